@@ -1,0 +1,54 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js';
+import { isStaffRole, type StaffRole } from '../../shared/roles.js';
+import type { Access } from '../../shared/routes.js';
+
+/** Who is calling, from the JWT claims the authorizer (API Gateway, or the local gateway) verified. */
+export interface Principal {
+  /** Stable subject id (Cognito `sub`). */
+  sub: string;
+  /** Human-readable user name, or the client id for a machine client. */
+  username: string;
+  roles: StaffRole[];
+  scopes: string[];
+  clientId: string | undefined;
+}
+
+type Claims = Record<string, string | number | boolean | string[]>;
+
+/** API Gateway flattens array claims into "[a b]"; the local gateway may pass real arrays. */
+function listClaim(value: Claims[string] | undefined): string[] {
+  if (value === undefined) return [];
+  if (Array.isArray(value)) return value.map(String);
+  const text = String(value).trim();
+  const inner = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
+  return inner.split(/[\s,]+/).filter(Boolean);
+}
+
+export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal | null {
+  const claims = (event.requestContext?.authorizer?.jwt?.claims ?? undefined) as Claims | undefined;
+  if (!claims || claims.sub === undefined) return null;
+  const clientId = claims.client_id === undefined ? undefined : String(claims.client_id);
+  return {
+    sub: String(claims.sub),
+    username: String(claims.username ?? claims['cognito:username'] ?? clientId ?? claims.sub),
+    roles: listClaim(claims['cognito:groups']).filter(isStaffRole),
+    scopes: listClaim(claims.scope),
+    clientId,
+  };
+}
+
+/** Checks the caller against the route's access rule; throws 401/403. Nothing is reachable by default. */
+export function authorize(access: Access, principal: Principal | null): void {
+  if (access.kind === 'public') return;
+  if (!principal) throw new UnauthorizedError();
+  if (access.kind === 'staff') {
+    if (!principal.roles.some((r) => access.roles.includes(r))) throw new ForbiddenError();
+    return;
+  }
+  if (!principal.scopes.includes(access.scope)) throw new ForbiddenError();
+}
+
+export function hasRole(principal: Principal | null, role: StaffRole): boolean {
+  return principal?.roles.includes(role) ?? false;
+}

@@ -1,0 +1,20 @@
+/**
+ * The clock. Use cases take `now` as a parameter (tests inject it); handlers read it here.
+ * The local stack can fast-forward it (POST /api/dev/clock) to see reminders and escalations fall due;
+ * in Lambda the offset is never set.
+ */
+let offsetMs = 0;
+
+export const clock = {
+  now(): Date {
+    return new Date(Date.now() + offsetMs);
+  },
+};
+
+export function setClockOffset(ms: number): void {
+  offsetMs = ms;
+}
+
+export function clockOffset(): number {
+  return offsetMs;
+}

@@ -1,0 +1,106 @@
+import type { TopicName } from './topics.js';
+
+/**
+ * Every Lambda handler, declared once: its entry file, what it may touch, and how it is triggered.
+ * The CDK stack creates one function per entry and grants exactly `table` and `publishes`;
+ * the local stack imports the same entry and calls the exported `handler`.
+ */
+export interface FunctionDecl {
+  /** Path from the repository root to a module exporting `handler`. */
+  entry: string;
+  description: string;
+  /** Table access: none, read-only, or read-write. */
+  table: 'none' | 'read' | 'readWrite';
+  /** Topics the function publishes to. */
+  publishes: readonly TopicName[];
+  /** Extra timeout in seconds (default 10). */
+  timeoutSeconds?: number;
+  memoryMb?: number;
+}
+
+export const functions = {
+  health: {
+    entry: 'functions/health/handler.ts',
+    description: 'Health check and the fallback for unknown routes (404/405 JSON)',
+    table: 'none',
+    publishes: [],
+  },
+  catalog: {
+    entry: 'functions/catalog/handler.ts',
+    description: 'Contact points and the FJC service catalogue (public reads, coordinator writes)',
+    table: 'readWrite',
+    publishes: [],
+  },
+  bookings: {
+    entry: 'functions/bookings/handler.ts',
+    description: 'Slots and bookings by reference + PIN; coordinator booking lists',
+    table: 'readWrite',
+    publishes: ['partnerIntake'],
+  },
+  cases: {
+    entry: 'functions/cases/handler.ts',
+    description: 'Cases and follow-ups for social-service officers',
+    table: 'readWrite',
+    publishes: ['supervisorEscalations'],
+  },
+  followupTick: {
+    entry: 'functions/followups/tick.ts',
+    description: 'Scheduled: reminders for due follow-ups, escalation of overdue ones',
+    table: 'readWrite',
+    publishes: ['officerReminders', 'supervisorEscalations'],
+    timeoutSeconds: 60,
+  },
+  orders: {
+    entry: 'functions/orders/handler.ts',
+    description: 'Restraining orders (police)',
+    table: 'readWrite',
+    publishes: [],
+  },
+  monitoring: {
+    entry: 'functions/monitoring/handler.ts',
+    description: 'Device events from the monitoring provider and panic from the PWA; runs the breach engine',
+    table: 'readWrite',
+    publishes: [],
+  },
+  watchdog: {
+    entry: 'functions/monitoring/watchdog.ts',
+    description: 'Scheduled: signal loss for active orders',
+    table: 'readWrite',
+    publishes: [],
+    timeoutSeconds: 60,
+  },
+  alerts: {
+    entry: 'functions/alerts/handler.ts',
+    description: 'Open alerts for police: list, acknowledge, resolve',
+    table: 'readWrite',
+    publishes: [],
+  },
+  alertPublisher: {
+    entry: 'functions/alerts/publisher.ts',
+    description: 'Stream consumer: publishes new alerts and escalations to SNS (outbox)',
+    table: 'readWrite',
+    publishes: ['policeAlerts', 'supervisorEscalations'],
+    timeoutSeconds: 30,
+  },
+  alertTick: {
+    entry: 'functions/alerts/tick.ts',
+    description: 'Scheduled: escalates unacknowledged alerts',
+    table: 'readWrite',
+    publishes: [],
+    timeoutSeconds: 60,
+  },
+  reports: {
+    entry: 'functions/reports/handler.ts',
+    description: 'Monthly incidence and prevalence reports with small-cell suppression',
+    table: 'read',
+    publishes: [],
+  },
+  audit: {
+    entry: 'functions/audit/handler.ts',
+    description: 'Reads the append-only audit trail of one entity',
+    table: 'read',
+    publishes: [],
+  },
+} as const satisfies Record<string, FunctionDecl>;
+
+export type FunctionName = keyof typeof functions;

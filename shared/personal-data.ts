@@ -1,0 +1,38 @@
+/**
+ * Personal fields, named in one place. The logger redacts any property with one of these names,
+ * at any depth; SNS messages and audit records must never carry them (tests check against this list).
+ */
+export const PERSONAL_FIELDS = [
+  'alias',
+  'firstName',
+  'name',
+  'fullName',
+  'phone',
+  'phoneNumber',
+  'number',
+  'address',
+  'email',
+  'codeWord',
+  'safeContact',
+  'needs',
+  'accessibilityNeeds',
+  'notes',
+  'pin',
+  'pinHash',
+  'protectionCode',
+  'victimRef',
+  'victimHash',
+  'lat',
+  'lon',
+  'position',
+  'authorization',
+  'x-booking-pin',
+  'x-protection-code',
+  'body',
+] as const;
+
+const lower = new Set(PERSONAL_FIELDS.map((f) => f.toLowerCase()));
+
+export function isPersonalField(key: string): boolean {
+  return lower.has(key.toLowerCase());
+}

@@ -1,0 +1,127 @@
+import type { FunctionName } from './functions.js';
+import { MONITORING_SCOPE, type StaffRole } from './roles.js';
+
+/**
+ * The route table, declared once. The CDK stack builds the HTTP API from it (a JWT authorizer on
+ * every non-public route); the local gateway routes and verifies with it; handlers check the role
+ * or scope from the claims against it. Nothing is reachable unless it is listed here.
+ */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'staff'; roles: readonly StaffRole[] }
+  | { kind: 'machine'; scope: string };
+
+export interface RouteDecl {
+  method: Method;
+  /** API Gateway path syntax: `/api/services/{id}/slots`. */
+  path: `/api/${string}`;
+  function: FunctionName;
+  access: Access;
+  summary: string;
+}
+
+const PUBLIC: Access = { kind: 'public' };
+const staff = (...roles: StaffRole[]): Access => ({ kind: 'staff', roles });
+const MACHINE: Access = { kind: 'machine', scope: MONITORING_SCOPE };
+
+export const routes: readonly RouteDecl[] = [
+  { method: 'GET', path: '/api/health', function: 'health', access: PUBLIC, summary: 'Health and version' },
+
+  // Catalogue (issue 3)
+  { method: 'GET', path: '/api/contact-points', function: 'catalog', access: PUBLIC, summary: 'Contact points of the FJC partners' },
+  { method: 'GET', path: '/api/services', function: 'catalog', access: PUBLIC, summary: 'The FJC service catalogue' },
+  { method: 'GET', path: '/api/services/{id}', function: 'catalog', access: PUBLIC, summary: 'One FJC service' },
+  { method: 'POST', path: '/api/contact-points', function: 'catalog', access: staff('coordinator'), summary: 'Add a contact point' },
+  { method: 'PUT', path: '/api/contact-points/{id}', function: 'catalog', access: staff('coordinator'), summary: 'Change a contact point' },
+  { method: 'DELETE', path: '/api/contact-points/{id}', function: 'catalog', access: staff('coordinator'), summary: 'Remove a contact point' },
+  { method: 'POST', path: '/api/services', function: 'catalog', access: staff('coordinator'), summary: 'Add a service' },
+  { method: 'PUT', path: '/api/services/{id}', function: 'catalog', access: staff('coordinator'), summary: 'Change a service, its opening rules and closures' },
+
+  // Bookings (issue 4): victims hold a reference + PIN (PIN in the X-Booking-Pin header, never in the URL)
+  { method: 'GET', path: '/api/services/{id}/slots', function: 'bookings', access: PUBLIC, summary: 'Free slots of a service' },
+  { method: 'POST', path: '/api/bookings', function: 'bookings', access: PUBLIC, summary: 'Book a slot' },
+  { method: 'GET', path: '/api/bookings/{reference}', function: 'bookings', access: PUBLIC, summary: 'View a booking (PIN in header)' },
+  { method: 'POST', path: '/api/bookings/{reference}/reschedule', function: 'bookings', access: PUBLIC, summary: 'Move a booking (PIN in header)' },
+  { method: 'POST', path: '/api/bookings/{reference}/cancel', function: 'bookings', access: PUBLIC, summary: 'Cancel a booking (PIN in header)' },
+  { method: 'DELETE', path: '/api/bookings/{reference}', function: 'bookings', access: PUBLIC, summary: 'Erase a booking at once (PIN in header)' },
+  { method: 'GET', path: '/api/staff/bookings', function: 'bookings', access: staff('coordinator'), summary: 'Bookings of a service on a day' },
+  { method: 'GET', path: '/api/staff/bookings/{reference}', function: 'bookings', access: staff('coordinator'), summary: 'One booking with needs and safe contact (audited)' },
+  { method: 'POST', path: '/api/staff/bookings/{reference}/confirm', function: 'bookings', access: staff('coordinator'), summary: 'Confirm a booking' },
+  { method: 'POST', path: '/api/staff/bookings/{reference}/attendance', function: 'bookings', access: staff('coordinator'), summary: 'Mark attendance' },
+
+  // Cases and follow-ups (issue 6)
+  { method: 'POST', path: '/api/cases', function: 'cases', access: staff('officer'), summary: 'Open a case' },
+  { method: 'GET', path: '/api/cases', function: 'cases', access: staff('officer', 'supervisor'), summary: 'My cases (supervisors: the team)' },
+  { method: 'GET', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'One case with its follow-ups (audited)' },
+  { method: 'PATCH', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Change risk, FJC introduction, links' },
+  { method: 'GET', path: '/api/followups', function: 'cases', access: staff('officer', 'supervisor'), summary: 'My follow-ups: overdue, due today, next 7 days' },
+  { method: 'POST', path: '/api/cases/{id}/followups', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Add a follow-up' },
+  { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/complete', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Complete a follow-up with an outcome' },
+  { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reschedule', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reschedule a follow-up' },
+  { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reassign', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reassign a follow-up' },
+
+  // Restraining orders, monitoring and alerts (issue 7)
+  { method: 'POST', path: '/api/orders', function: 'orders', access: staff('police'), summary: 'Create an order' },
+  { method: 'GET', path: '/api/orders', function: 'orders', access: staff('police', 'supervisor'), summary: 'Active orders' },
+  { method: 'GET', path: '/api/orders/{id}', function: 'orders', access: staff('police', 'supervisor'), summary: 'One order (audited)' },
+  { method: 'PUT', path: '/api/orders/{id}', function: 'orders', access: staff('police'), summary: 'Change an order (new version)' },
+  { method: 'POST', path: '/api/orders/{id}/end', function: 'orders', access: staff('police'), summary: 'End an order' },
+  { method: 'GET', path: '/api/orders/{id}/positions', function: 'orders', access: staff('police'), summary: 'Position fixes kept for an order (audited)' },
+  { method: 'POST', path: '/api/monitoring/events', function: 'monitoring', access: MACHINE, summary: 'Device events from the monitoring provider' },
+  { method: 'POST', path: '/api/panic', function: 'monitoring', access: PUBLIC, summary: 'Panic from a protected person (protection code)' },
+  { method: 'POST', path: '/api/contact-reports', function: 'monitoring', access: PUBLIC, summary: 'A protected person reports contact (protection code)' },
+  { method: 'GET', path: '/api/alerts', function: 'alerts', access: staff('police', 'supervisor'), summary: 'Open alerts, most severe and newest first' },
+  { method: 'GET', path: '/api/alerts/{id}', function: 'alerts', access: staff('police', 'supervisor'), summary: 'One alert (audited)' },
+  { method: 'POST', path: '/api/alerts/{id}/acknowledge', function: 'alerts', access: staff('police'), summary: 'Acknowledge an alert' },
+  { method: 'POST', path: '/api/alerts/{id}/resolve', function: 'alerts', access: staff('police'), summary: 'Resolve an alert with an outcome' },
+
+  // Reports (issue 8) and audit (issue 5)
+  { method: 'GET', path: '/api/reports/monthly', function: 'reports', access: staff('authority', 'coordinator', 'supervisor'), summary: 'Monthly report (JSON or CSV)' },
+  { method: 'GET', path: '/api/audit/{entity}/{id}', function: 'audit', access: staff('coordinator', 'supervisor'), summary: 'Audit trail of one entity' },
+];
+
+export const routeKey = (r: Pick<RouteDecl, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+const byKey = new Map(routes.map((r) => [routeKey(r), r]));
+
+export function routeByKey(key: string): RouteDecl | undefined {
+  return byKey.get(key);
+}
+
+function compile(path: string): RegExp {
+  const pattern = path
+    .split('/')
+    .map((seg) => (/^\{[^}]+\}$/.test(seg) ? '([^/]+)' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${pattern}$`);
+}
+
+const compiled = routes.map((r) => ({
+  route: r,
+  regex: compile(r.path),
+  names: [...r.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
+}));
+
+export type RouteMatch =
+  | { kind: 'found'; route: RouteDecl; pathParameters: Record<string, string> }
+  | { kind: 'method-not-allowed'; allowed: Method[] }
+  | { kind: 'not-found' };
+
+/** Matches a request path as API Gateway would: literal segments win over parameters. */
+export function matchRoute(method: string, path: string): RouteMatch {
+  const hits = compiled
+    .map((c) => ({ c, m: c.regex.exec(path) }))
+    .filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
+  if (hits.length === 0) return { kind: 'not-found' };
+  // Prefer the most literal path (fewest parameters), as API Gateway does.
+  hits.sort((a, b) => a.c.names.length - b.c.names.length);
+  const hit = hits.find((h) => h.c.route.method === method.toUpperCase());
+  if (!hit) return { kind: 'method-not-allowed', allowed: [...new Set(hits.map((h) => h.c.route.method))] };
+  const pathParameters: Record<string, string> = {};
+  hit.c.names.forEach((name, i) => {
+    pathParameters[name] = decodeURIComponent(hit.m[i + 1] as string);
+  });
+  return { kind: 'found', route: hit.c.route, pathParameters };
+}
