@@ -1,0 +1,41 @@
+import type { StaffRole } from './roles.js';
+
+/**
+ * Identity facts shared by the CDK stack (Cognito) and the local stack (local token issuer).
+ * Access tokens have Cognito's shape: sub, iss, client_id, token_use "access", scope, exp, iat,
+ * username, cognito:groups (the staff roles).
+ */
+export const identity = {
+  /** Cognito resource server identifier; the monitoring scope is `${resourceServer}/monitoring.events`. */
+  resourceServer: 'oneroof',
+  /** Local issuer's client ids (in AWS the Cognito app client ids, passed to the authorizer as audience). */
+  localClients: {
+    staffConsole: 'oneroof-staff-console',
+    monitoring: 'oneroof-monitoring',
+  },
+  /** Local issuer mount point on the local gateway (JWKS at `/auth/.well-known/jwks.json`). */
+  localIssuerPath: '/auth',
+  /** Access token lifetime. */
+  accessTokenMinutes: 60,
+} as const;
+
+export interface DemoUser {
+  username: string;
+  displayName: string;
+  roles: StaffRole[];
+  /** The officers' and police district / zone. */
+  zone: string;
+}
+
+/** Demo staff users, seeded in the local stack only (password `demo`), one or more per role. */
+export const demoUsers: readonly DemoUser[] = [
+  { username: 'olivia.officer', displayName: 'Olivia (officer)', roles: ['officer'], zone: 'ruppel' },
+  { username: 'omar.officer', displayName: 'Omar (officer)', roles: ['officer'], zone: 'ruppel' },
+  { username: 'paula.police', displayName: 'Paula (police)', roles: ['police'], zone: 'ruppel' },
+  { username: 'chris.coordinator', displayName: 'Chris (FJC coordinator)', roles: ['coordinator'], zone: 'ruppel' },
+  { username: 'alex.authority', displayName: 'Alex (authority)', roles: ['authority'], zone: 'ruppel' },
+  { username: 'sam.supervisor', displayName: 'Sam (supervisor)', roles: ['supervisor', 'officer'], zone: 'ruppel' },
+];
+
+/** The demo police zone. */
+export const DEMO_ZONE = 'ruppel';
