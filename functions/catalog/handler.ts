@@ -1,0 +1,4 @@
+// Placeholder until the capability lands.
+import { placeholderApi } from '../lib/placeholder.js';
+
+export const handler = placeholderApi('catalog');

@@ -1,0 +1,2 @@
+// Placeholder until the capability lands.
+export const handler = async (): Promise<void> => undefined;
