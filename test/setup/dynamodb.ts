@@ -1,25 +1,38 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type RunningDynamo } from '../../infra/local/dynamodb.js';
+import { startLocalSns, type LocalSns } from '../../infra/local/sns.js';
 import { TABLE_ENV } from '../../shared/table.js';
+import { TOPIC_NAMES, topics } from '../../shared/topics.js';
+import { topicNameOf } from '../support/sns-inbox.js';
 
 /**
- * Vitest global setup for integration tests: one in-memory DynamoDB Local for the run, the table
- * created from the declaration, and the SDK pointed at it through AWS_ENDPOINT_URL_DYNAMODB
- * (read by the SDK itself: product code has no endpoint switch). Stopped in teardown.
+ * Vitest global setup for integration tests: one in-memory DynamoDB Local for the run with the table
+ * created from the declaration, and the local SNS endpoint with every declared topic. The SDK is
+ * pointed at both through AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SNS (read by the SDK itself:
+ * product code has no endpoint switch). Both are stopped in teardown.
  */
 let running: RunningDynamo | undefined;
+let sns: LocalSns | undefined;
 
 export async function setup(): Promise<() => Promise<void>> {
-  running = await startDynamo();
+  [running, sns] = await Promise.all([startDynamo(), startLocalSns()]);
   Object.assign(process.env, LOCAL_AWS_ENV, {
     AWS_ENDPOINT_URL_DYNAMODB: running.endpoint,
+    AWS_ENDPOINT_URL_SNS: sns.endpoint,
     [TABLE_ENV]: 'oneroof-test',
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');
   client.destroy();
+  const snsClient = new SNSClient({});
+  for (const name of TOPIC_NAMES) {
+    const out = await snsClient.send(new CreateTopicCommand({ Name: topicNameOf(name) }));
+    process.env[topics[name].envVar] = out.TopicArn;
+  }
+  snsClient.destroy();
   return async () => {
-    await running?.stop();
+    await Promise.all([running?.stop(), sns?.stop()]);
   };
 }
-
