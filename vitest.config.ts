@@ -1,6 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
+// The SDK's Node 20 end-of-support notice is known (see README); keep test output readable.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /**
  * Three projects, all run by `npm test`:
  * - unit: pure rules, adapters with aws-sdk-client-mock, PWA components (happy-dom);

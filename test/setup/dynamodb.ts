@@ -21,7 +21,6 @@ export async function setup(): Promise<() => Promise<void>> {
     AWS_ENDPOINT_URL_DYNAMODB: running.endpoint,
     AWS_ENDPOINT_URL_SNS: sns.endpoint,
     [TABLE_ENV]: 'oneroof-test',
-    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');
