@@ -1,0 +1,107 @@
+/**
+ * Local wall-clock time in Europe/Brussels without a date library: Intl gives the offset of any instant;
+ * local → UTC follows Temporal's 'compatible' disambiguation (a time skipped by the spring DST change
+ * moves forward by the gap: 02:30 → 03:30 CEST; a time repeated in autumn takes the earlier instant).
+ */
+export const ZONE = 'Europe/Brussels';
+
+const fmt = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function localParts(instantMs: number): LocalParts {
+  const out: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(instantMs))) {
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
+  }
+  return {
+    year: out.year ?? 0,
+    month: out.month ?? 0,
+    day: out.day ?? 0,
+    hour: out.hour ?? 0,
+    minute: out.minute ?? 0,
+    second: out.second ?? 0,
+  };
+}
+
+/** Offset of Brussels local time from UTC at an instant, in ms (+3 600 000 in winter, +7 200 000 in summer). */
+export function offsetMs(instantMs: number): number {
+  const p = localParts(instantMs);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instantMs / 1000) * 1000;
+}
+
+/** The UTC instant of a Brussels wall-clock time (month 1–12; day may overflow, Date.UTC normalizes it). */
+export function brusselsToUtc(year: number, month: number, day: number, hour: number, minute: number): number {
+  const local = Date.UTC(year, month - 1, day, hour, minute);
+  const DAY = 86_400_000;
+  const before = offsetMs(local - DAY);
+  const after = offsetMs(local + DAY);
+  const candidates = [...new Set([local - before, local - after])].sort((a, b) => a - b);
+  const valid = candidates.filter((c) => c + offsetMs(c) === local);
+  if (valid.length > 0) return valid[0] as number;
+  // In the spring gap: shift forward by the gap (the offset in force before the change).
+  return local - Math.min(before, after);
+}
+
+/** ISO weekday (1 = Monday … 7 = Sunday) of a calendar date. */
+export function isoWeekday(year: number, month: number, day: number): number {
+  const d = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return d === 0 ? 7 : d;
+}
+
+export function parseHhMm(text: string): { hour: number; minute: number } {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(text);
+  if (!m) throw new Error(`Not a HH:MM time: ${text}`);
+  return { hour: Number(m[1]), minute: Number(m[2]) };
+}
+
+export interface DailyWindow {
+  /** Local start, HH:MM. */
+  start: string;
+  /** Local end, HH:MM; at or before `start` means the next day (across midnight). */
+  end: string;
+  /** ISO weekdays on which the window starts (1 = Monday); all days when absent or empty. */
+  days?: readonly number[];
+}
+
+export interface WindowInstance {
+  startMs: number;
+  endMs: number;
+}
+
+/** The instance of a daily Brussels-time window that contains `instantMs`, if any. */
+export function activeWindow(window: DailyWindow, instantMs: number): WindowInstance | undefined {
+  const s = parseHhMm(window.start);
+  const e = parseHhMm(window.end);
+  const crosses = e.hour * 60 + e.minute <= s.hour * 60 + s.minute;
+  const today = localParts(instantMs);
+  // A window containing the instant started today or (across midnight) yesterday.
+  for (const back of [0, 1]) {
+    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - back));
+    const y = date.getUTCFullYear();
+    const m = date.getUTCMonth() + 1;
+    const d = date.getUTCDate();
+    if (window.days && window.days.length > 0 && !window.days.includes(isoWeekday(y, m, d))) continue;
+    const startMs = brusselsToUtc(y, m, d, s.hour, s.minute);
+    const endMs = brusselsToUtc(y, m, d + (crosses ? 1 : 0), e.hour, e.minute);
+    if (startMs <= instantMs && instantMs < endMs) return { startMs, endMs };
+  }
+  return undefined;
+}
