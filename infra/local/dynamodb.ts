@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import {
   CreateTableCommand,
@@ -35,6 +36,8 @@ export async function freePort(): Promise<number> {
 export interface RunningDynamo {
   endpoint: string;
   port: number;
+  /** The Java child's process id (for a last-resort kill when the parent exits abruptly). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -44,8 +47,10 @@ export interface RunningDynamo {
  */
 export async function startDynamo(options: { port?: number; path?: string } = {}): Promise<RunningDynamo> {
   const port = options.port ?? (await freePort());
-  if (options.path) mkdirSync(options.path, { recursive: true });
-  const child: ChildProcess = spawn({ port, sharedDb: true, stdio: 'pipe', ...(options.path ? { path: options.path } : {}) });
+  // Absolute: the Java child runs in the package's own folder, so a relative path would land there.
+  const path = options.path ? resolve(options.path) : undefined;
+  if (path) mkdirSync(path, { recursive: true });
+  const child: ChildProcess = spawn({ port, sharedDb: true, stdio: 'pipe', ...(path ? { path } : {}) });
   let stderr = '';
   child.stdout?.resume();
   child.stderr?.on('data', (d: Buffer) => {
@@ -75,6 +80,7 @@ export async function startDynamo(options: { port?: number; path?: string } = {}
   return {
     endpoint,
     port,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();

@@ -1,0 +1,117 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JWTPayload } from 'jose';
+import { matchRoute, routeKey, type RouteMatch } from '../../shared/routes.js';
+import type { FunctionName } from '../../shared/functions.js';
+import { buildApiEvent, toHttpReply } from './api-event.js';
+import { DEV_PREFIX, handleDevRoute, type DevSources } from './dev-routes.js';
+import { invoke } from './handlers.js';
+import { BodyTooLarge, readBody, send, sendJson } from './http-util.js';
+import type { LocalIssuer } from './issuer.js';
+import type { StaticHandler } from './static-files.js';
+import { TokenRejected } from './tokens.js';
+
+/**
+ * The local HTTP gateway: one origin, as CloudFront + API Gateway give in AWS.
+ * - `/api/*`: route table → (non-public routes) token verified as the JWT authorizer does → an API
+ *   Gateway HTTP API payload 2.0 event → the same handler Lambda calls. Unknown routes and wrong
+ *   methods go to the health function's `$default` handler (404 / 405 JSON).
+ * - `/api/dev/*`: local-only routes; `/auth/*`: the local issuer; everything else: the built front ends.
+ */
+export interface GatewayOptions {
+  issuer: LocalIssuer;
+  staticFiles: StaticHandler;
+  dev: DevSources;
+  /** Called once per API request with what happened (no paths: route keys carry no identifiers). */
+  log?: (line: string) => void;
+}
+
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export function createGateway(options: GatewayOptions): RequestListener {
+  return (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    route(req, res, url, options).catch((err: unknown) => {
+      if (err instanceof BodyTooLarge) {
+        if (!res.headersSent) sendJson(res, 413, { error: 'too_large', message: 'Request body is too large' }, { connection: 'close' });
+        return;
+      }
+      console.error(`[gateway] ${req.method} ${url.pathname.startsWith('/api/') ? '/api/…' : url.pathname} failed:`, err);
+      if (!res.headersSent) sendJson(res, 500, { message: 'Internal Server Error' });
+      else res.destroy();
+    });
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, url: URL, options: GatewayOptions): Promise<void> {
+  if (url.pathname.startsWith(DEV_PREFIX)) return handleDevRoute(req, res, url, options.dev);
+  if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url, options);
+  if (await options.issuer.handle(req, res, url)) return;
+  return options.staticFiles(req, res, url);
+}
+
+function safeMatch(method: string, path: string): RouteMatch {
+  try {
+    return matchRoute(method, path);
+  } catch {
+    return { kind: 'not-found' }; // a malformed %-escape in a path parameter
+  }
+}
+
+/** The bearer token as API Gateway reads `$request.header.Authorization` ("Bearer x" or just "x"). */
+function bearer(req: IncomingMessage): string | undefined {
+  const header = req.headers.authorization?.trim();
+  if (!header) return undefined;
+  const m = /^Bearer\s+(.+)$/i.exec(header);
+  return (m ? m[1] : header)?.trim() || undefined;
+}
+
+async function api(req: IncomingMessage, res: ServerResponse, url: URL, options: GatewayOptions): Promise<void> {
+  const started = Date.now();
+  const method = req.method ?? 'GET';
+  const body = await readBody(req);
+  const match = safeMatch(method, url.pathname);
+  const found = match.kind === 'found' ? match : undefined;
+  const key = found ? routeKey(found.route) : '$default';
+  const fn: FunctionName = found ? found.route.function : 'health';
+  const log = (status: number) => options.log?.(`${key === '$default' ? `${method} (no route)` : key} → ${status} (${Date.now() - started} ms)`);
+
+  let claims: JWTPayload | undefined;
+  if (found && found.route.access.kind !== 'public') {
+    const token = bearer(req);
+    try {
+      if (!token) throw new TokenRejected('missing bearer token');
+      claims = await options.issuer.verify(token, found.route.access.kind === 'machine' ? found.route.access.scope : undefined);
+    } catch (err) {
+      const rejected = err instanceof TokenRejected ? err : new TokenRejected('the token could not be verified');
+      const status = rejected.status;
+      log(status);
+      return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'forbidden', message: `Token rejected: ${rejected.message}` }, {
+        'www-authenticate': `Bearer error="${status === 401 ? 'invalid_token' : 'insufficient_scope'}" error_description="${rejected.message}"`,
+      });
+    }
+  }
+
+  const event = buildApiEvent({
+    method,
+    url: req.url ?? '/',
+    headers: req.headers,
+    body,
+    sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, '') ?? '127.0.0.1',
+    routeKey: key,
+    pathParameters: found?.pathParameters,
+    claims,
+    domainName: req.headers.host?.split(':')[0] ?? '127.0.0.1',
+  });
+  let result: unknown;
+  try {
+    result = await invoke(fn, event);
+  } catch (err) {
+    // Lambda's unhandled error: API Gateway answers a bare 500; the detail stays in the terminal.
+    console.error(`[gateway] ${key} handler threw:`, err);
+    log(500);
+    return sendJson(res, 500, { message: 'Internal Server Error' });
+  }
+  const reply = toHttpReply(result);
+  log(reply.status);
+  send(res, reply.status, method === 'HEAD' ? undefined : reply.body, reply.headers);
+}

@@ -1,0 +1,93 @@
+import { optionalIntEnv } from '../../functions/lib/config.js';
+import { demoUsers, identity } from '../../shared/identity.js';
+import { schedules } from '../../shared/schedules.js';
+import { startLocalStack, type LocalStack } from './stack.js';
+
+/**
+ * `npm start`: the whole system on this machine, on http://127.0.0.1:3000 (PORT), data in .data
+ * (DATA_DIR). Ctrl-C stops everything, DynamoDB Local's Java child included.
+ */
+const port = optionalIntEnv('PORT', 3000);
+const dataDir = process.env.DATA_DIR?.trim() || '.data';
+const tickSeconds = process.env.LOCAL_TICK_SECONDS ? optionalIntEnv('LOCAL_TICK_SECONDS', 60) : undefined;
+const buildPwa = process.env.BUILD_PWA !== '0';
+
+let stack: LocalStack | undefined;
+let stopping: Promise<void> | undefined;
+let dynamoPid: number | undefined;
+
+function shutdown(code: number): void {
+  if (stopping) {
+    // A second Ctrl-C: do not wait any longer, but never leave Java behind.
+    killDynamo();
+    process.exit(code || 130);
+  }
+  console.log('\nStopping…');
+  stopping = (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(code));
+}
+
+function killDynamo(): void {
+  if (dynamoPid === undefined) return;
+  try {
+    process.kill(dynamoPid, 'SIGKILL');
+  } catch {
+    // already gone
+  }
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+process.on('uncaughtException', (err) => {
+  console.error('[local] uncaught error, stopping:', err);
+  shutdown(1);
+});
+process.on('unhandledRejection', (err) => {
+  console.error('[local] unhandled rejection, stopping:', err);
+  shutdown(1);
+});
+// Last resort if the process ends without the orderly stop (process.exit elsewhere).
+process.on('exit', () => {
+  if (!stopping) killDynamo();
+});
+
+try {
+  stack = await startLocalStack({ port, dataDir, ...(tickSeconds ? { tickSeconds } : {}), buildPwa });
+  dynamoPid = stack.dynamoPid;
+  if (stopping) await stack.stop(); // Ctrl-C arrived during start-up
+  else printBanner(stack);
+} catch (err) {
+  console.error(`[local] could not start: ${(err as Error).message}`);
+  process.exit(1);
+}
+
+function printBanner(s: LocalStack): void {
+  const seeded = s.seed
+    ? [
+        s.seed.seeded.length ? `seeded ${s.seed.seeded.join(', ')}` : '',
+        s.seed.alreadySeeded.length ? `kept ${s.seed.alreadySeeded.join(', ')}` : '',
+        s.seed.missing.length ? `no seed yet for ${s.seed.missing.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ')
+    : 'not seeded';
+  const roles = [...new Set(demoUsers.flatMap((u) => u.roles))].join(' | ');
+  console.log(`
+OneRoof local stack — ${s.url}
+
+  Victim app (PWA)   ${s.url}/${s.pwa.built ? '' : '   (not built: npm run build:pwa)'}
+  Staff console      ${s.url}/staff/   (sign in as a demo user, password "demo")
+  API                ${s.url}/api/health
+  Notifications      ${s.url}/api/dev/notifications   (every SNS message, newest first)
+  Dead letters       ${s.url}/api/dev/dead-letters
+  Clock              ${s.url}/api/dev/clock   (POST {"advanceMinutes": 60} to fast-forward)
+  Token issuer       ${s.issuer.url}   (JWKS at ${s.issuer.url}/.well-known/jwks.json)
+
+  A token for curl:  npm run token -- <${roles} | monitoring | user name>
+                     curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.url}/api/staff/bookings
+  Monitoring client: client_id ${identity.localClients.monitoring}, secret ${s.issuer.monitoringSecret}
+                     (client credentials at ${s.issuer.url}/token)
+
+  Data: ${dataDir} (${seeded}) · Schedules: ${schedules.map((x) => x.name).join(', ')}${tickSeconds ? ` every ${tickSeconds} s` : ''}
+  Ctrl-C stops everything.
+`);
+}

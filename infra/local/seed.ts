@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { table } from '../../shared/table.js';
+import { repoRoot } from './handlers.js';
+
+/**
+ * Demo data for the local stack, seeded once per data folder and never over what a user changed:
+ * - each seed module runs once (a `SEED` / `<name>` marker item records it), so an item a user deleted
+ *   is not brought back;
+ * - every Put a seed module sends is made conditional on `attribute_not_exists(pk)` and a conflict is
+ *   skipped, so a seed that is re-run after a crash never overwrites an item.
+ * Seed modules live next to their capability and export `(ctx: SeedContext) => Promise<unknown>`.
+ * Demo staff users need no items: they are the local issuer's (shared/identity.ts).
+ */
+export interface SeedContext {
+  dynamo: DynamoDBDocumentClient;
+  tableName: string;
+  now: Date;
+}
+
+export interface SeedModule {
+  name: string;
+  /** Module path from the repository root. */
+  module: string;
+  export: string;
+}
+
+export const seedModules: readonly SeedModule[] = [{ name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' }];
+
+export interface SeedReport {
+  seeded: string[];
+  alreadySeeded: string[];
+  /** Declared modules not written yet (their capability has no seed). */
+  missing: string[];
+  /** Puts skipped because the item already existed. */
+  skippedItems: number;
+}
+
+/** A document client whose Puts never overwrite: conditional on the key being absent, conflicts skipped. */
+function putIfAbsentClient(base: DynamoDBClient, onSkip: () => void): DynamoDBDocumentClient {
+  const doc = DynamoDBDocumentClient.from(base, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
+  doc.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName !== 'PutCommand') return next(args);
+      const input = args.input as { ConditionExpression?: string };
+      input.ConditionExpression = input.ConditionExpression
+        ? `(${input.ConditionExpression}) AND attribute_not_exists(${table.partitionKey})`
+        : `attribute_not_exists(${table.partitionKey})`;
+      try {
+        return await next(args);
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        onSkip();
+        return { output: { $metadata: {} }, response: {} };
+      }
+    },
+    { step: 'initialize', name: 'seedPutIfAbsent' },
+  );
+  return doc;
+}
+
+export async function seedDemoData(options: { tableName: string; endpoint?: string; now?: Date; modules?: readonly SeedModule[] }): Promise<SeedReport> {
+  const report: SeedReport = { seeded: [], alreadySeeded: [], missing: [], skippedItems: 0 };
+  const base = new DynamoDBClient(options.endpoint ? { endpoint: options.endpoint } : {});
+  const dynamo = putIfAbsentClient(base, () => report.skippedItems++);
+  const now = options.now ?? new Date();
+  try {
+    for (const seed of options.modules ?? seedModules) {
+      const file = join(repoRoot, seed.module);
+      if (!existsSync(file)) {
+        report.missing.push(seed.name);
+        continue;
+      }
+      const marker = { pk: 'SEED', sk: seed.name };
+      const seen = await dynamo.send(new GetCommand({ TableName: options.tableName, Key: marker, ConsistentRead: true }));
+      if (seen.Item) {
+        report.alreadySeeded.push(seed.name);
+        continue;
+      }
+      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      const fn = mod[seed.export];
+      if (typeof fn !== 'function') throw new Error(`${seed.module} does not export ${seed.export}`);
+      await (fn as (ctx: SeedContext) => Promise<unknown>)({ dynamo, tableName: options.tableName, now });
+      await dynamo.send(new PutCommand({ TableName: options.tableName, Item: { ...marker, seededAt: now.toISOString() } }));
+      report.seeded.push(seed.name);
+    }
+  } finally {
+    base.destroy();
+  }
+  return report;
+}

@@ -1,0 +1,211 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { TABLE_ENV, table } from '../../shared/table.js';
+import { TOPIC_NAMES, topics } from '../../shared/topics.js';
+import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
+import { createGateway, type RequestListener } from './gateway.js';
+import { repoRoot } from './handlers.js';
+import { sendJson } from './http-util.js';
+import { createLocalIssuer, type LocalIssuer } from './issuer.js';
+import { startScheduler, type RunningScheduler } from './scheduler.js';
+import { seedDemoData, type SeedReport } from './seed.js';
+import { startLocalSns, type LocalMessage } from './sns.js';
+import { staticFiles } from './static-files.js';
+import { startStreamPoller, type DeadLetter } from './stream-poller.js';
+
+/**
+ * The local stack, assembled from the same declarations as the CDK app: DynamoDB Local (data on disk),
+ * the local SNS endpoint with every declared topic, demo data, the gateway (API, issuer, front ends),
+ * the schedules and the stream consumers. The handlers run in this process with the real SDK clients,
+ * pointed at the local endpoints through the environment, exactly as they run in Lambda.
+ */
+export interface LocalStackOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  /** Print nothing (tests). */
+  quiet?: boolean;
+  /** Use this DynamoDB (e.g. the test run's) instead of starting DynamoDB Local. */
+  dynamoEndpoint?: string;
+  tableName?: string;
+  /** Seconds between ticks of every schedule (default: each schedule's own period). */
+  tickSeconds?: number;
+  /** Run the schedules and the stream consumers (default true). */
+  background?: boolean;
+  /** Seed the demo data (default true). */
+  seed?: boolean;
+  /** Build the front ends with Vite when `dist/pwa/index.html` is missing (default true). */
+  buildPwa?: boolean;
+}
+
+export interface LocalStack {
+  url: string;
+  issuer: LocalIssuer;
+  /** Every SNS message published locally, oldest first. */
+  notifications(): LocalMessage[];
+  deadLetters(): DeadLetter[];
+  tableName: string;
+  dynamoEndpoint: string;
+  snsEndpoint: string;
+  seed: SeedReport | undefined;
+  /** Where the front ends are served from, and whether they are built. */
+  pwa: { root: string; built: boolean };
+  scheduler: RunningScheduler | undefined;
+  /** Process id of DynamoDB Local's Java child, when this stack started it. */
+  dynamoPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+export const PWA_ROOT = join(repoRoot, 'dist', 'pwa');
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const say = (line: string) => {
+    if (!options.quiet) console.log(line);
+  };
+  const tableName = options.tableName ?? table.localName;
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (err) {
+        console.error('[local] while stopping:', err);
+      }
+    }
+  };
+
+  // Handlers read their configuration from the environment; restore it on stop (tests run in-process).
+  const saved = new Map<string, string | undefined>();
+  const setEnv = (name: string, value: string) => {
+    if (!saved.has(name)) saved.set(name, process.env[name]);
+    process.env[name] = value;
+  };
+  cleanups.push(() => {
+    for (const [name, value] of saved) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  try {
+    for (const [name, value] of Object.entries(LOCAL_AWS_ENV)) setEnv(name, value);
+
+    let dynamoEndpoint = options.dynamoEndpoint;
+    let dynamoPid: number | undefined;
+    if (!dynamoEndpoint) {
+      say('Starting DynamoDB Local (Java)…');
+      const dynamo = await startDynamo({ path: join(dataDir, 'dynamodb') });
+      cleanups.push(() => dynamo.stop());
+      dynamoEndpoint = dynamo.endpoint;
+      dynamoPid = dynamo.pid;
+    }
+    setEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
+    setEnv(TABLE_ENV, tableName);
+    const client = new DynamoDBClient({ endpoint: dynamoEndpoint });
+    try {
+      await ensureTable(client, tableName);
+    } finally {
+      client.destroy();
+    }
+
+    const sns = await startLocalSns({
+      onPublish: (m) => say(`[sns] ${m.topic}: ${m.subject ?? '(no subject)'} ${JSON.stringify(m.attributes)}`),
+    });
+    cleanups.push(() => sns.stop());
+    setEnv('AWS_ENDPOINT_URL_SNS', sns.endpoint);
+    const snsClient = new SNSClient({ endpoint: sns.endpoint });
+    try {
+      for (const name of TOPIC_NAMES) {
+        const out = await snsClient.send(new CreateTopicCommand({ Name: `oneroof-${name}` }));
+        setEnv(topics[name].envVar, out.TopicArn as string);
+      }
+    } finally {
+      snsClient.destroy();
+    }
+
+    const seed = options.seed === false ? undefined : await seedDemoData({ tableName, endpoint: dynamoEndpoint });
+    const pwa = { root: PWA_ROOT, built: await ensurePwaBuilt(options.buildPwa !== false, say) };
+
+    // Listen first: the issuer's URL (the tokens' `iss`) needs the port.
+    let listener: RequestListener = (_req, res) => sendJson(res, 503, { message: 'Starting' });
+    const server: Server = createServer((req, res) => listener(req, res));
+    server.requestTimeout = 30_000;
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port, HOST, () => {
+        server.off('error', fail);
+        ok();
+      });
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((ok) => {
+          server.closeAllConnections();
+          server.close(() => ok());
+        }),
+    );
+    const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+    const issuer = await createLocalIssuer({ dataDir, origin: url });
+
+    let scheduler: RunningScheduler | undefined;
+    let deadLetters: () => DeadLetter[] = () => [];
+    if (options.background !== false) {
+      scheduler = startScheduler({ ...(options.tickSeconds ? { tickSeconds: options.tickSeconds } : {}), log: say });
+      const running = scheduler;
+      cleanups.push(() => running.stop());
+      const poller = startStreamPoller({ tableName, endpoint: dynamoEndpoint, dataDir, log: say });
+      cleanups.push(() => poller.stop());
+      deadLetters = () => poller.deadLetters();
+    }
+
+    listener = createGateway({
+      issuer,
+      staticFiles: staticFiles(PWA_ROOT),
+      dev: { notifications: () => sns.messages(), deadLetters: () => deadLetters() },
+      log: (line) => {
+        // Reads that succeed are the bulk (the console polls); print changes and failures.
+        if (!/^GET .* → [23]\d\d /.test(line)) say(`[api] ${line}`);
+      },
+    });
+
+    return {
+      url,
+      issuer,
+      notifications: () => sns.messages(),
+      deadLetters: () => deadLetters(),
+      tableName,
+      dynamoEndpoint,
+      snsEndpoint: sns.endpoint,
+      seed,
+      pwa,
+      scheduler,
+      dynamoPid,
+      stop: stopAll,
+    };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+/** Builds the front ends with Vite's JS API when they are missing (the PWA's own config decides how). */
+async function ensurePwaBuilt(build: boolean, say: (line: string) => void): Promise<boolean> {
+  if (existsSync(join(PWA_ROOT, 'index.html'))) return true;
+  const configFile = join(repoRoot, 'pwa', 'vite.config.ts');
+  if (!build || !existsSync(configFile)) return false;
+  say('Building the front ends (first start)…');
+  try {
+    const vite = await import('vite');
+    await vite.build({ configFile, logLevel: 'warn' });
+  } catch (err) {
+    console.error('[local] the front-end build failed; the API still runs:', err);
+  }
+  return existsSync(join(PWA_ROOT, 'index.html'));
+}
