@@ -23,6 +23,8 @@ export interface GatewayOptions {
   dev: DevSources;
   /** Called once per API request with what happened (no paths: route keys carry no identifiers). */
   log?: (line: string) => void;
+  /** Sees each event before its handler runs (tests observe the event shape with it). */
+  onInvoke?: (fn: FunctionName, event: unknown) => void;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -104,6 +106,7 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, options:
   });
   let result: unknown;
   try {
+    options.onInvoke?.(fn, event);
     result = await invoke(fn, event);
   } catch (err) {
     // Lambda's unhandled error: API Gateway answers a bare 500; the detail stays in the terminal.

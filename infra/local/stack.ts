@@ -7,7 +7,7 @@ import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { TABLE_ENV, table } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
-import { createGateway, type RequestListener } from './gateway.js';
+import { createGateway, type GatewayOptions, type RequestListener } from './gateway.js';
 import { repoRoot } from './handlers.js';
 import { sendJson } from './http-util.js';
 import { createLocalIssuer, type LocalIssuer } from './issuer.js';
@@ -40,6 +40,8 @@ export interface LocalStackOptions {
   seed?: boolean;
   /** Build the front ends with Vite when `dist/pwa/index.html` is missing (default true). */
   buildPwa?: boolean;
+  /** Sees each API event before its handler runs (tests). */
+  onInvoke?: GatewayOptions['onInvoke'];
 }
 
 export interface LocalStack {
@@ -169,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       issuer,
       staticFiles: staticFiles(PWA_ROOT),
       dev: { notifications: () => sns.messages(), deadLetters: () => deadLetters() },
+      ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
       log: (line) => {
         // Reads that succeed are the bulk (the console polls); print changes and failures.
         if (!/^GET .* → [23]\d\d /.test(line)) say(`[api] ${line}`);
