@@ -1,0 +1,128 @@
+import { Annotations, type Stack } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+import { TOPIC_NAMES, type TopicName } from '../../shared/topics.js';
+
+/**
+ * Deployment settings, read from CDK context (`cdk.json` or `-c key=value`). Every key is optional:
+ * without any, `npx cdk synth` works offline and produces a deployable (if not yet production-ready)
+ * assembly; a warning says which key to set. Nothing here restates a table key, route, topic or
+ * schedule: those come from shared/.
+ */
+export interface Subscription {
+  protocol: 'email' | 'sms';
+  endpoint: string;
+  /** Optional SNS filter policy on message attributes, e.g. `{ "zone": ["ruppel"] }`. */
+  filter?: Record<string, string[]>;
+}
+
+export interface DeployConfig {
+  /** Origin of the web front end (CloudFront or custom domain), for the staff console's sign-in redirects. */
+  webOrigin: string | undefined;
+  /** Prefix of the Cognito hosted domain (globally unique per region). */
+  cognitoDomainPrefix: string;
+  /** Subscriptions to the domain topics (e-mail / SMS), each with a dead-letter queue. */
+  subscriptions: Partial<Record<TopicName, Subscription[]>>;
+  /** E-mail address receiving the operational alarms (DLQs, function errors, stream lag). */
+  opsEmail: string | undefined;
+  /** Custom domain for CloudFront: name plus an ACM certificate ARN in us-east-1. */
+  domainName: string | undefined;
+  certificateArn: string | undefined;
+  /** A WAF web ACL (scope CLOUDFRONT, created in us-east-1) for the distribution. */
+  webAclArn: string | undefined;
+  /** Throttling on the API's default stage. */
+  throttle: { rateLimit: number; burstLimit: number };
+  /** Folder with the built PWA (`npm run build:pwa`), relative to the repository root. */
+  pwaDist: string;
+  /** Log retention (application, API access). Logs carry no personal data, but still expire. */
+  logRetention: RetentionDays;
+}
+
+export const CONTEXT_PREFIX = 'oneroof:';
+
+function ctx(scope: Construct, key: string): unknown {
+  return scope.node.tryGetContext(`${CONTEXT_PREFIX}${key}`);
+}
+
+/** Context values given with `-c` arrive as strings; JSON ones are parsed here. */
+function json(scope: Construct, key: string): unknown {
+  const raw = ctx(scope, key);
+  if (typeof raw !== 'string') return raw;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    throw new Error(`Context ${CONTEXT_PREFIX}${key} must be JSON, got: ${raw}`);
+  }
+}
+
+function str(scope: Construct, key: string): string | undefined {
+  const raw = ctx(scope, key);
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw !== 'string') throw new Error(`Context ${CONTEXT_PREFIX}${key} must be a string`);
+  return raw;
+}
+
+function num(scope: Construct, key: string, fallback: number): number {
+  const raw = ctx(scope, key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`Context ${CONTEXT_PREFIX}${key} must be a positive number`);
+  return value;
+}
+
+function subscriptions(scope: Construct): DeployConfig['subscriptions'] {
+  const raw = json(scope, 'subscriptions');
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`Context ${CONTEXT_PREFIX}subscriptions must map topic names to lists`);
+  const out: DeployConfig['subscriptions'] = {};
+  for (const [topic, list] of Object.entries(raw as Record<string, unknown>)) {
+    if (!(TOPIC_NAMES as string[]).includes(topic)) {
+      throw new Error(`Context ${CONTEXT_PREFIX}subscriptions: unknown topic "${topic}" (known: ${TOPIC_NAMES.join(', ')})`);
+    }
+    if (!Array.isArray(list)) throw new Error(`Context ${CONTEXT_PREFIX}subscriptions.${topic} must be a list`);
+    out[topic as TopicName] = list.map((s: unknown, i) => {
+      const sub = s as Partial<Subscription>;
+      if ((sub.protocol !== 'email' && sub.protocol !== 'sms') || typeof sub.endpoint !== 'string' || sub.endpoint === '') {
+        throw new Error(`Context ${CONTEXT_PREFIX}subscriptions.${topic}[${i}] needs protocol "email" or "sms" and an endpoint`);
+      }
+      return sub.filter ? { protocol: sub.protocol, endpoint: sub.endpoint, filter: sub.filter } : { protocol: sub.protocol, endpoint: sub.endpoint };
+    });
+  }
+  return out;
+}
+
+function retention(days: number): RetentionDays {
+  const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number' && v > 0);
+  const match = allowed.find((v) => v === days);
+  if (match === undefined) throw new Error(`Context ${CONTEXT_PREFIX}logRetentionDays must be one of ${allowed.join(', ')}`);
+  return match;
+}
+
+export function readConfig(scope: Construct): DeployConfig {
+  const webOrigin = str(scope, 'webOrigin');
+  if (webOrigin !== undefined && !/^https:\/\/[^/]+$/.test(webOrigin)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}webOrigin must be an https origin without a path, e.g. https://oneroof.example.be`);
+  }
+  const domainName = str(scope, 'domainName');
+  const certificateArn = str(scope, 'certificateArn');
+  if ((domainName === undefined) !== (certificateArn === undefined)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}domainName and ${CONTEXT_PREFIX}certificateArn go together`);
+  }
+  return {
+    webOrigin,
+    cognitoDomainPrefix: str(scope, 'cognitoDomainPrefix') ?? 'oneroof-staff',
+    subscriptions: subscriptions(scope),
+    opsEmail: str(scope, 'opsEmail'),
+    domainName,
+    certificateArn,
+    webAclArn: str(scope, 'webAclArn'),
+    throttle: { rateLimit: num(scope, 'apiRateLimit', 50), burstLimit: num(scope, 'apiBurstLimit', 100) },
+    pwaDist: str(scope, 'pwaDist') ?? 'dist/pwa',
+    logRetention: retention(num(scope, 'logRetentionDays', 30)),
+  };
+}
+
+/** A warning that `cdk synth` prints, acknowledgeable by id. */
+export function warn(stack: Stack | Construct, id: string, message: string): void {
+  Annotations.of(stack).addWarningV2(`oneroof:${id}`, message);
+}

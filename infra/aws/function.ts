@@ -1,0 +1,188 @@
+import { join } from 'node:path';
+import { Duration, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { Construct } from 'constructs';
+import type { FunctionDecl, FunctionName } from '../../shared/functions.js';
+import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
+import { topics, type TopicName } from '../../shared/topics.js';
+
+/** The repository root: entry files in shared/functions.ts are relative to it. */
+export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+
+/** Audit records live under these partition keys; no function may update or delete them. */
+export const AUDIT_KEY_PATTERN = 'AUDIT#*';
+
+/** Writes that could alter or remove an existing item, denied on audit partitions. */
+export const AUDIT_DENIED_ACTIONS = [
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:PartiQLUpdate',
+  'dynamodb:PartiQLDelete',
+] as const;
+
+/** Item reads through keys and indexes. No Scan. */
+export const TABLE_READ_ACTIONS = [
+  'dynamodb:GetItem',
+  'dynamodb:BatchGetItem',
+  'dynamodb:Query',
+  'dynamodb:ConditionCheckItem',
+  'dynamodb:DescribeTable',
+] as const;
+
+/** Item writes (TransactWriteItems is authorised per contained Put/Update/Delete/ConditionCheck). */
+export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
+
+export interface OneRoofFunctionProps {
+  name: FunctionName;
+  decl: FunctionDecl;
+  /** Encrypts the function's log group. */
+  logKey: IKey;
+  logRetention: RetentionDays;
+}
+
+/**
+ * The one way OneRoof creates a Lambda function: Node 22 on ARM64, bundled by the local esbuild
+ * (ESM, minified, source maps), its own encrypted log group with a retention, X-Ray tracing, and a
+ * role that holds nothing until a `bind*` method grants exactly one thing and sets the variable
+ * the handler reads for it, together.
+ */
+export class OneRoofFunction extends NodejsFunction {
+  readonly functionKey: FunctionName;
+  private tableBound = false;
+  private readonly boundTopics = new Set<TopicName>();
+
+  constructor(scope: Construct, id: string, props: OneRoofFunctionProps) {
+    const { name, decl } = props;
+    const logGroup = new LogGroup(scope, `${id}Logs`, {
+      retention: props.logRetention,
+      encryptionKey: props.logKey,
+    });
+    // An own role instead of AWSLambdaBasicExecutionRole: write to this log group only.
+    const role = new Role(scope, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `OneRoof ${name}: ${decl.description}`.slice(0, 1000),
+    });
+    role.addToPolicy(
+      new PolicyStatement({
+        sid: 'WriteOwnLogGroup',
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+
+    super(scope, id, {
+      description: decl.description.slice(0, 256),
+      entry: join(REPO_ROOT, decl.entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: decl.memoryMb ?? 512,
+      timeout: Duration.seconds(decl.timeoutSeconds ?? 10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      role,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: `oneroof-${name}`,
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        platform: 'node',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        // ESM output still meets CommonJS dependencies that call require().
+        banner: "import { createRequire as __oneroofCreateRequire } from 'node:module'; const require = __oneroofCreateRequire(import.meta.url);",
+        // Bundle the AWS SDK too: the functions run the exact versions the tests ran (package-lock.json),
+        // not whatever v3 release the managed runtime carries that week.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+    this.functionKey = name;
+
+    Validations.of(this).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node.js 22 (LTS, supported into 2027) is the runtime OneRoof pins and tests; moving to a newer one is a deliberate upgrade of the local toolchain and this construct together.',
+    });
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'Only actions without resource-level permissions are granted on "*": X-Ray tracing (xray:PutTraceSegments, xray:PutTelemetryRecords) and, for stream consumers, dynamodb:ListStreams (added by the event source mapping; lists stream ARNs, reads no data).',
+    });
+  }
+
+  /**
+   * Table access and TABLE_NAME, together, spelled out action by action on the table and its declared
+   * indexes (no `index/*`, no Scan: OneRoof reads through keys and indexes only). `readWrite` never
+   * includes altering or removing audit records: an explicit Deny on update/delete for `AUDIT#*`
+   * partition keys wins over any Allow. The table's customer-managed key is granted for the same use.
+   */
+  bindTable(table: ITable, access: 'read' | 'readWrite'): void {
+    if (this.tableBound) throw new Error(`${this.functionKey}: table already bound`);
+    this.tableBound = true;
+    const write = access === 'readWrite';
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: write ? 'TableReadWrite' : 'TableRead',
+        actions: [...TABLE_READ_ACTIONS, ...(write ? TABLE_WRITE_ACTIONS : [])],
+        resources: [table.tableArn, ...tableDecl.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
+      }),
+    );
+    this.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'AuditRecordsAreAppendOnly',
+        effect: Effect.DENY,
+        actions: [...AUDIT_DENIED_ACTIONS],
+        resources: [table.tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_KEY_PATTERN] } },
+      }),
+    );
+    if (table.encryptionKey) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: write ? 'TableKeyEncryptDecrypt' : 'TableKeyDecrypt',
+          actions: write ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+          resources: [table.encryptionKey.keyArn],
+        }),
+      );
+    }
+    this.addEnvironment(TABLE_ENV, table.tableName);
+  }
+
+  /** Publish to one topic (and use its key) and the topic's ARN in the variable shared/topics.ts names. */
+  bindTopic(name: TopicName, topic: ITopic): void {
+    if (this.boundTopics.has(name)) throw new Error(`${this.functionKey}: topic ${name} already bound`);
+    this.boundTopics.add(name);
+    this.addToRolePolicy(
+      new PolicyStatement({ sid: `Publish${pascal(name)}`, actions: ['sns:Publish'], resources: [topic.topicArn] }),
+    );
+    // SNS encrypts each message with the topic's key on the publisher's behalf.
+    if (topic.masterKey) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: `PublishKey${pascal(name)}`,
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [topic.masterKey.keyArn],
+        }),
+      );
+    }
+    this.addEnvironment(topics[name].envVar, topic.topicArn);
+  }
+}
+
+function pascal(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
+}

@@ -1,0 +1,171 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Subscription, SubscriptionFilter, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { table as tableDecl } from '../../shared/table.js';
+import { TOPIC_NAMES, topics as topicDecls, type TopicName } from '../../shared/topics.js';
+import type { DeployConfig } from './config.js';
+import { warn } from './config.js';
+import { StaffIdentity } from './identity.js';
+
+export interface StatefulStackProps extends StackProps {
+  config: DeployConfig;
+}
+
+/**
+ * Everything that holds data or identity and must survive a redeploy of the code: the customer-managed
+ * key, the one table, the domain topics with their subscriptions' dead-letter queues, the operations
+ * alarm topic and the staff user pool. Retained on stack deletion.
+ */
+export class StatefulStack extends Stack {
+  readonly key: Key;
+  readonly table: Table;
+  readonly topics: Record<TopicName, Topic>;
+  /** Operational alarms (dead letters, function errors, stream lag). Not a domain topic: no handler publishes here. */
+  readonly opsTopic: Topic;
+  readonly identity: StaffIdentity;
+
+  constructor(scope: Construct, id: string, props: StatefulStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    this.key = new Key(this, 'DataKey', {
+      description: 'OneRoof data key: table, topics, queues and log groups',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      pendingWindow: Duration.days(30),
+    });
+    // CloudWatch Logs encrypts the functions' and the API's log groups with this key (this account and region only).
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'CloudWatchLogsEncryptLogGroups',
+        principals: [new ServicePrincipal(`logs.${this.region}.amazonaws.com`)],
+        actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+        resources: ['*'],
+        conditions: {
+          ArnLike: { 'kms:EncryptionContext:aws:logs:arn': `arn:${this.partition}:logs:${this.region}:${this.account}:log-group:*` },
+        },
+      }),
+    );
+    // SNS (dead letters into encrypted queues) and CloudWatch (alarm notifications into encrypted topics).
+    this.key.addToResourcePolicy(
+      new PolicyStatement({
+        sid: 'ServicesUseKeyForOwnAccountOnly',
+        principals: [new ServicePrincipal('sns.amazonaws.com'), new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
+
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: tableDecl.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: tableDecl.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      timeToLiveAttribute: tableDecl.ttlAttribute,
+      stream: StreamViewType[tableDecl.streamView],
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.key,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableDecl.indexes) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    this.opsTopic = new Topic(this, 'OpsAlarms', {
+      displayName: 'OneRoof operations alarms',
+      masterKey: this.key,
+      enforceSSL: true,
+    });
+    if (config.opsEmail) {
+      new Subscription(this, 'OpsAlarmsEmail', { topic: this.opsTopic, protocol: SubscriptionProtocol.EMAIL, endpoint: config.opsEmail });
+    } else {
+      warn(this, 'no-ops-email', 'No operations e-mail (context oneroof:opsEmail): alarms on dead letters and errors reach nobody.');
+    }
+
+    const topics = {} as Record<TopicName, Topic>;
+    for (const name of TOPIC_NAMES) {
+      const topic = new Topic(this, `Topic-${name}`, {
+        displayName: `OneRoof ${name}`,
+        masterKey: this.key,
+        enforceSSL: true,
+      });
+      topics[name] = topic;
+
+      // Messages SNS could not deliver to a subscriber land here, visibly (alarm), never silently.
+      const dlq = new Queue(this, `Topic-${name}-DeadLetters`, {
+        encryption: QueueEncryption.KMS,
+        encryptionMasterKey: this.key,
+        dataKeyReuse: Duration.hours(1),
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(dlq).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue IS a dead-letter queue: the redrive target of every ${name} subscription (an SNS RedrivePolicy, which cdk-nag does not trace).`,
+      });
+      this.alarmOnDeadLetters(`Topic-${name}-DeadLettersAlarm`, dlq, `Undelivered ${name} notifications (${topicDecls[name].purpose})`);
+
+      (config.subscriptions[name] ?? []).forEach((sub, i) => {
+        new Subscription(this, `Topic-${name}-Sub${i}`, {
+          topic,
+          protocol: sub.protocol === 'email' ? SubscriptionProtocol.EMAIL : SubscriptionProtocol.SMS,
+          endpoint: sub.endpoint,
+          deadLetterQueue: dlq,
+          ...(sub.filter
+            ? { filterPolicy: Object.fromEntries(Object.entries(sub.filter).map(([k, v]) => [k, SubscriptionFilter.stringFilter({ allowlist: v })])) }
+            : {}),
+        });
+      });
+    }
+    this.topics = topics;
+
+    const origin = config.webOrigin ?? 'http://localhost:3000';
+    if (!config.webOrigin) {
+      warn(
+        this,
+        'no-web-origin',
+        'No web origin (context oneroof:webOrigin): the staff console sign-in only redirects to http://localhost:3000/staff/. ' +
+          'Deploy once, then set it to the CloudFront URL (output WebUrl) or your domain and deploy again.',
+      );
+    }
+    this.identity = new StaffIdentity(this, 'StaffIdentity', {
+      domainPrefix: config.cognitoDomainPrefix,
+      callbackUrls: [`${origin}/staff/`],
+      logoutUrls: [`${origin}/staff/`],
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });
+    new CfnOutput(this, 'StaffConsoleClientId', { value: this.identity.staffConsoleClient.userPoolClientId });
+    new CfnOutput(this, 'MonitoringClientId', { value: this.identity.monitoringClient.userPoolClientId });
+    new CfnOutput(this, 'CognitoDomain', { value: this.identity.domain.baseUrl() });
+    for (const name of TOPIC_NAMES) new CfnOutput(this, `TopicArn-${name}`, { value: topics[name].topicArn });
+  }
+
+  /** An alarm, to the operations topic, as soon as one message waits in a dead-letter queue. */
+  alarmOnDeadLetters(id: string, queue: Queue, description: string): Alarm {
+    const alarm = new Alarm(this, id, {
+      alarmDescription: description,
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+      threshold: 0,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.opsTopic));
+    return alarm;
+  }
+}

@@ -1,0 +1,144 @@
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
+import { schedules, streamConsumers } from '../../shared/schedules.js';
+import { OneRoofApi } from './api.js';
+import type { DeployConfig } from './config.js';
+import { OneRoofFunction } from './function.js';
+import type { StatefulStack } from './stateful-stack.js';
+import { Web } from './web.js';
+
+export interface StatelessStackProps extends StackProps {
+  config: DeployConfig;
+  stateful: StatefulStack;
+}
+
+/**
+ * Code and wiring, safe to replace at any deploy: one function per entry of shared/functions.ts with
+ * exactly the grants it declares, the HTTP API from shared/routes.ts, the schedules and stream
+ * consumers from shared/schedules.ts, and the web front ends behind CloudFront.
+ */
+export class StatelessStack extends Stack {
+  readonly functions: Record<FunctionName, OneRoofFunction>;
+  readonly api: OneRoofApi;
+  readonly web: Web;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+    const { config, stateful } = props;
+
+    const fns = {} as Record<FunctionName, OneRoofFunction>;
+    for (const [name, decl] of Object.entries(functionDecls) as [FunctionName, FunctionDecl][]) {
+      const fn = new OneRoofFunction(this, `Fn-${name}`, {
+        name,
+        decl,
+        logKey: stateful.key,
+        logRetention: config.logRetention,
+      });
+      if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table);
+      for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
+      fns[name] = fn;
+
+      const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {
+        alarmDescription: `OneRoof ${name} failed (${decl.description})`,
+        metric: fn.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      errors.addAlarmAction(new SnsAction(stateful.opsTopic));
+    }
+    this.functions = fns;
+
+    for (const schedule of schedules) {
+      new Rule(this, `Schedule-${schedule.name}`, {
+        description: schedule.description,
+        schedule: Schedule.rate(Duration.minutes(schedule.everyMinutes)),
+        targets: [new LambdaFunction(fns[schedule.function], { retryAttempts: 2, maxEventAge: Duration.minutes(schedule.everyMinutes) })],
+      });
+    }
+
+    for (const consumer of streamConsumers) {
+      const fn = fns[consumer.function];
+      // Where a batch goes after its retries: the stream position to replay (shard, sequence numbers),
+      // never the record itself, so SQS-managed encryption suffices and the function needs no key grant.
+      const onFailure = new Queue(this, `Stream-${consumer.name}-Failures`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(onFailure).acknowledge({
+        id: 'AwsSolutions-SQS3',
+        reason: `This queue IS the dead-letter (on-failure) destination of the ${consumer.name} stream event source mapping.`,
+      });
+      fn.addEventSource(
+        new DynamoEventSource(stateful.table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: consumer.batchSize,
+          retryAttempts: consumer.retryAttempts,
+          bisectBatchOnError: true,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(onFailure),
+          filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...consumer.entityTypes) } } } })],
+        }),
+      );
+      const failures = new Alarm(this, `Stream-${consumer.name}-FailuresAlarm`, {
+        alarmDescription: `Stream records ${consumer.name} could not process after ${consumer.retryAttempts} retries: replay them`,
+        metric: onFailure.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 0,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      failures.addAlarmAction(new SnsAction(stateful.opsTopic));
+      // The outbox must keep up: police alerts wait in the stream while the consumer lags.
+      const lag = new Alarm(this, `Stream-${consumer.name}-LagAlarm`, {
+        alarmDescription: `${consumer.name} is more than 60 s behind the table stream`,
+        metric: fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 60_000,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      });
+      lag.addAlarmAction(new SnsAction(stateful.opsTopic));
+    }
+
+    this.api = new OneRoofApi(this, 'Api', {
+      functions: fns,
+      userPool: stateful.identity.userPool,
+      staffConsoleClient: stateful.identity.staffConsoleClient,
+      monitoringClient: stateful.identity.monitoringClient,
+      logKey: stateful.key,
+      logRetention: config.logRetention,
+      throttle: config.throttle,
+    });
+
+    const cognitoDomainUrl = stateful.identity.domain.baseUrl();
+    this.web = new Web(this, 'Web', {
+      api: this.api.httpApi,
+      cognitoDomainUrl,
+      staffAuthConfig: {
+        region: this.region,
+        userPoolId: stateful.identity.userPool.userPoolId,
+        clientId: stateful.identity.staffConsoleClient.userPoolClientId,
+        domain: cognitoDomainUrl,
+        issuer: stateful.identity.userPool.userPoolProviderUrl,
+      },
+      pwaDist: config.pwaDist,
+      domainName: config.domainName,
+      certificateArn: config.certificateArn,
+      webAclArn: config.webAclArn,
+    });
+
+    new CfnOutput(this, 'WebUrl', { value: `https://${config.domainName ?? this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+  }
+}
