@@ -81,6 +81,7 @@ OneRoof local stack — ${s.url}
   Dead letters       ${s.url}/api/dev/dead-letters
   Clock              ${s.url}/api/dev/clock   (POST {"advanceMinutes": 60} to fast-forward)
   Token issuer       ${s.issuer.url}   (JWKS at ${s.issuer.url}/.well-known/jwks.json)
+  DynamoDB Local     ${s.dynamoEndpoint}   (table ${s.tableName})
 
   A token for curl:  npm run token -- <${roles} | monitoring | user name>
                      curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.url}/api/staff/bookings
