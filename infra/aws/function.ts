@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Duration, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -13,7 +14,7 @@ import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
 import { topics, type TopicName } from '../../shared/topics.js';
 
 /** The repository root: entry files in shared/functions.ts are relative to it. */
-export const REPO_ROOT = join(import.meta.dirname, '..', '..');
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Audit records live under these partition keys; no function may update or delete them. */
 export const AUDIT_KEY_PATTERN = 'AUDIT#*';

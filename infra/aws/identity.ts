@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnUserPoolClient,
   FeaturePlan,
   Mfa,
   OAuthScope,
@@ -102,7 +103,6 @@ export class StaffIdentity extends Construct {
     this.staffConsoleClient = this.userPool.addClient('StaffConsole', {
       userPoolClientName: 'staff-console',
       generateSecret: false,
-      authFlows: { userSrp: true },
       oAuth: {
         flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
         scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
@@ -120,7 +120,6 @@ export class StaffIdentity extends Construct {
     this.monitoringClient = this.userPool.addClient('Monitoring', {
       userPoolClientName: 'monitoring-provider',
       generateSecret: true,
-      authFlows: {},
       oAuth: {
         flows: { clientCredentials: true, authorizationCodeGrant: false, implicitCodeGrant: false },
         scopes: [OAuthScope.resourceServer(resourceServer, monitoringScope)],
@@ -129,6 +128,12 @@ export class StaffIdentity extends Construct {
       enableTokenRevocation: true,
       accessTokenValidity,
     });
+
+    // Neither client signs users in through the API flows (SRP, custom): the staff console uses the hosted
+    // sign-in (code + PKCE), the monitoring provider client credentials. Only token refresh stays.
+    for (const client of [this.staffConsoleClient, this.monitoringClient]) {
+      (client.node.defaultChild as CfnUserPoolClient).addPropertyOverride('ExplicitAuthFlows', ['ALLOW_REFRESH_TOKEN_AUTH']);
+    }
 
     this.domain = this.userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: props.domainPrefix },

@@ -14,24 +14,33 @@ interface Report {
   pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
 }
 
+/** Adds the AwsSolutions checks to an app whose stacks are built, synthesizes it, and lists what is not acknowledged. */
+export function checkNag(app: App): { ok: boolean; findings: string[] } {
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  let failed = false;
+  let outdir: string;
+  try {
+    outdir = app.synth().directory;
+  } catch (err) {
+    if (!(err instanceof Error) || !/Validation failed/i.test(err.message)) throw err;
+    failed = true;
+    outdir = app.outdir;
+  }
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as Report;
+  const findings = report.pluginReports.flatMap((p) =>
+    p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.severity.toUpperCase()} ${v.ruleName} at ${c.constructPath}`)),
+  );
+  const errors = report.pluginReports.flatMap((p) => p.violations.filter((v) => v.severity === 'error'));
+  return { ok: !failed && errors.length === 0, findings };
+}
+
+/** The whole app as `cdk deploy` would build it (cdk.json's context), without bundling: nag reads templates, not code. */
 export function runNag(extraContext: Record<string, unknown> = {}): { ok: boolean; findings: string[] } {
   const outdir = mkdtempSync(join(tmpdir(), 'oneroof-nag-'));
   try {
     const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...extraContext } });
     buildOneRoof(app);
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    let failed = false;
-    try {
-      app.synth();
-    } catch (err) {
-      if (!(err instanceof Error) || !/Validation failed/i.test(err.message)) throw err;
-      failed = true;
-    }
-    const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as Report;
-    const findings = report.pluginReports.flatMap((p) =>
-      p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.severity.toUpperCase()} ${v.ruleName} at ${c.constructPath}`)),
-    );
-    return { ok: !failed && report.pluginReports.every((p) => p.conclusion === 'success'), findings };
+    return checkNag(app);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

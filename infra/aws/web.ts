@@ -168,7 +168,8 @@ export class Web extends Construct {
       customHeadersBehavior: {
         customHeaders: [
           ...customHeadersBehavior.customHeaders,
-          { header: 'Cache-Control', value: 'no-store', override: true },
+          // A default: a handler that sets its own Cache-Control keeps it.
+          { header: 'Cache-Control', value: 'no-store', override: false },
         ],
       },
       removeHeaders: ['Server'],
