@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -46,7 +46,7 @@ function putIfAbsentClient(base: DynamoDBClient, onSkip: () => void): DynamoDBDo
   });
   doc.middlewareStack.add(
     (next, context) => async (args) => {
-      if (context.commandName !== 'PutCommand') return next(args);
+      if (context.commandName !== 'PutItemCommand' && context.commandName !== 'PutCommand') return next(args);
       const input = args.input as { ConditionExpression?: string };
       input.ConditionExpression = input.ConditionExpression
         ? `(${input.ConditionExpression}) AND attribute_not_exists(${table.partitionKey})`
@@ -71,7 +71,7 @@ export async function seedDemoData(options: { tableName: string; endpoint?: stri
   const now = options.now ?? new Date();
   try {
     for (const seed of options.modules ?? seedModules) {
-      const file = join(repoRoot, seed.module);
+      const file = resolve(repoRoot, seed.module);
       if (!existsSync(file)) {
         report.missing.push(seed.name);
         continue;
