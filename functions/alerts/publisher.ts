@@ -1,2 +1,56 @@
-// Placeholder until the capability lands.
-export const handler = async (): Promise<void> => undefined;
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { TABLE_ENV } from '../../shared/table.js';
+import { alertMessage, escalationMessage } from '../../shared/zones/index.js';
+import { clock } from '../lib/clock.js';
+import { requireEnv } from '../lib/config.js';
+import { logger } from '../lib/logger.js';
+import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import type { AlertRecord } from './model.js';
+import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } from './repository.js';
+
+/**
+ * The outbox publisher: a DynamoDB stream consumer. Each INSERTed ALERT goes to the police topic, each
+ * INSERTed ESCALATION to the supervisors' topic. Idempotent per item: a record whose item already has
+ * `publishedAt` is skipped (redelivery); otherwise publish, then set `publishedAt` under a condition.
+ * (A crash between the two republishes once — at-least-once, never lost.) A failed publish reports the
+ * record in `batchItemFailures`, so Lambda retries it (then the dead-letter queue with its alarm).
+ */
+export async function publishRecords(records: readonly DynamoDBRecord[], repo: AlertRepository, notifier: Notifier, now: () => Date): Promise<DynamoDBBatchResponse> {
+  const failures: { itemIdentifier: string }[] = [];
+  for (const record of records) {
+    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
+    const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
+    if (item.type !== 'ALERT' && item.type !== 'ESCALATION') continue;
+    const key = { pk: String(item.pk), sk: String(item.sk) };
+    try {
+      const published = await repo.publishedAt(key);
+      if (published !== undefined) continue; // already published (a string), or the item is gone (null)
+      const messageId =
+        item.type === 'ALERT'
+          ? await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord)))
+          : await publishEscalation(notifier, item as unknown as EscalationRecord);
+      await repo.markPublished(key, now(), messageId);
+      logger.info('Published', { type: item.type, key: key.pk, sk: key.sk });
+    } catch (error) {
+      logger.error('Publish failed; the record will be retried', { type: item.type, key: key.pk, sk: key.sk, error: error as Error });
+      failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? key.pk });
+    }
+  }
+  return { batchItemFailures: failures };
+}
+
+function summaryOf(a: Pick<AlertRecord, 'id' | 'kind' | 'severity' | 'district' | 'orderId' | 'at' | 'zoneLabel'>) {
+  return { id: a.id, kind: a.kind, severity: a.severity, district: a.district, orderRef: a.orderId, at: a.at, ...(a.zoneLabel ? { zoneLabel: a.zoneLabel } : {}) };
+}
+
+function publishEscalation(notifier: Notifier, e: EscalationRecord): Promise<string> {
+  const summary = summaryOf({ id: e.alertId, kind: e.kind, severity: e.severity, district: e.district, orderId: e.orderId, at: e.alertAt, ...(e.zoneLabel ? { zoneLabel: e.zoneLabel } : {}) });
+  return notifier.publish('supervisorEscalations', escalationMessage(summary, e.level));
+}
+
+const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
+const notifier = new SnsNotifier(['policeAlerts', 'supervisorEscalations']);
+
+export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => publishRecords(event.Records, repo, notifier, () => clock.now());

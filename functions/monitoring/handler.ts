@@ -1,4 +1,100 @@
-// Placeholder until the capability lands.
-import { placeholderApi } from '../lib/placeholder.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { requireEnv } from '../lib/config.js';
+import { clock } from '../lib/clock.js';
+import { httpApi, type ApiRequest } from '../lib/http.js';
+import { logger } from '../lib/logger.js';
+import { parse } from '../lib/validation.js';
+import { DynamoMonitoringRepository } from './repository.js';
+import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, type DeviceEventInput } from './schemas.js';
+import { callerHash, ingestDeviceEvent, raisePanic, reportContact } from './use-cases.js';
 
-export const handler = placeholderApi('monitoring');
+const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
+
+/** Events later than this past the server clock are rejected (provider clock skew tolerated). */
+const MAX_FUTURE_MS = 5 * 60_000;
+
+export interface Rejection {
+  index: number;
+  eventId?: string;
+  field: string;
+  message: string;
+}
+
+/**
+ * A batch of device events. Each event is validated on its own: a bad one is reported by index, event
+ * id and field, and the good ones are processed. Events of one device are applied in batch order; devices
+ * in parallel. Replaying a batch is harmless (dedupe per event id). A storage failure fails the request
+ * (5xx) so the provider retries the whole batch.
+ */
+async function postEvents(req: ApiRequest) {
+  const { events } = parse(batchSchema, req.body);
+  const now = clock.now();
+  const rejected: Rejection[] = [];
+  const byDevice = new Map<string, { index: number; event: DeviceEventInput }[]>();
+  events.forEach((raw, index) => {
+    const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : undefined;
+    const r = deviceEventSchema.safeParse(raw);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      let field = issue?.path.map(String).join('.') ?? '';
+      if (issue?.code === 'unrecognized_keys') field = issue.keys[0] ?? field;
+      rejected.push({ index, ...(eventId ? { eventId } : {}), field: field || 'event', message: issue?.message ?? 'Invalid event' });
+      return;
+    }
+    if (Date.parse(r.data.at) > now.getTime() + MAX_FUTURE_MS) {
+      rejected.push({ index, eventId: r.data.eventId, field: 'at', message: 'Event time is in the future' });
+      return;
+    }
+    const list = byDevice.get(r.data.deviceId) ?? [];
+    list.push({ index, event: r.data });
+    byDevice.set(r.data.deviceId, list);
+  });
+
+  let accepted = 0;
+  let duplicates = 0;
+  let alerts = 0;
+  const cache = new Map<string, string[]>();
+  await Promise.all(
+    [...byDevice.values()].map(async (list) => {
+      for (const { index, event } of list) {
+        const out = await ingestDeviceEvent(repo, event, now, cache);
+        if (out.status === 'accepted') {
+          accepted++;
+          alerts += out.alerts.length;
+        } else if (out.status === 'duplicate') duplicates++;
+        else rejected.push({ index, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
+      }
+    }),
+  );
+  rejected.sort((a, b) => a.index - b.index);
+  logger.info('Monitoring batch', { received: events.length, accepted, duplicates, rejected: rejected.length, alerts });
+  return { status: 200, body: { accepted, duplicates, rejected } };
+}
+
+/** API Gateway HTTP APIs put the client address first in X-Forwarded-For; only its hash is stored. */
+function caller(req: ApiRequest): string {
+  const ip = (req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() || 'unknown';
+  return callerHash(ip);
+}
+
+async function postPanic(req: ApiRequest) {
+  const input = parse(panicSchema, req.body);
+  const now = clock.now();
+  const out = await raisePanic(repo, input, caller(req), now);
+  logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
+  return { status: 202, body: { received: true, at: now.toISOString() } };
+}
+
+async function postContactReport(req: ApiRequest) {
+  const input = parse(contactReportSchema, req.body);
+  const now = clock.now();
+  const out = await reportContact(repo, input, caller(req), now);
+  logger.info('Contact reported', { alerts: out.alerts.map((a) => a.id) });
+  return { status: 202, body: { received: true, at: now.toISOString() } };
+}
+
+export const handler = httpApi('monitoring', {
+  'POST /api/monitoring/events': postEvents,
+  'POST /api/panic': postPanic,
+  'POST /api/contact-reports': postContactReport,
+});

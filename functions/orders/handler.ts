@@ -1,4 +1,43 @@
-// Placeholder until the capability lands.
-import { placeholderApi } from '../lib/placeholder.js';
+import * as z from 'zod';
+import { UnauthorizedError } from '../../shared/errors.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { clock } from '../lib/clock.js';
+import { requireEnv } from '../lib/config.js';
+import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { parse } from '../lib/validation.js';
+import { DynamoOrderRepository } from './repository.js';
+import { changeSchema, endSchema, orderBodySchema } from './schemas.js';
+import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPositions, type Caller } from './use-cases.js';
 
-export const handler = placeholderApi('orders');
+const repo = new DynamoOrderRepository(requireEnv(TABLE_ENV));
+const idSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id');
+const listQuery = z.strictObject({ district: z.string().regex(/^[a-z0-9-]+$/).optional() });
+
+function caller(req: ApiRequest): Caller {
+  if (!req.principal) throw new UnauthorizedError();
+  return { principal: req.principal, route: req.routeKey };
+}
+const orderId = (req: ApiRequest) => parse(idSchema, req.pathParameters.id, 'id');
+
+export const handler = httpApi('orders', {
+  'POST /api/orders': async (req) => {
+    const body = parse(orderBodySchema, req.body);
+    const { order, protectionCode } = await createOrder(repo, body, caller(req), clock.now());
+    // The protection code is shown once, to hand to the protected person; it cannot be read back.
+    return { ...created({ order, protectionCode }), headers: { location: `/api/orders/${order.id}` } };
+  },
+  'GET /api/orders': async (req) => {
+    const q = parse(listQuery, req.query, 'query');
+    return ok({ orders: await listActiveOrders(repo, q.district, caller(req), clock.now()) });
+  },
+  'GET /api/orders/{id}': async (req) => ok(await getOrder(repo, orderId(req), caller(req), clock.now())),
+  'PUT /api/orders/{id}': async (req) => {
+    const body = parse(changeSchema, req.body);
+    return ok(await changeOrder(repo, orderId(req), body.expectedVersion, body.order, caller(req), clock.now()));
+  },
+  'POST /api/orders/{id}/end': async (req) => {
+    const body = parse(endSchema, req.body);
+    return ok(await endOrder(repo, orderId(req), body.reason, caller(req), clock.now()));
+  },
+  'GET /api/orders/{id}/positions': async (req) => ok({ positions: await orderPositions(repo, orderId(req), caller(req), clock.now()) }),
+});

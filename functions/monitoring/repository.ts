@@ -1,0 +1,176 @@
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { metric } from '../../shared/metrics.js';
+import { initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
+import { alertPut, withoutKeys, type AlertRecord } from '../alerts/model.js';
+import { keys, SEEN_EVENT_DAYS } from '../alerts/keys.js';
+import { dynamo } from '../lib/clients.js';
+import { statsAdd } from '../lib/stats.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** What one event changes for one order: new state (under the version it was computed from), alerts, a fix to keep. */
+export interface OrderChange {
+  order: OrderRecord;
+  expectedVersion: number;
+  state: OrderState;
+  alerts: AlertRecord[];
+  /** A respondent position fix kept for the order (evidence), with or without TTL. */
+  fix?: { event: PositionEvent; outOfOrder: boolean };
+}
+
+export interface CommitPlan {
+  now: Date;
+  /** The provider's event id: the commit fails as a duplicate if it was seen before. */
+  dedupeEventId?: string;
+  changes: OrderChange[];
+}
+
+export type CommitResult = 'committed' | 'duplicate' | 'conflict';
+
+/** Port: the monitoring use cases read orders and commit evaluations through this. */
+export interface MonitoringRepository {
+  orderIdsForDevice(deviceId: string): Promise<string[]>;
+  load(orderId: string): Promise<{ order: OrderRecord; state: OrderState } | undefined>;
+  activeOrderIds(): Promise<string[]>;
+  orderIdForProtectionCode(codeHash: string): Promise<string | undefined>;
+  /** Counts a wrong protection code for a caller in the current window; returns the count. */
+  countFailure(callerHash: string, now: Date): Promise<number>;
+  commit(plan: CommitPlan): Promise<CommitResult>;
+}
+
+/** Adapter: DynamoDB. One TransactWriteItems per event: dedupe marker + each order's state, alerts, fix, counters. */
+export class DynamoMonitoringRepository implements MonitoringRepository {
+  constructor(private readonly tableName: string) {}
+
+  async orderIdsForDevice(deviceId: string): Promise<string[]> {
+    const out = await dynamo.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DEVICE#${deviceId}` },
+      }),
+    );
+    return (out.Items ?? []).map((i) => String(i.orderId));
+  }
+
+  async load(orderId: string): Promise<{ order: OrderRecord; state: OrderState } | undefined> {
+    const [o, s] = await Promise.all([
+      dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.order(orderId), ConsistentRead: true })),
+      dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.orderState(orderId), ConsistentRead: true })),
+    ]);
+    if (!o.Item) return undefined;
+    const state = s.Item ? ({ ...(s.Item.state as OrderState), version: Number(s.Item.version) } as OrderState) : initialState();
+    return { order: withoutKeys<OrderRecord>(o.Item), state };
+  }
+
+  async activeOrderIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const out = await dynamo.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE' },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const i of out.Items ?? []) ids.push(String(i.id));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  }
+
+  async orderIdForProtectionCode(codeHash: string): Promise<string | undefined> {
+    const out = await dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.protect(codeHash) }));
+    return out.Item ? String(out.Item.orderId) : undefined;
+  }
+
+  async countFailure(callerHash: string, now: Date): Promise<number> {
+    const window = new Date(Math.floor(now.getTime() / 900_000) * 900_000).toISOString();
+    const out = await dynamo.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.protectFailures(callerHash, window),
+        UpdateExpression: 'SET #type = :t, expiresAt = :exp ADD attempts :one',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':t': 'PROTECT_FAILURES', ':exp': Math.floor(now.getTime() / 1000) + 3600, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    return Number(out.Attributes?.attempts ?? 1);
+  }
+
+  async commit(plan: CommitPlan): Promise<CommitResult> {
+    const items: TransactItem[] = [];
+    const nowS = Math.floor(plan.now.getTime() / 1000);
+    if (plan.dedupeEventId) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.seenEvent(plan.dedupeEventId), type: 'SEEN_EVENT', receivedAt: plan.now.toISOString(), expiresAt: nowS + SEEN_EVENT_DAYS * 86_400 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    const stateIndexes: number[] = [];
+    const countsByDistrict = new Map<string, Record<string, number>>();
+    for (const change of plan.changes) {
+      const { version: _v, ...stateBody } = change.state;
+      stateIndexes.push(items.length);
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.orderState(change.order.id), type: 'ORDER_STATE', orderId: change.order.id, version: change.expectedVersion + 1, state: stateBody, updatedAt: plan.now.toISOString() },
+          ConditionExpression: change.expectedVersion === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
+          ExpressionAttributeValues: { ':v': change.expectedVersion },
+        },
+      });
+      for (const alert of change.alerts) items.push(alertPut(this.tableName, alert));
+      const counts = countsByDistrict.get(change.order.district) ?? {};
+      for (const alert of change.alerts) counts[metric.breaches(alert.kind)] = (counts[metric.breaches(alert.kind)] ?? 0) + 1;
+      if (change.alerts.length > 0) countsByDistrict.set(change.order.district, counts);
+      if (change.fix) {
+        const e = change.fix.event;
+        const attached = change.alerts.filter((a) => a.evidence?.fix?.eventId === e.eventId).map((a) => a.id);
+        items.push({
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.fix(change.order.id, e.at, e.eventId),
+              type: 'FIX',
+              orderId: change.order.id,
+              deviceId: e.deviceId,
+              eventId: e.eventId,
+              at: e.at,
+              lat: e.lat,
+              lon: e.lon,
+              accuracy: e.accuracy,
+              receivedAt: plan.now.toISOString(),
+              ...(change.fix.outOfOrder ? { outOfOrder: true } : {}),
+              // A fix attached to an alert is evidence and kept with it; others expire with the retention.
+              ...(attached.length > 0 ? { alertIds: attached } : { expiresAt: Math.floor(Date.parse(e.at) / 1000) + change.order.fixRetentionDays * 86_400 }),
+            },
+          },
+        });
+      }
+    }
+    // Breaches are counted in the same transaction as the alerts: a retried event can never count twice.
+    for (const [district, counts] of countsByDistrict) items.push(statsAdd(this.tableName, plan.now, district, counts));
+    if (items.length === 0) return 'committed';
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'committed';
+    } catch (err) {
+      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
+        const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
+        if (plan.dedupeEventId && reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
+        if (stateIndexes.some((i) => reasons[i]?.Code === 'ConditionalCheckFailed') || reasons.some((r) => r.Code === 'TransactionConflict')) return 'conflict';
+      }
+      throw err;
+    }
+  }
+}

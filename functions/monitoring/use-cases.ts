@@ -1,0 +1,142 @@
+import { createHash, scryptSync } from 'node:crypto';
+import { ulid } from 'ulid';
+import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
+import {
+  evaluate,
+  normalizeProtectionCode,
+  rulesOf,
+  type EngineEvent,
+  type OrderRecord,
+  type OrderState,
+  type PositionEvent,
+} from '../../shared/zones/index.js';
+import { newAlert, type AlertRecord } from '../alerts/model.js';
+import type { MonitoringRepository, OrderChange } from './repository.js';
+import type { DeviceEventInput } from './schemas.js';
+
+const MAX_ATTEMPTS = 6;
+
+export type EventOutcome = { status: 'accepted'; alerts: AlertRecord[] } | { status: 'duplicate' } | { status: 'unknown-device' };
+
+/**
+ * Applies one event to every order it concerns, in ONE transaction with its dedupe marker: the new
+ * states (optimistic lock on their version), the alerts and the fix. On a version conflict (another
+ * event of the same order committed in between) it reloads and evaluates again.
+ */
+export async function applyEvent(
+  repo: MonitoringRepository,
+  orderIds: readonly string[],
+  event: EngineEvent,
+  now: Date,
+  options: { dedupeEventId?: string } = {},
+): Promise<{ status: 'committed' | 'duplicate'; alerts: AlertRecord[] }> {
+  for (let attempt = 1; ; attempt++) {
+    const changes: OrderChange[] = [];
+    for (const orderId of orderIds) {
+      const loaded = await repo.load(orderId);
+      if (!loaded) continue;
+      const change = changeFor(loaded.order, loaded.state, event, now);
+      if (change) changes.push(change);
+    }
+    const result = await repo.commit({ now, changes, ...(options.dedupeEventId ? { dedupeEventId: options.dedupeEventId } : {}) });
+    if (result === 'committed') return { status: 'committed', alerts: changes.flatMap((c) => c.alerts) };
+    if (result === 'duplicate') return { status: 'duplicate', alerts: [] };
+    if (attempt >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under event; gave up after ${attempt} attempts`);
+    await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+  }
+}
+
+function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date): OrderChange | undefined {
+  const result = evaluate(rulesOf(order), state, event, now);
+  const alerts = result.alerts.map((d) => newAlert(d, order, now));
+  const isRespondentFix = event.kind === 'position' && event.deviceId === order.respondentDeviceId;
+  const fix = isRespondentFix && !result.ignored ? { event: event as PositionEvent, outOfOrder: result.outOfOrder } : undefined;
+  const stateChanged = JSON.stringify(result.state) !== JSON.stringify(state);
+  if (!stateChanged && alerts.length === 0 && !fix) return undefined;
+  return { order, expectedVersion: state.version, state: result.state, alerts, ...(fix ? { fix } : {}) };
+}
+
+export function toEngineEvent(e: DeviceEventInput): EngineEvent {
+  switch (e.type) {
+    case 'position':
+      return { kind: 'position', eventId: e.eventId, deviceId: e.deviceId, at: e.at, lat: e.lat, lon: e.lon, accuracy: e.accuracy };
+    case 'tamper':
+      return { kind: 'tamper', eventId: e.eventId, deviceId: e.deviceId, at: e.at, detail: e.detail };
+    case 'battery':
+      return { kind: 'battery', eventId: e.eventId, deviceId: e.deviceId, at: e.at, level: e.level };
+    case 'heartbeat':
+      return { kind: 'heartbeat', eventId: e.eventId, deviceId: e.deviceId, at: e.at };
+  }
+}
+
+/** One provider event: find the device's orders, evaluate, commit once (idempotent per eventId). */
+export async function ingestDeviceEvent(repo: MonitoringRepository, input: DeviceEventInput, now: Date, orderIdsCache = new Map<string, string[]>()): Promise<EventOutcome> {
+  let orderIds = orderIdsCache.get(input.deviceId);
+  if (!orderIds) {
+    orderIds = await repo.orderIdsForDevice(input.deviceId);
+    orderIdsCache.set(input.deviceId, orderIds);
+  }
+  if (orderIds.length === 0) return { status: 'unknown-device' };
+  const out = await applyEvent(repo, orderIds, toEngineEvent(input), now, { dedupeEventId: input.eventId });
+  return out.status === 'duplicate' ? { status: 'duplicate' } : { status: 'accepted', alerts: out.alerts };
+}
+
+/**
+ * Protection codes are stored as a slow hash (scrypt, fixed application salt: the code itself is 60
+ * random bits, so a per-record salt would buy nothing and would prevent the lookup by hash).
+ */
+export function hashProtectionCode(normalized: string): string {
+  return scryptSync(normalized, 'oneroof/protection-code/v1', 32, { N: 16_384, r: 8, p: 1 }).toString('hex');
+}
+
+/** Wrong codes per caller (hashed source address) and 15-minute window before we answer 429 instead of 404. */
+export const MAX_WRONG_CODES = 10;
+
+export function callerHash(sourceIp: string): string {
+  return createHash('sha256').update(`oneroof/caller/${sourceIp}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * Resolves a protection code to its order. Safety first: a correct code is ALWAYS honoured, even from a
+ * caller over the limit (a victim behind a shared address must never be refused); wrong codes count
+ * against the caller and, past the limit, get 429 instead of 404. With 60-bit codes and a slow hash,
+ * guessing stays hopeless either way; the limit keeps noise and load down.
+ */
+export async function orderForCode(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<string> {
+  const normalized = normalizeProtectionCode(code);
+  const orderId = normalized ? await repo.orderIdForProtectionCode(hashProtectionCode(normalized)) : undefined;
+  if (orderId) return orderId;
+  const failures = await repo.countFailure(caller, now);
+  if (failures > MAX_WRONG_CODES) throw new TooManyAttemptsError();
+  throw new NotFoundError('Unknown protection code');
+}
+
+export async function raisePanic(
+  repo: MonitoringRepository,
+  input: { protectionCode: string; position?: { lat: number; lon: number; accuracy: number } },
+  caller: string,
+  now: Date,
+): Promise<{ alerts: AlertRecord[] }> {
+  const orderId = await orderForCode(repo, input.protectionCode, caller, now);
+  const eventId = `panic-${ulid(now.getTime())}`;
+  const out = await applyEvent(repo, [orderId], { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) }, now);
+  return { alerts: out.alerts };
+}
+
+export async function reportContact(repo: MonitoringRepository, input: { protectionCode: string; at?: string }, caller: string, now: Date): Promise<{ alerts: AlertRecord[] }> {
+  const orderId = await orderForCode(repo, input.protectionCode, caller, now);
+  const at = input.at && input.at < now.toISOString() ? input.at : now.toISOString();
+  const out = await applyEvent(repo, [orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now);
+  return { alerts: out.alerts };
+}
+
+/** The watchdog: signal loss and curfew window starts for every active order. */
+export async function watchdogTick(repo: MonitoringRepository, now: Date): Promise<{ orders: number; alerts: AlertRecord[] }> {
+  const ids = await repo.activeOrderIds();
+  const alerts: AlertRecord[] = [];
+  for (const id of ids) {
+    const out = await applyEvent(repo, [id], { kind: 'tick', at: now.toISOString() }, now);
+    alerts.push(...out.alerts);
+  }
+  return { orders: ids.length, alerts };
+}

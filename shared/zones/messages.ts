@@ -1,0 +1,55 @@
+import type { AlertKind, Severity } from './types.js';
+
+/**
+ * What police and supervisors receive over SNS: what, where (zone label and district — never
+ * coordinates: a respondent inside a home zone is, in effect, the protected person's address), when, which
+ * order, and the alert id to open it in the console (where the respondent's position is shown, audited).
+ * No names, numbers, addresses or positions. Pure.
+ */
+export interface AlertSummary {
+  id: string;
+  kind: AlertKind;
+  severity: Severity;
+  district: string;
+  orderRef: string;
+  at: string;
+  zoneLabel?: string;
+}
+
+const WHAT: Record<AlertKind, (label?: string) => string> = {
+  preAlert: (l) => `Pre-alert: respondent approaching the ${l ?? 'protected'} zone`,
+  zone: (l) => `Alert: respondent inside the ${l ?? 'protected'} zone`,
+  curfew: () => 'Curfew breach: respondent not at home during curfew',
+  tamper: () => 'Device tampered with (strap or case)',
+  batteryLow: () => "Respondent's device battery low",
+  signalLoss: () => "No position from the respondent's device",
+  panic: () => 'PANIC raised by the protected person',
+  contact: () => 'Protected person reports contact by the respondent',
+};
+
+export function brusselsTime(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+export function alertMessage(a: AlertSummary): { subject: string; text: string; attributes: Record<string, string> } {
+  const what = WHAT[a.kind](a.zoneLabel);
+  return {
+    subject: `[${a.severity.toUpperCase()}] ${what} — order ${a.orderRef}`.slice(0, 99),
+    text: [
+      `${what}.`,
+      `Severity: ${a.severity}. District: ${a.district}. Order: ${a.orderRef}.`,
+      `When: ${brusselsTime(a.at)} (Brussels).`,
+      `Alert ${a.id}: open it in the staff console (/staff/alerts/${a.id}) for the respondent's position; acknowledge there.`,
+    ].join('\n'),
+    attributes: { severity: a.severity, district: a.district, kind: a.kind, alertId: a.id },
+  };
+}
+
+export function escalationMessage(a: AlertSummary, level: number): { subject: string; text: string; attributes: Record<string, string> } {
+  const base = alertMessage(a);
+  return {
+    subject: `[ESCALATION ${level}] ${base.subject}`.slice(0, 99),
+    text: [`Not acknowledged: escalation ${level}.`, base.text].join('\n'),
+    attributes: { ...base.attributes, escalationLevel: String(level), kind: 'alertEscalation', alertKind: a.kind },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Helpers for the orders / monitoring / alerts integration tests (DynamoDB Local, local SNS).
+ * Each test uses its own district and device ids, so lists and indexes never see another test's items.
+ */
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { ulid } from 'ulid';
+import { dynamo } from '../../functions/lib/clients.js';
+import { MONITORING_SCOPE } from '../../shared/roles.js';
+import { destination, type LatLon } from '../../shared/zones/index.js';
+import { staffClaims } from '../support/events.js';
+
+export const TABLE = 'oneroof-test';
+export const HOME: LatLon = { lat: 51.0899, lon: 4.3712 };
+
+export const police = staffClaims('paula.police', 'police');
+export const supervisor = staffClaims('sam.supervisor', 'supervisor');
+export const officer = staffClaims('olivia.officer', 'officer');
+export const monitoringClaims = { sub: 'oneroof-monitoring', client_id: 'oneroof-monitoring', scope: MONITORING_SCOPE, token_use: 'access' };
+
+export function unique(prefix: string): string {
+  return `${prefix}-${ulid().toLowerCase()}`;
+}
+
+export function orderBody(overrides: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return {
+    district: unique('d'),
+    respondentDeviceId: unique('DEV-R'),
+    protectedPersonRef: unique('CASE'),
+    validFrom: new Date(now - 86_400_000).toISOString(),
+    validUntil: new Date(now + 30 * 86_400_000).toISOString(),
+    zones: [{ label: 'home', centre: HOME, alertRadiusM: 500 }],
+    noContact: true,
+    device: { signalLossMinutes: 10, batteryLowPercent: 15 },
+    ...overrides,
+  };
+}
+
+/** A position event `meters` north of the protected home at `at`. */
+export function positionEvent(deviceId: string, at: Date, meters: number, accuracy = 10) {
+  const p = destination(HOME, 0, meters);
+  return { type: 'position', eventId: unique('ev'), deviceId, at: at.toISOString(), lat: p.lat, lon: p.lon, accuracy };
+}
+
+export async function itemsOf(pk: string): Promise<Record<string, unknown>[]> {
+  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
+  return out.Items ?? [];
+}
+
+/** Every alert of a district, open or not, read through the open index plus the given ids. */
+export async function openAlerts(district: string): Promise<Record<string, unknown>[]> {
+  const out = await dynamo.send(
+    new QueryCommand({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `ALERTS#OPEN#${district}` }, ScanIndexForward: false }),
+  );
+  return out.Items ?? [];
+}
+
+let seq = 0;
+/** Stream records (INSERT, NEW_AND_OLD_IMAGES) as Lambda receives them, built from items as they were written. */
+export function insertRecords(items: Record<string, unknown>[]): DynamoDBRecord[] {
+  return items.map((item) => {
+    const { publishedAt: _p, snsMessageId: _m, ...image } = item;
+    return {
+      eventID: String(++seq),
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      awsRegion: 'eu-west-1',
+      dynamodb: {
+        Keys: marshall({ pk: item.pk, sk: item.sk }) as never,
+        NewImage: marshall(image, { removeUndefinedValues: true }) as never,
+        SequenceNumber: String(100_000 + seq),
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      },
+    };
+  });
+}

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handler } from '../../functions/orders/handler.js';
+import { apiEvent, lambdaContext } from '../support/events.js';
+import { itemsOf, officer, orderBody, police, supervisor } from './monitoring-support.js';
+
+type Res = { statusCode?: number; body?: string; headers?: Record<string, unknown> };
+async function call(method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
+  const res = (await handler(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext())) as Res;
+  return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
+}
+
+describe('orders API (police, audited, versioned)', () => {
+  let body: ReturnType<typeof orderBody>;
+  let id: string;
+  let code: string;
+
+  beforeAll(async () => {
+    body = orderBody({ protectedDeviceId: `P-${Date.now()}`, shareProtectedPosition: true, movingZone: { alertRadiusM: 300 }, curfews: [{ start: '22:00', end: '06:00', centre: { lat: 51.1, lon: 4.4 }, radiusM: 150 }] });
+    const res = await call('POST', '/api/orders', police, body);
+    expect(res.status).toBe(201);
+    id = res.json.order.id;
+    code = res.json.protectionCode;
+  });
+
+  it('creates an order with defaults filled in and returns the protection code once', async () => {
+    expect(id).toMatch(/^RO-[0-9A-Z]{26}$/);
+    expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    const items = await itemsOf(`ORDER#${id}`);
+    const order = items.find((i) => i.sk === 'ORDER');
+    expect(order).toMatchObject({ version: 1, status: 'active', zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }], movingZone: { alertRadiusM: 300, preAlertRadiusM: 600 } });
+    expect(JSON.stringify(items)).not.toContain(code);
+    expect(JSON.stringify(items)).not.toContain(code.replace(/-/g, ''));
+    // both devices find the order
+    expect(items.filter((i) => String(i.sk).startsWith('DEVICE#')).map((i) => i.gsi1pk).sort()).toEqual([`DEVICE#${body.protectedDeviceId}`, `DEVICE#${body.respondentDeviceId}`].sort());
+    expect((await itemsOf(`AUDIT#order#${id}`)).map((a) => a.action)).toContain('create');
+    const again = await call('GET', `/api/orders/${id}`, police);
+    expect(JSON.stringify(again.json)).not.toContain(code);
+    expect(again.json.protectionCodeHash).toBeUndefined();
+  });
+
+  it('gets one order (audited) and lists it among the active orders of its district', async () => {
+    const one = await call('GET', `/api/orders/${id}`, supervisor);
+    expect(one.status).toBe(200);
+    expect(one.json).toMatchObject({ id, version: 1, monitoring: { version: 0, signalLost: false } });
+    const audit = await itemsOf(`AUDIT#order#${id}`);
+    expect(audit.filter((a) => a.action === 'read').map((a) => a.actor)).toContain('sam.supervisor');
+    const list = await call('GET', `/api/orders?district=${body.district}`, police);
+    expect(list.json.orders.map((o: { id: string }) => o.id)).toEqual([id]);
+  });
+
+  it('rejects bad input naming the field, and other roles', async () => {
+    const bad = await call('POST', '/api/orders', police, { ...orderBody(), zones: [{ label: 'home', centre: { lat: 91, lon: 4 }, alertRadiusM: 500 }] });
+    expect(bad).toMatchObject({ status: 400, json: { field: 'zones.0.centre.lat' } });
+    const moving = await call('POST', '/api/orders', police, { ...orderBody(), movingZone: { alertRadiusM: 300 } });
+    expect(moving).toMatchObject({ status: 400, json: { field: 'movingZone' } });
+    const extra = await call('POST', '/api/orders', police, { ...orderBody(), victimName: 'x' });
+    expect(extra).toMatchObject({ status: 400, json: { field: 'victimName' } });
+    expect((await call('POST', '/api/orders', officer, orderBody())).status).toBe(403);
+    expect((await call('POST', '/api/orders', undefined, orderBody())).status).toBe(401);
+    expect((await call('GET', '/api/orders/RO-NOPE', police)).status).toBe(400);
+  });
+
+  it('changes an order as a new version (history kept), refusing a stale version', async () => {
+    const changed = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: { ...body, zones: [{ label: 'home', centre: body.zones[0]!.centre, alertRadiusM: 800 }] } });
+    expect(changed.status).toBe(200);
+    expect(changed.json).toMatchObject({ version: 2, zones: [{ alertRadiusM: 800, preAlertRadiusM: 1600 }] });
+    const stale = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: body });
+    expect(stale.status).toBe(409);
+    const history = (await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('VERSION#'));
+    expect(history.map((h) => [h.version, (h.zones as { alertRadiusM: number }[])[0]?.alertRadiusM])).toEqual([[1, 500]]);
+    expect((await itemsOf(`AUDIT#order#${id}`)).map((a) => a.action)).toContain('update');
+  });
+
+  it('ends an order: recorded, out of the active list, devices and protection code unlinked', async () => {
+    const ended = await call('POST', `/api/orders/${id}/end`, police, { reason: 'lifted_by_court' });
+    expect(ended).toMatchObject({ status: 200, json: { status: 'ended', endReason: 'lifted_by_court', endedBy: 'paula.police', version: 3 } });
+    expect((await call('POST', `/api/orders/${id}/end`, police, { reason: 'other' })).status).toBe(409);
+    const list = await call('GET', `/api/orders?district=${body.district}`, police);
+    expect(list.json.orders).toEqual([]);
+    const items = await itemsOf(`ORDER#${id}`);
+    expect(items.filter((i) => String(i.sk).startsWith('DEVICE#'))).toEqual([]);
+    expect(items.filter((i) => String(i.sk).startsWith('VERSION#')).map((h) => h.version)).toEqual([1, 2]);
+  });
+
+  it('positions are an audited read', async () => {
+    const res = await call('GET', `/api/orders/${id}/positions`, police);
+    expect(res).toMatchObject({ status: 200, json: { positions: [] } });
+    expect((await itemsOf(`AUDIT#order-positions#${id}`)).map((a) => [a.action, a.actor])).toEqual([['read', 'paula.police']]);
+    expect((await call('GET', `/api/orders/${id}/positions`, supervisor)).status).toBe(403);
+  });
+});
