@@ -10,11 +10,13 @@ import { startLocalStack, type LocalStack } from './stack.js';
 const port = optionalIntEnv('PORT', 3000);
 const dataDir = process.env.DATA_DIR?.trim() || '.data';
 const tickSeconds = process.env.LOCAL_TICK_SECONDS ? optionalIntEnv('LOCAL_TICK_SECONDS', 60) : undefined;
+if (tickSeconds !== undefined && !(tickSeconds > 0)) throw new Error('LOCAL_TICK_SECONDS must be a number of seconds above 0');
 const buildPwa = process.env.BUILD_PWA !== '0';
 
-let stack: LocalStack | undefined;
 let stopping: Promise<void> | undefined;
 let dynamoPid: number | undefined;
+
+const starting: Promise<LocalStack> = startLocalStack({ port, dataDir, ...(tickSeconds ? { tickSeconds } : {}), buildPwa });
 
 function shutdown(code: number): void {
   if (stopping) {
@@ -23,7 +25,11 @@ function shutdown(code: number): void {
     process.exit(code || 130);
   }
   console.log('\nStopping…');
-  stopping = (stack?.stop() ?? Promise.resolve()).finally(() => process.exit(code));
+  // Ctrl-C during start-up waits for the start to finish (or fail), then stops what was started.
+  stopping = starting.then(
+    (s) => s.stop(),
+    () => undefined,
+  ).finally(() => process.exit(code));
 }
 
 function killDynamo(): void {
@@ -51,13 +57,12 @@ process.on('exit', () => {
 });
 
 try {
-  stack = await startLocalStack({ port, dataDir, ...(tickSeconds ? { tickSeconds } : {}), buildPwa });
+  const stack = await starting;
   dynamoPid = stack.dynamoPid;
-  if (stopping) await stack.stop(); // Ctrl-C arrived during start-up
-  else printBanner(stack);
+  if (!stopping) printBanner(stack);
 } catch (err) {
   console.error(`[local] could not start: ${(err as Error).message}`);
-  process.exit(1);
+  if (!stopping) process.exit(1);
 }
 
 function printBanner(s: LocalStack): void {
