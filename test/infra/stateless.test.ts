@@ -1,0 +1,310 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { functions, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
+import { routeKey, routes } from '../../shared/routes.js';
+import { schedules, streamConsumers } from '../../shared/schedules.js';
+import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { topics, TOPIC_NAMES, type TopicName } from '../../shared/topics.js';
+import { ACCESS_LOG_FIELDS } from '../../infra/aws/api.js';
+import { actionsOf, resourcesOf, statementsOfRole, synthesize, type Statement } from './synth.js';
+
+// One synthesis for the whole file, with cdk-nag in it.
+const s = synthesize({}, { nag: true });
+const t = s.statelessTemplate;
+afterAll(() => s.dispose());
+
+type Resource = { Properties: Record<string, unknown> };
+const resources = (type: string) => t.findResources(type) as Record<string, Resource>;
+const entries = Object.entries(functions) as [FunctionName, FunctionDecl][];
+
+const fnId = (name: FunctionName) => s.logicalId(s.stateless.functions[name]);
+const fnProps = (name: FunctionName) => (resources('AWS::Lambda::Function')[fnId(name)] as Resource).Properties;
+const roleId = (name: FunctionName) => s.logicalId(s.stateless.functions[name].role!);
+const statements = (name: FunctionName) => statementsOfRole(t, roleId(name));
+const allows = (name: FunctionName) => statements(name).filter((st) => st.Effect === 'Allow');
+
+const tableArn = { 'Fn::GetAtt': [s.logicalId(s.stateful.table), 'Arn'] };
+const topicRef = (name: TopicName) => ({ Ref: s.logicalId(s.stateful.topics[name]) });
+/** Resolves cross-stack imports and joins to compare resources with the stateful stack's. */
+const resolved = (value: unknown): unknown => {
+  const v = s.imported(value);
+  if (v && typeof v === 'object' && 'Fn::Join' in v) {
+    const [sep, parts] = (v as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+    return { 'Fn::Join': [sep, parts.map((p) => s.imported(p))] };
+  }
+  return v;
+};
+
+describe('functions from shared/functions.ts', () => {
+  it.each(entries)('%s runs Node.js 22 on ARM64 with tracing, its memory and timeout', (name, decl) => {
+    const p = fnProps(name);
+    expect(p.Runtime).toBe('nodejs22.x');
+    expect(p.Architectures).toEqual(['arm64']);
+    expect(p.TracingConfig).toEqual({ Mode: 'Active' });
+    expect(p.Timeout).toBe(decl.timeoutSeconds ?? 10);
+    expect(p.MemorySize).toBe(decl.memoryMb ?? 512);
+    expect((p.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: `oneroof-${name}`,
+    });
+  });
+
+  it.each(entries)('%s logs to its own encrypted log group with a retention', (name) => {
+    const logGroup = (fnProps(name).LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    const lg = resources('AWS::Logs::LogGroup')[logGroup] as Resource;
+    expect(s.imported(lg.Properties.KmsKeyId)).toEqual({ 'Fn::GetAtt': [s.logicalId(s.stateful.key), 'Arn'] });
+    expect(lg.Properties.RetentionInDays).toBe(30);
+    // No managed policy (AWSLambdaBasicExecutionRole): logs only to that group.
+    const role = resources('AWS::IAM::Role')[roleId(name)] as Resource;
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const logWrites = allows(name).filter((st) => actionsOf(st).some((a) => a.startsWith('logs:')));
+    expect(logWrites.flatMap(resourcesOf)).toEqual([{ 'Fn::GetAtt': [logGroup, 'Arn'] }]);
+  });
+
+  it.each(entries)('%s gets exactly the variables of what it is bound to', (name, decl) => {
+    const vars = (fnProps(name).Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(TABLE_ENV in vars).toBe(decl.table !== 'none');
+    if (decl.table !== 'none') expect(s.imported(vars[TABLE_ENV])).toEqual({ Ref: s.logicalId(s.stateful.table) });
+    for (const topic of TOPIC_NAMES) {
+      const envVar = topics[topic].envVar;
+      if ((decl.publishes as readonly TopicName[]).includes(topic)) {
+        expect(s.imported(vars[envVar]), `${name} ${envVar}`).toEqual(topicRef(topic));
+      } else {
+        expect(vars[envVar], `${name} ${envVar}`).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('least privilege per function', () => {
+  const dynamoActions = (name: FunctionName) =>
+    allows(name).flatMap((st) => actionsOf(st).filter((a) => a.startsWith('dynamodb:') && !/Stream|GetRecords|GetShardIterator/.test(a)));
+
+  it.each(entries.filter(([, d]) => d.table === 'read'))('%s reads the table and nothing more: no write, no publish', (name) => {
+    expect(dynamoActions(name).sort()).toEqual(
+      ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:Query'].sort(),
+    );
+    expect(allows(name).flatMap(actionsOf)).not.toContain('sns:Publish');
+    expect(allows(name).flatMap(actionsOf).filter((a) => a.startsWith('kms:')).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
+  });
+
+  it.each(entries.filter(([, d]) => d.table === 'none'))('%s has no table access', (name) => {
+    expect(dynamoActions(name)).toEqual([]);
+  });
+
+  it.each(entries.filter(([, d]) => d.table !== 'none'))('%s reaches only the table and its declared indexes, never by Scan', (name) => {
+    const tableStatements = allows(name).filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams' && !/Stream|GetRecords|GetShardIterator/.test(a)));
+    const targets = tableStatements.flatMap(resourcesOf).map(resolved);
+    for (const target of targets) expect(JSON.stringify(target)).toContain(JSON.stringify(tableArn).slice(1, -1));
+    expect(JSON.stringify(targets)).not.toContain('/index/*');
+    expect(dynamoActions(name)).not.toContain('dynamodb:Scan');
+  });
+
+  it.each(entries.filter(([, d]) => d.table !== 'none'))('%s cannot update or delete audit records', (name) => {
+    const deny = statements(name).find((st) => st.Effect === 'Deny') as Statement | undefined;
+    expect(deny).toBeDefined();
+    expect(actionsOf(deny!)).toEqual(
+      expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLDelete']),
+    );
+    // Appending stays possible (auditPut / recordAudit), and so do reads.
+    expect(actionsOf(deny!)).not.toContain('dynamodb:PutItem');
+    expect(actionsOf(deny!).some((a) => /Get|Query/.test(a))).toBe(false);
+    expect(resolved(deny!.Resource)).toEqual(tableArn);
+    expect(deny!.Condition).toEqual({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } });
+  });
+
+  it.each(entries)('%s publishes to exactly its declared topics', (name, decl) => {
+    const published = allows(name)
+      .filter((st) => actionsOf(st).includes('sns:Publish'))
+      .flatMap(resourcesOf)
+      .map(resolved);
+    expect(published).toHaveLength(decl.publishes.length);
+    expect(new Set(published.map((p) => JSON.stringify(p)))).toEqual(new Set(decl.publishes.map((topic) => JSON.stringify(topicRef(topic)))));
+  });
+
+  it('grants no wildcard resource except X-Ray (and ListStreams for stream consumers)', () => {
+    for (const [name] of entries) {
+      for (const st of allows(name)) {
+        if (resourcesOf(st).includes('*')) {
+          expect(actionsOf(st).every((a) => a.startsWith('xray:') || a === 'dynamodb:ListStreams'), `${name}: ${actionsOf(st).join(',')}`).toBe(true);
+        }
+      }
+    }
+  });
+});
+
+describe('HTTP API from shared/routes.ts', () => {
+  const routeResources = Object.values(resources('AWS::ApiGatewayV2::Route')).map((r) => r.Properties);
+  const authorizers = resources('AWS::ApiGatewayV2::Authorizer');
+  const integrations = resources('AWS::ApiGatewayV2::Integration');
+  const clientRef = (client: 'staffConsoleClient' | 'monitoringClient') => ({ Ref: s.logicalId(s.stateful.identity[client]) });
+  const issuer = { 'Fn::GetAtt': [s.logicalId(s.stateful.identity.userPool), 'ProviderURL'] };
+  const targetFunction = (route: Record<string, unknown>) => {
+    const integrationId = ((route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+    return ((integrations[integrationId] as Resource).Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  };
+
+  it.each(routes.map((r) => [routeKey(r), r] as const))('%s exists and reaches its function', (key, route) => {
+    const found = routeResources.filter((r) => r.RouteKey === key);
+    expect(found).toHaveLength(1);
+    expect(targetFunction(found[0]!)).toBe(fnId(route.function));
+  });
+
+  it.each(routes.map((r) => [routeKey(r), r] as const))('%s has the authorizer its access needs', (key, route) => {
+    const r = routeResources.find((x) => x.RouteKey === key)!;
+    if (route.access.kind === 'public') {
+      expect(r.AuthorizationType).toBe('NONE');
+      expect(r.AuthorizerId).toBeUndefined();
+      return;
+    }
+    expect(r.AuthorizationType).toBe('JWT');
+    const authorizer = (authorizers[(r.AuthorizerId as { Ref: string }).Ref] as Resource).Properties;
+    const jwt = authorizer.JwtConfiguration as { Audience: unknown[]; Issuer: unknown };
+    expect(s.imported(jwt.Issuer)).toEqual(issuer);
+    if (route.access.kind === 'staff') {
+      expect(jwt.Audience.map((a) => s.imported(a))).toEqual([clientRef('staffConsoleClient')]);
+      expect(r.AuthorizationScopes).toBeUndefined();
+    } else {
+      expect(jwt.Audience.map((a) => s.imported(a))).toEqual([clientRef('monitoringClient')]);
+      expect(r.AuthorizationScopes).toEqual([route.access.scope]);
+    }
+  });
+
+  it('sends every other request to the health function ($default, 404/405 JSON)', () => {
+    const fallback = routeResources.find((r) => r.RouteKey === '$default')!;
+    expect(targetFunction(fallback)).toBe(fnId('health'));
+    expect(routeResources).toHaveLength(routes.length + 1);
+  });
+
+  it('uses one Lambda integration per function', () => {
+    const uris = Object.values(integrations).map((i) => JSON.stringify(i.Properties.IntegrationUri));
+    expect(new Set(uris).size).toBe(uris.length);
+  });
+
+  it('throttles the default stage and logs access without anything about the caller', () => {
+    const [stage] = Object.values(resources('AWS::ApiGatewayV2::Stage'));
+    const p = stage!.Properties;
+    expect(p.StageName).toBe('$default');
+    expect(p.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 });
+    const logs = p.AccessLogSettings as { Format: string; DestinationArn: { 'Fn::GetAtt': [string, string] } };
+    const format = JSON.parse(logs.Format) as Record<string, string>;
+    expect(format).toEqual(ACCESS_LOG_FIELDS);
+    expect(Object.keys(format)).toEqual(expect.arrayContaining(['requestId', 'routeKey', 'status', 'responseLatency']));
+    for (const v of Object.values(format)) expect(v).not.toMatch(/identity|sourceIp|userAgent|path|querystring|header|claims|user/i);
+    const lg = resources('AWS::Logs::LogGroup')[logs.DestinationArn['Fn::GetAtt'][0]] as Resource;
+    expect(lg.Properties.KmsKeyId).toBeDefined();
+  });
+});
+
+describe('schedules and stream consumers from shared/schedules.ts', () => {
+  it.each(schedules.map((sc) => [sc.name, sc] as const))('%s runs its function at its rate', (_name, schedule) => {
+    const unit = schedule.everyMinutes === 1 ? 'minute' : 'minutes';
+    const rules = Object.values(resources('AWS::Events::Rule')).filter(
+      (r) => r.Properties.ScheduleExpression === `rate(${schedule.everyMinutes} ${unit})` && JSON.stringify(r.Properties.Targets).includes(`"${fnId(schedule.function)}"`),
+    );
+    expect(rules).toHaveLength(1);
+  });
+
+  it.each(streamConsumers.map((c) => [c.name, c] as const))('%s reads the table stream, filtered, with retries and an encrypted failure queue', (_name, consumer) => {
+    const mappings = Object.values(resources('AWS::Lambda::EventSourceMapping')).filter((m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId(consumer.function) }));
+    expect(mappings).toHaveLength(1);
+    const p = mappings[0]!.Properties;
+    expect(s.imported(p.EventSourceArn)).toEqual({ 'Fn::GetAtt': [s.logicalId(s.stateful.table), 'StreamArn'] });
+    expect(p).toMatchObject({
+      BatchSize: consumer.batchSize,
+      MaximumRetryAttempts: consumer.retryAttempts,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    const patterns = (p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern) as unknown);
+    expect(patterns).toEqual([{ dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
+    const queueId = ((p.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure.Destination)['Fn::GetAtt'][0];
+    const queue = resources('AWS::SQS::Queue')[queueId] as Resource;
+    expect(queue.Properties.SqsManagedSseEnabled ?? queue.Properties.KmsMasterKeyId).toBeTruthy();
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+    });
+  });
+});
+
+describe('web front ends behind CloudFront', () => {
+  const [policy] = Object.values(resources('AWS::CloudFront::ResponseHeadersPolicy')).filter((r) =>
+    JSON.stringify(r.Properties).includes('manifest-src'),
+  );
+  const config = (policy!.Properties.ResponseHeadersPolicyConfig as Record<string, Record<string, unknown>>);
+  const sec = config.SecurityHeadersConfig as Record<string, Record<string, unknown>>;
+  const cspOf = (value: unknown): string =>
+    typeof value === 'string' ? value : ((value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : '<token>')).join(''));
+
+  it('sends the CSP of shared/security-headers.ts, plus the Cognito domain for the staff sign-in', () => {
+    const csp = cspOf(sec.ContentSecurityPolicy!.ContentSecurityPolicy);
+    for (const directive of contentSecurityPolicy.split(';').map((d) => d.trim())) {
+      const [name] = directive.split(' ');
+      const sent = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+      expect(sent?.startsWith(directive), `${name}: ${sent}`).toBe(true);
+    }
+    expect(csp).toMatch(/connect-src 'self' https:\/\/<token>\.auth\.<token>\.amazoncognito\.com/);
+    expect(csp).toMatch(/form-action 'self' https:\/\/<token>\.auth\.<token>\.amazoncognito\.com/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+  });
+
+  it('sends HSTS for two years with subdomains and preload, no referrer, nosniff, frame denial, Permissions-Policy', () => {
+    expect(sec.StrictTransportSecurity).toEqual({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true, Preload: true, Override: true });
+    expect(sec.ReferrerPolicy).toEqual({ ReferrerPolicy: 'no-referrer', Override: true });
+    expect(sec.ContentTypeOptions).toEqual({ Override: true });
+    expect(sec.FrameOptions).toEqual({ FrameOption: 'DENY', Override: true });
+    expect((config.CustomHeadersConfig as { Items: unknown[] }).Items).toContainEqual({
+      Header: 'Permissions-Policy',
+      Value: securityHeaders['permissions-policy'],
+      Override: true,
+    });
+  });
+
+  const [distribution] = Object.values(resources('AWS::CloudFront::Distribution'));
+  const dc = distribution!.Properties.DistributionConfig as Record<string, unknown>;
+  const behaviours = dc.CacheBehaviors as Record<string, unknown>[];
+  const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+  const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+
+  it('serves the site from the private bucket with the headers, over HTTPS, logged', () => {
+    const def = dc.DefaultCacheBehavior as Record<string, unknown>;
+    expect(def.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(def.ResponseHeadersPolicyId).toEqual({ Ref: s.logicalId(s.stateless.web.headers) });
+    expect(dc.Logging).toBeDefined();
+    const staff = behaviours.find((b) => b.PathPattern === '/staff/*')!;
+    expect(staff.TargetOriginId).toBe(def.TargetOriginId);
+    expect(staff.ResponseHeadersPolicyId).toEqual(def.ResponseHeadersPolicyId);
+    const sw = behaviours.find((b) => b.PathPattern === '/sw.js')!;
+    expect(sw.CachePolicyId).toBe(CACHING_DISABLED);
+    const origins = dc.Origins as { S3OriginConfig?: unknown; OriginAccessControlId?: unknown }[];
+    expect(origins.some((o) => o.S3OriginConfig && o.OriginAccessControlId)).toBe(true);
+  });
+
+  it('sends /api/* to the HTTP API uncached, every method, without the Host header', () => {
+    const api = behaviours.find((b) => b.PathPattern === '/api/*')!;
+    expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+    expect(api.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']));
+    expect(api.ViewerProtocolPolicy).toBe('https-only');
+  });
+
+  it('keeps the bucket private, encrypted, versioned, logged and HTTPS-only', () => {
+    const site = (resources('AWS::S3::Bucket')[s.logicalId(s.stateless.web.bucket)] as Resource).Properties;
+    expect(site.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(site.BucketEncryption).toBeDefined();
+    expect(site.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(site.LoggingConfiguration).toBeDefined();
+    const policy = Object.values(resources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: s.logicalId(s.stateless.web.bucket) }))!;
+    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+});
+
+describe('cdk-nag (AwsSolutions)', () => {
+  it('has no unacknowledged finding', () => {
+    expect(s.nag?.findings.filter((f) => f.startsWith('ERROR'))).toEqual([]);
+    expect(s.nag?.ok).toBe(true);
+  });
+});
