@@ -23,6 +23,29 @@ export const metric = {
   bookingsCancelled: (serviceId: string) => `bookings.cancelled.${serviceId}`,
   ordersCreated: 'orders.created',
   breaches: (kind: string) => `breaches.${kind}`,
+  // Added by the reports capability (issue 8). Prevalence and active orders are not plain counters:
+  // the report derives them as running sums (see functions/reports/README.md), so producers only add
+  // the month's openings and closings.
+  /** A case closed this month (add 1 in the transaction that closes it). */
+  casesClosed: 'cases.closed',
+  /** An order stopped being active this month: ended early, or its validity ran out (see README). */
+  ordersEnded: 'orders.ended',
+  /** Alerts raised this month (optional; the ack-time items carry the acknowledgement times). */
+  alertsRaised: 'alerts.raised',
+  /** Alerts acknowledged (added by `ackTimeItems` in functions/lib/stats.ts, with the ack-time item). */
+  alertsAcknowledged: 'alerts.acknowledged',
+} as const;
+
+/**
+ * Known categories of the report's splits. The report always shows these (0 when absent) and any other
+ * category it finds in the counters; values outside a split land in its `unspecified` remainder.
+ */
+export const metricCategories = {
+  violenceKind: ['physical', 'psychological', 'both'],
+  riskLevel: ['standard', 'medium', 'high'],
+  yesNo: ['yes', 'no'],
+  gender: ['female', 'male', 'other', 'not_recorded'],
+  breachKind: ['pre_alert', 'alert', 'tamper', 'curfew', 'battery', 'signal_loss', 'panic', 'contact'],
 } as const;
 
 /** Month key in Europe/Brussels time: `2026-11`. */
