@@ -49,7 +49,7 @@ export interface MonthlyReport {
   rows: ReportRow[];
 }
 
-const CATEGORY = /^[A-Za-z0-9][A-Za-z0-9_.]{0,63}$/;
+const CATEGORY = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 export const UNSPECIFIED = 'unspecified';
 
 interface Split {

@@ -1,0 +1,34 @@
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { describe, expect, it } from 'vitest';
+import { monthlyReport } from '../../functions/reports/monthly.js';
+import { DynamoStatsReader } from '../../functions/reports/store.js';
+
+describe('reports storage adapter', () => {
+  it('reads the counters with one paged Query on gsi1 and ack times with one Query per month and zone — never a scan', async () => {
+    const ddb = mockClient(DynamoDBDocumentClient);
+    ddb.on(ScanCommand).rejects(new Error('no scans'));
+    ddb
+      .on(QueryCommand, { IndexName: 'gsi1' })
+      .resolvesOnce({ Items: [{ pk: 'STATS#2026-01#a', sk: 'COUNTS', gsi1pk: 'STATS#COUNTS', gsi1sk: '2026-01#a', type: 'STATS', month: '2026-01', zone: 'a', 'cases.opened': 7 }], LastEvaluatedKey: { pk: 'p' } })
+      .resolvesOnce({ Items: [{ month: '2026-02', zone: 'b', 'cases.opened': 9 }] });
+    ddb.on(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)' }).resolves({ Items: [{ seconds: 10 }] });
+    const reader = new DynamoStatsReader(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })), 't');
+
+    const report = await monthlyReport(reader, { from: '2026-02', to: '2026-03' }, new Date('2026-03-15T00:00:00Z'));
+
+    expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
+    const index = ddb.commandCalls(QueryCommand, { IndexName: 'gsi1' });
+    expect(index).toHaveLength(2);
+    expect(index[0]?.args[0].input.ExpressionAttributeValues).toEqual({ ':pk': 'STATS#COUNTS', ':to': '2026-03#\uffff' });
+    expect(index[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p' });
+    // 2 months × 2 zones
+    const ack = ddb.commandCalls(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)' });
+    expect(ack.map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk']).sort()).toEqual(['STATS#2026-02#a', 'STATS#2026-02#b', 'STATS#2026-03#a', 'STATS#2026-03#b']);
+    expect(report.zones).toEqual(['a', 'b']);
+    // January is only history: prevalence of zone a in February is 7
+    expect(report.rows.find((r) => r.month === '2026-02' && r.zone === 'a' && r.measure === 'cases.open')?.value).toBe(7);
+    ddb.restore();
+  });
+});
