@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { App } from 'aws-cdk-lib';
+import { buildOneRoof, cdkJsonContext } from '../../infra/aws/oneroof.js';
+import { synthesize } from './synth.js';
+
+/**
+ * A production-like deployment: every context key set (cdk.json or `-c`), a built PWA (a small
+ * fixture), subscriptions with filters. One synthesis, with cdk-nag.
+ */
+const s = synthesize(
+  {
+    'oneroof:webOrigin': 'https://oneroof.example.be',
+    'oneroof:cognitoDomainPrefix': 'oneroof-ruppel',
+    'oneroof:opsEmail': 'ops@example.be',
+    'oneroof:domainName': 'oneroof.example.be',
+    'oneroof:certificateArn': 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000',
+    'oneroof:webAclArn': 'arn:aws:wafv2:us-east-1:111111111111:global/webacl/oneroof/00000000-0000-0000-0000-000000000000',
+    'oneroof:pwaDist': 'test/infra/fixtures/pwa',
+    // As `-c` passes it: a JSON string.
+    'oneroof:subscriptions': JSON.stringify({
+      policeAlerts: [{ protocol: 'sms', endpoint: '+32470000000', filter: { zone: ['ruppel'] } }],
+      partnerIntake: [{ protocol: 'email', endpoint: 'intake@partner.example.be' }],
+    }),
+  },
+  { nag: true },
+);
+afterAll(() => s.dispose());
+
+type Resource = { Properties: Record<string, unknown> };
+
+describe('subscriptions from context', () => {
+  const subs = Object.values(s.statefulTemplate.findResources('AWS::SNS::Subscription') as Record<string, Resource>).map((r) => r.Properties);
+
+  it('subscribes each endpoint with a dead-letter queue and its filter', () => {
+    const police = subs.find((p) => p.Endpoint === '+32470000000');
+    expect(police).toMatchObject({ Protocol: 'sms', TopicArn: { Ref: s.logicalId(s.stateful.topics.policeAlerts) }, FilterPolicy: { zone: ['ruppel'] } });
+    expect(JSON.stringify(police?.RedrivePolicy)).toContain('deadLetterTargetArn');
+    const partner = subs.find((p) => p.Endpoint === 'intake@partner.example.be');
+    expect(partner).toMatchObject({ Protocol: 'email', TopicArn: { Ref: s.logicalId(s.stateful.topics.partnerIntake) } });
+    expect(JSON.stringify(partner?.RedrivePolicy)).toContain('deadLetterTargetArn');
+  });
+
+  it('sends operational alarms to the operations e-mail', () => {
+    expect(subs.find((p) => p.Endpoint === 'ops@example.be')).toMatchObject({ Protocol: 'email', TopicArn: { Ref: s.logicalId(s.stateful.opsTopic) } });
+  });
+
+  it('rejects an unknown topic name', () => {
+    const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], 'oneroof:subscriptions': { nosuchTopic: [] } } });
+    expect(() => buildOneRoof(app)).toThrow(/unknown topic "nosuchTopic"/);
+  });
+});
+
+describe('staff sign-in and the custom domain', () => {
+  it('redirects the staff console to the configured origin and uses the configured Cognito domain', () => {
+    const client = (s.statefulTemplate.findResources('AWS::Cognito::UserPoolClient') as Record<string, Resource>)[s.logicalId(s.stateful.identity.staffConsoleClient)];
+    expect(client?.Properties.CallbackURLs).toEqual(['https://oneroof.example.be/staff/']);
+    expect(client?.Properties.LogoutURLs).toEqual(['https://oneroof.example.be/staff/']);
+    s.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'oneroof-ruppel' });
+  });
+
+  it('serves the domain with TLS 1.2+ and the web ACL', () => {
+    const [dist] = Object.values(s.statelessTemplate.findResources('AWS::CloudFront::Distribution') as Record<string, Resource>);
+    const dc = dist!.Properties.DistributionConfig as Record<string, unknown>;
+    expect(dc.Aliases).toEqual(['oneroof.example.be']);
+    expect(dc.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+    expect(dc.WebACLId).toMatch(/^arn:aws:wafv2:us-east-1:/);
+  });
+});
+
+describe('the built PWA', () => {
+  it('is uploaded: hashed assets cached for a year, documents and the service worker revalidated', () => {
+    const deployments = Object.values(s.statelessTemplate.findResources('Custom::CDKBucketDeployment') as Record<string, Resource>).map((r) => r.Properties);
+    expect(deployments).toHaveLength(2);
+    const assets = deployments.find((d) => JSON.stringify(d.SystemMetadata).includes('immutable'));
+    const documents = deployments.find((d) => JSON.stringify(d.SystemMetadata).includes('no-cache'));
+    expect(assets?.Exclude).toEqual(expect.arrayContaining(['*.html', 'sw.js']));
+    expect(documents?.Include).toEqual(expect.arrayContaining(['*.html', 'sw.js']));
+    expect(documents?.DistributionPaths).toEqual(['/*']);
+  });
+});
+
+describe('cdk-nag (AwsSolutions) with every option on', () => {
+  it('has no unacknowledged finding', () => {
+    expect(s.nag?.findings.filter((f) => f.startsWith('ERROR'))).toEqual([]);
+    expect(s.nag?.ok).toBe(true);
+  });
+});
