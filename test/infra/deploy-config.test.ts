@@ -40,6 +40,27 @@ describe('subscriptions from context', () => {
     expect(JSON.stringify(partner?.RedrivePolicy)).toContain('deadLetterTargetArn');
   });
 
+  it('lets only that topic write into its dead-letter queue, and SNS use the key for it', () => {
+    const police = subs.find((p) => p.Endpoint === '+32470000000')!;
+    const queueId = (police.RedrivePolicy as { deadLetterTargetArn: { 'Fn::GetAtt': [string, string] } }).deadLetterTargetArn['Fn::GetAtt'][0];
+    const policy = Object.values(s.statefulTemplate.findResources('AWS::SQS::QueuePolicy') as Record<string, Resource>).find(
+      (p) => JSON.stringify(p.Properties.Queues) === JSON.stringify([{ Ref: queueId }]),
+    );
+    expect((policy?.Properties.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sqs:SendMessage',
+        Principal: { Service: 'sns.amazonaws.com' },
+        Condition: { ArnEquals: { 'aws:SourceArn': { Ref: s.logicalId(s.stateful.topics.policeAlerts) } } },
+      }),
+    );
+    const [key] = Object.values(s.statefulTemplate.findResources('AWS::KMS::Key') as Record<string, Resource>);
+    const sid = (key!.Properties.KeyPolicy as { Statement: { Sid?: string; Principal?: { Service?: string[] } }[] }).Statement.find(
+      (st) => st.Sid === 'ServicesUseKeyForOwnAccountOnly',
+    );
+    expect(sid?.Principal?.Service).toEqual(expect.arrayContaining(['sns.amazonaws.com', 'cloudwatch.amazonaws.com']));
+  });
+
   it('sends operational alarms to the operations e-mail', () => {
     expect(subs.find((p) => p.Endpoint === 'ops@example.be')).toMatchObject({ Protocol: 'email', TopicArn: { Ref: s.logicalId(s.stateful.opsTopic) } });
   });
