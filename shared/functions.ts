@@ -97,8 +97,9 @@ export const functions = {
   },
   audit: {
     entry: 'functions/audit/handler.ts',
-    description: 'Reads the append-only audit trail of one entity',
-    table: 'read',
+    description: 'Reads the append-only audit trail of one entity (and appends a record of that read)',
+    // Writes only its own conditional audit Puts; IAM denies update/delete on AUDIT# keys.
+    table: 'readWrite',
     publishes: [],
   },
 } as const satisfies Record<string, FunctionDecl>;

@@ -1,14 +1,29 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
+import { UnauthorizedError } from '../../shared/errors.js';
 import type { Principal } from './auth.js';
 
 /**
  * The audit trail: append-only records of every staff read or change of victim-related data.
- * A record points to the entity (kind + id) and never copies personal data.
- * Keys: pk `AUDIT#<entity>#<id>`, sk `<ISO time>#<ulid>`. No API updates or deletes them; in AWS the
- * functions' IAM policy denies UpdateItem/DeleteItem on `AUDIT#` keys.
+ * A record points to the entity (kind + id) and never copies personal data: who (user name, sub),
+ * which roles, what (entity + id), action, when, which route (the route-table key, a template such as
+ * `GET /api/cases/{id}` — never a raw path or query string).
+ * Keys: pk `AUDIT#<entity>#<id>`, sk `<ISO time>#<ulid>`. Every write is a Put conditional on the key
+ * being new, so nothing can overwrite a record; no route updates or deletes them; in AWS the functions'
+ * IAM policy denies UpdateItem/DeleteItem/BatchWriteItem on `AUDIT#` keys.
+ * Coordinators and supervisors read one entity's trail with GET /api/audit/{entity}/{id}.
  */
-export type AuditAction = 'read' | 'create' | 'update' | 'delete' | 'list' | 'acknowledge' | 'resolve' | 'complete';
+export type AuditAction =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'list'
+  | 'acknowledge'
+  | 'resolve'
+  | 'complete'
+  /** Someone read this entity's audit trail (the audit function records its own reads). */
+  | 'read-audit';
 
 export interface AuditEntry {
   entity: string;
@@ -19,10 +34,20 @@ export interface AuditEntry {
   at: Date;
 }
 
+/** Entity kinds: lower-case words with hyphens (`case`, `order-positions`). */
+export const AUDIT_ENTITY_PATTERN = /^[a-z][a-z-]{0,31}$/;
+/** Entity ids are opaque ids (ulids, references, zone names): no spaces, `@`, `#` or free text. */
+export const AUDIT_ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+
+export const auditPk = (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`;
+
 export function auditItem(entry: AuditEntry): Record<string, unknown> {
+  // A guard against personal data reaching a key: an id that is not an opaque id is a bug upstream.
+  if (!AUDIT_ENTITY_PATTERN.test(entry.entity)) throw new Error(`Audit entity kind must match ${AUDIT_ENTITY_PATTERN}`);
+  if (!AUDIT_ENTITY_ID_PATTERN.test(entry.entityId)) throw new Error(`Audit entity id must be an opaque id (${entry.entity})`);
   const at = entry.at.toISOString();
   return {
-    pk: `AUDIT#${entry.entity}#${entry.entityId}`,
+    pk: auditPk(entry.entity, entry.entityId),
     sk: `${at}#${ulid(entry.at.getTime())}`,
     type: 'AUDIT',
     entity: entry.entity,
@@ -48,4 +73,30 @@ export async function recordAudit(
   entry: AuditEntry,
 ): Promise<void> {
   await client.send(new PutCommand({ TableName: tableName, Item: auditItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+/**
+ * For a list read that shows several entities (e.g. a coordinator's bookings of a day): one record per
+ * entity, written in transactions of up to 100 conditional Puts (BatchWriteItem is denied on audit keys).
+ */
+export async function recordAudits(
+  client: { send(command: TransactWriteCommand): Promise<unknown> },
+  tableName: string,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  for (let i = 0; i < entries.length; i += 100) {
+    await client.send(new TransactWriteCommand({ TransactItems: entries.slice(i, i + 100).map((e) => auditPut(tableName, e)) }));
+  }
+}
+
+/** Builds an entry from a request: the route key and the verified principal (401 if there is none). */
+export function auditEntryFor(
+  req: { routeKey: string; principal: Principal | null },
+  entity: string,
+  entityId: string,
+  action: AuditAction,
+  at: Date,
+): AuditEntry {
+  if (!req.principal) throw new UnauthorizedError();
+  return { entity, entityId, action, route: req.routeKey, principal: req.principal, at };
 }

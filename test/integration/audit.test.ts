@@ -1,0 +1,240 @@
+import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { describe, expect, it } from 'vitest';
+import { handler as auditApi } from '../../functions/audit/handler.js';
+import { handler as alertsApi } from '../../functions/alerts/handler.js';
+import { handler as health } from '../../functions/health/handler.js';
+import { handler as monitoring } from '../../functions/monitoring/handler.js';
+import { handler as orders } from '../../functions/orders/handler.js';
+import { auditPut, recordAudit } from '../../functions/lib/audit.js';
+import { dynamo } from '../../functions/lib/clients.js';
+import { isPersonalField, PERSONAL_FIELDS } from '../../shared/personal-data.js';
+import { STAFF_ROLES } from '../../shared/roles.js';
+import { matchRoute, routes } from '../../shared/routes.js';
+import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import { monitoringClaims, orderBody, positionEvent } from './monitoring-support.js';
+
+const TABLE = process.env.TABLE_NAME as string;
+const police = staffClaims('paula.police', 'police');
+const supervisor = staffClaims('sam.supervisor', 'supervisor', 'officer');
+const coordinator = staffClaims('chris.coordinator', 'coordinator');
+
+type Handler = typeof orders;
+async function call(h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) {
+  const res = await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext());
+  return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
+}
+
+interface TrailItem { at: string; action: string; route: string; actor: string; actorSub: string; roles: string[] }
+
+async function trail(entity: string, id: string, claims = supervisor): Promise<TrailItem[]> {
+  const out: TrailItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await call(auditApi, 'GET', `/api/audit/${entity}/${id}?limit=3${cursor ? `&cursor=${cursor}` : ''}`, claims);
+    expect(res.status).toBe(200);
+    out.push(...(res.json.items as TrailItem[]));
+    cursor = res.json.nextCursor as string | undefined;
+  } while (cursor);
+  return out;
+}
+
+async function rawAuditItems(entity: string, id: string) {
+  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` }, ConsistentRead: true }));
+  return out.Items ?? [];
+}
+
+/** Every attribute name and value of an audit item, flattened. */
+function flatten(item: Record<string, unknown>): { keys: string[]; values: string[] } {
+  const keys: string[] = [];
+  const values: string[] = [];
+  JSON.stringify(item, (k, v) => {
+    if (k) keys.push(k);
+    if (typeof v === 'string' || typeof v === 'number') values.push(String(v));
+    return v;
+  });
+  return { keys, values };
+}
+
+const withoutAuditReads = (items: TrailItem[]) => items.filter((i) => i.action !== 'read-audit');
+const summary = (items: TrailItem[]) => items.map((i) => `${i.action} ${i.route} ${i.actor}`).sort();
+
+describe('audit trail of an order and its alerts, driven through the real handlers', () => {
+  const flow = (async () => {
+    const body = orderBody();
+    const created = await call(orders, 'POST', '/api/orders', police, body);
+    expect(created.status).toBe(201);
+    const orderId = created.json.order.id as string;
+    const protectionCode = created.json.protectionCode as string;
+    expect((await call(orders, 'GET', `/api/orders/${orderId}`, police)).status).toBe(200);
+    expect((await call(orders, 'GET', `/api/orders/${orderId}`, supervisor)).status).toBe(200);
+    const changed = await call(orders, 'PUT', `/api/orders/${orderId}`, police, { expectedVersion: 1, order: { ...body, noContact: true } });
+    expect(changed.status).toBe(200);
+    expect((await call(orders, 'GET', `/api/orders/${orderId}/positions`, police)).status).toBe(200);
+
+    // Drive the respondent's device into the home zone: alerts.
+    const dev = body.respondentDeviceId;
+    const events = [3000, 900, 100].map((m, i) => positionEvent(dev, new Date(Date.now() - (5 - i) * 60_000), m));
+    expect((await call(monitoring, 'POST', '/api/monitoring/events', monitoringClaims, { events })).status).toBeLessThan(300);
+    const list = await call(alertsApi, 'GET', `/api/alerts?district=${body.district}`, police);
+    expect(list.status).toBe(200);
+    const alertId = (list.json.alerts as { id: string }[])[0]?.id as string;
+    expect(alertId).toMatch(/^AL-/);
+    expect((await call(alertsApi, 'GET', `/api/alerts/${alertId}`, police)).status).toBe(200);
+    expect((await call(alertsApi, 'POST', `/api/alerts/${alertId}/acknowledge`, police)).status).toBe(200);
+    expect((await call(alertsApi, 'GET', `/api/alerts/${alertId}`, supervisor)).status).toBe(200);
+    expect((await call(alertsApi, 'POST', `/api/alerts/${alertId}/resolve`, police, { outcome: 'intervened' })).status).toBe(200);
+    expect((await call(orders, 'POST', `/api/orders/${orderId}/end`, police, { reason: 'lifted_by_court' })).status).toBe(200);
+    return { body, orderId, alertId, protectionCode, events };
+  })();
+
+  it('lists every access to the order, newest first, with action, route and actor', async () => {
+    const { orderId } = await flow;
+    const items = await trail('order', orderId);
+    // The caller's own read of the trail is recorded first (before the records are read).
+    expect(items[0]).toMatchObject({ action: 'read-audit', route: 'GET /api/audit/{entity}/{id}', actor: 'sam.supervisor', actorSub: 'sub-sam.supervisor', roles: ['supervisor', 'officer'] });
+    expect(summary(withoutAuditReads(items))).toEqual(
+      [
+        'create POST /api/orders paula.police',
+        'read GET /api/orders/{id} paula.police',
+        'read GET /api/orders/{id} sam.supervisor',
+        'update PUT /api/orders/{id} paula.police',
+        'update POST /api/orders/{id}/end paula.police',
+      ].sort(),
+    );
+    const times = items.map((i) => i.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    expect(await trail('order-positions', orderId)).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', route: 'GET /api/orders/{id}/positions', actor: 'paula.police' })]));
+  });
+
+  it('lists every access to the alert', async () => {
+    const { alertId, body } = await flow;
+    const items = withoutAuditReads(await trail('alert', alertId, coordinator));
+    expect(summary(items)).toEqual(
+      [
+        'read GET /api/alerts/{id} paula.police',
+        'acknowledge POST /api/alerts/{id}/acknowledge paula.police',
+        'read GET /api/alerts/{id} sam.supervisor',
+        'resolve POST /api/alerts/{id}/resolve paula.police',
+      ].sort(),
+    );
+    expect(summary(withoutAuditReads(await trail('alerts', body.district)))).toEqual(['list GET /api/alerts paula.police']);
+  });
+
+  it('records reads of the trail itself, by whom', async () => {
+    const { alertId } = await flow;
+    const before = (await rawAuditItems('alert', alertId)).filter((i) => i.action === 'read-audit').length;
+    await call(auditApi, 'GET', `/api/audit/alert/${alertId}`, coordinator);
+    const after = (await rawAuditItems('alert', alertId)).filter((i) => i.action === 'read-audit');
+    expect(after).toHaveLength(before + 1);
+    expect(after.some((i) => i.actor === 'chris.coordinator')).toBe(true);
+  });
+
+  it('never carries personal data: no personal field names, no value used in the requests', async () => {
+    const { orderId, alertId, body, protectionCode, events } = await flow;
+    const personalValues = [
+      body.protectedPersonRef,
+      protectionCode,
+      ...body.zones.flatMap((z) => [String(z.centre.lat), String(z.centre.lon)]),
+      ...events.flatMap((e) => [String(e.lat), String(e.lon)]),
+    ];
+    const items = [
+      ...(await rawAuditItems('order', orderId)),
+      ...(await rawAuditItems('order-positions', orderId)),
+      ...(await rawAuditItems('alert', alertId)),
+      ...(await rawAuditItems('alerts', body.district)),
+    ];
+    expect(items.length).toBeGreaterThanOrEqual(12);
+    for (const item of items) {
+      const { keys, values } = flatten(item);
+      for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);
+      for (const v of values) for (const p of personalValues) expect(v).not.toContain(p);
+      // Exactly the documented attributes.
+      expect(Object.keys(item).sort()).toEqual(['action', 'actor', 'actorSub', 'at', 'entity', 'entityId', 'pk', 'roles', 'route', 'sk', 'type']);
+      expect(String(item.route)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[a-z/{}-]+$/);
+    }
+    expect(PERSONAL_FIELDS.length).toBeGreaterThan(0);
+  });
+
+  it('pages with an opaque cursor and refuses a forged one', async () => {
+    const { orderId } = await flow;
+    const first = await call(auditApi, 'GET', `/api/audit/order/${orderId}?limit=2`, supervisor);
+    expect(first.json.items).toHaveLength(2);
+    const cursor = first.json.nextCursor as string;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cursor).not.toContain('AUDIT');
+    const second = await call(auditApi, 'GET', `/api/audit/order/${orderId}?limit=2&cursor=${cursor}`, supervisor);
+    expect(second.status).toBe(200);
+    expect(second.json.items[0].at <= first.json.items[1].at).toBe(true);
+    for (const bad of ['nope', Buffer.from(JSON.stringify({ v: 1, after: 'AUDIT#case#x' })).toString('base64url')]) {
+      const res = await call(auditApi, 'GET', `/api/audit/order/${orderId}?cursor=${bad}`, supervisor);
+      expect(res.status).toBe(400);
+      expect(res.json.field).toBe('cursor');
+    }
+    for (const [path, field] of [
+      [`/api/audit/order/${orderId}?limit=0`, 'limit'],
+      [`/api/audit/order/${orderId}?limit=101`, 'limit'],
+      [`/api/audit/order/${orderId}?sort=asc`, 'sort'],
+      ['/api/audit/Order%20X/1', 'entity'],
+      ['/api/audit/order/a%20b', 'id'],
+      ['/api/audit/order/x%23y', 'id'],
+    ] as const) {
+      const res = await call(auditApi, 'GET', path, supervisor);
+      expect(res.status, path).toBe(400);
+      expect(res.json.field, path).toBe(field);
+    }
+  });
+
+  it('is only for coordinators and supervisors', async () => {
+    const { orderId } = await flow;
+    for (const role of STAFF_ROLES) {
+      const res = await call(auditApi, 'GET', `/api/audit/order/${orderId}`, staffClaims(`u-${role}`, role));
+      expect(res.status, role).toBe(role === 'coordinator' || role === 'supervisor' ? 200 : 403);
+    }
+    expect((await call(auditApi, 'GET', `/api/audit/order/${orderId}`)).status).toBe(401);
+    expect((await call(auditApi, 'GET', `/api/audit/order/${orderId}`, monitoringClaims)).status).toBe(403);
+  });
+});
+
+describe('audit records cannot be altered', () => {
+  it('no route of the table writes, changes or deletes them: only GET reaches /api/audit', () => {
+    const auditRoutes = routes.filter((r) => r.path.startsWith('/api/audit') || r.function === 'audit');
+    expect(auditRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/audit/{entity}/{id}']);
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      expect(matchRoute(method, '/api/audit/case/C1')).toEqual({ kind: 'method-not-allowed', allowed: ['GET'] });
+      expect(matchRoute(method, '/api/audit/case')).toEqual({ kind: 'not-found' });
+    }
+  });
+
+  it('a write attempt through the API is 405 (gateway fallback) or 404 (undeclared route key)', async () => {
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
+      const viaFallback = await health(apiEvent({ method, path: '/api/audit/order/RO-1', routeKey: '$default', claims: supervisor, body: { action: 'read' } }), lambdaContext());
+      expect(viaFallback.statusCode).toBe(405);
+      const forged = await auditApi(apiEvent({ method, path: '/api/audit/order/RO-1', routeKey: `${method} /api/audit/{entity}/{id}`, claims: supervisor, body: {} }), lambdaContext());
+      expect(forged.statusCode).toBe(404);
+    }
+  });
+
+  it('an existing record cannot be overwritten, even by code that tries: every write is conditional on a new key', async () => {
+    const id = `X${ulid()}`;
+    const principal = { sub: 's', username: 'u', roles: ['supervisor' as const], scopes: [], clientId: undefined };
+    const at = new Date();
+    await recordAudit(dynamo, TABLE, { entity: 'case', entityId: id, action: 'read', route: 'GET /api/cases/{id}', principal, at });
+    const [existing] = await rawAuditItems('case', id);
+    const put = auditPut(TABLE, { entity: 'case', entityId: id, action: 'delete', route: 'GET /api/cases/{id}', principal, at });
+    put.Put.Item = { ...put.Put.Item, sk: existing?.sk };
+    await expect(dynamo.send(new TransactWriteCommand({ TransactItems: [put] }))).rejects.toThrow(/cancel|condition/i);
+    await expect(
+      dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...existing, action: 'delete' }, ConditionExpression: put.Put.ConditionExpression })),
+    ).rejects.toThrow(/condition/i);
+    expect(await rawAuditItems('case', id)).toEqual([existing]);
+    // In AWS, IAM also denies UpdateItem/DeleteItem/BatchWriteItem on AUDIT# keys for every function
+    // (asserted in test/infra/stateless.test.ts); DynamoDB Local has no IAM, so that part is not testable here.
+  });
+
+  it('refuses an entity id that is not an opaque id (a guard against personal data in keys)', async () => {
+    const principal = { sub: 's', username: 'u', roles: [], scopes: [], clientId: undefined };
+    await expect(recordAudit(dynamo, TABLE, { entity: 'case', entityId: 'Jane Doe', action: 'read', route: 'x', principal, at: new Date() })).rejects.toThrow(/opaque/);
+    expect(() => auditPut(TABLE, { entity: 'case', entityId: 'a@b.be', action: 'read', route: 'x', principal, at: new Date() })).toThrow();
+  });
+});
