@@ -1,0 +1,193 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from 'aws-lambda';
+import { generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authorize } from '../../functions/lib/auth.js';
+import type { ApiEvent, ApiResponse } from '../../functions/lib/http.js';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import { loadIssuerKeys, mintAccessToken, type IssuerKeys } from '../../infra/local/tokens.js';
+import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js';
+import { functions, type FunctionName } from '../../shared/functions.js';
+import { identity } from '../../shared/identity.js';
+import { MONITORING_SCOPE, STAFF_ROLES, type StaffRole } from '../../shared/roles.js';
+import { routeKey, routes, type RouteDecl } from '../../shared/routes.js';
+import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+
+/**
+ * The authorization matrix over EVERY route of shared/routes.ts:
+ * - at the handler (what runs behind API Gateway's JWT authorizer): no principal → 401; each staff role
+ *   the route does not list, a principal without roles, and a machine client on a staff route → 403;
+ *   the right role or scope → neither 401 nor 403;
+ * - at the local gateway (which verifies tokens as the JWT authorizer does): no token, a bad signature,
+ *   another issuer, a wrong audience, an expired token → 401 before any handler; wrong role → 403; the
+ *   right role → neither;
+ * - public routes stay public at both levels.
+ * A "right role" answer may still be 400/404/409/501 (input the matrix does not make valid); a few routes
+ * get valid input and must answer 2xx.
+ */
+type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
+const handlers = new Map<FunctionName, Handler>();
+
+const SAMPLE_PARAM = 'matrix-x';
+const concretePath = (r: RouteDecl) => r.path.replace(/\{[^}]+\}/g, SAMPLE_PARAM);
+const nonPublic = routes.filter((r) => r.access.kind !== 'public');
+const publicRoutes = routes.filter((r) => r.access.kind === 'public');
+const allowedRoles = (r: RouteDecl): readonly StaffRole[] => (r.access.kind === 'staff' ? r.access.roles : []);
+const machineClaims = { sub: identity.localClients.monitoring, client_id: identity.localClients.monitoring, scope: MONITORING_SCOPE, token_use: 'access' };
+const ym = new Date().toISOString().slice(0, 7);
+
+/** Routes given valid input here: the right role must get a 2xx. */
+let seq = 0;
+const heartbeat = () => ({ events: [{ type: 'heartbeat', eventId: `matrix-${Date.now()}-${++seq}`, deviceId: 'matrix-device', at: new Date().toISOString() }] });
+const valid2xx: { route: string; role: StaffRole | 'monitoring'; path: string; body?: () => unknown }[] = [
+  { route: 'GET /api/reports/monthly', role: 'authority', path: `/api/reports/monthly?from=${ym}&to=${ym}` },
+  { route: 'GET /api/audit/{entity}/{id}', role: 'coordinator', path: '/api/audit/case/matrix-x' },
+  { route: 'GET /api/orders', role: 'police', path: '/api/orders?district=matrix-d' },
+  { route: 'GET /api/alerts', role: 'supervisor', path: '/api/alerts?district=matrix-d' },
+  { route: 'POST /api/monitoring/events', role: 'monitoring', path: '/api/monitoring/events', body: heartbeat },
+];
+
+beforeAll(async () => {
+  for (const name of new Set(routes.map((r) => r.function))) {
+    const mod = (await import(`../../${functions[name].entry}`)) as { handler: Handler };
+    handlers.set(name, mod.handler);
+  }
+});
+
+async function invoke(r: RouteDecl, claims?: Record<string, string>): Promise<ApiResponse> {
+  const handler = handlers.get(r.function) as Handler;
+  return handler(apiEvent({ method: r.method, path: concretePath(r), ...(claims ? { claims } : {}) }), lambdaContext());
+}
+
+describe('the route table declares who may call each route', () => {
+  it('every non-public route lists at least one role or a scope', () => {
+    expect(nonPublic.length).toBeGreaterThan(20);
+    for (const r of nonPublic) {
+      if (r.access.kind === 'staff') expect(r.access.roles.length, routeKey(r)).toBeGreaterThan(0);
+      else if (r.access.kind === 'machine') expect(r.access.scope, routeKey(r)).toBe(MONITORING_SCOPE);
+    }
+  });
+
+  it('authorize() refuses a principal without roles on every non-public route, and without a principal', () => {
+    const nobody = { sub: 's', username: 'u', roles: [], scopes: [], clientId: 'c' };
+    for (const r of nonPublic) {
+      expect(() => authorize(r.access, nobody), routeKey(r)).toThrow(ForbiddenError);
+      expect(() => authorize(r.access, null), routeKey(r)).toThrow(UnauthorizedError);
+    }
+  });
+});
+
+describe('authorization matrix at the handlers', () => {
+  it.each(nonPublic.map((r) => [routeKey(r), r] as const))('%s', async (_key, r) => {
+    expect((await invoke(r)).statusCode, 'no principal').toBe(401);
+    expect((await invoke(r, { sub: 'sub-noroles', username: 'noroles', client_id: 'staff-console' })).statusCode, 'no roles').toBe(403);
+    for (const role of STAFF_ROLES) {
+      const res = await invoke(r, staffClaims(`matrix-${role}`, role));
+      if (allowedRoles(r).includes(role)) {
+        expect([401, 403], `${role} is allowed: got ${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+        // 501 = a capability whose placeholder is still in place; any other 5xx is a bug.
+        if (res.statusCode !== 501) expect(res.statusCode, `${role}: ${res.body}`).toBeLessThan(500);
+      } else {
+        expect(res.statusCode, `${role} is not allowed`).toBe(403);
+      }
+    }
+    const machine = await invoke(r, machineClaims);
+    if (r.access.kind === 'machine') expect([401, 403]).not.toContain(machine.statusCode);
+    else expect(machine.statusCode, 'machine client on a staff route').toBe(403);
+  });
+
+  it.each(publicRoutes.map((r) => [routeKey(r), r] as const))('%s stays public', async (_key, r) => {
+    const res = await invoke(r);
+    expect([401, 403]).not.toContain(res.statusCode);
+  });
+
+  it.each(valid2xx)('$route answers 2xx to $role with valid input', async ({ route, role, path, body }) => {
+    const r = routes.find((x) => routeKey(x) === route) as RouteDecl;
+    const claims = role === 'monitoring' ? machineClaims : staffClaims(`matrix-${role}`, role);
+    const res = await (handlers.get(r.function) as Handler)(apiEvent({ method: r.method, path, claims, ...(body ? { body: body() } : {}) }), lambdaContext());
+    expect(res.statusCode, String(res.body)).toBeGreaterThanOrEqual(200);
+    expect(res.statusCode, String(res.body)).toBeLessThan(300);
+  });
+});
+
+describe('authorization matrix through the local gateway (JWT authorizer + handler)', () => {
+  let stack: LocalStack;
+  let keys: IssuerKeys;
+  let dataDir: string;
+  const tokens = new Map<string, string>();
+  const bad = new Map<string, string>();
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'oneroof-matrix-'));
+    stack = await startLocalStack({
+      port: 0,
+      dataDir,
+      quiet: true,
+      dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
+      tableName: process.env.TABLE_NAME as string,
+      background: false,
+      seed: false,
+      buildPwa: false,
+    });
+    keys = await loadIssuerKeys(dataDir);
+    const issuer = stack.issuer.url;
+    for (const role of STAFF_ROLES) {
+      // One user per role holding ONLY that role (some demo users hold several).
+      tokens.set(role, await mintAccessToken(keys, { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'matrix' } }, { issuer }));
+    }
+    tokens.set('monitoring', await stack.issuer.tokenFor('monitoring'));
+    const claims = { client_id: identity.localClients.staffConsole, token_use: 'access', username: 'matrix-all', 'cognito:groups': [...STAFF_ROLES], scope: MONITORING_SCOPE };
+    const sign = (c: Record<string, unknown>, iss: string, key = keys.privateKey, exp = '10m', iat?: number) => {
+      const jwt = new SignJWT(c).setProtectedHeader({ alg: 'RS256', kid: keys.kid }).setIssuer(iss).setSubject('matrix-all');
+      (iat === undefined ? jwt.setIssuedAt() : jwt.setIssuedAt(iat)).setExpirationTime(exp);
+      return jwt.sign(key);
+    };
+    const other = await generateKeyPair('RS256');
+    bad.set('bad signature', await sign(claims, issuer, other.privateKey as never));
+    bad.set('other issuer', await sign(claims, 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_other'));
+    bad.set('wrong audience', await sign({ ...claims, client_id: 'someone-elses-client' }, issuer));
+    const twoHoursAgo = Math.floor(Date.now() / 1000) - 7200;
+    bad.set('expired', await sign(claims, issuer, keys.privateKey, twoHoursAgo + 3600, twoHoursAgo));
+    bad.set('not a JWT', 'not-a-token');
+  });
+
+  afterAll(async () => {
+    await stack?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function call(r: RouteDecl, token?: string, path = concretePath(r), body?: unknown): Promise<Response> {
+    const headers = new Headers();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (body !== undefined) headers.set('content-type', 'application/json');
+    return fetch(`${stack.url}${path}`, { method: r.method, headers, redirect: 'manual', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  }
+
+  it.each(nonPublic.map((r) => [routeKey(r), r] as const))('%s', async (_key, r) => {
+    expect((await call(r)).status, 'no token').toBe(401);
+    for (const [why, token] of bad) expect((await call(r, token)).status, why).toBe(401);
+    for (const role of STAFF_ROLES) {
+      const res = await call(r, tokens.get(role));
+      if (allowedRoles(r).includes(role)) expect([401, 403], `${role} allowed, got ${res.status}`).not.toContain(res.status);
+      else expect(res.status, `${role} not allowed`).toBe(403);
+      await res.body?.cancel();
+    }
+    const machine = await call(r, tokens.get('monitoring'));
+    if (r.access.kind === 'machine') expect([401, 403]).not.toContain(machine.status);
+    else expect(machine.status, 'machine token on a staff route').toBe(403);
+  });
+
+  it.each(publicRoutes.map((r) => [routeKey(r), r] as const))('%s stays public', async (_key, r) => {
+    const res = await call(r);
+    expect([401, 403]).not.toContain(res.status);
+  });
+
+  it.each(valid2xx)('$route answers 2xx to $role with valid input', async ({ route, role, path, body }) => {
+    const r = routes.find((x) => routeKey(x) === route) as RouteDecl;
+    const res = await call(r, tokens.get(role), path, body?.());
+    expect(res.status, await res.clone().text()).toBeGreaterThanOrEqual(200);
+    expect(res.status).toBeLessThan(300);
+  });
+});
