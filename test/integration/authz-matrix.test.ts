@@ -139,7 +139,7 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
     }
     tokens.set('monitoring', await stack.issuer.tokenFor('monitoring'));
     const claims = { client_id: identity.localClients.staffConsole, token_use: 'access', username: 'matrix-all', 'cognito:groups': [...STAFF_ROLES], scope: MONITORING_SCOPE };
-    const sign = (c: Record<string, unknown>, iss: string, key = keys.privateKey, exp = '10m', iat?: number) => {
+    const sign = (c: Record<string, unknown>, iss: string, key = keys.privateKey, exp: string | number = '10m', iat?: number) => {
       const jwt = new SignJWT(c).setProtectedHeader({ alg: 'RS256', kid: keys.kid }).setIssuer(iss).setSubject('matrix-all');
       (iat === undefined ? jwt.setIssuedAt() : jwt.setIssuedAt(iat)).setExpirationTime(exp);
       return jwt.sign(key);
