@@ -182,3 +182,54 @@ describe('monthly report', () => {
     expect(monthRange('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });
 });
+
+describe('monthly report, property', () => {
+  it('no split of any random month leaves exactly one hidden cell with its total, and no 1..4 is visible', () => {
+    const count = fc.nat({ max: 12 });
+    fc.assert(
+      fc.property(
+        fc.record({ physical: count, psychological: count, both: count, female: count, male: count, repeat: count, legal: count, medical: count, shelter: count, tamper: count, alert: count }),
+        fc.nat({ max: 6 }),
+        (c, extra) => {
+          const opened = c.physical + c.psychological + c.both + extra;
+          const report = buildMonthlyReport({
+            from: '2026-10',
+            to: '2026-10',
+            counts: [{
+              month: '2026-10',
+              zone: 'z',
+              counters: {
+                [metric.casesOpened]: opened,
+                [metric.casesByKind('physical')]: c.physical,
+                [metric.casesByKind('psychological')]: c.psychological,
+                [metric.casesByKind('both')]: c.both,
+                [metric.casesVictimGender('female')]: Math.min(c.female, opened),
+                [metric.casesVictimGender('male')]: Math.min(c.male, opened - Math.min(c.female, opened)),
+                [metric.casesRepeat]: Math.min(c.repeat, opened),
+                [metric.bookingsMade('legal')]: c.legal,
+                [metric.bookingsMade('medical')]: c.medical,
+                [metric.bookingsMade('shelter')]: c.shelter,
+                [metric.breaches('tamper')]: c.tamper,
+                [metric.breaches('alert')]: c.alert,
+              },
+            }],
+            ackSeconds: new Map(),
+          });
+          const groups = new Map<string, ReportRow[]>();
+          for (const r of report.rows) {
+            if (r.measure === 'alerts.ack_seconds') continue;
+            if (typeof r.value === 'number') expect([1, 2, 3, 4]).not.toContain(r.value);
+            if (r.breakdown === 'total') continue;
+            const key = `${r.measure}|${r.breakdown}`;
+            groups.set(key, [...(groups.get(key) ?? []), r]);
+          }
+          for (const [key, parts] of groups) {
+            const total = report.rows.find((r) => r.measure === key.split('|')[0] && r.breakdown === 'total');
+            const hidden = [total, ...parts].filter((r) => typeof r?.value === 'string').length;
+            expect(hidden, key).not.toBe(1);
+          }
+        },
+      ),
+    );
+  });
+});
