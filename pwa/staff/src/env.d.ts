@@ -1,0 +1,11 @@
+/// <reference types="vite/client" />
+
+interface ImportMetaEnv {
+  /** Build-time defaults of the staff console's sign-in (see pwa/staff/README.md). */
+  readonly VITE_STAFF_ISSUER?: string;
+  readonly VITE_STAFF_CLIENT_ID?: string;
+  readonly VITE_STAFF_AUTHORIZE_URL?: string;
+  readonly VITE_STAFF_TOKEN_URL?: string;
+  readonly VITE_STAFF_LOGOUT_URL?: string;
+  readonly VITE_STAFF_IDLE_MINUTES?: string;
+}

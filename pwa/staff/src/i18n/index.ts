@@ -1,0 +1,69 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { en } from './en.js';
+import { fr } from './fr.js';
+import { nl, type Messages } from './nl.js';
+
+/** The console's languages: Dutch (default), French, English. */
+export const LANGS = ['nl', 'fr', 'en'] as const;
+export type Lang = (typeof LANGS)[number];
+export const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
+export const LOCALES: Record<Lang, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
+export const messages: Record<Lang, Messages> = { nl, fr, en };
+
+export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
+
+const LANG_KEY = 'oneroof-staff.lang';
+/** The language is the only thing kept on the device (a preference, no personal data). */
+export function savedLang(): Lang {
+  try {
+    const v = localStorage.getItem(LANG_KEY);
+    if (isLang(v)) return v;
+  } catch {
+    // storage blocked
+  }
+  return 'nl';
+}
+export function saveLang(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_KEY, lang);
+  } catch {
+    // storage blocked
+  }
+}
+
+export interface I18n {
+  lang: Lang;
+  t: Messages;
+  /** Date and time in Europe/Brussels. */
+  dateTime(iso: string | undefined): string;
+  date(iso: string | undefined): string;
+  time(iso: string | Date | undefined): string;
+}
+
+const TZ = 'Europe/Brussels';
+
+export function i18nFor(lang: Lang): I18n {
+  const locale = LOCALES[lang];
+  const dt = new Intl.DateTimeFormat(locale, { timeZone: TZ, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const d = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' });
+  const tm = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const fmt = (f: Intl.DateTimeFormat, v: string | Date | undefined) => {
+    if (!v) return messages[lang].none;
+    const when = v instanceof Date ? v : new Date(v);
+    return Number.isNaN(when.getTime()) ? String(v) : f.format(when);
+  };
+  return {
+    lang,
+    t: messages[lang],
+    dateTime: (iso) => fmt(dt, iso),
+    date: (iso) => fmt(d, iso),
+    time: (iso) => fmt(tm, iso),
+  };
+}
+
+export const I18nContext = createContext<I18n>(i18nFor('nl'));
+export const useI18n = (): I18n => useContext(I18nContext);
+
+/** A label from a map, falling back to the raw value (a new category from the API still shows). */
+export const label = (map: Record<string, string>, key: string | undefined): string => (key === undefined ? '' : (map[key] ?? key));

@@ -1,0 +1,167 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { StaffRole } from '../../../../shared/roles.js';
+import { can } from '../access.js';
+import { api, seg } from '../api.js';
+import { label, useI18n } from '../i18n/index.js';
+import { href } from '../router.js';
+import { ErrorText } from '../ui/errors.js';
+import { useAction } from '../ui/hooks.js';
+import { Loading, Page } from '../ui/page.js';
+
+/** An open alert as `GET /api/alerts` lists it (functions/alerts/model.ts, without evidence). */
+export interface Alert {
+  id: string;
+  orderId: string;
+  district: string;
+  kind: string;
+  severity: string;
+  at: string;
+  raisedAt: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  zoneLabel?: string;
+  escalationLevel?: number;
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
+}
+
+const RANK: Record<string, number> = { critical: 3, high: 2, low: 1 };
+const OUTCOMES = ['intervened', 'respondent_left', 'false_alarm', 'technical', 'no_action_needed', 'other'] as const;
+
+/** Most severe first, then newest first. */
+export function sortAlerts(alerts: readonly Alert[]): Alert[] {
+  return [...alerts].sort((a, b) => (RANK[b.severity] ?? 0) - (RANK[a.severity] ?? 0) || b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+}
+
+export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole[]; pollSeconds: number }) {
+  const { t, time } = useI18n();
+  const [alerts, setAlerts] = useState<Alert[] | undefined>(undefined);
+  const [error, setError] = useState<unknown>(undefined);
+  const [refreshedAt, setRefreshedAt] = useState<Date | undefined>(undefined);
+  const [announce, setAnnounce] = useState('');
+  const seen = useRef<Set<string> | undefined>(undefined);
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    const ctl = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      try {
+        const res = await api<{ alerts: Alert[] }>('GET', '/api/alerts', { signal: ctl.signal });
+        const sorted = sortAlerts(res.alerts.filter((a) => a.status !== 'resolved'));
+        if (seen.current) {
+          const fresh = sorted.filter((a) => !seen.current?.has(a.id)).length;
+          if (fresh > 0) setAnnounce(t.alerts.newAlerts(fresh));
+        }
+        seen.current = new Set(sorted.map((a) => a.id));
+        setAlerts(sorted);
+        setError(undefined);
+        setRefreshedAt(new Date());
+      } catch (e) {
+        if ((e as Error).name === 'AbortError') return;
+        setError(e);
+      }
+      if (!ctl.signal.aborted) timer = setTimeout(() => void poll(), pollSeconds * 1000);
+    };
+    void poll();
+    return () => {
+      ctl.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [pollSeconds, tick]);
+
+  const police = can(roles, 'POST /api/alerts/{id}/acknowledge');
+  const refresh = () => setTick((n) => n + 1);
+  return (
+    <Page title={t.alerts.title} audited>
+      <p class="muted">{refreshedAt ? t.alerts.refreshed(time(refreshedAt)) : ''}</p>
+      <p class="visually-hidden" aria-live="assertive" aria-atomic="true">
+        {announce}
+      </p>
+      {!police ? <p class="notice">{t.alerts.readOnly}</p> : null}
+      {error ? (
+        <>
+          <p class="error">{t.alerts.refreshFailed}</p>
+          <ErrorText error={error} />
+        </>
+      ) : null}
+      {alerts === undefined && !error ? <Loading /> : null}
+      {alerts && alerts.length === 0 ? <p>{t.alerts.empty}</p> : null}
+      {alerts && alerts.length > 0 ? (
+        <ul class="cards" aria-label={t.alerts.title}>
+          {alerts.map((a) => (
+            <AlertCard key={a.id} alert={a} police={police} canOpenOrder={can(roles, 'GET /api/orders/{id}')} onChange={refresh} />
+          ))}
+        </ul>
+      ) : null}
+    </Page>
+  );
+}
+
+function AlertCard({ alert: a, police, canOpenOrder, onChange }: { alert: Alert; police: boolean; canOpenOrder: boolean; onChange: () => void }) {
+  const { t, dateTime, time } = useI18n();
+  const action = useAction();
+  const [outcome, setOutcome] = useState('');
+  const kind = label(t.alerts.kinds, a.kind);
+  const zone = a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '';
+  const headingId = `alert-${a.id}`;
+  const acknowledge = () =>
+    void action.run(async () => {
+      await api('POST', `/api/alerts/${seg(a.id)}/acknowledge`);
+      onChange();
+    });
+  const resolve = (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await api('POST', `/api/alerts/${seg(a.id)}/resolve`, { body: { outcome } });
+      onChange();
+    });
+  };
+  return (
+    <li class={`card severity-${a.severity}`} aria-labelledby={headingId} data-alert-id={a.id}>
+      <h2 id={headingId}>
+        <span class={`badge severity-${a.severity}`}>{label(t.alerts.severities, a.severity)}</span> {t.alerts.alertTitle(kind, zone)}
+      </h2>
+      <dl class="facts">
+        <div>
+          <dt>{t.alerts.at}</dt>
+          <dd>{dateTime(a.at)}</dd>
+        </div>
+        <div>
+          <dt>{t.alerts.status}</dt>
+          <dd>
+            {label(t.alerts.statuses, a.status)}
+            {a.status === 'acknowledged' && a.acknowledgedBy ? ` — ${t.alerts.acknowledgedBy(a.acknowledgedBy, time(a.acknowledgedAt))}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{t.alerts.order}</dt>
+          <dd>{canOpenOrder ? <a href={href('orders', a.orderId)}>{a.orderId}</a> : a.orderId}</dd>
+        </div>
+      </dl>
+      {police ? (
+        <div class="actions">
+          {a.status === 'open' ? (
+            <button type="button" class="button primary" disabled={action.busy} onClick={acknowledge}>
+              {t.alerts.acknowledge}
+            </button>
+          ) : null}
+          <form class="inline-form" onSubmit={resolve}>
+            <label for={`outcome-${a.id}`}>{t.alerts.outcome}</label>
+            <select id={`outcome-${a.id}`} required value={outcome} onChange={(e) => setOutcome((e.currentTarget as HTMLSelectElement).value)}>
+              <option value="">{t.none}</option>
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {label(t.alerts.outcomes, o)}
+                </option>
+              ))}
+            </select>
+            <button type="submit" class="button" disabled={action.busy}>
+              {t.alerts.resolve}
+            </button>
+          </form>
+        </div>
+      ) : null}
+      <ErrorText error={action.error} />
+    </li>
+  );
+}

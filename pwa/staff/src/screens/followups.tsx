@@ -1,0 +1,190 @@
+import { useState } from 'preact/hooks';
+import type { StaffRole } from '../../../../shared/roles.js';
+import { can } from '../access.js';
+import { api, seg } from '../api.js';
+import { label, useI18n } from '../i18n/index.js';
+import { href } from '../router.js';
+import { ErrorText } from '../ui/errors.js';
+import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { useAction, useLoad } from '../ui/hooks.js';
+import { Loading, Page } from '../ui/page.js';
+
+/** A follow-up as the cases API returns it (functions/cases). */
+export interface Followup {
+  id: string;
+  caseId: string;
+  caseRef?: string;
+  dueAt: string;
+  purpose: string;
+  officer?: string;
+  urgency?: string;
+  status?: string;
+  outcome?: string;
+  completedAt?: string;
+}
+
+interface Buckets {
+  overdue: Followup[];
+  today: Followup[];
+  next7Days: Followup[];
+}
+
+const OUTCOMES = ['reached', 'not_reached', 'declined', 'other'] as const;
+
+/** Accepts `{ overdue, today, next7Days }` or a flat `{ followups }` list (bucketed here, Brussels days). */
+export function toBuckets(res: unknown, now = new Date()): Buckets {
+  const r = (res ?? {}) as Record<string, unknown>;
+  const arr = (v: unknown): Followup[] => (Array.isArray(v) ? (v as Followup[]) : []);
+  if ('overdue' in r || 'today' in r) {
+    return { overdue: arr(r.overdue), today: arr(r.today ?? r.dueToday), next7Days: arr(r.next7Days ?? r.upcoming ?? r.week) };
+  }
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d);
+  const today = day(now);
+  const out: Buckets = { overdue: [], today: [], next7Days: [] };
+  for (const f of arr(r.followups)) {
+    const due = new Date(f.dueAt);
+    if (due < now) out.overdue.push(f);
+    else if (day(due) === today) out.today.push(f);
+    else out.next7Days.push(f);
+  }
+  return out;
+}
+
+export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
+  const { t } = useI18n();
+  const list = useLoad((signal) => api<unknown>('GET', '/api/followups', { signal }).then((r) => toBuckets(r)), 'followups');
+  const b = list.data;
+  return (
+    <Page title={t.followups.title} audited>
+      <ErrorText error={list.error} />
+      {list.loading && !b ? <Loading /> : null}
+      {b ? (
+        <>
+          <Section id="overdue" title={t.followups.overdue} items={b.overdue} roles={roles} onChange={list.reload} />
+          <Section id="today" title={t.followups.today} items={b.today} roles={roles} onChange={list.reload} />
+          <Section id="week" title={t.followups.week} items={b.next7Days} roles={roles} onChange={list.reload} />
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+function Section({ id, title, items, roles, onChange }: { id: string; title: string; items: Followup[]; roles: readonly StaffRole[]; onChange: () => void }) {
+  const { t } = useI18n();
+  return (
+    <section aria-labelledby={`section-${id}`} class={`bucket bucket-${id}`}>
+      <h2 id={`section-${id}`}>
+        {title} <span class="count">({items.length})</span>
+      </h2>
+      {items.length === 0 ? <p class="muted">{t.followups.empty}</p> : null}
+      <ul class="cards">
+        {items.map((f) => (
+          <FollowupCard key={f.id} f={f} roles={roles} onChange={onChange} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+type Panel = 'none' | 'complete' | 'reschedule' | 'reassign';
+
+export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Followup; roles: readonly StaffRole[]; onChange: () => void; showCase?: boolean }) {
+  const { t, dateTime } = useI18n();
+  const [panel, setPanel] = useState<Panel>('none');
+  const [outcome, setOutcome] = useState('');
+  const [due, setDue] = useState(isoToLocal(f.dueAt));
+  const [officer, setOfficer] = useState('');
+  const action = useAction();
+  const base = `/api/cases/${seg(f.caseId)}/followups/${seg(f.id)}`;
+  const ref = f.caseRef ?? f.caseId;
+  const done = f.status === 'done' || f.status === 'completed' || f.completedAt !== undefined;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => {
+      if (panel === 'complete') await api('POST', `${base}/complete`, { body: { outcome } });
+      if (panel === 'reschedule') await api('POST', `${base}/reschedule`, { body: { dueAt: localToIso(due) } });
+      if (panel === 'reassign') await api('POST', `${base}/reassign`, { body: { officer: officer.trim() } });
+      setPanel('none');
+      onChange();
+    });
+  };
+  const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
+  const headingId = `fu-${f.id}`;
+  return (
+    <li class={`card${f.urgency === 'urgent' || f.urgency === 'high' ? ' urgent' : ''}`} aria-labelledby={headingId} data-followup-id={f.id}>
+      <h3 id={headingId}>
+        {label(t.purposes, f.purpose)}
+        {f.urgency === 'urgent' || f.urgency === 'high' ? <span class="badge severity-high"> {t.followups.urgent}</span> : null}
+      </h3>
+      <dl class="facts">
+        <div>
+          <dt>{t.followups.due}</dt>
+          <dd>{dateTime(f.dueAt)}</dd>
+        </div>
+        {showCase ? (
+          <div>
+            <dt>{t.followups.case}</dt>
+            <dd>
+              <a href={href('cases', f.caseId)} aria-label={t.followups.openCase(ref)}>
+                {ref}
+              </a>
+            </dd>
+          </div>
+        ) : null}
+        {f.officer ? (
+          <div>
+            <dt>{t.followups.officer}</dt>
+            <dd>{f.officer}</dd>
+          </div>
+        ) : null}
+        {done ? (
+          <div>
+            <dt>{t.followups.outcome}</dt>
+            <dd>{label(t.outcomes, f.outcome) || t.followups.done}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {!done ? (
+        <div class="actions">
+          <button type="button" class="button" aria-expanded={panel === 'complete'} onClick={() => toggle('complete')}>
+            {t.followups.record}
+          </button>
+          <button type="button" class="button" aria-expanded={panel === 'reschedule'} onClick={() => toggle('reschedule')}>
+            {t.followups.reschedule}
+          </button>
+          {roles.includes('supervisor') && can(roles, 'POST /api/cases/{id}/followups/{followupId}/reassign') ? (
+            <button type="button" class="button" aria-expanded={panel === 'reassign'} onClick={() => toggle('reassign')}>
+              {t.followups.reassign}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {panel !== 'none' ? (
+        <form class="panel" onSubmit={submit}>
+          {panel === 'complete' ? (
+            <SelectField
+              id={`outcome-${f.id}`}
+              label={t.followups.outcome}
+              value={outcome}
+              onChange={setOutcome}
+              required
+              empty={t.none}
+              options={OUTCOMES.map((o) => [o, label(t.outcomes, o)] as const)}
+            />
+          ) : null}
+          {panel === 'reschedule' ? <Field id={`due-${f.id}`} type="datetime-local" label={t.followups.newDue} required value={due} onInput={(e) => setDue(value(e))} /> : null}
+          {panel === 'reassign' ? <Field id={`officer-${f.id}`} label={t.followups.toOfficer} required autocomplete="off" value={officer} onInput={(e) => setOfficer(value(e))} /> : null}
+          <div class="actions">
+            <button type="submit" class="button primary" disabled={action.busy}>
+              {t.save}
+            </button>
+            <button type="button" class="button" onClick={() => setPanel('none')}>
+              {t.cancel}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ErrorText error={action.error} />
+    </li>
+  );
+}

@@ -1,0 +1,334 @@
+import { useState } from 'preact/hooks';
+import { DEMO_ZONE } from '../../../../shared/identity.js';
+import type { StaffRole } from '../../../../shared/roles.js';
+import { can } from '../access.js';
+import { api, seg } from '../api.js';
+import { label, useI18n } from '../i18n/index.js';
+import { href, navigate } from '../router.js';
+import { ErrorText } from '../ui/errors.js';
+import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { useAction, useLoad } from '../ui/hooks.js';
+import { Loading, Page } from '../ui/page.js';
+
+/** Shapes from functions/orders/use-cases.ts. */
+interface OrderSummary {
+  id: string;
+  version: number;
+  district: string;
+  validFrom: string;
+  validUntil: string;
+  respondentDeviceId: string;
+  conditions: { zones: string[]; movingZone: boolean; curfews: number; noContact: boolean };
+}
+
+interface Order {
+  id: string;
+  version: number;
+  status: 'active' | 'ended';
+  district: string;
+  respondentDeviceId: string;
+  protectedPersonRef: string;
+  protectedDeviceId?: string;
+  shareProtectedPosition: boolean;
+  validFrom: string;
+  validUntil: string;
+  zones: { id: string; label: string; centre: { lat: number; lon: number }; alertRadiusM: number; preAlertRadiusM: number }[];
+  movingZone?: { alertRadiusM: number; preAlertRadiusM: number };
+  curfews: { id: string; start: string; end: string; radiusM: number }[];
+  noContact: boolean;
+  endedAt?: string;
+  endReason?: string;
+  monitoring?: { lastSeenAt?: string; signalLost: boolean; batteryLow: boolean; zones: Record<string, { phase: string }> };
+}
+
+const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
+const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
+
+export function OrdersScreen({ roles }: { roles: readonly StaffRole[] }) {
+  const { t, dateTime } = useI18n();
+  const list = useLoad((signal) => api<{ orders: OrderSummary[] }>('GET', '/api/orders', { signal }), 'orders');
+  return (
+    <Page title={t.orders.title} audited>
+      {can(roles, 'POST /api/orders') ? (
+        <p>
+          <a class="button primary" href="#/orders/new">
+            {t.orders.new}
+          </a>
+        </p>
+      ) : null}
+      <ErrorText error={list.error} />
+      {list.loading && !list.data ? <Loading /> : null}
+      {list.data && list.data.orders.length === 0 ? <p>{t.orders.empty}</p> : null}
+      {list.data && list.data.orders.length > 0 ? (
+        <ul class="cards">
+          {list.data.orders.map((o) => (
+            <li class="card" key={o.id}>
+              <h2>
+                <a href={href('orders', o.id)} aria-label={t.orders.open(o.id)}>
+                  {o.id}
+                </a>
+              </h2>
+              <Facts>
+                <Fact term={t.orders.validity}>
+                  {dateTime(o.validFrom)} – {dateTime(o.validUntil)}
+                </Fact>
+                <Fact term={t.orders.respondentDevice}>{o.respondentDeviceId}</Fact>
+                <Fact term={t.orders.conditions}>
+                  <ConditionSummary c={o.conditions} />
+                </Fact>
+              </Facts>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </Page>
+  );
+}
+
+function ConditionSummary({ c }: { c: OrderSummary['conditions'] }) {
+  const { t } = useI18n();
+  const parts = [
+    ...c.zones.map((z) => label(t.alerts.zoneLabels, z)),
+    ...(c.movingZone ? [t.orders.movingZone.split(' (')[0] ?? ''] : []),
+    ...(c.curfews > 0 ? [`${t.orders.curfews}: ${c.curfews}`] : []),
+    ...(c.noContact ? [t.orders.noContact.split(' (')[0] ?? ''] : []),
+  ];
+  return <>{parts.join(' · ') || t.none}</>;
+}
+
+export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRole[] }) {
+  const { t, dateTime } = useI18n();
+  const order = useLoad((signal) => api<Order>('GET', `/api/orders/${seg(id)}`, { signal }), id);
+  const action = useAction();
+  const [reason, setReason] = useState('');
+  const o = order.data;
+  const end = (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await api('POST', `/api/orders/${seg(id)}/end`, { body: { reason } });
+      order.reload();
+    });
+  };
+  return (
+    <Page title={t.orders.orderTitle(id)} audited>
+      <ErrorText error={order.error} />
+      {order.loading && !o ? <Loading /> : null}
+      {o ? (
+        <>
+          <Facts>
+            <Fact term={t.cases.status}>{o.status === 'active' ? t.orders.active : `${t.orders.ended} (${label(t.orders.endReasons, o.endReason)})`}</Fact>
+            <Fact term={t.orders.version}>{o.version}</Fact>
+            <Fact term={t.orders.district}>{o.district}</Fact>
+            <Fact term={t.orders.validity}>
+              {dateTime(o.validFrom)} – {dateTime(o.validUntil)}
+            </Fact>
+            <Fact term={t.orders.respondentDevice}>{o.respondentDeviceId}</Fact>
+            <Fact term={t.orders.protectedRef}>{o.protectedPersonRef}</Fact>
+            <Fact term={t.orders.protectedDevice}>{o.protectedDeviceId ?? t.none}</Fact>
+            <Fact term={t.orders.noContact}>{o.noContact ? t.yes : t.no}</Fact>
+          </Facts>
+          <h2>{t.orders.zones}</h2>
+          {o.zones.length === 0 ? <p>{t.none}</p> : null}
+          <ul>
+            {o.zones.map((z) => (
+              <li key={z.id}>
+                {label(t.alerts.zoneLabels, z.label)}: {t.orders.alertRadius} {z.alertRadiusM}, {t.orders.preAlertRadius} {z.preAlertRadiusM}
+                {o.monitoring?.zones[z.id] ? ` — ${o.monitoring.zones[z.id]?.phase}` : ''}
+              </li>
+            ))}
+            {o.movingZone ? (
+              <li>
+                {t.orders.movingZone.split(' (')[0]}: {t.orders.alertRadius} {o.movingZone.alertRadiusM}
+              </li>
+            ) : null}
+          </ul>
+          {o.curfews.length > 0 ? (
+            <>
+              <h2>{t.orders.curfews}</h2>
+              <ul>
+                {o.curfews.map((c) => (
+                  <li key={c.id}>
+                    {c.start}–{c.end} ({t.orders.radius} {c.radiusM})
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {o.monitoring ? (
+            <>
+              <h2>{t.orders.monitoring}</h2>
+              <Facts>
+                <Fact term={t.orders.lastSeen}>{dateTime(o.monitoring.lastSeenAt)}</Fact>
+                <Fact term={t.orders.signalLost}>{o.monitoring.signalLost ? t.yes : t.no}</Fact>
+                <Fact term={t.orders.batteryLow}>{o.monitoring.batteryLow ? t.yes : t.no}</Fact>
+              </Facts>
+            </>
+          ) : null}
+          {o.status === 'active' && can(roles, 'POST /api/orders/{id}/end') ? (
+            <form class="panel" onSubmit={end}>
+              <h2>{t.orders.end}</h2>
+              <SelectField
+                id="end-reason"
+                label={t.orders.endReason}
+                value={reason}
+                onChange={setReason}
+                required
+                empty={t.none}
+                options={END_REASONS.map((r) => [r, label(t.orders.endReasons, r)] as const)}
+              />
+              <button type="submit" class="button danger" disabled={action.busy}>
+                {t.orders.end}
+              </button>
+              <ErrorText error={action.error} />
+            </form>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+interface ZoneForm {
+  label: string;
+  lat: string;
+  lon: string;
+  alert: string;
+  preAlert: string;
+}
+interface CurfewForm {
+  start: string;
+  end: string;
+  lat: string;
+  lon: string;
+  radius: string;
+}
+
+const num = (s: string): number => Number(s.replace(',', '.'));
+
+export function NewOrderScreen() {
+  const { t } = useI18n();
+  const now = new Date();
+  const [district, setDistrict] = useState(DEMO_ZONE);
+  const [respondent, setRespondent] = useState('');
+  const [protectedRef, setProtectedRef] = useState('');
+  const [protectedDevice, setProtectedDevice] = useState('');
+  const [share, setShare] = useState(false);
+  const [from, setFrom] = useState(isoToLocal(now));
+  const [until, setUntil] = useState(isoToLocal(new Date(now.getTime() + 180 * 86_400_000)));
+  const [zones, setZones] = useState<ZoneForm[]>([{ label: 'home', lat: '', lon: '', alert: '500', preAlert: '' }]);
+  const [curfews, setCurfews] = useState<CurfewForm[]>([]);
+  const [moving, setMoving] = useState('');
+  const [noContact, setNoContact] = useState(true);
+  const action = useAction();
+  const [created, setCreated] = useState<{ id: string; code: string } | undefined>(undefined);
+
+  if (created) {
+    return (
+      <Page title={t.orders.created}>
+        <div class="panel">
+          <h2>{t.orders.protectionCode}</h2>
+          <p class="code" data-testid="protection-code">
+            {created.code}
+          </p>
+          <p>{t.orders.protectionCodeHint}</p>
+        </div>
+        <p>
+          <a class="button primary" href={href('orders', created.id)}>
+            {t.orders.open(created.id)}
+          </a>
+        </p>
+      </Page>
+    );
+  }
+
+  const setZone = (i: number, patch: Partial<ZoneForm>) => setZones(zones.map((z, j) => (j === i ? { ...z, ...patch } : z)));
+  const setCurfew = (i: number, patch: Partial<CurfewForm>) => setCurfews(curfews.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const body = {
+      district,
+      respondentDeviceId: respondent.trim(),
+      protectedPersonRef: protectedRef.trim(),
+      ...(protectedDevice.trim() ? { protectedDeviceId: protectedDevice.trim() } : {}),
+      shareProtectedPosition: share,
+      validFrom: localToIso(from),
+      validUntil: localToIso(until),
+      zones: zones.map((z) => ({
+        label: z.label,
+        centre: { lat: num(z.lat), lon: num(z.lon) },
+        alertRadiusM: num(z.alert),
+        ...(z.preAlert.trim() ? { preAlertRadiusM: num(z.preAlert) } : {}),
+      })),
+      ...(moving.trim() ? { movingZone: { alertRadiusM: num(moving) } } : {}),
+      curfews: curfews.map((c) => ({ start: c.start, end: c.end, centre: { lat: num(c.lat), lon: num(c.lon) }, radiusM: num(c.radius) })),
+      noContact,
+    };
+    void action.run(async () => {
+      const res = await api<{ order: { id: string }; protectionCode: string }>('POST', '/api/orders', { body });
+      setCreated({ id: res.order.id, code: res.protectionCode });
+    });
+  };
+
+  return (
+    <Page title={t.orders.newTitle}>
+      <form onSubmit={submit} class="form">
+        <Field id="district" label={t.orders.district} value={district} required pattern="[a-z0-9-]+" onInput={(e) => setDistrict(value(e))} />
+        <Field id="respondent" label={t.orders.respondentDevice} value={respondent} required autocomplete="off" onInput={(e) => setRespondent(value(e))} />
+        <Field id="protected-ref" label={t.orders.protectedRef} value={protectedRef} required autocomplete="off" onInput={(e) => setProtectedRef(value(e))} />
+        <Field id="protected-device" label={t.orders.protectedDevice} optional value={protectedDevice} autocomplete="off" onInput={(e) => setProtectedDevice(value(e))} />
+        <Field id="share" type="checkbox" label={t.orders.sharePosition} checked={share} onChange={(e) => setShare(checked(e))} />
+        <Field id="valid-from" type="datetime-local" label={t.orders.validFrom} value={from} required onInput={(e) => setFrom(value(e))} />
+        <Field id="valid-until" type="datetime-local" label={t.orders.validUntil} value={until} required onInput={(e) => setUntil(value(e))} />
+        <fieldset>
+          <legend>{t.orders.zones}</legend>
+          {zones.map((z, i) => (
+            <fieldset key={i} class="group">
+              <legend>{t.orders.zone(i + 1)}</legend>
+              <SelectField id={`zone-${i}-label`} label={t.orders.zoneLabel} value={z.label} onChange={(v) => setZone(i, { label: v })} options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)} />
+              <Field id={`zone-${i}-lat`} label={t.orders.lat} type="number" step="any" min="-90" max="90" required value={z.lat} onInput={(e) => setZone(i, { lat: value(e) })} />
+              <Field id={`zone-${i}-lon`} label={t.orders.lon} type="number" step="any" min="-180" max="180" required value={z.lon} onInput={(e) => setZone(i, { lon: value(e) })} />
+              <Field id={`zone-${i}-alert`} label={t.orders.alertRadius} type="number" min="50" max="20000" required value={z.alert} onInput={(e) => setZone(i, { alert: value(e) })} />
+              <Field id={`zone-${i}-prealert`} label={t.orders.preAlertRadius} hint={t.orders.preAlertDefault} optional type="number" min="50" max="40000" value={z.preAlert} onInput={(e) => setZone(i, { preAlert: value(e) })} />
+              <button type="button" class="button" onClick={() => setZones(zones.filter((_, j) => j !== i))}>
+                {t.orders.removeZone}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" class="button" onClick={() => setZones([...zones, { label: 'work', lat: '', lon: '', alert: '500', preAlert: '' }])}>
+            {t.orders.addZone}
+          </button>
+        </fieldset>
+        <Field id="moving" label={t.orders.movingZone} optional type="number" min="50" max="20000" value={moving} onInput={(e) => setMoving(value(e))} />
+        <fieldset>
+          <legend>{t.orders.curfews}</legend>
+          {curfews.map((c, i) => (
+            <fieldset key={i} class="group">
+              <legend>{t.orders.curfew(i + 1)}</legend>
+              <Field id={`curfew-${i}-start`} label={t.orders.curfewStart} type="time" required value={c.start} onInput={(e) => setCurfew(i, { start: value(e) })} />
+              <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => setCurfew(i, { end: value(e) })} />
+              <Field id={`curfew-${i}-lat`} label={t.orders.lat} type="number" step="any" required value={c.lat} onInput={(e) => setCurfew(i, { lat: value(e) })} />
+              <Field id={`curfew-${i}-lon`} label={t.orders.lon} type="number" step="any" required value={c.lon} onInput={(e) => setCurfew(i, { lon: value(e) })} />
+              <Field id={`curfew-${i}-radius`} label={t.orders.radius} type="number" min="50" max="5000" required value={c.radius} onInput={(e) => setCurfew(i, { radius: value(e) })} />
+              <button type="button" class="button" onClick={() => setCurfews(curfews.filter((_, j) => j !== i))}>
+                {t.orders.removeCurfew}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" class="button" onClick={() => setCurfews([...curfews, { start: '21:00', end: '07:00', lat: '', lon: '', radius: '200' }])}>
+            {t.orders.addCurfew}
+          </button>
+        </fieldset>
+        <Field id="no-contact" type="checkbox" label={t.orders.noContact} checked={noContact} onChange={(e) => setNoContact(checked(e))} />
+        <ErrorText error={action.error} />
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={action.busy}>
+            {action.busy ? t.saving : t.orders.new}
+          </button>
+          <button type="button" class="button" onClick={() => navigate('#/orders')}>
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}

@@ -1,0 +1,133 @@
+import type { ComponentChildren } from 'preact';
+import { useI18n } from '../i18n/index.js';
+
+export interface InputProps {
+  type?: 'text' | 'number' | 'date' | 'datetime-local' | 'time' | 'month' | 'checkbox' | 'tel';
+  value?: string;
+  checked?: boolean;
+  required?: boolean;
+  pattern?: string;
+  autocomplete?: string;
+  step?: string;
+  min?: string;
+  max?: string;
+  onInput?: (e: Event) => void;
+  onChange?: (e: Event) => void;
+}
+
+/** A labelled input; `hint` is tied with aria-describedby. */
+export function Field({
+  id,
+  label,
+  hint,
+  optional,
+  ...input
+}: { id: string; label: string; hint?: string; optional?: boolean } & InputProps) {
+  const { t } = useI18n();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div class={input.type === 'checkbox' ? 'field checkbox' : 'field'}>
+      {input.type === 'checkbox' ? <input id={id} {...(input as Record<string, unknown>)} /> : null}
+      <label for={id}>
+        {label}
+        {optional ? <span class="muted"> {t.optional}</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      {input.type !== 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
+    </div>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  value,
+  onChange,
+  options,
+  required,
+  empty,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+  required?: boolean;
+  /** Text of an empty first choice; none when undefined. */
+  empty?: string;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value} required={required} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RadioGroup({
+  name,
+  legend,
+  value,
+  onChange,
+  options,
+  required,
+}: {
+  name: string;
+  legend: string;
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+  required?: boolean;
+}) {
+  return (
+    <fieldset class="radios">
+      <legend>{legend}</legend>
+      {options.map(([v, text]) => (
+        <div class="radio" key={v}>
+          <input type="radio" id={`${name}-${v}`} name={name} value={v} checked={value === v} required={required} onChange={() => onChange(v)} />
+          <label for={`${name}-${v}`}>{text}</label>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Facts({ children }: { children: ComponentChildren }) {
+  return <dl class="facts">{children}</dl>;
+}
+
+export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <div>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+/** `datetime-local` value (local time) → ISO instant. */
+export function localToIso(value: string): string {
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? value : d.toISOString();
+}
+
+/** ISO instant → `datetime-local` value in the browser's time zone. */
+export function isoToLocal(iso: string | Date): string {
+  const d = iso instanceof Date ? iso : new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export const value = (e: Event): string => (e.currentTarget as HTMLInputElement).value;
+export const checked = (e: Event): boolean => (e.currentTarget as HTMLInputElement).checked;

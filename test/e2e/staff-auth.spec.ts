@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { expectAxeClean, navLinks, signIn, signOut } from './staff-helpers.js';
+
+/**
+ * Staff console sign-in (authorization code + PKCE against the local issuer), the session kept in
+ * memory only, the idle timeout, and role separation: each role sees its own screens and no other.
+ */
+test('the sign-in screen is neutral, in Dutch by default, and axe clean; French and English work', async ({ page }) => {
+  await page.goto('/staff/');
+  await expect(page).toHaveTitle('Aanmelden – OneRoof staff');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
+  await expectAxeClean(page);
+  await page.getByLabel('Taal').selectOption('fr');
+  await expect(page.getByRole('button', { name: 'Se connecter' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await page.getByLabel('Langue').selectOption('en');
+  await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('nl');
+});
+
+test('sign-in round trip leaves nothing behind: no code in the URL, no token in storage; sign-out ends it', async ({ page }) => {
+  await signIn(page, 'paula.police');
+  const stored = await page.evaluate(() => JSON.stringify({ s: { ...sessionStorage }, l: { ...localStorage } }));
+  expect(stored).not.toMatch(/eyJ/); // no JWT anywhere in Web Storage
+  expect(stored).not.toContain('pkce');
+  await signOut(page);
+  // A reload does not bring the session back (it lived in memory only).
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Aanmelden' })).toBeVisible();
+});
+
+test('a tampered state is refused', async ({ page }) => {
+  await page.goto('/staff/');
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await expect(page).toHaveURL(/\/auth\/authorize\?/);
+  const url = new URL(page.url());
+  url.searchParams.set('state', 'forged-state-value');
+  await page.goto(url.toString());
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Aanmelden is niet gelukt. Probeer opnieuw.')).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
+});
+
+const expectedNav: Record<string, string[]> = {
+  'olivia.officer': ['Opvolgingen', 'Dossiers'],
+  'paula.police': ['Alarmen', 'Contactverboden'],
+  'chris.coordinator': ['Afspraken', 'Diensten', 'Contactpunten', 'Rapport'],
+  'alex.authority': ['Rapport'],
+  'sam.supervisor': ['Opvolgingen', 'Dossiers', 'Alarmen', 'Contactverboden', 'Rapport'],
+};
+
+for (const [user, nav] of Object.entries(expectedNav)) {
+  test(`${user} sees exactly their screens`, async ({ page }) => {
+    await signIn(page, user);
+    expect(await navLinks(page)).toEqual(nav);
+  });
+}
+
+test('authority: no alerts or cases, and a direct link says "not allowed" without calling the API', async ({ page }) => {
+  const apiCalls: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) apiCalls.push(`${r.method()} ${path}`);
+  });
+  // A link straight to another role's screen (as in a reminder) lands on "not allowed" after sign-in.
+  await signIn(page, 'alex.authority', '#/alerts');
+  await expect(page.getByRole('heading', { level: 1, name: 'Niet toegestaan' })).toBeVisible();
+  await expectAxeClean(page);
+  expect(await navLinks(page)).toEqual(['Rapport']);
+  for (const hash of ['#/cases/CASE-1', '#/followups', '#/orders', '#/orders/new', '#/bookings', '#/services', '#/contact-points', '#/cases/new']) {
+    await page.goto(`/staff/${hash}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Niet toegestaan' })).toBeVisible();
+  }
+  await page.goto('/staff/#/reports');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maandrapport' })).toBeVisible();
+  expect(apiCalls.filter((c) => /alerts|cases|followups|orders|bookings/.test(c))).toEqual([]);
+  await signOut(page);
+});
+
+test('idle timeout warns, then signs out', async ({ page }) => {
+  await page.route('**/staff/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }));
+  await signIn(page, 'alex.authority');
+  await expect(page.getByRole('alert').filter({ hasText: 'binnen een minuut afgemeld' })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText('Je bent afgemeld omdat je een tijd niets deed.')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
+});

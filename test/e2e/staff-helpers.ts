@@ -1,0 +1,40 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page } from '@playwright/test';
+
+/**
+ * Helpers for the staff console's browser tests: sign in through the local issuer's own page (the
+ * real authorization code + PKCE round trip), sign out, and an axe check for WCAG 2.2 AA.
+ */
+export const DEMO_PASSWORD = 'demo';
+
+/** Signs in at /staff/ (optionally straight to a screen), through the issuer's sign-in page. */
+export async function signIn(page: Page, username: string, hash = ''): Promise<void> {
+  await page.goto(`/staff/${hash}`);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  // The local issuer's page (infra/local/issuer.ts).
+  await expect(page).toHaveURL(/\/auth\/authorize\?/);
+  await page.getByLabel(new RegExp(`— ${username.replace('.', '\\.')}$`)).check();
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(`Aangemeld als ${username}`)).toBeVisible();
+  // The authorization code never stays in the address bar.
+  expect(new URL(page.url()).search).toBe('');
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Afmelden' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Aanmelden' })).toBeVisible();
+  await expect(page.getByText('Je bent afgemeld.')).toBeVisible();
+}
+
+/** No WCAG 2.0/2.1/2.2 A or AA violation on the page as it is now. */
+export async function expectAxeClean(page: Page): Promise<void> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const summary = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+/** The main menu's link names, in order. */
+export async function navLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
+}
