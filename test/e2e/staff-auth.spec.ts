@@ -85,3 +85,42 @@ test('idle timeout warns, then signs out', async ({ page }) => {
   await expect(page.getByText('Je bent afgemeld omdat je een tijd niets deed.')).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('navigation', { name: 'Hoofdmenu' })).toHaveCount(0);
 });
+
+test('keyboard only: skip link, menu, focus moves to each screen heading', async ({ page }) => {
+  await signIn(page, 'paula.police');
+  await expect(page.getByRole('heading', { level: 1, name: 'Open alarmen' })).toBeFocused();
+  // From the top of the page (the header), the skip link is the stop before it.
+  await page.mouse.click(2, 2);
+  await page.keyboard.press('Shift+Tab');
+  const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  const orders = page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contactverboden' });
+  await orders.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Actieve contactverboden' })).toBeFocused();
+  await expect(orders).toHaveAttribute('aria-current', 'page');
+  await expect(page).toHaveTitle('Actieve contactverboden – OneRoof staff');
+});
+
+for (const width of [320, 768]) {
+  test(`usable at ${width} px: no sideways scrolling, targets at least 44 px`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await signIn(page, 'sam.supervisor');
+    for (const hash of ['#/followups', '#/alerts', '#/orders', '#/reports']) {
+      await page.goto(`/staff/${hash}`);
+      await expect(page.locator('h1')).toBeFocused();
+      await page.waitForLoadState('networkidle');
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, hash).toBeLessThanOrEqual(0);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('button, .button, nav a, select, input:not([type=checkbox]):not([type=radio]), summary')]
+          .map((el) => el.getBoundingClientRect())
+          .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
+      );
+      expect(small, hash).toBe(0);
+    }
+  });
+}

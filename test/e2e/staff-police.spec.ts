@@ -59,6 +59,18 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await page.getByRole('button', { name: 'Beëindigen' }).click();
   await expect(page.getByText('Beëindigd (Opgeheven door de rechter)')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Beëindigen' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Toegangsregister' })).toHaveCount(0); // police do not read trails
+  await signOut(page);
+
+  // A supervisor reads the order's access trail: police's accesses are in it.
+  await signIn(page, 'sam.supervisor', `#/orders/${orderId}`);
+  await expect(page.getByRole('heading', { level: 1, name: `Contactverbod ${orderId}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Toegangsregister tonen' }).click();
+  const trail = page.getByRole('region', { name: 'Toegangsregister' }).getByRole('table');
+  await expect(trail).toContainText('paula.police');
+  await expect(trail).toContainText('create');
+  await expect(trail).toContainText('sam.supervisor');
+  await expectAxeClean(page);
   await signOut(page);
 });
 

@@ -43,6 +43,7 @@ export const en: Messages = {
   notAllowed: { title: 'Not allowed', body: 'This screen is not part of your role.' },
   notFound: { title: 'Not found', body: 'This screen does not exist.' },
   auditNotice: 'Your access to this information is recorded.',
+  audit: { title: 'Access trail', show: 'Show the access trail', more: 'Show older', when: 'When', who: 'Who', roles: 'Roles', action: 'Action', route: 'Through', empty: 'Nothing recorded yet.' },
   error: {
     title: 'Something went wrong',
     network: 'The server cannot be reached. Check your connection.',

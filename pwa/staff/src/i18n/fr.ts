@@ -43,6 +43,7 @@ export const fr: Messages = {
   notAllowed: { title: 'Non autorisé', body: 'Cet écran ne fait pas partie de votre rôle.' },
   notFound: { title: 'Introuvable', body: 'Cet écran n’existe pas.' },
   auditNotice: 'Votre accès à ces données est enregistré.',
+  audit: { title: 'Journal des accès', show: 'Afficher le journal des accès', more: 'Afficher les plus anciens', when: 'Quand', who: 'Qui', roles: 'Rôles', action: 'Action', route: 'Par', empty: 'Rien d’enregistré pour l’instant.' },
   error: {
     title: 'Un problème est survenu',
     network: 'Le serveur est injoignable. Vérifiez votre connexion.',

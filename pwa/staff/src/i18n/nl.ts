@@ -42,6 +42,7 @@ export const nl = {
   notAllowed: { title: 'Niet toegestaan', body: 'Dit scherm hoort niet bij jouw rol.' },
   notFound: { title: 'Niet gevonden', body: 'Dit scherm bestaat niet.' },
   auditNotice: 'Je toegang tot deze gegevens wordt geregistreerd.',
+  audit: { title: 'Toegangsregister', show: 'Toegangsregister tonen', more: 'Oudere tonen', when: 'Wanneer', who: 'Wie', roles: 'Rollen', action: 'Handeling', route: 'Via', empty: 'Nog niets geregistreerd.' },
   error: {
     title: 'Er ging iets mis',
     network: 'De server is niet bereikbaar. Controleer je verbinding.',

@@ -40,6 +40,8 @@ export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole
   const [announce, setAnnounce] = useState('');
   const seen = useRef<Set<string> | undefined>(undefined);
   const [tick, setTick] = useState(0);
+  const messages = useRef(t);
+  messages.current = t;
 
   useEffect(() => {
     const ctl = new AbortController();
@@ -50,7 +52,7 @@ export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole
         const sorted = sortAlerts(res.alerts.filter((a) => a.status !== 'resolved'));
         if (seen.current) {
           const fresh = sorted.filter((a) => !seen.current?.has(a.id)).length;
-          if (fresh > 0) setAnnounce(t.alerts.newAlerts(fresh));
+          if (fresh > 0) setAnnounce(messages.current.alerts.newAlerts(fresh));
         }
         seen.current = new Set(sorted.map((a) => a.id));
         setAlerts(sorted);

@@ -4,6 +4,7 @@ import { can } from '../access.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
+import { AuditTrail } from '../ui/audit-trail.js';
 import { ErrorText } from '../ui/errors.js';
 import { Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
@@ -119,6 +120,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
               <li key={b}>{b}</li>
             ))}
           </ul>
+          {can(roles, 'GET /api/audit/{entity}/{id}') ? <AuditTrail entity="case" id={c.id} /> : null}
         </>
       ) : null}
     </Page>

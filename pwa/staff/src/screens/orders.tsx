@@ -5,6 +5,7 @@ import { can } from '../access.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
+import { AuditTrail } from '../ui/audit-trail.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
@@ -182,6 +183,7 @@ export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRo
               <ErrorText error={action.error} />
             </form>
           ) : null}
+          {can(roles, 'GET /api/audit/{entity}/{id}') ? <AuditTrail entity="order" id={o.id} /> : null}
         </>
       ) : null}
     </Page>
