@@ -46,6 +46,15 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await expect(page.locator('li.card').first().locator('.badge')).toHaveText('Kritiek');
   await expectAxeClean(page);
 
+  // Its detail page (evidence, escalations) and back.
+  await card.getByRole('link', { name: /^Details/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Alarm' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Bewijs' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Escalaties' })).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByRole('main').getByRole('link', { name: 'Open alarmen' }).click();
+  await expect(card).toBeVisible();
+
   await card.getByRole('button', { name: 'Bevestigen' }).click();
   await expect(card).toContainText('Bevestigd door paula.police');
   await card.getByLabel('Uitkomst').selectOption('intervened');
@@ -55,6 +64,8 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   // End the order.
   await page.goto(`/staff/#/orders/${orderId}`);
   await expect(page.getByRole('heading', { level: 1, name: `Contactverbod ${orderId}` })).toBeVisible();
+  await page.getByRole('button', { name: 'Bewaarde posities tonen' }).click();
+  await expect(page.getByText('Geen posities bewaard.')).toBeVisible();
   await page.getByLabel('Reden').selectOption('lifted_by_court');
   await page.getByRole('button', { name: 'Beëindigen' }).click();
   await expect(page.getByText('Beëindigd (Opgeheven door de rechter)')).toBeVisible();

@@ -6,7 +6,7 @@ import type { StaffConfig } from './config.js';
 import { I18nContext, i18nFor, LANG_NAMES, LANGS, isLang, saveLang, savedLang, useI18n, type Lang } from './i18n/index.js';
 import type { Messages } from './i18n/nl.js';
 import { useLocation, type Location } from './router.js';
-import { AlertsScreen } from './screens/alerts.js';
+import { AlertScreen, AlertsScreen } from './screens/alerts.js';
 import { BookingsScreen } from './screens/bookings.js';
 import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
 import { ContactPointsScreen } from './screens/contact-points.js';
@@ -233,6 +233,12 @@ function Routes({ loc, roles, config }: { loc: Location; roles: readonly StaffRo
         </Guard>
       );
     case 'alerts':
+      if (sub !== undefined)
+        return (
+          <Guard roles={roles} needs="GET /api/alerts/{id}">
+            <AlertScreen key={key} id={sub} roles={roles} />
+          </Guard>
+        );
       return (
         <Guard roles={roles} needs="GET /api/alerts">
           <AlertsScreen roles={roles} pollSeconds={config.alertPollSeconds} />

@@ -5,7 +5,7 @@ import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
-import { useAction } from '../ui/hooks.js';
+import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 
 /** An open alert as `GET /api/alerts` lists it (functions/alerts/model.ts, without evidence). */
@@ -100,12 +100,65 @@ export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole
 }
 
 function AlertCard({ alert: a, police, canOpenOrder, onChange }: { alert: Alert; police: boolean; canOpenOrder: boolean; onChange: () => void }) {
-  const { t, dateTime, time } = useI18n();
-  const action = useAction();
-  const [outcome, setOutcome] = useState('');
+  const { t } = useI18n();
+  const headingId = `alert-${a.id}`;
+  return (
+    <li class={`card severity-${a.severity}`} aria-labelledby={headingId} data-alert-id={a.id}>
+      <h2 id={headingId}>
+        <AlertTitle a={a} />
+      </h2>
+      <AlertFacts a={a} canOpenOrder={canOpenOrder} />
+      <p>
+        <a href={href('alerts', a.id)}>
+          {t.alerts.details}
+          <span class="visually-hidden"> — {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}</span>
+        </a>
+      </p>
+      {police ? <AlertActions a={a} onChange={onChange} /> : null}
+    </li>
+  );
+}
+
+function AlertTitle({ a }: { a: Alert }) {
+  const { t } = useI18n();
   const kind = label(t.alerts.kinds, a.kind);
   const zone = a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '';
-  const headingId = `alert-${a.id}`;
+  return (
+    <>
+      <span class={`badge severity-${a.severity}`}>{label(t.alerts.severities, a.severity)}</span> {t.alerts.alertTitle(kind, zone)}
+    </>
+  );
+}
+
+function AlertFacts({ a, canOpenOrder }: { a: Alert & { resolvedAt?: string; resolvedBy?: string; outcome?: string }; canOpenOrder: boolean }) {
+  const { t, dateTime, time } = useI18n();
+  return (
+    <dl class="facts">
+      <div>
+        <dt>{t.alerts.at}</dt>
+        <dd>{dateTime(a.at)}</dd>
+      </div>
+      <div>
+        <dt>{t.alerts.status}</dt>
+        <dd>
+          {label(t.alerts.statuses, a.status)}
+          {a.acknowledgedBy ? ` — ${t.alerts.acknowledgedBy(a.acknowledgedBy, time(a.acknowledgedAt))}` : ''}
+          {a.resolvedBy ? ` — ${t.alerts.resolvedBy(a.resolvedBy, time(a.resolvedAt))} (${label(t.alerts.outcomes, a.outcome)})` : ''}
+        </dd>
+      </div>
+      <div>
+        <dt>{t.alerts.order}</dt>
+        <dd>{canOpenOrder ? <a href={href('orders', a.orderId)}>{a.orderId}</a> : a.orderId}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function AlertActions({ a, onChange }: { a: Alert; onChange: () => void }) {
+  const { t } = useI18n();
+  const action = useAction();
+  const [outcome, setOutcome] = useState('');
+  if (a.status === 'resolved') return null;
   const acknowledge = () =>
     void action.run(async () => {
       await api('POST', `/api/alerts/${seg(a.id)}/acknowledge`);
@@ -119,35 +172,15 @@ function AlertCard({ alert: a, police, canOpenOrder, onChange }: { alert: Alert;
     });
   };
   return (
-    <li class={`card severity-${a.severity}`} aria-labelledby={headingId} data-alert-id={a.id}>
-      <h2 id={headingId}>
-        <span class={`badge severity-${a.severity}`}>{label(t.alerts.severities, a.severity)}</span> {t.alerts.alertTitle(kind, zone)}
-      </h2>
-      <dl class="facts">
-        <div>
-          <dt>{t.alerts.at}</dt>
-          <dd>{dateTime(a.at)}</dd>
-        </div>
-        <div>
-          <dt>{t.alerts.status}</dt>
-          <dd>
-            {label(t.alerts.statuses, a.status)}
-            {a.status === 'acknowledged' && a.acknowledgedBy ? ` — ${t.alerts.acknowledgedBy(a.acknowledgedBy, time(a.acknowledgedAt))}` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>{t.alerts.order}</dt>
-          <dd>{canOpenOrder ? <a href={href('orders', a.orderId)}>{a.orderId}</a> : a.orderId}</dd>
-        </div>
-      </dl>
-      {police ? (
-        <div class="actions">
-          {a.status === 'open' ? (
-            <button type="button" class="button primary" disabled={action.busy} onClick={acknowledge}>
-              {t.alerts.acknowledge}
-            </button>
-          ) : null}
-          <form class="inline-form" onSubmit={resolve}>
+    <>
+      <div class="actions">
+        {a.status === 'open' ? (
+          <button type="button" class="button primary" disabled={action.busy} onClick={acknowledge}>
+            {t.alerts.acknowledge}
+          </button>
+        ) : null}
+        <form class="inline-form" onSubmit={resolve}>
+          <div class="field">
             <label for={`outcome-${a.id}`}>{t.alerts.outcome}</label>
             <select id={`outcome-${a.id}`} required value={outcome} onChange={(e) => setOutcome((e.currentTarget as HTMLSelectElement).value)}>
               <option value="">{t.none}</option>
@@ -157,13 +190,93 @@ function AlertCard({ alert: a, police, canOpenOrder, onChange }: { alert: Alert;
                 </option>
               ))}
             </select>
-            <button type="submit" class="button" disabled={action.busy}>
-              {t.alerts.resolve}
-            </button>
-          </form>
-        </div>
-      ) : null}
+          </div>
+          <button type="submit" class="button" disabled={action.busy}>
+            {t.alerts.resolve}
+          </button>
+        </form>
+      </div>
       <ErrorText error={action.error} />
-    </li>
+    </>
+  );
+}
+
+interface AlertDetail extends Alert {
+  resolvedAt?: string;
+  resolvedBy?: string;
+  outcome?: string;
+  evidence?: { fix?: { lat: number; lon: number; accuracy: number; at: string }; distanceM?: number; batteryLevel?: number; tamper?: string; lastFixAt?: string };
+  escalations?: { level: number; at: string }[];
+}
+
+/** One alert with its evidence and escalations (`GET /api/alerts/{id}`, audited). */
+export function AlertScreen({ id, roles }: { id: string; roles: readonly StaffRole[] }) {
+  const { t, dateTime, time } = useI18n();
+  const loaded = useLoad((signal) => api<AlertDetail>('GET', `/api/alerts/${seg(id)}`, { signal }), id);
+  const a = loaded.data;
+  const ev = a?.evidence;
+  return (
+    <Page title={t.alerts.detailTitle} audited>
+      <ErrorText error={loaded.error} />
+      {loaded.loading && !a ? <Loading /> : null}
+      {a ? (
+        <>
+          <h2>
+            <AlertTitle a={a} />
+          </h2>
+          <AlertFacts a={a} canOpenOrder={can(roles, 'GET /api/orders/{id}')} />
+          {can(roles, 'POST /api/alerts/{id}/acknowledge') ? <AlertActions a={a} onChange={loaded.reload} /> : null}
+          <h2>{t.alerts.evidence}</h2>
+          {ev ? (
+            <dl class="facts">
+              {ev.fix ? (
+                <>
+                  <div>
+                    <dt>{t.alerts.position}</dt>
+                    <dd>
+                      {ev.fix.lat.toFixed(5)}, {ev.fix.lon.toFixed(5)} ({dateTime(ev.fix.at)})
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t.alerts.accuracy}</dt>
+                    <dd>{Math.round(ev.fix.accuracy)}</dd>
+                  </div>
+                </>
+              ) : null}
+              {ev.distanceM !== undefined ? (
+                <div>
+                  <dt>{t.alerts.distance}</dt>
+                  <dd>{Math.round(ev.distanceM)}</dd>
+                </div>
+              ) : null}
+              {ev.batteryLevel !== undefined ? (
+                <div>
+                  <dt>{t.alerts.battery}</dt>
+                  <dd>{ev.batteryLevel}</dd>
+                </div>
+              ) : null}
+              {ev.lastFixAt ? (
+                <div>
+                  <dt>{t.alerts.lastFix}</dt>
+                  <dd>{dateTime(ev.lastFixAt)}</dd>
+                </div>
+              ) : null}
+            </dl>
+          ) : (
+            <p>{t.none}</p>
+          )}
+          <h2>{t.alerts.escalations}</h2>
+          {(a.escalations ?? []).length === 0 ? <p>{t.alerts.noEscalations}</p> : null}
+          <ul>
+            {(a.escalations ?? []).map((e) => (
+              <li key={e.level}>{t.alerts.escalation(e.level, time(e.at))}</li>
+            ))}
+          </ul>
+          <p>
+            <a href="#/alerts">{t.alerts.title}</a>
+          </p>
+        </>
+      ) : null}
+    </Page>
   );
 }

@@ -183,6 +183,7 @@ export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRo
               <ErrorText error={action.error} />
             </form>
           ) : null}
+          {can(roles, 'GET /api/orders/{id}/positions') ? <Positions id={o.id} /> : null}
           {can(roles, 'GET /api/audit/{entity}/{id}') ? <AuditTrail entity="order" id={o.id} /> : null}
         </>
       ) : null}
@@ -332,5 +333,63 @@ export function NewOrderScreen() {
         </div>
       </form>
     </Page>
+  );
+}
+
+interface Fix {
+  at: string;
+  lat: number;
+  lon: number;
+  accuracy: number;
+}
+
+/** The respondent's retained fixes, read only on request (`GET /api/orders/{id}/positions`, audited). */
+function Positions({ id }: { id: string }) {
+  const { t, dateTime } = useI18n();
+  const [fixes, setFixes] = useState<Fix[] | undefined>(undefined);
+  const action = useAction();
+  const load = () =>
+    void action.run(async () => {
+      const res = await api<{ positions: Fix[] }>('GET', `/api/orders/${seg(id)}/positions`);
+      setFixes(res.positions);
+    });
+  return (
+    <section aria-labelledby="positions-title" class="panel">
+      <h2 id="positions-title">{t.orders.positions}</h2>
+      {fixes === undefined ? (
+        <>
+          <p class="muted">{t.orders.positionsHint}</p>
+          <button type="button" class="button" disabled={action.busy} onClick={load}>
+            {t.orders.showPositions}
+          </button>
+        </>
+      ) : fixes.length === 0 ? (
+        <p>{t.orders.noPositions}</p>
+      ) : (
+        <div class="scroll" role="region" aria-labelledby="positions-title" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.alerts.at}</th>
+                <th scope="col">{t.alerts.position}</th>
+                <th scope="col">{t.alerts.accuracy}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fixes.map((f) => (
+                <tr key={`${f.at}-${f.lat}-${f.lon}`}>
+                  <td>{dateTime(f.at)}</td>
+                  <td>
+                    {f.lat.toFixed(5)}, {f.lon.toFixed(5)}
+                  </td>
+                  <td class="num">{Math.round(f.accuracy)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <ErrorText error={action.error} />
+    </section>
   );
 }
