@@ -38,3 +38,15 @@ export async function expectAxeClean(page: Page): Promise<void> {
 export async function navLinks(page: Page): Promise<string[]> {
   return page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allInnerTexts();
 }
+
+/**
+ * Navigates to a staff screen and tells whether the API route it loads is built: the foundation's
+ * placeholder answers 501 until a capability lands. Tests of screens whose API is missing skip
+ * themselves with that reason instead of testing a placeholder.
+ */
+export async function openScreen(page: Page, hash: string, apiPath: string): Promise<{ built: boolean }> {
+  const response = page.waitForResponse((r) => new URL(r.url()).pathname === apiPath && r.request().method() === 'GET', { timeout: 15_000 });
+  await page.goto(`/staff/${hash}`);
+  const res = await response;
+  return { built: res.status() !== 501 };
+}

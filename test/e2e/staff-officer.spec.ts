@@ -1,0 +1,52 @@
+import { expect, test } from '@playwright/test';
+import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js';
+
+/**
+ * Officers: open a case, see its follow-ups, record an outcome; supervisors reassign. Each test skips
+ * itself (with the reason) while the cases API still answers 501 (not built).
+ */
+test('officer: follow-ups screen → open a case → its follow-ups → record an outcome', async ({ page }) => {
+  await signIn(page, 'olivia.officer');
+  const { built } = await openScreen(page, '#/followups', '/api/followups');
+  test.skip(!built, 'GET /api/followups is not built yet (501)');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn opvolgingen' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Te laat/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Vandaag/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Volgende 7 dagen/ })).toBeVisible();
+  await expectAxeClean(page);
+
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Dossiers' }).click();
+  await page.getByRole('link', { name: 'Dossier openen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw dossier' })).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByLabel('Referentie slachtoffer (pseudoniem, geen naam)').fill(`V-E2E-${Date.now()}`);
+  await page.getByRole('group', { name: 'Soort geweld' }).getByLabel('Fysiek').check();
+  await page.getByRole('group', { name: 'Kinderen in het gezin' }).getByLabel('Ja').check();
+  await page.getByRole('group', { name: 'Middelengebruik bij de pleger' }).getByLabel('Nee').check();
+  await page.getByLabel(/Professioneel oordeel/).selectOption('high');
+  await page.getByRole('button', { name: 'Dossier openen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Dossier / })).toBeVisible();
+  await expect(page.getByText('Je toegang tot deze gegevens wordt geregistreerd.')).toBeVisible();
+  const first = page.locator('li.card[data-followup-id]').first();
+  await expect(first).toBeVisible();
+  await expectAxeClean(page);
+
+  await first.getByRole('button', { name: 'Uitkomst noteren' }).click();
+  await first.getByLabel('Uitkomst').selectOption('reached');
+  await first.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(first.getByText('Bereikt')).toBeVisible();
+  await signOut(page);
+});
+
+test('supervisor: reassign a follow-up of the team', async ({ page }) => {
+  await signIn(page, 'sam.supervisor');
+  const { built } = await openScreen(page, '#/followups', '/api/followups');
+  test.skip(!built, 'GET /api/followups is not built yet (501)');
+  const card = page.locator('li.card[data-followup-id]').first();
+  test.skip((await card.count()) === 0, 'no follow-up to reassign');
+  await card.getByRole('button', { name: 'Toewijzen' }).click();
+  await card.getByLabel('Naar medewerker (gebruikersnaam)').fill('omar.officer');
+  await card.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('omar.officer').first()).toBeVisible();
+  await expectAxeClean(page);
+});
