@@ -60,6 +60,8 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await card.getByLabel('Uitkomst').selectOption('intervened');
   await card.getByRole('button', { name: 'Afsluiten' }).click();
   await expect(card).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Open alarmen' })).toBeFocused();
+  await expect(page.getByText('Het alarm is afgesloten.')).toBeAttached();
 
   // End the order.
   await page.goto(`/staff/#/orders/${orderId}`);

@@ -169,6 +169,7 @@ export const en: Messages = {
     noEscalations: 'Not escalated yet.',
     escalation: (level: number, time: string) => `Level ${level} at ${time}`,
     resolvedBy: (who: string, time: string) => `Resolved by ${who} at ${time}`,
+    resolvedNotice: 'The alert is resolved.',
     readOnly: 'Only police can acknowledge and resolve alerts.',
   },
   orders: {

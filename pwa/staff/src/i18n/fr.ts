@@ -169,6 +169,7 @@ export const fr: Messages = {
     noEscalations: 'Pas encore escaladée.',
     escalation: (level: number, time: string) => `Niveau ${level} à ${time}`,
     resolvedBy: (who: string, time: string) => `Clôturée par ${who} à ${time}`,
+    resolvedNotice: 'L’alerte est clôturée.',
     readOnly: 'Seule la police peut prendre en charge et clôturer les alertes.',
   },
   orders: {

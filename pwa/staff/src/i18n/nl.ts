@@ -173,6 +173,7 @@ export const nl = {
     noEscalations: 'Nog niet geëscaleerd.',
     escalation: (level: number, time: string) => `Niveau ${level} om ${time}`,
     resolvedBy: (who: string, time: string) => `Afgesloten door ${who} om ${time}`,
+    resolvedNotice: 'Het alarm is afgesloten.',
     readOnly: 'Alleen politie kan alarmen bevestigen en afsluiten.',
   },
   orders: {

@@ -91,7 +91,19 @@ export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole
       {alerts && alerts.length > 0 ? (
         <ul class="cards" aria-label={t.alerts.title}>
           {alerts.map((a) => (
-            <AlertCard key={a.id} alert={a} police={police} canOpenOrder={can(roles, 'GET /api/orders/{id}')} onChange={refresh} />
+            <AlertCard
+              key={a.id}
+              alert={a}
+              police={police}
+              canOpenOrder={can(roles, 'GET /api/orders/{id}')}
+              onChange={refresh}
+              onResolved={() => {
+                // The card goes away: keep keyboard users somewhere sensible and say what happened.
+                document.querySelector<HTMLElement>('main h1')?.focus();
+                setAnnounce(t.alerts.resolvedNotice);
+                refresh();
+              }}
+            />
           ))}
         </ul>
       ) : null}
@@ -99,7 +111,19 @@ export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole
   );
 }
 
-function AlertCard({ alert: a, police, canOpenOrder, onChange }: { alert: Alert; police: boolean; canOpenOrder: boolean; onChange: () => void }) {
+function AlertCard({
+  alert: a,
+  police,
+  canOpenOrder,
+  onChange,
+  onResolved,
+}: {
+  alert: Alert;
+  police: boolean;
+  canOpenOrder: boolean;
+  onChange: () => void;
+  onResolved: () => void;
+}) {
   const { t } = useI18n();
   const headingId = `alert-${a.id}`;
   return (
@@ -114,7 +138,7 @@ function AlertCard({ alert: a, police, canOpenOrder, onChange }: { alert: Alert;
           <span class="visually-hidden"> — {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}</span>
         </a>
       </p>
-      {police ? <AlertActions a={a} onChange={onChange} /> : null}
+      {police ? <AlertActions a={a} onChange={onChange} onResolved={onResolved} /> : null}
     </li>
   );
 }
@@ -154,7 +178,7 @@ function AlertFacts({ a, canOpenOrder }: { a: Alert & { resolvedAt?: string; res
   );
 }
 
-function AlertActions({ a, onChange }: { a: Alert; onChange: () => void }) {
+function AlertActions({ a, onChange, onResolved }: { a: Alert; onChange: () => void; onResolved?: () => void }) {
   const { t } = useI18n();
   const action = useAction();
   const [outcome, setOutcome] = useState('');
@@ -168,7 +192,7 @@ function AlertActions({ a, onChange }: { a: Alert; onChange: () => void }) {
     e.preventDefault();
     void action.run(async () => {
       await api('POST', `/api/alerts/${seg(a.id)}/resolve`, { body: { outcome } });
-      onChange();
+      (onResolved ?? onChange)();
     });
   };
   return (

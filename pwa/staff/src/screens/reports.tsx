@@ -185,7 +185,7 @@ function BarChart({ title, bars, show }: { title: string; bars: { label: string;
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${bars.length * rowH + 4}`} width="100%" aria-hidden="true" focusable="false">
+      <svg viewBox={`0 0 ${width} ${bars.length * rowH + 4}`} width={width} height={bars.length * rowH + 4} aria-hidden="true" focusable="false">
         {bars.map((b, i) => {
           const w = typeof b.value === 'number' ? Math.max(1, (b.value / max) * barMax) : 0;
           const y = i * rowH + 2;
