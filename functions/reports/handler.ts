@@ -6,9 +6,10 @@ import { TABLE_ENV } from '../../shared/table.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, type ApiRequest, type ApiResult } from '../lib/http.js';
+import { httpApi, type ApiResult } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { monthlyReport } from './monthly.js';
+import { prefersCsv } from './negotiate.js';
 import { DynamoStatsReader } from './store.js';
 
 const tableName = requireEnv(TABLE_ENV);
@@ -21,17 +22,12 @@ const querySchema = z.strictObject({
   format: z.enum(['json', 'csv']).optional(),
 });
 
-function wantsCsv(req: ApiRequest, format: 'json' | 'csv' | undefined): boolean {
-  if (format) return format === 'csv';
-  const accept = (req.headers.accept ?? '').toLowerCase();
-  return accept.split(',').some((part) => part.trim().startsWith('text/csv'));
-}
 
 export const handler = httpApi('reports', {
   'GET /api/reports/monthly': async (req): Promise<ApiResult> => {
     const q = parse(querySchema, req.query, 'query');
     const report = await monthlyReport(reader, { from: q.from, to: q.to }, clock.now());
-    if (wantsCsv(req, q.format)) {
+    if (prefersCsv(req.headers.accept, q.format)) {
       return {
         status: 200,
         text: toCsv(reportCsvRows(report)),

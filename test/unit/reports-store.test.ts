@@ -32,3 +32,18 @@ describe('reports storage adapter', () => {
     ddb.restore();
   });
 });
+
+describe('report content negotiation', () => {
+  it('serves CSV for format=csv or an Accept that ranks text/csv first, JSON otherwise', async () => {
+    const { prefersCsv } = await import('../../functions/reports/negotiate.js');
+    expect(prefersCsv(undefined, undefined)).toBe(false);
+    expect(prefersCsv('text/csv', undefined)).toBe(true);
+    expect(prefersCsv('text/csv; charset=utf-8', undefined)).toBe(true);
+    expect(prefersCsv('application/json', 'csv')).toBe(true);
+    expect(prefersCsv('text/csv', 'json')).toBe(false);
+    expect(prefersCsv('application/json, text/csv;q=0.5', undefined)).toBe(false);
+    expect(prefersCsv('text/csv;q=0, */*', undefined)).toBe(false);
+    expect(prefersCsv('text/csv, */*;q=0.8', undefined)).toBe(true);
+    expect(prefersCsv('*/*', undefined)).toBe(false);
+  });
+});
