@@ -30,10 +30,7 @@ export const metric = {
   casesClosed: 'cases.closed',
   /** An order stopped being active this month: ended early, or its validity ran out (see README). */
   ordersEnded: 'orders.ended',
-  /** Alerts raised this month (optional; the ack-time items carry the acknowledgement times). */
-  alertsRaised: 'alerts.raised',
-  /** Alerts acknowledged (added by `ackTimeItems` in functions/lib/stats.ts, with the ack-time item). */
-  alertsAcknowledged: 'alerts.acknowledged',
+  // Alert acknowledgement times are not counters: see `ackTimeItem` in functions/lib/stats.ts.
 } as const;
 
 /**
