@@ -45,6 +45,8 @@ export async function navLinks(page: Page): Promise<string[]> {
  * themselves with that reason instead of testing a placeholder.
  */
 export async function openScreen(page: Page, hash: string, apiPath: string): Promise<{ built: boolean }> {
+  // Leave the screen first, so opening it (even the current one) loads it afresh.
+  await page.goto('/staff/#/-');
   const response = page.waitForResponse((r) => new URL(r.url()).pathname === apiPath && r.request().method() === 'GET', { timeout: 15_000 });
   await page.goto(`/staff/${hash}`);
   const res = await response;

@@ -1,12 +1,12 @@
 import { api } from '../api.js';
 import { useI18n } from '../i18n/index.js';
-import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { servicesOf, text } from './catalog.js';
 
-export function ServicesScreen({ id }: { id: string | undefined }) {
+/** The catalogue as coordinators see it. Editing (PUT /api/services/{id}) follows once the catalogue API lands. */
+export function ServicesScreen(_props: { id: string | undefined }) {
   const { t, lang } = useI18n();
   const list = useLoad((signal) => api<unknown>('GET', '/api/services', { signal }).then(servicesOf), 'services');
   return (
@@ -19,7 +19,6 @@ export function ServicesScreen({ id }: { id: string | undefined }) {
           <li class="card" key={s.id}>
             <h2>{text(s.name, lang) || s.id}</h2>
             <p class="muted">{text(s.partner, lang)}</p>
-            {id === s.id ? null : <a href={href('services', s.id)}>{t.services.edit(text(s.name, lang) || s.id)}</a>}
           </li>
         ))}
       </ul>
