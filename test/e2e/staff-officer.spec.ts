@@ -38,6 +38,32 @@ test('officer: follow-ups screen → open a case → its follow-ups → record a
   await signOut(page);
 });
 
+test('officer: the new-case form scores the DASH-style checklist; judgement may only raise the level', async ({ page }) => {
+  await signIn(page, 'olivia.officer', '#/cases/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw dossier' })).toBeVisible();
+  const checklist = page.getByRole('group', { name: 'Risicovragen (DASH)' });
+  await expect(checklist.getByRole('checkbox')).toHaveCount(24);
+  await expect(page.getByText('Risiconiveau van het dossier: Standaard')).toBeVisible();
+  // Judgement can raise standard to medium or high.
+  await expect(page.getByLabel(/Professioneel oordeel/).locator('option')).toHaveText(['Zoals de vragenlijst', 'Gemiddeld', 'Hoog']);
+  const boxes = checklist.getByRole('checkbox');
+  for (let i = 0; i < 10; i++) await boxes.nth(i).check();
+  await expect(page.getByText('10 van 24 keer ja')).toBeVisible();
+  await expect(page.getByText('Risiconiveau van het dossier: Gemiddeld')).toBeVisible();
+  // Now nothing below medium can be chosen.
+  await expect(page.getByLabel(/Professioneel oordeel/).locator('option')).toHaveText(['Zoals de vragenlijst', 'Hoog']);
+  await page.getByLabel(/Professioneel oordeel/).selectOption('high');
+  await expect(page.getByText('Risiconiveau van het dossier: Hoog')).toBeVisible();
+  for (let i = 10; i < 14; i++) await boxes.nth(i).check();
+  await expect(page.getByText('14 van 24 keer ja')).toBeVisible();
+  await expect(page.getByText('Risiconiveau van het dossier: Hoog')).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByLabel('Taal').selectOption('fr');
+  await expect(page.getByRole('group', { name: 'Questions de risque (DASH)' })).toBeVisible();
+  await expectAxeClean(page);
+  await page.getByLabel('Langue').selectOption('nl');
+});
+
 test('supervisor: reassign a follow-up of the team', async ({ page }) => {
   await signIn(page, 'sam.supervisor');
   const { built } = await openScreen(page, '#/followups', '/api/followups');

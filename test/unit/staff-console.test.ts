@@ -4,6 +4,7 @@ import { can } from '../../pwa/staff/src/access.js';
 import { decodeClaims } from '../../pwa/staff/src/auth/claims.js';
 import { base64url, challengeOf, createVerifier } from '../../pwa/staff/src/auth/pkce.js';
 import { defaultConfig, mergeConfig } from '../../pwa/staff/src/config.js';
+import { allowedLevels, DASH_QUESTIONS, dashRisk, finalRisk } from '../../pwa/staff/src/dash.js';
 import { parseHash } from '../../pwa/staff/src/router.js';
 import { sortAlerts, type Alert } from '../../pwa/staff/src/screens/alerts.js';
 import { toBuckets } from '../../pwa/staff/src/screens/followups.js';
@@ -121,5 +122,26 @@ describe('hash router', () => {
     expect(loc.segments).toEqual(['cases', 'CASE 1']);
     expect(loc.query.get('x')).toBe('1');
     expect(parseHash('').segments).toEqual([]);
+  });
+});
+
+describe('DASH-style checklist', () => {
+  it.each([
+    [0, 'standard'],
+    [9, 'standard'],
+    [10, 'medium'],
+    [13, 'medium'],
+    [14, 'high'],
+    [24, 'high'],
+  ] as const)('%i yes → %s', (yes, level) => {
+    expect(dashRisk(yes)).toBe(level);
+  });
+
+  it('lets judgement raise the level but never lower it', () => {
+    expect(allowedLevels('medium')).toEqual(['medium', 'high']);
+    expect(finalRisk('standard', 'high')).toBe('high');
+    expect(finalRisk('high', 'standard')).toBe('high');
+    expect(finalRisk('medium', undefined)).toBe('medium');
+    expect(DASH_QUESTIONS).toHaveLength(24);
   });
 });

@@ -4,9 +4,10 @@ import { can } from '../access.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
+import { allowedLevels, DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
 import { AuditTrail } from '../ui/audit-trail.js';
 import { ErrorText } from '../ui/errors.js';
-import { Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
+import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { FollowupCard, type Followup } from './followups.js';
@@ -35,7 +36,6 @@ export interface Case {
 
 const KINDS = ['physical', 'psychological', 'both'] as const;
 const GENDERS = ['female', 'male', 'other', 'not_recorded'] as const;
-const RISKS = ['standard', 'medium', 'high'] as const;
 
 const refOf = (c: Case) => c.reference ?? c.id;
 
@@ -137,7 +137,16 @@ export function NewCaseScreen() {
   const [victimGender, setVictimGender] = useState('not_recorded');
   const [aggressorGender, setAggressorGender] = useState('not_recorded');
   const [risk, setRisk] = useState('');
+  const [yes, setYes] = useState<ReadonlySet<string>>(new Set());
   const action = useAction();
+  const fromChecklist = dashRisk(yes.size);
+  const final = finalRisk(fromChecklist, risk ? (risk as RiskLevel) : undefined);
+  const toggle = (q: string, on: boolean) => {
+    const next = new Set(yes);
+    if (on) next.add(q);
+    else next.delete(q);
+    setYes(next);
+  };
   const yn = [
     ['yes', t.yes],
     ['no', t.no],
@@ -154,7 +163,8 @@ export function NewCaseScreen() {
           substanceAbuse: substance === 'yes',
           victimGender,
           aggressorGender,
-          ...(risk ? { riskLevel: risk } : {}),
+          dashYes: DASH_QUESTIONS.filter((q) => yes.has(q)),
+          riskLevel: final,
         },
       });
       const id = res.case?.id ?? res.id;
@@ -171,7 +181,29 @@ export function NewCaseScreen() {
         <RadioGroup name="substance" legend={t.cases.substance} value={substance} onChange={setSubstance} required options={yn} />
         <SelectField id="victim-gender" label={t.cases.victimGender} value={victimGender} onChange={setVictimGender} options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)} />
         <SelectField id="aggressor-gender" label={t.cases.aggressorGender} value={aggressorGender} onChange={setAggressorGender} options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)} />
-        <SelectField id="risk" label={t.cases.riskJudgement} value={risk} onChange={setRisk} empty={t.cases.riskSame} options={RISKS.map((r) => [r, label(t.cases.risks, r)] as const)} />
+        <fieldset>
+          <legend>{t.cases.dash}</legend>
+          <p class="hint">
+            {t.cases.dashHint} {t.cases.dashYesHint}
+          </p>
+          {DASH_QUESTIONS.map((q, i) => (
+            <Field key={q} id={`dash-${q}`} type="checkbox" label={`${i + 1}. ${label(t.cases.dashQuestions, q)}`} checked={yes.has(q)} onChange={(e) => toggle(q, checked(e))} />
+          ))}
+          <p>
+            <strong>{t.cases.dashScore(yes.size, DASH_QUESTIONS.length)}</strong> — {t.cases.riskFromDash(label(t.cases.risks, fromChecklist))}
+          </p>
+        </fieldset>
+        <SelectField
+          id="risk"
+          label={t.cases.riskJudgement}
+          value={risk && allowedLevels(fromChecklist).includes(risk as RiskLevel) ? risk : ''}
+          onChange={setRisk}
+          empty={t.cases.riskSame}
+          options={allowedLevels(fromChecklist)
+            .filter((r) => r !== fromChecklist)
+            .map((r) => [r, label(t.cases.risks, r)] as const)}
+        />
+        <p class="notice">{t.cases.riskFinal(label(t.cases.risks, final))}</p>
         <ErrorText error={action.error} />
         <div class="actions">
           <button type="submit" class="button primary" disabled={action.busy}>
