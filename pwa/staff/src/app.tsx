@@ -5,7 +5,7 @@ import { getState, signOut, startSignIn, stillHere, subscribe, type SessionState
 import type { StaffConfig } from './config.js';
 import { I18nContext, i18nFor, LANG_NAMES, LANGS, isLang, saveLang, savedLang, useI18n, type Lang } from './i18n/index.js';
 import type { Messages } from './i18n/nl.js';
-import { useLocation, type Location } from './router.js';
+import { navigate, useLocation, type Location } from './router.js';
 import { AlertScreen, AlertsScreen } from './screens/alerts.js';
 import { BookingsScreen } from './screens/bookings.js';
 import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
@@ -147,7 +147,7 @@ function Shell({ config, state, lang, onLang }: { config: StaffConfig; state: Se
   const items = NAV.filter((n) => can(roles, n.needs));
   // The start screen: the first one this role has.
   useEffect(() => {
-    if (loc.segments.length === 0 && items[0]) history.replaceState(null, '', `${location.pathname}${items[0].hash}`), window.dispatchEvent(new HashChangeEvent('hashchange'));
+    if (loc.segments.length === 0 && items[0]) navigate(items[0].hash, true);
   }, [loc.segments.length, items[0]?.hash]);
   return (
     <>
