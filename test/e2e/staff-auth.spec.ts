@@ -79,7 +79,7 @@ test('authority: no alerts or cases, and a direct link says "not allowed" withou
 });
 
 test('idle timeout warns, then signs out', async ({ page }) => {
-  await page.route('**/staff/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }));
+  await page.route('**/staff/auth-config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }));
   await signIn(page, 'alex.authority');
   await expect(page.getByRole('alert').filter({ hasText: 'binnen een minuut afgemeld' })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('Je bent afgemeld omdat je een tijd niets deed.')).toBeVisible({ timeout: 15_000 });

@@ -96,7 +96,7 @@ describe('config', () => {
     expect(c).toMatchObject({ clientId: 'oneroof-staff-console', authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', logoutUrl: '/auth/logout', idleMinutes: 15 });
   });
 
-  it('takes https endpoints and an issuer from config.json, refuses plain-http elsewhere and bad values', () => {
+  it('takes https endpoints and an auth base from the config file, refuses plain-http elsewhere and bad values', () => {
     vi.stubGlobal('location', { origin: 'https://oneroof.example' });
     const c = mergeConfig(defaultConfig(), {
       clientId: 'abc123',
@@ -112,7 +112,24 @@ describe('config', () => {
     expect(c.logoutUrl).toBe('https://login.example/logout');
     expect(c.idleMinutes).toBe(15);
     expect(c.alertPollSeconds).toBe(5);
-    expect(mergeConfig(defaultConfig(), { issuer: 'https://id.example/base/' }).tokenUrl).toBe('https://id.example/base/token');
+    expect(mergeConfig(defaultConfig(), { authBase: 'https://id.example/base/' }).tokenUrl).toBe('https://id.example/base/token');
+  });
+
+  it('reads the auth-config.json infra/aws deploys: Cognito hosted-UI endpoints from the domain, the JWT issuer ignored', () => {
+    vi.stubGlobal('location', { origin: 'https://oneroof.example' });
+    const c = mergeConfig(defaultConfig(), {
+      region: 'eu-west-1',
+      userPoolId: 'eu-west-1_abc',
+      clientId: '5abcdefghij',
+      domain: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com',
+      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
+    });
+    expect(c).toMatchObject({
+      clientId: '5abcdefghij',
+      authorizeUrl: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com/oauth2/authorize',
+      tokenUrl: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com/oauth2/token',
+      logoutUrl: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com/logout',
+    });
   });
 });
 

@@ -2,8 +2,10 @@
  * The staff console's run-time configuration: where to sign in (the local issuer under `/auth` in the
  * local stack, the Cognito hosted UI in AWS), the app client id, and the idle timeout.
  *
- * Precedence: `/staff/config.json` (written next to the bundle at deploy time) > build-time env
- * (`VITE_STAFF_*`) > same-origin defaults for the local stack. Unknown or malformed fields are ignored.
+ * Precedence: `/staff/auth-config.json` (deployed next to the bundle by infra/aws/web.ts:
+ * `{ region, userPoolId, clientId, domain, issuer }`) > build-time env (`VITE_STAFF_*`) > same-origin
+ * defaults for the local stack. Unknown or malformed fields are ignored; `issuer` there is the JWT
+ * issuer, which only the API needs.
  */
 export interface StaffConfig {
   /** OAuth client id of the staff console (Cognito app client id in AWS). */
@@ -20,9 +22,18 @@ export interface StaffConfig {
 
 const env = import.meta.env;
 
-function fromIssuer(issuer: string): Pick<StaffConfig, 'authorizeUrl' | 'tokenUrl' | 'logoutUrl'> {
-  const base = issuer.replace(/\/+$/, '');
+type Endpoints = Pick<StaffConfig, 'authorizeUrl' | 'tokenUrl' | 'logoutUrl'>;
+
+/** The local issuer's layout: `<base>/authorize`, `<base>/token`, `<base>/logout`. */
+function fromAuthBase(authBase: string): Endpoints {
+  const base = authBase.replace(/\/+$/, '');
   return { authorizeUrl: `${base}/authorize`, tokenUrl: `${base}/token`, logoutUrl: `${base}/logout` };
+}
+
+/** The Cognito hosted UI's layout: `<domain>/oauth2/authorize`, `<domain>/oauth2/token`, `<domain>/logout`. */
+function fromCognitoDomain(domain: string): Endpoints {
+  const base = domain.replace(/\/+$/, '');
+  return { authorizeUrl: `${base}/oauth2/authorize`, tokenUrl: `${base}/oauth2/token`, logoutUrl: `${base}/logout` };
 }
 
 function num(value: unknown, min: number, max: number): number | undefined {
@@ -45,7 +56,7 @@ function url(value: unknown): string | undefined {
 export function defaultConfig(): StaffConfig {
   return {
     clientId: env.VITE_STAFF_CLIENT_ID || 'oneroof-staff-console',
-    ...fromIssuer(env.VITE_STAFF_ISSUER || '/auth'),
+    ...(env.VITE_STAFF_COGNITO_DOMAIN ? fromCognitoDomain(env.VITE_STAFF_COGNITO_DOMAIN) : fromAuthBase(env.VITE_STAFF_AUTH_BASE || '/auth')),
     ...(env.VITE_STAFF_AUTHORIZE_URL ? { authorizeUrl: env.VITE_STAFF_AUTHORIZE_URL } : {}),
     ...(env.VITE_STAFF_TOKEN_URL ? { tokenUrl: env.VITE_STAFF_TOKEN_URL } : {}),
     ...(env.VITE_STAFF_LOGOUT_URL ? { logoutUrl: env.VITE_STAFF_LOGOUT_URL } : {}),
@@ -59,8 +70,9 @@ export function defaultConfig(): StaffConfig {
 export function mergeConfig(base: StaffConfig, raw: unknown): StaffConfig {
   if (typeof raw !== 'object' || raw === null) return base;
   const r = raw as Record<string, unknown>;
-  const issuer = url(r.issuer);
-  const next: StaffConfig = { ...base, ...(issuer ? fromIssuer(issuer) : {}) };
+  const domain = url(r.domain);
+  const authBase = url(r.authBase);
+  const next: StaffConfig = { ...base, ...(authBase ? fromAuthBase(authBase) : {}), ...(domain ? fromCognitoDomain(domain) : {}) };
   if (typeof r.clientId === 'string' && /^[\w.-]{1,128}$/.test(r.clientId)) next.clientId = r.clientId;
   next.authorizeUrl = url(r.authorizeUrl) ?? next.authorizeUrl;
   next.tokenUrl = url(r.tokenUrl) ?? next.tokenUrl;
@@ -74,7 +86,7 @@ export function mergeConfig(base: StaffConfig, raw: unknown): StaffConfig {
 export async function loadConfig(): Promise<StaffConfig> {
   const base = defaultConfig();
   try {
-    const res = await fetch(new URL('config.json', new URL('/staff/', location.origin)), { cache: 'no-store', credentials: 'omit' });
+    const res = await fetch(new URL('auth-config.json', new URL('/staff/', location.origin)), { cache: 'no-store', credentials: 'omit' });
     if (!res.ok || !(res.headers.get('content-type') ?? '').includes('json')) return base;
     return mergeConfig(base, await res.json());
   } catch {

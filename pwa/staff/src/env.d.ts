@@ -2,7 +2,8 @@
 
 interface ImportMetaEnv {
   /** Build-time defaults of the staff console's sign-in (see pwa/staff/README.md). */
-  readonly VITE_STAFF_ISSUER?: string;
+  readonly VITE_STAFF_AUTH_BASE?: string;
+  readonly VITE_STAFF_COGNITO_DOMAIN?: string;
   readonly VITE_STAFF_CLIENT_ID?: string;
   readonly VITE_STAFF_AUTHORIZE_URL?: string;
   readonly VITE_STAFF_TOKEN_URL?: string;
