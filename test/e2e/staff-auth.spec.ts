@@ -109,7 +109,7 @@ for (const width of [320, 768]) {
   test(`usable at ${width} px: no sideways scrolling, targets at least 44 px`, async ({ page }) => {
     await page.setViewportSize({ width, height: 900 });
     await signIn(page, 'sam.supervisor');
-    for (const hash of ['#/followups', '#/alerts', '#/orders', '#/reports']) {
+    for (const hash of ['#/followups', '#/cases/new', '#/alerts', '#/orders', '#/reports']) {
       await page.goto(`/staff/${hash}`);
       await expect(page.locator('h1')).toBeFocused();
       await page.waitForLoadState('networkidle');
