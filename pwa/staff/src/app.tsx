@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { can } from './access.js';
 import { getState, signOut, startSignIn, stillHere, subscribe, type SessionState } from './auth/session.js';
 import type { StaffConfig } from './config.js';
-import { I18nContext, i18nFor, LANG_NAMES, LANGS, isLang, saveLang, savedLang, useI18n, type Lang } from './i18n/index.js';
+import { I18nContext, i18nFor, LANG_NAMES, LANGS, isLang, loadMessages, saveLang, useI18n, type Lang } from './i18n/index.js';
 import type { Messages } from './i18n/nl.js';
 import { navigate, useLocation, type Location } from './router.js';
 import { AlertScreen, AlertsScreen } from './screens/alerts.js';
@@ -43,16 +43,16 @@ export const NAV: readonly NavItem[] = [
   { hash: '#/reports', section: 'reports', label: (t) => t.nav.reports, needs: 'GET /api/reports/monthly' },
 ];
 
-export function App({ config }: { config: StaffConfig }) {
-  const [lang, setLang] = useState<Lang>(savedLang());
-  const i18n = useMemo(() => i18nFor(lang), [lang]);
+export function App({ config, initial }: { config: StaffConfig; initial: { lang: Lang; messages: Messages } }) {
+  const [{ lang, messages }, setLanguage] = useState(initial);
+  const i18n = useMemo(() => i18nFor(lang, messages), [lang, messages]);
   const state = useSessionState();
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
   const changeLang = (next: Lang) => {
     saveLang(next);
-    setLang(next);
+    void loadMessages(next).then((m) => setLanguage({ lang: next, messages: m }));
   };
   return (
     <I18nContext.Provider value={i18n}>

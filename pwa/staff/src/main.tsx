@@ -3,12 +3,14 @@ import { configureApi } from './api.js';
 import { App } from './app.js';
 import { completeSignIn, takeNotice } from './auth/session.js';
 import { loadConfig } from './config.js';
+import { loadMessages, savedLang } from './i18n/index.js';
 import './staff.css';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
-  const config = await loadConfig();
+  const lang = savedLang();
+  const [config, messages] = await Promise.all([loadConfig(), loadMessages(lang)]);
   configureApi(config);
   takeNotice();
   const params = new URLSearchParams(location.search);
@@ -18,7 +20,7 @@ async function boot(): Promise<void> {
     history.replaceState(null, '', `${location.pathname}${returnHash || location.hash}`);
   }
   root.textContent = '';
-  render(<App config={config} />, root);
+  render(<App config={config} initial={{ lang, messages }} />, root);
 }
 
 void boot();

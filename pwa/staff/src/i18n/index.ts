@@ -1,7 +1,5 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { en } from './en.js';
-import { fr } from './fr.js';
 import { nl, type Messages } from './nl.js';
 
 /** The console's languages: Dutch (default), French, English. */
@@ -9,7 +7,15 @@ export const LANGS = ['nl', 'fr', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 export const LANG_NAMES: Record<Lang, string> = { nl: 'Nederlands', fr: 'Français', en: 'English' };
 export const LOCALES: Record<Lang, string> = { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' };
-export const messages: Record<Lang, Messages> = { nl, fr, en };
+/** Dutch ships in the bundle; French and English are loaded when chosen (a chunk each). */
+const cache: Partial<Record<Lang, Messages>> = { nl };
+export async function loadMessages(lang: Lang): Promise<Messages> {
+  const hit = cache[lang];
+  if (hit) return hit;
+  const loaded = lang === 'fr' ? (await import('./fr.js')).fr : lang === 'en' ? (await import('./en.js')).en : nl;
+  cache[lang] = loaded;
+  return loaded;
+}
 
 export const isLang = (v: unknown): v is Lang => typeof v === 'string' && (LANGS as readonly string[]).includes(v);
 
@@ -43,26 +49,26 @@ export interface I18n {
 
 const TZ = 'Europe/Brussels';
 
-export function i18nFor(lang: Lang): I18n {
+export function i18nFor(lang: Lang, t: Messages): I18n {
   const locale = LOCALES[lang];
   const dt = new Intl.DateTimeFormat(locale, { timeZone: TZ, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
   const d = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' });
   const tm = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const fmt = (f: Intl.DateTimeFormat, v: string | Date | undefined) => {
-    if (!v) return messages[lang].none;
+    if (!v) return t.none;
     const when = v instanceof Date ? v : new Date(v);
     return Number.isNaN(when.getTime()) ? String(v) : f.format(when);
   };
   return {
     lang,
-    t: messages[lang],
+    t,
     dateTime: (iso) => fmt(dt, iso),
     date: (iso) => fmt(d, iso),
     time: (iso) => fmt(tm, iso),
   };
 }
 
-export const I18nContext = createContext<I18n>(i18nFor('nl'));
+export const I18nContext = createContext<I18n>(i18nFor('nl', nl));
 export const useI18n = (): I18n => useContext(I18nContext);
 
 /** A label from a map, falling back to the raw value (a new category from the API still shows). */
