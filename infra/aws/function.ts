@@ -5,11 +5,12 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import type { FunctionDecl, FunctionName } from '../../shared/functions.js';
+import { LAMBDA_BUNDLING } from './bundling.js';
 import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
 import { topics, type TopicName } from '../../shared/topics.js';
 
@@ -95,21 +96,7 @@ export class OneRoofFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: `oneroof-${name}`,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        platform: 'node',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        // ESM output still meets CommonJS dependencies that call require().
-        banner: "import { createRequire as __oneroofCreateRequire } from 'node:module'; const require = __oneroofCreateRequire(import.meta.url);",
-        // Bundle the AWS SDK too: the functions run the exact versions the tests ran (package-lock.json),
-        // not whatever v3 release the managed runtime carries that week.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: LAMBDA_BUNDLING,
     });
     this.functionKey = name;
 
