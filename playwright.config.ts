@@ -1,0 +1,54 @@
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests (test/e2e) on Debian's Chromium against the real local stack: `npm start`'s own entry
+ * point, on its own port and a fresh data folder, so a running `npm start` (port 3000, .data) is never
+ * touched. `npm test` builds the front ends first; run `npm run build:pwa` before `npx playwright test`.
+ *   E2E_PORT      port of the stack under test (default 3100)
+ *   CHROMIUM_PATH the browser (default /usr/bin/chromium, Debian's package)
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list']],
+  outputDir: 'test-results/e2e',
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    locale: 'nl-BE',
+    timezoneId: 'Europe/Brussels',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+  webServer: {
+    // A fresh data folder per run: the demo seed is the starting point of every browser test.
+    command: `rm -rf .data/e2e-${port} && npx tsx infra/local/main.ts`,
+    url: `${baseURL}/api/health`,
+    env: { PORT: String(port), DATA_DIR: `.data/e2e-${port}`, BUILD_PWA: '0', LOCAL_TICK_SECONDS: '2' },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
