@@ -23,9 +23,10 @@ export function unique(prefix: string): string {
   return `${prefix}-${ulid().toLowerCase()}`;
 }
 
-export function orderBody(overrides: Record<string, unknown> = {}) {
+/** A valid order body; `overrides` replace or add fields, and their types show in the result. */
+export function orderBody<T extends Record<string, unknown> = Record<never, never>>(overrides: T = {} as T) {
   const now = Date.now();
-  return {
+  const base = {
     district: unique('d'),
     respondentDeviceId: unique('DEV-R'),
     protectedPersonRef: unique('CASE'),
@@ -34,8 +35,8 @@ export function orderBody(overrides: Record<string, unknown> = {}) {
     zones: [{ label: 'home', centre: HOME, alertRadiusM: 500 }],
     noContact: true,
     device: { signalLossMinutes: 10, batteryLowPercent: 15 },
-    ...overrides,
   };
+  return { ...base, ...overrides } as string extends keyof T ? typeof base & T : Omit<typeof base, keyof T> & T;
 }
 
 /** A position event `meters` north of the protected home at `at`. */

@@ -10,7 +10,7 @@ async function call(method: string, path: string, claims: Record<string, string>
 }
 
 describe('orders API (police, audited, versioned)', () => {
-  let body: ReturnType<typeof orderBody>;
+  let body: ReturnType<typeof orderBody<{ protectedDeviceId: string }>>;
   let id: string;
   let code: string;
 
