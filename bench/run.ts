@@ -2,6 +2,9 @@
  * `npm run bench` (full) / `npm run bench -- --quick` (≈ 1 minute). Never part of `npm test`.
  * Every figure is a median of several runs; every comparison a ratio measured in the same run.
  * Each section is independent: a failure becomes its row's result and the next section runs.
+ *
+ * One local stack (infra/local/stack.ts) serves sections 2, 3 (latency), 5 (Lighthouse) and 6: on
+ * BENCH_PORT (default 3250, never 3000) with a fresh temporary data folder, deleted at the end.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,12 +16,21 @@ import { build, type Metafile } from 'esbuild';
 import autocannon from 'autocannon';
 import { DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { LAMBDA_BUNDLING } from '../infra/aws/bundling.js';
+import type { LocalStack } from '../infra/local/stack.js';
 import { functions } from '../shared/functions.js';
 import { topics } from '../shared/topics.js';
+import { BATCH, monitoringFixture, rawBatchRunner, type Group } from './monitoring-load.js';
 import { markdownTable, median, percentile, ratio, type Row } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.argv.includes('--quick');
+const PORT = Number(process.env.BENCH_PORT ?? 3250);
+if (PORT === 3000) throw new Error('BENCH_PORT must not be 3000 (the lead’s npm start)');
+const LOAD_SECONDS = QUICK ? 3 : 10;
+const EVENTS_LOAD = { connections: 2, amount: QUICK ? 6 : 30 };
+/** `--only=2,5`: run just these sections (development); the results then go to stdout only. */
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (n: string): boolean => !ONLY || ONLY.includes(n);
 const rows: Row[] = [];
 const json: Record<string, unknown> = { quick: QUICK };
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
@@ -26,6 +38,7 @@ const ms = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : '
 const errText = (e: unknown): string => `error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`.slice(0, 200);
 
 async function section(name: string, fn: () => Promise<void>): Promise<void> {
+  if (!wanted(name[0] ?? '')) return;
   const t0 = performance.now();
   try {
     await fn();
@@ -34,6 +47,8 @@ async function section(name: string, fn: () => Promise<void>): Promise<void> {
   }
   console.error(`[bench] ${name} done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
+
+// ───────────────────────────── 1 Lambda bundles ─────────────────────────────
 
 const dummyEnv = (): NodeJS.ProcessEnv => {
   const env: NodeJS.ProcessEnv = { ...process.env, TABLE_NAME: 'bench-table', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' };
@@ -107,22 +122,28 @@ async function bundles(): Promise<void> {
   json.bundles = out;
 }
 
-interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number }
+// ───────────────────────────── 2 API ─────────────────────────────
+
+interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number; statusCodes?: Record<string, number> }
 
 async function cannon(opts: autocannon.Options): Promise<Load> {
-  const r = await autocannon({ connections: 10, duration: QUICK ? 3 : 10, ...opts });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx, total: r.requests.total };
+  const r = await autocannon({ connections: 10, duration: LOAD_SECONDS, ...opts });
+  const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
+  return { rps: r.duration > 0 ? r.requests.total / r.duration : r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + (r.mismatches ?? 0), non2xx: r.non2xx, total: r.requests.total, statusCodes };
 }
 
-/** The raw SDK call under the same concurrency for the same duration. */
-async function rawLoad(call: () => Promise<unknown>, connections = 10): Promise<Load> {
+/** The raw SDK call under the same concurrency for the same duration (or the same number of calls). */
+async function rawLoad(call: () => Promise<unknown>, opts: { connections?: number; amount?: number } = {}): Promise<Load> {
   const lat: number[] = [];
   let errors = 0;
-  const end = performance.now() + (QUICK ? 3 : 10) * 1000;
+  let started = 0;
+  const end = performance.now() + LOAD_SECONDS * 1000;
+  const more = (): boolean => (opts.amount === undefined ? performance.now() < end : started < opts.amount);
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: connections }, async () => {
-      while (performance.now() < end) {
+    Array.from({ length: opts.connections ?? 10 }, async () => {
+      while (more()) {
+        started++;
         const s = performance.now();
         try { await call(); } catch { errors++; }
         lat.push(performance.now() - s);
@@ -133,15 +154,13 @@ async function rawLoad(call: () => Promise<unknown>, connections = 10): Promise<
   return { rps: lat.length / secs, p50: percentile(lat, 50), p99: percentile(lat, 99), errors, non2xx: 0, total: lat.length };
 }
 
-const fmt = (l: Load): string => `${l.rps.toFixed(0)} req/s, p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, errors ${l.errors + l.non2xx}/${l.total}`;
+const fmt = (l: Load): string => `${l.rps.toFixed(l.rps < 10 ? 2 : 0)} req/s, p50 ${ms(l.p50)}, p99 ${ms(l.p99)}, errors ${l.errors + l.non2xx}/${l.total}`;
 
-async function api(): Promise<void> {
-  const { startLocalStack } = await import('../infra/local/stack.js');
-  const dataDir = mkdtempSync(join(tmpdir(), 'oneroof-bench-data-'));
-  const stack = await startLocalStack({ port: 0, dataDir, quiet: true, buildPwa: false });
+async function api(stack: LocalStack): Promise<void> {
   const results: Record<string, unknown> = {};
+  json.api = results;
+  const ddb = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   try {
-    const ddb = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
     const rawCatalog = await rawLoad(() => ddb.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': { S: 'CATALOG' } } })));
 
     // GET /api/contact-points
@@ -168,30 +187,89 @@ async function api(): Promise<void> {
       results.slots = { api: l };
     } catch (e) { rows.push({ section: '2 API', item: 'GET /api/services/{id}/slots', result: errText(e) }); }
 
-    // POST /api/bookings and /api/monitoring/events: probe; full load only when the route works.
-    for (const [item, path, headers] of [
-      ['POST /api/bookings', '/api/bookings', {}],
-      ['POST /api/monitoring/events (50/batch)', '/api/monitoring/events', { authorization: `Bearer ${await stack.issuer.tokenFor('monitoring')}` }],
-    ] as const) {
-      try {
-        const r = await fetch(`${stack.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
-        const text = (await r.text()).slice(0, 120);
-        rows.push({ section: '2 API', item, result: r.status === 501 ? 'not available yet (501)' : `not measured yet: load body not wired (probe with {} → ${r.status})`, note: text });
-      } catch (e) { rows.push({ section: '2 API', item, result: errText(e) }); }
-    }
-    rows.push({ section: '3 Breach engine', item: 'event received → alert published p50/p99 (local stack)', result: 'not measured yet' });
+    // POST /api/bookings
+    try {
+      const r = await fetch(`${stack.url}/api/bookings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const text = (await r.text()).slice(0, 120);
+      rows.push({ section: '2 API', item: 'POST /api/bookings', result: r.status === 501 ? 'not available yet (501)' : `not measured yet: load body not wired (probe with {} → ${r.status})`, note: text });
+    } catch (e) { rows.push({ section: '2 API', item: 'POST /api/bookings', result: errText(e) }); }
+
+    // POST /api/monitoring/events, batches of 50. A batch costs 150 DynamoDB calls, 10 sequential
+    // TransactWriteItems per device: ~1.5 s on DynamoDB Local, which serializes transactions (10
+    // connections queue for 20 s+ per batch). So: 2 connections, a fixed number of batches.
+    const item = `POST /api/monitoring/events (${BATCH}/batch)`;
+    try {
+      const fixture = await monitoringFixture(stack.url, await stack.issuer.tokenFor('police'), 16);
+      const token = await stack.issuer.tokenFor('monitoring');
+      let wrong = 0;
+      let shared = 0;
+      const leaseOrShare = (): Group => {
+        const g = fixture.lease();
+        if (g) return g;
+        shared++;
+        return fixture.groups[shared % fixture.groups.length] as Group;
+      };
+      const l = await cannon({
+        ...EVENTS_LOAD,
+        timeout: 120,
+        url: `${stack.url}/api/monitoring/events`,
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        requests: [
+          {
+            setupRequest: (req, ctx) => {
+              const group = leaseOrShare();
+              ctx.group = group;
+              return { ...req, body: JSON.stringify({ events: fixture.batch(group) }) };
+            },
+            onResponse: (status, body, ctx) => {
+              fixture.release(ctx.group as Group);
+              try {
+                const r = JSON.parse(body) as { accepted?: number };
+                if (status === 200 && r.accepted !== BATCH) wrong++;
+              } catch {
+                if (status === 200) wrong++;
+              }
+            },
+          },
+        ],
+      });
+      l.errors += wrong;
+      const runRaw = rawBatchRunner(ddb, stack.tableName);
+      const raw = await rawLoad(async () => {
+        const g = leaseOrShare();
+        try { await runRaw(fixture, g); } finally { fixture.release(g); }
+      }, EVENTS_LOAD);
+      rows.push({
+        section: '2 API',
+        item,
+        result: `${fmt(l)} (${(l.rps * BATCH).toFixed(0)} events/s)`,
+        budget: 'errors 0',
+        note: `raw: the same DynamoDB calls per batch (5 gsi1 Queries, 100 consistent Gets, 50 TransactWriteItems) straight through lib-dynamodb: ${fmt(raw)}; handler/raw rps ${ratio(l.rps, raw.rps)}, p50 ${ratio(l.p50, raw.p50)}${wrong ? `; ${wrong} responses with accepted ≠ ${BATCH}` : ''}${shared ? `; ${shared} batches shared a device group` : ''}`,
+      });
+      results.monitoringEvents = { api: l, raw, batch: BATCH, wrongAccepted: wrong, sharedGroups: shared };
+    } catch (e) { rows.push({ section: '2 API', item, result: errText(e) }); }
   } finally {
-    await stack.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    ddb.destroy();
   }
-  json.api = results;
 }
+
+// ───────────────────────────── 3, 4 modules owned by other capabilities ─────────────────────────────
 
 async function optionalModule<T>(file: string, exportName: string): Promise<T | undefined> {
   const path = join(ROOT, 'bench', file);
   if (!existsSync(path)) return undefined;
   const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   return mod[exportName] as T | undefined;
+}
+
+async function breachLatency(stack: LocalStack): Promise<void> {
+  const item = 'event received → alert published p50/p99 (local stack)';
+  const fn = await optionalModule<(o: { stack: LocalStack; runs: number }) => Promise<{ samples: number[] }>>('breach-engine.ts', 'benchBreachLatency');
+  if (!fn) { rows.push({ section: '3 Breach engine', item, result: 'not available yet' }); return; }
+  const { samples } = await fn({ stack, runs: QUICK ? 10 : 50 });
+  rows.push({ section: '3 Breach engine', item, result: `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))} (${samples.length} alerts)` });
+  json.breachLatency = samples;
 }
 
 async function breachEngine(): Promise<void> {
@@ -204,45 +282,74 @@ async function breachEngine(): Promise<void> {
 }
 
 async function followupTick(): Promise<void> {
-  const fn = await optionalModule<(o: { count: number }) => Promise<{ ms: number; published: number }>>('followup-tick.ts', 'benchFollowupTick');
-  const item = `one tick over ${QUICK ? '1,000' : '10,000'} due follow-ups`;
-  if (!fn) { rows.push({ section: '4 Reminder tick', item, result: 'not available yet' }); return; }
+  const fn = await optionalModule<(o: { n: number; count: number }) => Promise<{ ms: number; published: number }>>('followup-tick.ts', 'benchFollowupTick');
   const count = QUICK ? 1000 : 10_000;
-  const r = await fn({ count });
+  const item = `one tick over ${count.toLocaleString('en')} due follow-ups`;
+  if (!fn) { rows.push({ section: '4 Reminder tick', item, result: 'not available yet' }); return; }
+  const r = await fn({ n: count, count });
   rows.push({ section: '4 Reminder tick', item, result: `${ms(r.ms)}, published ${r.published}${r.published === count ? ' (exactly once)' : ' **MISMATCH**'}` });
   json.followupTick = r;
 }
 
-async function pwa(): Promise<void> {
-  const dist = join(ROOT, 'dist', 'pwa');
-  const indexPath = join(dist, 'index.html');
-  if (!existsSync(indexPath)) { rows.push({ section: '5 Victim PWA', item: 'first-visit JS', result: 'not measured: dist/pwa not built (npm run build)' }); return; }
+// ───────────────────────────── 5 Victim PWA ─────────────────────────────
+
+const DIST = join(ROOT, 'dist', 'pwa');
+
+async function pwa(stack: LocalStack | undefined): Promise<void> {
+  const indexPath = join(DIST, 'index.html');
+  if (!existsSync(indexPath)) { rows.push({ section: '5 Victim PWA', item: 'first-visit JS', result: 'not measured: dist/pwa not built (npm run build:pwa)' }); return; }
+  const builtAt = statSync(indexPath).mtime.toISOString();
   const html = readFileSync(indexPath, 'utf8');
   const srcs = new Set<string>();
   for (const m of html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g)) if (m[1]) srcs.add(m[1]);
   for (const m of html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)) if (m[1]) srcs.add(m[1]);
   let raw = 0, gz = 0;
-  for (const s of srcs) { const b = readFileSync(join(dist, s.replace(/^\//, ''))); raw += b.length; gz += gzipSync(b).length; }
-  rows.push({ section: '5 Victim PWA', item: 'first-visit JS (module scripts + modulepreloads)', result: `${kb(raw)} raw, ${kb(gz)} gzip${gz > 20 * 1024 ? ' **OVER BUDGET**' : ''}`, budget: '≤ 20 KB gzip', note: `${srcs.size} files` });
-  const sw = join(dist, 'sw.js');
+  for (const s of srcs) { const b = readFileSync(join(DIST, s.replace(/^\//, ''))); raw += b.length; gz += gzipSync(b).length; }
+  rows.push({ section: '5 Victim PWA', item: 'first-visit JS (module scripts + modulepreloads)', result: `${kb(raw)} raw, ${kb(gz)} gzip${gz > 20 * 1024 ? ' **OVER BUDGET**' : ''}`, budget: '≤ 20 KB gzip', note: `${srcs.size} files; dist/pwa built ${builtAt}` });
+  const sw = join(DIST, 'sw.js');
   if (existsSync(sw)) {
     const urls = new Set([...readFileSync(sw, 'utf8').matchAll(/url:"([^"]+)"/g)].map((m) => m[1] ?? ''));
     let bytes = 0;
-    for (const u of urls) { const p = join(dist, u.replace(/^\//, '')); if (existsSync(p)) bytes += statSync(p).size; }
+    for (const u of urls) { const p = join(DIST, u.replace(/^\//, '')); if (existsSync(p)) bytes += statSync(p).size; }
     rows.push({ section: '5 Victim PWA', item: 'service-worker precache', result: `${urls.size} entries, ${kb(bytes)}` });
   } else rows.push({ section: '5 Victim PWA', item: 'service-worker precache', result: 'not measured: no dist/pwa/sw.js' });
-  json.pwa = { raw, gz, files: [...srcs] };
+  json.pwa = { raw, gz, files: [...srcs], builtAt };
+  void stack;
   rows.push({ section: '5 Victim PWA', item: 'Lighthouse 12.2.3 (mobile) performance / accessibility', result: 'not measured yet' });
-  rows.push({ section: '6 Quick exit', item: 'key press → navigation start / neutral page loaded; Back', result: 'not measured yet' });
 }
+
+// ───────────────────────────── main ─────────────────────────────
 
 const started = new Date();
 await section('1 Lambda bundle', bundles);
-await section('2 API', api);
+
+// The handlers' INFO line per request would flood the table output; warnings and errors still print.
+process.env.LOG_LEVEL ??= 'WARN';
+const { startLocalStack } = await import('../infra/local/stack.js');
+const dataDir = mkdtempSync(join(tmpdir(), 'oneroof-bench-data-'));
+let stack: LocalStack | undefined;
+if (['2', '3', '5', '6'].some(wanted)) try {
+  stack = await startLocalStack({ port: PORT, dataDir, quiet: true, buildPwa: false });
+} catch (e) {
+  rows.push({ section: '2 API', item: '(local stack)', result: errText(e) });
+}
+try {
+  if (stack) {
+    const s = stack;
+    await section('2 API', () => api(s));
+    await section('3 Breach engine (latency)', () => breachLatency(s));
+  }
+  await section('5 Victim PWA', () => pwa(stack));
+  await section('6 Quick exit', async () => void rows.push({ section: '6 Quick exit', item: 'key press → navigation start / neutral page loaded; Back', result: 'not measured yet' }));
+} finally {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
 await section('3 Breach engine', breachEngine);
 await section('4 Reminder tick', followupTick);
-await section('5 Victim PWA', pwa);
 
+const order = ['1', '2', '3', '4', '5', '6'];
+rows.sort((a, b) => order.indexOf(a.section[0] ?? '') - order.indexOf(b.section[0] ?? ''));
 const cpuList = cpus();
 const header = [
   `# OneRoof benchmark${QUICK ? ' (quick)' : ''}`,
@@ -252,6 +359,7 @@ const header = [
 ].join('\n');
 const md = `${header}${markdownTable(rows)}\n`;
 console.log(md);
-writeFileSync(join(ROOT, 'bench', 'results.md'), md);
-writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify({ date: started.toISOString(), cpus: cpuList.length, cpuModel: cpuList[0]?.model, node: process.version, rows, ...json }, null, 2));
+// Only a full run of every section replaces the committed table; --quick and --only print it (and JSON).
+if (!QUICK && !ONLY) writeFileSync(join(ROOT, 'bench', 'results.md'), md);
+writeFileSync(join(ROOT, 'bench', QUICK || ONLY ? 'results.partial.json' : 'results.json'), JSON.stringify({ date: started.toISOString(), cpus: cpuList.length, cpuModel: cpuList[0]?.model, node: process.version, rows, ...json }, null, 2));
 process.exit(0);
