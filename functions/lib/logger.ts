@@ -8,6 +8,12 @@ export function redact(_key: string, value: unknown): unknown {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       out[k] = isPersonalField(k) ? '[redacted]' : v;
     }
+    // An Error's name, message and stack are not enumerable: keep what explains it instead of logging
+    // `{}`. Its own fields (an SDK error's `Item`…) went through the redaction above; the cause is
+    // serialised by this same replacer, so personal fields inside it are redacted too.
+    if (value instanceof Error) {
+      return { ...out, name: value.name, message: value.message, stack: value.stack, ...(value.cause !== undefined ? { cause: value.cause } : {}) };
+    }
     return out;
   }
   return value;

@@ -67,6 +67,16 @@ describe('redact', () => {
     const out = JSON.parse(JSON.stringify({ booking: { reference: 'AB12', alias: 'Sam', safeContact: { phone: '+32470000000' } } }, redact));
     expect(out).toEqual({ booking: { reference: 'AB12', alias: '[redacted]', safeContact: '[redacted]' } });
   });
+
+  it('keeps an error\'s name, message and stack but still redacts personal fields on it and its cause', () => {
+    const cause = Object.assign(new Error('inner'), { address: 'Kerkstraat 1' });
+    const err = Object.assign(new Error('outer', { cause }), { code: 'E1', Item: { lat: 51.1, lon: 4.4, orderId: 'RO-1' } });
+    const out = JSON.parse(JSON.stringify({ err }, redact));
+    expect(out.err).toMatchObject({ name: 'Error', message: 'outer', code: 'E1', Item: { lat: '[redacted]', lon: '[redacted]', orderId: 'RO-1' } });
+    expect(out.err.stack).toContain('outer');
+    expect(out.err.cause).toMatchObject({ message: 'inner', address: '[redacted]' });
+    expect(JSON.stringify(out)).not.toContain('Kerkstraat');
+  });
 });
 
 describe('requireEnv', () => {
