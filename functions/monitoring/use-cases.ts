@@ -14,7 +14,7 @@ import { newAlert, type AlertRecord } from '../alerts/model.js';
 import type { MonitoringRepository, OrderChange } from './repository.js';
 import type { DeviceEventInput } from './schemas.js';
 
-const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 12;
 
 export type EventOutcome = { status: 'accepted'; alerts: AlertRecord[] } | { status: 'duplicate' } | { status: 'unknown-device' };
 
@@ -42,7 +42,8 @@ export async function applyEvent(
     if (result === 'committed') return { status: 'committed', alerts: changes.flatMap((c) => c.alerts) };
     if (result === 'duplicate') return { status: 'duplicate', alerts: [] };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under event; gave up after ${attempt} attempts`);
-    await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 20));
+    // Jittered exponential back-off: contenders spread out instead of colliding again.
+    await new Promise((r) => setTimeout(r, Math.min(400, 10 * 2 ** attempt) * Math.random()));
   }
 }
 

@@ -1,0 +1,163 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handler as monitoring } from '../../functions/monitoring/handler.js';
+import { DynamoMonitoringRepository } from '../../functions/monitoring/repository.js';
+import { MAX_WRONG_CODES, watchdogTick } from '../../functions/monitoring/use-cases.js';
+import { handler as orders } from '../../functions/orders/handler.js';
+import { apiEvent, lambdaContext } from '../support/events.js';
+import { itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
+
+type Res = { statusCode?: number; body?: string };
+type Call = { status: number; json: Record<string, any> };
+async function post(h: typeof monitoring | typeof orders, path: string, claims: Record<string, string> | undefined, body: unknown, headers: Record<string, string> = {}): Promise<Call> {
+  const res = (await h(apiEvent({ method: 'POST', path, body, headers, ...(claims ? { claims } : {}) }), lambdaContext())) as Res;
+  return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
+}
+
+async function createOrder(overrides: Record<string, unknown> = {}) {
+  const body = orderBody(overrides);
+  const res = await post(orders, '/api/orders', police, body);
+  expect(res.status).toBe(201);
+  return { body, id: res.json.order.id as string, code: res.json.protectionCode as string };
+}
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+
+describe('POST /api/monitoring/events', () => {
+  it('a drive towards the home produces exactly one pre-alert and one alert; replaying the batch produces none', async () => {
+    const { body, id } = await createOrder();
+    const dev = body.respondentDeviceId;
+    const drive = [5000, 3000, 1800, 1200, 900, 800, 700, 600, 450, 300, 200, 100, 60].map((m, i) => positionEvent(dev, minutesAgo(30 - i), m));
+    const first = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: drive });
+    expect(first).toMatchObject({ status: 200, json: { accepted: drive.length, duplicates: 0, rejected: [] } });
+    const alerts = await openAlerts(body.district);
+    expect(alerts.map((a) => [a.kind, a.severity, a.zoneLabel, a.orderId])).toEqual([
+      ['zone', 'high', 'home', id],
+      ['preAlert', 'low', 'home', id],
+    ]);
+    // the triggering fixes are kept as evidence: no TTL, attached to the alert
+    const fixes = (await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('FIX#'));
+    expect(fixes).toHaveLength(drive.length);
+    const attached = fixes.filter((f) => f.alertIds);
+    expect(attached).toHaveLength(2);
+    expect(attached.every((f) => f.expiresAt === undefined)).toBe(true);
+    expect(fixes.filter((f) => !f.alertIds).every((f) => typeof f.expiresAt === 'number')).toBe(true);
+
+    const replay = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: drive });
+    expect(replay).toMatchObject({ status: 200, json: { accepted: 0, duplicates: drive.length, rejected: [] } });
+    expect(await openAlerts(body.district)).toHaveLength(2);
+    const state = (await itemsOf(`ORDER#${id}`)).find((i) => i.sk === 'STATE');
+    expect(state?.version).toBe(drive.length);
+  });
+
+  it('rejects bad events by index, event id and field without dropping the good ones', async () => {
+    const { body } = await createOrder();
+    const dev = body.respondentDeviceId;
+    const good1 = positionEvent(dev, minutesAgo(5), 4000);
+    const good2 = { type: 'battery', eventId: unique('ev'), deviceId: dev, at: minutesAgo(4).toISOString(), level: 12 };
+    const events = [
+      good1,
+      { ...positionEvent(dev, minutesAgo(4), 4000), lat: 123 },
+      { type: 'teleport', eventId: 'x1', deviceId: dev, at: minutesAgo(4).toISOString() },
+      good2,
+      { ...positionEvent(dev, new Date(Date.now() + 3_600_000), 10) },
+      positionEvent(unique('UNKNOWN'), minutesAgo(3), 10),
+      { ...positionEvent(dev, minutesAgo(3), 10), extra: 1 },
+    ];
+    const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
+    expect(res.status).toBe(200);
+    expect(res.json.accepted).toBe(2);
+    expect(res.json.rejected.map((r: { index: number; field: string; eventId?: string }) => [r.index, r.field, r.eventId])).toEqual([
+      [1, 'lat', events[1]!.eventId],
+      [2, 'type', 'x1'],
+      [4, 'at', events[4]!.eventId],
+      [5, 'deviceId', events[5]!.eventId],
+      [6, 'extra', events[6]!.eventId],
+    ]);
+    expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['batteryLow']);
+  });
+
+  it('refuses a batch that is not a batch, and callers without the monitoring scope', async () => {
+    expect((await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [] })).json).toMatchObject({ field: 'events' });
+    const tooMany = Array.from({ length: 101 }, () => ({}));
+    expect((await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: tooMany })).status).toBe(400);
+    expect((await post(monitoring, '/api/monitoring/events', police, { events: [{}] })).status).toBe(403);
+    expect((await post(monitoring, '/api/monitoring/events', undefined, { events: [{}] })).status).toBe(401);
+  });
+
+  it('an out-of-order fix is kept as evidence only: no alert, state unchanged', async () => {
+    const { body, id } = await createOrder();
+    const dev = body.respondentDeviceId;
+    await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [positionEvent(dev, minutesAgo(1), 5000)] });
+    const late = positionEvent(dev, minutesAgo(10), 50);
+    const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [late] });
+    expect(res.json.accepted).toBe(1);
+    expect(await openAlerts(body.district)).toEqual([]);
+    const items = await itemsOf(`ORDER#${id}`);
+    expect(items.find((i) => i.sk === `FIX#${late.at}#${late.eventId}`)).toMatchObject({ outOfOrder: true });
+    expect((items.find((i) => i.sk === 'STATE')?.state as { zones: Record<string, { phase: string }> }).zones['home-1']?.phase).toBe('outside');
+  });
+
+  it('tamper raises a high alert; the same device in two orders alerts on both in one transaction', async () => {
+    const a = await createOrder();
+    const b = await createOrder({ respondentDeviceId: a.body.respondentDeviceId, district: a.body.district });
+    const tamper = { type: 'tamper', eventId: unique('ev'), deviceId: a.body.respondentDeviceId, at: minutesAgo(1).toISOString(), detail: 'strap' };
+    const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [tamper] });
+    expect(res.json.accepted).toBe(1);
+    const alerts = await openAlerts(a.body.district);
+    expect(alerts.map((x) => [x.kind, x.severity, x.orderId]).sort()).toEqual([['tamper', 'high', a.id], ['tamper', 'high', b.id]].sort());
+  });
+
+  it('concurrent batches for the same device never lose an update (optimistic locking, retried)', async () => {
+    const { body, id } = await createOrder();
+    const dev = body.respondentDeviceId;
+    const events = Array.from({ length: 8 }, (_, i) => positionEvent(dev, minutesAgo(20 - i), 5000 - i * 10));
+    await Promise.all(events.map((e) => post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [e] })));
+    const state = (await itemsOf(`ORDER#${id}`)).find((i) => i.sk === 'STATE');
+    // each event committed exactly once; out-of-order ones (arriving after a later one) too — as evidence
+    expect(state?.version).toBe(events.length);
+    expect((await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('FIX#'))).toHaveLength(events.length);
+  });
+});
+
+describe('watchdog', () => {
+  it('raises signal loss once after N minutes without a position (injected clock)', async () => {
+    const { body } = await createOrder({ device: { signalLossMinutes: 10, batteryLowPercent: 15 } });
+    await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [positionEvent(body.respondentDeviceId, minutesAgo(1), 5000)] });
+    const repo = new DynamoMonitoringRepository(TABLE);
+    await watchdogTick(repo, new Date(Date.now() + 5 * 60_000));
+    expect(await openAlerts(body.district)).toEqual([]);
+    await watchdogTick(repo, new Date(Date.now() + 10 * 60_000));
+    await watchdogTick(repo, new Date(Date.now() + 11 * 60_000));
+    expect((await openAlerts(body.district)).map((a) => [a.kind, a.severity])).toEqual([['signalLoss', 'high']]);
+  });
+});
+
+describe('panic and contact reports (protection code)', () => {
+  it('a panic raises a critical alert at once, with the position only in the alert evidence', async () => {
+    const { body, id, code } = await createOrder();
+    const res = await post(monitoring, '/api/panic', undefined, { protectionCode: code.toLowerCase(), position: { lat: 51.2, lon: 4.4, accuracy: 15 } });
+    expect(res).toMatchObject({ status: 202, json: { received: true } });
+    expect(JSON.stringify(res.json)).not.toContain(id);
+    const [alert] = await openAlerts(body.district);
+    expect(alert).toMatchObject({ kind: 'panic', severity: 'critical', orderId: id, evidence: { fix: { lat: 51.2, lon: 4.4 } } });
+    expect(String(alert?.gsi1sk)).toMatch(/^3#/);
+  });
+
+  it('a contact report raises a high alert under a no-contact condition', async () => {
+    const { body, code } = await createOrder();
+    expect((await post(monitoring, '/api/contact-reports', undefined, { protectionCode: code })).status).toBe(202);
+    expect((await openAlerts(body.district)).map((a) => [a.kind, a.severity])).toEqual([['contact', 'high']]);
+  });
+
+  it('a wrong code is 404, then 429 past the limit; a right code still gets through', async () => {
+    const { body, code } = await createOrder();
+    const headers = { 'x-forwarded-for': `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+    for (let i = 0; i < MAX_WRONG_CODES; i++) {
+      expect((await post(monitoring, '/api/panic', undefined, { protectionCode: 'AAAA-BBBB-CCCC' }, headers)).status).toBe(404);
+    }
+    expect((await post(monitoring, '/api/panic', undefined, { protectionCode: 'AAAA-BBBB-CCCC' }, headers)).status).toBe(429);
+    expect((await post(monitoring, '/api/panic', undefined, { protectionCode: code }, headers)).status).toBe(202);
+    expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
+    expect((await post(monitoring, '/api/panic', undefined, { protectionCode: code, evil: 1 })).json).toMatchObject({ field: 'evil' });
+  });
+});
