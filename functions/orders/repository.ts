@@ -1,13 +1,13 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
-import { metric } from '../../shared/metrics.js';
 import type { OrderRecord, OrderState } from '../../shared/zones/index.js';
 import { keys } from '../alerts/keys.js';
 import { withoutKeys } from '../alerts/model.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { statsAdd } from '../lib/stats.js';
+import { orderCounterDeltas } from './counters.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -45,6 +45,25 @@ function orderItem(o: OrderRecord, codeHash: string | undefined): Record<string,
   };
 }
 
+/**
+ * The items a new order consists of: the order, its initial monitoring state, the protection-code
+ * lookup (hash only) and one link per device. Each Put is conditional on its key being new. Used by
+ * `create` (one transaction with the audit record and counters) and by the local demo seed.
+ */
+export function newOrderPuts(table: string, order: OrderRecord, codeHash: string): TransactItem[] {
+  return [
+    { Put: { TableName: table, Item: orderItem(order, codeHash), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...keys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...keys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    ...linkPuts(table, order),
+  ];
+}
+
+/** Report counters for a change of order (created / ended, moved between months or districts), to go in its transaction. */
+function counterUpdates(table: string, previous: OrderRecord | undefined, next: OrderRecord): TransactItem[] {
+  return orderCounterDeltas(previous, next).map((d) => statsAdd(table, d.at, d.zone, d.counters));
+}
+
 function linkPuts(table: string, o: OrderRecord): TransactItem[] {
   const devices: [string, 'respondent' | 'protected'][] = [[o.respondentDeviceId, 'respondent']];
   if (o.protectedDeviceId) devices.push([o.protectedDeviceId, 'protected']);
@@ -74,14 +93,7 @@ export class DynamoOrderRepository implements OrderRepository {
   constructor(private readonly table: string) {}
 
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
-    const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: orderItem(order, codeHash), ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: this.table, Item: { ...keys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: this.table, Item: { ...keys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...linkPuts(this.table, order),
-      auditPut(this.table, audit),
-      statsAdd(this.table, new Date(order.createdAt), order.district, { [metric.ordersCreated]: 1 }),
-    ];
+    const items: TransactItem[] = [...newOrderPuts(this.table, order, codeHash), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
     await transact(items, 'Order could not be created; try again');
   }
 
@@ -137,6 +149,7 @@ export class DynamoOrderRepository implements OrderRepository {
       ...linkDeletes(this.table, previous, keep),
       ...linkPuts(this.table, next),
       auditPut(this.table, audit),
+      ...counterUpdates(this.table, previous, next),
     ];
     await transact(items, 'The order was changed or ended meanwhile; reload it');
   }
@@ -156,6 +169,7 @@ export class DynamoOrderRepository implements OrderRepository {
       ...linkDeletes(this.table, previous),
       ...(codeHash ? [{ Delete: { TableName: this.table, Key: keys.protect(codeHash) } }] : []),
       auditPut(this.table, audit),
+      ...counterUpdates(this.table, previous, ended),
     ];
     await transact(items, 'The order was changed or ended meanwhile; reload it');
   }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/orders/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
+import { monthOf } from '../../shared/metrics.js';
 import { itemsOf, officer, orderBody, police, supervisor } from './monitoring-support.js';
 
 type Res = { statusCode?: number; body?: string; headers?: Record<string, unknown> };
@@ -87,5 +88,30 @@ describe('orders API (police, audited, versioned)', () => {
     expect(res).toMatchObject({ status: 200, json: { positions: [] } });
     expect((await itemsOf(`AUDIT#order-positions#${id}`)).map((a) => [a.action, a.actor])).toEqual([['read', 'paula.police']]);
     expect((await call('GET', `/api/orders/${id}/positions`, supervisor)).status).toBe(403);
+  });
+});
+
+describe('report counters of orders (same transaction as the change)', () => {
+  const counts = async (month: string, district: string) => (await itemsOf(`STATS#${month}#${district}`)).find((i) => i.sk === 'COUNTS') ?? {};
+  const thisMonth = monthOf(new Date());
+
+  it('counts created now and ended in the month of validUntil; moves ended when validUntil changes or the order ends early; a retried end counts nothing', async () => {
+    const body = orderBody({ validUntil: '2031-06-15T10:00:00.000Z' });
+    const created = await call('POST', '/api/orders', police, body);
+    expect(created.status).toBe(201);
+    const id = created.json.order.id as string;
+    expect(await counts(thisMonth, body.district)).toMatchObject({ 'orders.created': 1 });
+    expect(await counts('2031-06', body.district)).toMatchObject({ 'orders.ended': 1 });
+
+    const changed = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: { ...body, validUntil: '2031-08-01T10:00:00.000Z' } });
+    expect(changed.status).toBe(200);
+    expect(await counts('2031-06', body.district)).toMatchObject({ 'orders.ended': 0 });
+    expect(await counts('2031-08', body.district)).toMatchObject({ 'orders.ended': 1 });
+    expect(await counts(thisMonth, body.district)).toMatchObject({ 'orders.created': 1 });
+
+    expect((await call('POST', `/api/orders/${id}/end`, police, { reason: 'lifted_by_court' })).status).toBe(200);
+    expect((await call('POST', `/api/orders/${id}/end`, police, { reason: 'lifted_by_court' })).status).toBe(409);
+    expect(await counts('2031-08', body.district)).toMatchObject({ 'orders.ended': 0 });
+    expect(await counts(thisMonth, body.district)).toMatchObject({ 'orders.created': 1, 'orders.ended': 1 });
   });
 });
