@@ -5,6 +5,7 @@ import { WORK_SHARDS } from '../../shared/table.js';
 import { escalationDueAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { ackTimeItem } from '../lib/stats.js';
 import { keys } from './keys.js';
 import { withoutKeys, type AlertRecord, type Outcome } from './model.js';
 
@@ -67,7 +68,14 @@ export class DynamoAlertRepository implements AlertRepository {
     };
   }
 
+  /**
+   * Acknowledge: the alert leaves the escalation queue, and its acknowledgement time is recorded for the
+   * report (`ackTimeItem`) in the SAME transaction, conditional on the alert being open — a retried or
+   * concurrent acknowledge fails as a whole (409) and never counts twice.
+   */
   async acknowledge(id: string, by: string, now: Date, audit: AuditEntry): Promise<void> {
+    const alert = await this.current(id);
+    if (alert.status !== 'open') throw new ConflictError('The alert is already acknowledged or resolved', 'status');
     await this.transact(
       [
         {
@@ -80,6 +88,7 @@ export class DynamoAlertRepository implements AlertRepository {
             ExpressionAttributeValues: { ':ack': 'acknowledged', ':open': 'open', ':now': now.toISOString(), ':by': by },
           },
         },
+        ackTimeItem(this.table, { alertId: id, zone: alert.district, raisedAt: new Date(alert.raisedAt), acknowledgedAt: now }),
         auditPut(this.table, audit),
       ],
       id,
@@ -87,25 +96,47 @@ export class DynamoAlertRepository implements AlertRepository {
     );
   }
 
+  /**
+   * Resolve, from open or acknowledged. Resolving an open alert acknowledges it too (who, when, and its
+   * ack time for the report, once). The transaction is conditional on the status read just before; if
+   * an acknowledgement slipped in between, it is read again and retried.
+   */
   async resolve(id: string, by: string, outcome: Outcome, now: Date, audit: AuditEntry): Promise<void> {
-    await this.transact(
-      [
-        {
-          Update: {
-            TableName: this.table,
-            Key: keys.alert(id),
-            UpdateExpression:
-              'SET #s = :resolved, resolvedAt = :now, resolvedBy = :by, outcome = :outcome, acknowledgedAt = if_not_exists(acknowledgedAt, :now), acknowledgedBy = if_not_exists(acknowledgedBy, :by) REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, escalateAt',
-            ConditionExpression: 'attribute_exists(pk) AND #s <> :resolved',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':resolved': 'resolved', ':now': now.toISOString(), ':by': by, ':outcome': outcome },
-          },
-        },
-        auditPut(this.table, audit),
-      ],
-      id,
-      'The alert is already resolved',
-    );
+    for (let attempt = 1; ; attempt++) {
+      const alert = await this.current(id);
+      if (alert.status === 'resolved') throw new ConflictError('The alert is already resolved', 'status');
+      const fromOpen = alert.status === 'open';
+      try {
+        await this.transact(
+          [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.alert(id),
+                UpdateExpression:
+                  'SET #s = :resolved, resolvedAt = :now, resolvedBy = :by, outcome = :outcome, acknowledgedAt = if_not_exists(acknowledgedAt, :now), acknowledgedBy = if_not_exists(acknowledgedBy, :by) REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, escalateAt',
+                ConditionExpression: 'attribute_exists(pk) AND #s = :was',
+                ExpressionAttributeNames: { '#s': 'status' },
+                ExpressionAttributeValues: { ':resolved': 'resolved', ':was': alert.status, ':now': now.toISOString(), ':by': by, ':outcome': outcome },
+              },
+            },
+            ...(fromOpen ? [ackTimeItem(this.table, { alertId: id, zone: alert.district, raisedAt: new Date(alert.raisedAt), acknowledgedAt: now })] : []),
+            auditPut(this.table, audit),
+          ],
+          id,
+          'The alert is already resolved',
+        );
+        return;
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= 3) throw err;
+      }
+    }
+  }
+
+  private async current(id: string): Promise<AlertRecord> {
+    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.alert(id), ConsistentRead: true }));
+    if (!out.Item) throw new NotFoundError('No such alert');
+    return withoutKeys<AlertRecord>(out.Item);
   }
 
   private async transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>, id: string, conflict: string): Promise<void> {

@@ -6,6 +6,7 @@ import { escalateDue } from '../../functions/alerts/tick.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { SnsNotifier } from '../../functions/lib/notifier.js';
+import { monthOf } from '../../shared/metrics.js';
 import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { clearInbox, failPublishes, inbox, waitForMessages } from '../support/sns-inbox.js';
@@ -180,6 +181,39 @@ describe('police API: open alerts, acknowledge, resolve', () => {
     expect(item).toMatchObject({ status: 'resolved', resolvedBy: 'paula.police', acknowledgedBy: 'paula.police' });
     expect(item?.gsi2pk).toBeUndefined();
     expect((await itemsOf(`AUDIT#alert#${pre.id}`)).map((a) => a.action)).toEqual(['resolve']);
+  });
+});
+
+describe('acknowledgement times for the report (ackTimeItem in the acknowledge transaction)', () => {
+  const ackItems = async (month: string, district: string) => (await itemsOf(`STATS#${month}#${district}`)).filter((i) => String(i.sk).startsWith('ACK#'));
+
+  it('a retried or concurrent acknowledge counts once; resolving an open alert counts it as acknowledged, once', async () => {
+    const { alerts, body } = await orderWithAlerts();
+    const zone = alerts.find((a) => a.kind === 'zone')!;
+    const pre = alerts.find((a) => a.kind === 'preAlert')!;
+    const tamper = alerts.find((a) => a.kind === 'tamper')!;
+    const month = monthOf(new Date(String(zone.raisedAt)));
+
+    const tries = await Promise.all([1, 2, 3].map(() => call(alertsApi, 'POST', `/api/alerts/${zone.id}/acknowledge`, police)));
+    expect(tries.map((t) => t.status).sort()).toEqual([200, 409, 409]);
+    expect((await call(alertsApi, 'POST', `/api/alerts/${zone.id}/acknowledge`, police)).status).toBe(409);
+    // resolving after the acknowledgement keeps the first acknowledgement and counts nothing more
+    expect((await call(alertsApi, 'POST', `/api/alerts/${zone.id}/resolve`, police, { outcome: 'intervened' })).status).toBe(200);
+    // resolving an open alert acknowledges it too
+    expect((await call(alertsApi, 'POST', `/api/alerts/${pre.id}/resolve`, police, { outcome: 'respondent_left' })).status).toBe(200);
+    expect((await call(alertsApi, 'POST', `/api/alerts/${pre.id}/resolve`, police, { outcome: 'respondent_left' })).status).toBe(409);
+
+    const acks = await ackItems(month, body.district);
+    expect(acks.map((a) => a.sk).sort()).toEqual([`ACK#${pre.id}`, `ACK#${zone.id}`].sort());
+    for (const a of acks) {
+      expect(a).toMatchObject({ type: 'ACK_TIME', zone: body.district, month });
+      expect(Number(a.seconds)).toBeGreaterThanOrEqual(0);
+      expect(Object.keys(a).sort()).toEqual(['month', 'pk', 'seconds', 'sk', 'type', 'zone']);
+    }
+    expect((await itemsOf(`ALERT#${zone.id}`))[0]).toMatchObject({ status: 'resolved', acknowledgedBy: 'paula.police' });
+    expect((await itemsOf(`AUDIT#alert#${zone.id}`)).map((a) => a.action).sort()).toEqual(['acknowledge', 'resolve']);
+    // the tamper alert was never acknowledged: no ack time
+    expect(acks.map((a) => a.sk)).not.toContain(`ACK#${tamper.id}`);
   });
 });
 
