@@ -1,7 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { metric } from '../../shared/metrics.js';
-import { initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
+import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, withoutKeys, type AlertRecord } from '../alerts/model.js';
 import { keys, SEEN_EVENT_DAYS } from '../alerts/keys.js';
 import { dynamo } from '../lib/clients.js';
@@ -131,7 +131,10 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       });
       for (const alert of change.alerts) items.push(alertPut(this.tableName, alert));
       const counts = countsByDistrict.get(change.order.district) ?? {};
-      for (const alert of change.alerts) counts[metric.breaches(alert.kind)] = (counts[metric.breaches(alert.kind)] ?? 0) + 1;
+      for (const alert of change.alerts) {
+        const name = metric.breaches(BREACH_METRIC_KIND[alert.kind]);
+        counts[name] = (counts[name] ?? 0) + 1;
+      }
       if (change.alerts.length > 0) countsByDistrict.set(change.order.district, counts);
       if (change.fix) {
         const e = change.fix.event;

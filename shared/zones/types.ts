@@ -1,3 +1,4 @@
+import type { metricCategories } from '../metrics.js';
 import type { LatLon } from './geo.js';
 import type { DailyWindow } from './brussels-time.js';
 
@@ -9,6 +10,21 @@ export const SEVERITY_RANK: Record<Severity, number> = { low: 1, high: 2, critic
 
 export const ALERT_KINDS = ['preAlert', 'zone', 'curfew', 'tamper', 'batteryLow', 'signalLoss', 'panic', 'contact'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/**
+ * The report's breach kinds (shared/metrics.ts `metricCategories.breachKind`) for each alert kind:
+ * producers count `breaches.<this>` in the transaction that writes the alert.
+ */
+export const BREACH_METRIC_KIND: Record<AlertKind, (typeof metricCategories.breachKind)[number]> = {
+  preAlert: 'pre_alert',
+  zone: 'alert',
+  curfew: 'curfew',
+  tamper: 'tamper',
+  batteryLow: 'battery',
+  signalLoss: 'signal_loss',
+  panic: 'panic',
+  contact: 'contact',
+};
 
 export const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
 export type ZoneLabel = (typeof ZONE_LABELS)[number];

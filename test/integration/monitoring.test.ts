@@ -4,7 +4,9 @@ import { DynamoMonitoringRepository } from '../../functions/monitoring/repositor
 import { MAX_WRONG_CODES, watchdogTick } from '../../functions/monitoring/use-cases.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
-import { itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
+import { monthOf } from '../../shared/metrics.js';
+import { destination, localParts } from '../../shared/zones/index.js';
+import { HOME, itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
 
 type Res = { statusCode?: number; body?: string };
 type Call = { status: number; json: Record<string, any> };
@@ -159,5 +161,73 @@ describe('panic and contact reports (protection code)', () => {
     expect((await post(monitoring, '/api/panic', undefined, { protectionCode: code }, headers)).status).toBe(202);
     expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
     expect((await post(monitoring, '/api/panic', undefined, { protectionCode: code, evil: 1 })).json).toMatchObject({ field: 'evil' });
+  });
+});
+
+describe('conditions beyond the fixed zone', () => {
+  const at = (p: { lat: number; lon: number }, deviceId: string, when: Date, accuracy = 10) => ({ type: 'position', eventId: unique('ev'), deviceId, at: when.toISOString(), lat: p.lat, lon: p.lon, accuracy });
+
+  it('moving zone: the respondent approaching the protected person (who shares their position) raises a pre-alert then an alert; the protected position is never kept', async () => {
+    const protectedDeviceId = unique('DEV-P');
+    const { body, id } = await createOrder({ zones: [], protectedDeviceId, shareProtectedPosition: true, movingZone: { alertRadiusM: 300 } });
+    const victim = destination(HOME, 90, 8000); // far from home: only the moving zone can alert
+    const events = [
+      at(victim, protectedDeviceId, minutesAgo(6)),
+      ...[2000, 900, 500, 250].map((m, i) => at(destination(victim, 180, m), body.respondentDeviceId, minutesAgo(5 - i))),
+    ];
+    const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
+    expect(res.json).toMatchObject({ accepted: events.length, rejected: [] });
+    const alerts = await openAlerts(body.district);
+    expect(alerts.map((a) => [a.kind, a.conditionId, a.zoneLabel]).sort()).toEqual([
+      ['preAlert', 'moving', 'protected person'],
+      ['zone', 'moving', 'protected person'],
+    ]);
+    // evidence is the respondent's fix; the protected person's position is in no alert and no kept fix
+    const items = await itemsOf(`ORDER#${id}`);
+    const fixes = items.filter((i) => String(i.sk).startsWith('FIX#'));
+    expect(fixes.map((f) => f.deviceId).every((d) => d === body.respondentDeviceId)).toBe(true);
+    expect(JSON.stringify([...alerts, ...fixes])).not.toContain(String(victim.lat));
+  });
+
+  it('curfew: a fix outside the home during the window (Brussels time) raises one high curfew alert', async () => {
+    const hhmm = (ms: number) => {
+      const p = localParts(ms);
+      return `${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`;
+    };
+    const now = Date.now();
+    const curfews = [{ start: hhmm(now - 60 * 60_000), end: hhmm(now + 60 * 60_000), centre: HOME, radiusM: 150 }];
+    const { body } = await createOrder({ zones: [], curfews, noContact: false });
+    const dev = body.respondentDeviceId;
+    const events = [at(destination(HOME, 0, 20), dev, minutesAgo(4)), at(destination(HOME, 0, 3000), dev, minutesAgo(3)), at(destination(HOME, 0, 3500), dev, minutesAgo(2))];
+    await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
+    expect((await openAlerts(body.district)).map((a) => [a.kind, a.severity, a.zoneLabel])).toEqual([['curfew', 'high', 'curfew home']]);
+  });
+
+  it('no flood (the Cometa lesson): a device jittering on the boundary and a router repeating the same readings raise one alert per condition', async () => {
+    const { body } = await createOrder();
+    const dev = body.respondentDeviceId;
+    // 30 fixes alternating deep inside and far outside, one every 20 s: the zone alerts once in the re-alert interval
+    const jitter = Array.from({ length: 30 }, (_, i) => positionEvent(dev, new Date(Date.now() - (12 * 60 - i * 20) * 1000), i % 2 === 0 ? 3000 : 200));
+    // a faulty router replays identical readings under new event ids, and repeats a tamper signal
+    const replayed = jitter.slice(0, 10).map((e) => ({ ...e, eventId: unique('ev') }));
+    const tampers = Array.from({ length: 20 }, (_, i) => ({ type: 'tamper', eventId: unique('ev'), deviceId: dev, at: new Date(Date.now() - (10 * 60 - i * 15) * 1000).toISOString(), detail: 'strap' }));
+    for (const events of [jitter, replayed, tampers]) {
+      const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
+      expect(res.json).toMatchObject({ accepted: events.length, rejected: [] });
+    }
+    expect((await openAlerts(body.district)).map((a) => a.kind).sort()).toEqual(['tamper', 'zone']);
+  });
+
+  it('breaches are counted by kind in the transaction that writes the alert; a replay counts nothing', async () => {
+    const { body } = await createOrder();
+    const dev = body.respondentDeviceId;
+    const drive = [3000, 900, 300].map((m, i) => positionEvent(dev, minutesAgo(5 - i), m));
+    const tamper = { type: 'tamper', eventId: unique('ev'), deviceId: dev, at: minutesAgo(1).toISOString(), detail: 'case' };
+    const events = [...drive, tamper];
+    await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
+    await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
+    const stats = (await itemsOf(`STATS#${monthOf(new Date())}#${body.district}`)).find((i) => i.sk === 'COUNTS');
+    expect(stats).toMatchObject({ 'breaches.pre_alert': 1, 'breaches.alert': 1, 'breaches.tamper': 1 });
+    expect(Object.keys(stats ?? {}).filter((k) => k.startsWith('breaches.')).sort()).toEqual(['breaches.alert', 'breaches.pre_alert', 'breaches.tamper']);
   });
 });
