@@ -19,6 +19,8 @@ import { LAMBDA_BUNDLING } from '../infra/aws/bundling.js';
 import type { LocalStack } from '../infra/local/stack.js';
 import { functions } from '../shared/functions.js';
 import { topics } from '../shared/topics.js';
+import { LIGHTHOUSE_VERSION, lighthouseOnce, type LighthouseRun } from './lighthouse.js';
+import { benchQuickExit } from './quick-exit.js';
 import { BATCH, monitoringFixture, rawBatchRunner, type Group } from './monitoring-load.js';
 import { markdownTable, median, percentile, ratio, type Row } from './stats.js';
 
@@ -351,8 +353,46 @@ async function pwa(stack: LocalStack | undefined): Promise<void> {
     rows.push({ section: '5 Victim PWA', item: 'service-worker precache', result: `${urls.size} entries, ${kb(bytes)}` });
   } else rows.push({ section: '5 Victim PWA', item: 'service-worker precache', result: 'not measured: no dist/pwa/sw.js' });
   json.pwa = { raw, gz, files: [...srcs], builtAt };
-  void stack;
-  rows.push({ section: '5 Victim PWA', item: 'Lighthouse 12.2.3 (mobile) performance / accessibility', result: 'not measured yet' });
+  const lhItem = `Lighthouse ${LIGHTHOUSE_VERSION} (mobile) performance / accessibility`;
+  if (!stack) { rows.push({ section: '5 Victim PWA', item: lhItem, result: 'not measured: the local stack did not start' }); return; }
+  try {
+    const runs: LighthouseRun[] = [];
+    for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await lighthouseOnce(`${stack.url}/`));
+    const errored = [...new Set(runs.flatMap((r) => r.erroredAudits))];
+    rows.push({
+      section: '5 Victim PWA',
+      item: lhItem,
+      result: `performance ${median(runs.map((r) => r.performance))}, accessibility ${median(runs.map((r) => r.accessibility))}`,
+      note: `median of ${runs.length} (${runs.map((r) => `${r.performance}/${r.accessibility}`).join(', ')}); Debian Chromium, simulated mobile throttling; LCP ${ms(median(runs.map((r) => r.lcpMs ?? Number.NaN)))}, TBT ${ms(median(runs.map((r) => r.tbtMs ?? Number.NaN)))}${errored.length ? `; audits that errored on this Chromium: ${errored.join(', ')}` : ''}`,
+    });
+    json.lighthouse = runs;
+  } catch (e) {
+    rows.push({ section: '5 Victim PWA', item: lhItem, result: errText(e) });
+  }
+}
+
+async function quickExit(stack: LocalStack | undefined): Promise<void> {
+  const item = (path: string) => `${path}: press → navigation start / neutral page loaded`;
+  if (!existsSync(join(DIST, 'index.html'))) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: dist/pwa not built (npm run build:pwa)' }); return; }
+  if (!stack) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: the local stack did not start' }); return; }
+  const runs = QUICK ? 3 : 30;
+  const appConfig = await optionalModule<{ exitUrl: string }>('../pwa/src/config.ts', 'appConfig');
+  if (!appConfig) throw new Error('pwa/src/config.ts (appConfig.exitUrl) not found');
+  const results = await benchQuickExit({ appUrl: `${stack.url}/`, exitUrl: appConfig.exitUrl, runs });
+  for (const [path, list] of Object.entries(results)) {
+    const nav = list.map((r) => r.toNavigationStart);
+    const loaded = list.map((r) => r.toLoaded);
+    const back = list.filter((r) => r.backShowsContent).length;
+    const backTo = [...new Set(list.map((r) => r.backUrl))].join(', ');
+    rows.push({
+      section: '6 Quick exit',
+      item: item(path),
+      result: `p50 ${ms(median(nav))} / ${ms(median(loaded))}, p99 ${ms(percentile(nav, 99))} / ${ms(percentile(loaded, 99))}; Back shows content: ${back}/${list.length}${back > 0 ? ' **FAIL**' : ''}`,
+      budget: 'Back shows content: never',
+      note: `${list.length} runs; the exit page itself (served by Playwright routing) loads in p50 ${ms(median(list.map((r) => r.toLoaded - r.toNavigationStart)))} of that; Back landed on ${backTo}`,
+    });
+  }
+  json.quickExit = results;
 }
 
 // ───────────────────────────── main ─────────────────────────────
@@ -377,7 +417,7 @@ try {
     await section('3 Breach engine (latency)', () => breachLatency(s));
   }
   await section('5 Victim PWA', () => pwa(stack));
-  await section('6 Quick exit', async () => void rows.push({ section: '6 Quick exit', item: 'key press → navigation start / neutral page loaded; Back', result: 'not measured yet' }));
+  await section('6 Quick exit', () => quickExit(stack));
 } finally {
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });

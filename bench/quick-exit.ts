@@ -1,0 +1,122 @@
+/**
+ * Section 6, the quick exit in Debian's Chromium (playwright-core), for each exit path: the button,
+ * Escape, Shift pressed three times. Per run, in a fresh tab of one browser context per path (so the
+ * service worker is installed after the first run, as on a victim's phone):
+ *   1. a neutral page (the "search results" someone came from), then the victim app: history [neutral, app];
+ *   2. the press; the app exits with `location.replace(appConfig.exitUrl)` (pwa/src/config.ts);
+ *   3. the exit site (served locally through routing: no internet needed) loads;
+ *   4. Back: does it show the app's content again? It must never.
+ *
+ * Times are taken by the browser's own clock, not through the automation channel: the press is the
+ * event's time stamp (`performance.timeOrigin + event.timeStamp`) in the app; navigation start is the
+ * exit page's `performance.timeOrigin` (Chromium stamps it when the app calls `location.replace`); the
+ * exit page is loaded at its `loadEventEnd`.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_FLAGS } from './lighthouse.js';
+
+export type ExitPath = 'button' | 'Escape' | 'Shift×3';
+export const EXIT_PATHS: readonly ExitPath[] = ['button', 'Escape', 'Shift×3'];
+
+export interface ExitRun {
+  toNavigationStart: number;
+  toLoaded: number;
+  backShowsContent: boolean;
+  /** Where Back landed. */
+  backUrl: string;
+}
+
+/** The neutral page a person was on before opening the app (served locally by routing). */
+const BEFORE_URL = 'https://start.bench.invalid/search';
+const NEUTRAL_HTML = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>Neutral page served by the bench.</p></body></html>`;
+
+async function preparedContext(browser: Browser, appOrigin: string, exitUrl: string, onPress: (t: number) => void): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const exitOrigin = new URL(exitUrl).origin;
+  // Nothing leaves the machine: the app's origin is served by the stack, two neutral sites by routing.
+  await context.route(
+    (url) => url.origin !== appOrigin,
+    (route) => {
+      const u = new URL(route.request().url());
+      if (u.origin === exitOrigin) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: NEUTRAL_HTML('Weer') });
+      if (u.origin === new URL(BEFORE_URL).origin) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: NEUTRAL_HTML('Zoeken') });
+      return route.abort();
+    },
+  );
+  await context.exposeBinding('__benchPress', (_source, t: number) => onPress(t));
+  // In the app: the time stamp of the press that exits (a click on the exit button, Escape, the third Shift).
+  await context.addInitScript(`(() => {
+    if (location.origin !== ${JSON.stringify(appOrigin)}) return;
+    let shifts = 0;
+    const stamp = (e) => window.__benchPress(performance.timeOrigin + e.timeStamp);
+    addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') stamp(e);
+      else if (e.key === 'Shift' && !e.repeat) { if (++shifts === 3) stamp(e); }
+      else shifts = 0;
+    }, true);
+    addEventListener('click', (e) => { if (e.target instanceof Element && e.target.closest('[data-quick-exit] button')) stamp(e); }, true);
+  })();`);
+  return context;
+}
+
+async function oneRun(context: BrowserContext, appUrl: string, exitUrl: string, path: ExitPath, press: () => Promise<number>): Promise<ExitRun> {
+  const page: Page = await context.newPage();
+  try {
+    await page.goto(BEFORE_URL, { waitUntil: 'domcontentloaded' });
+    await page.goto(appUrl, { waitUntil: 'load' });
+    const button = page.locator('[data-quick-exit] button');
+    await button.waitFor({ state: 'visible', timeout: 15_000 });
+    const exitOrigin = new URL(exitUrl).origin;
+    const landed = page.waitForURL((u) => u.origin === exitOrigin, { waitUntil: 'load', timeout: 15_000 });
+    const pressed = press();
+    if (path === 'button') await button.click();
+    else if (path === 'Escape') await page.keyboard.press('Escape');
+    else for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    await landed;
+    const pressAt = await pressed;
+    const nav = await page.evaluate(() => {
+      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { origin: performance.timeOrigin, loadEnd: entry?.loadEventEnd ?? Number.NaN };
+    });
+    await page.goBack({ waitUntil: 'load', timeout: 10_000 }).catch(() => null);
+    // Let a back/forward-cache guard run, then look at what is on screen.
+    await page.waitForTimeout(150);
+    const backUrl = page.url();
+    const appOrigin = new URL(appUrl).origin;
+    const backShowsContent =
+      new URL(backUrl).origin === appOrigin &&
+      (await page
+        .evaluate(() => getComputedStyle(document.documentElement).display !== 'none' && (document.body?.innerText ?? '').trim().length > 0)
+        .catch(() => false));
+    return { toNavigationStart: nav.origin - pressAt, toLoaded: nav.origin + nav.loadEnd - pressAt, backShowsContent, backUrl: new URL(backUrl).origin };
+  } finally {
+    await page.close();
+  }
+}
+
+/** `exitUrl`: the app's `appConfig.exitUrl` (pwa/src/config.ts). */
+export async function benchQuickExit(options: { appUrl: string; exitUrl: string; runs: number }): Promise<Record<ExitPath, ExitRun[]>> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless') });
+  const appOrigin = new URL(options.appUrl).origin;
+  const results = {} as Record<ExitPath, ExitRun[]>;
+  try {
+    for (const path of EXIT_PATHS) {
+      let resolvePress: ((t: number) => void) | undefined;
+      const context = await preparedContext(browser, appOrigin, options.exitUrl, (t) => resolvePress?.(t));
+      const press = () =>
+        new Promise<number>((resolve, reject) => {
+          resolvePress = resolve;
+          setTimeout(() => reject(new Error(`no ${path} press seen in the app`)), 15_000);
+        });
+      results[path] = [];
+      try {
+        for (let i = 0; i < options.runs; i++) results[path].push(await oneRun(context, options.appUrl, options.exitUrl, path, press));
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
