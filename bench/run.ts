@@ -29,7 +29,7 @@ const QUICK = process.argv.includes('--quick');
 const PORT = Number(process.env.BENCH_PORT ?? 3250);
 if (PORT === 3000) throw new Error('BENCH_PORT must not be 3000 (the lead’s npm start)');
 const LOAD_SECONDS = QUICK ? 3 : 10;
-const EVENTS_LOAD = { connections: 2, amount: QUICK ? 6 : 30 };
+const EVENTS_LOAD = { connections: 2, amount: QUICK ? 4 : 30 };
 /** `--only=2,5`: run just these sections (development); the results then go to stdout only. */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (n: string): boolean => !ONLY || ONLY.includes(n);
@@ -238,7 +238,7 @@ async function api(stack: LocalStack): Promise<void> {
     // connections queue for 20 s+ per batch). So: 2 connections, a fixed number of batches.
     const item = `POST /api/monitoring/events (${BATCH}/batch)`;
     try {
-      const fixture = await monitoringFixture(stack.url, await stack.issuer.tokenFor('police'), 16);
+      const fixture = await monitoringFixture(stack.url, await stack.issuer.tokenFor('police'), EVENTS_LOAD.connections + 2);
       const token = await stack.issuer.tokenFor('monitoring');
       let wrong = 0;
       let shared = 0;
@@ -355,6 +355,7 @@ async function pwa(stack: LocalStack | undefined): Promise<void> {
   json.pwa = { raw, gz, files: [...srcs], builtAt };
   const lhItem = `Lighthouse ${LIGHTHOUSE_VERSION} (mobile) performance / accessibility`;
   if (!stack) { rows.push({ section: '5 Victim PWA', item: lhItem, result: 'not measured: the local stack did not start' }); return; }
+  if (QUICK) { rows.push({ section: '5 Victim PWA', item: lhItem, result: 'skipped in --quick (≈ 20 s per run)' }); return; }
   try {
     const runs: LighthouseRun[] = [];
     for (let i = 0; i < (QUICK ? 1 : 3); i++) runs.push(await lighthouseOnce(`${stack.url}/`));
