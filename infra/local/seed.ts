@@ -28,7 +28,10 @@ export interface SeedModule {
   export: string;
 }
 
-export const seedModules: readonly SeedModule[] = [{ name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' }];
+export const seedModules: readonly SeedModule[] = [
+  { name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' },
+  { name: 'orders', module: 'functions/orders/seed.ts', export: 'seedDemoOrder' },
+];
 
 export interface SeedReport {
   seeded: string[];

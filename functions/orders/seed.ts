@@ -1,0 +1,49 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_ZONE } from '../../shared/identity.js';
+import { normalizeProtectionCode, type OrderRecord } from '../../shared/zones/index.js';
+import type { SeedContext } from '../../infra/local/seed.js';
+import { hashProtectionCode } from '../monitoring/use-cases.js';
+import { DEMO_HOME, DEMO_ORDER_ID, DEMO_PROTECTION_CODE, DEMO_RESPONDENT_DEVICE } from './demo.js';
+import { newOrderPuts } from './repository.js';
+
+/**
+ * Local demo only (registered in infra/local/seed.ts; never deployed): one active restraining order in
+ * the demo zone, so `npm run demo:breach` has a respondent's device to drive towards a protected zone
+ * and the victim app has a protection code to raise a panic with. Everything here is invented: the
+ * zone centre is a public park in Boom, not anyone's home; the code is public, like the demo password.
+ * Seeded orders are not counted in the report counters (they are not police work).
+ */
+export function demoOrder(now: Date): OrderRecord {
+  const at = now.toISOString();
+  return {
+    id: DEMO_ORDER_ID,
+    version: 1,
+    status: 'active',
+    district: DEMO_ZONE,
+    respondentDeviceId: DEMO_RESPONDENT_DEVICE,
+    protectedPersonRef: 'DEMO-CASE-1',
+    shareProtectedPosition: false,
+    validFrom: at,
+    validUntil: new Date(now.getTime() + 365 * 86_400_000).toISOString(),
+    zones: [{ id: 'home-1', label: 'home', centre: DEMO_HOME, alertRadiusM: 500, preAlertRadiusM: 1000 }],
+    curfews: [],
+    noContact: true,
+    // A demo bracelet that is silent between demos: signal loss only after a day without a position.
+    device: { signalLossMinutes: 24 * 60, batteryLowPercent: 15 },
+    fixRetentionDays: 30,
+    createdAt: at,
+    createdBy: 'demo-seed',
+    updatedAt: at,
+    updatedBy: 'demo-seed',
+  };
+}
+
+/** Writes the demo order one item at a time (the seed's client makes each Put conditional on a new key). */
+export async function seedDemoOrder({ dynamo, tableName, now }: SeedContext): Promise<void> {
+  const hash = hashProtectionCode(normalizeProtectionCode(DEMO_PROTECTION_CODE) as string);
+  for (const item of newOrderPuts(tableName, demoOrder(now), hash)) {
+    if (!item.Put) continue;
+    const { ConditionExpression: _c, ...put } = item.Put;
+    await dynamo.send(new PutCommand({ TableName: put.TableName, Item: put.Item }));
+  }
+}
