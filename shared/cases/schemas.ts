@@ -1,0 +1,70 @@
+import * as z from 'zod';
+import { DASH_QUESTIONS, RISK_LEVELS } from './dash.js';
+import { FJC_STATUSES, FOLLOWUP_PURPOSES, GENDERS, OUTCOMES, VIOLENCE_KINDS } from './model.js';
+
+/** Request bodies of the cases API (strict: unknown fields are refused by name). */
+export const victimRefSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'A pseudonymous reference, not a name: letters, digits and . _ : / - (no spaces)');
+export const zoneSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and -');
+export const usernameSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._@+-]+$/, 'A user name');
+export const bookingRefSchema = z.string().min(4).max(40).regex(/^[A-Za-z0-9-]+$/, 'A booking reference');
+export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'An order id (RO-…)');
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date');
+export const instantSchema = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time with offset' });
+const riskReason = z.string().trim().min(3).max(500);
+
+export const createCaseSchema = z.strictObject({
+  victimRef: victimRefSchema,
+  zone: zoneSchema,
+  interventionDate: day,
+  kind: z.enum(VIOLENCE_KINDS),
+  children: z.boolean(),
+  substanceAbuse: z.boolean(),
+  victimGender: z.enum(GENDERS).default('not_recorded'),
+  aggressorGender: z.enum(GENDERS).default('not_recorded'),
+  dashYes: z
+    .array(z.enum(DASH_QUESTIONS))
+    .max(DASH_QUESTIONS.length)
+    .refine((a) => new Set(a).size === a.length, 'Each question at most once')
+    .default([]),
+  /** Professional judgement; below the checklist's level only with riskReason. */
+  riskLevel: z.enum(RISK_LEVELS).optional(),
+  riskReason: riskReason.optional(),
+  /** Defaults to the caller; another officer only for supervisors. */
+  officer: usernameSchema.optional(),
+  fjcIntroduction: z.enum(FJC_STATUSES).default('not_offered'),
+  bookingRefs: z.array(bookingRefSchema).max(20).default([]),
+  orderIds: z.array(orderIdSchema).max(20).default([]),
+});
+export type CreateCaseBody = z.infer<typeof createCaseSchema>;
+
+export const patchCaseSchema = z
+  .strictObject({
+    expectedVersion: z.number().int().min(1).optional(),
+    riskLevel: z.enum(RISK_LEVELS).optional(),
+    riskReason: riskReason.optional(),
+    fjcIntroduction: z.enum(FJC_STATUSES).optional(),
+    bookingRefs: z.array(bookingRefSchema).max(20).optional(),
+    orderIds: z.array(orderIdSchema).max(20).optional(),
+    status: z.literal('closed').optional(),
+  })
+  .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion' && k !== 'riskReason'), { message: 'Nothing to change', path: ['body'] });
+export type PatchCaseBody = z.infer<typeof patchCaseSchema>;
+
+export const addFollowupSchema = z.strictObject({
+  dueAt: instantSchema,
+  purpose: z.enum(FOLLOWUP_PURPOSES).default('contact_victim'),
+  officer: usernameSchema.optional(),
+});
+export const completeSchema = z.strictObject({ outcome: z.enum(OUTCOMES) });
+export const rescheduleSchema = z.strictObject({ dueAt: instantSchema });
+export const reassignSchema = z.strictObject({ officer: usernameSchema });
+
+export const caseIdSchema = z.string().regex(/^C-[0-9A-Z]{26}$/, 'Not a case id');
+export const followupIdSchema = z.string().regex(/^FU-[0-9A-Z]{26}$/, 'Not a follow-up id');
+export const listCasesQuery = z.strictObject({ zone: zoneSchema.optional() });
+export const listFollowupsQuery = z.strictObject({ zone: zoneSchema.optional(), officer: usernameSchema.optional() });
