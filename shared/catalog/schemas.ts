@@ -1,0 +1,86 @@
+import * as z from 'zod';
+import { CONTACT_KINDS } from './types.js';
+import { ruleStarts } from './slots.js';
+
+/**
+ * Edge validation of the catalogue (coordinators' POST/PUT). Strict objects: an unknown field is a 400
+ * naming it. Sizes are bounded so a catalogue item stays small (one Query returns the whole catalogue).
+ */
+export const slug = z.string().min(2).max(48).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and single hyphens');
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time as HH:MM (Europe/Brussels)');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date as YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date');
+const line = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u001f<>]/.test(s), 'No control characters or < >');
+
+export const localizedSchema = (max: number) =>
+  z.strictObject({ nl: line(max), fr: line(max).optional(), en: line(max).optional(), ar: line(max).optional() });
+
+export const openingRuleSchema = z
+  .strictObject({ weekday: z.number().int().min(1).max(7), start: hhmm, end: hhmm })
+  .refine((r) => r.end > r.start, { message: 'Must be after start (same day)', path: ['end'] });
+
+export const closureSchema = z
+  .strictObject({ from: isoDate, to: isoDate, reason: line(120).optional() })
+  .refine((c) => c.to >= c.from, { message: 'Must be on or after from', path: ['to'] });
+
+const languages = z.array(z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code (nl, fr, en, ar…)')).min(1).max(20);
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ./-]{1,20}$/, 'A phone number: digits, spaces, . / - and an optional leading +')
+  .refine((p) => p.replace(/\D/g, '').length >= 3 && p.replace(/\D/g, '').length <= 15, 'Between 3 and 15 digits');
+
+const serviceShape = {
+    zone: slug,
+    name: localizedSchema(80),
+    description: localizedSchema(600),
+    forWhom: localizedSchema(300),
+    partnerId: slug,
+    partner: line(120),
+    location: z.strictObject({ label: line(120), address: line(200) }),
+    languages,
+    slotMinutes: z.number().int().min(10).max(480),
+    bufferMinutes: z.number().int().min(0).max(240),
+    capacity: z.number().int().min(1).max(100),
+    leadHours: z.number().int().min(0).max(24 * 14),
+    horizonDays: z.number().int().min(1).max(180),
+    openingRules: z.array(openingRuleSchema).max(28),
+    closures: z.array(closureSchema).max(100),
+    bookable: z.boolean(),
+    demo: z.boolean().default(false),
+};
+const bookableNeedsSlots = <T extends z.ZodType<{ bookable: boolean; openingRules: { weekday: number; start: string; end: string }[]; slotMinutes: number; bufferMinutes: number }>>(schema: T) =>
+  schema.refine((s) => !s.bookable || s.openingRules.some((r) => ruleStarts(r, s.slotMinutes, s.bufferMinutes).length > 0), {
+    message: 'A bookable service needs at least one opening rule long enough for one slot',
+    path: ['openingRules'],
+  });
+export const serviceInputSchema = bookableNeedsSlots(z.strictObject(serviceShape));
+export type ServiceInput = z.infer<typeof serviceInputSchema>;
+
+/** POST /api/services: the id is chosen by the coordinator (a readable slug). */
+export const newServiceSchema = bookableNeedsSlots(z.strictObject({ id: slug, ...serviceShape }));
+
+const contactShape = {
+    kind: z.enum(CONTACT_KINDS),
+    name: localizedSchema(120),
+    description: localizedSchema(600),
+    phone: phoneSchema.optional(),
+    address: line(200).optional(),
+    website: z.url({ protocol: /^https$/ }).max(200).optional(),
+    alwaysOpen: z.boolean(),
+    openingRules: z.array(openingRuleSchema).max(28).default([]),
+    languages,
+    free: z.boolean().default(false),
+    anonymous: z.boolean().default(false),
+    emergencyLine: z.boolean().default(false),
+    order: z.number().int().min(0).max(10_000).default(500),
+    demo: z.boolean().default(false),
+};
+const reachable = <T extends z.ZodType<{ phone?: string | undefined; address?: string | undefined; website?: string | undefined }>>(schema: T) =>
+  schema.refine((c) => c.phone !== undefined || c.address !== undefined || c.website !== undefined, { message: 'Give a phone number, an address or a website', path: ['phone'] });
+export const contactPointInputSchema = reachable(z.strictObject(contactShape));
+export type ContactPointInput = z.infer<typeof contactPointInputSchema>;
+
+export const newContactPointSchema = reachable(z.strictObject({ id: slug, ...contactShape }));

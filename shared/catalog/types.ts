@@ -1,0 +1,121 @@
+/**
+ * The FJC service catalogue and contact points (issues 3 and 4): plain types, no dependencies, so the
+ * victim app and the staff console can import them without pulling zod into their bundles.
+ * Times are Europe/Brussels wall-clock times; dates are Brussels calendar dates (YYYY-MM-DD).
+ */
+export const CATALOG_LANGS = ['nl', 'fr', 'en', 'ar'] as const;
+export type CatalogLang = (typeof CATALOG_LANGS)[number];
+
+/** A text in the app's languages; Dutch is required (the default language), the others fall back to it. */
+export type Localized = { nl: string } & Partial<Record<Exclude<CatalogLang, 'nl'>, string>>;
+
+/** Weekly opening rule: on ISO `weekday` (1 = Monday … 7 = Sunday) from `start` to `end` (HH:MM, same day). */
+export interface OpeningRule {
+  weekday: number;
+  start: string;
+  end: string;
+}
+
+/** Closed on every Brussels date from `from` to `to`, both included (holidays, absences). */
+export interface Closure {
+  from: string;
+  to: string;
+  reason?: string;
+}
+
+/** What slot generation needs from a service. */
+export interface SlotRules {
+  openingRules: readonly OpeningRule[];
+  /** Length of one appointment or session, minutes. */
+  slotMinutes: number;
+  /** Pause after each slot before the next one starts, minutes. */
+  bufferMinutes: number;
+  /** Earliest booking: at least this many hours before the slot starts. */
+  leadHours: number;
+  /** Latest booking: the slot starts at most this many days from now. */
+  horizonDays: number;
+  closures: readonly Closure[];
+}
+
+export interface ServiceLocation {
+  /** Where, as a visitor reads it: "FJC Ruppel, ground floor". */
+  label: string;
+  address: string;
+}
+
+/** One FJC service, as `GET /api/services` and `GET /api/services/{id}` return it. */
+export interface Service extends SlotRules {
+  /** Slug: lower-case letters, digits and hyphens (`legal-advice`). */
+  id: string;
+  /** Police zone whose report counts the service's bookings (`ruppel`). */
+  zone: string;
+  name: Localized;
+  description: Localized;
+  /** Who the service is for, in plain words. */
+  forWhom: Localized;
+  /** Slug of the providing partner: the partner-intake SNS messages carry it as `partnerId`. */
+  partnerId: string;
+  /** The partner's display name. */
+  partner: string;
+  location: ServiceLocation;
+  /** Languages the service is offered in (ISO 639-1 codes). */
+  languages: string[];
+  /** Places per slot: 1 for an appointment, more for a group session. */
+  capacity: number;
+  /** False: listed in the catalogue, booked by phone only (no slots offered). */
+  bookable: boolean;
+  /** Demo data (local stack): the apps say so. */
+  demo: boolean;
+}
+
+export const CONTACT_KINDS = [
+  'emergency',
+  'police',
+  'helpline',
+  'victim-support',
+  'social-welfare',
+  'shelter',
+  'child-abuse',
+  'medical',
+  'sexual-violence',
+  'legal',
+  'housing',
+  'mental-health',
+  'addiction',
+  'perpetrator',
+  'youth',
+  'job',
+  'migrant',
+  'local-authority',
+] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** A contact point, as `GET /api/contact-points` returns it (sorted by `order`). */
+export interface ContactPoint {
+  id: string;
+  kind: ContactKind;
+  name: Localized;
+  /** What they do, for whom. */
+  description: Localized;
+  /** As dialled: `112`, `1712`, `+32 3 880 88 00`. */
+  phone?: string;
+  address?: string;
+  website?: string;
+  /** Answers day and night (24/7). */
+  alwaysOpen: boolean;
+  /** Weekly hours when not `alwaysOpen` (Europe/Brussels). */
+  openingRules: OpeningRule[];
+  languages: string[];
+  /** Free, anonymous, emergency: shown as badges. */
+  free: boolean;
+  anonymous: boolean;
+  emergencyLine: boolean;
+  /** Sort order in lists (ascending). */
+  order: number;
+  demo: boolean;
+}
+
+/** Picks a localized text, falling back to Dutch. */
+export function localized(text: Localized, lang: string): string {
+  return (text as Record<string, string | undefined>)[lang] ?? text.nl;
+}
