@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../functions/orders/demo.js';
+import { alertsOfOrder, drive, stackClock, waitForOrderAlerts, walkDistances } from '../../infra/local/breach-drive.js';
+import { seedDemoData } from '../../infra/local/seed.js';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
+import { HOME, orderBody } from './monitoring-support.js';
+
+/**
+ * The whole path on the local stack, in-process against the test run's DynamoDB Local: HTTP with a
+ * monitoring token → gateway → monitoring handler → one transaction (state + alert) → the table's
+ * stream (the local poller) → the publisher → the local SNS. This is what `npm run demo:breach` drives.
+ */
+let stack: LocalStack;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'oneroof-pipeline-'));
+  stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    quiet: true,
+    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
+    tableName: process.env.TABLE_NAME as string,
+    seed: false,
+    buildPwa: false,
+  });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const res = await fetch(`${stack.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  return { status: res.status, json: (await res.json()) as Record<string, any> };
+}
+
+describe('breach → police over SNS, end to end on the local stack', () => {
+  it('a scripted drive towards the home produces a pre-alert then an alert in the notifications, exactly once each', async () => {
+    const police = await stack.issuer.tokenFor('police');
+    const body = orderBody();
+    const created = await api('/api/orders', { method: 'POST', token: police, body });
+    expect(created.status).toBe(201);
+    const orderId = created.json.order.id as string;
+
+    await drive({
+      baseUrl: stack.url,
+      token: await stack.issuer.tokenFor('monitoring'),
+      deviceId: body.respondentDeviceId,
+      centre: HOME,
+      distances: walkDistances(500, 1000, 10),
+      intervalMs: 0,
+      now: await stackClock(stack.url),
+    });
+    const want = (ms: { attributes: Record<string, string> }[]) => ms.filter((m) => m.attributes.kind === 'zone').length >= 1 && ms.some((m) => m.attributes.kind === 'preAlert');
+    const alerts = await waitForOrderAlerts(stack.url, orderId, want, 20_000);
+    expect(alerts.map((m) => [m.attributes.kind, m.attributes.severity, m.attributes.district])).toEqual([
+      ['preAlert', 'low', body.district],
+      ['zone', 'high', body.district],
+    ]);
+    // nothing more arrives for this order (the outbox publishes each alert once)
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(alertsOfOrder(stack.notifications(), orderId)).toHaveLength(2);
+    for (const m of alerts) {
+      expect(m.message).not.toContain(body.protectedPersonRef);
+      expect(m.message).not.toMatch(/51\.\d{3}|4\.3\d{2}/);
+      for (const f of PERSONAL_FIELDS) expect(Object.keys(m.attributes)).not.toContain(f);
+    }
+    // the police list shows both, open
+    const open = await api(`/api/alerts?district=${body.district}`, { token: police });
+    expect(open.json.alerts.map((a: { kind: string; status: string }) => `${a.kind}:${a.status}`).sort()).toEqual(['preAlert:open', 'zone:open']);
+  });
+
+  it('the seeded demo order takes a panic with the demo protection code; it goes out as critical', async () => {
+    await seedDemoData({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, modules: [{ name: 'orders', module: 'functions/orders/seed.ts', export: 'seedDemoOrder' }] });
+    const police = await stack.issuer.tokenFor('police');
+    const order = await api(`/api/orders/${DEMO_ORDER_ID}`, { token: police });
+    expect(order.json).toMatchObject({ status: 'active', district: 'ruppel', zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }] });
+    expect(JSON.stringify(order.json)).not.toContain(DEMO_PROTECTION_CODE);
+
+    const panic = await api('/api/panic', { method: 'POST', body: { protectionCode: DEMO_PROTECTION_CODE.toLowerCase() } });
+    expect(panic.status).toBe(202);
+    const alerts = await waitForOrderAlerts(stack.url, DEMO_ORDER_ID, (ms) => ms.some((m) => m.attributes.kind === 'panic'), 20_000);
+    expect(alerts.find((m) => m.attributes.kind === 'panic')?.attributes).toMatchObject({ severity: 'critical', district: 'ruppel' });
+  });
+});
