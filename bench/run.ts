@@ -306,7 +306,7 @@ async function breachLatency(stack: LocalStack): Promise<void> {
   const item = 'event received → alert published p50/p99 (local stack)';
   const fn = await optionalModule<(o: { stack: LocalStack; runs: number }) => Promise<{ samples: number[] }>>('breach-engine.ts', 'benchBreachLatency');
   if (!fn) { rows.push({ section: '3 Breach engine', item, result: 'not available yet' }); return; }
-  const { samples } = await fn({ stack, runs: QUICK ? 10 : 50 });
+  const { samples } = await fn({ stack, runs: QUICK ? 5 : 50 });
   rows.push({ section: '3 Breach engine', item, result: `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))} (${samples.length} alerts)` });
   json.breachLatency = samples;
 }
@@ -315,7 +315,7 @@ async function breachEngine(): Promise<void> {
   const fn = await optionalModule<(o: { events: number }) => Promise<{ eventsPerSecond: number }> | { eventsPerSecond: number }>('breach-engine.ts', 'benchBreachEngine');
   if (!fn) { rows.push({ section: '3 Breach engine', item: 'events evaluated/s (pure engine, one core)', result: 'not available yet' }); return; }
   const runs: number[] = [];
-  for (let i = 0; i < (QUICK ? 3 : 5); i++) runs.push((await fn({ events: QUICK ? 20_000 : 200_000 })).eventsPerSecond);
+  for (let i = 0; i < (QUICK ? 3 : 5); i++) runs.push((await fn({ events: QUICK ? 5_000 : 30_000 })).eventsPerSecond);
   rows.push({ section: '3 Breach engine', item: 'events evaluated/s (pure engine, one core)', result: `${median(runs).toFixed(0)} events/s` });
   json.breachEngine = runs;
 }
@@ -407,7 +407,9 @@ const { startLocalStack } = await import('../infra/local/stack.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'oneroof-bench-data-'));
 let stack: LocalStack | undefined;
 if (['2', '3', '5', '6'].some(wanted)) try {
+  const t0 = performance.now();
   stack = await startLocalStack({ port: PORT, dataDir, quiet: true, buildPwa: false });
+  console.error(`[bench] local stack on ${stack.url} started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 } catch (e) {
   rows.push({ section: '2 API', item: '(local stack)', result: errText(e) });
 }
@@ -420,8 +422,10 @@ try {
   await section('5 Victim PWA', () => pwa(stack));
   await section('6 Quick exit', () => quickExit(stack));
 } finally {
+  const t0 = performance.now();
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  if (stack) console.error(`[bench] local stack stopped in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 await section('3 Breach engine', breachEngine);
 await section('4 Reminder tick', followupTick);
