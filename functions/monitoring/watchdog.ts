@@ -10,6 +10,6 @@ const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 /** Scheduled every minute: signal loss (no position for N minutes) and curfew window starts of active orders. */
 export const handler = async (): Promise<{ orders: number; alerts: number }> => {
   const out = await watchdogTick(repo, clock.now());
-  logger.info('Watchdog', { orders: out.orders, alerts: out.alerts.length });
+  if (out.alerts.length > 0) logger.info('Watchdog raised alerts', { orders: out.orders, alerts: out.alerts.map((a) => a.id) });
   return { orders: out.orders, alerts: out.alerts.length };
 };
