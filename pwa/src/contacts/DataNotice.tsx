@@ -1,0 +1,13 @@
+import type { JSX } from 'preact';
+import { STALE_AFTER_MS } from '../data.js';
+import { dateTime } from '../format.js';
+import { useI18n } from '../i18n/index.js';
+
+/** Says when the list may be out of date: offline, or fetched more than an hour ago (from the worker's cache). */
+export function DataNotice({ fetchedAt }: { fetchedAt: number | undefined }): JSX.Element | null {
+  const { t, lang } = useI18n();
+  const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+  if (offline) return <p class="notice" data-stale="">{t.data.offline}{fetchedAt ? ` ${t.data.stale(dateTime(fetchedAt, lang))}` : ''}</p>;
+  if (fetchedAt && Date.now() - fetchedAt > STALE_AFTER_MS) return <p class="notice" data-stale="">{t.data.stale(dateTime(fetchedAt, lang))}</p>;
+  return null;
+}

@@ -1,0 +1,56 @@
+import type { JSX } from 'preact';
+import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
+import { useI18n } from '../i18n/index.js';
+import { Lazy } from '../lazy.js';
+import { navigate, type ScreenId } from '../router.js';
+
+const loadContacts = () => import('../contacts/ContactList.js');
+
+const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' }> = [
+  { id: 'services', key: 'services' },
+  { id: 'book', key: 'book' },
+  { id: 'protection', key: 'protection' },
+  { id: 'safety', key: 'safety' },
+];
+
+/**
+ * The start page: the emergency and help lines (inside the bundle, so they show with no network and
+ * an empty cache), tap to call; the other screens; the contact points (their own chunk).
+ */
+export function Home(): JSX.Element {
+  const { t } = useI18n();
+  return (
+    <>
+      <h1 tabIndex={-1} data-screen-heading="">{t.home.title}</h1>
+      <p>{t.home.intro}</p>
+      <section aria-labelledby="emergency-title">
+        <h2 id="emergency-title">{t.home.emergencyTitle}</h2>
+        <ul class="cards" data-emergency-numbers="">
+          {EMERGENCY_NUMBERS.map((number) => (
+            <li key={number} class="card">
+              <h3>{t.emergency[number].name}</h3>
+              <p>{t.emergency[number].what}</p>
+              <a class="button call" href={telHref(number)}>
+                {t.emergency.call(number)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <nav aria-labelledby="menu-title">
+        <h2 id="menu-title">{t.home.menuTitle}</h2>
+        <ul class="menu">
+          {MENU.map((item) => (
+            <li key={item.id}>
+              <button type="button" class="button menu-item" onClick={() => navigate(item.id)}>{t.menu[item.key]}</button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section aria-labelledby="contacts-title">
+        <h2 id="contacts-title">{t.contacts.title}</h2>
+        <Lazy load={loadContacts} />
+      </section>
+    </>
+  );
+}
