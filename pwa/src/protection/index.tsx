@@ -1,26 +1,273 @@
 import type { JSX } from 'preact';
-import { useLang } from '../i18n/index.js';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { telHref } from '../emergency.js';
+import { localeOf, useLang } from '../i18n/index.js';
 import { navigate } from '../router.js';
-import type { Localized } from '../i18n/lang.js';
+import { useStore } from '../store.js';
+import { currentPosition, sendWithRetry, type Failure } from './send.js';
+import { applyRemember, protectionStore, type ProtectionState } from './state.js';
+import { texts, type ProtectionTexts } from './texts.js';
+import './protection.css';
 
 /**
- * Stub of the protection screen (issue 7: panic button, "report contact" with a protection code).
- * The orders helper replaces this file; the contract is in pwa/README.md ("Screen contract"): a
- * default export without props.
+ * The protected person's screen (issue 7): the protection code (kept in memory; on the device only if
+ * they tick "remember"), a panic alarm with a confirmation step (POST /api/panic, with the position if
+ * they allow it), and "report contact" (POST /api/contact-reports). Both survive a slow network
+ * (time-outs, retries, progress shown) and always offer 112 when sending fails. Nothing is logged, and
+ * nothing here changes the page title or the address bar.
  */
-const text: Record<'title' | 'body' | 'back', Localized> = {
-  title: { nl: 'Bescherming', fr: 'Protection', en: 'Protection', ar: 'الحماية' },
-  body: { nl: 'Dit is nog niet beschikbaar.', fr: 'Ce n’est pas encore disponible.', en: 'This is not available yet.', ar: 'هذا غير متاح بعد.' },
-  back: { nl: 'Terug naar het begin', fr: 'Retour au début', en: 'Back to the start', ar: 'العودة إلى البداية' },
-};
+type Phase =
+  | { k: 'idle' }
+  | { k: 'confirm' }
+  | { k: 'locating' }
+  | { k: 'sending'; attempt: number; of: number }
+  | { k: 'sent'; at: string }
+  | { k: 'failed'; reason: Failure };
+
+const CODE_FAILURES: readonly Failure[] = ['unknown-code', 'invalid'];
+
+function setState(patch: Partial<ProtectionState>): void {
+  const next = { ...protectionStore.get(), ...patch };
+  protectionStore.set(next);
+  applyRemember(next);
+}
 
 export default function ProtectionScreen(): JSX.Element {
   const lang = useLang();
+  const t = texts[lang];
+  const state = useStore(protectionStore);
+  const [codeError, setCodeError] = useState('');
+  const codeInput = useRef<HTMLInputElement>(null);
+  const time = (iso: string) => new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+
+  /** The code to send, or undefined after pointing the person at the empty field. */
+  const codeOrFocus = (): string | undefined => {
+    const code = state.code.trim();
+    if (code.length >= 4) return code;
+    setCodeError(t.codeMissing);
+    codeInput.current?.focus();
+    return undefined;
+  };
+  const codeRejected = (reason: Failure) => {
+    if (CODE_FAILURES.includes(reason)) setCodeError(t.errors[reason]);
+  };
+
   return (
-    <section>
-      <h1 tabIndex={-1} data-screen-heading="">{text.title[lang]}</h1>
-      <p>{text.body[lang]}</p>
-      <button type="button" class="link-button" onClick={() => navigate('home')}>{text.back[lang]}</button>
+    <section class="protection">
+      <h1 tabIndex={-1} data-screen-heading="">{t.title}</h1>
+      <p>{t.intro}</p>
+
+      <div class="field">
+        <label for="protection-code">{t.codeLabel}</label>
+        <p id="protection-code-hint" class="hint">{t.codeHint}</p>
+        <input
+          ref={codeInput}
+          id="protection-code"
+          class="text-input code-input"
+          type="text"
+          inputMode="text"
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          dir="ltr"
+          maxLength={40}
+          value={state.code}
+          aria-describedby={codeError ? 'protection-code-hint protection-code-error' : 'protection-code-hint'}
+          aria-invalid={codeError ? 'true' : undefined}
+          onInput={(e) => {
+            setCodeError('');
+            setState({ code: (e.currentTarget as HTMLInputElement).value });
+          }}
+        />
+        {codeError ? (
+          <p id="protection-code-error" class="field-error">
+            {codeError}
+          </p>
+        ) : null}
+      </div>
+      <div class="check">
+        <input id="protection-remember" type="checkbox" checked={state.remember} aria-describedby="protection-remember-hint" onChange={(e) => setState({ remember: (e.currentTarget as HTMLInputElement).checked })} />
+        <label for="protection-remember">{t.rememberLabel}</label>
+        <p id="protection-remember-hint" class="hint">
+          {t.rememberHint}
+        </p>
+      </div>
+
+      <Panic t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} shareLocation={state.shareLocation} />
+      <Contact t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} />
+
+      <button type="button" class="link-button" onClick={() => navigate('home')}>
+        {t.back}
+      </button>
+    </section>
+  );
+}
+
+interface PartProps {
+  t: ProtectionTexts;
+  time: (iso: string) => string;
+  codeOrFocus: () => string | undefined;
+  codeRejected: (reason: Failure) => void;
+}
+
+function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps & { shareLocation: boolean }): JSX.Element {
+  const [phase, setPhase] = useState<Phase>({ k: 'idle' });
+  const confirmHeading = useRef<HTMLHeadingElement>(null);
+  const result = useRef<HTMLParagraphElement>(null);
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
+  useEffect(() => {
+    if (phase.k === 'confirm') confirmHeading.current?.focus();
+    if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
+  }, [phase.k]);
+
+  const ask = () => {
+    if (codeOrFocus()) setPhase({ k: 'confirm' });
+  };
+  const send = async () => {
+    const protectionCode = codeOrFocus();
+    if (!protectionCode) return setPhase({ k: 'idle' });
+    let position: Awaited<ReturnType<typeof currentPosition>>;
+    if (shareLocation) {
+      setPhase({ k: 'locating' });
+      position = await currentPosition(5_000);
+    }
+    const out = await sendWithRetry('/api/panic', { protectionCode, ...(position ? { position } : {}) }, { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) });
+    if (!live.current) return;
+    if (out.ok) return setPhase({ k: 'sent', at: out.at });
+    codeRejected(out.reason);
+    setPhase({ k: 'failed', reason: out.reason });
+  };
+  const busy = phase.k === 'locating' || phase.k === 'sending';
+
+  return (
+    <section class="panel panic" aria-labelledby="panic-title">
+      <h2 id="panic-title">{t.panicTitle}</h2>
+      <p>{t.panicIntro}</p>
+      {phase.k === 'confirm' ? (
+        <div class="confirm" role="group" aria-labelledby="panic-confirm-title">
+          <h3 id="panic-confirm-title" ref={confirmHeading} tabIndex={-1}>
+            {t.confirmTitle}
+          </h3>
+          <p>{t.confirmText}</p>
+          <div class="actions">
+            <button type="button" class="button panic-button" onClick={() => void send()}>
+              {t.confirmYes}
+            </button>
+            <button type="button" class="button" onClick={() => setPhase({ k: 'idle' })}>
+              {t.confirmNo}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div class="check">
+            <input id="panic-location" type="checkbox" checked={shareLocation} disabled={busy} onChange={(e) => setState({ shareLocation: (e.currentTarget as HTMLInputElement).checked })} />
+            <label for="panic-location">{t.shareLocation}</label>
+          </div>
+          <button type="button" class="button panic-button" disabled={busy} onClick={ask}>
+            {t.panicButton}
+          </button>
+        </>
+      )}
+      <p class="progress" role="status" aria-live="polite">
+        {phase.k === 'locating' ? t.locating : phase.k === 'sending' ? t.sending(phase.attempt, phase.of) : ''}
+      </p>
+      {phase.k === 'sent' ? (
+        <div class="result ok">
+          <p ref={result} tabIndex={-1} role="status">
+            <strong>{t.sent(time(phase.at))}</strong>
+          </p>
+          <p>{t.sentHint}</p>
+        </div>
+      ) : null}
+      {phase.k === 'failed' ? (
+        <div class="result failed">
+          <p ref={result} tabIndex={-1} role="alert">
+            <strong>{t.errors[phase.reason]}</strong>
+          </p>
+          <div class="actions">
+            <a class="button call" href={telHref('112')}>
+              {t.call112}
+            </a>
+            <button type="button" class="button" onClick={ask}>
+              {t.tryAgain}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <p>
+          <a class="button call" href={telHref('112')}>
+            {t.call112}
+          </a>
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** `datetime-local` value (local wall-clock time) → ISO instant, or undefined when empty or not a time. */
+function localToIso(value: string): string | undefined {
+  if (!value) return undefined;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+}
+
+function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element {
+  const [when, setWhen] = useState('');
+  const [phase, setPhase] = useState<Phase>({ k: 'idle' });
+  const result = useRef<HTMLParagraphElement>(null);
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
+  useEffect(() => {
+    if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
+  }, [phase.k]);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const protectionCode = codeOrFocus();
+    if (!protectionCode) return;
+    const at = localToIso(when);
+    const out = await sendWithRetry('/api/contact-reports', { protectionCode, ...(at ? { at } : {}) }, { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) });
+    if (!live.current) return;
+    if (out.ok) {
+      setWhen('');
+      return setPhase({ k: 'sent', at: out.at });
+    }
+    codeRejected(out.reason);
+    setPhase({ k: 'failed', reason: out.reason });
+  };
+  const busy = phase.k === 'sending';
+
+  return (
+    <section class="panel" aria-labelledby="contact-title">
+      <h2 id="contact-title">{t.contactTitle}</h2>
+      <p>{t.contactIntro}</p>
+      <form onSubmit={(e) => void submit(e)}>
+        <div class="field">
+          <label for="contact-when">{t.contactWhen}</label>
+          <p id="contact-when-hint" class="hint">
+            {t.contactWhenHint}
+          </p>
+          <input id="contact-when" class="text-input" type="datetime-local" value={when} aria-describedby="contact-when-hint" onInput={(e) => setWhen((e.currentTarget as HTMLInputElement).value)} />
+        </div>
+        <button type="submit" class="button primary" disabled={busy}>
+          {t.contactButton}
+        </button>
+      </form>
+      <p class="progress" role="status" aria-live="polite">
+        {phase.k === 'sending' ? t.contactSending(phase.attempt, phase.of) : ''}
+      </p>
+      {phase.k === 'sent' ? (
+        <p class="result ok" ref={result} tabIndex={-1} role="status">
+          {t.contactSent(time(phase.at))}
+        </p>
+      ) : null}
+      {phase.k === 'failed' ? (
+        <p class="result failed" ref={result} tabIndex={-1} role="alert">
+          {t.errors[phase.reason]}
+        </p>
+      ) : null}
     </section>
   );
 }

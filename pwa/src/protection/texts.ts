@@ -1,0 +1,194 @@
+import type { Lang } from '../i18n/lang.js';
+import type { Failure } from './send.js';
+
+/** The protection screen's texts in the app's four languages (kept next to the screen). */
+export interface ProtectionTexts {
+  title: string;
+  intro: string;
+  codeLabel: string;
+  codeHint: string;
+  codeMissing: string;
+  rememberLabel: string;
+  rememberHint: string;
+  panicTitle: string;
+  panicIntro: string;
+  panicButton: string;
+  shareLocation: string;
+  confirmTitle: string;
+  confirmText: string;
+  confirmYes: string;
+  confirmNo: string;
+  locating: string;
+  sending: (attempt: number, of: number) => string;
+  sent: (time: string) => string;
+  sentHint: string;
+  contactTitle: string;
+  contactIntro: string;
+  contactWhen: string;
+  contactWhenHint: string;
+  contactButton: string;
+  contactSending: (attempt: number, of: number) => string;
+  contactSent: (time: string) => string;
+  errors: Record<Failure, string>;
+  call112: string;
+  tryAgain: string;
+  back: string;
+}
+
+const nl: ProtectionTexts = {
+  title: 'Bescherming',
+  intro: 'Met de beschermingscode die je van de politie kreeg, kun je hier alarm slaan of melden dat de persoon tegen wie het contactverbod geldt contact met je zocht.',
+  codeLabel: 'Beschermingscode',
+  codeHint: 'Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKMN. Hoofdletters of streepjes maken niet uit.',
+  codeMissing: 'Vul eerst je beschermingscode in.',
+  rememberLabel: 'Code onthouden op dit toestel',
+  rememberHint: 'Alleen als niemand anders dit toestel gebruikt. De snelle uitgang wist de code.',
+  panicTitle: 'Alarm',
+  panicIntro: 'Ben je in gevaar? Het alarm gaat meteen naar de politie. Bel ook 112 als dat kan.',
+  panicButton: 'Alarm slaan',
+  shareLocation: 'Mijn locatie meesturen (je toestel vraagt toestemming)',
+  confirmTitle: 'Alarm nu naar de politie sturen?',
+  confirmText: 'Druk op "Ja, alarm sturen". Was het per ongeluk, druk dan op "Nee".',
+  confirmYes: 'Ja, alarm sturen',
+  confirmNo: 'Nee, niet sturen',
+  locating: 'Locatie zoeken…',
+  sending: (a, n) => (a === 1 ? 'Alarm wordt verstuurd…' : `Het netwerk is traag. Nog een poging (${a} van ${n})…`),
+  sent: (time) => `Alarm verstuurd om ${time}. De politie is verwittigd.`,
+  sentHint: 'Blijf als het kan op een veilige plek. Bel 112 als je kunt praten.',
+  contactTitle: 'Contact melden',
+  contactIntro: 'Zocht de persoon tegen wie het contactverbod geldt contact met je (bericht, telefoon, aan de deur)? Meld het hier. Dit is geen noodoproep.',
+  contactWhen: 'Wanneer was het contact?',
+  contactWhenHint: 'Laat leeg als het net gebeurde.',
+  contactButton: 'Contact melden',
+  contactSending: (a, n) => (a === 1 ? 'Melding wordt verstuurd…' : `Het netwerk is traag. Nog een poging (${a} van ${n})…`),
+  contactSent: (time) => `Je melding is ontvangen om ${time}. De politie volgt ze op.`,
+  errors: {
+    'unknown-code': 'Deze beschermingscode is niet gekend. Kijk ze na.',
+    throttled: 'Te veel foute codes na elkaar. Probeer later opnieuw, of bel 112.',
+    invalid: 'Dit kon niet worden verstuurd. Kijk de code na.',
+    offline: 'Er is geen internetverbinding. Bel 112.',
+    failed: 'Het versturen is niet gelukt. Bel 112.',
+  },
+  call112: 'Bel 112',
+  tryAgain: 'Opnieuw proberen',
+  back: 'Terug naar het begin',
+};
+
+const fr: ProtectionTexts = {
+  title: 'Protection',
+  intro: 'Avec le code de protection reçu de la police, vous pouvez ici donner l’alarme ou signaler que la personne visée par l’interdiction de contact a cherché à vous contacter.',
+  codeLabel: 'Code de protection',
+  codeHint: 'Douze caractères, par exemple ABCD-EFGH-JKMN. Majuscules et tirets n’ont pas d’importance.',
+  codeMissing: 'Saisissez d’abord votre code de protection.',
+  rememberLabel: 'Retenir le code sur cet appareil',
+  rememberHint: 'Seulement si personne d’autre n’utilise cet appareil. La sortie rapide efface le code.',
+  panicTitle: 'Alarme',
+  panicIntro: 'Vous êtes en danger ? L’alarme part immédiatement vers la police. Appelez aussi le 112 si vous le pouvez.',
+  panicButton: 'Donner l’alarme',
+  shareLocation: 'Envoyer ma position (votre appareil demande l’autorisation)',
+  confirmTitle: 'Envoyer l’alarme à la police maintenant ?',
+  confirmText: 'Appuyez sur « Oui, envoyer l’alarme ». Si c’était une erreur, appuyez sur « Non ».',
+  confirmYes: 'Oui, envoyer l’alarme',
+  confirmNo: 'Non, ne pas envoyer',
+  locating: 'Recherche de la position…',
+  sending: (a, n) => (a === 1 ? 'Envoi de l’alarme…' : `Le réseau est lent. Nouvel essai (${a} sur ${n})…`),
+  sent: (time) => `Alarme envoyée à ${time}. La police est prévenue.`,
+  sentHint: 'Restez si possible dans un endroit sûr. Appelez le 112 si vous pouvez parler.',
+  contactTitle: 'Signaler un contact',
+  contactIntro: 'La personne visée par l’interdiction de contact a-t-elle cherché à vous joindre (message, téléphone, à la porte) ? Signalez-le ici. Ce n’est pas un appel d’urgence.',
+  contactWhen: 'Quand le contact a-t-il eu lieu ?',
+  contactWhenHint: 'Laissez vide si cela vient de se produire.',
+  contactButton: 'Signaler le contact',
+  contactSending: (a, n) => (a === 1 ? 'Envoi du signalement…' : `Le réseau est lent. Nouvel essai (${a} sur ${n})…`),
+  contactSent: (time) => `Votre signalement a été reçu à ${time}. La police y donnera suite.`,
+  errors: {
+    'unknown-code': 'Ce code de protection est inconnu. Vérifiez-le.',
+    throttled: 'Trop de codes erronés d’affilée. Réessayez plus tard ou appelez le 112.',
+    invalid: 'L’envoi n’a pas été possible. Vérifiez le code.',
+    offline: 'Pas de connexion Internet. Appelez le 112.',
+    failed: 'L’envoi a échoué. Appelez le 112.',
+  },
+  call112: 'Appeler le 112',
+  tryAgain: 'Réessayer',
+  back: 'Retour au début',
+};
+
+const en: ProtectionTexts = {
+  title: 'Protection',
+  intro: 'With the protection code the police gave you, you can raise an alarm here, or report that the person the restraining order is against tried to contact you.',
+  codeLabel: 'Protection code',
+  codeHint: 'Twelve characters, for example ABCD-EFGH-JKMN. Capitals and dashes do not matter.',
+  codeMissing: 'Enter your protection code first.',
+  rememberLabel: 'Remember the code on this device',
+  rememberHint: 'Only if nobody else uses this device. The quick exit erases the code.',
+  panicTitle: 'Alarm',
+  panicIntro: 'Are you in danger? The alarm goes to the police at once. Call 112 as well if you can.',
+  panicButton: 'Raise the alarm',
+  shareLocation: 'Send my location (your device asks for permission)',
+  confirmTitle: 'Send the alarm to the police now?',
+  confirmText: 'Press "Yes, send the alarm". If it was a mistake, press "No".',
+  confirmYes: 'Yes, send the alarm',
+  confirmNo: 'No, do not send',
+  locating: 'Finding your location…',
+  sending: (a, n) => (a === 1 ? 'Sending the alarm…' : `The network is slow. Trying again (${a} of ${n})…`),
+  sent: (time) => `Alarm sent at ${time}. The police have been alerted.`,
+  sentHint: 'Stay somewhere safe if you can. Call 112 if you are able to talk.',
+  contactTitle: 'Report contact',
+  contactIntro: 'Did the person the restraining order is against try to contact you (message, phone, at the door)? Report it here. This is not an emergency call.',
+  contactWhen: 'When was the contact?',
+  contactWhenHint: 'Leave empty if it just happened.',
+  contactButton: 'Report the contact',
+  contactSending: (a, n) => (a === 1 ? 'Sending your report…' : `The network is slow. Trying again (${a} of ${n})…`),
+  contactSent: (time) => `Your report was received at ${time}. The police will follow it up.`,
+  errors: {
+    'unknown-code': 'This protection code is not known. Please check it.',
+    throttled: 'Too many wrong codes in a row. Try again later, or call 112.',
+    invalid: 'This could not be sent. Please check the code.',
+    offline: 'There is no internet connection. Call 112.',
+    failed: 'Sending did not work. Call 112.',
+  },
+  call112: 'Call 112',
+  tryAgain: 'Try again',
+  back: 'Back to the start',
+};
+
+const ar: ProtectionTexts = {
+  title: 'الحماية',
+  intro: 'باستخدام رمز الحماية الذي أعطتك إياه الشرطة، يمكنك هنا إطلاق إنذار، أو الإبلاغ بأن الشخص المشمول بأمر منع الاتصال حاول التواصل معك.',
+  codeLabel: 'رمز الحماية',
+  codeHint: 'اثنا عشر حرفًا، مثلًا ABCD-EFGH-JKMN. لا يهم استخدام الأحرف الكبيرة أو الشرطات.',
+  codeMissing: 'أدخل رمز الحماية أولًا.',
+  rememberLabel: 'حفظ الرمز على هذا الجهاز',
+  rememberHint: 'فقط إذا لم يكن أحد غيرك يستخدم هذا الجهاز. الخروج السريع يمحو الرمز.',
+  panicTitle: 'الإنذار',
+  panicIntro: 'هل أنت في خطر؟ يصل الإنذار إلى الشرطة فورًا. اتصل أيضًا بالرقم 112 إن استطعت.',
+  panicButton: 'إطلاق الإنذار',
+  shareLocation: 'إرسال موقعي (سيطلب جهازك الإذن)',
+  confirmTitle: 'هل تريد إرسال الإنذار إلى الشرطة الآن؟',
+  confirmText: 'اضغط على «نعم، أرسل الإنذار». إذا كان ذلك عن طريق الخطأ، اضغط على «لا».',
+  confirmYes: 'نعم، أرسل الإنذار',
+  confirmNo: 'لا، لا ترسل',
+  locating: 'جارٍ تحديد الموقع…',
+  sending: (a, n) => (a === 1 ? 'جارٍ إرسال الإنذار…' : `الشبكة بطيئة. محاولة جديدة (${a} من ${n})…`),
+  sent: (time) => `أُرسل الإنذار في الساعة ${time}. تم إبلاغ الشرطة.`,
+  sentHint: 'ابقَ في مكان آمن إن أمكن. اتصل بالرقم 112 إذا كنت تستطيع الكلام.',
+  contactTitle: 'الإبلاغ عن اتصال',
+  contactIntro: 'هل حاول الشخص المشمول بأمر منع الاتصال التواصل معك (رسالة، هاتف، عند الباب)؟ أبلغ عن ذلك هنا. هذا ليس اتصال طوارئ.',
+  contactWhen: 'متى حدث الاتصال؟',
+  contactWhenHint: 'اتركه فارغًا إذا حدث للتو.',
+  contactButton: 'الإبلاغ عن الاتصال',
+  contactSending: (a, n) => (a === 1 ? 'جارٍ إرسال البلاغ…' : `الشبكة بطيئة. محاولة جديدة (${a} من ${n})…`),
+  contactSent: (time) => `وصل بلاغك في الساعة ${time}. ستتابعه الشرطة.`,
+  errors: {
+    'unknown-code': 'رمز الحماية هذا غير معروف. يُرجى التحقق منه.',
+    throttled: 'رموز خاطئة كثيرة متتالية. حاول لاحقًا أو اتصل بالرقم 112.',
+    invalid: 'تعذّر الإرسال. يُرجى التحقق من الرمز.',
+    offline: 'لا يوجد اتصال بالإنترنت. اتصل بالرقم 112.',
+    failed: 'لم ينجح الإرسال. اتصل بالرقم 112.',
+  },
+  call112: 'اتصل بالرقم 112',
+  tryAgain: 'حاول مرة أخرى',
+  back: 'العودة إلى البداية',
+};
+
+export const texts: Record<Lang, ProtectionTexts> = { nl, fr, en, ar };

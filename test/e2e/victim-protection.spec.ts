@@ -1,0 +1,155 @@
+import { expect, test, type Page } from '@playwright/test';
+import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
+import { expectAxeClean } from './staff-helpers.js';
+
+/**
+ * The protected person's screen in the victim app, against the real local stack: a police order is
+ * created through the API (its protection code is what the person was given), then the panic alarm
+ * (confirmation step, slow network, position if allowed) and a contact report reach police as alerts.
+ * The code is never written to the device unless the person opts in.
+ */
+const port = Number(process.env.E2E_PORT ?? 3100);
+const origin = `http://127.0.0.1:${port}`;
+const HOME = { lat: 51.0899, lon: 4.3712 };
+
+let policeToken: string;
+async function police(): Promise<string> {
+  if (!policeToken) {
+    const keys = await loadIssuerKeys(`.data/e2e-${port}`);
+    policeToken = await mintAccessToken(keys, subjectFor('police') as NonNullable<ReturnType<typeof subjectFor>>, { issuer: issuerUrl(origin) });
+  }
+  return policeToken;
+}
+
+async function createOrder(page: Page): Promise<{ id: string; code: string; district: string }> {
+  const district = `e2e-${Date.now().toString(36)}`;
+  const now = Date.now();
+  const res = await page.request.post('/api/orders', {
+    headers: { authorization: `Bearer ${await police()}` },
+    data: {
+      district,
+      respondentDeviceId: `BR-VP-${now}`,
+      protectedPersonRef: 'CASE-VP-1',
+      validFrom: new Date(now - 3_600_000).toISOString(),
+      validUntil: new Date(now + 30 * 86_400_000).toISOString(),
+      zones: [{ label: 'home', centre: HOME, alertRadiusM: 500 }],
+      noContact: true,
+      device: { signalLossMinutes: 24 * 60, batteryLowPercent: 15 },
+    },
+  });
+  expect(res.status()).toBe(201);
+  const json = (await res.json()) as { order: { id: string }; protectionCode: string };
+  return { id: json.order.id, code: json.protectionCode, district };
+}
+
+async function alertsOf(page: Page, district: string): Promise<{ id: string; kind: string; severity: string; orderId: string }[]> {
+  const res = await page.request.get(`/api/alerts?district=${district}`, { headers: { authorization: `Bearer ${await police()}` } });
+  return ((await res.json()) as { alerts: { id: string; kind: string; severity: string; orderId: string }[] }).alerts;
+}
+
+async function openProtection(page: Page): Promise<void> {
+  await page.goto('/');
+  const proceed = page.getByRole('button', { name: 'Verder', exact: true });
+  if (await proceed.isVisible().catch(() => false)) await proceed.click();
+  await page.getByRole('button', { name: 'Bescherming', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bescherming' })).toBeVisible();
+}
+
+async function deviceStorage(page: Page): Promise<string> {
+  return page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+}
+
+test.use({ permissions: ['geolocation'], geolocation: { latitude: 51.0871, longitude: 4.3705, accuracy: 12 } });
+
+test('panic: asks for the code, confirms before sending, survives a slow network, reaches police as critical with the position', async ({ page }) => {
+  const order = await createOrder(page);
+  await openProtection(page);
+  await expectAxeClean(page);
+
+  // No code yet: pointed at the field, nothing sent.
+  const panicRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/panic') panicRequests.push(r.method());
+  });
+  await page.getByRole('button', { name: 'Alarm slaan' }).click();
+  await expect(page.getByText('Vul eerst je beschermingscode in.')).toBeVisible();
+  await expect(page.getByLabel('Beschermingscode')).toBeFocused();
+
+  await page.getByLabel('Beschermingscode').fill(order.code.toLowerCase());
+  // A press by accident: the confirmation step, then "no" — nothing is sent.
+  await page.getByRole('button', { name: 'Alarm slaan' }).click();
+  await expect(page.getByRole('heading', { name: 'Alarm nu naar de politie sturen?' })).toBeFocused();
+  await expectAxeClean(page);
+  await page.getByRole('button', { name: 'Nee, niet sturen' }).click();
+  await expect(page.getByRole('button', { name: 'Alarm slaan' })).toBeVisible();
+  expect(panicRequests).toEqual([]);
+
+  // A slow network: the answer takes 2 s; the person sees that it is being sent.
+  await page.route('**/api/panic', async (route) => {
+    await new Promise((r) => setTimeout(r, 2_000));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'Alarm slaan' }).click();
+  await page.getByRole('button', { name: 'Ja, alarm sturen' }).click();
+  await expect(page.getByText('Alarm wordt verstuurd…')).toBeVisible();
+  const sent = page.getByText(/^Alarm verstuurd om \d{2}:\d{2}\. De politie is verwittigd\.$/);
+  await expect(sent).toBeVisible({ timeout: 15_000 });
+  await expect(sent.locator('xpath=ancestor-or-self::*[@tabindex="-1"][1]')).toBeFocused();
+  await expectAxeClean(page);
+  expect(panicRequests).toEqual(['POST']);
+
+  // Police see it: critical, with the position the person allowed.
+  const panic = (await alertsOf(page, order.district)).find((a) => a.kind === 'panic');
+  expect(panic).toMatchObject({ severity: 'critical', orderId: order.id });
+  const detail = await page.request.get(`/api/alerts/${panic?.id}`, { headers: { authorization: `Bearer ${await police()}` } });
+  expect(((await detail.json()) as { evidence: { fix: { lat: number; lon: number } } }).evidence.fix).toMatchObject({ lat: 51.0871, lon: 4.3705 });
+
+  // The code was never written to the device.
+  const stored = await deviceStorage(page);
+  expect(stored.toUpperCase()).not.toContain(order.code);
+  expect(stored.toUpperCase()).not.toContain(order.code.replace(/-/g, ''));
+});
+
+test('a wrong code is said clearly at the field, with 112 at hand', async ({ page }) => {
+  await openProtection(page);
+  await page.getByLabel('Beschermingscode').fill('AAAA-BBBB-CCCC');
+  await page.getByLabel('Mijn locatie meesturen (je toestel vraagt toestemming)').uncheck();
+  await page.getByRole('button', { name: 'Alarm slaan' }).click();
+  await page.getByRole('button', { name: 'Ja, alarm sturen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Deze beschermingscode is niet gekend. Kijk ze na.' })).toBeVisible();
+  await expect(page.getByLabel('Beschermingscode')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('link', { name: 'Bel 112' })).toHaveAttribute('href', 'tel:112');
+  await expectAxeClean(page);
+});
+
+test('report contact: received, and police see a high contact alert', async ({ page }) => {
+  const order = await createOrder(page);
+  await openProtection(page);
+  await page.getByLabel('Beschermingscode').fill(order.code);
+  await page.getByRole('button', { name: 'Contact melden' }).click();
+  await expect(page.getByText(/^Je melding is ontvangen om \d{2}:\d{2}\./)).toBeVisible();
+  await expectAxeClean(page);
+  expect((await alertsOf(page, order.district)).map((a) => `${a.kind}:${a.severity}`)).toEqual(['contact:high']);
+});
+
+test('the code is kept on the device only after opting in, and forgotten when the opt-in is removed', async ({ page }) => {
+  const order = await createOrder(page);
+  await openProtection(page);
+  await page.getByLabel('Beschermingscode').fill(order.code);
+  expect(await deviceStorage(page)).not.toContain(order.code);
+  await page.getByLabel('Code onthouden op dit toestel').check();
+  expect(await deviceStorage(page)).toContain(order.code);
+
+  await page.reload();
+  await openProtection(page);
+  await expect(page.getByLabel('Beschermingscode')).toHaveValue(order.code);
+  await expect(page.getByLabel('Code onthouden op dit toestel')).toBeChecked();
+  await page.getByLabel('Code onthouden op dit toestel').uncheck();
+  expect(await deviceStorage(page)).not.toContain(order.code);
+
+  // Arabic: the screen is translated and mirrored.
+  await page.getByLabel('Taal').selectOption('ar');
+  await expect(page.getByRole('heading', { level: 1, name: 'الحماية' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expectAxeClean(page);
+});
