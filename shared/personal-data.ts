@@ -22,12 +22,21 @@ export const PERSONAL_FIELDS = [
   'protectionCode',
   'victimRef',
   'victimHash',
+  'riskReason',
   'lat',
   'lon',
   'position',
   'authorization',
   'x-booking-pin',
   'x-protection-code',
+  // Bookings (issue 4): needs and safe-contact details; the Idempotency-Key derives the booking's PIN.
+  'accessibility',
+  'interpreter',
+  'childcare',
+  'windows',
+  'mayContact',
+  'voicemail',
+  'idempotency-key',
   'body',
 ] as const;
 

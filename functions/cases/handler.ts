@@ -1,4 +1,73 @@
-// Placeholder until the capability lands.
-import { placeholderApi } from '../lib/placeholder.js';
+import * as z from 'zod';
+import {
+  addFollowupSchema,
+  caseIdSchema,
+  completeSchema,
+  createCaseSchema,
+  followupIdSchema,
+  listCasesQuery,
+  listFollowupsQuery,
+  patchCaseSchema,
+  reassignSchema,
+  rescheduleSchema,
+} from '../../shared/cases/index.js';
+import { UnauthorizedError } from '../../shared/errors.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { clock } from '../lib/clock.js';
+import { requireEnv } from '../lib/config.js';
+import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { parse } from '../lib/validation.js';
+import { cadenceFromEnv } from './config.js';
+import { DynamoCaseRepository } from './repository.js';
+import {
+  addFollowup,
+  completeFollowup,
+  getCase,
+  listCases,
+  listFollowups,
+  openCase,
+  patchCase,
+  reassignFollowup,
+  rescheduleFollowup,
+  type Caller,
+  type CaseDeps,
+} from './use-cases.js';
 
-export const handler = placeholderApi('cases');
+const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv() };
+
+function caller(req: ApiRequest): Caller {
+  if (!req.principal) throw new UnauthorizedError();
+  return { principal: req.principal, route: req.routeKey };
+}
+const caseId = (req: ApiRequest) => parse(caseIdSchema, req.pathParameters.id, 'id');
+const followupId = (req: ApiRequest) => parse(followupIdSchema, req.pathParameters.followupId, 'followupId');
+const noQuery = z.strictObject({});
+
+export const handler = httpApi('cases', {
+  'POST /api/cases': async (req) => {
+    const body = parse(createCaseSchema, req.body);
+    const c = await openCase(deps, body, caller(req), clock.now());
+    return { ...created(c), headers: { location: `/api/cases/${c.id}` } };
+  },
+  'GET /api/cases': async (req) => {
+    const q = parse(listCasesQuery, req.query, 'query');
+    return ok({ cases: await listCases(deps, q.zone, caller(req), clock.now()) });
+  },
+  'GET /api/cases/{id}': async (req) => {
+    parse(noQuery, req.query, 'query');
+    return ok(await getCase(deps, caseId(req), caller(req), clock.now()));
+  },
+  'PATCH /api/cases/{id}': async (req) => ok(await patchCase(deps, caseId(req), parse(patchCaseSchema, req.body), caller(req), clock.now())),
+  'GET /api/followups': async (req) => ok(await listFollowups(deps, parse(listFollowupsQuery, req.query, 'query'), caller(req), clock.now())),
+  'POST /api/cases/{id}/followups': async (req) => {
+    const id = caseId(req);
+    const f = await addFollowup(deps, id, parse(addFollowupSchema, req.body), caller(req), clock.now());
+    return created(f);
+  },
+  'POST /api/cases/{id}/followups/{followupId}/complete': async (req) =>
+    ok(await completeFollowup(deps, caseId(req), followupId(req), parse(completeSchema, req.body).outcome, caller(req), clock.now())),
+  'POST /api/cases/{id}/followups/{followupId}/reschedule': async (req) =>
+    ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, caller(req), clock.now())),
+  'POST /api/cases/{id}/followups/{followupId}/reassign': async (req) =>
+    ok(await reassignFollowup(deps, caseId(req), followupId(req), parse(reassignSchema, req.body).officer, caller(req), clock.now())),
+});

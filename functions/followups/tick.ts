@@ -1,2 +1,116 @@
-// Placeholder until the capability lands.
-export const handler = async (): Promise<void> => undefined;
+import type { ScheduledEvent } from 'aws-lambda';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { overdueMessage, reminderMessage, unreachableMessage, type FollowupSummary } from '../../shared/cases/index.js';
+import type { FollowupPurpose, Urgency } from '../../shared/cases/model.js';
+import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
+import { graceMinutesFromEnv } from '../cases/config.js';
+import { dynamo } from '../lib/clients.js';
+import { clock } from '../lib/clock.js';
+import { requireEnv } from '../lib/config.js';
+import { logger } from '../lib/logger.js';
+import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
+
+/**
+ * The reminder tick (EventBridge every minute in AWS; the local scheduler calls the same handler).
+ * Queries every shard of gsi1 `DUE#<shard>` for work due at or before now — reminders (to the officers'
+ * topic), overdue escalations and "not reached twice" notices (to the supervisors' topic) — and handles
+ * each exactly once in effect through the queue's claim → publish → finish (functions/followups/queue.ts).
+ */
+export interface TickDeps {
+  table: string;
+  client: DynamoDBDocumentClient;
+  notifier: Notifier;
+  graceMinutes: number;
+  /** Items handled at once per shard. */
+  concurrency?: number;
+}
+
+export interface TickResult {
+  reminded: number;
+  escalated: number;
+  notices: number;
+  retrying: number;
+  deadLettered: number;
+  /** Lost a race to another tick, or changed by a user meanwhile. */
+  skipped: number;
+}
+
+function summaryOf(c: Claimed): FollowupSummary {
+  const a = c.attrs;
+  return {
+    followupId: String(a.type === 'CASE_NOTICE' ? a.followupId : a.id),
+    caseId: String(a.caseId),
+    zone: String(a.zone),
+    officer: String(a.officer),
+    purpose: a.purpose as FollowupPurpose,
+    urgency: (a.type === 'CASE_NOTICE' ? 'urgent' : a.urgency) as Urgency,
+    dueAt: String(a.dueAt),
+  };
+}
+
+export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickResult> {
+  const queue = new FollowupQueue(deps.table, deps.client);
+  const result: TickResult = { reminded: 0, escalated: 0, notices: 0, retrying: 0, deadLettered: 0, skipped: 0 };
+  const graceMs = deps.graceMinutes * 60_000;
+
+  const handle = async (item: QueueItem): Promise<void> => {
+    const claimed = await queue.claim(item, now);
+    if (!claimed || (claimed.stage !== 'remind' && claimed.stage !== 'escalate' && claimed.stage !== 'notice')) {
+      result.skipped++;
+      return;
+    }
+    const summary = summaryOf(claimed);
+    const next = claimed.stage === 'remind' ? { stage: 'escalate' as const, at: new Date(new Date(summary.dueAt).getTime() + graceMs).toISOString() } : undefined;
+    let messageId: string;
+    try {
+      messageId =
+        claimed.stage === 'remind'
+          ? await deps.notifier.publish('officerReminders', reminderMessage(summary))
+          : await deps.notifier.publish('supervisorEscalations', claimed.stage === 'escalate' ? overdueMessage(summary) : unreachableMessage(summary));
+    } catch (error) {
+      const outcome = await queue.failed(claimed, now, (error as Error).name ?? 'PublishFailed', next);
+      if (outcome === 'retry') result.retrying++;
+      else result.deadLettered++;
+      logger.error('Follow-up publish failed', { stage: claimed.stage, followupId: summary.followupId, caseId: summary.caseId, attempts: claimed.attempts, outcome, errorName: (error as Error).name, errorMessage: (error as Error).message });
+      return;
+    }
+    if (!(await queue.finish(claimed, now, messageId, next))) {
+      result.skipped++;
+      return;
+    }
+    if (claimed.stage === 'remind') result.reminded++;
+    else if (claimed.stage === 'escalate') result.escalated++;
+    else result.notices++;
+  };
+
+  const limit = deps.concurrency ?? 8;
+  await Promise.all(
+    Array.from({ length: WORK_SHARDS }, async (_, shard) => {
+      const items = await queue.due(shard, now);
+      let i = 0;
+      await Promise.all(
+        Array.from({ length: Math.min(limit, items.length) }, async () => {
+          while (i < items.length) {
+            const item = items[i++] as QueueItem;
+            await handle(item);
+          }
+        }),
+      );
+    }),
+  );
+  return result;
+}
+
+const deps: TickDeps = {
+  table: requireEnv(TABLE_ENV),
+  client: dynamo,
+  notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
+  graceMinutes: graceMinutesFromEnv(),
+};
+
+export const handler = async (_event?: ScheduledEvent): Promise<TickResult> => {
+  const out = await runFollowupTick(deps, clock.now());
+  if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered > 0) logger.info('Follow-up tick', { ...out });
+  return out;
+};

@@ -72,6 +72,8 @@ export type FollowupStatus = 'pending' | 'done' | 'cancelled';
 
 export interface FollowupRecord {
   id: string;
+  /** Optimistic lock: every change (and the tick's mark) adds one. */
+  version: number;
   caseId: string;
   zone: string;
   officer: string;

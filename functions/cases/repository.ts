@@ -1,0 +1,267 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { CaseRecord, FollowupPurpose, FollowupRecord } from '../../shared/cases/index.js';
+import { ConflictError } from '../../shared/errors.js';
+import { monthOf } from '../../shared/metrics.js';
+import { withoutKeys } from '../alerts/model.js';
+import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
+import { dynamo as sharedClient } from '../lib/clients.js';
+import { statsAdd } from '../lib/stats.js';
+import { caseKeys } from './keys.js';
+import { TableKeySource, type KeySource } from './victim-key.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The reminder tick's work on a follow-up: remind at `at`, then escalate at `at` (after the grace). */
+export interface TickWork {
+  stage: 'remind' | 'escalate';
+  at: string;
+}
+
+export interface StoredFollowup extends FollowupRecord {
+  tick?: TickWork;
+}
+
+/** A notice for the supervisors' topic, sent by the tick (exactly-once machinery shared with reminders). */
+export interface CaseNotice {
+  id: string;
+  caseId: string;
+  zone: string;
+  officer: string;
+  kind: 'unreachable';
+  /** The follow-up made urgent: its due time and purpose (for the message). */
+  followupId: string;
+  dueAt: string;
+  purpose: FollowupPurpose;
+  createdAt: string;
+}
+
+export interface StatsDelta {
+  at: Date;
+  zone: string;
+  counters: Record<string, number>;
+}
+
+/** One unit of work: written in ONE TransactWriteItems with its conditions, audit record and counters. */
+export interface CaseChange {
+  /** A new case (with its victim hash) or the next version of an existing one. */
+  newCase?: { record: CaseRecord; victimHash: string };
+  caseUpdate?: { next: CaseRecord; expectedVersion: number };
+  /** The case must still be open at this version (when the change touches only follow-ups). */
+  caseCheck?: { id: string; version: number };
+  followups: { next: StoredFollowup; expectedVersion: number | undefined }[];
+  notices: CaseNotice[];
+  audit: AuditEntry;
+  stats: StatsDelta[];
+}
+
+/** Port: cases persistence. */
+export interface CaseRepository {
+  victimKey(): Promise<Buffer>;
+  /** Opening times of earlier cases of the victim with this hash, since `sinceIso`. */
+  casesOfVictimSince(hash: string, sinceIso: string): Promise<string[]>;
+  load(id: string): Promise<{ record: CaseRecord; followups: StoredFollowup[] } | undefined>;
+  listByOfficer(officer: string, limit: number): Promise<CaseRecord[]>;
+  listTeam(zone: string | undefined, limit: number): Promise<CaseRecord[]>;
+  /** Pending follow-ups due before `untilIso`, optionally of one officer and/or zone. */
+  pendingFollowups(untilIso: string, filter: { officer?: string; zone?: string }): Promise<StoredFollowup[]>;
+  commit(change: CaseChange): Promise<void>;
+  audit(entries: readonly AuditEntry[]): Promise<void>;
+}
+
+/** Merges counters into one statsAdd per month and zone (a transaction may touch an item once). */
+export function mergeStats(deltas: readonly StatsDelta[]): StatsDelta[] {
+  const out = new Map<string, StatsDelta>();
+  for (const d of deltas) {
+    const key = `${monthOf(d.at)}|${d.zone}`;
+    const m = out.get(key) ?? { at: d.at, zone: d.zone, counters: {} };
+    for (const [k, n] of Object.entries(d.counters)) m.counters[k] = (m.counters[k] ?? 0) + n;
+    out.set(key, m);
+  }
+  return [...out.values()]
+    .map((d) => ({ ...d, counters: Object.fromEntries(Object.entries(d.counters).filter(([, n]) => n !== 0)) }))
+    .filter((d) => Object.keys(d.counters).length > 0);
+}
+
+export function caseItem(c: CaseRecord): Record<string, unknown> {
+  return { ...caseKeys.case(c.id), type: 'CASE', ...c, ...caseKeys.officerIndex(c.officer, c.openedAt, c.id), ...caseKeys.teamCasesIndex(c.openedAt, c.id) };
+}
+
+export function followupItem(f: StoredFollowup): Record<string, unknown> {
+  const { tick, ...record } = f;
+  return {
+    ...caseKeys.followup(f.caseId, f.id),
+    type: 'FOLLOWUP',
+    ...record,
+    ...(f.status === 'pending' ? caseKeys.teamFollowupsIndex(f.dueAt, f.id) : {}),
+    ...(f.status === 'pending' && tick ? { tickStage: tick.stage, tickAt: tick.at, ...caseKeys.dueIndex(f.id, tick.at) } : {}),
+  };
+}
+
+export function noticeItem(n: CaseNotice): Record<string, unknown> {
+  return { ...caseKeys.notice(n.caseId, n.id), type: 'CASE_NOTICE', ...n, tickStage: 'notice', tickAt: n.createdAt, ...caseKeys.dueIndex(n.id, n.createdAt) };
+}
+
+export function followupFromItem(item: Record<string, unknown>): StoredFollowup {
+  const { tickStage, tickAt, leaseUntil: _l, leaseToken: _t, attempts: _a, lastError: _e, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  const f = rest as unknown as StoredFollowup;
+  if ((tickStage === 'remind' || tickStage === 'escalate') && typeof tickAt === 'string') f.tick = { stage: tickStage, at: tickAt };
+  return f;
+}
+
+const caseFromItem = (item: Record<string, unknown>) => withoutKeys<CaseRecord>(item);
+
+/** The items of one change, in one transaction (pure; exported for the seed and tests). */
+export function changeItems(table: string, change: CaseChange): TransactItem[] {
+  const items: TransactItem[] = [];
+  const versionCond = (v: number) => ({ ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': v } });
+  if (change.newCase) {
+    const { record, victimHash } = change.newCase;
+    items.push({ Put: { TableName: table, Item: caseItem(record), ConditionExpression: 'attribute_not_exists(pk)' } });
+    items.push({
+      Put: { TableName: table, Item: { ...caseKeys.victim(record.id), type: 'CASE_VICTIM', caseId: record.id, ...caseKeys.victimIndex(victimHash, record.openedAt, record.id) }, ConditionExpression: 'attribute_not_exists(pk)' },
+    });
+  }
+  if (change.caseUpdate) items.push({ Put: { TableName: table, Item: caseItem(change.caseUpdate.next), ...versionCond(change.caseUpdate.expectedVersion) } });
+  if (change.caseCheck) {
+    items.push({
+      ConditionCheck: {
+        TableName: table,
+        Key: caseKeys.case(change.caseCheck.id),
+        ConditionExpression: '#v = :v AND #s = :open',
+        ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+        ExpressionAttributeValues: { ':v': change.caseCheck.version, ':open': 'open' },
+      },
+    });
+  }
+  for (const { next, expectedVersion } of change.followups) {
+    items.push({
+      Put: { TableName: table, Item: followupItem(next), ...(expectedVersion === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : versionCond(expectedVersion)) },
+    });
+  }
+  for (const n of change.notices) items.push({ Put: { TableName: table, Item: noticeItem(n), ConditionExpression: 'attribute_not_exists(pk)' } });
+  items.push(auditPut(table, change.audit));
+  for (const d of mergeStats(change.stats)) items.push(statsAdd(table, d.at, d.zone, d.counters));
+  return items;
+}
+
+export class DynamoCaseRepository implements CaseRepository {
+  private readonly keys: KeySource;
+  constructor(
+    private readonly table: string,
+    private readonly client: DynamoDBDocumentClient = sharedClient,
+    keys?: KeySource,
+  ) {
+    this.keys = keys ?? new TableKeySource(client, table);
+  }
+
+  victimKey(): Promise<Buffer> {
+    return this.keys.key();
+  }
+
+  async casesOfVictimSince(hash: string, sinceIso: string): Promise<string[]> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+        ExpressionAttributeValues: { ':pk': caseKeys.victimPk(hash), ':since': sinceIso },
+      }),
+    );
+    return (out.Items ?? []).map((i) => String(i.gsi2sk).split('#')[0] as string);
+  }
+
+  async load(id: string) {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': caseKeys.casePk(id) }, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    const c = items.find((i) => i.sk === 'CASE');
+    if (!c) return undefined;
+    const followups = items.filter((i) => String(i.sk).startsWith(caseKeys.followupPrefix)).map(followupFromItem);
+    followups.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
+    return { record: caseFromItem(c), followups };
+  }
+
+  private async queryIndex(index: 'gsi1' | 'gsi2', pk: string, limit: number, zone?: string): Promise<CaseRecord[]> {
+    const out: CaseRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk`,
+          ScanIndexForward: false,
+          ...(zone ? { FilterExpression: '#zone = :zone', ExpressionAttributeNames: { '#zone': 'zone' } } : {}),
+          ExpressionAttributeValues: { ':pk': pk, ...(zone ? { ':zone': zone } : {}) },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      out.push(...(page.Items ?? []).map(caseFromItem));
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < limit);
+    return out.slice(0, limit);
+  }
+
+  listByOfficer(officer: string, limit: number) {
+    return this.queryIndex('gsi1', caseKeys.officerPk(officer), limit);
+  }
+
+  listTeam(zone: string | undefined, limit: number) {
+    return this.queryIndex('gsi2', caseKeys.teamCasesPk, limit, zone);
+  }
+
+  async pendingFollowups(untilIso: string, filter: { officer?: string; zone?: string }): Promise<StoredFollowup[]> {
+    const names: Record<string, string> = {};
+    const values: Record<string, unknown> = { ':pk': caseKeys.teamFollowupsPk, ':until': untilIso };
+    const conds: string[] = [];
+    if (filter.officer) {
+      names['#officer'] = 'officer';
+      values[':officer'] = filter.officer;
+      conds.push('#officer = :officer');
+    }
+    if (filter.zone) {
+      names['#zone'] = 'zone';
+      values[':zone'] = filter.zone;
+      conds.push('#zone = :zone');
+    }
+    const out: StoredFollowup[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :until',
+          ...(conds.length ? { FilterExpression: conds.join(' AND '), ExpressionAttributeNames: names } : {}),
+          ExpressionAttributeValues: values,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      out.push(...(page.Items ?? []).map(followupFromItem));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async commit(change: CaseChange): Promise<void> {
+    try {
+      await this.client.send(new TransactWriteCommand({ TransactItems: changeItems(this.table, change) }));
+    } catch (err) {
+      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
+        throw new ConflictError('The case or follow-up was changed meanwhile; reload it and try again');
+      }
+      throw err;
+    }
+  }
+
+  async audit(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length > 0) await recordAudits(this.client, this.table, entries);
+  }
+}

@@ -1,0 +1,76 @@
+import type { FollowupPurpose, Urgency } from './model.js';
+
+/**
+ * What officers and supervisors receive over SNS about follow-ups: what is due, when, the case id, the
+ * zone and a link into the staff console. References only — never the victim reference, a name, an
+ * address, a number or the case's details. Pure. Routing is in the attributes (subscription filter
+ * policies on officerId, zone, urgency); `dedupeKey` is stable per follow-up, stage and due time.
+ */
+export interface FollowupSummary {
+  followupId: string;
+  caseId: string;
+  zone: string;
+  officer: string;
+  purpose: FollowupPurpose;
+  urgency: Urgency;
+  dueAt: string;
+}
+
+const PURPOSE: Record<FollowupPurpose, string> = {
+  contact_victim: 'contact the victim',
+  check_conditions: "check the perpetrator's conditions",
+  fjc_introduction: 'FJC introduction',
+};
+
+function brusselsTime(iso: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+}
+
+export const consoleLink = (caseId: string) => `/staff/#/cases/${caseId}`;
+
+interface Message {
+  subject: string;
+  text: string;
+  attributes: Record<string, string>;
+}
+
+function attributes(f: FollowupSummary, kind: string, stage: string): Record<string, string> {
+  return { officerId: f.officer, zone: f.zone, urgency: f.urgency, kind, caseId: f.caseId, followupId: f.followupId, dedupeKey: `${f.followupId}:${stage}:${f.dueAt}` };
+}
+
+export function reminderMessage(f: FollowupSummary): Message {
+  const tag = f.urgency === 'urgent' ? '[URGENT] ' : '';
+  return {
+    subject: `${tag}Follow-up due — case ${f.caseId}`.slice(0, 99),
+    text: [
+      `Follow-up due: ${PURPOSE[f.purpose]}.`,
+      `Case ${f.caseId}, zone ${f.zone}. Due: ${brusselsTime(f.dueAt)} (Brussels). Urgency: ${f.urgency}.`,
+      `Open the case in the staff console: ${consoleLink(f.caseId)}`,
+    ].join('\n'),
+    attributes: attributes(f, 'followupReminder', 'remind'),
+  };
+}
+
+export function overdueMessage(f: FollowupSummary): Message {
+  return {
+    subject: `[OVERDUE] Follow-up not done — case ${f.caseId}`.slice(0, 99),
+    text: [
+      `A follow-up is overdue: ${PURPOSE[f.purpose]}, due ${brusselsTime(f.dueAt)} (Brussels), assigned to ${f.officer}.`,
+      `Case ${f.caseId}, zone ${f.zone}. Urgency: ${f.urgency}.`,
+      `Open the case in the staff console to reassign or follow up: ${consoleLink(f.caseId)}`,
+    ].join('\n'),
+    attributes: attributes(f, 'followupOverdue', 'escalate'),
+  };
+}
+
+export function unreachableMessage(f: FollowupSummary): Message {
+  return {
+    subject: `[URGENT] Victim not reached twice — case ${f.caseId}`.slice(0, 99),
+    text: [
+      `The last two follow-ups of case ${f.caseId} (zone ${f.zone}) did not reach the victim.`,
+      `The next follow-up (due ${brusselsTime(f.dueAt)}, Brussels) is now urgent; assigned to ${f.officer}.`,
+      `Open the case in the staff console: ${consoleLink(f.caseId)}`,
+    ].join('\n'),
+    attributes: attributes(f, 'followupUnreachable', 'notice'),
+  };
+}
