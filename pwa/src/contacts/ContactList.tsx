@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { textIn, type ContactPoint } from '../catalog-types.js';
+import { CallLabel } from '../call.js';
 import { useList } from '../data.js';
-import { telHref } from '../emergency.js';
+import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
 import { dayPhrase, languageName, weekdayName } from '../format.js';
 import { openStatus, weeklyHours } from '../hours.js';
 import { useI18n, type Lang, type Messages } from '../i18n/index.js';
@@ -21,7 +22,8 @@ export default function ContactList(): JSX.Element {
 
   if (state.status === 'loading') return <p class="loading" role="status">{t.loading}</p>;
   if (state.status === 'unavailable') return <p class="notice" data-contacts-unavailable="">{t.data.unavailable}</p>;
-  const points = [...state.items].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  // The built-in emergency and help lines are shown above the list already.
+  const points = state.items.filter((p) => !isBuiltIn(p.phone)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   if (points.length === 0) return <p class="notice">{t.data.empty}</p>;
   const kinds = [...new Set(points.map((p) => p.kind ?? 'other'))];
   const shown = kind ? points.filter((p) => (p.kind ?? 'other') === kind) : points;
@@ -46,6 +48,17 @@ export default function ContactList(): JSX.Element {
       </ul>
     </div>
   );
+}
+
+const BUILT_IN = new Set(EMERGENCY_NUMBERS.map(digits));
+
+function digits(phone: string): string {
+  return phone.replace(/\D/g, '');
+}
+
+/** True for a contact point that is one of the built-in lines (112, 101, 1712, 0800 30 030). */
+export function isBuiltIn(phone: string | undefined): boolean {
+  return !!phone && BUILT_IN.has(digits(phone));
 }
 
 function kindLabel(t: Messages, kind: string): string {
@@ -110,7 +123,7 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
       )}
       {point.phone && (
         <a class="button call" href={telHref(point.phone)}>
-          {t.emergency.call(point.phone)}
+          <CallLabel number={point.phone} />
         </a>
       )}
     </li>

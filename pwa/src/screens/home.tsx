@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
 import { useI18n } from '../i18n/index.js';
+import { CallLabel } from '../call.js';
 import { Lazy } from '../lazy.js';
 import { navigate, type ScreenId } from '../router.js';
 
@@ -31,7 +32,7 @@ export function Home(): JSX.Element {
               <h3>{t.emergency[number].name}</h3>
               <p>{t.emergency[number].what}</p>
               <a class="button call" href={telHref(number)}>
-                {t.emergency.call(number)}
+                <CallLabel number={number} />
               </a>
             </li>
           ))}

@@ -1,0 +1,137 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, cleanup } from '@testing-library/preact';
+import { appConfig } from '../../../pwa/src/config.js';
+import { QuickExit } from '../../../pwa/src/exit/QuickExit.js';
+import { browserSteps, guardBackForwardCache, hasExited, hideDocument, isKeptCache, quickExit, registerExitCleaner, resetExitForTests, type ExitSteps } from '../../../pwa/src/exit/exit.js';
+
+afterEach(() => {
+  cleanup();
+  resetExitForTests();
+  document.documentElement.removeAttribute('data-exiting');
+  document.documentElement.style.removeProperty('display');
+});
+
+function recordingSteps(log: string[], stores: Promise<void> = Promise.resolve()): ExitSteps {
+  return {
+    hide: () => log.push('hide'),
+    runCleaners: () => log.push('cleaners'),
+    clearWebStorage: () => log.push('web storage'),
+    clearDeviceStores: () => {
+      log.push('device stores');
+      return stores;
+    },
+    leave: (url) => log.push(`leave ${url}`),
+  };
+}
+
+describe('quickExit', () => {
+  it('runs the steps in order: hide, in-memory state, web storage, device stores, then location.replace', async () => {
+    const log: string[] = [];
+    const done = quickExit(recordingSteps(log));
+    // Everything up to the device stores happens synchronously, in the key press's own task.
+    expect(log).toEqual(['hide', 'cleaners', 'web storage', 'device stores']);
+    await done;
+    expect(log).toEqual(['hide', 'cleaners', 'web storage', 'device stores', `leave ${appConfig.exitUrl}`]);
+    expect(hasExited()).toBe(true);
+  });
+
+  it('leaves even when a step throws or the device stores never answer', async () => {
+    vi.useFakeTimers();
+    const log: string[] = [];
+    const steps = recordingSteps(log, new Promise<void>(() => undefined));
+    steps.runCleaners = () => {
+      throw new Error('broken cleaner');
+    };
+    const done = quickExit(steps, 'https://example.org/');
+    await vi.advanceTimersByTimeAsync(1_000);
+    await done;
+    expect(log.at(-1)).toBe('leave https://example.org/');
+    vi.useRealTimers();
+  });
+
+  it('the browser steps blank the page, run every cleaner, clear both web storages and replace the location', async () => {
+    const cleaner = vi.fn();
+    const broken = vi.fn(() => {
+      throw new Error('x');
+    });
+    registerExitCleaner(broken);
+    registerExitCleaner(cleaner);
+    sessionStorage.setItem('wn.lang', 'ar');
+    localStorage.setItem('other', '1');
+    document.body.innerHTML = '<main><h1>Hulp en contact</h1></main>';
+    const replace = vi.fn();
+    const steps = browserSteps(window as Window & typeof globalThis);
+    steps.leave = replace;
+    await quickExit(steps, 'https://example.org/');
+    expect(document.body.textContent).toBe('');
+    expect(document.documentElement.hasAttribute('data-exiting')).toBe(true);
+    expect(cleaner).toHaveBeenCalledTimes(1);
+    expect(sessionStorage.length).toBe(0);
+    expect(localStorage.length).toBe(0);
+    expect(replace).toHaveBeenCalledWith('https://example.org/');
+  });
+
+  it('keeps only the app shell precache and the public catalogue cache', () => {
+    expect(isKeptCache(`${appConfig.precachePrefix}-v2-http://x/`)).toBe(true);
+    expect(isKeptCache(appConfig.dataCache)).toBe(true);
+    expect(isKeptCache('anything-else')).toBe(false);
+  });
+
+  it('hideDocument blanks the page synchronously', () => {
+    document.body.innerHTML = '<p>secret</p>';
+    hideDocument(document);
+    expect(document.body.textContent).toBe('');
+    expect(document.documentElement.style.getPropertyValue('display')).toBe('none');
+  });
+});
+
+describe('back/forward cache guard', () => {
+  it('leaves again when a page restored from the back/forward cache had exited', async () => {
+    const replace = vi.fn();
+    const fakeWin = Object.assign(new EventTarget(), { document, location: { replace } }) as unknown as Window & typeof globalThis;
+    const stop = guardBackForwardCache(fakeWin, 'https://example.org/');
+    const show = (persisted: boolean) => {
+      const e = new Event('pageshow') as Event & { persisted: boolean };
+      Object.defineProperty(e, 'persisted', { value: persisted });
+      fakeWin.dispatchEvent(e);
+    };
+    show(true);
+    expect(replace).not.toHaveBeenCalled(); // no exit yet
+    await quickExit(recordingSteps([]));
+    show(false);
+    expect(replace).not.toHaveBeenCalled();
+    show(true);
+    expect(replace).toHaveBeenCalledWith('https://example.org/');
+    stop();
+  });
+});
+
+describe('<QuickExit>', () => {
+  it('renders the button first, with its hint, and a polite live region for the Shift progress', () => {
+    const onExit = vi.fn();
+    const target = new EventTarget();
+    const { container } = render(<QuickExit onExit={onExit} keyTarget={target} />);
+    const button = screen.getByRole('button', { name: 'Snel weg' });
+    expect(container.querySelector('button, a, input, select')).toBe(button);
+    expect(button.getAttribute('aria-describedby')).toBe('exit-hint');
+    const status = container.querySelector('[data-exit-status]');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+    fireEvent.click(button);
+    expect(onExit).toHaveBeenCalledTimes(1);
+  });
+
+  it('announces each Shift press and exits on the third', async () => {
+    const onExit = vi.fn();
+    const target = new EventTarget();
+    const { container, findByText } = render(<QuickExit onExit={onExit} keyTarget={target} />);
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+    await findByText('Shift: nog 2 keer drukken om snel weg te gaan.');
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+    await findByText('Shift: nog 1 keer drukken om snel weg te gaan.');
+    target.dispatchEvent(new KeyboardEvent('keydown', { key: 'Shift' }));
+    expect(onExit).toHaveBeenCalledTimes(1);
+    await findByText('Je verlaat de site.');
+    expect(container.querySelector('[data-exit-status]')?.textContent).toBe('Je verlaat de site.');
+  });
+});
