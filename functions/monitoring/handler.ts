@@ -13,8 +13,10 @@ const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
 
+/** One refused event of a batch: its own 4xx status (400 invalid, 404 no order for the device), where and why. */
 export interface Rejection {
   index: number;
+  status: 400 | 404;
   eventId?: string;
   field: string;
   message: string;
@@ -38,11 +40,11 @@ async function postEvents(req: ApiRequest) {
       const issue = r.error.issues[0];
       let field = issue?.path.map(String).join('.') ?? '';
       if (issue?.code === 'unrecognized_keys') field = issue.keys[0] ?? field;
-      rejected.push({ index, ...(eventId ? { eventId } : {}), field: field || 'event', message: issue?.message ?? 'Invalid event' });
+      rejected.push({ index, status: 400, ...(eventId ? { eventId } : {}), field: field || 'event', message: issue?.message ?? 'Invalid event' });
       return;
     }
     if (Date.parse(r.data.at) > now.getTime() + MAX_FUTURE_MS) {
-      rejected.push({ index, eventId: r.data.eventId, field: 'at', message: 'Event time is in the future' });
+      rejected.push({ index, status: 400, eventId: r.data.eventId, field: 'at', message: 'Event time is in the future' });
       return;
     }
     const list = byDevice.get(r.data.deviceId) ?? [];
@@ -62,7 +64,7 @@ async function postEvents(req: ApiRequest) {
           accepted++;
           alerts += out.alerts.length;
         } else if (out.status === 'duplicate') duplicates++;
-        else rejected.push({ index, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
+        else rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
       }
     }),
   );

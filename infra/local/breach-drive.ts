@@ -20,7 +20,7 @@ export interface PositionFix {
 export interface BatchResult {
   accepted: number;
   duplicates: number;
-  rejected: { index: number; eventId?: string; field: string; message: string }[];
+  rejected: { index: number; status: number; eventId?: string; field: string; message: string }[];
 }
 
 /** Distances (m) from the zone centre: from well outside the pre-alert circle to well inside the alert circle. */

@@ -68,13 +68,14 @@ describe('POST /api/monitoring/events', () => {
     const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
     expect(res.status).toBe(200);
     expect(res.json.accepted).toBe(2);
-    expect(res.json.rejected.map((r: { index: number; field: string; eventId?: string }) => [r.index, r.field, r.eventId])).toEqual([
-      [1, 'lat', events[1]!.eventId],
-      [2, 'type', 'x1'],
-      [4, 'at', events[4]!.eventId],
-      [5, 'deviceId', events[5]!.eventId],
-      [6, 'extra', events[6]!.eventId],
+    expect(res.json.rejected.map((r: { index: number; status: number; field: string; eventId?: string }) => [r.index, r.status, r.field, r.eventId])).toEqual([
+      [1, 400, 'lat', events[1]!.eventId],
+      [2, 400, 'type', 'x1'],
+      [4, 400, 'at', events[4]!.eventId],
+      [5, 404, 'deviceId', events[5]!.eventId],
+      [6, 400, 'extra', events[6]!.eventId],
     ]);
+    for (const r of res.json.rejected) expect(typeof r.message).toBe('string');
     expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['batteryLow']);
   });
 
