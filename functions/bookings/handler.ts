@@ -1,4 +1,99 @@
-// Placeholder until the capability lands.
-import { placeholderApi } from '../lib/placeholder.js';
+import { slug } from '../../shared/catalog/schemas.js';
+import { UnauthorizedError } from '../../shared/errors.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { DynamoCatalogRepository } from '../catalog/repository.js';
+import { clock } from '../lib/clock.js';
+import { requireEnv } from '../lib/config.js';
+import { created, httpApi, noContent, ok, type ApiRequest } from '../lib/http.js';
+import { SnsNotifier } from '../lib/notifier.js';
+import { parse } from '../lib/validation.js';
+import { idempotent, type CreatePayload } from './idempotency.js';
+import { derivePin, randomPin } from './pin.js';
+import { DynamoBookingRepository } from './repository.js';
+import {
+  attendanceSchema,
+  attendanceValue,
+  bookingInputSchema,
+  IDEMPOTENCY_HEADER,
+  idempotencyKeySchema,
+  PIN_HEADER,
+  rescheduleSchema,
+  slotsQuerySchema,
+  staffListQuerySchema,
+} from './schemas.js';
+import {
+  cancelBooking,
+  confirmBooking,
+  createBooking,
+  eraseBooking,
+  freeSlots,
+  listDay,
+  markAttendance,
+  rescheduleBooking,
+  staffView,
+  viewBooking,
+  type Caller,
+  type Deps,
+} from './use-cases.js';
 
-export const handler = placeholderApi('bookings');
+const tableName = requireEnv(TABLE_ENV);
+const deps: Deps = {
+  repo: new DynamoBookingRepository(tableName),
+  services: new DynamoCatalogRepository(tableName),
+  notifier: new SnsNotifier(['partnerIntake']),
+};
+
+/** With an Idempotency-Key the PIN is derived from it (so a replay shows the same PIN without storing it). */
+const createOnce = idempotent(({ key, input }: CreatePayload) => createBooking(deps, input, (reference) => derivePin(key, reference), clock.now()), tableName);
+
+function caller(req: ApiRequest): Caller {
+  if (!req.principal) throw new UnauthorizedError();
+  return { principal: req.principal, route: req.routeKey };
+}
+const pinOf = (req: ApiRequest) => req.headers[PIN_HEADER];
+const refOf = (req: ApiRequest) => req.pathParameters.reference ?? '';
+
+export const handler = httpApi('bookings', {
+  'GET /api/services/{id}/slots': async (req) => {
+    const id = parse(slug, req.pathParameters.id, 'id');
+    const range = parse(slotsQuerySchema, req.query, 'query');
+    return ok(await freeSlots(deps, id, range, clock.now()));
+  },
+  'POST /api/bookings': async (req) => {
+    const rawKey = req.headers[IDEMPOTENCY_HEADER];
+    const key = rawKey === undefined ? undefined : parse(idempotencyKeySchema, rawKey, 'Idempotency-Key');
+    const input = parse(bookingInputSchema, req.body);
+    let pin: string;
+    let receipt;
+    if (key) {
+      receipt = await createOnce({ key, input });
+      pin = derivePin(key, receipt.reference);
+    } else {
+      let drawn = '';
+      receipt = await createBooking(deps, input, () => (drawn = randomPin()), clock.now());
+      pin = drawn;
+    }
+    // The PIN is shown here once; only its slow hash is stored.
+    return { ...created({ ...receipt, pin }), headers: { location: `/api/bookings/${receipt.reference}` } };
+  },
+  'GET /api/bookings/{reference}': async (req) => ok(await viewBooking(deps, refOf(req), pinOf(req), clock.now())),
+  'POST /api/bookings/{reference}/reschedule': async (req) => {
+    const body = parse(rescheduleSchema, req.body);
+    return ok(await rescheduleBooking(deps, refOf(req), pinOf(req), body.start, clock.now()));
+  },
+  'POST /api/bookings/{reference}/cancel': async (req) => ok(await cancelBooking(deps, refOf(req), pinOf(req), clock.now())),
+  'DELETE /api/bookings/{reference}': async (req) => {
+    await eraseBooking(deps, refOf(req), pinOf(req), clock.now());
+    return noContent();
+  },
+  'GET /api/staff/bookings': async (req) => {
+    const q = parse(staffListQuerySchema, req.query, 'query');
+    return ok({ serviceId: q.serviceId, date: q.date, bookings: await listDay(deps, q.serviceId, q.date, caller(req), clock.now()) });
+  },
+  'GET /api/staff/bookings/{reference}': async (req) => ok(await staffView(deps, refOf(req), caller(req), clock.now())),
+  'POST /api/staff/bookings/{reference}/confirm': async (req) => ok(await confirmBooking(deps, refOf(req), caller(req), clock.now())),
+  'POST /api/staff/bookings/{reference}/attendance': async (req) => {
+    const body = parse(attendanceSchema, req.body);
+    return ok(await markAttendance(deps, refOf(req), attendanceValue(body.attended), caller(req), clock.now()));
+  },
+});

@@ -1,0 +1,340 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { Attendance } from '../../shared/catalog/booking.js';
+import { LOCK_MINUTES, MAX_WRONG_PINS } from '../../shared/catalog/booking.js';
+import { ConflictError } from '../../shared/errors.js';
+import { metric } from '../../shared/metrics.js';
+import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
+import { dynamo } from '../lib/clients.js';
+import { statsAdd } from '../lib/stats.js';
+import { bookingKeys } from './keys.js';
+import { CANCELLED_RETENTION_DAYS, expiryAfter, type BookingRecord } from './model.js';
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** The slot is full (its counter's condition failed). */
+export class SlotFullError extends ConflictError {
+  constructor() {
+    super('This time is fully booked; choose another', 'start');
+  }
+}
+
+export interface SlotCount {
+  start: string;
+  booked: number;
+}
+
+/** Port: bookings persistence. Every change is ONE transaction (slot counters, booking, counters, audit). */
+export interface BookingRepository {
+  slotCounts(serviceId: string, fromIso: string, toIso: string): Promise<SlotCount[]>;
+  /** `reference_taken` when the reference exists already (the caller draws another). */
+  create(b: BookingRecord, capacity: number, now: Date): Promise<'created' | 'reference_taken'>;
+  get(reference: string): Promise<BookingRecord | undefined>;
+  reschedule(b: BookingRecord, to: { start: string; end: string; date: string }, capacity: number, now: Date): Promise<BookingRecord>;
+  cancel(b: BookingRecord, now: Date): Promise<BookingRecord>;
+  erase(b: BookingRecord, releaseSlot: boolean, countCancelled: boolean, now: Date): Promise<void>;
+  listDay(serviceId: string, date: string): Promise<BookingRecord[]>;
+  confirm(b: BookingRecord, audit: AuditEntry, now: Date): Promise<BookingRecord>;
+  markAttendance(b: BookingRecord, attendance: Attendance, audit: AuditEntry, now: Date): Promise<BookingRecord>;
+  audit(entry: AuditEntry): Promise<void>;
+  audits(entries: AuditEntry[]): Promise<void>;
+  /** Wrong-PIN lock: `lockedUntil` (ISO) while locked. */
+  pinLock(reference: string): Promise<string | undefined>;
+  /** Counts a wrong PIN; at MAX_WRONG_PINS the reference locks for LOCK_MINUTES. Returns true when it is now locked. */
+  recordPinFailure(reference: string, now: Date): Promise<boolean>;
+  clearPinFailures(reference: string): Promise<void>;
+}
+
+const ACTIVE = ['booked', 'confirmed'];
+
+function isCancelled(err: unknown): err is TransactionCanceledException {
+  return err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException';
+}
+const codes = (err: TransactionCanceledException) => (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+
+/** Runs a transaction, retrying DynamoDB's TransactionConflict (another transaction on the same item) with jittered back-off. */
+async function transact(items: TransactItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      if (isCancelled(err) && codes(err).includes('TransactionConflict') && !codes(err).includes('ConditionalCheckFailed') && attempt < 25) {
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 20 * 2 ** Math.min(attempt, 5))));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+export class DynamoBookingRepository implements BookingRepository {
+  constructor(private readonly table: string) {}
+
+  private item(b: BookingRecord): Record<string, unknown> {
+    return { ...bookingKeys.booking(b.reference), ...bookingKeys.dayIndex(b.serviceId, b.date, b.start, b.reference), type: 'BOOKING', ...b };
+  }
+
+  /** +1 on a slot's counter unless it is full. The counter item expires a day after the slot. */
+  private takeSlot(serviceId: string, start: string, end: string, capacity: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: bookingKeys.slot(serviceId, start),
+        UpdateExpression: 'SET #type = :slot, #end = :end, #exp = :exp ADD #booked :one',
+        ConditionExpression: 'attribute_not_exists(#booked) OR #booked < :capacity',
+        ExpressionAttributeNames: { '#type': 'type', '#end': 'end', '#exp': 'expiresAt', '#booked': 'booked' },
+        ExpressionAttributeValues: { ':slot': 'SLOT', ':end': end, ':exp': Math.floor(Date.parse(end) / 1000) + 86_400, ':one': 1, ':capacity': capacity },
+      },
+    };
+  }
+
+  private releaseSlot(serviceId: string, start: string): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: bookingKeys.slot(serviceId, start),
+        UpdateExpression: 'ADD #booked :minus',
+        ConditionExpression: '#booked > :zero',
+        ExpressionAttributeNames: { '#booked': 'booked' },
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+      },
+    };
+  }
+
+  async slotCounts(serviceId: string, fromIso: string, toIso: string): Promise<SlotCount[]> {
+    const out: SlotCount[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': bookingKeys.slotPartition(serviceId), ':from': fromIso, ':to': toIso },
+          ConsistentRead: true,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const i of page.Items ?? []) out.push({ start: String(i.sk), booked: Number(i.booked ?? 0) });
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async create(b: BookingRecord, capacity: number, now: Date): Promise<'created' | 'reference_taken'> {
+    try {
+      await transact([
+        this.takeSlot(b.serviceId, b.start, b.end, capacity),
+        { Put: { TableName: this.table, Item: this.item(b), ConditionExpression: 'attribute_not_exists(pk)' } },
+        statsAdd(this.table, now, b.zone, { [metric.bookingsMade(b.serviceId)]: 1 }),
+      ]);
+      return 'created';
+    } catch (err) {
+      if (isCancelled(err)) {
+        const [slot, booking] = codes(err);
+        if (slot === 'ConditionalCheckFailed') throw new SlotFullError();
+        if (booking === 'ConditionalCheckFailed') return 'reference_taken';
+        throw new ConflictError('Too many bookings at once; try again', 'start');
+      }
+      throw err;
+    }
+  }
+
+  async get(reference: string): Promise<BookingRecord | undefined> {
+    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: bookingKeys.booking(reference), ConsistentRead: true }));
+    return out.Item ? strip(out.Item) : undefined;
+  }
+
+  async reschedule(b: BookingRecord, to: { start: string; end: string; date: string }, capacity: number, now: Date): Promise<BookingRecord> {
+    const next: BookingRecord = { ...b, ...to, status: 'booked', updatedAt: now.toISOString(), expiresAt: expiryAfter(to.end) };
+    delete next.confirmedAt;
+    try {
+      await transact([
+        this.takeSlot(b.serviceId, to.start, to.end, capacity),
+        this.releaseSlot(b.serviceId, b.start),
+        {
+          Put: {
+            TableName: this.table,
+            Item: this.item(next),
+            ConditionExpression: '#start = :oldStart AND #status IN (:booked, :confirmed)',
+            ExpressionAttributeNames: { '#start': 'start', '#status': 'status' },
+            ExpressionAttributeValues: { ':oldStart': b.start, ':booked': 'booked', ':confirmed': 'confirmed' },
+          },
+        },
+      ]);
+    } catch (err) {
+      if (isCancelled(err)) {
+        if (codes(err)[0] === 'ConditionalCheckFailed') throw new SlotFullError();
+        throw new ConflictError('The booking changed meanwhile; reload it');
+      }
+      throw err;
+    }
+    return next;
+  }
+
+  async cancel(b: BookingRecord, now: Date): Promise<BookingRecord> {
+    const at = now.toISOString();
+    const expiresAt = Math.min(b.expiresAt, Math.floor(now.getTime() / 1000) + CANCELLED_RETENTION_DAYS * 86_400);
+    try {
+      await transact([
+        {
+          Update: {
+            TableName: this.table,
+            Key: bookingKeys.booking(b.reference),
+            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, updatedAt = :at, expiresAt = :exp',
+            ConditionExpression: '#status IN (:booked, :confirmed)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':exp': expiresAt, ':booked': 'booked', ':confirmed': 'confirmed' },
+          },
+        },
+        this.releaseSlot(b.serviceId, b.start),
+        statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }),
+      ]);
+    } catch (err) {
+      if (isCancelled(err)) throw new ConflictError('The booking was cancelled already', 'status');
+      throw err;
+    }
+    return { ...b, status: 'cancelled', cancelledAt: at, updatedAt: at, expiresAt };
+  }
+
+  async erase(b: BookingRecord, releaseSlot: boolean, countCancelled: boolean, now: Date): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Delete: {
+          TableName: this.table,
+          Key: bookingKeys.booking(b.reference),
+          ConditionExpression: '#status = :status',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': b.status },
+        },
+      },
+    ];
+    if (releaseSlot) items.push(this.releaseSlot(b.serviceId, b.start));
+    if (countCancelled) items.push(statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }));
+    try {
+      await transact(items);
+    } catch (err) {
+      if (isCancelled(err)) throw new ConflictError('The booking changed meanwhile; try again');
+      throw err;
+    }
+    await dynamo.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(b.reference) }));
+  }
+
+  async listDay(serviceId: string, date: string): Promise<BookingRecord[]> {
+    const out: BookingRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk',
+          ExpressionAttributeValues: { ':pk': bookingKeys.dayPartition(serviceId, date) },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      out.push(...(page.Items ?? []).map(strip));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return out;
+  }
+
+  async confirm(b: BookingRecord, audit: AuditEntry, now: Date): Promise<BookingRecord> {
+    const at = now.toISOString();
+    try {
+      await transact([
+        {
+          Update: {
+            TableName: this.table,
+            Key: bookingKeys.booking(b.reference),
+            UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at, updatedAt = :at',
+            ConditionExpression: '#status = :booked AND #start = :start',
+            ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
+            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':booked': 'booked', ':at': at, ':start': b.start },
+          },
+        },
+        auditPut(this.table, audit),
+      ]);
+    } catch (err) {
+      if (isCancelled(err)) throw new ConflictError('The booking was confirmed, moved or cancelled meanwhile; reload it', 'status');
+      throw err;
+    }
+    return { ...b, status: 'confirmed', confirmedAt: at, updatedAt: at };
+  }
+
+  async markAttendance(b: BookingRecord, attendance: Attendance, audit: AuditEntry, now: Date): Promise<BookingRecord> {
+    const at = now.toISOString();
+    const delta = (attendance === 'attended' ? 1 : 0) - (b.attendance === 'attended' ? 1 : 0);
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.table,
+          Key: bookingKeys.booking(b.reference),
+          UpdateExpression: 'SET attendance = :a, updatedAt = :at',
+          ConditionExpression: `#status IN (:booked, :confirmed) AND #start = :start AND ${b.attendance ? 'attendance = :prev' : 'attribute_not_exists(attendance)'}`,
+          ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
+          ExpressionAttributeValues: { ':a': attendance, ':at': at, ':booked': 'booked', ':confirmed': 'confirmed', ':start': b.start, ...(b.attendance ? { ':prev': b.attendance } : {}) },
+        },
+      },
+      auditPut(this.table, audit),
+    ];
+    // Attendance counts in the month of the appointment; a change of mind moves the count, never doubles it.
+    if (delta !== 0) items.push(statsAdd(this.table, new Date(b.start), b.zone, { [metric.bookingsAttended(b.serviceId)]: delta }));
+    try {
+      await transact(items);
+    } catch (err) {
+      if (isCancelled(err)) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
+      throw err;
+    }
+    return { ...b, attendance, updatedAt: at };
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await recordAudit(dynamo, this.table, entry);
+  }
+
+  async audits(entries: AuditEntry[]): Promise<void> {
+    await recordAudits(dynamo, this.table, entries);
+  }
+
+  async pinLock(reference: string): Promise<string | undefined> {
+    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference), ConsistentRead: true }));
+    return typeof out.Item?.lockedUntil === 'string' ? out.Item.lockedUntil : undefined;
+  }
+
+  async recordPinFailure(reference: string, now: Date): Promise<boolean> {
+    const out = await dynamo.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: bookingKeys.pinFailures(reference),
+        UpdateExpression: 'SET #type = :t, expiresAt = :exp ADD attempts :one',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':t': 'PIN_FAILURES', ':exp': Math.floor(now.getTime() / 1000) + 86_400, ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+    const attempts = Number(out.Attributes?.attempts ?? 1);
+    if (attempts < MAX_WRONG_PINS) return false;
+    const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: bookingKeys.pinFailures(reference),
+        UpdateExpression: 'SET lockedUntil = :until, attempts = :zero',
+        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
+      }),
+    );
+    return true;
+  }
+
+  async clearPinFailures(reference: string): Promise<void> {
+    await dynamo.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference) }));
+  }
+}
+
+function strip(item: Record<string, unknown>): BookingRecord {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
+  return rest as unknown as BookingRecord;
+}
+
+export { ACTIVE };

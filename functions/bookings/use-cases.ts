@@ -1,0 +1,234 @@
+import { randomInt } from 'node:crypto';
+import { normalizePin, normalizeReference, referenceFrom, REFERENCE_ALPHABET, REFERENCE_LENGTH, type Attendance } from '../../shared/catalog/booking.js';
+import { generateSlots, MAX_SLOT_RANGE_DAYS, slotAt, slotProblem } from '../../shared/catalog/slots.js';
+import type { Service } from '../../shared/catalog/types.js';
+import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
+import type { AuditEntry } from '../lib/audit.js';
+import type { Principal } from '../lib/auth.js';
+import { logger } from '../lib/logger.js';
+import type { Notifier } from '../lib/notifier.js';
+import { bookingMessage, type BookingEvent } from './messages.js';
+import { expiryAfter, view, type BookingReceipt, type BookingRecord, type BookingView } from './model.js';
+import { hashPin, verifyPin, dummyHash } from './pin.js';
+import type { BookingRepository } from './repository.js';
+import type { BookingInput } from './schemas.js';
+
+/** Reads services from the catalogue. */
+export interface ServiceReader {
+  getService(id: string): Promise<Service | undefined>;
+}
+
+export interface Deps {
+  repo: BookingRepository;
+  services: ServiceReader;
+  notifier: Notifier;
+}
+
+export interface Caller {
+  principal: Principal;
+  route: string;
+}
+
+const DAY = 86_400_000;
+
+const PROBLEMS = {
+  past: 'This time has passed',
+  lead: 'This time is too soon to book; choose a later one',
+  horizon: 'This time is too far ahead to book',
+  closed: 'The service is closed on that day',
+  'off-grid': 'The service offers no appointment at this time',
+} as const;
+
+async function bookableService(services: ServiceReader, id: string, field = 'serviceId'): Promise<Service> {
+  const service = await services.getService(id);
+  if (!service) throw new ValidationError(field, 'No such service');
+  if (!service.bookable) throw new ValidationError(field, 'This service is not booked online; see its contact details');
+  return service;
+}
+
+/** Telling the partner is best-effort after the commit: the booking stands even if SNS is down (logged). */
+async function tell(notifier: Notifier, event: BookingEvent, b: BookingRecord, previousStart?: string): Promise<void> {
+  try {
+    await notifier.publish('partnerIntake', bookingMessage(event, b, previousStart));
+  } catch (error) {
+    logger.error('Partner intake message not sent', { reference: b.reference, event, error: error as Error });
+  }
+}
+
+// ---- slots ------------------------------------------------------------------------------------
+
+export interface FreeSlot {
+  start: string;
+  end: string;
+  date: string;
+  remaining: number;
+}
+
+/** Free slots of a service in [from, to) with remaining places; the range is at most MAX_SLOT_RANGE_DAYS. */
+export async function freeSlots(deps: Deps, serviceId: string, range: { from?: string; to?: string }, now: Date) {
+  const service = await deps.services.getService(serviceId);
+  if (!service) throw new NotFoundError('No such service');
+  const fromMs = range.from ? Date.parse(range.from) : now.getTime();
+  const toMs = range.to ? Date.parse(range.to) : fromMs + 14 * DAY;
+  if (toMs <= fromMs) throw new ValidationError('to', 'Must be after from');
+  if (toMs - fromMs > MAX_SLOT_RANGE_DAYS * DAY) throw new ValidationError('to', `At most ${MAX_SLOT_RANGE_DAYS} days after from`);
+  const slots = service.bookable ? generateSlots(service, fromMs, toMs, now.getTime()) : [];
+  const counts = slots.length ? await deps.repo.slotCounts(serviceId, slots[0]!.start, slots[slots.length - 1]!.start) : [];
+  const booked = new Map(counts.map((c) => [c.start, c.booked]));
+  const free: FreeSlot[] = slots
+    .map((s) => ({ ...s, remaining: Math.max(0, service.capacity - (booked.get(s.start) ?? 0)) }))
+    .filter((s) => s.remaining > 0);
+  return { serviceId, capacity: service.capacity, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), slots: free };
+}
+
+// ---- booking (victim) ---------------------------------------------------------------------------
+
+const newReference = () => referenceFrom(Array.from({ length: REFERENCE_LENGTH }, () => randomInt(REFERENCE_ALPHABET.length)));
+
+/**
+ * Books a slot: validates the service and the slot, hashes the PIN, and commits the slot counter
+ * (`booked < capacity`), the booking and the report counter in ONE transaction. `pinFor(reference)`
+ * gives the PIN (random, or derived from the Idempotency-Key); the receipt carries no PIN.
+ */
+export async function createBooking(deps: Deps, input: BookingInput, pinFor: (reference: string) => string, now: Date): Promise<BookingReceipt> {
+  const service = await bookableService(deps.services, input.serviceId);
+  const problem = slotProblem(service, input.start, now.getTime());
+  if (problem) throw new ValidationError('start', PROBLEMS[problem]);
+  const slot = slotAt(service, input.start, now.getTime())!;
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const reference = newReference();
+    const at = now.toISOString();
+    const record: BookingRecord = {
+      reference,
+      serviceId: service.id,
+      partnerId: service.partnerId,
+      zone: service.zone,
+      start: slot.start,
+      end: slot.end,
+      date: slot.date,
+      status: 'booked',
+      alias: input.alias,
+      language: input.language,
+      interpreter: input.interpreter,
+      childcare: input.childcare,
+      ...(input.accessibility ? { accessibility: input.accessibility } : {}),
+      safeContact: input.safeContact,
+      pinHash: await hashPin(pinFor(reference)),
+      createdAt: at,
+      updatedAt: at,
+      expiresAt: expiryAfter(slot.end),
+    };
+    if ((await deps.repo.create(record, service.capacity, now)) === 'created') {
+      await tell(deps.notifier, 'made', record);
+      return { reference, serviceId: service.id, start: slot.start, end: slot.end, status: 'booked' };
+    }
+  }
+  throw new ConflictError('Could not make a booking reference; try again');
+}
+
+/**
+ * Reference + PIN → the booking. Unknown reference and wrong PIN look the same (404, same slow hash);
+ * MAX_WRONG_PINS wrong PINs lock the reference (existing or not) for LOCK_MINUTES (429).
+ */
+export async function authenticate(repo: BookingRepository, rawReference: string, rawPin: string | undefined, now: Date): Promise<BookingRecord> {
+  const pin = rawPin === undefined ? undefined : normalizePin(rawPin);
+  if (pin === undefined) throw new ValidationError('X-Booking-Pin', 'The 6-digit PIN goes in the X-Booking-Pin header');
+  const reference = normalizeReference(rawReference);
+  if (!reference) throw new NotFoundError('No booking with this reference and PIN');
+  const lockedUntil = await repo.pinLock(reference);
+  if (lockedUntil && lockedUntil > now.toISOString()) throw new TooManyAttemptsError('Too many wrong PINs; try again in 15 minutes');
+  const booking = await repo.get(reference);
+  const ok = booking ? await verifyPin(pin, booking.pinHash) : (await verifyPin(pin, await dummyHash()), false);
+  if (!ok || !booking) {
+    const locked = await repo.recordPinFailure(reference, now);
+    if (locked) throw new TooManyAttemptsError('Too many wrong PINs; try again in 15 minutes');
+    throw new NotFoundError('No booking with this reference and PIN');
+  }
+  // A right PIN resets the count of wrong ones.
+  await repo.clearPinFailures(reference);
+  return booking;
+}
+
+export async function viewBooking(deps: Deps, reference: string, pin: string | undefined, now: Date): Promise<BookingView> {
+  return view(await authenticate(deps.repo, reference, pin, now));
+}
+
+function assertChangeable(b: BookingRecord, now: Date): void {
+  if (b.status === 'cancelled') throw new ConflictError('This booking is cancelled', 'status');
+  if (Date.parse(b.start) <= now.getTime()) throw new ConflictError('This appointment has already started', 'status');
+}
+
+export async function rescheduleBooking(deps: Deps, reference: string, pin: string | undefined, start: string, now: Date): Promise<BookingView> {
+  const b = await authenticate(deps.repo, reference, pin, now);
+  assertChangeable(b, now);
+  if (start === b.start) throw new ValidationError('start', 'This is the current time of the booking');
+  const service = await bookableService(deps.services, b.serviceId, 'start');
+  const problem = slotProblem(service, start, now.getTime());
+  if (problem) throw new ValidationError('start', PROBLEMS[problem]);
+  const slot = slotAt(service, start, now.getTime())!;
+  const moved = await deps.repo.reschedule(b, { start: slot.start, end: slot.end, date: slot.date }, service.capacity, now);
+  await tell(deps.notifier, 'moved', moved, b.start);
+  return view(moved);
+}
+
+export async function cancelBooking(deps: Deps, reference: string, pin: string | undefined, now: Date): Promise<BookingView> {
+  const b = await authenticate(deps.repo, reference, pin, now);
+  assertChangeable(b, now);
+  const cancelled = await deps.repo.cancel(b, now);
+  await tell(deps.notifier, 'cancelled', cancelled);
+  return view(cancelled);
+}
+
+/** Erases the booking at once (no TTL wait). A still-upcoming booking is cancelled on the way: slot freed, counted, partner told. */
+export async function eraseBooking(deps: Deps, reference: string, pin: string | undefined, now: Date): Promise<void> {
+  const b = await authenticate(deps.repo, reference, pin, now);
+  const upcoming = b.status !== 'cancelled' && Date.parse(b.start) > now.getTime();
+  await deps.repo.erase(b, upcoming, upcoming, now);
+  if (upcoming) await tell(deps.notifier, 'cancelled', b);
+}
+
+// ---- staff (coordinators) ---------------------------------------------------------------------
+
+const entry = (caller: Caller, reference: string, action: AuditEntry['action'], at: Date): AuditEntry => ({
+  entity: 'booking',
+  entityId: reference,
+  action,
+  route: caller.route,
+  principal: caller.principal,
+  at,
+});
+
+/** Bookings of a service on a Brussels date, sorted by time; one audit record per booking shown. */
+export async function listDay(deps: Deps, serviceId: string, date: string, caller: Caller, now: Date): Promise<BookingView[]> {
+  const list = (await deps.repo.listDay(serviceId, date)).sort((a, b) => a.start.localeCompare(b.start) || a.reference.localeCompare(b.reference));
+  if (list.length) await deps.repo.audits(list.map((b) => entry(caller, b.reference, 'list', now)));
+  return list.map(view);
+}
+
+async function staffGet(deps: Deps, rawReference: string): Promise<BookingRecord> {
+  const reference = normalizeReference(rawReference);
+  const b = reference ? await deps.repo.get(reference) : undefined;
+  if (!b) throw new NotFoundError('No such booking');
+  return b;
+}
+
+export async function staffView(deps: Deps, reference: string, caller: Caller, now: Date): Promise<BookingView> {
+  const b = await staffGet(deps, reference);
+  await deps.repo.audit(entry(caller, b.reference, 'read', now));
+  return view(b);
+}
+
+export async function confirmBooking(deps: Deps, reference: string, caller: Caller, now: Date): Promise<BookingView> {
+  const b = await staffGet(deps, reference);
+  if (b.status !== 'booked') throw new ConflictError(b.status === 'confirmed' ? 'Already confirmed' : 'This booking is cancelled', 'status');
+  return view(await deps.repo.confirm(b, entry(caller, b.reference, 'update', now), now));
+}
+
+/** Attendance, from an hour before the appointment on; counted (attended) in the appointment's month, once. */
+export async function markAttendance(deps: Deps, reference: string, attendance: Attendance, caller: Caller, now: Date): Promise<BookingView> {
+  const b = await staffGet(deps, reference);
+  if (b.status === 'cancelled') throw new ConflictError('This booking is cancelled', 'status');
+  if (now.getTime() < Date.parse(b.start) - 3_600_000) throw new ConflictError('Attendance can be marked from an hour before the appointment', 'attended');
+  if (b.attendance === attendance) return view(b);
+  return view(await deps.repo.markAttendance(b, attendance, entry(caller, b.reference, 'update', now), now));
+}
