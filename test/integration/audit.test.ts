@@ -2,6 +2,10 @@ import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { handler as auditApi } from '../../functions/audit/handler.js';
+import { handler as bookingsApi } from '../../functions/bookings/handler.js';
+import { handler as catalogApi } from '../../functions/catalog/handler.js';
+import { demoServices } from '../../functions/catalog/seed.js';
+import { setClockOffset } from '../../functions/lib/clock.js';
 import { handler as alertsApi } from '../../functions/alerts/handler.js';
 import { handler as health } from '../../functions/health/handler.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
@@ -197,11 +201,52 @@ describe('audit trail of an order and its alerts, driven through the real handle
 });
 
 describe('audit trail of cases, follow-ups and staff booking reads', () => {
-  // functions/cases and functions/bookings are still placeholders (501) in this checkout; the same
+  // functions/cases is still a placeholder (501) in this checkout; the same
   // assertions as for orders and alerts (every access listed with action/route/actor, no personal data)
   // belong here once they land.
   it.todo('lists every open, read, change and follow-up completion of a case');
-  it.todo('lists every coordinator read of a booking\'s needs and safe contact, and each confirm/attendance');
+  it('lists every coordinator read of a booking\'s needs and safe contact, and each confirm/attendance', async () => {
+    const serviceId = `audit-svc-${Date.now().toString(36)}`;
+    const { id: _id, ...base } = demoServices[0]!;
+    const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' }));
+    const svc = { ...base, id: serviceId, zone: 'audit-test', demo: false, leadHours: 0, closures: [], openingRules: allDay, slotMinutes: 30, bufferMinutes: 0 };
+    expect((await call(catalogApi, 'POST', '/api/services', coordinator, svc)).status).toBe(201);
+    const slots = await call(bookingsApi, 'GET', `/api/services/${serviceId}/slots`);
+    const slot = (slots.json.slots as { start: string; date: string }[])[2]!;
+    const secret = { alias: 'Zora', phone: '+32 470 99 88 77', codeWord: 'magnolia', accessibility: 'Hearing loop' };
+    const made = await call(bookingsApi, 'POST', '/api/bookings', undefined, {
+      serviceId, start: slot.start, alias: secret.alias, language: 'fr', interpreter: true, childcare: false, accessibility: secret.accessibility,
+      safeContact: { mayContact: true, method: 'phone', phone: secret.phone, windows: [{ start: '09:00', end: '11:00' }], voicemail: false, codeWord: secret.codeWord },
+    });
+    expect(made.status).toBe(201);
+    const ref = made.json.reference as string;
+    // The victim's own reads (reference + PIN) are not staff access: not audited.
+    const victim = await bookingsApi(apiEvent({ method: 'GET', path: `/api/bookings/${ref}`, headers: { 'x-booking-pin': made.json.pin } }), lambdaContext());
+    expect(victim.statusCode).toBe(200);
+    expect((await call(bookingsApi, 'GET', `/api/staff/bookings?serviceId=${serviceId}&date=${slot.date}`, coordinator)).status).toBe(200);
+    expect((await call(bookingsApi, 'GET', `/api/staff/bookings/${ref}`, coordinator)).status).toBe(200);
+    expect((await call(bookingsApi, 'POST', `/api/staff/bookings/${ref}/confirm`, coordinator, {})).status).toBe(200);
+    try {
+      setClockOffset(Date.parse(slot.start) - Date.now() + 60_000);
+      expect((await call(bookingsApi, 'POST', `/api/staff/bookings/${ref}/attendance`, coordinator, { attended: true })).status).toBe(200);
+    } finally {
+      setClockOffset(0);
+    }
+    const items = withoutAuditReads(await trail('booking', ref, coordinator));
+    expect(summary(items)).toEqual(
+      [
+        'list GET /api/staff/bookings chris.coordinator',
+        'read GET /api/staff/bookings/{reference} chris.coordinator',
+        'update POST /api/staff/bookings/{reference}/confirm chris.coordinator',
+        'update POST /api/staff/bookings/{reference}/attendance chris.coordinator',
+      ].sort(),
+    );
+    for (const item of await rawAuditItems('booking', ref)) {
+      const { keys, values } = flatten(item);
+      for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);
+      for (const v of values) for (const s of Object.values(secret)) expect(v).not.toContain(s);
+    }
+  });
 });
 
 describe('audit records cannot be altered', () => {
