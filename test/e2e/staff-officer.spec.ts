@@ -2,14 +2,17 @@ import { expect, test } from '@playwright/test';
 import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js';
 
 /**
- * Officers: open a case, see its follow-ups, record an outcome; supervisors reassign. Each test skips
- * itself (with the reason) while the cases API still answers 501 (not built).
+ * Officers: open a case, see its follow-ups, record an outcome; supervisors reassign a follow-up of the
+ * team. Against the cases API (functions/cases) and the demo cases seed (functions/cases/seed.ts).
  */
 test('officer: follow-ups screen → open a case → its follow-ups → record an outcome', async ({ page }) => {
   await signIn(page, 'olivia.officer');
   const { built } = await openScreen(page, '#/followups', '/api/followups');
-  test.skip(!built, 'GET /api/followups is not built yet (501)');
+  expect(built).toBe(true);
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn opvolgingen' })).toBeVisible();
+  // The demo seed gives each officer an overdue follow-up and one next week.
+  await expect(page.locator('section.bucket-overdue li.card[data-followup-id]').first()).toBeVisible();
+  await expect(page.locator('section.bucket-week li.card[data-followup-id]').first()).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Te laat/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Vandaag/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /Volgende 7 dagen/ })).toBeVisible();
@@ -20,6 +23,7 @@ test('officer: follow-ups screen → open a case → its follow-ups → record a
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuw dossier' })).toBeVisible();
   await expectAxeClean(page);
   await page.getByLabel('Referentie slachtoffer (pseudoniem, geen naam)').fill(`V-E2E-${Date.now()}`);
+  await page.getByLabel('Zone', { exact: true }).fill('ruppel');
   await page.getByRole('group', { name: 'Soort geweld' }).getByLabel('Fysiek').check();
   await page.getByRole('group', { name: 'Kinderen in het gezin' }).getByLabel('Ja').check();
   await page.getByRole('group', { name: 'Middelengebruik bij de pleger' }).getByLabel('Nee').check();
@@ -34,7 +38,9 @@ test('officer: follow-ups screen → open a case → its follow-ups → record a
   await first.getByRole('button', { name: 'Uitkomst noteren' }).click();
   await first.getByLabel('Uitkomst').selectOption('reached');
   await first.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(first.getByText('Bereikt')).toBeVisible();
+  await expect(first.getByRole('button', { name: 'Opslaan' })).toHaveCount(0);
+  await expect(first.getByRole('definition').filter({ hasText: /^Bereikt$/ })).toBeVisible();
+  await expect(first.getByRole('button', { name: 'Uitkomst noteren' })).toHaveCount(0);
   await signOut(page);
 });
 
@@ -67,12 +73,15 @@ test('officer: the new-case form scores the DASH-style checklist; judgement may 
 test('supervisor: reassign a follow-up of the team', async ({ page }) => {
   await signIn(page, 'sam.supervisor');
   const { built } = await openScreen(page, '#/followups', '/api/followups');
-  test.skip(!built, 'GET /api/followups is not built yet (501)');
-  const card = page.locator('li.card[data-followup-id]').first();
-  test.skip((await card.count()) === 0, 'no follow-up to reassign');
+  expect(built).toBe(true);
+  // The team's follow-ups (the demo seed's): pick one of Olivia's and give it to Omar.
+  const card = page.locator('li.card[data-followup-id]').filter({ hasText: 'olivia.officer' }).first();
+  await expect(card).toBeVisible();
+  const id = await card.getAttribute('data-followup-id');
   await card.getByRole('button', { name: 'Toewijzen' }).click();
   await card.getByLabel('Naar medewerker (gebruikersnaam)').fill('omar.officer');
   await card.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.getByText('omar.officer').first()).toBeVisible();
+  await expect(page.locator(`li.card[data-followup-id="${id}"]`)).toContainText('omar.officer');
   await expectAxeClean(page);
+  await signOut(page);
 });

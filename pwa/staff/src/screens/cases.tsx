@@ -12,10 +12,13 @@ import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { FollowupCard, type Followup } from './followups.js';
 
-/** A case as the cases API returns it (functions/cases). */
+/**
+ * A case as the cases API returns it (functions/cases/README.md): GET /api/cases/{id} gives every field
+ * and its follow-ups; GET /api/cases gives summaries (no victim reference). The case id is its reference.
+ */
 export interface Case {
   id: string;
-  reference?: string;
+  version?: number;
   victimRef?: string;
   zone?: string;
   interventionDate?: string;
@@ -28,6 +31,7 @@ export interface Case {
   officer?: string;
   fjcIntroduction?: string;
   repeat?: boolean;
+  dashLevel?: string;
   openedAt?: string;
   status?: string;
   bookingRefs?: string[];
@@ -37,7 +41,7 @@ export interface Case {
 const KINDS = ['physical', 'psychological', 'both'] as const;
 const GENDERS = ['female', 'male', 'other', 'not_recorded'] as const;
 
-const refOf = (c: Case) => c.reference ?? c.id;
+const refOf = (c: Case) => c.id;
 
 export function CasesScreen({ roles }: { roles: readonly StaffRole[] }) {
   const { t, date } = useI18n();
@@ -130,6 +134,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
 export function NewCaseScreen() {
   const { t } = useI18n();
   const [victimRef, setVictimRef] = useState('');
+  const [zone, setZone] = useState('');
   const [interventionDate, setInterventionDate] = useState(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()));
   const [kind, setKind] = useState('');
   const [children, setChildren] = useState('');
@@ -154,9 +159,10 @@ export function NewCaseScreen() {
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
-      const res = await api<{ id?: string; case?: { id: string } }>('POST', '/api/cases', {
+      const res = await api<{ id: string }>('POST', '/api/cases', {
         body: {
           victimRef: victimRef.trim(),
+          zone: zone.trim(),
           interventionDate,
           kind,
           children: children === 'yes',
@@ -167,14 +173,14 @@ export function NewCaseScreen() {
           riskLevel: final,
         },
       });
-      const id = res.case?.id ?? res.id;
-      navigate(id ? href('cases', id) : '#/cases');
+      navigate(href('cases', res.id));
     });
   };
   return (
     <Page title={t.cases.newTitle}>
       <form class="form" onSubmit={submit}>
         <Field id="victim-ref" label={t.cases.victimRef} required autocomplete="off" value={victimRef} onInput={(e) => setVictimRef(value(e))} />
+        <Field id="zone" label={t.cases.zone} required autocomplete="off" pattern="[a-z0-9\-]+" value={zone} onInput={(e) => setZone(value(e))} />
         <Field id="intervention-date" type="date" label={t.cases.interventionDate} required value={interventionDate} onInput={(e) => setInterventionDate(value(e))} />
         <RadioGroup name="kind" legend={t.cases.kind} value={kind} onChange={setKind} required options={KINDS.map((k) => [k, label(t.cases.kinds, k)] as const)} />
         <RadioGroup name="children" legend={t.cases.children} value={children} onChange={setChildren} required options={yn} />

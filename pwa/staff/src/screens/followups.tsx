@@ -9,18 +9,21 @@ import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 
-/** A follow-up as the cases API returns it (functions/cases). */
+/** A follow-up as the cases API returns it (functions/cases/README.md). */
 export interface Followup {
   id: string;
   caseId: string;
-  caseRef?: string;
+  zone?: string;
   dueAt: string;
   purpose: string;
   officer?: string;
+  /** `normal` or `urgent` (two "not reached" in a row). */
   urgency?: string;
+  /** `pending`, `done` or `cancelled`. */
   status?: string;
   outcome?: string;
   completedAt?: string;
+  version?: number;
 }
 
 interface Buckets {
@@ -31,7 +34,7 @@ interface Buckets {
 
 const OUTCOMES = ['reached', 'not_reached', 'declined', 'other'] as const;
 
-/** Accepts `{ overdue, today, next7Days }` or a flat `{ followups }` list (bucketed here, Brussels days). */
+/** GET /api/followups answers `{ overdue, today, next7Days, generatedAt }`; a flat `{ followups }` list is bucketed here (Brussels days). */
 export function toBuckets(res: unknown, now = new Date()): Buckets {
   const r = (res ?? {}) as Record<string, unknown>;
   const arr = (v: unknown): Followup[] => (Array.isArray(v) ? (v as Followup[]) : []);
@@ -96,8 +99,8 @@ export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Follo
   const [officer, setOfficer] = useState('');
   const action = useAction();
   const base = `/api/cases/${seg(f.caseId)}/followups/${seg(f.id)}`;
-  const ref = f.caseRef ?? f.caseId;
-  const done = f.status === 'done' || f.status === 'completed' || f.completedAt !== undefined;
+  const ref = f.caseId;
+  const done = f.status === 'done' || f.completedAt !== undefined;
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
@@ -111,10 +114,10 @@ export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Follo
   const toggle = (p: Panel) => setPanel(panel === p ? 'none' : p);
   const headingId = `fu-${f.id}`;
   return (
-    <li class={`card${f.urgency === 'urgent' || f.urgency === 'high' ? ' urgent' : ''}`} aria-labelledby={headingId} data-followup-id={f.id}>
+    <li class={`card${f.urgency === 'urgent' ? ' urgent' : ''}`} aria-labelledby={headingId} data-followup-id={f.id}>
       <h3 id={headingId}>
         {label(t.purposes, f.purpose)}
-        {f.urgency === 'urgent' || f.urgency === 'high' ? <span class="badge severity-high"> {t.followups.urgent}</span> : null}
+        {f.urgency === 'urgent' ? <span class="badge severity-high"> {t.followups.urgent}</span> : null}
       </h3>
       <dl class="facts">
         <div>
