@@ -31,6 +31,7 @@ export interface SeedModule {
 export const seedModules: readonly SeedModule[] = [
   { name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' },
   { name: 'orders', module: 'functions/orders/seed.ts', export: 'seedDemoOrder' },
+  { name: 'cases', module: 'functions/cases/seed.ts', export: 'seedDemoCases' },
 ];
 
 export interface SeedReport {
