@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { handler as auditApi } from '../../functions/audit/handler.js';
 import { handler as bookingsApi } from '../../functions/bookings/handler.js';
+import { handler as casesApi } from '../../functions/cases/handler.js';
 import { handler as catalogApi } from '../../functions/catalog/handler.js';
 import { demoServices } from '../../functions/catalog/seed.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
@@ -201,10 +202,36 @@ describe('audit trail of an order and its alerts, driven through the real handle
 });
 
 describe('audit trail of cases, follow-ups and staff booking reads', () => {
-  // functions/cases is still a placeholder (501) in this checkout; the same
-  // assertions as for orders and alerts (every access listed with action/route/actor, no personal data)
-  // belong here once they land.
-  it.todo('lists every open, read, change and follow-up completion of a case');
+  it('lists every open, read, change and follow-up completion of a case, without personal data', async () => {
+    const olivia = staffClaims('olivia.officer', 'officer');
+    const victimRef = `V-AUDIT-${Date.now()}`;
+    const opened = await call(casesApi, 'POST', '/api/cases', olivia, { victimRef, zone: `audit-${Date.now().toString(36)}`, interventionDate: '2026-01-10', kind: 'both', children: false, substanceAbuse: false });
+    expect(opened.status).toBe(201);
+    const caseId = opened.json.id as string;
+    const followupId = opened.json.followups[0].id as string;
+    expect((await call(casesApi, 'GET', `/api/cases/${caseId}`, olivia)).status).toBe(200);
+    expect((await call(casesApi, 'GET', `/api/cases/${caseId}`, supervisor)).status).toBe(200);
+    expect((await call(casesApi, 'PATCH', `/api/cases/${caseId}`, olivia, { fjcIntroduction: 'offered' })).status).toBe(200);
+    expect((await call(casesApi, 'POST', `/api/cases/${caseId}/followups/${followupId}/complete`, olivia, { outcome: 'reached' })).status).toBe(200);
+    expect((await call(casesApi, 'POST', `/api/cases/${caseId}/followups/${opened.json.followups[1].id}/reassign`, supervisor, { officer: 'omar.officer' })).status).toBe(200);
+
+    const items = withoutAuditReads(await trail('case', caseId));
+    expect(summary(items)).toEqual(
+      [
+        'create POST /api/cases olivia.officer',
+        'read GET /api/cases/{id} olivia.officer',
+        'read GET /api/cases/{id} sam.supervisor',
+        'update PATCH /api/cases/{id} olivia.officer',
+        'complete POST /api/cases/{id}/followups/{followupId}/complete olivia.officer',
+        'update POST /api/cases/{id}/followups/{followupId}/reassign sam.supervisor',
+      ].sort(),
+    );
+    for (const raw of await rawAuditItems('case', caseId)) {
+      const { keys, values } = flatten(raw);
+      for (const k of keys) expect(isPersonalField(k), k).toBe(false);
+      expect(values.join(' ')).not.toContain(victimRef);
+    }
+  });
   it('lists every coordinator read of a booking\'s needs and safe contact, and each confirm/attendance', async () => {
     const serviceId = `audit-svc-${Date.now().toString(36)}`;
     const { id: _id, ...base } = demoServices[0]!;
