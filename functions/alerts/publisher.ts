@@ -21,20 +21,22 @@ export async function publishRecords(records: readonly DynamoDBRecord[], repo: A
   const failures: { itemIdentifier: string }[] = [];
   for (const record of records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-    const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-    if (item.type !== 'ALERT' && item.type !== 'ESCALATION') continue;
-    const key = { pk: String(item.pk), sk: String(item.sk) };
+    const type = record.dynamodb.NewImage.type?.S;
+    if (type !== 'ALERT' && type !== 'ESCALATION') continue;
+    const key = { pk: String(record.dynamodb.Keys?.pk?.S ?? ''), sk: String(record.dynamodb.Keys?.sk?.S ?? '') };
     try {
+      // Inside the try: a record that cannot be read fails alone, never the whole batch.
+      const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
       const published = await repo.publishedAt(key);
       if (published !== undefined) continue; // already published (a string), or the item is gone (null)
       const messageId =
-        item.type === 'ALERT'
+        type === 'ALERT'
           ? await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord)))
           : await publishEscalation(notifier, item as unknown as EscalationRecord);
       await repo.markPublished(key, now(), messageId);
-      logger.info('Published', { type: item.type, key: key.pk, sk: key.sk });
+      logger.info('Published', { type, key: key.pk, sk: key.sk });
     } catch (error) {
-      logger.error('Publish failed; the record will be retried', { type: item.type, key: key.pk, sk: key.sk, error: error as Error });
+      logger.error('Publish failed; the record will be retried', { type, key: key.pk, sk: key.sk, error: error as Error });
       failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? key.pk });
     }
   }

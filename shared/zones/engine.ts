@@ -148,7 +148,7 @@ function tick(order: OrderRules, state: OrderState, now: Date, alerts: AlertDraf
   const reference = resp.lastFix?.at ?? order.validFrom;
   if (!resp.signalLost && now.getTime() - Date.parse(reference) >= order.device.signalLossMinutes * 60_000) {
     resp.signalLost = true;
-    alerts.push({ kind: 'signalLoss', severity: 'high', at, evidence: resp.lastFix ? { lastFixAt: resp.lastFix.at } : {} });
+    alerts.push({ kind: 'signalLoss', severity: 'high', at, ...(resp.lastFix ? { evidence: { lastFixAt: resp.lastFix.at } } : {}) });
   }
   for (const curfew of order.curfews) {
     const window = activeWindow(curfew, now.getTime());

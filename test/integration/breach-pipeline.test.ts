@@ -13,6 +13,7 @@ import { HOME, orderBody } from './monitoring-support.js';
  * The whole path on the local stack, in-process against the test run's DynamoDB Local: HTTP with a
  * monitoring token → gateway → monitoring handler → one transaction (state + alert) → the table's
  * stream (the local poller) → the publisher → the local SNS. This is what `npm run demo:breach` drives.
+ * The stack gets a table of its own, so its stream poller and watchdog see only this file's items.
  */
 let stack: LocalStack;
 let dataDir: string;
@@ -24,9 +25,10 @@ beforeAll(async () => {
     dataDir,
     quiet: true,
     dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: process.env.TABLE_NAME as string,
+    tableName: `oneroof-pipeline-${Date.now().toString(36)}`,
     seed: false,
     buildPwa: false,
+    tickSeconds: 1,
   });
 });
 
@@ -45,9 +47,20 @@ async function api(path: string, init: { method?: string; token?: string; body?:
 }
 
 describe('breach → police over SNS, end to end on the local stack', () => {
+  it('the watchdog raises signal loss for a silent bracelet, and it is published like any alert', async () => {
+    const police = await stack.issuer.tokenFor('police');
+    const body = orderBody({ device: { signalLossMinutes: 1, batteryLowPercent: 15 } });
+    const created = await api('/api/orders', { method: 'POST', token: police, body });
+    const orderId = created.json.order.id as string;
+    const alerts = await waitForOrderAlerts(stack.url, orderId, (ms) => ms.length > 0, 20_000);
+    expect(alerts.map((m) => [m.attributes.kind, m.attributes.severity])).toEqual([['signalLoss', 'high']]);
+    expect(stack.deadLetters()).toEqual([]);
+  });
+
   it('a scripted drive towards the home produces a pre-alert then an alert in the notifications, exactly once each', async () => {
     const police = await stack.issuer.tokenFor('police');
-    const body = orderBody();
+    // Not silent long enough for the watchdog (it ticks every second here): only the drive alerts.
+    const body = orderBody({ validFrom: new Date(Date.now() - 3_600_000).toISOString(), device: { signalLossMinutes: 180, batteryLowPercent: 15 } });
     const created = await api('/api/orders', { method: 'POST', token: police, body });
     expect(created.status).toBe(201);
     const orderId = created.json.order.id as string;
@@ -91,5 +104,6 @@ describe('breach → police over SNS, end to end on the local stack', () => {
     expect(panic.status).toBe(202);
     const alerts = await waitForOrderAlerts(stack.url, DEMO_ORDER_ID, (ms) => ms.some((m) => m.attributes.kind === 'panic'), 20_000);
     expect(alerts.find((m) => m.attributes.kind === 'panic')?.attributes).toMatchObject({ severity: 'critical', district: 'ruppel' });
+    expect(stack.deadLetters()).toEqual([]);
   });
 });
