@@ -24,6 +24,11 @@ export interface TickDeps {
   graceMinutes: number;
   /** Items handled at once per shard. */
   concurrency?: number;
+  /**
+   * Wall-clock budget (ms) for claiming: past it the tick claims nothing more and returns; the rest is
+   * the next tick's. Keeps every claim's finish well inside the Lambda timeout (60 s) and the lease.
+   */
+  budgetMs?: number;
 }
 
 export interface TickResult {
@@ -34,6 +39,8 @@ export interface TickResult {
   deadLettered: number;
   /** Lost a race to another tick, or changed by a user meanwhile. */
   skipped: number;
+  /** Due items left for the next tick because the budget ran out. */
+  deferred: number;
 }
 
 function summaryOf(c: Claimed): FollowupSummary {
@@ -49,9 +56,12 @@ function summaryOf(c: Claimed): FollowupSummary {
   };
 }
 
+export const DEFAULT_BUDGET_MS = 40_000;
+
 export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const queue = new FollowupQueue(deps.table, deps.client);
-  const result: TickResult = { reminded: 0, escalated: 0, notices: 0, retrying: 0, deadLettered: 0, skipped: 0 };
+  const result: TickResult = { reminded: 0, escalated: 0, notices: 0, retrying: 0, deadLettered: 0, skipped: 0, deferred: 0 };
+  const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS);
   const graceMs = deps.graceMinutes * 60_000;
 
   const handle = async (item: QueueItem): Promise<void> => {
@@ -92,6 +102,11 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
       await Promise.all(
         Array.from({ length: Math.min(limit, items.length) }, async () => {
           while (i < items.length) {
+            if (Date.now() > stopAt) {
+              result.deferred += items.length - i;
+              i = items.length;
+              break;
+            }
             const item = items[i++] as QueueItem;
             await handle(item);
           }
@@ -111,6 +126,6 @@ const deps: TickDeps = {
 
 export const handler = async (_event?: ScheduledEvent): Promise<TickResult> => {
   const out = await runFollowupTick(deps, clock.now());
-  if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered > 0) logger.info('Follow-up tick', { ...out });
+  if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
   return out;
 };

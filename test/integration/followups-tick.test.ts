@@ -53,6 +53,17 @@ describe('reminder tick', () => {
     expect(fu?.leaseToken).toBeUndefined();
   });
 
+  it('past its time budget a tick claims nothing more; the next tick takes the rest', async () => {
+    const zone = freshZone();
+    const { c } = await caseWithDue(zone, 0);
+    const at = new Date(Date.now() + 5_000);
+    const out = await runFollowupTick({ ...deps, budgetMs: -1 }, at);
+    expect(out.deferred).toBeGreaterThanOrEqual(1);
+    expect(out.reminded).toBe(0);
+    await tick(at);
+    expect((await waitForMessages((m) => m.some(mine(c.id)), { topic: 'officerReminders' })).filter(mine(c.id))).toHaveLength(1);
+  });
+
   it('completion stops reminders; a follow-up not yet due is left alone', async () => {
     const zone = freshZone();
     const done = await caseWithDue(zone, 0);
