@@ -1,39 +1,82 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js';
 
 /**
- * FJC coordinators: bookings of a service on a day, services, contact points. Each test skips itself
- * (with the reason) while the catalogue or bookings API still answers 501 (not built).
+ * FJC coordinators: bookings of a service on a day (needs, safe contact, confirm), the service editor,
+ * contact points — against the seeded Zone Ruppel catalogue of the local stack.
  */
-test('coordinator: bookings of a service and day, with needs and safe contact', async ({ page }) => {
+async function bookCounselling(request: APIRequestContext, alias: string): Promise<{ reference: string; date: string }> {
+  const slots = await request.get('/api/services/counselling/slots');
+  expect(slots.status()).toBe(200);
+  const slot = ((await slots.json()) as { slots: { start: string; date: string }[] }).slots[0]!;
+  const res = await request.post('/api/bookings', {
+    data: {
+      serviceId: 'counselling',
+      start: slot.start,
+      alias,
+      language: 'fr',
+      interpreter: true,
+      childcare: false,
+      safeContact: { mayContact: true, method: 'phone', phone: '+32 470 00 00 42', windows: [{ days: [1, 3], start: '10:00', end: '12:00' }], voicemail: false, codeWord: 'lavender' },
+    },
+  });
+  expect(res.status()).toBe(201);
+  return { reference: ((await res.json()) as { reference: string }).reference, date: slot.date };
+}
+
+test('coordinator: bookings of a service and day, with needs and safe contact; confirm', async ({ page, request }) => {
+  const { reference, date } = await bookCounselling(request, 'Demo Dana');
   await signIn(page, 'chris.coordinator');
   await expect(page.getByRole('heading', { level: 1, name: 'Afspraken per dienst en dag' })).toBeVisible();
   await expect(page.getByText('Je toegang tot deze gegevens wordt geregistreerd.')).toBeVisible();
   await expectAxeClean(page);
-  const { built } = await openScreen(page, '#/services', '/api/services');
-  test.skip(!built, 'GET /api/services is not built yet (501)');
-  await expect(page.getByRole('heading', { level: 1, name: 'Diensten' })).toBeVisible();
-  await expectAxeClean(page);
 
-  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Afspraken' }).click();
-  const service = page.getByLabel('Dienst');
-  const first = await service.locator('option').nth(1).getAttribute('value');
-  test.skip(!first, 'no service seeded');
-  await service.selectOption(first as string);
+  await page.getByLabel('Dienst').selectOption('counselling');
+  await page.getByLabel('Dag').fill(date);
   const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/staff/bookings');
   await page.getByRole('button', { name: 'Tonen' }).click();
-  const res = await listed;
-  test.skip(res.status() === 501, 'GET /api/staff/bookings is not built yet (501)');
-  expect(new URL(page.url()).hash).toMatch(/^#\/bookings\?service=[^&]+&date=\d{4}-\d{2}-\d{2}$/);
+  expect((await listed).status()).toBe(200);
+  expect(new URL(page.url()).hash).toBe(`#/bookings?service=counselling&date=${date}`);
+  const card = page.locator(`[data-booking="${reference}"]`);
+  await expect(card.getByRole('heading', { level: 2 })).toContainText('Demo Dana');
+  await expect(card).toContainText('+32 470 00 00 42');
+  await expect(card).toContainText('lavender');
+  await expect(card).toContainText('maandag, woensdag 10:00–12:00');
+  await expect(card).toContainText('Geboekt');
   await expect(page.getByRole('alert')).toHaveCount(0);
   await expectAxeClean(page);
+
+  await card.getByRole('button', { name: 'Bevestigen' }).click();
+  await expect(card).toContainText('Bevestigd');
+  await expect(card.getByRole('button', { name: 'Bevestigen' })).toHaveCount(0);
   await signOut(page);
+});
+
+test('coordinator: services list and editor (capacity, opening rules) save through PUT /api/services/{id}', async ({ page, request }) => {
+  await signIn(page, 'chris.coordinator');
+  const { built } = await openScreen(page, '#/services', '/api/services');
+  expect(built).toBe(true);
+  await expect(page.getByRole('heading', { level: 1, name: 'Diensten' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Weerbaarheidstraining' })).toBeVisible();
+  await expectAxeClean(page);
+
+  await page.getByRole('link', { name: 'Weerbaarheidstraining wijzigen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Weerbaarheidstraining wijzigen' })).toBeVisible();
+  await page.getByLabel('Plaatsen per afspraak').fill('10');
+  const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/services/self-defence-course' && r.request().method() === 'PUT');
+  await page.getByRole('button', { name: 'Opslaan' }).click();
+  expect((await saved).status()).toBe(200);
+  await expect(page.getByText('Opgeslagen.')).toBeVisible();
+  await expectAxeClean(page);
+  const after = (await (await request.get('/api/services/self-defence-course')).json()) as { capacity: number };
+  expect(after.capacity).toBe(10);
 });
 
 test('coordinator: contact points screen', async ({ page }) => {
   await signIn(page, 'chris.coordinator');
   const { built } = await openScreen(page, '#/contact-points', '/api/contact-points');
-  test.skip(!built, 'GET /api/contact-points is not built yet (501)');
+  expect(built).toBe(true);
   await expect(page.getByRole('heading', { level: 1, name: 'Contactpunten' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '1712 — hulplijn geweld' })).toBeVisible();
   await expectAxeClean(page);
 });

@@ -8,35 +8,36 @@ import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { servicesOf, text } from './catalog.js';
 
-/** A booking as the coordinators' list returns it (functions/bookings). */
+/** A safe time window: on ISO weekdays `days` (all days when absent), from `start` to `end` (Brussels). */
+interface SafeWindow {
+  days?: number[];
+  start: string;
+  end: string;
+}
+/** Safe contact as the bookings API returns it (functions/bookings/schemas.ts). */
 interface SafeContact {
-  allowed?: boolean;
-  mayContact?: boolean;
-  method?: string;
+  mayContact: boolean;
+  method: 'phone' | 'none';
   phone?: string;
-  windows?: unknown;
-  voicemail?: boolean;
-  voicemailAllowed?: boolean;
+  windows: SafeWindow[];
+  voicemail: boolean;
   codeWord?: string;
 }
+/** A booking as `GET /api/staff/bookings` lists it (functions/bookings/model.ts `BookingView`). */
 interface Booking {
   reference: string;
-  start?: string;
-  slotStart?: string;
-  alias?: string;
-  firstName?: string;
-  name?: string;
-  language?: string;
-  interpreter?: boolean;
-  interpreterNeeded?: boolean;
-  childcare?: boolean;
-  childcareNeeded?: boolean;
+  serviceId: string;
+  start: string;
+  end: string;
+  date: string;
+  alias: string;
+  language: string;
+  interpreter: boolean;
+  childcare: boolean;
   accessibility?: string;
-  accessibilityNeeds?: string;
-  safeContact?: SafeContact;
-  status?: string;
-  attended?: boolean;
-  attendance?: string;
+  safeContact: SafeContact;
+  status: 'booked' | 'confirmed' | 'cancelled';
+  attendance?: 'attended' | 'no_show';
 }
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
@@ -83,11 +84,7 @@ function BookingList({ path }: { path: string }) {
   const { t } = useI18n();
   const list = useLoad(
     (signal) =>
-      api<unknown>('GET', path, { signal }).then((r) => {
-        if (Array.isArray(r)) return r as Booking[];
-        const o = (r ?? {}) as { bookings?: Booking[] };
-        return o.bookings ?? [];
-      }),
+      api<{ bookings: Booking[] }>('GET', path, { signal }).then((r) => r.bookings),
     path,
   );
   return (
@@ -104,22 +101,21 @@ function BookingList({ path }: { path: string }) {
   );
 }
 
-function windowsText(w: unknown): string {
-  if (typeof w === 'string') return w;
-  if (Array.isArray(w))
-    return w
-      .map((x) => (typeof x === 'string' ? x : x && typeof x === 'object' ? Object.values(x as Record<string, unknown>).filter((v) => typeof v === 'string' || typeof v === 'number').join('–') : ''))
-      .filter(Boolean)
-      .join(', ');
-  return '';
+function windowsText(windows: SafeWindow[], weekdays: readonly string[]): string {
+  return windows
+    .map((w) => {
+      const days = w.days && w.days.length > 0 && w.days.length < 7 ? `${w.days.map((d) => weekdays[d - 1] ?? d).join(', ')} ` : '';
+      return `${days}${w.start}–${w.end}`;
+    })
+    .join('; ');
 }
 
 function BookingCard({ b, onChange }: { b: Booking; onChange: () => void }) {
   const { t, time } = useI18n();
   const action = useAction();
   const yesNo = (v: boolean | undefined) => (v === undefined ? t.none : v ? t.yes : t.no);
-  const sc = b.safeContact ?? {};
-  const may = sc.allowed ?? sc.mayContact;
+  const sc = b.safeContact;
+  const may = sc.mayContact;
   const base = `/api/staff/bookings/${seg(b.reference)}`;
   const post = (suffix: string, body?: unknown) =>
     void action.run(async () => {
@@ -130,15 +126,15 @@ function BookingCard({ b, onChange }: { b: Booking; onChange: () => void }) {
   return (
     <li class="card" aria-labelledby={headingId} data-booking={b.reference}>
       <h2 id={headingId}>
-        {time(b.start ?? b.slotStart).slice(0, 5)} — {b.alias ?? b.firstName ?? b.name ?? b.reference}
+        {time(b.start).slice(0, 5)} — {b.alias}
       </h2>
       <Facts>
         <Fact term={t.bookings.reference}>{b.reference}</Fact>
         <Fact term={t.bookings.status}>{label(t.bookings.statuses, b.attendance ?? b.status) || t.none}</Fact>
-        <Fact term={t.bookings.language}>{b.language ?? t.none}</Fact>
-        <Fact term={t.bookings.interpreter}>{yesNo(b.interpreter ?? b.interpreterNeeded)}</Fact>
-        <Fact term={t.bookings.childcare}>{yesNo(b.childcare ?? b.childcareNeeded)}</Fact>
-        <Fact term={t.bookings.accessibility}>{b.accessibility ?? b.accessibilityNeeds ?? t.none}</Fact>
+        <Fact term={t.bookings.language}>{b.language}</Fact>
+        <Fact term={t.bookings.interpreter}>{yesNo(b.interpreter)}</Fact>
+        <Fact term={t.bookings.childcare}>{yesNo(b.childcare)}</Fact>
+        <Fact term={t.bookings.accessibility}>{b.accessibility ?? t.none}</Fact>
       </Facts>
       <h3>{t.bookings.safeContact}</h3>
       {may === false ? (
@@ -147,8 +143,8 @@ function BookingCard({ b, onChange }: { b: Booking; onChange: () => void }) {
         <Facts>
           <Fact term={t.bookings.mayContact}>{yesNo(may)}</Fact>
           <Fact term={t.bookings.phone}>{sc.phone ?? t.none}</Fact>
-          <Fact term={t.bookings.windows}>{windowsText(sc.windows) || t.none}</Fact>
-          <Fact term={t.bookings.voicemail}>{yesNo(sc.voicemail ?? sc.voicemailAllowed)}</Fact>
+          <Fact term={t.bookings.windows}>{windowsText(sc.windows, t.services.weekdays) || t.none}</Fact>
+          <Fact term={t.bookings.voicemail}>{yesNo(sc.voicemail)}</Fact>
           <Fact term={t.bookings.codeWord}>{sc.codeWord ?? t.none}</Fact>
         </Facts>
       )}

@@ -10,8 +10,8 @@ import { servicesOf, text, type Service } from './catalog.js';
 
 /**
  * The catalogue as coordinators keep it: the list, and one service's numbers, weekly opening rules and
- * closures (`PUT /api/services/{id}`). Field names follow issue 4's service model; the catalogue API
- * decides (its 400 names any field it refuses, shown as it is).
+ * closures (`PUT /api/services/{id}`, which takes the service as `GET /api/services/{id}` returns it,
+ * without its id: shared/catalog/types.ts). The API's 400 names any field it refuses, shown as it is.
  */
 interface OpeningRule {
   weekday: number;
@@ -73,23 +73,24 @@ function ServiceEditor({ id }: { id: string }) {
     id,
   );
   const s = loaded.data;
+  // Kept here: saving reloads the service, which renews the form (its key) but not this message.
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   return (
     <Page title={s ? t.services.edit(text(s.name, lang) || id) : t.services.title}>
       <ErrorText error={loaded.error} />
       {loaded.loading && !s ? <Loading /> : null}
-      {s ? <ServiceForm key={JSON.stringify(s)} service={s} onSaved={loaded.reload} /> : null}
+      {s ? <ServiceForm key={JSON.stringify(s)} service={s} onSaved={loaded.reload} saved={saved} setSaved={setSaved} /> : null}
     </Page>
   );
 }
 
-function ServiceForm({ service, onSaved }: { service: Service; onSaved: () => void }) {
+function ServiceForm({ service, onSaved, saved, setSaved }: { service: Service; onSaved: () => void; saved: string | undefined; setSaved: (text: string | undefined) => void }) {
   const { t } = useI18n();
   const [numbers, setNumbers] = useState<Record<string, string>>(
     Object.fromEntries(NUMBERS.filter(([k]) => typeof service[k] === 'number').map(([k]) => [k, String(service[k])])),
   );
   const [rules, setRules] = useState<OpeningRule[]>(rulesOf(service));
   const [closures, setClosures] = useState<Closure[]>(closuresOf(service));
-  const [saved, setSaved] = useState<string | undefined>(undefined);
   const action = useAction();
   const setRule = (i: number, patch: Partial<OpeningRule>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const setClosure = (i: number, patch: Partial<Closure>) => setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));

@@ -1,0 +1,95 @@
+/**
+ * The bookings API as the victim app calls it: same origin, no credentials, no referrer; the PIN only
+ * in the X-Booking-Pin header (never in a URL). Every answer becomes a typed result, never a throw.
+ */
+export interface FreeSlot {
+  start: string;
+  end: string;
+  date: string;
+  remaining: number;
+}
+
+export interface SafeContactInput {
+  mayContact: boolean;
+  method: 'phone' | 'none';
+  phone?: string;
+  windows: { start: string; end: string }[];
+  voicemail: boolean;
+  codeWord?: string;
+}
+
+export interface BookingInput {
+  serviceId: string;
+  start: string;
+  alias: string;
+  language: string;
+  interpreter: boolean;
+  childcare: boolean;
+  accessibility?: string;
+  safeContact: SafeContactInput;
+}
+
+export interface Receipt {
+  reference: string;
+  pin: string;
+  serviceId: string;
+  start: string;
+  end: string;
+}
+
+export interface BookingView {
+  reference: string;
+  serviceId: string;
+  start: string;
+  end: string;
+  status: 'booked' | 'confirmed' | 'cancelled';
+  alias: string;
+}
+
+export type Failure = { kind: 'full' } | { kind: 'not-found' } | { kind: 'locked' } | { kind: 'offline' } | { kind: 'invalid'; field: string } | { kind: 'error' };
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+const BASE: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' };
+
+async function send<T>(method: string, path: string, options: { body?: unknown; pin?: string; idempotencyKey?: string } = {}): Promise<Result<T>> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.pin) headers['x-booking-pin'] = options.pin;
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
+  let res: Response;
+  try {
+    res = await fetch(path, { ...BASE, method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+  } catch {
+    return { ok: false, failure: { kind: 'offline' } };
+  }
+  if (res.status === 204) return { ok: true, value: undefined as T };
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await res.json()) as Record<string, unknown>;
+  } catch {
+    // not JSON
+  }
+  if (res.ok) return { ok: true, value: body as T };
+  if (res.status === 409 && body.field === 'start') return { ok: false, failure: { kind: 'full' } };
+  if (res.status === 404) return { ok: false, failure: { kind: 'not-found' } };
+  if (res.status === 429) return { ok: false, failure: { kind: 'locked' } };
+  if (res.status === 400 && typeof body.field === 'string') return { ok: false, failure: { kind: 'invalid', field: body.field } };
+  return { ok: false, failure: { kind: 'error' } };
+}
+
+const ref = (reference: string) => encodeURIComponent(reference.trim());
+
+export const bookingApi = {
+  slots: (serviceId: string, from: Date, to: Date) =>
+    send<{ slots: FreeSlot[] }>('GET', `/api/services/${encodeURIComponent(serviceId)}/slots?from=${from.toISOString()}&to=${to.toISOString()}`),
+  create: (input: BookingInput, idempotencyKey: string) => send<Receipt>('POST', '/api/bookings', { body: input, idempotencyKey }),
+  view: (reference: string, pin: string) => send<BookingView>('GET', `/api/bookings/${ref(reference)}`, { pin }),
+  reschedule: (reference: string, pin: string, start: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
+  cancel: (reference: string, pin: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/cancel`, { pin }),
+  erase: (reference: string, pin: string) => send<void>('DELETE', `/api/bookings/${ref(reference)}`, { pin }),
+};
+
+/** A fresh random Idempotency-Key (a retry of the same booking reuses it). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
