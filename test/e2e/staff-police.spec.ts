@@ -6,6 +6,8 @@ import { expectAxeClean, signIn, signOut } from './staff-helpers.js';
  * without reloading, acknowledge and resolve it, end the order. Axe clean on each screen.
  */
 test('police: order → panic alert appears by itself → acknowledge → resolve → end the order', async ({ page }) => {
+  // The longest path of the console (two sign-ins, eight axe runs): on a shared, busy machine it can pass 60 s.
+  test.setTimeout(120_000);
   await signIn(page, 'paula.police');
   await expect(page.getByRole('heading', { level: 1, name: 'Open alarmen' })).toBeVisible();
   await expect(page.getByText('Je toegang tot deze gegevens wordt geregistreerd.')).toBeVisible();
