@@ -120,3 +120,29 @@ export async function benchQuickExit(options: { appUrl: string; exitUrl: string;
   }
   return results;
 }
+
+/**
+ * The JavaScript a first visit really loads: a fresh browser context opens the app and waits until
+ * the network is idle; every script response of the page (entry, preloads, chunks imported by the
+ * first screen) is counted, raw and gzipped. The service worker's own precache fetches are not the
+ * page's and are not counted.
+ */
+export async function firstVisitScripts(appUrl: string): Promise<{ files: { url: string; bytes: number }[] }> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless') });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const pending: Promise<{ url: string; bytes: number } | undefined>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() !== 'script') return;
+      pending.push(res.body().then((b) => ({ url: new URL(res.url()).pathname, bytes: b.length }), () => undefined));
+    });
+    await page.goto(appUrl, { waitUntil: 'networkidle' });
+    await page.locator('[data-quick-exit] button').waitFor({ state: 'visible', timeout: 15_000 });
+    const files = (await Promise.all(pending)).filter((f): f is { url: string; bytes: number } => f !== undefined);
+    await context.close();
+    return { files };
+  } finally {
+    await browser.close();
+  }
+}
