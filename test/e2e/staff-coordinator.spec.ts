@@ -79,4 +79,18 @@ test('coordinator: contact points screen', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Contactpunten' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: '1712 — hulplijn geweld' })).toBeVisible();
   await expectAxeClean(page);
+
+  // Change a local partner's number, then remove another point (each through the API, audited there).
+  const housing = page.locator('[data-contact-point="housing-boom"]');
+  await housing.getByRole('button', { name: 'Wijzigen' }).click();
+  await housing.getByLabel('Telefoon').fill('+32 3 000 00 88');
+  await expectAxeClean(page);
+  await housing.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.locator('[data-contact-point="housing-boom"]')).toContainText('+32 3 000 00 88');
+  const town = page.locator('[data-contact-point="municipality-boom"]');
+  await town.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(town.getByText('echt verwijderen?')).toBeVisible();
+  await town.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(page.locator('[data-contact-point="municipality-boom"]')).toHaveCount(0);
+  await expectAxeClean(page);
 });

@@ -31,7 +31,7 @@ async function storedText(page: Page): Promise<string> {
   return page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage } }));
 }
 
-test('book, see it, cancel it (Dutch): reference and PIN shown once, nothing kept on the device', async ({ page }) => {
+test('book, see it, move it, cancel it (Dutch): reference and PIN shown once, nothing kept on the device', async ({ page }) => {
   const t = texts.nl;
   await startBooking(page, 'nl');
   await expectAxeClean(page);
@@ -83,6 +83,19 @@ test('book, see it, cancel it (Dutch): reference and PIN shown once, nothing kep
   await expect(page.locator('[data-booking-view]')).toContainText(reference);
   await expect(page.locator('[data-status]')).toHaveText(t.statuses.booked);
   await expectAxeClean(page);
+
+  // Move it to another free time.
+  const before = await page.locator('[data-booking-view] dd').nth(2).innerText();
+  await page.getByRole('button', { name: t.move }).click();
+  await expect(page.getByRole('heading', { level: 3, name: t.moveTitle })).toBeVisible();
+  await page.getByRole('radio').nth(1).check();
+  await expectAxeClean(page);
+  const moved = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/reschedule'));
+  await page.getByRole('button', { name: t.moveConfirm }).click();
+  expect((await moved).status()).toBe(200);
+  await expect(page.getByRole('status').filter({ hasText: t.moved })).toBeVisible();
+  await expect(page.locator('[data-booking-view] dd').nth(2)).not.toHaveText(before);
+
   await page.getByRole('button', { name: t.cancel, exact: true }).click();
   await expect(page.getByText(t.cancelConfirm)).toBeVisible();
   await page.getByRole('button', { name: t.cancelYes }).click();
