@@ -45,8 +45,6 @@ export interface BookingRepository {
   clearPinFailures(reference: string): Promise<void>;
 }
 
-const ACTIVE = ['booked', 'confirmed'];
-
 function isCancelled(err: unknown): err is TransactionCanceledException {
   return err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException';
 }
@@ -337,4 +335,3 @@ function strip(item: Record<string, unknown>): BookingRecord {
   return rest as unknown as BookingRecord;
 }
 
-export { ACTIVE };
