@@ -40,9 +40,8 @@ export async function navLinks(page: Page): Promise<string[]> {
 }
 
 /**
- * Navigates to a staff screen and tells whether the API route it loads is built: the foundation's
- * placeholder answers 501 until a capability lands. Tests of screens whose API is missing skip
- * themselves with that reason instead of testing a placeholder.
+ * Navigates to a staff screen and waits for the API call it loads; `built` is false when that call
+ * answers 501 (not implemented). Every capability is built, so callers assert it is true.
  */
 export async function openScreen(page: Page, hash: string, apiPath: string): Promise<{ built: boolean }> {
   // Leave the screen first, so opening it (even the current one) loads it afresh.
