@@ -68,9 +68,3 @@ export function alertItem(a: AlertRecord): Record<string, unknown> {
 export function alertPut(tableName: string, a: AlertRecord) {
   return { Put: { TableName: tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
-
-/** Strips keys and index attributes from a stored item. */
-export function withoutKeys<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, type: _t, expiresAt: _e, ...rest } = item;
-  return rest as T;
-}

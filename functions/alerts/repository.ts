@@ -1,13 +1,13 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { WORK_SHARDS } from '../../shared/table.js';
 import { escalationDueAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { keys } from './keys.js';
-import { withoutKeys, type AlertRecord, type Outcome } from './model.js';
+import type { AlertRecord, Outcome } from './model.js';
 
 export interface EscalationRecord {
   alertId: string;
@@ -39,10 +39,13 @@ export interface AlertRepository {
 }
 
 export class DynamoAlertRepository implements AlertRepository {
-  constructor(private readonly table: string) {}
+  constructor(
+    private readonly table: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
+  ) {}
 
   async listOpen(district: string, limit: number): Promise<AlertRecord[]> {
-    const out = await dynamo.send(
+    const out = await this.client.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi1',
@@ -52,19 +55,19 @@ export class DynamoAlertRepository implements AlertRepository {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((i) => withoutKeys<AlertRecord>(i));
+    return (out.Items ?? []).map((i) => fromItem<AlertRecord>(i));
   }
 
   async get(id: string) {
-    const out = await dynamo.send(
+    const out = await this.client.send(
       new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.alert(id).pk }, ConsistentRead: true }),
     );
     const items = out.Items ?? [];
     const alert = items.find((i) => i.sk === 'ALERT');
     if (!alert) return undefined;
     return {
-      alert: withoutKeys<AlertRecord>(alert),
-      escalations: items.filter((i) => String(i.sk).startsWith('ESCALATION#')).map((i) => withoutKeys<EscalationRecord>(i)),
+      alert: fromItem<AlertRecord>(alert),
+      escalations: items.filter((i) => String(i.sk).startsWith('ESCALATION#')).map((i) => fromItem<EscalationRecord>(i)),
     };
   }
 
@@ -134,17 +137,17 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   private async current(id: string): Promise<AlertRecord> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.alert(id), ConsistentRead: true }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.alert(id), ConsistentRead: true }));
     if (!out.Item) throw new NotFoundError('No such alert');
-    return withoutKeys<AlertRecord>(out.Item);
+    return fromItem<AlertRecord>(out.Item);
   }
 
-  private async transact(items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>, id: string, conflict: string): Promise<void> {
+  private async transact(items: TransactItem[], id: string, conflict: string): Promise<void> {
     try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      await transact(this.client, items);
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
-        const exists = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.alert(id), ProjectionExpression: 'pk' }));
+      if (cancellationCodes(err)) {
+        const exists = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.alert(id), ProjectionExpression: 'pk' }));
         if (!exists.Item) throw new NotFoundError('No such alert');
         throw new ConflictError(conflict, 'status');
       }
@@ -153,28 +156,19 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await recordAudit(dynamo, this.table, entry);
+    await recordAudit(this.client, this.table, entry);
   }
 
   async dueForEscalation(shard: number, now: Date): Promise<AlertRecord[]> {
     if (shard < 0 || shard >= WORK_SHARDS) return [];
-    const out: AlertRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          // `~` sorts after every alert id character: everything due at or before now.
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
-          ExpressionAttributeValues: { ':pk': keys.escalatePk(shard), ':now': `${now.toISOString()}~` },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of page.Items ?? []) out.push(withoutKeys<AlertRecord>(i));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      // `~` sorts after every alert id character: everything due at or before now.
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
+      ExpressionAttributeValues: { ':pk': keys.escalatePk(shard), ':now': `${now.toISOString()}~` },
+    });
+    return items.map((i) => fromItem<AlertRecord>(i));
   }
 
   async escalate(alert: AlertRecord, now: Date): Promise<boolean> {
@@ -193,39 +187,35 @@ export class DynamoAlertRepository implements AlertRepository {
       ...(alert.zoneLabel ? { zoneLabel: alert.zoneLabel } : {}),
     };
     try {
-      await dynamo.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: this.table, Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation }, ConditionExpression: 'attribute_not_exists(pk)' } },
-            {
-              Update: {
-                TableName: this.table,
-                Key: keys.alert(alert.id),
-                UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
-                ConditionExpression: '#s = :open AND escalationLevel = :prev AND attribute_exists(gsi2pk)',
-                ExpressionAttributeNames: { '#s': 'status' },
-                ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
-              },
-            },
-          ],
-        }),
-      );
+      await transact(this.client, [
+        { Put: { TableName: this.table, Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: this.table,
+            Key: keys.alert(alert.id),
+            UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
+            ConditionExpression: '#s = :open AND escalationLevel = :prev AND attribute_exists(gsi2pk)',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
+          },
+        },
+      ]);
       return true;
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') return false;
+      if (cancellationCodes(err)) return false;
       throw err;
     }
   }
 
   async publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true, ProjectionExpression: 'pk, publishedAt' }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true, ProjectionExpression: 'pk, publishedAt' }));
     if (!out.Item) return null;
     return out.Item.publishedAt as string | undefined;
   }
 
   async markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean> {
     try {
-      await dynamo.send(
+      await this.client.send(
         new UpdateCommand({
           TableName: this.table,
           Key: key,
@@ -236,7 +226,7 @@ export class DynamoAlertRepository implements AlertRepository {
       );
       return true;
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException || (err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      if (isConditionFailed(err)) return false;
       throw err;
     }
   }

@@ -1,14 +1,13 @@
 import * as z from 'zod';
 import { TABLE_ENV } from '../../shared/table.js';
 import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_PATTERN, auditEntryFor } from '../lib/audit.js';
-import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { httpApi, ok } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { DynamoAuditStore, readTrail } from './trail.js';
 
-const store = new DynamoAuditStore(dynamo, requireEnv(TABLE_ENV));
+const store = new DynamoAuditStore(requireEnv(TABLE_ENV));
 
 export const MAX_PAGE = 100;
 

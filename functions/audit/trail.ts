@@ -1,6 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient, type PutCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../shared/errors.js';
 import { auditPk, recordAudit, type AuditEntry } from '../lib/audit.js';
+import { dynamo } from '../lib/clients.js';
 
 /** One audit record as the trail shows it (the stored record minus its keys). */
 export interface AuditRecord {
@@ -66,12 +67,12 @@ export async function readTrail(
 
 export class DynamoAuditStore implements AuditStore {
   constructor(
-    private readonly client: Pick<DynamoDBDocumentClient, 'send'>,
     private readonly tableName: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
   ) {}
 
   append(entry: AuditEntry): Promise<void> {
-    return recordAudit(this.client as { send(c: PutCommand): Promise<unknown> }, this.tableName, entry);
+    return recordAudit(this.client, this.tableName, entry);
   }
 
   async list(entity: string, id: string, limit: number, afterSk: string | undefined) {

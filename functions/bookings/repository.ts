@@ -1,16 +1,14 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../shared/catalog/booking.js';
 import { LOCK_MINUTES, MAX_WRONG_PINS } from '../../shared/catalog/booking.js';
 import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
 import { CANCELLED_RETENTION_DAYS, expiryAfter, type BookingRecord } from './model.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The slot is full (its counter's condition failed). */
 export class SlotFullError extends ConflictError {
@@ -45,29 +43,11 @@ export interface BookingRepository {
   clearPinFailures(reference: string): Promise<void>;
 }
 
-function isCancelled(err: unknown): err is TransactionCanceledException {
-  return err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException';
-}
-const codes = (err: TransactionCanceledException) => (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-
-/** Runs a transaction, retrying DynamoDB's TransactionConflict (another transaction on the same item) with jittered back-off. */
-async function transact(items: TransactItem[]): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-      return;
-    } catch (err) {
-      if (isCancelled(err) && codes(err).includes('TransactionConflict') && !codes(err).includes('ConditionalCheckFailed') && attempt < 25) {
-        await new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 20 * 2 ** Math.min(attempt, 5))));
-        continue;
-      }
-      throw err;
-    }
-  }
-}
-
 export class DynamoBookingRepository implements BookingRepository {
-  constructor(private readonly table: string) {}
+  constructor(
+    private readonly table: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
+  ) {}
 
   private item(b: BookingRecord): Record<string, unknown> {
     return { ...bookingKeys.booking(b.reference), ...bookingKeys.dayIndex(b.serviceId, b.date, b.start, b.reference), type: 'BOOKING', ...b };
@@ -101,35 +81,27 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async slotCounts(serviceId: string, fromIso: string, toIso: string): Promise<SlotCount[]> {
-    const out: SlotCount[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': bookingKeys.slotPartition(serviceId), ':from': fromIso, ':to': toIso },
-          ConsistentRead: true,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of page.Items ?? []) out.push({ start: String(i.sk), booked: Number(i.booked ?? 0) });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': bookingKeys.slotPartition(serviceId), ':from': fromIso, ':to': toIso },
+      ConsistentRead: true,
+    });
+    return items.map((i) => ({ start: String(i.sk), booked: Number(i.booked ?? 0) }));
   }
 
   async create(b: BookingRecord, capacity: number, now: Date): Promise<'created' | 'reference_taken'> {
     try {
-      await transact([
+      await transact(this.client, [
         this.takeSlot(b.serviceId, b.start, b.end, capacity),
         { Put: { TableName: this.table, Item: this.item(b), ConditionExpression: 'attribute_not_exists(pk)' } },
         statsAdd(this.table, now, b.zone, { [metric.bookingsMade(b.serviceId)]: 1 }),
       ]);
       return 'created';
     } catch (err) {
-      if (isCancelled(err)) {
-        const [slot, booking] = codes(err);
+      const codes = cancellationCodes(err);
+      if (codes) {
+        const [slot, booking] = codes;
         if (slot === 'ConditionalCheckFailed') throw new SlotFullError();
         if (booking === 'ConditionalCheckFailed') return 'reference_taken';
         throw new ConflictError('Too many bookings at once; try again', 'start');
@@ -139,15 +111,15 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async get(reference: string): Promise<BookingRecord | undefined> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: bookingKeys.booking(reference), ConsistentRead: true }));
-    return out.Item ? strip(out.Item) : undefined;
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: bookingKeys.booking(reference), ConsistentRead: true }));
+    return out.Item ? fromItem<BookingRecord>(out.Item) : undefined;
   }
 
   async reschedule(b: BookingRecord, to: { start: string; end: string; date: string }, capacity: number, now: Date): Promise<BookingRecord> {
     const next: BookingRecord = { ...b, ...to, status: 'booked', updatedAt: now.toISOString(), expiresAt: expiryAfter(to.end) };
     delete next.confirmedAt;
     try {
-      await transact([
+      await transact(this.client, [
         this.takeSlot(b.serviceId, to.start, to.end, capacity),
         this.releaseSlot(b.serviceId, b.start),
         {
@@ -161,8 +133,9 @@ export class DynamoBookingRepository implements BookingRepository {
         },
       ]);
     } catch (err) {
-      if (isCancelled(err)) {
-        if (codes(err)[0] === 'ConditionalCheckFailed') throw new SlotFullError();
+      const codes = cancellationCodes(err);
+      if (codes) {
+        if (codes[0] === 'ConditionalCheckFailed') throw new SlotFullError();
         throw new ConflictError('The booking changed meanwhile; reload it');
       }
       throw err;
@@ -174,7 +147,7 @@ export class DynamoBookingRepository implements BookingRepository {
     const at = now.toISOString();
     const expiresAt = Math.min(b.expiresAt, Math.floor(now.getTime() / 1000) + CANCELLED_RETENTION_DAYS * 86_400);
     try {
-      await transact([
+      await transact(this.client, [
         {
           Update: {
             TableName: this.table,
@@ -189,7 +162,7 @@ export class DynamoBookingRepository implements BookingRepository {
         statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }),
       ]);
     } catch (err) {
-      if (isCancelled(err)) throw new ConflictError('The booking was cancelled already', 'status');
+      if (cancellationCodes(err)) throw new ConflictError('The booking was cancelled already', 'status');
       throw err;
     }
     return { ...b, status: 'cancelled', cancelledAt: at, updatedAt: at, expiresAt };
@@ -210,37 +183,28 @@ export class DynamoBookingRepository implements BookingRepository {
     if (releaseSlot) items.push(this.releaseSlot(b.serviceId, b.start));
     if (countCancelled) items.push(statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }));
     try {
-      await transact(items);
+      await transact(this.client, items);
     } catch (err) {
-      if (isCancelled(err)) throw new ConflictError('The booking changed meanwhile; try again');
+      if (cancellationCodes(err)) throw new ConflictError('The booking changed meanwhile; try again');
       throw err;
     }
-    await dynamo.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(b.reference) }));
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(b.reference) }));
   }
 
   async listDay(serviceId: string, date: string): Promise<BookingRecord[]> {
-    const out: BookingRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': bookingKeys.dayPartition(serviceId, date) },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      out.push(...(page.Items ?? []).map(strip));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': bookingKeys.dayPartition(serviceId, date) },
+    });
+    return items.map((i) => fromItem<BookingRecord>(i));
   }
 
   async confirm(b: BookingRecord, audit: AuditEntry, now: Date): Promise<BookingRecord> {
     const at = now.toISOString();
     try {
-      await transact([
+      await transact(this.client, [
         {
           Update: {
             TableName: this.table,
@@ -254,7 +218,7 @@ export class DynamoBookingRepository implements BookingRepository {
         auditPut(this.table, audit),
       ]);
     } catch (err) {
-      if (isCancelled(err)) throw new ConflictError('The booking was confirmed, moved or cancelled meanwhile; reload it', 'status');
+      if (cancellationCodes(err)) throw new ConflictError('The booking was confirmed, moved or cancelled meanwhile; reload it', 'status');
       throw err;
     }
     return { ...b, status: 'confirmed', confirmedAt: at, updatedAt: at };
@@ -279,29 +243,29 @@ export class DynamoBookingRepository implements BookingRepository {
     // Attendance counts in the month of the appointment; a change of mind moves the count, never doubles it.
     if (delta !== 0) items.push(statsAdd(this.table, new Date(b.start), b.zone, { [metric.bookingsAttended(b.serviceId)]: delta }));
     try {
-      await transact(items);
+      await transact(this.client, items);
     } catch (err) {
-      if (isCancelled(err)) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
+      if (cancellationCodes(err)) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
       throw err;
     }
     return { ...b, attendance, updatedAt: at };
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await recordAudit(dynamo, this.table, entry);
+    await recordAudit(this.client, this.table, entry);
   }
 
   async audits(entries: AuditEntry[]): Promise<void> {
-    await recordAudits(dynamo, this.table, entries);
+    await recordAudits(this.client, this.table, entries);
   }
 
   async pinLock(reference: string): Promise<string | undefined> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference), ConsistentRead: true }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference), ConsistentRead: true }));
     return typeof out.Item?.lockedUntil === 'string' ? out.Item.lockedUntil : undefined;
   }
 
   async recordPinFailure(reference: string, now: Date): Promise<boolean> {
-    const out = await dynamo.send(
+    const out = await this.client.send(
       new UpdateCommand({
         TableName: this.table,
         Key: bookingKeys.pinFailures(reference),
@@ -314,7 +278,7 @@ export class DynamoBookingRepository implements BookingRepository {
     const attempts = Number(out.Attributes?.attempts ?? 1);
     if (attempts < MAX_WRONG_PINS) return false;
     const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-    await dynamo.send(
+    await this.client.send(
       new UpdateCommand({
         TableName: this.table,
         Key: bookingKeys.pinFailures(reference),
@@ -326,12 +290,6 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async clearPinFailures(reference: string): Promise<void> {
-    await dynamo.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference) }));
+    await this.client.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference) }));
   }
 }
-
-function strip(item: Record<string, unknown>): BookingRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, ...rest } = item;
-  return rest as unknown as BookingRecord;
-}
-

@@ -1,16 +1,13 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, FollowupPurpose, FollowupRecord } from '../../shared/cases/index.js';
 import { ConflictError } from '../../shared/errors.js';
 import { monthOf } from '../../shared/metrics.js';
-import { withoutKeys } from '../alerts/model.js';
 import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
-import { dynamo as sharedClient } from '../lib/clients.js';
+import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
 import { caseKeys } from './keys.js';
 import { TableKeySource, type KeySource } from './victim-key.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** The reminder tick's work on a follow-up: remind at `at`, then escalate at `at` (after the grace). */
 export interface TickWork {
@@ -103,13 +100,13 @@ export function noticeItem(n: CaseNotice): Record<string, unknown> {
 }
 
 export function followupFromItem(item: Record<string, unknown>): StoredFollowup {
-  const { tickStage, tickAt, leaseUntil: _l, leaseToken: _t, attempts: _a, lastError: _e, ...rest } = withoutKeys<Record<string, unknown>>(item);
+  const { tickStage, tickAt, leaseUntil: _l, leaseToken: _t, attempts: _a, lastError: _e, ...rest } = fromItem<Item>(item);
   const f = rest as unknown as StoredFollowup;
   if ((tickStage === 'remind' || tickStage === 'escalate') && typeof tickAt === 'string') f.tick = { stage: tickStage, at: tickAt };
   return f;
 }
 
-const caseFromItem = (item: Record<string, unknown>) => withoutKeys<CaseRecord>(item);
+const caseFromItem = (item: Item) => fromItem<CaseRecord>(item);
 
 /** The items of one change, in one transaction (pure; exported for the seed and tests). */
 export function changeItems(table: string, change: CaseChange): TransactItem[] {
@@ -149,7 +146,7 @@ export class DynamoCaseRepository implements CaseRepository {
   private readonly keys: KeySource;
   constructor(
     private readonly table: string,
-    private readonly client: DynamoDBDocumentClient = sharedClient,
+    private readonly client: DynamoDBDocumentClient = dynamo,
     keys?: KeySource,
   ) {
     this.keys = keys ?? new TableKeySource(client, table);
@@ -172,15 +169,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async load(id: string) {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': caseKeys.casePk(id) }, ConsistentRead: true, ...(start ? { ExclusiveStartKey: start } : {}) }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.client, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': caseKeys.casePk(id) }, ConsistentRead: true });
     const c = items.find((i) => i.sk === 'CASE');
     if (!c) return undefined;
     const followups = items.filter((i) => String(i.sk).startsWith(caseKeys.followupPrefix)).map(followupFromItem);
@@ -189,24 +178,19 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   private async queryIndex(index: 'gsi1' | 'gsi2', pk: string, limit: number, zone?: string): Promise<CaseRecord[]> {
-    const out: CaseRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: index,
-          KeyConditionExpression: `${index}pk = :pk`,
-          ScanIndexForward: false,
-          ...(zone ? { FilterExpression: '#zone = :zone', ExpressionAttributeNames: { '#zone': 'zone' } } : {}),
-          ExpressionAttributeValues: { ':pk': pk, ...(zone ? { ':zone': zone } : {}) },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      out.push(...(page.Items ?? []).map(caseFromItem));
-      start = page.LastEvaluatedKey;
-    } while (start && out.length < limit);
-    return out.slice(0, limit);
+    const items = await queryAll(
+      this.client,
+      {
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk`,
+        ScanIndexForward: false,
+        ...(zone ? { FilterExpression: '#zone = :zone', ExpressionAttributeNames: { '#zone': 'zone' } } : {}),
+        ExpressionAttributeValues: { ':pk': pk, ...(zone ? { ':zone': zone } : {}) },
+      },
+      limit,
+    );
+    return items.slice(0, limit).map(caseFromItem);
   }
 
   listByOfficer(officer: string, limit: number) {
@@ -231,30 +215,21 @@ export class DynamoCaseRepository implements CaseRepository {
       values[':zone'] = filter.zone;
       conds.push('#zone = :zone');
     }
-    const out: StoredFollowup[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :until',
-          ...(conds.length ? { FilterExpression: conds.join(' AND '), ExpressionAttributeNames: names } : {}),
-          ExpressionAttributeValues: values,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      out.push(...(page.Items ?? []).map(followupFromItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :until',
+      ...(conds.length ? { FilterExpression: conds.join(' AND '), ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    });
+    return items.map(followupFromItem);
   }
 
   async commit(change: CaseChange): Promise<void> {
     try {
-      await this.client.send(new TransactWriteCommand({ TransactItems: changeItems(this.table, change) }));
+      await transact(this.client, changeItems(this.table, change));
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
+      if (cancellationCodes(err)) {
         throw new ConflictError('The case or follow-up was changed meanwhile; reload it and try again');
       }
       throw err;

@@ -1,12 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ContactPoint, Service } from '../../shared/catalog/types.js';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { auditPut, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { CATALOG_PK, catalogKeys, CONTACT_PREFIX, SERVICE_PREFIX } from './keys.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** Port: catalogue persistence (the bookings capability reads services through `getService`). */
 export interface CatalogRepository {
@@ -20,10 +18,9 @@ export interface CatalogRepository {
   deleteContactPoint(id: string, audit: AuditEntry): Promise<void>;
 }
 
-const META = ['pk', 'sk', 'type', 'updatedAt', 'updatedBy', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk'];
-function strip<T>(item: Record<string, unknown>): T {
-  return Object.fromEntries(Object.entries(item).filter(([k]) => !META.includes(k))) as T;
-}
+/** Who changed an entry and when is kept on the item, not part of the service or contact point. */
+const CHANGE_STAMP = ['updatedAt', 'updatedBy'];
+const strip = <T>(item: Record<string, unknown>) => fromItem<T>(item, CHANGE_STAMP);
 
 export function serviceItem(s: Service, by: string, at: string): Record<string, unknown> {
   return { ...catalogKeys.service(s.id), type: 'SERVICE', ...s, updatedAt: at, updatedBy: by };
@@ -36,25 +33,18 @@ const byOrder = (a: ContactPoint, b: ContactPoint) => a.order - b.order || a.nam
 const byName = (a: Service, b: Service) => a.name.nl.localeCompare(b.name.nl, 'nl');
 
 export class DynamoCatalogRepository implements CatalogRepository {
-  constructor(private readonly table: string) {}
+  constructor(
+    private readonly table: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
+  ) {}
 
   /** The whole catalogue partition, one Query (paged only if it ever outgrows 1 MB). */
-  private async query(prefix: string): Promise<Record<string, unknown>[]> {
-    const out: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': CATALOG_PK, ':p': prefix },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      out.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+  private query(prefix: string): Promise<Record<string, unknown>[]> {
+    return queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': CATALOG_PK, ':p': prefix },
+    });
   }
 
   async listServices(): Promise<Service[]> {
@@ -62,7 +52,7 @@ export class DynamoCatalogRepository implements CatalogRepository {
   }
 
   async getService(id: string): Promise<Service | undefined> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: catalogKeys.service(id) }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: catalogKeys.service(id) }));
     return out.Item ? strip<Service>(out.Item) : undefined;
   }
 
@@ -71,7 +61,7 @@ export class DynamoCatalogRepository implements CatalogRepository {
   }
 
   async getContactPoint(id: string): Promise<ContactPoint | undefined> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: catalogKeys.contactPoint(id) }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: catalogKeys.contactPoint(id) }));
     return out.Item ? strip<ContactPoint>(out.Item) : undefined;
   }
 
@@ -99,11 +89,11 @@ export class DynamoCatalogRepository implements CatalogRepository {
 
   private async transact(items: TransactItem[], onConditionFailed: () => Error): Promise<void> {
     try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      await transact(this.client, items);
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
-        const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') throw onConditionFailed();
+      const codes = cancellationCodes(err);
+      if (codes) {
+        if (codes[0] === 'ConditionalCheckFailed') throw onConditionFailed();
         throw new ConflictError('The catalogue changed meanwhile; try again');
       }
       throw err;

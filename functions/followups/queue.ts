@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { metric } from '../../shared/metrics.js';
 import { caseKeys } from '../cases/keys.js';
+import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /**
  * The reminder tick's work queue: items on gsi1 `DUE#<shard>` / `<tickAt>#<id>` (follow-ups in stage
@@ -43,31 +43,20 @@ export interface Claimed extends QueueItem {
 export class FollowupQueue {
   constructor(
     private readonly table: string,
-    private readonly client: DynamoDBDocumentClient,
+    private readonly client: DynamoDBDocumentClient = dynamo,
   ) {}
 
   /** Items of one shard whose time has come (paged; never a scan). */
   async due(shard: number, now: Date): Promise<QueueItem[]> {
-    const out: QueueItem[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upto',
-          ExpressionAttributeValues: { ':pk': caseKeys.duePk(shard), ':upto': `${now.toISOString()}#~` },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of page.Items ?? []) {
-        const lease = typeof i.leaseUntil === 'string' ? i.leaseUntil : undefined;
-        if (lease !== undefined && lease > now.toISOString()) continue; // another tick holds it, or backing off
-        out.push(toQueueItem(i));
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upto',
+      ExpressionAttributeValues: { ':pk': caseKeys.duePk(shard), ':upto': `${now.toISOString()}#~` },
+    });
+    // A live lease: another tick holds the item, or it is backing off.
+    const free = items.filter((i) => !(typeof i.leaseUntil === 'string' && i.leaseUntil > now.toISOString()));
+    return free.map(toQueueItem);
   }
 
   /** Takes the lease; undefined if another tick took it or the item changed since the query. */
@@ -87,7 +76,7 @@ export class FollowupQueue {
       const fresh = toQueueItem(out.Attributes ?? {});
       return { ...fresh, token, attempts: Number(out.Attributes?.attempts ?? 1) };
     } catch (err) {
-      if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+      if (isConditionFailed(err)) return undefined;
       throw err;
     }
   }
@@ -120,17 +109,16 @@ export class FollowupQueue {
       }
     }
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: { TableName: this.table, Key: { pk: c.pk, sk: c.sk }, UpdateExpression: update, ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
-            ...extra,
-          ].map((i) => stripUnused(i)),
-        }),
+      await transact(
+        this.client,
+        [
+          { Update: { TableName: this.table, Key: { pk: c.pk, sk: c.sk }, UpdateExpression: update, ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
+          ...extra,
+        ].map((i) => stripUnused(i)),
       );
       return true;
     } catch (err) {
-      if ((err as Error).name === 'TransactionCanceledException') return false;
+      if (cancellationCodes(err)) return false;
       throw err;
     }
   }
@@ -156,13 +144,9 @@ export class FollowupQueue {
         ? { expr: 'SET tickStage = :stage, tickAt = :at, gsi1sk = :sk, lastError = :err REMOVE leaseUntil, leaseToken, attempts', vals: { ':stage': next.stage, ':at': next.at, ':sk': `${next.at}#${String(c.attrs.id)}` } }
         : { expr: 'SET lastError = :err REMOVE gsi1pk, gsi1sk, tickStage, tickAt, leaseUntil, leaseToken, attempts', vals: {} };
     try {
-      await this.client.send(
-        new TransactWriteCommand({
-          TransactItems: [{ Update: { TableName: this.table, Key: key, UpdateExpression: update.expr, ConditionExpression: 'leaseToken = :token', ExpressionAttributeValues: { ...values, ...update.vals } } }, dead],
-        }),
-      );
+      await transact(this.client, [{ Update: { TableName: this.table, Key: key, UpdateExpression: update.expr, ConditionExpression: 'leaseToken = :token', ExpressionAttributeValues: { ...values, ...update.vals } } }, dead]);
     } catch (err) {
-      if ((err as Error).name !== 'TransactionCanceledException') throw err;
+      if (!cancellationCodes(err)) throw err;
     }
     return 'dead';
   }
@@ -171,7 +155,7 @@ export class FollowupQueue {
     try {
       await this.client.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: expr, ConditionExpression: 'leaseToken = :token', ExpressionAttributeValues: values }));
     } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      if (!isConditionFailed(err)) throw err;
     }
   }
 }

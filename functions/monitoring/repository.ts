@@ -1,13 +1,11 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
-import { alertPut, withoutKeys, type AlertRecord } from '../alerts/model.js';
+import { alertPut, type AlertRecord } from '../alerts/model.js';
 import { keys, SEEN_EVENT_DAYS } from '../alerts/keys.js';
 import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** What one event changes for one order: new state (under the version it was computed from), alerts, a fix to keep. */
 export interface OrderChange {
@@ -41,10 +39,13 @@ export interface MonitoringRepository {
 
 /** Adapter: DynamoDB. One TransactWriteItems per event: dedupe marker + each order's state, alerts, fix, counters. */
 export class DynamoMonitoringRepository implements MonitoringRepository {
-  constructor(private readonly tableName: string) {}
+  constructor(
+    private readonly tableName: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
+  ) {}
 
   async orderIdsForDevice(deviceId: string): Promise<string[]> {
-    const out = await dynamo.send(
+    const out = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
@@ -57,41 +58,32 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
 
   async load(orderId: string): Promise<{ order: OrderRecord; state: OrderState } | undefined> {
     const [o, s] = await Promise.all([
-      dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.order(orderId), ConsistentRead: true })),
-      dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.orderState(orderId), ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.order(orderId), ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.orderState(orderId), ConsistentRead: true })),
     ]);
     if (!o.Item) return undefined;
     const state = s.Item ? ({ ...(s.Item.state as OrderState), version: Number(s.Item.version) } as OrderState) : initialState();
-    return { order: withoutKeys<OrderRecord>(o.Item), state };
+    return { order: fromItem<OrderRecord>(o.Item), state };
   }
 
   async activeOrderIds(): Promise<string[]> {
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await dynamo.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE' },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of out.Items ?? []) ids.push(String(i.id));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE' },
+    });
+    return items.map((i) => String(i.id));
   }
 
   async orderIdForProtectionCode(codeHash: string): Promise<string | undefined> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.protect(codeHash) }));
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.protect(codeHash) }));
     return out.Item ? String(out.Item.orderId) : undefined;
   }
 
   async countFailure(callerHash: string, now: Date): Promise<number> {
     const window = new Date(Math.floor(now.getTime() / 900_000) * 900_000).toISOString();
-    const out = await dynamo.send(
+    const out = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.protectFailures(callerHash, window),
@@ -165,13 +157,13 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
     for (const [district, counts] of countsByDistrict) items.push(statsAdd(this.tableName, plan.now, district, counts));
     if (items.length === 0) return 'committed';
     try {
-      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+      await transact(this.client, items);
       return 'committed';
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
-        const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
-        if (plan.dedupeEventId && reasons[0]?.Code === 'ConditionalCheckFailed') return 'duplicate';
-        if (stateIndexes.some((i) => reasons[i]?.Code === 'ConditionalCheckFailed') || reasons.some((r) => r.Code === 'TransactionConflict')) return 'conflict';
+      const codes = cancellationCodes(err);
+      if (codes) {
+        if (plan.dedupeEventId && codes[0] === 'ConditionalCheckFailed') return 'duplicate';
+        if (stateIndexes.some((i) => codes[i] === 'ConditionalCheckFailed') || codes.includes('TransactionConflict')) return 'conflict';
       }
       throw err;
     }

@@ -1,15 +1,12 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import type { OrderRecord, OrderState } from '../../shared/zones/index.js';
 import { keys } from '../alerts/keys.js';
-import { withoutKeys } from '../alerts/model.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderCounterDeltas } from './counters.js';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface StoredFix {
   at: string;
@@ -78,58 +75,50 @@ function linkDeletes(table: string, o: OrderRecord, keep: Set<string> = new Set(
     .map((d) => ({ Delete: { TableName: table, Key: keys.deviceLink(o.id, d) } }));
 }
 
-async function transact(items: TransactItem[], conflict: string): Promise<void> {
-  try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (err) {
-    if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
-      throw new ConflictError(conflict);
-    }
-    throw err;
-  }
+/** An order item without its keys and without the protection code's hash (which never leaves the repository in a record). */
+function orderFromItem(item: Item): { order: OrderRecord; codeHash: string | undefined } {
+  const { protectionCodeHash, ...order } = fromItem<OrderRecord & { protectionCodeHash?: string }>(item);
+  return { order: order as OrderRecord, codeHash: protectionCodeHash };
 }
 
 export class DynamoOrderRepository implements OrderRepository {
-  constructor(private readonly table: string) {}
+  constructor(
+    private readonly table: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
+  ) {}
+
+  private async transact(items: TransactItem[], conflict: string): Promise<void> {
+    try {
+      await transact(this.client, items);
+    } catch (err) {
+      if (cancellationCodes(err)) throw new ConflictError(conflict);
+      throw err;
+    }
+  }
 
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
     const items: TransactItem[] = [...newOrderPuts(this.table, order, codeHash), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
-    await transact(items, 'Order could not be created; try again');
+    await this.transact(items, 'Order could not be created; try again');
   }
 
   async get(id: string) {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.order(id), ConsistentRead: true }));
-    if (!out.Item) return undefined;
-    const codeHash = out.Item.protectionCodeHash as string | undefined;
-    const { protectionCodeHash: _h, ...order } = withoutKeys<OrderRecord & { protectionCodeHash?: string }>(out.Item);
-    return { order: order as OrderRecord, codeHash };
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.order(id), ConsistentRead: true }));
+    return out.Item ? orderFromItem(out.Item) : undefined;
   }
 
   async state(id: string): Promise<OrderState | undefined> {
-    const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.orderState(id), ConsistentRead: true }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.orderState(id), ConsistentRead: true }));
     return out.Item ? ({ ...(out.Item.state as OrderState), version: Number(out.Item.version) } as OrderState) : undefined;
   }
 
   async listActive(district: string | undefined): Promise<OrderRecord[]> {
-    const out: OrderRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: district ? 'gsi2pk = :pk AND begins_with(gsi2sk, :d)' : 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE', ...(district ? { ':d': `${district}#` } : {}) },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of page.Items ?? []) {
-        const { protectionCodeHash: _h, ...o } = withoutKeys<OrderRecord & { protectionCodeHash?: string }>(i);
-        out.push(o as OrderRecord);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: district ? 'gsi2pk = :pk AND begins_with(gsi2sk, :d)' : 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE', ...(district ? { ':d': `${district}#` } : {}) },
+    });
+    return items.map((i) => orderFromItem(i).order);
   }
 
   async replace(previous: OrderRecord, next: OrderRecord, audit: AuditEntry): Promise<void> {
@@ -151,7 +140,7 @@ export class DynamoOrderRepository implements OrderRepository {
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, next),
     ];
-    await transact(items, 'The order was changed or ended meanwhile; reload it');
+    await this.transact(items, 'The order was changed or ended meanwhile; reload it');
   }
 
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
@@ -171,40 +160,31 @@ export class DynamoOrderRepository implements OrderRepository {
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, ended),
     ];
-    await transact(items, 'The order was changed or ended meanwhile; reload it');
+    await this.transact(items, 'The order was changed or ended meanwhile; reload it');
   }
 
   async fixes(id: string): Promise<StoredFix[]> {
-    const out: StoredFix[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fix)',
-          ExpressionAttributeValues: { ':pk': `ORDER#${id}`, ':fix': keys.fixPrefix },
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      for (const i of page.Items ?? []) {
-        out.push({
-          at: String(i.at),
-          eventId: String(i.eventId),
-          deviceId: String(i.deviceId),
-          lat: Number(i.lat),
-          lon: Number(i.lon),
-          accuracy: Number(i.accuracy),
-          ...(i.outOfOrder ? { outOfOrder: true } : {}),
-          ...(i.alertIds ? { alertIds: i.alertIds as string[] } : {}),
-          ...(i.expiresAt !== undefined ? { expiresAt: Number(i.expiresAt) } : {}),
-        });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fix)',
+      ExpressionAttributeValues: { ':pk': `ORDER#${id}`, ':fix': keys.fixPrefix },
+    });
+    return items.map(
+      (i): StoredFix => ({
+        at: String(i.at),
+        eventId: String(i.eventId),
+        deviceId: String(i.deviceId),
+        lat: Number(i.lat),
+        lon: Number(i.lon),
+        accuracy: Number(i.accuracy),
+        ...(i.outOfOrder ? { outOfOrder: true } : {}),
+        ...(i.alertIds ? { alertIds: i.alertIds as string[] } : {}),
+        ...(i.expiresAt !== undefined ? { expiresAt: Number(i.expiresAt) } : {}),
+      }),
+    );
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await recordAudit(dynamo, this.table, entry);
+    await recordAudit(this.client, this.table, entry);
   }
 }

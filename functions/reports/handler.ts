@@ -3,7 +3,6 @@ import { toCsv } from '../../shared/reports/csv.js';
 import { MONTH_PATTERN } from '../../shared/reports/months.js';
 import { reportCsvRows } from '../../shared/reports/monthly.js';
 import { TABLE_ENV } from '../../shared/table.js';
-import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { httpApi, type ApiResult } from '../lib/http.js';
@@ -13,7 +12,7 @@ import { prefersCsv } from './negotiate.js';
 import { DynamoStatsReader } from './store.js';
 
 const tableName = requireEnv(TABLE_ENV);
-const reader = new DynamoStatsReader(dynamo, tableName);
+const reader = new DynamoStatsReader(tableName);
 
 const month = (field: string) => z.string({ error: `${field} is required (YYYY-MM)` }).regex(MONTH_PATTERN, `${field} must be a month YYYY-MM`);
 const querySchema = z.strictObject({

@@ -1,5 +1,7 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CountsInput } from '../../shared/reports/monthly.js';
+import { dynamo } from '../lib/clients.js';
+import { queryAll } from '../lib/dynamo.js';
 import { STATS_INDEX_PK } from '../lib/stats.js';
 
 /** What the report needs from storage (a port; the adapter below reads DynamoDB). */
@@ -19,50 +21,34 @@ const KEY_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', 'month',
  */
 export class DynamoStatsReader implements StatsReader {
   constructor(
-    private readonly client: Pick<DynamoDBDocumentClient, 'send'>,
     private readonly tableName: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
   ) {}
 
   async countsUpTo(to: string): Promise<CountsInput[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :to',
+      ExpressionAttributeValues: { ':pk': STATS_INDEX_PK, ':to': `${to}#\uffff` },
+    });
     const out: CountsInput[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :to',
-          ExpressionAttributeValues: { ':pk': STATS_INDEX_PK, ':to': `${to}#\uffff` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        if (typeof item.month !== 'string' || typeof item.zone !== 'string') continue;
-        const counters: Record<string, number> = {};
-        for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k) && typeof v === 'number') counters[k] = v;
-        out.push({ month: item.month, zone: item.zone, counters });
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
+    for (const item of items) {
+      if (typeof item.month !== 'string' || typeof item.zone !== 'string') continue;
+      const counters: Record<string, number> = {};
+      for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k) && typeof v === 'number') counters[k] = v;
+      out.push({ month: item.month, zone: item.zone, counters });
+    }
     return out;
   }
 
   async ackSeconds(month: string, zone: string): Promise<number[]> {
-    const out: number[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)',
-          ExpressionAttributeValues: { ':pk': `STATS#${month}#${zone}`, ':ack': 'ACK#' },
-          ProjectionExpression: 'seconds',
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) if (typeof item.seconds === 'number') out.push(item.seconds);
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)',
+      ExpressionAttributeValues: { ':pk': `STATS#${month}#${zone}`, ':ack': 'ACK#' },
+      ProjectionExpression: 'seconds',
+    });
+    return items.flatMap((item) => (typeof item.seconds === 'number' ? [item.seconds] : []));
   }
 }

@@ -14,7 +14,7 @@ describe('reports storage adapter', () => {
       .resolvesOnce({ Items: [{ pk: 'STATS#2026-01#a', sk: 'COUNTS', gsi1pk: 'STATS#COUNTS', gsi1sk: '2026-01#a', type: 'STATS', month: '2026-01', zone: 'a', 'cases.opened': 7 }], LastEvaluatedKey: { pk: 'p' } })
       .resolvesOnce({ Items: [{ month: '2026-02', zone: 'b', 'cases.opened': 9 }] });
     ddb.on(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)' }).resolves({ Items: [{ seconds: 10 }] });
-    const reader = new DynamoStatsReader(DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })), 't');
+    const reader = new DynamoStatsReader('t', DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })));
 
     const report = await monthlyReport(reader, { from: '2026-02', to: '2026-03' }, new Date('2026-03-15T00:00:00Z'));
 

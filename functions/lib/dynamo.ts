@@ -1,0 +1,73 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { paginateQuery, TransactWriteCommand, type DynamoDBDocumentClient, type QueryCommandInput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * The data-access layer every repository uses: paged queries, transactions with one retry policy,
+ * one reading of why a transaction was cancelled, one way back from a stored item to a record.
+ * Repositories take `(table, client = dynamo)` (functions/lib/clients.ts) and pass their client on.
+ */
+
+export type Item = Record<string, unknown>;
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * Every item a Query matches, page after page (lib-dynamodb's paginator follows LastEvaluatedKey).
+ * With `upTo`, stops reading pages once that many items are in hand (a filtered query may need several
+ * pages for a few items; the caller trims the last page).
+ */
+export async function queryAll(client: DynamoDBDocumentClient, input: QueryCommandInput, upTo?: number): Promise<Item[]> {
+  const out: Item[] = [];
+  for await (const page of paginateQuery({ client }, { ...input })) {
+    out.push(...(page.Items ?? []));
+    if (upTo !== undefined && out.length >= upTo) break;
+  }
+  return out;
+}
+
+/**
+ * The code of each item of a cancelled transaction, in the order of its TransactItems (`None` where that
+ * item was fine), or undefined when `err` is not a cancelled transaction.
+ */
+export function cancellationCodes(err: unknown): string[] | undefined {
+  if (!(err instanceof TransactionCanceledException) && (err as { name?: string } | null)?.name !== 'TransactionCanceledException') return undefined;
+  return ((err as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+/** A single conditional write (Put, Update, Delete) whose condition did not hold. */
+export function isConditionFailed(err: unknown): boolean {
+  return err instanceof ConditionalCheckFailedException || (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+const MAX_ATTEMPTS = 25;
+const backoff = (attempt: number) => Math.random() * Math.min(500, 20 * 2 ** Math.min(attempt, 5));
+
+/**
+ * One TransactWriteItems. DynamoDB cancels a transaction with `TransactionConflict` when another one is
+ * writing the same item at that moment (two changes adding to one report counter, say): nothing was
+ * wrong with it, so it is sent again after a jittered back-off. A condition that failed is final and
+ * thrown at once, as is anything else; callers read the codes with `cancellationCodes`.
+ */
+export async function transact(client: DynamoDBDocumentClient, items: TransactItem[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (err) {
+      const codes = cancellationCodes(err);
+      if (codes?.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed') && attempt < MAX_ATTEMPTS) {
+        await new Promise((r) => setTimeout(r, backoff(attempt)));
+        continue;
+      }
+      throw err;
+    }
+  }
+}
+
+/** The key and index attributes of the one table: never part of a record. */
+const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'] as const;
+
+/** A stored item back to its record: drops the keys, index attributes and item type, and any `extra` attributes named. */
+export function fromItem<T>(item: Item, extra: readonly string[] = []): T {
+  const drop = new Set<string>([...KEY_ATTRIBUTES, ...extra]);
+  return Object.fromEntries(Object.entries(item).filter(([k]) => !drop.has(k))) as T;
+}
