@@ -1,8 +1,43 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { DynamoCaseRepository } from '../../functions/cases/repository.js';
+import { openCase } from '../../functions/cases/use-cases.js';
+import type { Principal } from '../../functions/lib/auth.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact } from '../../functions/lib/dynamo.js';
-import { call, caseBody, counters, freshZone, olivia, TABLE } from './cases-support.js';
+import { DynamoOrderRepository } from '../../functions/orders/repository.js';
+import { orderBodySchema } from '../../functions/orders/schemas.js';
+import { createOrder } from '../../functions/orders/use-cases.js';
+import { createCaseSchema } from '../../shared/cases/schemas.js';
+import { call, caseBody, caseItems, counters, freshZone, olivia, TABLE } from './cases-support.js';
+import { itemsOf, orderBody } from './monitoring-support.js';
+
+/**
+ * A client of the test's DynamoDB Local whose next `conflicts` TransactWriteItems are cancelled as
+ * DynamoDB cancels a transaction that meets another one on the same item (TransactionConflict on one
+ * item, None on the others). DynamoDB Local serializes transactions and never reports a conflict itself,
+ * so the cancellation is injected in the SDK's middleware stack, before the request is sent.
+ */
+function contendedClient(conflicts: number): { client: DynamoDBDocumentClient; cancelled: () => number } {
+  const base = new DynamoDBClient({});
+  let cancelled = 0;
+  base.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { TransactItems?: unknown[] };
+      if (context.commandName === 'TransactWriteItemsCommand' && cancelled < conflicts) {
+        cancelled++;
+        const reasons = (input.TransactItems ?? []).map((_, i) => ({ Code: i === 0 ? 'TransactionConflict' : 'None' }));
+        throw new TransactionCanceledException({ message: 'Transaction cancelled [TransactionConflict]', $metadata: {}, CancellationReasons: reasons });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: 'injectTransactionConflict' },
+  );
+  return { client: DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } }), cancelled: () => cancelled };
+}
+
+const principal = (username: string, ...roles: Principal['roles']): Principal => ({ sub: `sub-${username}`, username, roles, scopes: [], clientId: 'staff-console' });
 
 describe('data layer on DynamoDB Local', () => {
   it('queryAll follows every page of a Query', async () => {
@@ -26,9 +61,25 @@ describe('data layer on DynamoDB Local', () => {
     expect(cancellationCodes(new Error('other'))).toBeUndefined();
   });
 
-  // Cases opened at the same moment in one zone all add to that month's counter item: DynamoDB cancels
-  // all but one of the racing transactions with TransactionConflict. Each is sent again, so every case
-  // opens and the counter is exact (before, the losers came back as 409 "changed meanwhile").
+  it('a case opened while another transaction holds its items is retried, not refused', async () => {
+    const { client, cancelled } = contendedClient(3);
+    const zone = freshZone();
+    const repo = new DynamoCaseRepository(TABLE, client);
+    const opened = await openCase({ repo }, createCaseSchema.parse(caseBody(zone)), { principal: principal('olivia.officer', 'officer'), route: 'POST /api/cases' }, new Date());
+    expect(cancelled()).toBe(3);
+    expect((await caseItems(opened.id)).some((i) => i.sk === 'CASE')).toBe(true);
+    expect((await counters(zone, new Date()))['cases.opened']).toBe(1);
+  });
+
+  it('an order created while another transaction holds its items is retried, not refused', async () => {
+    const { client, cancelled } = contendedClient(2);
+    const repo = new DynamoOrderRepository(TABLE, client);
+    const { order } = await createOrder(repo, orderBodySchema.parse(orderBody()), { principal: principal('paula.police', 'police'), route: 'POST /api/orders' }, new Date());
+    expect(cancelled()).toBe(2);
+    expect((await itemsOf(`ORDER#${order.id}`)).some((i) => i.sk === 'ORDER')).toBe(true);
+  });
+
+  // Cases opened at the same moment in one zone all add to that month's counter item.
   it('cases opened concurrently in one zone all succeed and are all counted', async () => {
     const zone = freshZone();
     const results = await Promise.all(Array.from({ length: 12 }, () => call('POST', '/api/cases', olivia, caseBody(zone))));
