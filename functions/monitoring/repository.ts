@@ -2,10 +2,11 @@ import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } 
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, type AlertRecord } from '../alerts/model.js';
-import { keys, SEEN_EVENT_DAYS } from '../alerts/keys.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
+import { orderKeys } from '../orders/keys.js';
+import { monitoringKeys, SEEN_EVENT_DAYS } from './keys.js';
 
 /** What one event changes for one order: new state (under the version it was computed from), alerts, a fix to keep. */
 export interface OrderChange {
@@ -50,7 +51,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
         TableName: this.tableName,
         IndexName: 'gsi1',
         KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DEVICE#${deviceId}` },
+        ExpressionAttributeValues: { ':pk': orderKeys.devicePk(deviceId) },
       }),
     );
     return (out.Items ?? []).map((i) => String(i.orderId));
@@ -58,8 +59,8 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
 
   async load(orderId: string): Promise<{ order: OrderRecord; state: OrderState } | undefined> {
     const [o, s] = await Promise.all([
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.order(orderId), ConsistentRead: true })),
-      this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.orderState(orderId), ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.order(orderId), ConsistentRead: true })),
+      this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.orderState(orderId), ConsistentRead: true })),
     ]);
     if (!o.Item) return undefined;
     const state = s.Item ? ({ ...(s.Item.state as OrderState), version: Number(s.Item.version) } as OrderState) : initialState();
@@ -71,13 +72,13 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       TableName: this.tableName,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE' },
+      ExpressionAttributeValues: { ':pk': orderKeys.activePk },
     });
     return items.map((i) => String(i.id));
   }
 
   async orderIdForProtectionCode(codeHash: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: keys.protect(codeHash) }));
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.protect(codeHash) }));
     return out.Item ? String(out.Item.orderId) : undefined;
   }
 
@@ -86,7 +87,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
     const out = await this.client.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.protectFailures(callerHash, window),
+        Key: monitoringKeys.protectFailures(callerHash, window),
         UpdateExpression: 'SET #type = :t, expiresAt = :exp ADD attempts :one',
         ExpressionAttributeNames: { '#type': 'type' },
         ExpressionAttributeValues: { ':t': 'PROTECT_FAILURES', ':exp': Math.floor(now.getTime() / 1000) + 3600, ':one': 1 },
@@ -103,7 +104,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.seenEvent(plan.dedupeEventId), type: 'SEEN_EVENT', receivedAt: plan.now.toISOString(), expiresAt: nowS + SEEN_EVENT_DAYS * 86_400 },
+          Item: { ...monitoringKeys.seenEvent(plan.dedupeEventId), type: 'SEEN_EVENT', receivedAt: plan.now.toISOString(), expiresAt: nowS + SEEN_EVENT_DAYS * 86_400 },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -116,7 +117,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: { ...keys.orderState(change.order.id), type: 'ORDER_STATE', orderId: change.order.id, version: change.expectedVersion + 1, state: stateBody, updatedAt: plan.now.toISOString() },
+          Item: { ...orderKeys.orderState(change.order.id), type: 'ORDER_STATE', orderId: change.order.id, version: change.expectedVersion + 1, state: stateBody, updatedAt: plan.now.toISOString() },
           ConditionExpression: change.expectedVersion === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
           ExpressionAttributeValues: { ':v': change.expectedVersion },
         },
@@ -135,7 +136,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
           Put: {
             TableName: this.tableName,
             Item: {
-              ...keys.fix(change.order.id, e.at, e.eventId),
+              ...orderKeys.fix(change.order.id, e.at, e.eventId),
               type: 'FIX',
               orderId: change.order.id,
               deviceId: e.deviceId,

@@ -1,4 +1,4 @@
-import { createHash, scryptSync } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
 import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
 import {
@@ -11,6 +11,7 @@ import {
   type PositionEvent,
 } from '../../shared/zones/index.js';
 import { newAlert, type AlertRecord } from '../alerts/model.js';
+import { hashProtectionCode } from '../orders/protection-code.js';
 import type { MonitoringRepository, OrderChange } from './repository.js';
 import type { DeviceEventInput } from './schemas.js';
 
@@ -80,14 +81,6 @@ export async function ingestDeviceEvent(repo: MonitoringRepository, input: Devic
   if (orderIds.length === 0) return { status: 'unknown-device' };
   const out = await applyEvent(repo, orderIds, toEngineEvent(input), now, { dedupeEventId: input.eventId });
   return out.status === 'duplicate' ? { status: 'duplicate' } : { status: 'accepted', alerts: out.alerts };
-}
-
-/**
- * Protection codes are stored as a slow hash (scrypt, fixed application salt: the code itself is 60
- * random bits, so a per-record salt would buy nothing and would prevent the lookup by hash).
- */
-export function hashProtectionCode(normalized: string): string {
-  return scryptSync(normalized, 'oneroof/protection-code/v1', 32, { N: 16_384, r: 8, p: 1 }).toString('hex');
 }
 
 /** Wrong codes per caller (hashed source address) and 15-minute window before we answer 429 instead of 404. */

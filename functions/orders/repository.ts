@@ -1,12 +1,12 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import type { OrderRecord, OrderState } from '../../shared/zones/index.js';
-import { keys } from '../alerts/keys.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderCounterDeltas } from './counters.js';
+import { orderKeys } from './keys.js';
 
 export interface StoredFix {
   at: string;
@@ -34,11 +34,11 @@ export interface OrderRepository {
 
 function orderItem(o: OrderRecord, codeHash: string | undefined): Record<string, unknown> {
   return {
-    ...keys.order(o.id),
+    ...orderKeys.order(o.id),
     type: 'ORDER',
     ...o,
     ...(codeHash ? { protectionCodeHash: codeHash } : {}),
-    ...(o.status === 'active' ? keys.activeIndex(o.district, o.id) : {}),
+    ...(o.status === 'active' ? orderKeys.activeIndex(o.district, o.id) : {}),
   };
 }
 
@@ -50,8 +50,8 @@ function orderItem(o: OrderRecord, codeHash: string | undefined): Record<string,
 export function newOrderPuts(table: string, order: OrderRecord, codeHash: string): TransactItem[] {
   return [
     { Put: { TableName: table, Item: orderItem(order, codeHash), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: table, Item: { ...keys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }, ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: table, Item: { ...keys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...orderKeys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: { ...orderKeys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...linkPuts(table, order),
   ];
 }
@@ -65,14 +65,14 @@ function linkPuts(table: string, o: OrderRecord): TransactItem[] {
   const devices: [string, 'respondent' | 'protected'][] = [[o.respondentDeviceId, 'respondent']];
   if (o.protectedDeviceId) devices.push([o.protectedDeviceId, 'protected']);
   return devices.map(([deviceId, role]) => ({
-    Put: { TableName: table, Item: { ...keys.deviceLink(o.id, deviceId), ...keys.deviceIndex(deviceId, o.id), type: 'ORDER_DEVICE', orderId: o.id, deviceId, role } },
+    Put: { TableName: table, Item: { ...orderKeys.deviceLink(o.id, deviceId), ...orderKeys.deviceIndex(deviceId, o.id), type: 'ORDER_DEVICE', orderId: o.id, deviceId, role } },
   }));
 }
 
 function linkDeletes(table: string, o: OrderRecord, keep: Set<string> = new Set()): TransactItem[] {
   return [o.respondentDeviceId, o.protectedDeviceId]
     .filter((d): d is string => d !== undefined && !keep.has(d))
-    .map((d) => ({ Delete: { TableName: table, Key: keys.deviceLink(o.id, d) } }));
+    .map((d) => ({ Delete: { TableName: table, Key: orderKeys.deviceLink(o.id, d) } }));
 }
 
 /** An order item without its keys and without the protection code's hash (which never leaves the repository in a record). */
@@ -102,12 +102,12 @@ export class DynamoOrderRepository implements OrderRepository {
   }
 
   async get(id: string) {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.order(id), ConsistentRead: true }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: orderKeys.order(id), ConsistentRead: true }));
     return out.Item ? orderFromItem(out.Item) : undefined;
   }
 
   async state(id: string): Promise<OrderState | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.orderState(id), ConsistentRead: true }));
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: orderKeys.orderState(id), ConsistentRead: true }));
     return out.Item ? ({ ...(out.Item.state as OrderState), version: Number(out.Item.version) } as OrderState) : undefined;
   }
 
@@ -116,7 +116,7 @@ export class DynamoOrderRepository implements OrderRepository {
       TableName: this.table,
       IndexName: 'gsi2',
       KeyConditionExpression: district ? 'gsi2pk = :pk AND begins_with(gsi2sk, :d)' : 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': 'ORDERS#ACTIVE', ...(district ? { ':d': `${district}#` } : {}) },
+      ExpressionAttributeValues: { ':pk': orderKeys.activePk, ...(district ? { ':d': `${district}#` } : {}) },
     });
     return items.map((i) => orderFromItem(i).order);
   }
@@ -125,7 +125,7 @@ export class DynamoOrderRepository implements OrderRepository {
     const current = await this.get(previous.id);
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: { ...keys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
@@ -145,7 +145,7 @@ export class DynamoOrderRepository implements OrderRepository {
 
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: { ...keys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
@@ -156,7 +156,7 @@ export class DynamoOrderRepository implements OrderRepository {
         },
       },
       ...linkDeletes(this.table, previous),
-      ...(codeHash ? [{ Delete: { TableName: this.table, Key: keys.protect(codeHash) } }] : []),
+      ...(codeHash ? [{ Delete: { TableName: this.table, Key: orderKeys.protect(codeHash) } }] : []),
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, ended),
     ];
@@ -167,7 +167,7 @@ export class DynamoOrderRepository implements OrderRepository {
     const items = await queryAll(this.client, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fix)',
-      ExpressionAttributeValues: { ':pk': `ORDER#${id}`, ':fix': keys.fixPrefix },
+      ExpressionAttributeValues: { ':pk': orderKeys.orderPk(id), ':fix': orderKeys.fixPrefix },
     });
     return items.map(
       (i): StoredFix => ({

@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_ZONE } from '../../shared/identity.js';
 import { normalizeProtectionCode, type OrderRecord } from '../../shared/zones/index.js';
 import type { SeedContext } from '../../infra/local/seed.js';
-import { hashProtectionCode } from '../monitoring/use-cases.js';
+import { hashProtectionCode } from './protection-code.js';
 import { DEMO_HOME, DEMO_ORDER_ID, DEMO_PROTECTION_CODE, DEMO_RESPONDENT_DEVICE } from './demo.js';
 import { newOrderPuts } from './repository.js';
 

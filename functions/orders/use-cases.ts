@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { formatProtectionCode, normalizeProtectionCode, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
 import type { Principal } from '../lib/auth.js';
-import { hashProtectionCode } from '../monitoring/use-cases.js';
+import { hashProtectionCode } from './protection-code.js';
 import type { OrderRepository, StoredFix } from './repository.js';
 import type { OrderBody } from './schemas.js';
 

@@ -1,0 +1,23 @@
+/**
+ * Keys of restraining orders in the one table (documented in functions/orders/README.md): the order,
+ * its versions, its monitoring state, its devices and kept position fixes share the partition
+ * `ORDER#<id>`; the protection-code lookup is its own partition. Nothing else builds these strings.
+ */
+export const orderKeys = {
+  orderPk: (id: string) => `ORDER#${id}`,
+  order: (id: string) => ({ pk: `ORDER#${id}`, sk: 'ORDER' }),
+  orderVersion: (id: string, version: number) => ({ pk: `ORDER#${id}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  orderState: (id: string) => ({ pk: `ORDER#${id}`, sk: 'STATE' }),
+  /** One link item per device of an order (respondent's, protected person's); gsi1 finds orders by device. */
+  deviceLink: (orderId: string, deviceId: string) => ({ pk: `ORDER#${orderId}`, sk: `DEVICE#${deviceId}` }),
+  deviceIndex: (deviceId: string, orderId: string) => ({ gsi1pk: `DEVICE#${deviceId}`, gsi1sk: `ORDER#${orderId}` }),
+  devicePk: (deviceId: string) => `DEVICE#${deviceId}`,
+  /** Active orders (sparse: removed when the order ends), for the watchdog and the police list. */
+  activeIndex: (district: string, orderId: string) => ({ gsi2pk: 'ORDERS#ACTIVE', gsi2sk: `${district}#${orderId}` }),
+  activePk: 'ORDERS#ACTIVE',
+  /** The protection-code lookup: keyed by the code's slow hash, never the code. */
+  protect: (codeHash: string) => ({ pk: `PROTECT#${codeHash}`, sk: 'PROTECT' }),
+  /** A respondent position fix kept with the order (written by monitoring, read by the police). */
+  fix: (orderId: string, at: string, eventId: string) => ({ pk: `ORDER#${orderId}`, sk: `FIX#${at}#${eventId}` }),
+  fixPrefix: 'FIX#',
+};
