@@ -40,3 +40,36 @@ describe('a malformed %-escape in a path parameter', () => {
     expect(JSON.parse(res.body as string)).toMatchObject({ field: 'reference' });
   });
 });
+
+describe('impossible or future dates of the past', () => {
+  const caseBody = (interventionDate: string, zone: string) => ({ victimRef: `V-BAD-${Date.now()}`, zone, interventionDate, kind: 'physical', children: false, substanceAbuse: false });
+
+  it.each(['2026-02-31', '2999-01-01', '2026-13-01', 'yesterday'])('POST /api/cases refuses interventionDate %s and opens nothing', async (date) => {
+    const zone = `bad-${Date.now().toString(36)}`;
+    await expect400(await api.call('POST', '/api/cases', { token: api.token('officer'), body: caseBody(date, zone) }), 'interventionDate');
+    const list = await api.call('GET', `/api/cases?zone=${zone}`, { token: api.token('supervisor') });
+    expect(list.status).toBe(200);
+    expect(((await list.json()) as { cases: unknown[] }).cases).toEqual([]);
+  });
+
+  it('accepts today in Brussels', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const res = await api.call('POST', '/api/cases', { token: api.token('officer'), body: caseBody(today, `ok-${Date.now().toString(36)}`) });
+    expect(res.status, await res.clone().text()).toBe(201);
+  });
+});
+
+describe('district and zone query values are the same slug the audit record accepts', () => {
+  it.each([
+    ['/api/alerts', 'district', 'police'],
+    ['/api/orders', 'district', 'police'],
+    ['/api/cases', 'zone', 'supervisor'],
+    ['/api/followups', 'zone', 'supervisor'],
+  ] as const)('GET %s?%s=… refuses -x, 200 characters and a double hyphen with a 400', async (path, name, role) => {
+    for (const value of ['-x', 'x'.repeat(200), 'a--b', 'Ruppel', '%C3%A9']) {
+      await expect400(await api.call('GET', `${path}?${name}=${value}`, { token: api.token(role) }), name);
+    }
+    const ok = await api.call('GET', `${path}?${name}=boom-noord`, { token: api.token(role) });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+  });
+});
