@@ -54,6 +54,8 @@ const bookableNeedsSlots = <T extends z.ZodType<{ bookable: boolean; openingRule
   schema.refine((s) => !s.bookable || s.openingRules.some((r) => ruleStarts(r, s.slotMinutes, s.bufferMinutes).length > 0), {
     message: 'A bookable service needs at least one opening rule long enough for one slot',
     path: ['openingRules'],
+    // Slot generation needs valid times: with any issue already found (e.g. `end: "25:00"`), that issue is the answer.
+    when: (payload) => payload.issues.length === 0,
   });
 export const serviceInputSchema = bookableNeedsSlots(z.strictObject(serviceShape));
 export type ServiceInput = z.infer<typeof serviceInputSchema>;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoServices } from '../../functions/catalog/seed.js';
 import { handler as health } from '../../functions/health/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
@@ -71,5 +72,28 @@ describe('district and zone query values are the same slug the audit record acce
     }
     const ok = await api.call('GET', `${path}?${name}=boom-noord`, { token: api.token(role) });
     expect(ok.status, await ok.clone().text()).toBe(200);
+  });
+});
+
+describe('opening-rule times are validated before any slot is generated', () => {
+  const template = demoServices.find((s) => s.bookable) as (typeof demoServices)[number];
+  const service = (id: string, end: string) => ({ ...template, id, demo: false, openingRules: [{ weekday: 1, start: '09:00', end }] });
+  const id = `rules-${Date.now().toString(36)}`;
+
+  it.each(['25:00', 'y', '24:00', ''])('POST /api/services with end %j → 400 naming openingRules.0.end, nothing added', async (end) => {
+    const badId = `${id}-bad`;
+    await expect400(await api.call('POST', '/api/services', { token: api.token('coordinator'), body: service(badId, end) }), 'openingRules.0.end');
+    expect((await api.call('GET', `/api/services/${badId}`)).status).toBe(404);
+  });
+
+  it('PUT /api/services/{id} with end "25:00" or "y" → 400 naming openingRules.0.end, the service unchanged', async () => {
+    const created = await api.call('POST', '/api/services', { token: api.token('coordinator'), body: service(id, '12:00') });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const { id: _id, ...body } = service(id, '12:00');
+    for (const end of ['25:00', 'y']) {
+      await expect400(await api.call('PUT', `/api/services/${id}`, { token: api.token('coordinator'), body: { ...body, openingRules: [{ weekday: 1, start: '09:00', end }] } }), 'openingRules.0.end');
+    }
+    const now = (await (await api.call('GET', `/api/services/${id}`)).json()) as { openingRules: unknown[] };
+    expect(now.openingRules).toEqual([{ weekday: 1, start: '09:00', end: '12:00' }]);
   });
 });
