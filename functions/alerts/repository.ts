@@ -7,7 +7,7 @@ import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { keys } from './keys.js';
-import { withoutKeys, type AlertRecord, type Outcome } from './model.js';
+import { withoutKeys, type AlertRecord, type ClosedReason, type Outcome } from './model.js';
 
 export interface EscalationRecord {
   alertId: string;
@@ -36,6 +36,50 @@ export interface AlertRepository {
   publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null>;
   /** Sets publishedAt once; false when it was already set. */
   markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean>;
+}
+
+/**
+ * Open and acknowledged alerts of one order: the open index of its district (gsi1, which resolving
+ * leaves), filtered by order. Used when an order ends or changes, to close its alerts in the same
+ * transaction.
+ */
+export async function unresolvedAlertsOfOrder(table: string, orderId: string, district: string): Promise<AlertRecord[]> {
+  const out: AlertRecord[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        FilterExpression: 'orderId = :o',
+        ExpressionAttributeValues: { ':pk': keys.openAlertsPk(district), ':o': orderId },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const i of page.Items ?? []) out.push(withoutKeys<AlertRecord>(i));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/**
+ * The Update that closes an alert for its order's sake (ended, or the condition changed): resolved,
+ * out of the open list and the escalation queue, conditional on its status being what was read (a
+ * police acknowledgement in between fails the transaction, which is then retried). No acknowledgement
+ * time is counted: nobody acknowledged it.
+ */
+export function closeAlertUpdate(table: string, alert: Pick<AlertRecord, 'id' | 'status'>, reason: ClosedReason, by: string, now: Date) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.alert(alert.id),
+      UpdateExpression: 'SET #s = :resolved, resolvedAt = :now, resolvedBy = :by, closedReason = :reason REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, escalateAt',
+      ConditionExpression: 'attribute_exists(pk) AND #s = :was',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':resolved': 'resolved', ':was': alert.status, ':now': now.toISOString(), ':by': by, ':reason': reason },
+    },
+  };
 }
 
 export class DynamoAlertRepository implements AlertRepository {
@@ -197,13 +241,15 @@ export class DynamoAlertRepository implements AlertRepository {
         new TransactWriteCommand({
           TransactItems: [
             { Put: { TableName: this.table, Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            // An alert of an order that has ended never escalates (its end closes it; this covers one raised in between).
+            { ConditionCheck: { TableName: this.table, Key: keys.order(alert.orderId), ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } },
             {
               Update: {
                 TableName: this.table,
                 Key: keys.alert(alert.id),
-                UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
                 ConditionExpression: '#s = :open AND escalationLevel = :prev AND attribute_exists(gsi2pk)',
                 ExpressionAttributeNames: { '#s': 'status' },
+                UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
                 ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
               },
             },
@@ -212,8 +258,20 @@ export class DynamoAlertRepository implements AlertRepository {
       );
       return true;
     } catch (err) {
-      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') return false;
+      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
+        const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        if (reasons?.[1]?.Code === 'ConditionalCheckFailed') await this.closeForEndedOrder(alert, now);
+        return false;
+      }
       throw err;
+    }
+  }
+
+  private async closeForEndedOrder(alert: AlertRecord, now: Date): Promise<void> {
+    try {
+      await dynamo.send(new UpdateCommand(closeAlertUpdate(this.table, alert, 'order_ended', 'system', now).Update));
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
     }
   }
 
