@@ -55,7 +55,7 @@ export function newAlert(draft: AlertDraft, order: Pick<OrderRecord, 'id' | 'dis
     // No empty maps in the item: an absent attribute says "no evidence" just as well, and every stream reader copes with it.
     ...(draft.evidence && Object.keys(draft.evidence).length > 0 ? { evidence: draft.evidence } : {}),
     escalationLevel: 0,
-    escalateAt: escalationDueAt(draft.severity, now, 0).toISOString(),
+    escalateAt: (escalationDueAt(draft.severity, now, 0) as Date).toISOString(),
   };
 }
 

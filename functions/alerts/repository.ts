@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { WORK_SHARDS } from '../../shared/table.js';
-import { escalationDueAt } from '../../shared/zones/index.js';
+import { escalationDueAt, escalationLevelAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { ackTimeItem } from '../lib/stats.js';
@@ -30,7 +30,11 @@ export interface AlertRepository {
   resolve(id: string, by: string, outcome: Outcome, now: Date, audit: AuditEntry): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
   dueForEscalation(shard: number, now: Date): Promise<AlertRecord[]>;
-  /** Writes escalation `level` (once) and moves the alert to its next escalation time; false if it was acknowledged or escalated meanwhile. */
+  /**
+   * Writes the escalation level the alert has reached by `now` (once, skipping levels a late tick missed)
+   * and moves it to its next escalation time, or out of the queue at the top of the ladder; false if it
+   * was acknowledged or escalated meanwhile, or its order has ended.
+   */
   escalate(alert: AlertRecord, now: Date): Promise<boolean>;
   /** Current publishedAt of an alert or escalation item (consistent read). */
   publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null>;
@@ -222,9 +226,14 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   async escalate(alert: AlertRecord, now: Date): Promise<boolean> {
-    const level = alert.escalationLevel + 1;
-    const next = escalationDueAt(alert.severity, new Date(alert.raisedAt), level).toISOString();
-    const nextAt = next > now.toISOString() ? next : new Date(now.getTime() + 60_000).toISOString();
+    const raisedAt = new Date(alert.raisedAt);
+    const level = Math.max(alert.escalationLevel + 1, escalationLevelAt(alert.severity, raisedAt, now));
+    if (escalationDueAt(alert.severity, raisedAt, alert.escalationLevel) === undefined) {
+      // Already at the top of the ladder (an item queued before the ladder was bounded): leave the queue.
+      await this.leaveQueue(alert);
+      return false;
+    }
+    const nextAt = escalationDueAt(alert.severity, raisedAt, level)?.toISOString();
     const escalation: EscalationRecord = {
       alertId: alert.id,
       level,
@@ -249,8 +258,16 @@ export class DynamoAlertRepository implements AlertRepository {
                 Key: keys.alert(alert.id),
                 ConditionExpression: '#s = :open AND escalationLevel = :prev AND attribute_exists(gsi2pk)',
                 ExpressionAttributeNames: { '#s': 'status' },
-                UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
-                ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
+                ...(nextAt
+                  ? {
+                      UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
+                      ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
+                    }
+                  : {
+                      // The top of the ladder: out of the escalation queue, still on the open list.
+                      UpdateExpression: 'SET escalationLevel = :level REMOVE escalateAt, gsi2pk, gsi2sk',
+                      ExpressionAttributeValues: { ':level': level, ':prev': alert.escalationLevel, ':open': 'open' },
+                    }),
               },
             },
           ],
@@ -264,6 +281,22 @@ export class DynamoAlertRepository implements AlertRepository {
         return false;
       }
       throw err;
+    }
+  }
+
+  private async leaveQueue(alert: AlertRecord): Promise<void> {
+    try {
+      await dynamo.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.alert(alert.id),
+          UpdateExpression: 'REMOVE escalateAt, gsi2pk, gsi2sk',
+          ConditionExpression: 'escalationLevel = :prev',
+          ExpressionAttributeValues: { ':prev': alert.escalationLevel },
+        }),
+      );
+    } catch (err) {
+      if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err;
     }
   }
 

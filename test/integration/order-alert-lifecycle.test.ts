@@ -6,14 +6,14 @@ import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { DynamoMonitoringRepository } from '../../functions/monitoring/repository.js';
 import { watchdogTick } from '../../functions/monitoring/use-cases.js';
 import { handler as orders } from '../../functions/orders/handler.js';
-import { FIRST_REPORT_GRACE_MINUTES } from '../../shared/zones/index.js';
+import { ESCALATION_POLICY, FIRST_REPORT_GRACE_MINUTES } from '../../shared/zones/index.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { HOME, itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent } from './monitoring-support.js';
 
 /**
  * An order's alerts follow the order: ending it closes them in the same transaction, a new version
  * supersedes the alerts whose condition it changed, the watchdog leaves ended orders alone and gives a
- * new order's device time to report.
+ * new order's device time to report; escalation follows elapsed time on a bounded ladder.
  */
 type Handler = typeof orders;
 async function call(h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
@@ -106,5 +106,28 @@ describe('a new order gets a grace period before "no position"', () => {
     await watchdogTick(monitoringRepo, inMinutes(FIRST_REPORT_GRACE_MINUTES + 1));
     await watchdogTick(monitoringRepo, inMinutes(FIRST_REPORT_GRACE_MINUTES + 2));
     expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['signalLoss']);
+  });
+});
+
+describe('escalation follows elapsed time on the declared ladder', () => {
+  it('a clock jump gives the level reached, in one tick, once; the top of the ladder ends the escalations', async () => {
+    const { alerts } = await orderWithAlerts();
+    const tamper = alerts.find((a) => a.kind === 'tamper')!;
+    const rung = ESCALATION_POLICY.high;
+    const raised = Date.parse(String(tamper.raisedAt));
+    const at = (m: number) => new Date(raised + m * 60_000);
+    // 35 minutes late: first after 5, then every 15 → level 3.
+    await escalateDue(alertRepo, at(rung.firstAfterMinutes + 2 * rung.repeatEveryMinutes + 1));
+    expect((await escalationsOf(tamper.id)).map((e) => e.level)).toEqual([3]);
+    await escalateDue(alertRepo, at(rung.firstAfterMinutes + 2 * rung.repeatEveryMinutes + 2));
+    expect((await escalationsOf(tamper.id)).map((e) => e.level)).toEqual([3]);
+    // A day later: the top of the ladder, once, and out of the escalation queue.
+    await escalateDue(alertRepo, at(24 * 60));
+    await escalateDue(alertRepo, at(48 * 60));
+    expect((await escalationsOf(tamper.id)).map((e) => e.level)).toEqual([3, rung.maxLevel]);
+    const item = await alertItem(tamper.id);
+    expect(item).toMatchObject({ status: 'open', escalationLevel: rung.maxLevel });
+    expect(item.escalateAt).toBeUndefined();
+    expect(item.gsi2pk).toBeUndefined();
   });
 });
