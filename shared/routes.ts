@@ -1,3 +1,4 @@
+import { ValidationError } from './errors.js';
 import type { FunctionName } from './functions.js';
 import { MONITORING_SCOPE, type StaffRole } from './roles.js';
 
@@ -109,7 +110,18 @@ export type RouteMatch =
   | { kind: 'method-not-allowed'; allowed: Method[] }
   | { kind: 'not-found' };
 
-/** Matches a request path as API Gateway would: literal segments win over parameters. */
+function decodeParameter(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ValidationError(name, 'Not a valid percent-encoded path segment');
+  }
+}
+
+/**
+ * Matches a request path as API Gateway would: literal segments win over parameters. A path parameter
+ * with a malformed %-escape (`%`, `%E0%A4%A`) is a ValidationError naming the parameter (a 400).
+ */
 export function matchRoute(method: string, path: string): RouteMatch {
   const hits = compiled
     .map((c) => ({ c, m: c.regex.exec(path) }))
@@ -121,7 +133,7 @@ export function matchRoute(method: string, path: string): RouteMatch {
   if (!hit) return { kind: 'method-not-allowed', allowed: [...new Set(hits.map((h) => h.c.route.method))] };
   const pathParameters: Record<string, string> = {};
   hit.c.names.forEach((name, i) => {
-    pathParameters[name] = decodeURIComponent(hit.m[i + 1] as string);
+    pathParameters[name] = decodeParameter(name, hit.m[i + 1] as string);
   });
   return { kind: 'found', route: hit.c.route, pathParameters };
 }

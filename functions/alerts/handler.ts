@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { UnauthorizedError, NotFoundError } from '../../shared/errors.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
+import { zoneId } from '../../shared/primitives.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import type { Principal } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
@@ -13,7 +14,7 @@ import { DynamoAlertRepository } from './repository.js';
 const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 const idSchema = z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not an alert id');
 const listQuery = z.strictObject({
-  district: z.string().regex(/^[a-z0-9-]+$/).default(DEMO_ZONE),
+  district: zoneId.default(DEMO_ZONE),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 const resolveSchema = z.strictObject({ outcome: z.enum(OUTCOMES) });

@@ -32,7 +32,12 @@ export interface AlertRecord {
   resolvedAt?: string;
   resolvedBy?: string;
   outcome?: Outcome;
+  /** Closed by the system, not by police: the order ended, or a new version removed or changed the alert's condition. */
+  closedReason?: ClosedReason;
 }
+
+export const CLOSED_REASONS = ['order_ended', 'order_changed'] as const;
+export type ClosedReason = (typeof CLOSED_REASONS)[number];
 
 export function newAlert(draft: AlertDraft, order: Pick<OrderRecord, 'id' | 'district'>, now: Date): AlertRecord {
   return {
@@ -50,7 +55,7 @@ export function newAlert(draft: AlertDraft, order: Pick<OrderRecord, 'id' | 'dis
     // No empty maps in the item: an absent attribute says "no evidence" just as well, and every stream reader copes with it.
     ...(draft.evidence && Object.keys(draft.evidence).length > 0 ? { evidence: draft.evidence } : {}),
     escalationLevel: 0,
-    escalateAt: escalationDueAt(draft.severity, now, 0).toISOString(),
+    escalateAt: (escalationDueAt(draft.severity, now, 0) as Date).toISOString(),
   };
 }
 

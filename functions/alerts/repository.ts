@@ -1,13 +1,14 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { WORK_SHARDS } from '../../shared/table.js';
-import { escalationDueAt } from '../../shared/zones/index.js';
+import { escalationDueAt, escalationLevelAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { ackTimeItem } from '../lib/stats.js';
+import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
-import type { AlertRecord, Outcome } from './model.js';
+import type { AlertRecord, ClosedReason, Outcome } from './model.js';
 
 export interface EscalationRecord {
   alertId: string;
@@ -30,12 +31,51 @@ export interface AlertRepository {
   resolve(id: string, by: string, outcome: Outcome, now: Date, audit: AuditEntry): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
   dueForEscalation(shard: number, now: Date): Promise<AlertRecord[]>;
-  /** Writes escalation `level` (once) and moves the alert to its next escalation time; false if it was acknowledged or escalated meanwhile. */
+  /**
+   * Writes the escalation level the alert has reached by `now` (once, skipping levels a late tick missed)
+   * and moves it to its next escalation time, or out of the queue at the top of the ladder; false if it
+   * was acknowledged or escalated meanwhile, or its order has ended.
+   */
   escalate(alert: AlertRecord, now: Date): Promise<boolean>;
   /** Current publishedAt of an alert or escalation item (consistent read). */
   publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null>;
   /** Sets publishedAt once; false when it was already set. */
   markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean>;
+}
+
+/**
+ * Open and acknowledged alerts of one order: the open index of its district (gsi1, which resolving
+ * leaves), filtered by order. Used when an order ends or changes, to close its alerts in the same
+ * transaction.
+ */
+export async function unresolvedAlertsOfOrder(table: string, orderId: string, district: string, client: DynamoDBDocumentClient = dynamo): Promise<AlertRecord[]> {
+  const items = await queryAll(client, {
+    TableName: table,
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk',
+    FilterExpression: 'orderId = :o',
+    ExpressionAttributeValues: { ':pk': keys.openAlertsPk(district), ':o': orderId },
+  });
+  return items.map((i) => fromItem<AlertRecord>(i));
+}
+
+/**
+ * The Update that closes an alert for its order's sake (ended, or the condition changed): resolved,
+ * out of the open list and the escalation queue, conditional on its status being what was read (a
+ * police acknowledgement in between fails the transaction, which is then retried). No acknowledgement
+ * time is counted: nobody acknowledged it.
+ */
+export function closeAlertUpdate(table: string, alert: Pick<AlertRecord, 'id' | 'status'>, reason: ClosedReason, by: string, now: Date) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.alert(alert.id),
+      UpdateExpression: 'SET #s = :resolved, resolvedAt = :now, resolvedBy = :by, closedReason = :reason REMOVE gsi1pk, gsi1sk, gsi2pk, gsi2sk, escalateAt',
+      ConditionExpression: 'attribute_exists(pk) AND #s = :was',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':resolved': 'resolved', ':was': alert.status, ':now': now.toISOString(), ':by': by, ':reason': reason },
+    },
+  };
 }
 
 export class DynamoAlertRepository implements AlertRepository {
@@ -172,9 +212,14 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   async escalate(alert: AlertRecord, now: Date): Promise<boolean> {
-    const level = alert.escalationLevel + 1;
-    const next = escalationDueAt(alert.severity, new Date(alert.raisedAt), level).toISOString();
-    const nextAt = next > now.toISOString() ? next : new Date(now.getTime() + 60_000).toISOString();
+    const raisedAt = new Date(alert.raisedAt);
+    const level = Math.max(alert.escalationLevel + 1, escalationLevelAt(alert.severity, raisedAt, now));
+    if (escalationDueAt(alert.severity, raisedAt, alert.escalationLevel) === undefined) {
+      // Already at the top of the ladder (an item queued before the ladder was bounded): leave the queue.
+      await this.leaveQueue(alert);
+      return false;
+    }
+    const nextAt = escalationDueAt(alert.severity, raisedAt, level)?.toISOString();
     const escalation: EscalationRecord = {
       alertId: alert.id,
       level,
@@ -189,21 +234,59 @@ export class DynamoAlertRepository implements AlertRepository {
     try {
       await transact(this.client, [
         { Put: { TableName: this.table, Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        // An alert of an order that has ended never escalates (its end closes it; this covers one raised in between).
+        { ConditionCheck: { TableName: this.table, Key: orderKeys.order(alert.orderId), ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } },
         {
           Update: {
             TableName: this.table,
             Key: keys.alert(alert.id),
-            UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
             ConditionExpression: '#s = :open AND escalationLevel = :prev AND attribute_exists(gsi2pk)',
             ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
+            ...(nextAt
+              ? {
+                  UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
+                  ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
+                }
+              : {
+                  // The top of the ladder: out of the escalation queue, still on the open list.
+                  UpdateExpression: 'SET escalationLevel = :level REMOVE escalateAt, gsi2pk, gsi2sk',
+                  ExpressionAttributeValues: { ':level': level, ':prev': alert.escalationLevel, ':open': 'open' },
+                }),
           },
         },
       ]);
       return true;
     } catch (err) {
-      if (cancellationCodes(err)) return false;
+      const codes = cancellationCodes(err);
+      if (codes) {
+        if (codes[1] === 'ConditionalCheckFailed') await this.closeForEndedOrder(alert, now);
+        return false;
+      }
       throw err;
+    }
+  }
+
+  private async leaveQueue(alert: AlertRecord): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.alert(alert.id),
+          UpdateExpression: 'REMOVE escalateAt, gsi2pk, gsi2sk',
+          ConditionExpression: 'escalationLevel = :prev',
+          ExpressionAttributeValues: { ':prev': alert.escalationLevel },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
+    }
+  }
+
+  private async closeForEndedOrder(alert: AlertRecord, now: Date): Promise<void> {
+    try {
+      await this.client.send(new UpdateCommand(closeAlertUpdate(this.table, alert, 'order_ended', 'system', now).Update));
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
     }
   }
 

@@ -1,9 +1,8 @@
 import * as z from 'zod';
 import { ATTENDANCE } from '../../shared/catalog/booking.js';
 import { phoneSchema, slug } from '../../shared/catalog/schemas.js';
+import { calendarDate, instant, wallClockTime as hhmm } from '../../shared/primitives.js';
 
-const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time as HH:MM (Europe/Brussels)');
 const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u001f<>]/.test(s), 'No control characters or < >');
 
 /** A phone number someone can be called back on: 8 to 15 digits. */
@@ -55,7 +54,7 @@ export const attendanceValue = (attended: boolean): (typeof ATTENDANCE)[number] 
 export const slotsQuerySchema = z.strictObject({ from: instant.optional(), to: instant.optional() });
 export const staffListQuerySchema = z.strictObject({
   serviceId: slug,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date as YYYY-MM-DD'),
+  date: calendarDate,
 });
 
 /** Header names (lower-case, as the middy header normalizer gives them). */

@@ -1,6 +1,7 @@
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { UnauthorizedError } from '../../shared/errors.js';
+import { OPAQUE_ID_PATTERN } from '../../shared/primitives.js';
 import type { Principal } from './auth.js';
 
 /**
@@ -37,7 +38,7 @@ export interface AuditEntry {
 /** Entity kinds: lower-case words with hyphens (`case`, `order-positions`). */
 export const AUDIT_ENTITY_PATTERN = /^[a-z][a-z-]{0,31}$/;
 /** Entity ids are opaque ids (ulids, references, zone names): no spaces, `@`, `#` or free text. */
-export const AUDIT_ENTITY_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+export const AUDIT_ENTITY_ID_PATTERN = OPAQUE_ID_PATTERN;
 
 export const auditPk = (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`;
 

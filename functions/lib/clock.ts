@@ -3,6 +3,8 @@
  * The local stack can fast-forward it (POST /api/dev/clock) to see reminders and escalations fall due;
  * in Lambda the offset is never set.
  */
+import { setPrimitivesClock } from '../../shared/primitives.js';
+
 let offsetMs = 0;
 
 export const clock = {
@@ -10,6 +12,7 @@ export const clock = {
     return new Date(Date.now() + offsetMs);
   },
 };
+setPrimitivesClock(clock.now);
 
 export function setClockOffset(ms: number): void {
   offsetMs = ms;

@@ -1,7 +1,5 @@
 import * as z from 'zod';
-
-/** Instants are normalized to `toISOString()` so stored strings sort and compare as times. */
-export const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
+import { instant } from '../../shared/primitives.js';
 
 const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only');
 

@@ -49,6 +49,8 @@ export async function applyEvent(
 }
 
 function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date): OrderChange | undefined {
+  // An ended order is not monitored (the active index a watchdog reads may still list it for a moment).
+  if (order.status !== 'active') return undefined;
   const result = evaluate(rulesOf(order), state, event, now);
   const alerts = result.alerts.map((d) => newAlert(d, order, now));
   const isRespondentFix = event.kind === 'position' && event.deviceId === order.respondentDeviceId;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { UnauthorizedError } from '../../shared/errors.js';
+import { zoneId } from '../../shared/primitives.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
@@ -11,7 +12,7 @@ import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPo
 
 const repo = new DynamoOrderRepository(requireEnv(TABLE_ENV));
 const idSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id');
-const listQuery = z.strictObject({ district: z.string().regex(/^[a-z0-9-]+$/).optional() });
+const listQuery = z.strictObject({ district: zoneId.optional() });
 
 function caller(req: ApiRequest): Caller {
   if (!req.principal) throw new UnauthorizedError();

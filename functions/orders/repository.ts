@@ -1,6 +1,8 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
-import type { OrderRecord, OrderState } from '../../shared/zones/index.js';
+import { supersededByChange, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
+import type { AlertRecord, ClosedReason } from '../alerts/model.js';
+import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
@@ -81,6 +83,17 @@ function orderFromItem(item: Item): { order: OrderRecord; codeHash: string | und
   return { order: order as OrderRecord, codeHash: protectionCodeHash };
 }
 
+/** Alerts closed with their order in one transaction (two items each: the close and its audit record); the rest follow right after. */
+const ALERTS_PER_TRANSACTION = 40;
+
+/** The close of each alert and its audit record (same caller and route as the order's own record). */
+function alertCloseItems(table: string, alerts: readonly AlertRecord[], reason: ClosedReason, audit: AuditEntry): TransactItem[] {
+  return alerts.flatMap((a) => [
+    closeAlertUpdate(table, a, reason, audit.principal.username, audit.at),
+    auditPut(table, { ...audit, entity: 'alert', entityId: a.id, action: 'resolve' }),
+  ]);
+}
+
 export class DynamoOrderRepository implements OrderRepository {
   constructor(
     private readonly table: string,
@@ -121,8 +134,13 @@ export class DynamoOrderRepository implements OrderRepository {
     return items.map((i) => orderFromItem(i).order);
   }
 
+  /**
+   * A new version, and in the same transaction the open alerts it supersedes (their condition gone or
+   * changed, or the respondent's device replaced) are closed as `order_changed`.
+   */
   async replace(previous: OrderRecord, next: OrderRecord, audit: AuditEntry): Promise<void> {
     const current = await this.get(previous.id);
+    const superseded = (await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client)).filter((a) => supersededByChange(previous, next, a));
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
       { Put: { TableName: this.table, Item: { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -139,11 +157,19 @@ export class DynamoOrderRepository implements OrderRepository {
       ...linkPuts(this.table, next),
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, next),
+      ...alertCloseItems(this.table, superseded.slice(0, ALERTS_PER_TRANSACTION), 'order_changed', audit),
     ];
     await this.transact(items, 'The order was changed or ended meanwhile; reload it');
+    await this.closeRest(superseded.slice(ALERTS_PER_TRANSACTION), 'order_changed', audit);
   }
 
+  /**
+   * Ends an order. In the same transaction: its open and acknowledged alerts are closed (`order_ended`,
+   * so nothing escalates any more) and its monitoring state's version moves on, so an event or watchdog
+   * tick evaluated against the active order cannot commit after it ended (it retries and sees it ended).
+   */
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
+    const open = await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client);
     const items: TransactItem[] = [
       { Put: { TableName: this.table, Item: { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
       {
@@ -157,10 +183,31 @@ export class DynamoOrderRepository implements OrderRepository {
       },
       ...linkDeletes(this.table, previous),
       ...(codeHash ? [{ Delete: { TableName: this.table, Key: orderKeys.protect(codeHash) } }] : []),
+      {
+        Update: {
+          TableName: this.table,
+          Key: orderKeys.orderState(previous.id),
+          UpdateExpression: 'SET version = if_not_exists(version, :zero) + :one',
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
+        },
+      },
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, ended),
+      ...alertCloseItems(this.table, open.slice(0, ALERTS_PER_TRANSACTION), 'order_ended', audit),
     ];
     await this.transact(items, 'The order was changed or ended meanwhile; reload it');
+    await this.closeRest(open.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
+  }
+
+  /** Alerts beyond one transaction's share: closed right after, each with its audit record (one already closed by police is skipped). */
+  private async closeRest(alerts: readonly AlertRecord[], reason: ClosedReason, audit: AuditEntry): Promise<void> {
+    for (const a of alerts) {
+      try {
+        await transact(this.client, alertCloseItems(this.table, [a], reason, audit));
+      } catch (err) {
+        if (!cancellationCodes(err)) throw err;
+      }
+    }
   }
 
   async fixes(id: string): Promise<StoredFix[]> {

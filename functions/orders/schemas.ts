@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import { ZONE_LABELS } from '../../shared/zones/index.js';
-import { instant } from '../monitoring/schemas.js';
+import { instant, wallClockTime, zoneId } from '../../shared/primitives.js';
 
 const deviceId = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only');
 const point = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time as HH:MM (Europe/Brussels)');
+const hhmm = wallClockTime;
 
 const zone = z
   .strictObject({
@@ -26,7 +26,7 @@ const curfew = z.strictObject({
 /** The conditions of an order, as police enter them (create and change). */
 export const orderBodySchema = z
   .strictObject({
-    district: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and -'),
+    district: zoneId,
     respondentDeviceId: deviceId,
     /** Pseudonymous: a case id or court reference — never a name. */
     protectedPersonRef: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:/-]+$/, 'A reference, not a name: letters, digits and . _ : / -'),

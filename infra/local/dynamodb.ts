@@ -62,7 +62,8 @@ export async function startDynamo(options: { port?: number; path?: string } = {}
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  const deadline = Date.now() + 30_000;
+  // Generous: the JVM starts in ~3 s on an idle machine, but far slower on a loaded shared one.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (exited) throw new Error(`DynamoDB Local exited during start-up (is Java >= 17 installed?): ${stderr.trim()}`);
     try {
@@ -71,7 +72,7 @@ export async function startDynamo(options: { port?: number; path?: string } = {}
     } catch {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 30 s: ${stderr.trim()}`);
+        throw new Error(`DynamoDB Local did not answer on ${endpoint} within 90 s: ${stderr.trim()}`);
       }
       await new Promise((r) => setTimeout(r, 150));
     }

@@ -55,7 +55,8 @@ function safeMatch(method: string, path: string): RouteMatch {
   try {
     return matchRoute(method, path);
   } catch {
-    return { kind: 'not-found' }; // a malformed %-escape in a path parameter
+    // A malformed %-escape in a path parameter: the $default handler matches again and answers 400 naming it.
+    return { kind: 'not-found' };
   }
 }
 

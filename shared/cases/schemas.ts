@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DASH_QUESTIONS, RISK_LEVELS } from './dash.js';
+import { instant, pastDate, zoneId } from '../primitives.js';
 import { FJC_STATUSES, FOLLOWUP_PURPOSES, GENDERS, OUTCOMES, VIOLENCE_KINDS } from './model.js';
 
 /** Request bodies of the cases API (strict: unknown fields are refused by name). */
@@ -9,18 +10,17 @@ export const victimRefSchema = z
   .min(2)
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'A pseudonymous reference, not a name: letters, digits and . _ : / - (no spaces)');
-export const zoneSchema = z.string().min(1).max(64).regex(/^[a-z0-9-]+$/, 'Lower-case letters, digits and -');
+export const zoneSchema = zoneId;
 export const usernameSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._@+-]+$/, 'A user name');
 export const bookingRefSchema = z.string().min(4).max(40).regex(/^[A-Za-z0-9-]+$/, 'A booking reference');
 export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'An order id (RO-…)');
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date as YYYY-MM-DD').refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'Not a date');
-export const instantSchema = z.iso.datetime({ offset: true, message: 'An ISO 8601 date-time with offset' });
+export const instantSchema = instant;
 const riskReason = z.string().trim().min(3).max(500);
 
 export const createCaseSchema = z.strictObject({
   victimRef: victimRefSchema,
   zone: zoneSchema,
-  interventionDate: day,
+  interventionDate: pastDate,
   kind: z.enum(VIOLENCE_KINDS),
   children: z.boolean(),
   substanceAbuse: z.boolean(),

@@ -1,17 +1,16 @@
 import * as z from 'zod';
 import { CONTACT_KINDS } from './types.js';
 import { ruleStarts } from './slots.js';
+import { calendarDate, slug as anySlug, wallClockTime } from '../primitives.js';
 
 /**
  * Edge validation of the catalogue (coordinators' POST/PUT). Strict objects: an unknown field is a 400
  * naming it. Sizes are bounded so a catalogue item stays small (one Query returns the whole catalogue).
  */
-export const slug = z.string().min(2).max(48).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'Lower-case letters, digits and single hyphens');
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time as HH:MM (Europe/Brussels)');
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date as YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date');
+/** Catalogue ids: the shared slug, 2 to 48 characters. */
+export const slug = anySlug.min(2).max(48);
+const hhmm = wallClockTime;
+const isoDate = calendarDate;
 const line = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u001f<>]/.test(s), 'No control characters or < >');
 
 export const localizedSchema = (max: number) =>
@@ -55,6 +54,8 @@ const bookableNeedsSlots = <T extends z.ZodType<{ bookable: boolean; openingRule
   schema.refine((s) => !s.bookable || s.openingRules.some((r) => ruleStarts(r, s.slotMinutes, s.bufferMinutes).length > 0), {
     message: 'A bookable service needs at least one opening rule long enough for one slot',
     path: ['openingRules'],
+    // Slot generation needs valid times: with any issue already found (e.g. `end: "25:00"`), that issue is the answer.
+    when: (payload) => payload.issues.length === 0,
   });
 export const serviceInputSchema = bookableNeedsSlots(z.strictObject(serviceShape));
 export type ServiceInput = z.infer<typeof serviceInputSchema>;

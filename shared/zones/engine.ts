@@ -145,8 +145,11 @@ export function evaluate(
 function tick(order: OrderRules, state: OrderState, now: Date, alerts: AlertDraft[], config: EngineConfig): void {
   const at = now.toISOString();
   const resp = state.respondent;
-  const reference = resp.lastFix?.at ?? order.validFrom;
-  if (!resp.signalLost && now.getTime() - Date.parse(reference) >= order.device.signalLossMinutes * 60_000) {
+  const limitMs = order.device.signalLossMinutes * 60_000;
+  // Never reported: counted from when monitoring began, with the first-report grace.
+  const reference = resp.lastFix?.at ?? maxIso(order.monitoredSince, order.validFrom);
+  const allowedMs = resp.lastFix ? limitMs : Math.max(limitMs, config.firstReportGraceMs);
+  if (!resp.signalLost && now.getTime() - Date.parse(reference) >= allowedMs) {
     resp.signalLost = true;
     alerts.push({ kind: 'signalLoss', severity: 'high', at, ...(resp.lastFix ? { evidence: { lastFixAt: resp.lastFix.at } } : {}) });
   }

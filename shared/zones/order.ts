@@ -37,6 +37,7 @@ export function rulesOf(o: OrderRecord): OrderRules {
     validFrom: o.validFrom,
     validUntil: o.validUntil,
     active: o.status === 'active',
+    monitoredSince: o.createdAt,
     respondentDeviceId: o.respondentDeviceId,
     ...(o.protectedDeviceId ? { protectedDeviceId: o.protectedDeviceId } : {}),
     shareProtectedPosition: o.shareProtectedPosition,
@@ -46,4 +47,23 @@ export function rulesOf(o: OrderRecord): OrderRules {
     noContact: o.noContact,
     device: o.device,
   };
+}
+
+/** Alert kinds that are about the respondent's device rather than a condition. */
+const DEVICE_ALERT_KINDS: ReadonlySet<string> = new Set(['tamper', 'batteryLow', 'signalLoss']);
+
+/**
+ * Whether a new version of an order supersedes an open alert raised under the previous one: the
+ * alert's condition (zone, curfew, moving zone) is gone or was changed, or, for a device alert, the
+ * respondent's device was replaced. Panic and contact alerts are the protected person's own calls and
+ * are never superseded by a change of conditions.
+ */
+export function supersededByChange(previous: OrderRecord, next: OrderRecord, alert: { kind: string; conditionId?: string }): boolean {
+  if (DEVICE_ALERT_KINDS.has(alert.kind)) return previous.respondentDeviceId !== next.respondentDeviceId;
+  if (alert.conditionId === undefined) return false;
+  const condition = (o: OrderRecord): unknown =>
+    alert.conditionId === 'moving' ? o.movingZone : (o.zones.find((z) => z.id === alert.conditionId) ?? o.curfews.find((c) => c.id === alert.conditionId));
+  const before = condition(previous);
+  const after = condition(next);
+  return after === undefined || JSON.stringify(before) !== JSON.stringify(after);
 }

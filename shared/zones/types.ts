@@ -70,6 +70,8 @@ export interface OrderRules {
   validUntil: string;
   /** False once ended. */
   active: boolean;
+  /** When monitoring of the order began (its creation); a device that never reported is judged from the later of this and validFrom. */
+  monitoredSince?: string;
   respondentDeviceId: string;
   protectedDeviceId?: string;
   /** The protected person agreed to share their device's position (moving zone). */
@@ -213,7 +215,15 @@ export interface EngineConfig {
   contactDedupeMs: number;
   /** Battery low clears only above threshold + this many percent points. */
   batteryHysteresis: number;
+  /**
+   * Grace for a device that has never reported: no signal-loss ("no position") alert until this long
+   * after monitoring began, however short the order's signal-loss limit (fitting a tag takes time).
+   */
+  firstReportGraceMs: number;
 }
+
+/** Minutes a new order's respondent device has to send its first position before "no position" is raised. */
+export const FIRST_REPORT_GRACE_MINUTES = 30;
 
 export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   reAlertIntervalMs: 15 * 60_000,
@@ -223,6 +233,7 @@ export const DEFAULT_ENGINE_CONFIG: EngineConfig = {
   panicDedupeMs: 60_000,
   contactDedupeMs: 5 * 60_000,
   batteryHysteresis: 10,
+  firstReportGraceMs: FIRST_REPORT_GRACE_MINUTES * 60_000,
 };
 
 export function initialState(): OrderState {

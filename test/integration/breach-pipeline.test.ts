@@ -7,7 +7,7 @@ import { alertsOfOrder, drive, stackClock, waitForOrderAlerts, walkDistances } f
 import { seedDemoData } from '../../infra/local/seed.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
 import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
-import { HOME, orderBody } from './monitoring-support.js';
+import { HOME, orderBody, positionEvent } from './monitoring-support.js';
 
 /**
  * The whole path on the local stack, in-process against the test run's DynamoDB Local: HTTP with a
@@ -52,6 +52,9 @@ describe('breach → police over SNS, end to end on the local stack', () => {
     const body = orderBody({ device: { signalLossMinutes: 1, batteryLowPercent: 15 } });
     const created = await api('/api/orders', { method: 'POST', token: police, body });
     const orderId = created.json.order.id as string;
+    // The bracelet reported once, two minutes ago, then went silent (a device that never reported gets a grace period).
+    const fix = positionEvent(body.respondentDeviceId, new Date(Date.now() - 120_000), 5000);
+    expect((await api('/api/monitoring/events', { method: 'POST', token: await stack.issuer.tokenFor('monitoring'), body: { events: [fix] } })).status).toBe(200);
     const alerts = await waitForOrderAlerts(stack.url, orderId, (ms) => ms.length > 0, 20_000);
     expect(alerts.map((m) => [m.attributes.kind, m.attributes.severity])).toEqual([['signalLoss', 'high']]);
     expect(stack.deadLetters()).toEqual([]);

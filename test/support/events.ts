@@ -17,7 +17,12 @@ export interface EventInput {
 /** An API Gateway HTTP API (payload v2) event, shaped as AWS and the local gateway build it. */
 export function apiEvent(input: EventInput): ApiEvent {
   const url = new URL(input.path, 'http://127.0.0.1');
-  const match = matchRoute(input.method, url.pathname);
+  let match: ReturnType<typeof matchRoute>;
+  try {
+    match = matchRoute(input.method, url.pathname);
+  } catch {
+    match = { kind: 'not-found' }; // a malformed %-escape: $default, as the gateway does
+  }
   const key = input.routeKey ?? (match.kind === 'found' ? routeKey(match.route) : '$default');
   const query = Object.fromEntries(url.searchParams.entries());
   const headers: Record<string, string> = { ...(input.body !== undefined ? { 'content-type': 'application/json' } : {}), ...input.headers };

@@ -303,3 +303,12 @@ describe('properties (fast-check)', () => {
     );
   });
 });
+
+describe('first-report grace of a new order', () => {
+  it('a device that never reported raises no signal loss before the grace after monitoring began, even with a short limit', () => {
+    const o = order({ monitoredSince: at(0), device: { signalLossMinutes: 1, batteryLowPercent: 15 } });
+    const tick = (m: number): EngineEvent => ({ kind: 'tick', at: at(m) });
+    const { alerts } = run(o, [tick(1), tick(10), tick(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000 - 1), tick(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000)]);
+    expect(alerts.map((a) => [a.kind, a.at])).toEqual([['signalLoss', at(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000)]]);
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import { loadIssuerKeys, mintAccessToken } from '../../infra/local/tokens.js';
+import { DEMO_ZONE } from '../../shared/identity.js';
+import { STAFF_ROLES, type StaffRole } from '../../shared/roles.js';
+
+/**
+ * The local stack in-process against the test run's DynamoDB Local (no background timers, no seed),
+ * with one access token per staff role (a user holding only that role) and the monitoring client's.
+ * Requests go through the real gateway: token verification, event building, the real handlers.
+ */
+export interface LocalApi {
+  stack: LocalStack;
+  /** Token for a staff role, or 'monitoring' for the provider's client. */
+  token(who: StaffRole | 'monitoring'): string;
+  call(method: string, path: string, init?: { token?: string; body?: string | unknown; headers?: Record<string, string> }): Promise<Response>;
+  stop(): Promise<void>;
+}
+
+export async function startLocalApi(name: string): Promise<LocalApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), `oneroof-${name}-`));
+  const stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    quiet: true,
+    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
+    tableName: process.env.TABLE_NAME as string,
+    background: false,
+    seed: false,
+    buildPwa: false,
+  });
+  const keys = await loadIssuerKeys(dataDir);
+  const tokens = new Map<string, string>();
+  for (const role of STAFF_ROLES) {
+    const user = { username: `${name}-${role}`, displayName: role, roles: [role], zone: DEMO_ZONE };
+    tokens.set(role, await mintAccessToken(keys, { kind: 'user', user }, { issuer: stack.issuer.url }));
+  }
+  tokens.set('monitoring', await stack.issuer.tokenFor('monitoring'));
+  return {
+    stack,
+    token: (who) => tokens.get(who) as string,
+    call: (method, path, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+      let body: string | undefined;
+      if (init.body !== undefined) {
+        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+        if (!headers.has('content-type')) headers.set('content-type', 'application/json');
+      }
+      return fetch(`${stack.url}${path}`, { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
+    },
+    stop: async () => {
+      await stack.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
