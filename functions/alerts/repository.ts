@@ -7,20 +7,10 @@ import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { keys } from './keys.js';
-import { withoutKeys, type AlertRecord, type Outcome } from './model.js';
+import type { AlertEscalation, AlertOutcome as Outcome } from '../../shared/alerts/api.js';
+import { withoutKeys, type AlertRecord } from './model.js';
 
-export interface EscalationRecord {
-  alertId: string;
-  level: number;
-  at: string;
-  district: string;
-  severity: AlertRecord['severity'];
-  kind: AlertRecord['kind'];
-  orderId: string;
-  alertAt: string;
-  zoneLabel?: string;
-  publishedAt?: string;
-}
+export type EscalationRecord = AlertEscalation;
 
 /** Port: alerts persistence (police API, escalation tick, outbox publisher). */
 export interface AlertRepository {

@@ -20,7 +20,7 @@ import {
   rescheduleSchema,
   slotsQuerySchema,
   staffListQuerySchema,
-} from './schemas.js';
+} from '../../shared/bookings/api.js';
 import {
   cancelBooking,
   confirmBooking,

@@ -6,8 +6,7 @@ import { ConflictError } from '../../shared/errors.js';
 import { table } from '../../shared/table.js';
 import { dynamoClient } from '../lib/clients.js';
 import { IDEMPOTENCY_PK } from './keys.js';
-import type { BookingReceipt } from './model.js';
-import type { BookingInput } from './schemas.js';
+import type { BookingInput, BookingReceipt } from '../../shared/bookings/api.js';
 
 /**
  * `Idempotency-Key` for POST /api/bookings through Powertools idempotency (2.35.0) with its DynamoDB

@@ -12,7 +12,7 @@ import {
 } from '../../shared/zones/index.js';
 import { newAlert, type AlertRecord } from '../alerts/model.js';
 import type { MonitoringRepository, OrderChange } from './repository.js';
-import type { DeviceEventInput } from './schemas.js';
+import type { DeviceEventInput } from '../../shared/monitoring/api.js';
 
 const MAX_ATTEMPTS = 12;
 

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
+import type { PositionFix } from '../../shared/orders/api.js';
 import type { OrderRecord, OrderState } from '../../shared/zones/index.js';
 import { keys } from '../alerts/keys.js';
 import { withoutKeys } from '../alerts/model.js';
@@ -11,17 +12,8 @@ import { orderCounterDeltas } from './counters.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
-export interface StoredFix {
-  at: string;
-  eventId: string;
-  deviceId: string;
-  lat: number;
-  lon: number;
-  accuracy: number;
-  outOfOrder?: boolean;
-  alertIds?: string[];
-  expiresAt?: number;
-}
+/** A fix as stored is the fix the positions route shows. */
+export type StoredFix = PositionFix;
 
 /** Port: orders persistence. */
 export interface OrderRepository {
