@@ -3,10 +3,10 @@ import type { CapabilityContract } from '../contract.js';
 import { DEMO_ZONE } from '../identity.js';
 import type { AlertDraft, AlertKind, Severity } from '../zones/index.js';
 
+import { ALERT_OUTCOMES, type AlertOutcome, type AlertStatus } from './outcomes.js';
+
 /** The alerts API: police list, read, acknowledge and resolve breach alerts. */
-export const ALERT_OUTCOMES = ['intervened', 'respondent_left', 'false_alarm', 'technical', 'no_action_needed', 'other'] as const;
-export type AlertOutcome = (typeof ALERT_OUTCOMES)[number];
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
+export { ALERT_OUTCOMES, type AlertOutcome, type AlertStatus } from './outcomes.js';
 
 export const alertIdSchema = z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not an alert id');
 export const listAlertsQuery = z.strictObject({

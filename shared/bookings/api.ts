@@ -35,6 +35,8 @@ export const safeContactSchema = z
     if (s.method === 'none' && s.phone !== undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'Leave out the number when nobody may call' });
   });
 export type SafeContact = z.infer<typeof safeContactSchema>;
+/** Safe contact as a client sends it (defaults may be left out). */
+export type SafeContactRequest = z.input<typeof safeContactSchema>;
 
 export const bookingInputSchema = z.strictObject({
   serviceId: slug,
@@ -48,6 +50,8 @@ export const bookingInputSchema = z.strictObject({
   safeContact: safeContactSchema,
 });
 export type BookingInput = z.infer<typeof bookingInputSchema>;
+/** `POST /api/bookings` as a client sends it (defaults may be left out). */
+export type BookingRequest = z.input<typeof bookingInputSchema>;
 
 export const rescheduleSchema = z.strictObject({ start: instant });
 export const attendanceSchema = z.strictObject({ attended: z.boolean() });
