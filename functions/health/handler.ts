@@ -7,6 +7,7 @@ import { matchRoute, routeKey } from '../../shared/routes.js';
 import { version } from '../../package.json';
 import { errorMapper } from '../lib/errors.js';
 import { httpApi, type ApiEvent, type ApiResponse } from '../lib/http.js';
+import { lambdaContextLogging } from '../lib/logger.js';
 
 const health: Health = { status: 'ok', version };
 /** Built on first request: the document only changes with a deployment. */
@@ -22,6 +23,7 @@ const api = httpApi('health', {
  * the wrong method a 405 JSON with `Allow`.
  */
 const fallback = middy<ApiEvent, ApiResponse>()
+  .use(lambdaContextLogging())
   .use(errorMapper())
   .handler(async (event, context) => {
     const match = matchRoute(event.requestContext.http.method, event.rawPath);

@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
+import { lambdaContextLogging } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -23,6 +24,8 @@ export interface ApiRequest {
   /** Parsed JSON body, or undefined when there is none. */
   body: unknown;
   principal: Principal | null;
+  /** The invocation's Lambda context (remaining time, request id). */
+  context: Context;
 }
 
 export interface ApiResult {
@@ -66,7 +69,7 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
     throw new Error(`Routes of ${fn} do not match the route table: missing [${missing.join(', ')}], undeclared [${extra.join(', ')}]`);
   }
 
-  const core = async (event: ApiEvent, _context: Context): Promise<ApiResponse> => {
+  const core = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
     const route = routeByKey(event.routeKey);
     const operation = byRoute[event.routeKey];
     if (!route || !operation) throw new NotFoundError();
@@ -79,11 +82,13 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
       headers: (event.headers ?? {}) as Record<string, string>,
       body: parseBody(event),
       principal,
+      context,
     });
     return toResponse(result);
   };
 
   return middy<ApiEvent, ApiResponse>()
+    .use(lambdaContextLogging())
     .use(httpHeaderNormalizer())
     .use(errorMapper())
     .handler(core);
