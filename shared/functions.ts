@@ -13,7 +13,7 @@ export interface FunctionDecl {
   table: 'none' | 'read' | 'readWrite';
   /** Topics the function publishes to. */
   publishes: readonly TopicName[];
-  /** Extra timeout in seconds (default 10). */
+  /** Timeout in seconds when not the default (read it with `timeoutOf`). */
   timeoutSeconds?: number;
   memoryMb?: number;
 }
@@ -105,3 +105,11 @@ export const functions = {
 } as const satisfies Record<string, FunctionDecl>;
 
 export type FunctionName = keyof typeof functions;
+
+export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** A function's timeout in seconds: CDK sets it, the local stack gives each invocation that deadline. */
+export function timeoutOf(name: FunctionName): number {
+  const decl: FunctionDecl = functions[name];
+  return decl.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS;
+}

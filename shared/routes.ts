@@ -27,10 +27,11 @@ const PUBLIC: Access = { kind: 'public' };
 const staff = (...roles: StaffRole[]): Access => ({ kind: 'staff', roles });
 const MACHINE: Access = { kind: 'machine', scope: MONITORING_SCOPE };
 
-export const routes: readonly RouteDecl[] = [
+export const routes = [
   { method: 'GET', path: '/api/health', function: 'health', access: PUBLIC, summary: 'Health and version' },
+  { method: 'GET', path: '/api/openapi.json', function: 'health', access: PUBLIC, summary: 'This API as an OpenAPI 3.1 document' },
 
-  // Catalogue (issue 3)
+  // Catalogue
   { method: 'GET', path: '/api/contact-points', function: 'catalog', access: PUBLIC, summary: 'Contact points of the FJC partners' },
   { method: 'GET', path: '/api/services', function: 'catalog', access: PUBLIC, summary: 'The FJC service catalogue' },
   { method: 'GET', path: '/api/services/{id}', function: 'catalog', access: PUBLIC, summary: 'One FJC service' },
@@ -40,7 +41,7 @@ export const routes: readonly RouteDecl[] = [
   { method: 'POST', path: '/api/services', function: 'catalog', access: staff('coordinator'), summary: 'Add a service' },
   { method: 'PUT', path: '/api/services/{id}', function: 'catalog', access: staff('coordinator'), summary: 'Change a service, its opening rules and closures' },
 
-  // Bookings (issue 4): victims hold a reference + PIN (PIN in the X-Booking-Pin header, never in the URL)
+  // Bookings: victims hold a reference + PIN (PIN in the X-Booking-Pin header, never in the URL)
   { method: 'GET', path: '/api/services/{id}/slots', function: 'bookings', access: PUBLIC, summary: 'Free slots of a service' },
   { method: 'POST', path: '/api/bookings', function: 'bookings', access: PUBLIC, summary: 'Book a slot' },
   { method: 'GET', path: '/api/bookings/{reference}', function: 'bookings', access: PUBLIC, summary: 'View a booking (PIN in header)' },
@@ -52,7 +53,7 @@ export const routes: readonly RouteDecl[] = [
   { method: 'POST', path: '/api/staff/bookings/{reference}/confirm', function: 'bookings', access: staff('coordinator'), summary: 'Confirm a booking' },
   { method: 'POST', path: '/api/staff/bookings/{reference}/attendance', function: 'bookings', access: staff('coordinator'), summary: 'Mark attendance' },
 
-  // Cases and follow-ups (issue 6)
+  // Cases and follow-ups
   { method: 'POST', path: '/api/cases', function: 'cases', access: staff('officer'), summary: 'Open a case' },
   { method: 'GET', path: '/api/cases', function: 'cases', access: staff('officer', 'supervisor'), summary: 'My cases (supervisors: the team)' },
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'One case with its follow-ups (audited)' },
@@ -63,7 +64,7 @@ export const routes: readonly RouteDecl[] = [
   { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reschedule', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reschedule a follow-up' },
   { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reassign', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reassign a follow-up' },
 
-  // Restraining orders, monitoring and alerts (issue 7)
+  // Restraining orders, monitoring and alerts
   { method: 'POST', path: '/api/orders', function: 'orders', access: staff('police'), summary: 'Create an order' },
   { method: 'GET', path: '/api/orders', function: 'orders', access: staff('police', 'supervisor'), summary: 'Active orders' },
   { method: 'GET', path: '/api/orders/{id}', function: 'orders', access: staff('police', 'supervisor'), summary: 'One order (audited)' },
@@ -78,10 +79,18 @@ export const routes: readonly RouteDecl[] = [
   { method: 'POST', path: '/api/alerts/{id}/acknowledge', function: 'alerts', access: staff('police'), summary: 'Acknowledge an alert' },
   { method: 'POST', path: '/api/alerts/{id}/resolve', function: 'alerts', access: staff('police'), summary: 'Resolve an alert with an outcome' },
 
-  // Reports (issue 8) and audit (issue 5)
+  // Reports and audit
   { method: 'GET', path: '/api/reports/monthly', function: 'reports', access: staff('authority', 'coordinator', 'supervisor'), summary: 'Monthly report (JSON or CSV)' },
   { method: 'GET', path: '/api/audit/{entity}/{id}', function: 'audit', access: staff('coordinator', 'supervisor'), summary: 'Audit trail of one entity' },
-];
+] as const satisfies readonly RouteDecl[];
+
+/** One declared route, with its literal method, path and function. */
+export type Route = (typeof routes)[number];
+type KeyOf<R> = R extends { method: infer M extends string; path: infer P extends string } ? `${M} ${P}` : never;
+/** `GET /api/services/{id}`: the route keys of the table, as API Gateway spells them. */
+export type RouteKey = KeyOf<Route>;
+/** The route keys the table gives to one function: what its operations map must hold, exactly. */
+export type RouteKeyOf<F extends FunctionName> = KeyOf<Extract<Route, { function: F }>>;
 
 export const routeKey = (r: Pick<RouteDecl, 'method' | 'path'>): string => `${r.method} ${r.path}`;
 

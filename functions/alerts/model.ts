@@ -1,40 +1,10 @@
 import { ulid } from 'ulid';
-import { escalationDueAt, type AlertDraft, type AlertKind, type OrderRecord, type Severity } from '../../shared/zones/index.js';
+import type { Alert } from '../../shared/alerts/api.js';
+import { escalationDueAt, type AlertDraft, type OrderRecord } from '../../shared/zones/index.js';
 import { keys } from './keys.js';
 
-export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
-export const OUTCOMES = ['intervened', 'respondent_left', 'false_alarm', 'technical', 'no_action_needed', 'other'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
-
-/** An alert as stored (`ALERT#id`/`ALERT`, type ALERT) — the outbox record the stream publishes. */
-export interface AlertRecord {
-  id: string;
-  orderId: string;
-  district: string;
-  kind: AlertKind;
-  severity: Severity;
-  /** When it happened (event time). */
-  at: string;
-  /** When the system raised it. */
-  raisedAt: string;
-  status: AlertStatus;
-  conditionId?: string;
-  zoneLabel?: string;
-  eventId?: string;
-  /** The triggering fix (respondent's, or the protected person's panic position) and measurements. */
-  evidence?: AlertDraft['evidence'];
-  escalationLevel: number;
-  /** Next escalation while unacknowledged. */
-  escalateAt?: string;
-  publishedAt?: string;
-  acknowledgedAt?: string;
-  acknowledgedBy?: string;
-  resolvedAt?: string;
-  resolvedBy?: string;
-  outcome?: Outcome;
-  /** Closed by the system, not by police: the order ended, or a new version removed or changed the alert's condition. */
-  closedReason?: ClosedReason;
-}
+/** An alert as stored (`ALERT#id`/`ALERT`, type ALERT) is the alert the API shows. */
+export type AlertRecord = Alert;
 
 export const CLOSED_REASONS = ['order_ended', 'order_changed'] as const;
 export type ClosedReason = (typeof CLOSED_REASONS)[number];

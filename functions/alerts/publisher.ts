@@ -1,11 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { TABLE_ENV } from '../../shared/table.js';
 import { alertMessage, escalationMessage } from '../../shared/zones/index.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { logger } from '../lib/logger.js';
+import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
 import type { AlertRecord } from './model.js';
 import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } from './repository.js';
@@ -55,4 +56,6 @@ function publishEscalation(notifier: Notifier, e: EscalationRecord): Promise<str
 const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 const notifier = new SnsNotifier(['policeAlerts', 'supervisorEscalations']);
 
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => publishRecords(event.Records, repo, notifier, () => clock.now());
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(lambdaContextLogging())
+  .handler((event) => publishRecords(event.Records, repo, notifier, () => clock.now()));

@@ -8,20 +8,10 @@ import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, typ
 import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
-import type { AlertRecord, ClosedReason, Outcome } from './model.js';
+import type { AlertEscalation, AlertOutcome as Outcome } from '../../shared/alerts/api.js';
+import type { AlertRecord, ClosedReason } from './model.js';
 
-export interface EscalationRecord {
-  alertId: string;
-  level: number;
-  at: string;
-  district: string;
-  severity: AlertRecord['severity'];
-  kind: AlertRecord['kind'];
-  orderId: string;
-  alertAt: string;
-  zoneLabel?: string;
-  publishedAt?: string;
-}
+export type EscalationRecord = AlertEscalation;
 
 /** Port: alerts persistence (police API, escalation tick, outbox publisher). */
 export interface AlertRepository {

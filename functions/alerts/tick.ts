@@ -1,7 +1,9 @@
+import middy from '@middy/core';
+import type { ScheduledEvent } from 'aws-lambda';
 import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { logger } from '../lib/logger.js';
+import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { DynamoAlertRepository, type AlertRepository } from './repository.js';
 
 /**
@@ -23,8 +25,10 @@ export async function escalateDue(repo: AlertRepository, now: Date): Promise<{ e
 
 const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 
-export const handler = async (): Promise<{ escalated: number }> => {
-  const out = await escalateDue(repo, clock.now());
-  if (out.escalated > 0) logger.info('Alerts escalated', out);
-  return out;
-};
+export const handler = middy<ScheduledEvent | undefined, { escalated: number }>()
+  .use(lambdaContextLogging())
+  .handler(async () => {
+    const out = await escalateDue(repo, clock.now());
+    if (out.escalated > 0) logger.info('Alerts escalated', out);
+    return out;
+  });

@@ -1,25 +1,8 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../../shared/errors.js';
+import type { AuditPage, AuditRecord } from '../../shared/audit/api.js';
 import { auditPk, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-
-/** One audit record as the trail shows it (the stored record minus its keys). */
-export interface AuditRecord {
-  at: string;
-  action: string;
-  route: string;
-  actor: string;
-  actorSub: string;
-  roles: string[];
-}
-
-export interface AuditPage {
-  entity: string;
-  id: string;
-  items: AuditRecord[];
-  /** Opaque; pass back as `cursor` for the next (older) page. Absent on the last page. */
-  nextCursor?: string;
-}
 
 /** Storage port. */
 export interface AuditStore {

@@ -20,7 +20,7 @@ import {
   rescheduleSchema,
   slotsQuerySchema,
   staffListQuerySchema,
-} from './schemas.js';
+} from '../../shared/bookings/api.js';
 import {
   cancelBooking,
   confirmBooking,
@@ -66,7 +66,7 @@ export const handler = httpApi('bookings', {
     let pin: string;
     let receipt;
     if (key) {
-      receipt = await createOnce({ key, input });
+      receipt = await createOnce({ key, input }, req.context);
       pin = derivePin(key, receipt.reference);
     } else {
       let drawn = '';

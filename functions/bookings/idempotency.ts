@@ -1,13 +1,11 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import type { Context } from 'aws-lambda';
-import { functions } from '../../shared/functions.js';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import { table } from '../../shared/table.js';
 import { dynamoClient } from '../lib/clients.js';
 import { IDEMPOTENCY_PK } from './keys.js';
-import type { BookingReceipt } from './model.js';
-import type { BookingInput } from './schemas.js';
+import type { BookingInput, BookingReceipt } from '../../shared/bookings/api.js';
 
 /**
  * `Idempotency-Key` for POST /api/bookings through Powertools idempotency (2.35.0) with its DynamoDB
@@ -22,7 +20,10 @@ export interface CreatePayload {
   input: BookingInput;
 }
 
-export function idempotent(fn: (payload: CreatePayload) => Promise<BookingReceipt>, tableName: string): (payload: CreatePayload) => Promise<BookingReceipt> {
+export function idempotent(
+  fn: (payload: CreatePayload) => Promise<BookingReceipt>,
+  tableName: string,
+): (payload: CreatePayload, context: Context) => Promise<BookingReceipt> {
   const persistenceStore = new DynamoDBPersistenceLayer({
     tableName,
     keyAttr: table.partitionKey,
@@ -38,14 +39,12 @@ export function idempotent(fn: (payload: CreatePayload) => Promise<BookingReceip
     expiresAfterSeconds: 24 * 3600,
     throwOnNoIdempotencyKey: true,
   });
-  // The in-progress record must expire when the invocation cannot be running any more (a crash mid-booking
-  // must not block retries for 24 h): the function's timeout is that bound, whatever the caller's context.
-  const timeoutMs = ((functions.bookings as { timeoutSeconds?: number }).timeoutSeconds ?? 10) * 1000;
-  config.registerLambdaContext({ getRemainingTimeInMillis: () => timeoutMs } as Context);
-  const wrapped = makeIdempotent(fn, { persistenceStore, config, keyPrefix: 'bookings.create' });
-  return async (payload) => {
+  // The Lambda context as second argument: Powertools registers it on every call, so the in-progress record
+  // expires when this invocation can no longer be running (a crash mid-booking does not block retries for 24 h).
+  const wrapped = makeIdempotent((payload: CreatePayload, _context: Context) => fn(payload), { persistenceStore, config, keyPrefix: 'bookings.create' });
+  return async (payload, context) => {
     try {
-      return (await wrapped(payload)) as BookingReceipt;
+      return (await wrapped(payload, context)) as BookingReceipt;
     } catch (err) {
       const name = (err as Error).name;
       if (name === 'IdempotencyValidationError') throw new ConflictError('This Idempotency-Key was used for a different booking', 'Idempotency-Key');

@@ -8,10 +8,10 @@ import type { Principal } from '../lib/auth.js';
 import { logger } from '../lib/logger.js';
 import type { Notifier } from '../lib/notifier.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
-import { expiryAfter, view, type BookingReceipt, type BookingRecord, type BookingView } from './model.js';
+import { expiryAfter, view, type BookingRecord } from './model.js';
 import { hashPin, verifyPin, dummyHash } from './pin.js';
 import type { BookingRepository } from './repository.js';
-import type { BookingInput } from './schemas.js';
+import type { BookingInput, BookingReceipt, BookingView, FreeSlot, SlotsAnswer } from '../../shared/bookings/api.js';
 
 /** Reads services from the catalogue. */
 export interface ServiceReader {
@@ -57,15 +57,8 @@ async function tell(notifier: Notifier, event: BookingEvent, b: BookingRecord, p
 
 // ---- slots ------------------------------------------------------------------------------------
 
-export interface FreeSlot {
-  start: string;
-  end: string;
-  date: string;
-  remaining: number;
-}
-
 /** Free slots of a service in [from, to) with remaining places; the range is at most MAX_SLOT_RANGE_DAYS. */
-export async function freeSlots(deps: Deps, serviceId: string, range: { from?: string; to?: string }, now: Date) {
+export async function freeSlots(deps: Deps, serviceId: string, range: { from?: string; to?: string }, now: Date): Promise<SlotsAnswer> {
   const service = await deps.services.getService(serviceId);
   if (!service) throw new NotFoundError('No such service');
   const fromMs = range.from ? Date.parse(range.from) : now.getTime();

@@ -10,7 +10,7 @@ import {
   patchCaseSchema,
   reassignSchema,
   rescheduleSchema,
-} from '../../shared/cases/index.js';
+} from '../../shared/cases/api.js';
 import { UnauthorizedError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';

@@ -21,6 +21,7 @@ import {
   type PatchCaseBody,
   type PlannedFollowup,
 } from '../../shared/cases/index.js';
+import type { CaseDetail, CaseSummary, CompletedFollowup, FollowupBuckets, FollowupView } from '../../shared/cases/api.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { brusselsToUtc } from '../../shared/zones/brussels-time.js';
@@ -44,7 +45,7 @@ const me = (c: Caller) => c.principal.username;
 const auditOf = (caller: Caller, caseId: string, action: AuditAction, at: Date): AuditEntry => ({ entity: 'case', entityId: caseId, action, route: caller.route, principal: caller.principal, at });
 
 /** A follow-up as the API returns it (no tick internals). */
-export function followupView(f: StoredFollowup) {
+export function followupView(f: StoredFollowup): FollowupView {
   return {
     id: f.id,
     caseId: f.caseId,
@@ -60,7 +61,6 @@ export function followupView(f: StoredFollowup) {
     ...(f.escalatedAt ? { escalatedAt: f.escalatedAt } : {}),
   };
 }
-export type FollowupView = ReturnType<typeof followupView>;
 
 function newFollowup(caseRecord: CaseRecord, plan: PlannedFollowup, officer: string, now: Date, urgent = false): StoredFollowup {
   const dueAt = plan.dueAt.toISOString();
@@ -82,7 +82,7 @@ function newFollowup(caseRecord: CaseRecord, plan: PlannedFollowup, officer: str
 const dueCounter = (f: StoredFollowup): StatsDelta => ({ at: new Date(f.countedDueAt), zone: f.zone, counters: { [metric.followupsDue]: 1 } });
 
 /** Opens a case: the case, its victim hash, its first follow-ups, counters and audit in ONE transaction. */
-export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Caller, now: Date) {
+export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Caller, now: Date): Promise<CaseDetail> {
   const checklist = dashRisk(body.dashYes.length);
   const decided = decideRisk(checklist, body.riskLevel, body.riskReason);
   if (!decided.ok) throw new ValidationError('riskReason', 'Lowering the risk below the checklist needs a reason');
@@ -160,14 +160,14 @@ async function loadVisible(deps: CaseDeps, id: string, caller: Caller) {
   return found;
 }
 
-export async function getCase(deps: CaseDeps, id: string, caller: Caller, now: Date) {
+export async function getCase(deps: CaseDeps, id: string, caller: Caller, now: Date): Promise<CaseDetail> {
   const { record, followups } = await loadVisible(deps, id, caller);
   await deps.repo.audit([auditOf(caller, id, 'read', now)]);
   return { ...record, followups: followups.filter((f) => f.status !== 'cancelled').map(followupView) };
 }
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */
-function caseSummary(c: CaseRecord) {
+function caseSummary(c: CaseRecord): CaseSummary {
   return { id: c.id, zone: c.zone, status: c.status, riskLevel: c.riskLevel, officer: c.officer, openedAt: c.openedAt, interventionDate: c.interventionDate, repeat: c.repeat, fjcIntroduction: c.fjcIntroduction, version: c.version };
 }
 
@@ -251,7 +251,7 @@ export async function addFollowup(deps: CaseDeps, caseId: string, body: { dueAt:
   return followupView(f);
 }
 
-export async function completeFollowup(deps: CaseDeps, caseId: string, followupId: string, outcome: Outcome, caller: Caller, now: Date) {
+export async function completeFollowup(deps: CaseDeps, caseId: string, followupId: string, outcome: Outcome, caller: Caller, now: Date): Promise<CompletedFollowup> {
   const { record, followups, f, owner } = await loadFollowup(deps, caseId, followupId, caller);
   if (!owner && !isSupervisor(caller)) throw new ForbiddenError('Not your follow-up');
   const at = now.toISOString();
@@ -317,7 +317,7 @@ export async function reassignFollowup(deps: CaseDeps, caseId: string, followupI
 }
 
 /** Overdue / due today / next 7 days (Brussels days). Officers: their own; supervisors: the team (optionally one zone or officer). */
-export async function listFollowups(deps: CaseDeps, q: { zone?: string | undefined; officer?: string | undefined }, caller: Caller, now: Date) {
+export async function listFollowups(deps: CaseDeps, q: { zone?: string | undefined; officer?: string | undefined }, caller: Caller, now: Date): Promise<FollowupBuckets> {
   if (!isSupervisor(caller) && (q.zone !== undefined || (q.officer !== undefined && q.officer !== me(caller)))) throw new ForbiddenError('Officers see their own follow-ups');
   const filter = isSupervisor(caller) ? { ...(q.zone ? { zone: q.zone } : {}), ...(q.officer ? { officer: q.officer } : {}) } : { officer: me(caller) };
   const [y, m, d] = addDays(brusselsDay(now), 8).split('-').map(Number) as [number, number, number];

@@ -1,4 +1,5 @@
-import { contactPointInputSchema, newContactPointSchema, newServiceSchema, serviceInputSchema, slug } from '../../shared/catalog/schemas.js';
+import { contactPointInputSchema, newContactPointSchema, newServiceSchema, serviceInputSchema } from '../../shared/catalog/api.js';
+import { slug } from '../../shared/catalog/schemas.js';
 import { UnauthorizedError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';

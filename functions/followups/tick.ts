@@ -1,3 +1,4 @@
+import middy from '@middy/core';
 import type { ScheduledEvent } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { overdueMessage, reminderMessage, unreachableMessage, type FollowupSummary } from '../../shared/cases/index.js';
@@ -7,7 +8,7 @@ import { graceMinutesFromEnv } from '../cases/config.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { logger } from '../lib/logger.js';
+import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
 import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
 
@@ -124,8 +125,10 @@ const deps: TickDeps = {
   graceMinutes: graceMinutesFromEnv(),
 };
 
-export const handler = async (_event?: ScheduledEvent): Promise<TickResult> => {
-  const out = await runFollowupTick(deps, clock.now());
-  if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
-  return out;
-};
+export const handler = middy<ScheduledEvent | undefined, TickResult>()
+  .use(lambdaContextLogging())
+  .handler(async () => {
+    const out = await runFollowupTick(deps, clock.now());
+    if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
+    return out;
+  });

@@ -1,12 +1,21 @@
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { Health } from '../../shared/health/api.js';
 import { MethodNotAllowedError, NotFoundError } from '../../shared/errors.js';
-import { matchRoute } from '../../shared/routes.js';
+import { openApiDocument } from '../../shared/openapi.js';
+import { matchRoute, routeKey } from '../../shared/routes.js';
 import { version } from '../../package.json';
 import { errorMapper } from '../lib/errors.js';
-import { httpApi, toResponse, type ApiEvent, type ApiResponse } from '../lib/http.js';
+import { httpApi, type ApiEvent, type ApiResponse } from '../lib/http.js';
+import { lambdaContextLogging } from '../lib/logger.js';
+
+const health: Health = { status: 'ok', version };
+/** Built on first request: the document only changes with a deployment. */
+let document: Record<string, unknown> | undefined;
 
 const api = httpApi('health', {
-  'GET /api/health': async () => ({ status: 200, body: { status: 'ok', version } }),
+  'GET /api/health': async () => ({ status: 200, body: health }),
+  'GET /api/openapi.json': async () => ({ status: 200, body: (document ??= openApiDocument({ version })) }),
 });
 
 /**
@@ -14,13 +23,14 @@ const api = httpApi('health', {
  * the wrong method a 405 JSON with `Allow`.
  */
 const fallback = middy<ApiEvent, ApiResponse>()
+  .use(lambdaContextLogging())
   .use(errorMapper())
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const match = matchRoute(event.requestContext.http.method, event.rawPath);
     if (match.kind === 'method-not-allowed') throw new MethodNotAllowedError(match.allowed);
-    if (match.kind === 'found' && match.route.function === 'health') return toResponse({ status: 200, body: { status: 'ok', version } });
+    if (match.kind === 'found' && match.route.function === 'health') return api({ ...event, routeKey: routeKey(match.route) }, context);
     throw new NotFoundError('No such route');
   });
 
-export const handler = (event: ApiEvent, context: import('aws-lambda').Context): Promise<ApiResponse> =>
+export const handler = (event: ApiEvent, context: Context): Promise<ApiResponse> =>
   event.routeKey === '$default' ? fallback(event, context) : api(event, context);

@@ -3,6 +3,7 @@ import { ulid } from 'ulid';
 import { UnauthorizedError } from '../../shared/errors.js';
 import { OPAQUE_ID_PATTERN } from '../../shared/primitives.js';
 import type { Principal } from './auth.js';
+import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_PATTERN } from '../../shared/audit/api.js';
 
 /**
  * The audit trail: append-only records of every staff read or change of victim-related data.
@@ -35,10 +36,6 @@ export interface AuditEntry {
   at: Date;
 }
 
-/** Entity kinds: lower-case words with hyphens (`case`, `order-positions`). */
-export const AUDIT_ENTITY_PATTERN = /^[a-z][a-z-]{0,31}$/;
-/** Entity ids are opaque ids (ulids, references, zone names): no spaces, `@`, `#` or free text. */
-export const AUDIT_ENTITY_ID_PATTERN = OPAQUE_ID_PATTERN;
 
 export const auditPk = (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`;
 

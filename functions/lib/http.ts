@@ -7,9 +7,10 @@ import type {
 } from 'aws-lambda';
 import type { FunctionName } from '../../shared/functions.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
-import { routeByKey, routeKey, routes } from '../../shared/routes.js';
+import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
+import { lambdaContextLogging } from './logger.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -23,6 +24,8 @@ export interface ApiRequest {
   /** Parsed JSON body, or undefined when there is none. */
   body: unknown;
   principal: Principal | null;
+  /** The invocation's Lambda context (remaining time, request id). */
+  context: Context;
 }
 
 export interface ApiResult {
@@ -54,20 +57,21 @@ function parseBody(event: ApiEvent): unknown {
 /**
  * Builds the Lambda handler of one capability: a middy stack that normalizes headers, authorizes the
  * caller against the route table, parses the body, dispatches on the route key, and maps errors.
- * Every route the table gives to `fn` must have an operation, and no operation may lack a route:
- * a mismatch fails at module load, not at request time.
+ * The operations map must hold exactly the routes the table gives to `fn`: a missing or an undeclared
+ * route key is a compile error, and (a second net for maps built at run time) fails at module load.
  */
-export function httpApi(fn: FunctionName, operations: Record<string, Operation>) {
+export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K in RouteKeyOf<F>]: Operation }) {
+  const byRoute: Readonly<Record<string, Operation | undefined>> = operations;
   const declared = routes.filter((r) => r.function === fn).map(routeKey);
-  const missing = declared.filter((k) => !operations[k]);
+  const missing = declared.filter((k) => !byRoute[k]);
   const extra = Object.keys(operations).filter((k) => routeByKey(k)?.function !== fn);
   if (missing.length || extra.length) {
     throw new Error(`Routes of ${fn} do not match the route table: missing [${missing.join(', ')}], undeclared [${extra.join(', ')}]`);
   }
 
-  const core = async (event: ApiEvent, _context: Context): Promise<ApiResponse> => {
+  const core = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
     const route = routeByKey(event.routeKey);
-    const operation = operations[event.routeKey];
+    const operation = byRoute[event.routeKey];
     if (!route || !operation) throw new NotFoundError();
     const principal = principalFrom(event);
     authorize(route.access, principal);
@@ -78,11 +82,13 @@ export function httpApi(fn: FunctionName, operations: Record<string, Operation>)
       headers: (event.headers ?? {}) as Record<string, string>,
       body: parseBody(event),
       principal,
+      context,
     });
     return toResponse(result);
   };
 
   return middy<ApiEvent, ApiResponse>()
+    .use(lambdaContextLogging())
     .use(httpHeaderNormalizer())
     .use(errorMapper())
     .handler(core);

@@ -1,4 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { isPersonalField } from '../../shared/personal-data.js';
 
 /** Replaces the value of every personal field (shared/personal-data.ts), at any depth, before it is logged. */
@@ -24,3 +25,10 @@ export const logger = new Logger({
   logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
   jsonReplacerFn: redact,
 });
+
+/**
+ * Middy middleware for every handler kind (HTTP, stream, schedule): the Lambda context (request id,
+ * function name, cold start) goes into each log line, and keys appended during one invocation are
+ * cleared before the next. The event itself is never logged (it may hold personal data).
+ */
+export const lambdaContextLogging = () => injectLambdaContext(logger, { clearState: true });

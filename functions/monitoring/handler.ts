@@ -5,7 +5,7 @@ import { httpApi, type ApiRequest } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
-import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, type DeviceEventInput } from './schemas.js';
+import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, type BatchResult, type DeviceEventInput, type Received, type Rejection } from '../../shared/monitoring/api.js';
 import { callerHash, ingestDeviceEvent, raisePanic, reportContact } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
@@ -13,14 +13,6 @@ const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
 
-/** One refused event of a batch: its own 4xx status (400 invalid, 404 no order for the device), where and why. */
-export interface Rejection {
-  index: number;
-  status: 400 | 404;
-  eventId?: string;
-  field: string;
-  message: string;
-}
 
 /**
  * A batch of device events. Each event is validated on its own: a bad one is reported by index, event
@@ -70,7 +62,8 @@ async function postEvents(req: ApiRequest) {
   );
   rejected.sort((a, b) => a.index - b.index);
   logger.info('Monitoring batch', { received: events.length, accepted, duplicates, rejected: rejected.length, alerts });
-  return { status: 200, body: { accepted, duplicates, rejected } };
+  const body: BatchResult = { accepted, duplicates, rejected };
+  return { status: 200, body };
 }
 
 /** API Gateway HTTP APIs put the client address first in X-Forwarded-For; only its hash is stored. */
@@ -84,7 +77,8 @@ async function postPanic(req: ApiRequest) {
   const now = clock.now();
   const out = await raisePanic(repo, input, caller(req), now);
   logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
-  return { status: 202, body: { received: true, at: now.toISOString() } };
+  const body: Received = { received: true, at: now.toISOString() };
+  return { status: 202, body };
 }
 
 async function postContactReport(req: ApiRequest) {
@@ -92,7 +86,8 @@ async function postContactReport(req: ApiRequest) {
   const now = clock.now();
   const out = await reportContact(repo, input, caller(req), now);
   logger.info('Contact reported', { alerts: out.alerts.map((a) => a.id) });
-  return { status: 202, body: { received: true, at: now.toISOString() } };
+  const body: Received = { received: true, at: now.toISOString() };
+  return { status: 202, body };
 }
 
 export const handler = httpApi('monitoring', {

@@ -13,7 +13,7 @@ import {
 import { newAlert, type AlertRecord } from '../alerts/model.js';
 import { hashProtectionCode } from '../orders/protection-code.js';
 import type { MonitoringRepository, OrderChange } from './repository.js';
-import type { DeviceEventInput } from './schemas.js';
+import type { DeviceEventInput } from '../../shared/monitoring/api.js';
 
 const MAX_ATTEMPTS = 12;
 

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import { UnauthorizedError } from '../../shared/errors.js';
 import { zoneId } from '../../shared/primitives.js';
 import { TABLE_ENV } from '../../shared/table.js';
@@ -7,18 +6,16 @@ import { requireEnv } from '../lib/config.js';
 import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { DynamoOrderRepository } from './repository.js';
-import { changeSchema, endSchema, orderBodySchema } from './schemas.js';
+import { changeSchema, endSchema, listOrdersQuery, orderBodySchema, orderIdSchema } from '../../shared/orders/api.js';
 import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPositions, type Caller } from './use-cases.js';
 
 const repo = new DynamoOrderRepository(requireEnv(TABLE_ENV));
-const idSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id');
-const listQuery = z.strictObject({ district: zoneId.optional() });
 
 function caller(req: ApiRequest): Caller {
   if (!req.principal) throw new UnauthorizedError();
   return { principal: req.principal, route: req.routeKey };
 }
-const orderId = (req: ApiRequest) => parse(idSchema, req.pathParameters.id, 'id');
+const orderId = (req: ApiRequest) => parse(orderIdSchema, req.pathParameters.id, 'id');
 
 export const handler = httpApi('orders', {
   'POST /api/orders': async (req) => {
@@ -28,7 +25,7 @@ export const handler = httpApi('orders', {
     return { ...created({ order, protectionCode }), headers: { location: `/api/orders/${order.id}` } };
   },
   'GET /api/orders': async (req) => {
-    const q = parse(listQuery, req.query, 'query');
+    const q = parse(listOrdersQuery, req.query, 'query');
     return ok({ orders: await listActiveOrders(repo, q.district, caller(req), clock.now()) });
   },
   'GET /api/orders/{id}': async (req) => ok(await getOrder(repo, orderId(req), caller(req), clock.now())),

@@ -1,5 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
+import type { PositionFix } from '../../shared/orders/api.js';
 import { supersededByChange, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
 import type { AlertRecord, ClosedReason } from '../alerts/model.js';
 import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
@@ -10,17 +11,8 @@ import { statsAdd } from '../lib/stats.js';
 import { orderCounterDeltas } from './counters.js';
 import { orderKeys } from './keys.js';
 
-export interface StoredFix {
-  at: string;
-  eventId: string;
-  deviceId: string;
-  lat: number;
-  lon: number;
-  accuracy: number;
-  outOfOrder?: boolean;
-  alertIds?: string[];
-  expiresAt?: number;
-}
+/** A fix as stored is the fix the positions route shows. */
+export type StoredFix = PositionFix;
 
 /** Port: orders persistence. */
 export interface OrderRepository {

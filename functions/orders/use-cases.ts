@@ -5,7 +5,7 @@ import { formatProtectionCode, normalizeProtectionCode, type OrderRecord, type O
 import type { Principal } from '../lib/auth.js';
 import { hashProtectionCode } from './protection-code.js';
 import type { OrderRepository, StoredFix } from './repository.js';
-import type { OrderBody } from './schemas.js';
+import type { CreatedOrder, OrderBody, OrderMonitoring, OrderSummary, OrderView } from '../../shared/orders/api.js';
 
 export interface Caller {
   principal: Principal;
@@ -46,7 +46,7 @@ function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 
 }
 
 /** Creates an order; the protection code is returned here ONCE (only its hash is stored). */
-export async function createOrder(repo: OrderRepository, body: OrderBody, caller: Caller, now: Date): Promise<{ order: OrderRecord; protectionCode: string }> {
+export async function createOrder(repo: OrderRepository, body: OrderBody, caller: Caller, now: Date): Promise<CreatedOrder> {
   const id = `RO-${ulid(now.getTime())}`;
   const at = now.toISOString();
   const order: OrderRecord = { ...conditions(body, id), version: 1, status: 'active', createdAt: at, createdBy: caller.principal.username, updatedAt: at, updatedBy: caller.principal.username };
@@ -56,7 +56,7 @@ export async function createOrder(repo: OrderRepository, body: OrderBody, caller
   return { order, protectionCode };
 }
 
-export async function listActiveOrders(repo: OrderRepository, district: string | undefined, caller: Caller, now: Date) {
+export async function listActiveOrders(repo: OrderRepository, district: string | undefined, caller: Caller, now: Date): Promise<OrderSummary[]> {
   const orders = await repo.listActive(district);
   await repo.audit({ entity: 'orders', entityId: district ?? 'all', action: 'list', route: caller.route, principal: caller.principal, at: now });
   return orders.map((o) => ({
@@ -71,7 +71,7 @@ export async function listActiveOrders(repo: OrderRepository, district: string |
 }
 
 /** Monitoring status without positions (those are read, audited, through the positions route). */
-function status(state: OrderState | undefined) {
+function status(state: OrderState | undefined): OrderMonitoring | undefined {
   if (!state) return undefined;
   return {
     version: state.version,
@@ -84,7 +84,7 @@ function status(state: OrderState | undefined) {
   };
 }
 
-export async function getOrder(repo: OrderRepository, id: string, caller: Caller, now: Date) {
+export async function getOrder(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<OrderView> {
   const found = await repo.get(id);
   if (!found) throw new NotFoundError('No such order');
   await repo.audit({ entity: 'order', entityId: id, action: 'read', route: caller.route, principal: caller.principal, at: now });

@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { toCsv } from '../../shared/reports/csv.js';
-import { MONTH_PATTERN } from '../../shared/reports/months.js';
+import { monthlyQuerySchema } from '../../shared/reports/api.js';
 import { reportCsvRows } from '../../shared/reports/monthly.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
@@ -14,17 +13,9 @@ import { DynamoStatsReader } from './store.js';
 const tableName = requireEnv(TABLE_ENV);
 const reader = new DynamoStatsReader(tableName);
 
-const month = (field: string) => z.string({ error: `${field} is required (YYYY-MM)` }).regex(MONTH_PATTERN, `${field} must be a month YYYY-MM`);
-const querySchema = z.strictObject({
-  from: month('from'),
-  to: month('to'),
-  format: z.enum(['json', 'csv']).optional(),
-});
-
-
 export const handler = httpApi('reports', {
   'GET /api/reports/monthly': async (req): Promise<ApiResult> => {
-    const q = parse(querySchema, req.query, 'query');
+    const q = parse(monthlyQuerySchema, req.query, 'query');
     const report = await monthlyReport(reader, { from: q.from, to: q.to }, clock.now());
     if (prefersCsv(req.headers.accept, q.format)) {
       return {

@@ -9,7 +9,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import type { FunctionDecl, FunctionName } from '../../shared/functions.js';
+import { timeoutOf, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { LAMBDA_BUNDLING } from './bundling.js';
 import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
 import { topics, type TopicName } from '../../shared/topics.js';
@@ -88,7 +88,7 @@ export class OneRoofFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: decl.memoryMb ?? 512,
-      timeout: Duration.seconds(decl.timeoutSeconds ?? 10),
+      timeout: Duration.seconds(timeoutOf(name)),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,

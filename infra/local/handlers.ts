@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
-import { functions, type FunctionName } from '../../shared/functions.js';
+import { functions, timeoutOf, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 
 /**
  * Loads a declared function's entry (shared/functions.ts) and calls its exported `handler`, as Lambda
@@ -30,8 +30,8 @@ export function loadHandler(name: FunctionName): Promise<Handler> {
 }
 
 export function lambdaContext(name: FunctionName): Context {
-  const decl = functions[name] as { timeoutSeconds?: number; memoryMb?: number };
-  const deadline = Date.now() + (decl.timeoutSeconds ?? 10) * 1000;
+  const decl: FunctionDecl = functions[name];
+  const deadline = Date.now() + timeoutOf(name) * 1000;
   const functionName = `oneroof-local-${name}`;
   return {
     callbackWaitsForEmptyEventLoop: false,

@@ -1,46 +1,16 @@
+import type * as Catalog from '../../shared/catalog/api.js';
+
 /**
- * What the victim app reads from the public catalogue API. Mirrors (a tolerant subset of)
- * shared/catalog/types.ts: every field the app shows may be missing, the app then leaves it out.
+ * What the victim app reads from the public catalogue API: the API's own types (shared/catalog), made
+ * tolerant: every field but the id may be missing (an older cached answer), and the app then leaves it out.
  */
+type Tolerant<T extends { id: string }> = Pick<T, 'id'> & Partial<Omit<T, 'id'>>;
+export type ContactPoint = Tolerant<Catalog.ContactPoint>;
+export type Service = Tolerant<Catalog.Service>;
+export type { OpeningRule } from '../../shared/catalog/api.js';
+
+/** A localized text as the app reads it: any language may be missing, or a plain string. */
 export type LocalizedText = Partial<Record<string, string>> | string;
-
-export interface OpeningRule {
-  /** ISO weekday: 1 = Monday … 7 = Sunday. */
-  weekday: number;
-  /** HH:MM, Europe/Brussels wall-clock time. */
-  start: string;
-  end: string;
-}
-
-export interface ContactPoint {
-  id: string;
-  kind?: string;
-  name?: LocalizedText;
-  description?: LocalizedText;
-  phone?: string;
-  address?: string;
-  website?: string;
-  alwaysOpen?: boolean;
-  openingRules?: OpeningRule[];
-  languages?: string[];
-  free?: boolean;
-  anonymous?: boolean;
-  emergencyLine?: boolean;
-  order?: number;
-  demo?: boolean;
-}
-
-export interface Service {
-  id: string;
-  name?: LocalizedText;
-  description?: LocalizedText;
-  forWhom?: LocalizedText;
-  partner?: string;
-  location?: { label?: string; address?: string };
-  languages?: string[];
-  bookable?: boolean;
-  demo?: boolean;
-}
 
 /** The text in `lang`, else Dutch, else English, else any. */
 export function textIn(value: LocalizedText | undefined, lang: string): string {

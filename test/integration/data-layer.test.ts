@@ -7,7 +7,7 @@ import type { Principal } from '../../functions/lib/auth.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact } from '../../functions/lib/dynamo.js';
 import { DynamoOrderRepository } from '../../functions/orders/repository.js';
-import { orderBodySchema } from '../../functions/orders/schemas.js';
+import { orderBodySchema } from '../../shared/orders/api.js';
 import { createOrder } from '../../functions/orders/use-cases.js';
 import { createCaseSchema } from '../../shared/cases/schemas.js';
 import { call, caseBody, caseItems, counters, freshZone, olivia, TABLE } from './cases-support.js';

@@ -17,4 +17,15 @@ describe('health and fallback', () => {
     expect(wrong.statusCode).toBe(405);
     expect(wrong.headers?.allow).toBe('GET');
   });
+
+  it('serves the OpenAPI document, also through the $default route', async () => {
+    const res = await handler(apiEvent({ method: 'GET', path: '/api/openapi.json' }), lambdaContext());
+    expect(res.statusCode).toBe(200);
+    const doc = JSON.parse(res.body as string) as { openapi: string; info: { version: string }; paths: Record<string, unknown> };
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/bookings/{reference}');
+    // Through the $default route too (a local gateway or API Gateway that sends it there).
+    const viaDefault = await handler(apiEvent({ method: 'GET', path: '/api/openapi.json', routeKey: '$default' }), lambdaContext());
+    expect(JSON.parse(viaDefault.body as string)).toEqual(doc);
+  });
 });

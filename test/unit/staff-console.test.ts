@@ -66,7 +66,7 @@ describe('screens follow the route table', () => {
 
 describe('alerts order', () => {
   it('puts the most severe first, then the newest', () => {
-    const a = (id: string, severity: string, at: string): Alert => ({ id, orderId: 'RO-1', district: 'z', kind: 'zone', severity, at, raisedAt: at, status: 'open' });
+    const a = (id: string, severity: Alert['severity'], at: string): Alert => ({ id, orderId: 'RO-1', district: 'z', kind: 'zone', severity, at, raisedAt: at, status: 'open', escalationLevel: 0 });
     const sorted = sortAlerts([a('1', 'low', '2026-01-01T10:00:00Z'), a('2', 'critical', '2026-01-01T08:00:00Z'), a('3', 'high', '2026-01-01T09:00:00Z'), a('4', 'high', '2026-01-01T11:00:00Z')]);
     expect(sorted.map((x) => x.id)).toEqual(['2', '4', '3', '1']);
   });

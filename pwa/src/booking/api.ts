@@ -1,51 +1,9 @@
+import type { BookingRequest, BookingView, CreatedBooking, SlotsAnswer } from '../../../shared/bookings/api.js';
+
 /**
  * The bookings API as the victim app calls it: same origin, no credentials, no referrer; the PIN only
  * in the X-Booking-Pin header (never in a URL). Every answer becomes a typed result, never a throw.
  */
-export interface FreeSlot {
-  start: string;
-  end: string;
-  date: string;
-  remaining: number;
-}
-
-export interface SafeContactInput {
-  mayContact: boolean;
-  method: 'phone' | 'none';
-  phone?: string;
-  windows: { start: string; end: string }[];
-  voicemail: boolean;
-  codeWord?: string;
-}
-
-export interface BookingInput {
-  serviceId: string;
-  start: string;
-  alias: string;
-  language: string;
-  interpreter: boolean;
-  childcare: boolean;
-  accessibility?: string;
-  safeContact: SafeContactInput;
-}
-
-export interface Receipt {
-  reference: string;
-  pin: string;
-  serviceId: string;
-  start: string;
-  end: string;
-}
-
-export interface BookingView {
-  reference: string;
-  serviceId: string;
-  start: string;
-  end: string;
-  status: 'booked' | 'confirmed' | 'cancelled';
-  alias: string;
-}
-
 export type Failure = { kind: 'full' } | { kind: 'not-found' } | { kind: 'locked' } | { kind: 'offline' } | { kind: 'invalid'; field: string } | { kind: 'error' };
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
@@ -81,8 +39,8 @@ const ref = (reference: string) => encodeURIComponent(reference.trim());
 
 export const bookingApi = {
   slots: (serviceId: string, from: Date, to: Date) =>
-    send<{ slots: FreeSlot[] }>('GET', `/api/services/${encodeURIComponent(serviceId)}/slots?from=${from.toISOString()}&to=${to.toISOString()}`),
-  create: (input: BookingInput, idempotencyKey: string) => send<Receipt>('POST', '/api/bookings', { body: input, idempotencyKey }),
+    send<SlotsAnswer>('GET', `/api/services/${encodeURIComponent(serviceId)}/slots?from=${from.toISOString()}&to=${to.toISOString()}`),
+  create: (input: BookingRequest, idempotencyKey: string) => send<CreatedBooking>('POST', '/api/bookings', { body: input, idempotencyKey }),
   view: (reference: string, pin: string) => send<BookingView>('GET', `/api/bookings/${ref(reference)}`, { pin }),
   reschedule: (reference: string, pin: string, start: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
   cancel: (reference: string, pin: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/cancel`, { pin }),

@@ -6,7 +6,8 @@ import { languageName } from '../format.js';
 import { localeOf, useI18n, useLang, type Lang } from '../i18n/index.js';
 import { navigate, useRoute } from '../router.js';
 import { useStore } from '../store.js';
-import { bookingApi, newIdempotencyKey, type BookingInput, type BookingView, type Failure, type FreeSlot } from './api.js';
+import type { BookingRequest, BookingView, FreeSlot } from '../../../shared/bookings/api.js';
+import { bookingApi, newIdempotencyKey, type Failure } from './api.js';
 import { emptyDetails, flowStore, forget, patchFlow, remember, type Details } from './state.js';
 import { texts, type BookingTexts } from './texts.js';
 import './booking.css';
@@ -220,7 +221,7 @@ function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lang; lang
     e.preventDefault();
     if (!d.alias.trim()) return setError({ field: 'alias', text: t.errors.aliasMissing });
     if (d.mayContact && !d.phone.trim()) return setError({ field: 'phone', text: t.errors.phoneMissing });
-    const input: BookingInput = {
+    const input: BookingRequest = {
       serviceId: flow.serviceId ?? '',
       start: flow.start ?? '',
       alias: d.alias.trim(),

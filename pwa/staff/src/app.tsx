@@ -6,14 +6,7 @@ import type { StaffConfig } from './config.js';
 import { I18nContext, i18nFor, LANG_NAMES, LANGS, isLang, loadMessages, saveLang, useI18n, type Lang } from './i18n/index.js';
 import type { Messages } from './i18n/nl.js';
 import { navigate, useLocation, type Location } from './router.js';
-import { AlertScreen, AlertsScreen } from './screens/alerts.js';
-import { BookingsScreen } from './screens/bookings.js';
-import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
-import { ContactPointsScreen } from './screens/contact-points.js';
-import { FollowupsScreen } from './screens/followups.js';
-import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
-import { ReportsScreen } from './screens/reports.js';
-import { ServicesScreen } from './screens/services.js';
+import { SCREENS, screenFor } from './screens.js';
 import { Page } from './ui/page.js';
 import type { StaffRole } from '../../../shared/roles.js';
 
@@ -23,25 +16,8 @@ function useSessionState(): SessionState {
   return state;
 }
 
-interface NavItem {
-  hash: string;
-  /** The first path segment this item stands for (aria-current). */
-  section: string;
-  label: (t: Messages) => string;
-  /** The route a role must be allowed to call to see this screen (shared/routes.ts). */
-  needs: string;
-}
-
-export const NAV: readonly NavItem[] = [
-  { hash: '#/followups', section: 'followups', label: (t) => t.nav.followups, needs: 'GET /api/followups' },
-  { hash: '#/cases', section: 'cases', label: (t) => t.nav.cases, needs: 'GET /api/cases' },
-  { hash: '#/alerts', section: 'alerts', label: (t) => t.nav.alerts, needs: 'GET /api/alerts' },
-  { hash: '#/orders', section: 'orders', label: (t) => t.nav.orders, needs: 'GET /api/orders' },
-  { hash: '#/bookings', section: 'bookings', label: (t) => t.nav.bookings, needs: 'GET /api/staff/bookings' },
-  { hash: '#/services', section: 'services', label: (t) => t.nav.services, needs: 'PUT /api/services/{id}' },
-  { hash: '#/contact-points', section: 'contact-points', label: (t) => t.nav.contactPoints, needs: 'POST /api/contact-points' },
-  { hash: '#/reports', section: 'reports', label: (t) => t.nav.reports, needs: 'GET /api/reports/monthly' },
-];
+/** The navigation: the screens with a label, in their table's order. */
+const NAV = SCREENS.filter((s) => s.nav !== undefined).map((s) => ({ hash: `#/${s.pattern}`, section: s.pattern, label: s.nav as (t: Messages) => string, needs: s.needs }));
 
 export function App({ config, initial }: { config: StaffConfig; initial: { lang: Lang; messages: Messages } }) {
   const [{ lang, messages }, setLanguage] = useState(initial);
@@ -199,98 +175,24 @@ function Guard({ roles, needs, children }: { roles: readonly StaffRole[]; needs:
 
 function Routes({ loc, roles, config }: { loc: Location; roles: readonly StaffRole[]; config: StaffConfig }) {
   const { t } = useI18n();
-  const [section, sub] = loc.segments;
-  const key = loc.segments.join('/');
-  switch (section) {
-    case undefined:
-      return (
-        <Page title={t.home.title}>
-          <p>{t.home.body}</p>
-        </Page>
-      );
-    case 'followups':
-      return (
-        <Guard roles={roles} needs="GET /api/followups">
-          <FollowupsScreen roles={roles} />
-        </Guard>
-      );
-    case 'cases':
-      if (sub === undefined)
-        return (
-          <Guard roles={roles} needs="GET /api/cases">
-            <CasesScreen roles={roles} />
-          </Guard>
-        );
-      if (sub === 'new')
-        return (
-          <Guard roles={roles} needs="POST /api/cases">
-            <NewCaseScreen />
-          </Guard>
-        );
-      return (
-        <Guard roles={roles} needs="GET /api/cases/{id}">
-          <CaseScreen key={key} id={sub} roles={roles} />
-        </Guard>
-      );
-    case 'alerts':
-      if (sub !== undefined)
-        return (
-          <Guard roles={roles} needs="GET /api/alerts/{id}">
-            <AlertScreen key={key} id={sub} roles={roles} />
-          </Guard>
-        );
-      return (
-        <Guard roles={roles} needs="GET /api/alerts">
-          <AlertsScreen roles={roles} pollSeconds={config.alertPollSeconds} />
-        </Guard>
-      );
-    case 'orders':
-      if (sub === undefined)
-        return (
-          <Guard roles={roles} needs="GET /api/orders">
-            <OrdersScreen roles={roles} />
-          </Guard>
-        );
-      if (sub === 'new')
-        return (
-          <Guard roles={roles} needs="POST /api/orders">
-            <NewOrderScreen />
-          </Guard>
-        );
-      return (
-        <Guard roles={roles} needs="GET /api/orders/{id}">
-          <OrderScreen key={key} id={sub} roles={roles} />
-        </Guard>
-      );
-    case 'bookings':
-      return (
-        <Guard roles={roles} needs="GET /api/staff/bookings">
-          <BookingsScreen query={loc.query} />
-        </Guard>
-      );
-    case 'services':
-      return (
-        <Guard roles={roles} needs="PUT /api/services/{id}">
-          <ServicesScreen key={key} id={sub} />
-        </Guard>
-      );
-    case 'contact-points':
-      return (
-        <Guard roles={roles} needs="POST /api/contact-points">
-          <ContactPointsScreen />
-        </Guard>
-      );
-    case 'reports':
-      return (
-        <Guard roles={roles} needs="GET /api/reports/monthly">
-          <ReportsScreen />
-        </Guard>
-      );
-    default:
-      return (
-        <Page title={t.notFound.title}>
-          <p>{t.notFound.body}</p>
-        </Page>
-      );
+  if (loc.segments.length === 0) {
+    return (
+      <Page title={t.home.title}>
+        <p>{t.home.body}</p>
+      </Page>
+    );
   }
+  const found = screenFor(loc.segments);
+  if (!found) {
+    return (
+      <Page title={t.notFound.title}>
+        <p>{t.notFound.body}</p>
+      </Page>
+    );
+  }
+  return (
+    <Guard roles={roles} needs={found.screen.needs}>
+      {found.screen.screen({ roles, config, loc, id: found.id, key: loc.segments.join('/') })}
+    </Guard>
+  );
 }

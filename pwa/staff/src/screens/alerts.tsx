@@ -1,4 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { AlertDetail, AlertListItem } from '../../../../shared/alerts/api.js';
+import { ALERT_OUTCOMES as OUTCOMES } from '../../../../shared/alerts/outcomes.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
 import { api, seg } from '../api.js';
@@ -8,24 +10,10 @@ import { ErrorText } from '../ui/errors.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 
-/** An open alert as `GET /api/alerts` lists it (functions/alerts/model.ts, without evidence). */
-export interface Alert {
-  id: string;
-  orderId: string;
-  district: string;
-  kind: string;
-  severity: string;
-  at: string;
-  raisedAt: string;
-  status: 'open' | 'acknowledged' | 'resolved';
-  zoneLabel?: string;
-  escalationLevel?: number;
-  acknowledgedAt?: string;
-  acknowledgedBy?: string;
-}
+/** An open alert as `GET /api/alerts` lists it (without evidence). */
+export type Alert = AlertListItem;
 
 const RANK: Record<string, number> = { critical: 3, high: 2, low: 1 };
-const OUTCOMES = ['intervened', 'respondent_left', 'false_alarm', 'technical', 'no_action_needed', 'other'] as const;
 
 /** Most severe first, then newest first. */
 export function sortAlerts(alerts: readonly Alert[]): Alert[] {
@@ -223,14 +211,6 @@ function AlertActions({ a, onChange, onResolved }: { a: Alert; onChange: () => v
       <ErrorText error={action.error} />
     </>
   );
-}
-
-interface AlertDetail extends Alert {
-  resolvedAt?: string;
-  resolvedBy?: string;
-  outcome?: string;
-  evidence?: { fix?: { lat: number; lon: number; accuracy: number; at: string }; distanceM?: number; batteryLevel?: number; tamper?: string; lastFixAt?: string };
-  escalations?: { level: number; at: string }[];
 }
 
 /** One alert with its evidence and escalations (`GET /api/alerts/{id}`, audited). */

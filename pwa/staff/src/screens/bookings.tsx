@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { BookingView as Booking, SafeContact, StaffBookingList } from '../../../../shared/bookings/api.js';
 import { api, apiPath, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -9,36 +10,7 @@ import { Loading, Page } from '../ui/page.js';
 import { servicesOf, text } from './catalog.js';
 
 /** A safe time window: on ISO weekdays `days` (all days when absent), from `start` to `end` (Brussels). */
-interface SafeWindow {
-  days?: number[];
-  start: string;
-  end: string;
-}
-/** Safe contact as the bookings API returns it (functions/bookings/schemas.ts). */
-interface SafeContact {
-  mayContact: boolean;
-  method: 'phone' | 'none';
-  phone?: string;
-  windows: SafeWindow[];
-  voicemail: boolean;
-  codeWord?: string;
-}
-/** A booking as `GET /api/staff/bookings` lists it (functions/bookings/model.ts `BookingView`). */
-interface Booking {
-  reference: string;
-  serviceId: string;
-  start: string;
-  end: string;
-  date: string;
-  alias: string;
-  language: string;
-  interpreter: boolean;
-  childcare: boolean;
-  accessibility?: string;
-  safeContact: SafeContact;
-  status: 'booked' | 'confirmed' | 'cancelled';
-  attendance?: 'attended' | 'no_show';
-}
+type SafeWindow = SafeContact['windows'][number];
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
 
@@ -84,7 +56,7 @@ function BookingList({ path }: { path: string }) {
   const { t } = useI18n();
   const list = useLoad(
     (signal) =>
-      api<{ bookings: Booking[] }>('GET', path, { signal }).then((r) => r.bookings),
+      api<StaffBookingList>('GET', path, { signal }).then((r) => r.bookings),
     path,
   );
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { CaseDetail } from '../../../../shared/cases/api.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
 import { api, seg } from '../api.js';
@@ -13,30 +14,10 @@ import { Loading, Page } from '../ui/page.js';
 import { FollowupCard, type Followup } from './followups.js';
 
 /**
- * A case as the cases API returns it (functions/cases/README.md): GET /api/cases/{id} gives every field
- * and its follow-ups; GET /api/cases gives summaries (no victim reference). The case id is its reference.
+ * A case as the cases API returns it: GET /api/cases/{id} gives every field and its follow-ups;
+ * GET /api/cases gives summaries (no victim reference). The case id is its reference.
  */
-export interface Case {
-  id: string;
-  version?: number;
-  victimRef?: string;
-  zone?: string;
-  interventionDate?: string;
-  kind?: string;
-  children?: boolean;
-  substanceAbuse?: boolean;
-  victimGender?: string;
-  aggressorGender?: string;
-  riskLevel?: string;
-  officer?: string;
-  fjcIntroduction?: string;
-  repeat?: boolean;
-  dashLevel?: string;
-  openedAt?: string;
-  status?: string;
-  bookingRefs?: string[];
-  orderIds?: string[];
-}
+export type Case = Pick<CaseDetail, 'id'> & Partial<Omit<CaseDetail, 'id' | 'followups'>>;
 
 const KINDS = ['physical', 'psychological', 'both'] as const;
 const GENDERS = ['female', 'male', 'other', 'not_recorded'] as const;

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { ContactPoint, ContactPointList } from '../../../../shared/catalog/api.js';
 import { api, seg } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorText } from '../ui/errors.js';
@@ -12,17 +13,9 @@ import { text } from './catalog.js';
  * phone and address changed with `PUT /api/contact-points/{id}` (the rest of the point sent back as it
  * was: shared/catalog/types.ts `ContactPoint`), and removal (`DELETE`), each confirmed. Audited by the API.
  */
-interface ContactPoint {
-  id: string;
-  name: { nl: string } & Record<string, string>;
-  phone?: string;
-  address?: string;
-  [key: string]: unknown;
-}
-
 export function ContactPointsScreen() {
   const { t, lang } = useI18n();
-  const list = useLoad((signal) => api<{ contactPoints: ContactPoint[] }>('GET', '/api/contact-points', { signal }).then((r) => r.contactPoints), 'contact-points');
+  const list = useLoad((signal) => api<ContactPointList>('GET', '/api/contact-points', { signal }).then((r) => r.contactPoints), 'contact-points');
   const [status, setStatus] = useState<string | undefined>(undefined);
   return (
     <Page title={t.contactPoints.title}>

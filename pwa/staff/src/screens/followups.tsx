@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { FollowupView } from '../../../../shared/cases/api.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
 import { api, seg } from '../api.js';
@@ -9,22 +10,8 @@ import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 
-/** A follow-up as the cases API returns it (functions/cases/README.md). */
-export interface Followup {
-  id: string;
-  caseId: string;
-  zone?: string;
-  dueAt: string;
-  purpose: string;
-  officer?: string;
-  /** `normal` or `urgent` (two "not reached" in a row). */
-  urgency?: string;
-  /** `pending`, `done` or `cancelled`. */
-  status?: string;
-  outcome?: string;
-  completedAt?: string;
-  version?: number;
-}
+/** A follow-up as the cases API returns it; only what every answer holds is required. */
+export type Followup = Pick<FollowupView, 'id' | 'caseId' | 'dueAt' | 'purpose'> & Partial<FollowupView>;
 
 interface Buckets {
   overdue: Followup[];

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { OrderView as Order, OrderSummary, PositionFix as Fix } from '../../../../shared/orders/api.js';
 import { DEMO_ZONE } from '../../../../shared/identity.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
@@ -10,37 +11,6 @@ import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
-
-/** Shapes from functions/orders/use-cases.ts. */
-interface OrderSummary {
-  id: string;
-  version: number;
-  district: string;
-  validFrom: string;
-  validUntil: string;
-  respondentDeviceId: string;
-  conditions: { zones: string[]; movingZone: boolean; curfews: number; noContact: boolean };
-}
-
-interface Order {
-  id: string;
-  version: number;
-  status: 'active' | 'ended';
-  district: string;
-  respondentDeviceId: string;
-  protectedPersonRef: string;
-  protectedDeviceId?: string;
-  shareProtectedPosition: boolean;
-  validFrom: string;
-  validUntil: string;
-  zones: { id: string; label: string; centre: { lat: number; lon: number }; alertRadiusM: number; preAlertRadiusM: number }[];
-  movingZone?: { alertRadiusM: number; preAlertRadiusM: number };
-  curfews: { id: string; start: string; end: string; radiusM: number }[];
-  noContact: boolean;
-  endedAt?: string;
-  endReason?: string;
-  monitoring?: { lastSeenAt?: string; signalLost: boolean; batteryLow: boolean; zones: Record<string, { phase: string }> };
-}
 
 const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
 const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
@@ -334,13 +304,6 @@ export function NewOrderScreen() {
       </form>
     </Page>
   );
-}
-
-interface Fix {
-  at: string;
-  lat: number;
-  lon: number;
-  accuracy: number;
 }
 
 /** The respondent's retained fixes, read only on request (`GET /api/orders/{id}/positions`, audited). */

@@ -1,26 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { MonthlyReport, ReportRow } from '../../../../shared/reports/api.js';
 import { apiPath, api, download } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { ErrorText } from '../ui/errors.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 
-/** Shapes from shared/reports/monthly.ts. */
-type Shown = number | '<5' | 'suppressed' | null;
-interface ReportRow {
-  month: string;
-  zone: string;
-  measure: string;
-  breakdown: string;
-  category: string;
-  value: Shown;
-}
-interface MonthlyReport {
-  from: string;
-  to: string;
-  zones: string[];
-  rows: ReportRow[];
-}
+type Shown = ReportRow['value'];
 
 const CHARTED = ['cases.opened', 'cases.open', 'followups.due', 'bookings.made', 'breaches'];
 

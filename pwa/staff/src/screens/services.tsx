@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { Closure, OpeningRule } from '../../../../shared/catalog/api.js';
 import { api, seg } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
@@ -13,17 +14,6 @@ import { servicesOf, text, type Service } from './catalog.js';
  * closures (`PUT /api/services/{id}`, which takes the service as `GET /api/services/{id}` returns it,
  * without its id: shared/catalog/types.ts). The API's 400 names any field it refuses, shown as it is.
  */
-interface OpeningRule {
-  weekday: number;
-  start: string;
-  end: string;
-}
-interface Closure {
-  from: string;
-  to: string;
-  reason?: string;
-}
-
 const NUMBERS = [
   ['slotMinutes', 'slotMinutes'],
   ['bufferMinutes', 'bufferMinutes'],

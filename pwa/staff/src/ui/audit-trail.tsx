@@ -1,20 +1,9 @@
 import { useState } from 'preact/hooks';
+import type { AuditPage, AuditRecord } from '../../../../shared/audit/api.js';
 import { api, apiPath, seg } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorText } from './errors.js';
 import { useAction } from './hooks.js';
-
-interface AuditRecord {
-  at: string;
-  action: string;
-  route: string;
-  actor: string;
-  roles: string[];
-}
-interface AuditPage {
-  items: AuditRecord[];
-  nextCursor?: string;
-}
 
 /**
  * The access trail of one entity (`GET /api/audit/{entity}/{id}`, coordinators and supervisors).

@@ -1,6 +1,7 @@
 import * as z from 'zod';
-import { ZONE_LABELS } from '../../shared/zones/index.js';
-import { instant, wallClockTime, zoneId } from '../../shared/primitives.js';
+import type { CapabilityContract } from '../contract.js';
+import { ZONE_LABELS, type OrderRecord } from '../zones/index.js';
+import { instant, wallClockTime, zoneId } from '../primitives.js';
 
 const deviceId = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only');
 const point = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
@@ -52,3 +53,70 @@ export type OrderBody = z.infer<typeof orderBodySchema>;
 export const changeSchema = z.strictObject({ expectedVersion: z.number().int().min(1), order: orderBodySchema });
 export const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
 export const endSchema = z.strictObject({ reason: z.enum(END_REASONS) });
+
+export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id');
+export const listOrdersQuery = z.strictObject({ district: zoneId.optional() });
+
+/** An active order as `GET /api/orders` lists it: what and when, not where. */
+export interface OrderSummary {
+  id: string;
+  version: number;
+  district: string;
+  validFrom: string;
+  validUntil: string;
+  respondentDeviceId: string;
+  conditions: { zones: string[]; movingZone: boolean; curfews: number; noContact: boolean };
+}
+
+/** Monitoring status of an order, without positions (those are read, audited, through the positions route). */
+export interface OrderMonitoring {
+  version: number;
+  zones: Record<string, { phase: string; since?: string | undefined }>;
+  curfews: Record<string, { phase: string; windowStart?: string | undefined }>;
+  lastSeenAt?: string | undefined;
+  lastFixAt?: string | undefined;
+  signalLost: boolean;
+  batteryLow: boolean;
+}
+
+/** `GET /api/orders/{id}`: the order with its monitoring status. */
+export type OrderView = OrderRecord & { monitoring?: OrderMonitoring | undefined };
+
+/** `POST /api/orders`: the order and its protection code, shown this once (only its hash is stored). */
+export interface CreatedOrder {
+  order: OrderRecord;
+  protectionCode: string;
+}
+
+/** A retained position fix of the respondent's device (`GET /api/orders/{id}/positions`, audited). */
+export interface PositionFix {
+  at: string;
+  eventId: string;
+  deviceId: string;
+  lat: number;
+  lon: number;
+  accuracy: number;
+  outOfOrder?: boolean;
+  alertIds?: string[];
+  /** TTL (epoch seconds) unless the fix belongs to an alert. */
+  expiresAt?: number;
+}
+
+const byId = { params: { id: orderIdSchema } };
+const notFound = { 404: { description: 'No such order' } };
+
+export const ordersContract = {
+  'POST /api/orders': {
+    body: orderBodySchema,
+    responses: { 201: { description: 'The order and its protection code (shown this once)', headers: { location: 'The order' } } },
+  },
+  'GET /api/orders': { query: listOrdersQuery, responses: { 200: { description: 'Active orders (audited)' } } },
+  'GET /api/orders/{id}': { ...byId, responses: { 200: { description: 'The order with its monitoring status (audited)' }, ...notFound } },
+  'PUT /api/orders/{id}': {
+    ...byId,
+    body: changeSchema,
+    responses: { 200: { description: 'The new version' }, ...notFound, 409: { description: 'Another version was saved meanwhile, or the order has ended' } },
+  },
+  'POST /api/orders/{id}/end': { ...byId, body: endSchema, responses: { 200: { description: 'The ended order' }, ...notFound, 409: { description: 'Already ended' } } },
+  'GET /api/orders/{id}/positions': { ...byId, responses: { 200: { description: 'Retained position fixes (audited)' }, ...notFound } },
+} as const satisfies CapabilityContract<'orders'>;

@@ -1,0 +1,100 @@
+import type { CapabilityContract } from '../contract.js';
+import type { RiskLevel } from './dash.js';
+import type { CaseRecord, CaseStatus, FjcStatus, FollowupPurpose, FollowupStatus, Outcome, Urgency } from './model.js';
+import {
+  addFollowupSchema,
+  caseIdSchema,
+  completeSchema,
+  createCaseSchema,
+  followupIdSchema,
+  listCasesQuery,
+  listFollowupsQuery,
+  patchCaseSchema,
+  reassignSchema,
+  rescheduleSchema,
+} from './schemas.js';
+
+/**
+ * The cases API: social-service officers open and follow cases; supervisors see the team. Request
+ * schemas are in ./schemas.ts; the answers' shapes are here.
+ */
+export * from './schemas.js';
+export type { CaseRecord, RiskChange } from './model.js';
+
+/** A follow-up as the API returns it (no tick internals). */
+export interface FollowupView {
+  id: string;
+  caseId: string;
+  zone: string;
+  officer: string;
+  purpose: FollowupPurpose;
+  urgency: Urgency;
+  status: FollowupStatus;
+  dueAt: string;
+  version: number;
+  outcome?: Outcome;
+  completedAt?: string | undefined;
+  completedBy?: string | undefined;
+  /** on_time / late / missed, once decided. */
+  reportOutcome?: 'on_time' | 'late' | 'missed' | undefined;
+  remindedAt?: string;
+  escalatedAt?: string;
+}
+
+/** A case in a list: no victim reference (open the case, audited, to see it). */
+export interface CaseSummary {
+  id: string;
+  zone: string;
+  status: CaseStatus;
+  riskLevel: RiskLevel;
+  officer: string;
+  openedAt: string;
+  interventionDate: string;
+  repeat: boolean;
+  fjcIntroduction: FjcStatus;
+  version: number;
+}
+
+/** `GET /api/cases/{id}` (audited) and `POST /api/cases`: every field of the case and its follow-ups. */
+export type CaseDetail = CaseRecord & { followups: FollowupView[] };
+
+export interface CaseList {
+  cases: CaseSummary[];
+}
+
+/** `GET /api/followups`: pending follow-ups by Brussels day. */
+export interface FollowupBuckets {
+  overdue: FollowupView[];
+  today: FollowupView[];
+  next7Days: FollowupView[];
+  generatedAt: string;
+}
+
+/** `POST …/complete`: the done follow-up, an urgent one when the victim was not reached twice, and the plan's next ones. */
+export interface CompletedFollowup {
+  followup: FollowupView;
+  urgentFollowupId?: string;
+  supervisorNotified?: boolean;
+  planned: FollowupView[];
+}
+
+const byCase = { params: { id: caseIdSchema } };
+const byFollowup = { params: { id: caseIdSchema, followupId: followupIdSchema } };
+const notYours = { 403: { description: 'Not your case (officers see their own; supervisors the team)' }, 404: { description: 'No such case' } };
+const closed = { 409: { description: 'The case is closed, the follow-up done, or another version was saved meanwhile' } };
+
+export const casesContract = {
+  'POST /api/cases': { body: createCaseSchema, responses: { 201: { description: 'The case and its planned follow-ups', headers: { location: 'The case' } } } },
+  'GET /api/cases': { query: listCasesQuery, responses: { 200: { description: 'Case summaries (audited)' } } },
+  'GET /api/cases/{id}': { ...byCase, responses: { 200: { description: 'The case with its follow-ups (audited)' }, ...notYours } },
+  'PATCH /api/cases/{id}': { ...byCase, body: patchCaseSchema, responses: { 200: { description: 'The changed case' }, ...notYours, ...closed } },
+  'GET /api/followups': { query: listFollowupsQuery, responses: { 200: { description: 'Overdue, due today and in the next 7 days (audited)' } } },
+  'POST /api/cases/{id}/followups': { ...byCase, body: addFollowupSchema, responses: { 201: { description: 'The follow-up' }, ...notYours, ...closed } },
+  'POST /api/cases/{id}/followups/{followupId}/complete': {
+    ...byFollowup,
+    body: completeSchema,
+    responses: { 200: { description: 'Done; an urgent follow-up when the victim was not reached twice' }, ...notYours, ...closed },
+  },
+  'POST /api/cases/{id}/followups/{followupId}/reschedule': { ...byFollowup, body: rescheduleSchema, responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed } },
+  'POST /api/cases/{id}/followups/{followupId}/reassign': { ...byFollowup, body: reassignSchema, responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed } },
+} as const satisfies CapabilityContract<'cases'>;

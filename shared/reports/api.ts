@@ -1,0 +1,21 @@
+import * as z from 'zod';
+import type { CapabilityContract } from '../contract.js';
+import { MONTH_PATTERN } from './months.js';
+
+export type { MonthlyReport, ReportRow } from './monthly.js';
+export type { Shown } from './suppression.js';
+
+/** The reports API: monthly counts per zone with small cells suppressed, as JSON or CSV. */
+const month = (field: string) => z.string({ error: `${field} is required (YYYY-MM)` }).regex(MONTH_PATTERN, `${field} must be a month YYYY-MM`);
+export const monthlyQuerySchema = z.strictObject({
+  from: month('from'),
+  to: month('to'),
+  format: z.enum(['json', 'csv']).optional(),
+});
+
+export const reportsContract = {
+  'GET /api/reports/monthly': {
+    query: monthlyQuerySchema,
+    responses: { 200: { description: 'The report (CSV with Accept: text/csv or format=csv)', alsoAs: ['text/csv'] } },
+  },
+} as const satisfies CapabilityContract<'reports'>;
