@@ -1,5 +1,6 @@
 import { ulid } from 'ulid';
 import { escalationDueAt, type AlertDraft, type AlertKind, type OrderRecord, type Severity } from '../../shared/zones/index.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { keys } from './keys.js';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
@@ -65,8 +66,14 @@ export function alertItem(a: AlertRecord): Record<string, unknown> {
   };
 }
 
-export function alertPut(tableName: string, a: AlertRecord) {
-  return { Put: { TableName: tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' } };
+/** The conditional Put of a new alert, its evidence sealed (the stream carries it sealed; the publisher never opens it). */
+export async function alertPut(tableName: string, a: AlertRecord) {
+  return { Put: { TableName: tableName, Item: await seal('alert', a.id, alertItem(a)), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** A stored alert with its evidence opened (police reads only; the escalation tick and the publisher never open). */
+export async function openedAlert(item: Record<string, unknown>): Promise<AlertRecord> {
+  return withoutKeys<AlertRecord>(await open('alert', String(item.id), item));
 }
 
 /** Strips keys and index attributes from a stored item. */

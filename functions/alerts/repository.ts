@@ -7,7 +7,7 @@ import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { keys } from './keys.js';
-import { withoutKeys, type AlertRecord, type Outcome } from './model.js';
+import { openedAlert, withoutKeys, type AlertRecord, type Outcome } from './model.js';
 
 export interface EscalationRecord {
   alertId: string;
@@ -52,7 +52,7 @@ export class DynamoAlertRepository implements AlertRepository {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((i) => withoutKeys<AlertRecord>(i));
+    return Promise.all((out.Items ?? []).map(openedAlert));
   }
 
   async get(id: string) {
@@ -63,7 +63,7 @@ export class DynamoAlertRepository implements AlertRepository {
     const alert = items.find((i) => i.sk === 'ALERT');
     if (!alert) return undefined;
     return {
-      alert: withoutKeys<AlertRecord>(alert),
+      alert: await openedAlert(alert),
       escalations: items.filter((i) => String(i.sk).startsWith('ESCALATION#')).map((i) => withoutKeys<EscalationRecord>(i)),
     };
   }

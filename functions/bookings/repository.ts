@@ -6,6 +6,7 @@ import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
 import { CANCELLED_RETENTION_DAYS, expiryAfter, type BookingRecord } from './model.js';
@@ -123,7 +124,7 @@ export class DynamoBookingRepository implements BookingRepository {
     try {
       await transact([
         this.takeSlot(b.serviceId, b.start, b.end, capacity),
-        { Put: { TableName: this.table, Item: this.item(b), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.table, Item: await seal('booking', b.reference, this.item(b)), ConditionExpression: 'attribute_not_exists(pk)' } },
         statsAdd(this.table, now, b.zone, { [metric.bookingsMade(b.serviceId)]: 1 }),
       ]);
       return 'created';
@@ -140,7 +141,7 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async get(reference: string): Promise<BookingRecord | undefined> {
     const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: bookingKeys.booking(reference), ConsistentRead: true }));
-    return out.Item ? strip(out.Item) : undefined;
+    return out.Item ? strip(await open('booking', reference, out.Item)) : undefined;
   }
 
   async reschedule(b: BookingRecord, to: { start: string; end: string; date: string }, capacity: number, now: Date): Promise<BookingRecord> {
@@ -153,7 +154,7 @@ export class DynamoBookingRepository implements BookingRepository {
         {
           Put: {
             TableName: this.table,
-            Item: this.item(next),
+            Item: await seal('booking', next.reference, this.item(next)),
             ConditionExpression: '#start = :oldStart AND #status IN (:booked, :confirmed)',
             ExpressionAttributeNames: { '#start': 'start', '#status': 'status' },
             ExpressionAttributeValues: { ':oldStart': b.start, ':booked': 'booked', ':confirmed': 'confirmed' },
@@ -231,7 +232,7 @@ export class DynamoBookingRepository implements BookingRepository {
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      out.push(...(page.Items ?? []).map(strip));
+      out.push(...(await Promise.all((page.Items ?? []).map((i) => open('booking', String(i.reference), i)))).map(strip));
       start = page.LastEvaluatedKey;
     } while (start);
     return out;

@@ -6,6 +6,7 @@ import { keys } from '../alerts/keys.js';
 import { withoutKeys } from '../alerts/model.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderCounterDeltas } from './counters.js';
 
@@ -48,12 +49,19 @@ function orderItem(o: OrderRecord, codeHash: string | undefined): Record<string,
 /**
  * The items a new order consists of: the order, its initial monitoring state, the protection-code
  * lookup (hash only) and one link per device. Each Put is conditional on its key being new. Used by
- * `create` (one transaction with the audit record and counters) and by the local demo seed.
+ * `create` (one transaction with the audit record and counters) and by the local demo seed. The order's
+ * and the state's personal fields are sealed.
  */
-export function newOrderPuts(table: string, order: OrderRecord, codeHash: string): TransactItem[] {
+export async function newOrderPuts(table: string, order: OrderRecord, codeHash: string): Promise<TransactItem[]> {
   return [
-    { Put: { TableName: table, Item: orderItem(order, codeHash), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: table, Item: { ...keys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: await seal('order', order.id, orderItem(order, codeHash)), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: table,
+        Item: await seal('orderState', order.id, { ...keys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     { Put: { TableName: table, Item: { ...keys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...linkPuts(table, order),
   ];
@@ -93,7 +101,7 @@ export class DynamoOrderRepository implements OrderRepository {
   constructor(private readonly table: string) {}
 
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
-    const items: TransactItem[] = [...newOrderPuts(this.table, order, codeHash), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
+    const items: TransactItem[] = [...(await newOrderPuts(this.table, order, codeHash)), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
     await transact(items, 'Order could not be created; try again');
   }
 
@@ -101,13 +109,15 @@ export class DynamoOrderRepository implements OrderRepository {
     const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.order(id), ConsistentRead: true }));
     if (!out.Item) return undefined;
     const codeHash = out.Item.protectionCodeHash as string | undefined;
-    const { protectionCodeHash: _h, ...order } = withoutKeys<OrderRecord & { protectionCodeHash?: string }>(out.Item);
+    const { protectionCodeHash: _h, ...order } = withoutKeys<OrderRecord & { protectionCodeHash?: string }>(await open('order', id, out.Item));
     return { order: order as OrderRecord, codeHash };
   }
 
   async state(id: string): Promise<OrderState | undefined> {
     const out = await dynamo.send(new GetCommand({ TableName: this.table, Key: keys.orderState(id), ConsistentRead: true }));
-    return out.Item ? ({ ...(out.Item.state as OrderState), version: Number(out.Item.version) } as OrderState) : undefined;
+    if (!out.Item) return undefined;
+    const item = await open('orderState', id, out.Item);
+    return { ...(item.state as OrderState), version: Number(item.version) } as OrderState;
   }
 
   async listActive(district: string | undefined): Promise<OrderRecord[]> {
@@ -123,7 +133,7 @@ export class DynamoOrderRepository implements OrderRepository {
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      for (const i of page.Items ?? []) {
+      for (const i of await Promise.all((page.Items ?? []).map((i) => open('order', String(i.id), i)))) {
         const { protectionCodeHash: _h, ...o } = withoutKeys<OrderRecord & { protectionCodeHash?: string }>(i);
         out.push(o as OrderRecord);
       }
@@ -136,11 +146,11 @@ export class DynamoOrderRepository implements OrderRepository {
     const current = await this.get(previous.id);
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: { ...keys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: await seal('order', previous.id, { ...keys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
-          Item: orderItem(next, current?.codeHash),
+          Item: await seal('order', next.id, orderItem(next, current?.codeHash)),
           ConditionExpression: '#v = :v AND #s = :active',
           ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
           ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
@@ -156,11 +166,11 @@ export class DynamoOrderRepository implements OrderRepository {
 
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: { ...keys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: await seal('order', previous.id, { ...keys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
-          Item: orderItem(ended, codeHash),
+          Item: await seal('order', ended.id, orderItem(ended, codeHash)),
           ConditionExpression: '#v = :v AND #s = :active',
           ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
           ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
@@ -186,7 +196,7 @@ export class DynamoOrderRepository implements OrderRepository {
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      for (const i of page.Items ?? []) {
+      for (const i of await Promise.all((page.Items ?? []).map((i) => open('fix', id, i)))) {
         out.push({
           at: String(i.at),
           eventId: String(i.eventId),
