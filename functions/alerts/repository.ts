@@ -24,6 +24,7 @@ export interface EscalationRecord {
 
 /** Port: alerts persistence (police API, escalation tick, outbox publisher). */
 export interface AlertRepository {
+  /** Open alerts without their evidence: it stays sealed (the list never shows it; `get` opens it). */
   listOpen(district: string, limit: number): Promise<AlertRecord[]>;
   get(id: string): Promise<{ alert: AlertRecord; escalations: EscalationRecord[] } | undefined>;
   acknowledge(id: string, by: string, now: Date, audit: AuditEntry): Promise<void>;
@@ -52,7 +53,7 @@ export class DynamoAlertRepository implements AlertRepository {
         Limit: limit,
       }),
     );
-    return Promise.all((out.Items ?? []).map(openedAlert));
+    return (out.Items ?? []).map(({ sealed: _sealed, ...i }) => withoutKeys<AlertRecord>(i));
   }
 
   async get(id: string) {

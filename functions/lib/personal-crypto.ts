@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import {
   AlgorithmSuiteIdentifier,
@@ -67,6 +68,9 @@ function contextOf(kind: SealedKind, id: string, item: Item): Record<string, str
 }
 
 export function createSealer(keyring: KeyringNode): Sealer {
+  // Items read again unchanged (an order on every device event) skip the Encryption SDK: the opened JSON
+  // is kept under the ciphertext's hash and the expected context, no longer and no more than data keys are.
+  const openedJson = new Map<string, { at: number; json: string }>();
   const cmm = new NodeCachingMaterialsManager({
     backingMaterials: keyring,
     cache: getLocalCryptographicMaterialsCache(DATA_KEY_CACHE.capacity),
@@ -94,16 +98,28 @@ export function createSealer(keyring: KeyringNode): Sealer {
       if (blob === undefined) return item;
       if (!(blob instanceof Uint8Array)) throw new SealedDataError(kind, 'not binary');
       const expected = contextOf(kind, id, item);
-      let out: Awaited<ReturnType<typeof client.decrypt>>;
-      try {
-        out = await client.decrypt(cmm, blob);
-      } catch (cause) {
-        throw new SealedDataError(kind, 'tampered, truncated or sealed under another key', { cause });
+      const memoKey = `${JSON.stringify(expected)}|${createHash('sha256').update(blob).digest('base64')}`;
+      const memo = openedJson.get(memoKey);
+      let json: string;
+      if (memo && Date.now() - memo.at < DATA_KEY_CACHE.maxAgeMs) {
+        json = memo.json;
+      } else {
+        let out: Awaited<ReturnType<typeof client.decrypt>>;
+        try {
+          out = await client.decrypt(cmm, blob);
+        } catch (cause) {
+          throw new SealedDataError(kind, 'tampered, truncated or sealed under another key', { cause });
+        }
+        // The Encryption SDK authenticates the context but does not compare it with ours: that is this check.
+        const got = out.messageHeader.encryptionContext;
+        for (const [k, v] of Object.entries(expected)) if (got[k] !== v) throw new SealedDataError(kind, `sealed for another ${k.replace('oneroof-', '')}`);
+        json = out.plaintext.toString('utf8');
+        openedJson.delete(memoKey);
+        openedJson.set(memoKey, { at: Date.now(), json });
+        if (openedJson.size > DATA_KEY_CACHE.capacity) openedJson.delete(openedJson.keys().next().value as string);
       }
-      // The Encryption SDK authenticates the context but does not compare it with ours: that is this check.
-      const got = out.messageHeader.encryptionContext;
-      for (const [k, v] of Object.entries(expected)) if (got[k] !== v) throw new SealedDataError(kind, `sealed for another ${k.replace('oneroof-', '')}`);
-      const personal = JSON.parse(out.plaintext.toString('utf8')) as Item;
+      // Parsed afresh each time: callers may change what they get without touching the memo.
+      const personal = JSON.parse(json) as Item;
       const allowed: readonly string[] = SEALED_FIELDS[kind];
       const { [SEALED_ATTRIBUTE]: _s, ...rest } = item;
       for (const f of allowed) if (personal[f] !== undefined) rest[f] = personal[f];

@@ -44,9 +44,18 @@ describe('sealing personal fields (raw AES keyring)', () => {
 
   it('refuses a ciphertext moved to another entity, another item key or another kind', async () => {
     const sealed = await sealer.seal('booking', 'R-ABC', booking);
+    // Opened once in its own item first: what was opened there is no shortcut for another item.
+    await sealer.open('booking', 'R-ABC', sealed);
     await expect(sealer.open('booking', 'R-XYZ', { ...sealed, pk: 'BOOKING#R-XYZ', reference: 'R-XYZ' })).rejects.toThrow(SealedDataError);
     await expect(sealer.open('booking', 'R-ABC', { ...sealed, sk: 'PINFAIL' })).rejects.toThrow(/another item/);
     await expect(sealer.open('case', 'R-ABC', sealed)).rejects.toThrow(/another kind/);
+  });
+
+  it('gives every reader its own copy of what it opened', async () => {
+    const sealed = await sealer.seal('booking', 'R-ABC', booking);
+    const first = await sealer.open('booking', 'R-ABC', sealed);
+    (first.safeContact as { phone: string }).phone = 'changed';
+    expect(await sealer.open('booking', 'R-ABC', sealed)).toEqual(booking);
   });
 
   it('refuses a tampered or truncated ciphertext', async () => {
