@@ -38,6 +38,11 @@ export const PERSONAL_FIELDS = [
   'voicemail',
   'idempotency-key',
   'body',
+  // Sealed at rest (SEALED_FIELDS below) and as personal in a log line.
+  'protectedPersonRef',
+  'dashYes',
+  'riskHistory',
+  'evidence',
 ] as const;
 
 const lower = new Set(PERSONAL_FIELDS.map((f) => f.toLowerCase()));
