@@ -1,3 +1,4 @@
+import type { PersonalDataAccess } from './personal-data.js';
 import type { TopicName } from './topics.js';
 
 /**
@@ -13,6 +14,12 @@ export interface FunctionDecl {
   table: 'none' | 'read' | 'readWrite';
   /** Topics the function publishes to. */
   publishes: readonly TopicName[];
+  /**
+   * Personal fields it seals (writes) and opens (reads), by item kind (shared/personal-data.ts). Absent:
+   * none — it gets no access to the personal-data key at all. In AWS, IAM allows GenerateDataKey for the
+   * `seal` kinds and Decrypt for the `open` kinds only (a condition on the encryption context's kind).
+   */
+  personalData?: PersonalDataAccess;
   /** Timeout in seconds when not the default (read it with `timeoutOf`). */
   timeoutSeconds?: number;
   memoryMb?: number;
@@ -36,12 +43,14 @@ export const functions = {
     description: 'Slots and bookings by reference + PIN; coordinator booking lists',
     table: 'readWrite',
     publishes: ['partnerIntake'],
+    personalData: { seal: ['booking'], open: ['booking'] },
   },
   cases: {
     entry: 'functions/cases/handler.ts',
     description: 'Cases and follow-ups for social-service officers',
     table: 'readWrite',
     publishes: ['supervisorEscalations'],
+    personalData: { seal: ['case'], open: ['case'] },
   },
   followupTick: {
     entry: 'functions/followups/tick.ts',
@@ -55,18 +64,22 @@ export const functions = {
     description: 'Restraining orders (police)',
     table: 'readWrite',
     publishes: [],
+    personalData: { seal: ['order', 'orderState'], open: ['order', 'orderState', 'fix'] },
   },
   monitoring: {
     entry: 'functions/monitoring/handler.ts',
     description: 'Device events from the monitoring provider and panic from the PWA; runs the breach engine',
     table: 'readWrite',
     publishes: [],
+    personalData: { seal: ['orderState', 'fix', 'alert'], open: ['order', 'orderState'] },
   },
   watchdog: {
     entry: 'functions/monitoring/watchdog.ts',
     description: 'Scheduled: signal loss for active orders',
     table: 'readWrite',
     publishes: [],
+    // The same engine as monitoring, fed by the clock: it never receives a position, so it writes no fix.
+    personalData: { seal: ['orderState', 'alert'], open: ['order', 'orderState'] },
     timeoutSeconds: 60,
   },
   alerts: {
@@ -74,6 +87,7 @@ export const functions = {
     description: 'Open alerts for police: list, acknowledge, resolve',
     table: 'readWrite',
     publishes: [],
+    personalData: { seal: [], open: ['alert'] },
   },
   alertPublisher: {
     entry: 'functions/alerts/publisher.ts',

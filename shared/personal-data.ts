@@ -38,10 +38,63 @@ export const PERSONAL_FIELDS = [
   'voicemail',
   'idempotency-key',
   'body',
+  // Sealed at rest (SEALED_FIELDS below) and as personal in a log line.
+  'protectedPersonRef',
+  'dashYes',
+  'riskHistory',
+  'evidence',
 ] as const;
 
 const lower = new Set(PERSONAL_FIELDS.map((f) => f.toLowerCase()));
 
 export function isPersonalField(key: string): boolean {
   return lower.has(key.toLowerCase());
+}
+
+/**
+ * What is sealed at rest, per kind of item: these attributes never reach DynamoDB (items, backups,
+ * exports, the stream) in clear text. They travel together as ONE encrypted attribute (`sealed`, the
+ * JSON of the fields, AWS Encryption SDK message) bound to the item by its encryption context; the
+ * item's other attributes (keys, status, dates, counters, zone/district) stay clear so queries,
+ * conditions and routing work. functions/lib/personal-crypto.ts seals and opens, and shared/functions.ts
+ * declares which functions may seal or open which kinds (IAM follows that declaration in AWS).
+ *
+ * A panic has no item of its own: its position is the `evidence` of its `alert` (kind `panic`) and
+ * the order's `orderState` (last panic time, the protected person's last shared position).
+ */
+export const SEALED_FIELDS = {
+  /** `BOOKING#<ref>`/`BOOKING`: the victim's alias, language and needs, safe-contact details, the PIN's hash (a short PIN's hash must not be offline-guessable from a backup). */
+  booking: ['alias', 'language', 'interpreter', 'childcare', 'accessibility', 'safeContact', 'pinHash'],
+  /** `CASE#<id>`/`CASE`: the victim reference, the DASH answers, the risk history (with its free-text reasons). */
+  case: ['victimRef', 'dashYes', 'riskHistory'],
+  /** `CASE#<id>`/`FOLLOWUP#…`: no personal field today (purpose, due time, outcome code). A free-text note belongs here. */
+  followup: [],
+  /** `ORDER#<id>`/`ORDER` and its `VERSION#…` copies: the protected person's reference, the zones' centres (home, work, school) and curfew places. */
+  order: ['protectedPersonRef', 'zones', 'curfews'],
+  /** `ORDER#<id>`/`STATE`: the engine's state, with the respondent's and the protected person's last positions and the last panic. */
+  orderState: ['state'],
+  /** `ORDER#<id>`/`FIX#…`: a position fix of the respondent's device. */
+  fix: ['lat', 'lon', 'accuracy'],
+  /** `ALERT#<id>`/`ALERT`: the evidence (triggering fix, panic position, distances). */
+  alert: ['evidence'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type SealedKind = keyof typeof SEALED_FIELDS;
+export const SEALED_KINDS = Object.keys(SEALED_FIELDS) as SealedKind[];
+
+/** The one binary attribute holding an item's sealed fields. */
+export const SEALED_ATTRIBUTE = 'sealed';
+
+/** Encryption-context keys (also usable as `kms:EncryptionContext:<key>` IAM conditions). */
+export const SEALED_CONTEXT = { kind: 'oneroof-kind', id: 'oneroof-id', item: 'oneroof-item', attribute: 'oneroof-attribute' } as const;
+
+/** In AWS: the ARN of the personal-data KMS key (bound by OneRoofFunction.bindKey). */
+export const PERSONAL_DATA_KEY_ENV = 'PERSONAL_DATA_KEY_ARN';
+/** Locally: a file holding the raw AES-256 wrapping key (generated once into the data dir). */
+export const PERSONAL_DATA_LOCAL_KEY_ENV = 'PERSONAL_DATA_LOCAL_KEY_FILE';
+
+/** Which kinds a function may seal (write) and open (read); absent = none. */
+export interface PersonalDataAccess {
+  seal: readonly SealedKind[];
+  open: readonly SealedKind[];
 }

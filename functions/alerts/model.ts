@@ -1,6 +1,8 @@
 import { ulid } from 'ulid';
 import type { Alert } from '../../shared/alerts/api.js';
 import { escalationDueAt, type AlertDraft, type OrderRecord } from '../../shared/zones/index.js';
+import { fromItem } from '../lib/dynamo.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { keys } from './keys.js';
 
 /** An alert as stored (`ALERT#id`/`ALERT`, type ALERT) is the alert the API shows. */
@@ -40,6 +42,12 @@ export function alertItem(a: AlertRecord): Record<string, unknown> {
   };
 }
 
-export function alertPut(tableName: string, a: AlertRecord) {
-  return { Put: { TableName: tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(pk)' } };
+/** The conditional Put of a new alert, its evidence sealed (the stream carries it sealed; the publisher never opens it). */
+export async function alertPut(tableName: string, a: AlertRecord) {
+  return { Put: { TableName: tableName, Item: await seal('alert', a.id, alertItem(a)), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** A stored alert with its evidence opened (police reads only; the escalation tick and the publisher never open). */
+export async function openedAlert(item: Record<string, unknown>): Promise<AlertRecord> {
+  return fromItem<AlertRecord>(await open('alert', String(item.id), item));
 }

@@ -9,12 +9,13 @@ import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
 import type { AlertEscalation, AlertOutcome as Outcome } from '../../shared/alerts/api.js';
-import type { AlertRecord, ClosedReason } from './model.js';
+import { openedAlert, type AlertRecord, type ClosedReason } from './model.js';
 
 export type EscalationRecord = AlertEscalation;
 
 /** Port: alerts persistence (police API, escalation tick, outbox publisher). */
 export interface AlertRepository {
+  /** Open alerts without their evidence: it stays sealed (the list never shows it; `get` opens it). */
   listOpen(district: string, limit: number): Promise<AlertRecord[]>;
   get(id: string): Promise<{ alert: AlertRecord; escalations: EscalationRecord[] } | undefined>;
   acknowledge(id: string, by: string, now: Date, audit: AuditEntry): Promise<void>;
@@ -85,7 +86,7 @@ export class DynamoAlertRepository implements AlertRepository {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((i) => fromItem<AlertRecord>(i));
+    return (out.Items ?? []).map((i) => fromItem<AlertRecord>(i, ['sealed']));
   }
 
   async get(id: string) {
@@ -96,7 +97,7 @@ export class DynamoAlertRepository implements AlertRepository {
     const alert = items.find((i) => i.sk === 'ALERT');
     if (!alert) return undefined;
     return {
-      alert: fromItem<AlertRecord>(alert),
+      alert: await openedAlert(alert),
       escalations: items.filter((i) => String(i.sk).startsWith('ESCALATION#')).map((i) => fromItem<EscalationRecord>(i)),
     };
   }

@@ -6,6 +6,7 @@ import { metric } from '../../shared/metrics.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
 import { CANCELLED_RETENTION_DAYS, expiryAfter, type BookingRecord } from './model.js';
@@ -94,7 +95,7 @@ export class DynamoBookingRepository implements BookingRepository {
     try {
       await transact(this.client, [
         this.takeSlot(b.serviceId, b.start, b.end, capacity),
-        { Put: { TableName: this.table, Item: this.item(b), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: this.table, Item: await seal('booking', b.reference, this.item(b)), ConditionExpression: 'attribute_not_exists(pk)' } },
         statsAdd(this.table, now, b.zone, { [metric.bookingsMade(b.serviceId)]: 1 }),
       ]);
       return 'created';
@@ -112,7 +113,7 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async get(reference: string): Promise<BookingRecord | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.table, Key: bookingKeys.booking(reference), ConsistentRead: true }));
-    return out.Item ? fromItem<BookingRecord>(out.Item) : undefined;
+    return out.Item ? fromItem<BookingRecord>(await open('booking', reference, out.Item)) : undefined;
   }
 
   async reschedule(b: BookingRecord, to: { start: string; end: string; date: string }, capacity: number, now: Date): Promise<BookingRecord> {
@@ -125,7 +126,7 @@ export class DynamoBookingRepository implements BookingRepository {
         {
           Put: {
             TableName: this.table,
-            Item: this.item(next),
+            Item: await seal('booking', next.reference, this.item(next)),
             ConditionExpression: '#start = :oldStart AND #status IN (:booked, :confirmed)',
             ExpressionAttributeNames: { '#start': 'start', '#status': 'status' },
             ExpressionAttributeValues: { ':oldStart': b.start, ':booked': 'booked', ':confirmed': 'confirmed' },
@@ -198,7 +199,7 @@ export class DynamoBookingRepository implements BookingRepository {
       KeyConditionExpression: 'gsi1pk = :pk',
       ExpressionAttributeValues: { ':pk': bookingKeys.dayPartition(serviceId, date) },
     });
-    return items.map((i) => fromItem<BookingRecord>(i));
+    return Promise.all(items.map(async (i) => fromItem<BookingRecord>(await open('booking', String(i.reference), i))));
   }
 
   async confirm(b: BookingRecord, audit: AuditEntry, now: Date): Promise<BookingRecord> {

@@ -5,6 +5,8 @@ import { monthOf } from '../../shared/metrics.js';
 import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { open, seal } from '../lib/personal-crypto.js';
+import type { SEALED_FIELDS } from '../../shared/personal-data.js';
 import { statsAdd } from '../lib/stats.js';
 import { caseKeys } from './keys.js';
 import { TableKeySource, type KeySource } from './victim-key.js';
@@ -52,14 +54,17 @@ export interface CaseChange {
   stats: StatsDelta[];
 }
 
+/** A case as lists return it: its personal fields stay sealed (a list never decrypts; open the case to see them). */
+export type ListedCase = Omit<CaseRecord, (typeof SEALED_FIELDS.case)[number]>;
+
 /** Port: cases persistence. */
 export interface CaseRepository {
   victimKey(): Promise<Buffer>;
   /** Opening times of earlier cases of the victim with this hash, since `sinceIso`. */
   casesOfVictimSince(hash: string, sinceIso: string): Promise<string[]>;
   load(id: string): Promise<{ record: CaseRecord; followups: StoredFollowup[] } | undefined>;
-  listByOfficer(officer: string, limit: number): Promise<CaseRecord[]>;
-  listTeam(zone: string | undefined, limit: number): Promise<CaseRecord[]>;
+  listByOfficer(officer: string, limit: number): Promise<ListedCase[]>;
+  listTeam(zone: string | undefined, limit: number): Promise<ListedCase[]>;
   /** Pending follow-ups due before `untilIso`, optionally of one officer and/or zone. */
   pendingFollowups(untilIso: string, filter: { officer?: string; zone?: string }): Promise<StoredFollowup[]>;
   commit(change: CaseChange): Promise<void>;
@@ -107,19 +112,20 @@ export function followupFromItem(item: Record<string, unknown>): StoredFollowup 
 }
 
 const caseFromItem = (item: Item) => fromItem<CaseRecord>(item);
+const listedFromItem = (item: Item) => fromItem<ListedCase>(item, ['sealed']);
 
-/** The items of one change, in one transaction (pure; exported for the seed and tests). */
-export function changeItems(table: string, change: CaseChange): TransactItem[] {
+/** The items of one change, in one transaction (exported for the seed and tests); the case's personal fields sealed. */
+export async function changeItems(table: string, change: CaseChange): Promise<TransactItem[]> {
   const items: TransactItem[] = [];
   const versionCond = (v: number) => ({ ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': v } });
   if (change.newCase) {
     const { record, victimHash } = change.newCase;
-    items.push({ Put: { TableName: table, Item: caseItem(record), ConditionExpression: 'attribute_not_exists(pk)' } });
+    items.push({ Put: { TableName: table, Item: await seal('case', record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } });
     items.push({
       Put: { TableName: table, Item: { ...caseKeys.victim(record.id), type: 'CASE_VICTIM', caseId: record.id, ...caseKeys.victimIndex(victimHash, record.openedAt, record.id) }, ConditionExpression: 'attribute_not_exists(pk)' },
     });
   }
-  if (change.caseUpdate) items.push({ Put: { TableName: table, Item: caseItem(change.caseUpdate.next), ...versionCond(change.caseUpdate.expectedVersion) } });
+  if (change.caseUpdate) items.push({ Put: { TableName: table, Item: await seal('case', change.caseUpdate.next.id, caseItem(change.caseUpdate.next)), ...versionCond(change.caseUpdate.expectedVersion) } });
   if (change.caseCheck) {
     items.push({
       ConditionCheck: {
@@ -174,10 +180,10 @@ export class DynamoCaseRepository implements CaseRepository {
     if (!c) return undefined;
     const followups = items.filter((i) => String(i.sk).startsWith(caseKeys.followupPrefix)).map(followupFromItem);
     followups.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
-    return { record: caseFromItem(c), followups };
+    return { record: caseFromItem(await open('case', id, c)), followups };
   }
 
-  private async queryIndex(index: 'gsi1' | 'gsi2', pk: string, limit: number, zone?: string): Promise<CaseRecord[]> {
+  private async queryIndex(index: 'gsi1' | 'gsi2', pk: string, limit: number, zone?: string): Promise<ListedCase[]> {
     const items = await queryAll(
       this.client,
       {
@@ -190,7 +196,7 @@ export class DynamoCaseRepository implements CaseRepository {
       },
       limit,
     );
-    return items.slice(0, limit).map(caseFromItem);
+    return items.slice(0, limit).map(listedFromItem);
   }
 
   listByOfficer(officer: string, limit: number) {
@@ -227,7 +233,7 @@ export class DynamoCaseRepository implements CaseRepository {
 
   async commit(change: CaseChange): Promise<void> {
     try {
-      await transact(this.client, changeItems(this.table, change));
+      await transact(this.client, await changeItems(this.table, change));
     } catch (err) {
       if (cancellationCodes(err)) {
         throw new ConflictError('The case or follow-up was changed meanwhile; reload it and try again');

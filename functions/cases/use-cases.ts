@@ -27,7 +27,7 @@ import { metric } from '../../shared/metrics.js';
 import { brusselsToUtc } from '../../shared/zones/brussels-time.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Principal } from '../lib/auth.js';
-import type { CaseNotice, CaseRepository, StatsDelta, StoredFollowup } from './repository.js';
+import type { CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
 
 export interface Caller {
@@ -167,7 +167,7 @@ export async function getCase(deps: CaseDeps, id: string, caller: Caller, now: D
 }
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */
-function caseSummary(c: CaseRecord): CaseSummary {
+function caseSummary(c: ListedCase): CaseSummary {
   return { id: c.id, zone: c.zone, status: c.status, riskLevel: c.riskLevel, officer: c.officer, openedAt: c.openedAt, interventionDate: c.interventionDate, repeat: c.repeat, fjcIntroduction: c.fjcIntroduction, version: c.version };
 }
 

@@ -4,6 +4,7 @@ import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, ty
 import { alertPut, type AlertRecord } from '../alerts/model.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { monitoringKeys, SEEN_EVENT_DAYS } from './keys.js';
@@ -63,8 +64,9 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.orderState(orderId), ConsistentRead: true })),
     ]);
     if (!o.Item) return undefined;
-    const state = s.Item ? ({ ...(s.Item.state as OrderState), version: Number(s.Item.version) } as OrderState) : initialState();
-    return { order: fromItem<OrderRecord>(o.Item), state };
+    const [order, stateItem] = await Promise.all([open('order', orderId, o.Item), s.Item ? open('orderState', orderId, s.Item) : undefined]);
+    const state = stateItem ? ({ ...(stateItem.state as OrderState), version: Number(stateItem.version) } as OrderState) : initialState();
+    return { order: fromItem<OrderRecord>(order), state };
   }
 
   async activeOrderIds(): Promise<string[]> {
@@ -117,12 +119,12 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: { ...orderKeys.orderState(change.order.id), type: 'ORDER_STATE', orderId: change.order.id, version: change.expectedVersion + 1, state: stateBody, updatedAt: plan.now.toISOString() },
+          Item: await seal('orderState', change.order.id, { ...orderKeys.orderState(change.order.id), type: 'ORDER_STATE', orderId: change.order.id, version: change.expectedVersion + 1, state: stateBody, updatedAt: plan.now.toISOString() }),
           ConditionExpression: change.expectedVersion === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
           ExpressionAttributeValues: { ':v': change.expectedVersion },
         },
       });
-      for (const alert of change.alerts) items.push(alertPut(this.tableName, alert));
+      for (const alert of change.alerts) items.push(await alertPut(this.tableName, alert));
       const counts = countsByDistrict.get(change.order.district) ?? {};
       for (const alert of change.alerts) {
         const name = metric.breaches(BREACH_METRIC_KIND[alert.kind]);
@@ -135,7 +137,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
         items.push({
           Put: {
             TableName: this.tableName,
-            Item: {
+            Item: await seal('fix', change.order.id, {
               ...orderKeys.fix(change.order.id, e.at, e.eventId),
               type: 'FIX',
               orderId: change.order.id,
@@ -149,7 +151,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
               ...(change.fix.outOfOrder ? { outOfOrder: true } : {}),
               // A fix attached to an alert is evidence and kept with it; others expire with the retention.
               ...(attached.length > 0 ? { alertIds: attached } : { expiresAt: Math.floor(Date.parse(e.at) / 1000) + change.order.fixRetentionDays * 86_400 }),
-            },
+            }),
           },
         });
       }

@@ -7,6 +7,7 @@ import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderCounterDeltas } from './counters.js';
 import { orderKeys } from './keys.js';
@@ -39,12 +40,19 @@ function orderItem(o: OrderRecord, codeHash: string | undefined): Record<string,
 /**
  * The items a new order consists of: the order, its initial monitoring state, the protection-code
  * lookup (hash only) and one link per device. Each Put is conditional on its key being new. Used by
- * `create` (one transaction with the audit record and counters) and by the local demo seed.
+ * `create` (one transaction with the audit record and counters) and by the local demo seed. The order's
+ * and the state's personal fields are sealed.
  */
-export function newOrderPuts(table: string, order: OrderRecord, codeHash: string): TransactItem[] {
+export async function newOrderPuts(table: string, order: OrderRecord, codeHash: string): Promise<TransactItem[]> {
   return [
-    { Put: { TableName: table, Item: orderItem(order, codeHash), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: table, Item: { ...orderKeys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: table, Item: await seal('order', order.id, orderItem(order, codeHash)), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: table,
+        Item: await seal('orderState', order.id, { ...orderKeys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     { Put: { TableName: table, Item: { ...orderKeys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
     ...linkPuts(table, order),
   ];
@@ -102,18 +110,20 @@ export class DynamoOrderRepository implements OrderRepository {
   }
 
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
-    const items: TransactItem[] = [...newOrderPuts(this.table, order, codeHash), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
+    const items: TransactItem[] = [...(await newOrderPuts(this.table, order, codeHash)), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
     await this.transact(items, 'Order could not be created; try again');
   }
 
   async get(id: string) {
     const out = await this.client.send(new GetCommand({ TableName: this.table, Key: orderKeys.order(id), ConsistentRead: true }));
-    return out.Item ? orderFromItem(out.Item) : undefined;
+    return out.Item ? orderFromItem(await open('order', id, out.Item)) : undefined;
   }
 
   async state(id: string): Promise<OrderState | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.table, Key: orderKeys.orderState(id), ConsistentRead: true }));
-    return out.Item ? ({ ...(out.Item.state as OrderState), version: Number(out.Item.version) } as OrderState) : undefined;
+    if (!out.Item) return undefined;
+    const item = await open('orderState', id, out.Item);
+    return { ...(item.state as OrderState), version: Number(item.version) } as OrderState;
   }
 
   async listActive(district: string | undefined): Promise<OrderRecord[]> {
@@ -123,7 +133,7 @@ export class DynamoOrderRepository implements OrderRepository {
       KeyConditionExpression: district ? 'gsi2pk = :pk AND begins_with(gsi2sk, :d)' : 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': orderKeys.activePk, ...(district ? { ':d': `${district}#` } : {}) },
     });
-    return items.map((i) => orderFromItem(i).order);
+    return Promise.all(items.map(async (i) => orderFromItem(await open('order', String(i.id), i)).order));
   }
 
   /**
@@ -135,11 +145,11 @@ export class DynamoOrderRepository implements OrderRepository {
     const superseded = (await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client)).filter((a) => supersededByChange(previous, next, a));
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: await seal('order', previous.id, { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
-          Item: orderItem(next, current?.codeHash),
+          Item: await seal('order', next.id, orderItem(next, current?.codeHash)),
           ConditionExpression: '#v = :v AND #s = :active',
           ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
           ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
@@ -161,13 +171,13 @@ export class DynamoOrderRepository implements OrderRepository {
    * tick evaluated against the active order cannot commit after it ended (it retries and sees it ended).
    */
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
-    const open = await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client);
+    const unresolved = await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: await seal('order', previous.id, { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
-          Item: orderItem(ended, codeHash),
+          Item: await seal('order', ended.id, orderItem(ended, codeHash)),
           ConditionExpression: '#v = :v AND #s = :active',
           ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
           ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
@@ -185,10 +195,10 @@ export class DynamoOrderRepository implements OrderRepository {
       },
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, ended),
-      ...alertCloseItems(this.table, open.slice(0, ALERTS_PER_TRANSACTION), 'order_ended', audit),
+      ...alertCloseItems(this.table, unresolved.slice(0, ALERTS_PER_TRANSACTION), 'order_ended', audit),
     ];
     await this.transact(items, 'The order was changed or ended meanwhile; reload it');
-    await this.closeRest(open.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
+    await this.closeRest(unresolved.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
   }
 
   /** Alerts beyond one transaction's share: closed right after, each with its audit record (one already closed by police is skipped). */
@@ -208,7 +218,8 @@ export class DynamoOrderRepository implements OrderRepository {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :fix)',
       ExpressionAttributeValues: { ':pk': orderKeys.orderPk(id), ':fix': orderKeys.fixPrefix },
     });
-    return items.map(
+    const opened = await Promise.all(items.map((i) => open('fix', id, i)));
+    return opened.map(
       (i): StoredFix => ({
         at: String(i.at),
         eventId: String(i.eventId),

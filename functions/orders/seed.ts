@@ -41,7 +41,7 @@ export function demoOrder(now: Date): OrderRecord {
 /** Writes the demo order one item at a time (the seed's client makes each Put conditional on a new key). */
 export async function seedDemoOrder({ dynamo, tableName, now }: SeedContext): Promise<void> {
   const hash = hashProtectionCode(normalizeProtectionCode(DEMO_PROTECTION_CODE) as string);
-  for (const item of newOrderPuts(tableName, demoOrder(now), hash)) {
+  for (const item of await newOrderPuts(tableName, demoOrder(now), hash)) {
     if (!item.Put) continue;
     const { ConditionExpression: _c, ...put } = item.Put;
     await dynamo.send(new PutCommand({ TableName: put.TableName, Item: put.Item }));

@@ -11,6 +11,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { timeoutOf, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { LAMBDA_BUNDLING } from './bundling.js';
+import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT, type PersonalDataAccess } from '../../shared/personal-data.js';
 import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
 import { topics, type TopicName } from '../../shared/topics.js';
 
@@ -59,6 +60,7 @@ export class OneRoofFunction extends NodejsFunction {
   readonly functionKey: FunctionName;
   private tableBound = false;
   private readonly boundTopics = new Set<TopicName>();
+  private personalKeyBound = false;
 
   constructor(scope: Construct, id: string, props: OneRoofFunctionProps) {
     const { name, decl } = props;
@@ -148,6 +150,30 @@ export class OneRoofFunction extends NodejsFunction {
       );
     }
     this.addEnvironment(TABLE_ENV, table.tableName);
+  }
+
+  /**
+   * The personal-data key and its ARN in PERSONAL_DATA_KEY_ARN, together: GenerateDataKey only for the
+   * item kinds the function seals, Decrypt only for the kinds it opens — a condition on the kind in the
+   * encryption context the Encryption SDK sends with every call (functions/lib/personal-crypto.ts).
+   */
+  bindKey(key: IKey, access: PersonalDataAccess): void {
+    if (this.personalKeyBound) throw new Error(`${this.functionKey}: personal-data key already bound`);
+    this.personalKeyBound = true;
+    const grant = (sid: string, action: string, kinds: readonly string[]) => {
+      if (kinds.length === 0) return;
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid,
+          actions: [action],
+          resources: [key.keyArn],
+          conditions: { StringEquals: { [`kms:EncryptionContext:${SEALED_CONTEXT.kind}`]: [...kinds] } },
+        }),
+      );
+    };
+    grant('PersonalDataSeal', 'kms:GenerateDataKey', access.seal);
+    grant('PersonalDataOpen', 'kms:Decrypt', access.open);
+    this.addEnvironment(PERSONAL_DATA_KEY_ENV, key.keyArn);
   }
 
   /** Publish to one topic (and use its key) and the topic's ARN in the variable shared/topics.ts names. */

@@ -24,6 +24,8 @@ export interface StatefulStackProps extends StackProps {
  */
 export class StatefulStack extends Stack {
   readonly key: Key;
+  /** Wraps the data keys of sealed personal fields (functions/lib/personal-crypto.ts); no service and no table grant uses it. */
+  readonly personalDataKey: Key;
   readonly table: Table;
   readonly topics: Record<TopicName, Topic>;
   /** Operational alarms (dead letters, function errors, stream lag). Not a domain topic: no handler publishes here. */
@@ -62,6 +64,16 @@ export class StatefulStack extends Stack {
         conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
       }),
     );
+
+    // A key of its own: every function with table access may use the data key (bindTable), so sealing
+    // with it would separate nothing. This one is granted per function and per item kind (bindKey).
+    this.personalDataKey = new Key(this, 'PersonalDataKey', {
+      description: 'OneRoof personal data: wraps the data keys of sealed personal fields (Encryption SDK)',
+      enableKeyRotation: true,
+      rotationPeriod: Duration.days(365),
+      removalPolicy: RemovalPolicy.RETAIN,
+      pendingWindow: Duration.days(30),
+    });
 
     this.table = new Table(this, 'Table', {
       partitionKey: { name: tableDecl.partitionKey, type: AttributeType.STRING },

@@ -44,6 +44,7 @@ export class StatelessStack extends Stack {
       });
       if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table);
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
+      if (decl.personalData) fn.bindKey(stateful.personalDataKey, decl.personalData);
       fns[name] = fn;
 
       const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {

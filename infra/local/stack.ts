@@ -14,6 +14,8 @@ import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { seedDemoData, type SeedReport } from './seed.js';
 import { startLocalSns, type LocalMessage } from './sns.js';
+import { ensureLocalPersonalKey } from './personal-key.js';
+import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
 import { staticFiles } from './static-files.js';
 import { startStreamPoller, type DeadLetter } from './stream-poller.js';
 
@@ -110,6 +112,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     setEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
     setEnv(TABLE_ENV, tableName);
+    // Personal fields are sealed with a key kept in the data dir (a test run may have bound its own already).
+    if (!process.env[PERSONAL_DATA_LOCAL_KEY_ENV]) setEnv(PERSONAL_DATA_LOCAL_KEY_ENV, ensureLocalPersonalKey(dataDir));
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint });
     try {
       await ensureTable(client, tableName);

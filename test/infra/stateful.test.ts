@@ -29,10 +29,25 @@ describe('customer-managed key', () => {
   });
 
   it('lets CloudWatch Logs use it only for log groups of this account and region', () => {
-    const [, key] = only('AWS::KMS::Key');
+    const key = t.findResources('AWS::KMS::Key')[keyId] as Resource;
     const statements = (key.Properties.KeyPolicy as { Statement: { Sid?: string; Condition?: unknown }[] }).Statement;
     const logs = statements.find((st) => st.Sid === 'CloudWatchLogsEncryptLogGroups');
     expect(JSON.stringify(logs?.Condition)).toContain('kms:EncryptionContext:aws:logs:arn');
+  });
+});
+
+describe('personal-data key', () => {
+  const personalKey = t.findResources('AWS::KMS::Key')[s.logicalId(s.stateful.personalDataKey)] as Resource;
+
+  it('is its own key, rotated yearly and retained', () => {
+    expect(Object.keys(t.findResources('AWS::KMS::Key'))).toHaveLength(2);
+    expect(personalKey.Properties).toMatchObject({ EnableKeyRotation: true, RotationPeriodInDays: 365 });
+    expect(personalKey.DeletionPolicy).toBe('Retain');
+  });
+
+  it('grants no AWS service anything (only the account root, for IAM policies to delegate)', () => {
+    const statements = (personalKey.Properties.KeyPolicy as { Statement: { Principal?: unknown }[] }).Statement;
+    expect(JSON.stringify(statements.map((st) => st.Principal))).not.toContain('Service');
   });
 });
 

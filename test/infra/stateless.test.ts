@@ -3,6 +3,7 @@ import { functions, type FunctionDecl, type FunctionName } from '../../shared/fu
 import { routeKey, routes } from '../../shared/routes.js';
 import { schedules, streamConsumers } from '../../shared/schedules.js';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.js';
+import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT } from '../../shared/personal-data.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { topics, TOPIC_NAMES, type TopicName } from '../../shared/topics.js';
 import { ACCESS_LOG_FIELDS } from '../../infra/aws/api.js';
@@ -130,6 +131,38 @@ describe('least privilege per function', () => {
         }
       }
     }
+  });
+});
+
+describe('personal-data key, from the personalData declarations', () => {
+  const personalKeyArn = { 'Fn::GetAtt': [s.logicalId(s.stateful.personalDataKey), 'Arn'] };
+  const onPersonalKey = (name: FunctionName) => allows(name).filter((st) => resourcesOf(st).some((r) => JSON.stringify(resolved(r)) === JSON.stringify(personalKeyArn)));
+  const kindsFor = (name: FunctionName, action: string) =>
+    onPersonalKey(name)
+      .filter((st) => actionsOf(st).includes(action))
+      .flatMap((st) => (st.Condition as { StringEquals: Record<string, string[]> }).StringEquals[`kms:EncryptionContext:${SEALED_CONTEXT.kind}`] ?? []);
+
+  it.each(entries)('%s may seal and open exactly the kinds it declares, and nothing else with that key', (name, decl) => {
+    const access = decl.personalData ?? { seal: [], open: [] };
+    expect(kindsFor(name, 'kms:GenerateDataKey').sort()).toEqual([...access.seal].sort());
+    expect(kindsFor(name, 'kms:Decrypt').sort()).toEqual([...access.open].sort());
+    // Every statement on the key is one action under a kind condition: no unconditioned use, no Encrypt*/ReEncrypt*/wildcard.
+    for (const st of onPersonalKey(name)) {
+      expect(actionsOf(st)).toHaveLength(1);
+      expect(['kms:GenerateDataKey', 'kms:Decrypt']).toContain(actionsOf(st)[0]);
+      expect(Object.keys((st.Condition as { StringEquals: Record<string, unknown> }).StringEquals)).toEqual([`kms:EncryptionContext:${SEALED_CONTEXT.kind}`]);
+    }
+    const vars = (fnProps(name).Environment as { Variables: Record<string, unknown> }).Variables;
+    if (decl.personalData) expect(s.imported(vars[PERSONAL_DATA_KEY_ENV])).toEqual(personalKeyArn);
+    else expect(vars[PERSONAL_DATA_KEY_ENV]).toBeUndefined();
+  });
+
+  it('lets only the functions that show personal fields decrypt them; the stream publisher, ticks, reports and audit cannot', () => {
+    const decrypting = entries.filter(([name]) => kindsFor(name, 'kms:Decrypt').length > 0).map(([name]) => name).sort();
+    expect(decrypting).toEqual(['alerts', 'bookings', 'cases', 'monitoring', 'orders', 'watchdog']);
+    for (const name of ['alertPublisher', 'alertTick', 'followupTick', 'reports', 'audit', 'catalog', 'health'] as const) expect(onPersonalKey(name)).toEqual([]);
+    // The police alert view opens alerts only: never a booking, a case or an order.
+    expect(kindsFor('alerts', 'kms:Decrypt')).toEqual(['alert']);
   });
 });
 

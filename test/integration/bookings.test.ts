@@ -9,6 +9,7 @@ import { statsKey } from '../../functions/lib/stats.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import { opened } from '../support/sealed.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 
 const TABLE = process.env.TABLE_NAME as string;
@@ -117,7 +118,11 @@ describe('booking by reference + PIN', () => {
     pin = res.json.pin;
     expect(reference).toMatch(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
     expect(pin).toMatch(/^\d{6}$/);
-    const item = await raw(`BOOKING#${reference}`, 'BOOKING');
+    const stored = await raw(`BOOKING#${reference}`, 'BOOKING');
+    // Personal fields are sealed at rest (test/integration/personal-data-at-rest.test.ts); opened, they are as booked.
+    expect(stored).not.toHaveProperty('alias');
+    expect(stored).not.toHaveProperty('pinHash');
+    const item = await opened(stored);
     expect(item).toMatchObject({ status: 'booked', alias: 'Sam', gsi1pk: `BOOKINGS#${single}#${res.json.start && item?.date}` });
     expect(JSON.stringify(item)).not.toContain(`"${pin}"`);
     expect(String(item?.pinHash)).toMatch(/^scrypt\$16384\$8\$1\$/);

@@ -10,6 +10,7 @@ import { dynamo } from '../../functions/lib/clients.js';
 import { MONITORING_SCOPE } from '../../shared/roles.js';
 import { destination, type LatLon } from '../../shared/zones/index.js';
 import { staffClaims } from '../support/events.js';
+import { opened } from '../support/sealed.js';
 
 export const TABLE = 'oneroof-test';
 export const HOME: LatLon = { lat: 51.0899, lon: 4.3712 };
@@ -45,17 +46,23 @@ export function positionEvent(deviceId: string, at: Date, meters: number, accura
   return { type: 'position', eventId: unique('ev'), deviceId, at: at.toISOString(), lat: p.lat, lon: p.lon, accuracy };
 }
 
+/** The items of a partition as stored (personal fields sealed). */
 export async function itemsOf(pk: string): Promise<Record<string, unknown>[]> {
   const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
   return out.Items ?? [];
 }
 
-/** Every alert of a district, open or not, read through the open index plus the given ids. */
+/** The items of a partition with their sealed personal fields opened (assertions on stored positions and state). */
+export async function openedItemsOf(pk: string): Promise<Record<string, unknown>[]> {
+  return Promise.all((await itemsOf(pk)).map(opened));
+}
+
+/** Every open alert of a district, through the open index, evidence opened. */
 export async function openAlerts(district: string): Promise<Record<string, unknown>[]> {
   const out = await dynamo.send(
     new QueryCommand({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `ALERTS#OPEN#${district}` }, ScanIndexForward: false }),
   );
-  return out.Items ?? [];
+  return Promise.all((out.Items ?? []).map(opened));
 }
 
 let seq = 0;

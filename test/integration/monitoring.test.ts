@@ -6,7 +6,7 @@ import { handler as orders } from '../../functions/orders/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { monthOf } from '../../shared/metrics.js';
 import { destination, localParts } from '../../shared/zones/index.js';
-import { HOME, itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
+import { HOME, itemsOf, monitoringClaims, openedItemsOf, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
 
 type Res = { statusCode?: number; body?: string };
 type Call = { status: number; json: Record<string, any> };
@@ -37,7 +37,7 @@ describe('POST /api/monitoring/events', () => {
       ['preAlert', 'low', 'home', id],
     ]);
     // the triggering fixes are kept as evidence: no TTL, attached to the alert
-    const fixes = (await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('FIX#'));
+    const fixes = (await openedItemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('FIX#'));
     expect(fixes).toHaveLength(drive.length);
     const attached = fixes.filter((f) => f.alertIds);
     expect(attached).toHaveLength(2);
@@ -47,7 +47,7 @@ describe('POST /api/monitoring/events', () => {
     const replay = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: drive });
     expect(replay).toMatchObject({ status: 200, json: { accepted: 0, duplicates: drive.length, rejected: [] } });
     expect(await openAlerts(body.district)).toHaveLength(2);
-    const state = (await itemsOf(`ORDER#${id}`)).find((i) => i.sk === 'STATE');
+    const state = (await openedItemsOf(`ORDER#${id}`)).find((i) => i.sk === 'STATE');
     expect(state?.version).toBe(drive.length);
   });
 
@@ -95,7 +95,7 @@ describe('POST /api/monitoring/events', () => {
     const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [late] });
     expect(res.json.accepted).toBe(1);
     expect(await openAlerts(body.district)).toEqual([]);
-    const items = await itemsOf(`ORDER#${id}`);
+    const items = await openedItemsOf(`ORDER#${id}`);
     expect(items.find((i) => i.sk === `FIX#${late.at}#${late.eventId}`)).toMatchObject({ outOfOrder: true });
     expect((items.find((i) => i.sk === 'STATE')?.state as { zones: Record<string, { phase: string }> }).zones['home-1']?.phase).toBe('outside');
   });
@@ -115,10 +115,10 @@ describe('POST /api/monitoring/events', () => {
     const dev = body.respondentDeviceId;
     const events = Array.from({ length: 8 }, (_, i) => positionEvent(dev, minutesAgo(20 - i), 5000 - i * 10));
     await Promise.all(events.map((e) => post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [e] })));
-    const state = (await itemsOf(`ORDER#${id}`)).find((i) => i.sk === 'STATE');
+    const state = (await openedItemsOf(`ORDER#${id}`)).find((i) => i.sk === 'STATE');
     // each event committed exactly once; out-of-order ones (arriving after a later one) too — as evidence
     expect(state?.version).toBe(events.length);
-    expect((await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('FIX#'))).toHaveLength(events.length);
+    expect((await openedItemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('FIX#'))).toHaveLength(events.length);
   });
 });
 
@@ -184,7 +184,7 @@ describe('conditions beyond the fixed zone', () => {
       ['zone', 'moving', 'protected person'],
     ]);
     // evidence is the respondent's fix; the protected person's position is in no alert and no kept fix
-    const items = await itemsOf(`ORDER#${id}`);
+    const items = await openedItemsOf(`ORDER#${id}`);
     const fixes = items.filter((i) => String(i.sk).startsWith('FIX#'));
     expect(fixes.map((f) => f.deviceId).every((d) => d === body.respondentDeviceId)).toBe(true);
     expect(JSON.stringify([...alerts, ...fixes])).not.toContain(String(victim.lat));

@@ -3,6 +3,7 @@ import { handler } from '../../functions/orders/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { monthOf } from '../../shared/metrics.js';
 import { itemsOf, officer, orderBody, police, supervisor } from './monitoring-support.js';
+import { opened } from '../support/sealed.js';
 
 type Res = { statusCode?: number; body?: string; headers?: Record<string, unknown> };
 async function call(method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
@@ -27,7 +28,10 @@ describe('orders API (police, audited, versioned)', () => {
     expect(id).toMatch(/^RO-[0-9A-Z]{26}$/);
     expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
     const items = await itemsOf(`ORDER#${id}`);
-    const order = items.find((i) => i.sk === 'ORDER');
+    const stored = items.find((i) => i.sk === 'ORDER');
+    // The zones (their centres) are sealed at rest; opened, the defaults are filled in.
+    expect(stored).not.toHaveProperty('zones');
+    const order = await opened(stored);
     expect(order).toMatchObject({ version: 1, status: 'active', zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }], movingZone: { alertRadiusM: 300, preAlertRadiusM: 600 } });
     expect(JSON.stringify(items)).not.toContain(code);
     expect(JSON.stringify(items)).not.toContain(code.replace(/-/g, ''));
@@ -67,7 +71,7 @@ describe('orders API (police, audited, versioned)', () => {
     expect(changed.json).toMatchObject({ version: 2, zones: [{ alertRadiusM: 800, preAlertRadiusM: 1600 }] });
     const stale = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: body });
     expect(stale.status).toBe(409);
-    const history = (await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('VERSION#'));
+    const history = await Promise.all((await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk).startsWith('VERSION#')).map(opened));
     expect(history.map((h) => [h.version, (h.zones as { alertRadiusM: number }[])[0]?.alertRadiusM])).toEqual([[1, 500]]);
     expect((await itemsOf(`AUDIT#order#${id}`)).map((a) => a.action)).toContain('update');
   });

@@ -2,6 +2,11 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type RunningDynamo } from '../../infra/local/dynamodb.js';
 import { startLocalSns, type LocalSns } from '../../infra/local/sns.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureLocalPersonalKey } from '../../infra/local/personal-key.js';
+import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { topicNameOf } from '../support/sns-inbox.js';
@@ -16,11 +21,14 @@ let running: RunningDynamo | undefined;
 let sns: LocalSns | undefined;
 
 export async function setup(): Promise<() => Promise<void>> {
+  const keyDir = mkdtempSync(join(tmpdir(), 'oneroof-test-key-'));
   [running, sns] = await Promise.all([startDynamo(), startLocalSns()]);
   Object.assign(process.env, LOCAL_AWS_ENV, {
     AWS_ENDPOINT_URL_DYNAMODB: running.endpoint,
     AWS_ENDPOINT_URL_SNS: sns.endpoint,
     [TABLE_ENV]: 'oneroof-test',
+    // The run's personal-data key (the raw AES keyring, as in the local stack).
+    [PERSONAL_DATA_LOCAL_KEY_ENV]: ensureLocalPersonalKey(keyDir),
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');
@@ -33,5 +41,6 @@ export async function setup(): Promise<() => Promise<void>> {
   snsClient.destroy();
   return async () => {
     await Promise.all([running?.stop(), sns?.stop()]);
+    rmSync(keyDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,23 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+/**
+ * The local stand-in for the personal-data KMS key: 32 random bytes, generated once into the data
+ * directory (mode 0600) and kept, so data sealed by an earlier run still opens. It sits next to the
+ * local data, which holds demo data only; it protects nothing on a developer's disk, it only makes the
+ * local stack seal exactly as AWS does.
+ */
+export function ensureLocalPersonalKey(dataDir: string): string {
+  const file = join(dataDir, 'personal-data.key');
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    // `wx`: never overwrite a key that appeared meanwhile (that would make its data unreadable).
+    try {
+      writeFileSync(file, randomBytes(32), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return file;
+}
