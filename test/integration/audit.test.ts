@@ -5,7 +5,7 @@ import { handler as auditApi } from '../../functions/audit/handler.js';
 import { handler as bookingsApi } from '../../functions/bookings/handler.js';
 import { handler as casesApi } from '../../functions/cases/handler.js';
 import { handler as catalogApi } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
 import { handler as alertsApi } from '../../functions/alerts/handler.js';
 import { handler as health } from '../../functions/health/handler.js';

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
 import { statsKey } from '../../functions/lib/stats.js';

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../functions/orders/demo.js';
+import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../infra/local/demo/order.js';
+import { seedDemoOrder } from '../../infra/local/demo/orders.js';
 import { alertsOfOrder, drive, stackClock, waitForOrderAlerts, walkDistances } from '../../infra/local/breach-drive.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
@@ -94,7 +95,7 @@ describe('breach → police over SNS, end to end on the local stack', () => {
   });
 
   it('the seeded demo order takes a panic with the demo protection code; it goes out as critical', async () => {
-    await seedDemoData({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, modules: [{ name: 'orders', module: 'functions/orders/seed.ts', export: 'seedDemoOrder' }] });
+    await seedDemoData({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, modules: [{ name: 'orders', run: seedDemoOrder }] });
     const police = await stack.issuer.tokenFor('police');
     const order = await api(`/api/orders/${DEMO_ORDER_ID}`, { token: police });
     expect(order.json).toMatchObject({ status: 'active', district: 'ruppel', zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }] });

@@ -1,7 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/catalog/handler.js';
-import { demoContactPoints, demoServices } from '../../functions/catalog/seed.js';
+import { demoContactPoints, demoServices, seedCatalog } from '../../infra/local/demo/catalog.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import { contactPointInputSchema, serviceInputSchema } from '../../shared/catalog/schemas.js';
@@ -24,7 +24,7 @@ const { id: _id, ...legal } = demoServices[0]!;
 const newService = (id: string, over: Record<string, unknown> = {}) => ({ ...legal, id, demo: false, ...over });
 
 beforeAll(async () => {
-  const report = await seedDemoData({ tableName: TABLE, modules: [{ name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' }] });
+  const report = await seedDemoData({ tableName: TABLE, modules: [{ name: 'catalog', run: seedCatalog }] });
   expect([...report.seeded, ...report.alreadySeeded]).toContain('catalog');
 });
 
