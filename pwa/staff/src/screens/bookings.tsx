@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { brusselsDate } from '../../../../shared/brussels-time.js';
 import { api, apiPath, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -40,7 +41,7 @@ interface Booking {
   attendance?: 'attended' | 'no_show';
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const today = () => brusselsDate(new Date());
 
 export function BookingsScreen({ query }: { query: URLSearchParams }) {
   const { t, lang } = useI18n();

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { brusselsMonth } from '../../../../shared/brussels-time.js';
 import { apiPath, api, download } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { ErrorText } from '../ui/errors.js';
@@ -24,12 +25,7 @@ interface MonthlyReport {
 
 const CHARTED = ['cases.opened', 'cases.open', 'followups.due', 'bookings.made', 'breaches'];
 
-function thisMonth(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  const y = parts.find((p) => p.type === 'year')?.value ?? '2026';
-  const m = parts.find((p) => p.type === 'month')?.value ?? '01';
-  return `${y}-${m}`;
-}
+const thisMonth = () => brusselsMonth(new Date());
 
 export function ReportsScreen() {
   const { t } = useI18n();
