@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { ZONE } from './shared/brussels-time.js';
 
 /**
  * Browser tests (test/e2e) on Debian's Chromium against the real local stack: `npm start`'s own entry
@@ -27,7 +28,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'nl-BE',
-    timezoneId: 'Europe/Brussels',
+    timezoneId: ZONE,
   },
   projects: [
     {

@@ -20,6 +20,9 @@ import { LAMBDA_BUNDLING } from '../infra/aws/bundling.js';
 import type { LocalStack } from '../infra/local/stack.js';
 import { functions } from '../shared/functions.js';
 import { topics } from '../shared/topics.js';
+import { appConfig } from '../pwa/src/config.js';
+import { benchBreachEngine, benchBreachLatency } from './breach-engine.js';
+import { benchFollowupTick } from './followup-tick.js';
 import { LIGHTHOUSE_VERSION, lighthouseOnce, type LighthouseRun } from './lighthouse.js';
 import { benchQuickExit, firstVisitScripts } from './quick-exit.js';
 import { BATCH, monitoringFixture, rawBatchRunner, type Group } from './monitoring-load.js';
@@ -353,28 +356,17 @@ async function api(stack: LocalStack): Promise<void> {
 
 // ───────────────────────────── 3, 4 modules owned by other capabilities ─────────────────────────────
 
-async function optionalModule<T>(file: string, exportName: string): Promise<T | undefined> {
-  const path = join(ROOT, 'bench', file);
-  if (!existsSync(path)) return undefined;
-  const mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  return mod[exportName] as T | undefined;
-}
-
 async function breachLatency(stack: LocalStack): Promise<void> {
   const item = 'event received → alert published p50/p99 (local stack)';
-  const fn = await optionalModule<(o: { stack: LocalStack; runs: number }) => Promise<{ samples: number[] }>>('breach-engine.ts', 'benchBreachLatency');
-  if (!fn) { rows.push({ section: '3 Breach engine', item, result: 'not available yet' }); return; }
   // At most 30: benchBreachLatency spaces its events 40 min apart inside an order valid from 24 h ago.
-  const { samples } = await fn({ stack, runs: QUICK ? 5 : 30 });
+  const { samples } = await benchBreachLatency({ stack, runs: QUICK ? 5 : 30 });
   rows.push({ section: '3 Breach engine', item, result: `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))} (${samples.length} alerts)` });
   json.breachLatency = samples;
 }
 
 async function breachEngine(): Promise<void> {
-  const fn = await optionalModule<(o: { events: number }) => Promise<{ eventsPerSecond: number }> | { eventsPerSecond: number }>('breach-engine.ts', 'benchBreachEngine');
-  if (!fn) { rows.push({ section: '3 Breach engine', item: 'events evaluated/s (pure engine, one core)', result: 'not available yet' }); return; }
   const runs: number[] = [];
-  for (let i = 0; i < (QUICK ? 3 : 5); i++) runs.push((await fn({ events: QUICK ? 5_000 : 30_000 })).eventsPerSecond);
+  for (let i = 0; i < (QUICK ? 3 : 5); i++) runs.push(benchBreachEngine({ events: QUICK ? 5_000 : 30_000 }).eventsPerSecond);
   rows.push({ section: '3 Breach engine', item: 'events evaluated/s (pure engine, one core)', result: `${median(runs).toFixed(0)} events/s` });
   json.breachEngine = runs;
 }
@@ -382,11 +374,9 @@ async function breachEngine(): Promise<void> {
 /** Needs the local stack running in-process (the tick reads TABLE_NAME, the endpoints and topic ARNs it sets). */
 async function followupTick(): Promise<void> {
   type Tick = { ms: number; published: number; reminded?: number; secondTickReminded?: number; seedMs?: number };
-  const fn = await optionalModule<(o: { n: number }) => Promise<Tick>>('followup-tick.ts', 'benchFollowupTick');
   const count = QUICK ? 200 : 10_000;
   const item = `one tick over ${count.toLocaleString('en')} due follow-ups`;
-  if (!fn) { rows.push({ section: '4 Reminder tick', item, result: 'not available yet' }); return; }
-  const r = await fn({ n: count });
+  const r: Tick = await benchFollowupTick({ n: count });
   const once = r.published === count && (r.secondTickReminded ?? 0) === 0;
   rows.push({
     section: '4 Reminder tick',
@@ -462,8 +452,6 @@ async function quickExit(stack: LocalStack | undefined): Promise<void> {
   if (!existsSync(join(DIST, 'index.html'))) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: dist/pwa not built (npm run build:pwa)' }); return; }
   if (!stack) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: the local stack did not start' }); return; }
   const runs = QUICK ? 2 : 30;
-  const appConfig = await optionalModule<{ exitUrl: string }>('../pwa/src/config.ts', 'appConfig');
-  if (!appConfig) throw new Error('pwa/src/config.ts (appConfig.exitUrl) not found');
   const results = await benchQuickExit({ appUrl: `${stack.url}/`, exitUrl: appConfig.exitUrl, runs });
   for (const [path, list] of Object.entries(results)) {
     const nav = list.map((r) => r.toNavigationStart);

@@ -1,3 +1,5 @@
+import { brusselsMonth } from './brussels-time.js';
+
 /**
  * Report counters, maintained as events happen: each producer adds to `STATS#<yyyy-mm>#<zone>` / `COUNTS`
  * in the same DynamoDB transaction as the change itself (functions/lib/stats.ts), so a retried request
@@ -47,8 +49,5 @@ export const metricCategories = {
 
 /** Month key in Europe/Brussels time: `2026-11`. */
 export function monthOf(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' }).formatToParts(at);
-  const y = parts.find((p) => p.type === 'year')?.value;
-  const m = parts.find((p) => p.type === 'month')?.value;
-  return `${y}-${m}`;
+  return brusselsMonth(at);
 }

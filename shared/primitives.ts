@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { localParts } from './zones/brussels-time.js';
+import { localParts } from './brussels-time.js';
 
 /**
  * The value kinds every API shares, defined once: an instant, a calendar date, a date of the past,

@@ -1,3 +1,4 @@
+import { brusselsFormat } from '../../shared/brussels-time.js';
 import type { Notification } from '../lib/notifier.js';
 import type { BookingRecord } from './model.js';
 
@@ -5,8 +6,7 @@ export type BookingEvent = 'made' | 'moved' | 'cancelled';
 
 const SUBJECT: Record<BookingEvent, string> = { made: 'New booking', moved: 'Booking moved', cancelled: 'Booking cancelled' };
 
-const local = (iso: string) =>
-  new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+const local = (iso: string) => brusselsFormat('nl-BE', { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 
 /**
  * The partner-intake message (SNS topic `partnerIntake`): reference, service and time only — never

@@ -24,7 +24,7 @@ import {
 import type { CaseDetail, CaseSummary, CompletedFollowup, FollowupBuckets, FollowupView } from '../../shared/cases/api.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
-import { brusselsToUtc } from '../../shared/zones/brussels-time.js';
+import { brusselsToUtc } from '../../shared/brussels-time.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Principal } from '../lib/auth.js';
 import type { CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DEMO_ORDER_ID } from '../../functions/orders/demo.js';
+import { DEMO_ORDER_ID } from './demo/order.js';
 import type { ZoneRule } from '../../shared/zones/index.js';
 import { drive, stackClock, waitForOrderAlerts, walkDistances } from './breach-drive.js';
 import { issuerUrl, loadIssuerKeys, mintAccessToken, monitoringSubject, subjectFor } from './tokens.js';

@@ -70,7 +70,6 @@ function printBanner(s: LocalStack): void {
     ? [
         s.seed.seeded.length ? `seeded ${s.seed.seeded.join(', ')}` : '',
         s.seed.alreadySeeded.length ? `kept ${s.seed.alreadySeeded.join(', ')}` : '',
-        s.seed.missing.length ? `no seed yet for ${s.seed.missing.join(', ')}` : '',
       ]
         .filter(Boolean)
         .join('; ')

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isConditionFailed } from '../../functions/lib/dynamo.js';
 import { table } from '../../shared/table.js';
-import { repoRoot } from './handlers.js';
+import { seedDemoCases } from './demo/cases.js';
+import { seedCatalog } from './demo/catalog.js';
+import { seedDemoOrder } from './demo/orders.js';
 
 /**
  * Demo data for the local stack, seeded once per data folder and never over what a user changed:
@@ -12,7 +12,8 @@ import { repoRoot } from './handlers.js';
  *   is not brought back;
  * - every Put a seed module sends is made conditional on `attribute_not_exists(pk)` and a conflict is
  *   skipped, so a seed that is re-run after a crash never overwrites an item.
- * Seed modules live next to their capability and export `(ctx: SeedContext) => Promise<unknown>`.
+ * The demo data lives in infra/local/demo/ (one module per capability, validated by that capability's
+ * schemas), imported here statically: product code never imports the local stack.
  * Demo staff users need no items: they are the local issuer's (shared/identity.ts).
  */
 export interface SeedContext {
@@ -23,22 +24,18 @@ export interface SeedContext {
 
 export interface SeedModule {
   name: string;
-  /** Module path from the repository root. */
-  module: string;
-  export: string;
+  run: (ctx: SeedContext) => Promise<unknown>;
 }
 
 export const seedModules: readonly SeedModule[] = [
-  { name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' },
-  { name: 'orders', module: 'functions/orders/seed.ts', export: 'seedDemoOrder' },
-  { name: 'cases', module: 'functions/cases/seed.ts', export: 'seedDemoCases' },
+  { name: 'catalog', run: seedCatalog },
+  { name: 'orders', run: seedDemoOrder },
+  { name: 'cases', run: seedDemoCases },
 ];
 
 export interface SeedReport {
   seeded: string[];
   alreadySeeded: string[];
-  /** Declared modules not written yet (their capability has no seed). */
-  missing: string[];
   /** Puts skipped because the item already existed. */
   skippedItems: number;
 }
@@ -58,7 +55,7 @@ function putIfAbsentClient(base: DynamoDBClient, onSkip: () => void): DynamoDBDo
       try {
         return await next(args);
       } catch (err) {
-        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        if (!isConditionFailed(err)) throw err;
         onSkip();
         return { output: { $metadata: {} }, response: {} };
       }
@@ -69,27 +66,19 @@ function putIfAbsentClient(base: DynamoDBClient, onSkip: () => void): DynamoDBDo
 }
 
 export async function seedDemoData(options: { tableName: string; endpoint?: string; now?: Date; modules?: readonly SeedModule[] }): Promise<SeedReport> {
-  const report: SeedReport = { seeded: [], alreadySeeded: [], missing: [], skippedItems: 0 };
+  const report: SeedReport = { seeded: [], alreadySeeded: [], skippedItems: 0 };
   const base = new DynamoDBClient(options.endpoint ? { endpoint: options.endpoint } : {});
   const dynamo = putIfAbsentClient(base, () => report.skippedItems++);
   const now = options.now ?? new Date();
   try {
     for (const seed of options.modules ?? seedModules) {
-      const file = resolve(repoRoot, seed.module);
-      if (!existsSync(file)) {
-        report.missing.push(seed.name);
-        continue;
-      }
       const marker = { pk: 'SEED', sk: seed.name };
       const seen = await dynamo.send(new GetCommand({ TableName: options.tableName, Key: marker, ConsistentRead: true }));
       if (seen.Item) {
         report.alreadySeeded.push(seed.name);
         continue;
       }
-      const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-      const fn = mod[seed.export];
-      if (typeof fn !== 'function') throw new Error(`${seed.module} does not export ${seed.export}`);
-      await (fn as (ctx: SeedContext) => Promise<unknown>)({ dynamo, tableName: options.tableName, now });
+      await seed.run({ dynamo, tableName: options.tableName, now });
       await dynamo.send(new PutCommand({ TableName: options.tableName, Item: { ...marker, seededAt: now.toISOString() } }));
       report.seeded.push(seed.name);
     }

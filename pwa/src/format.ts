@@ -1,7 +1,7 @@
+import { brusselsFormat } from '../../shared/brussels-time.js';
 import { localeOf, type Lang } from './i18n/lang.js';
 
-/** Dates, weekdays and language names in the user's language, times in Europe/Brussels. */
-const TZ = 'Europe/Brussels';
+/** Dates, weekdays and language names in the user's language, times in Brussels time. */
 
 /** Weekday name for an ISO weekday (1 = Monday). 2024-01-01 was a Monday. */
 export function weekdayName(weekday: number, lang: Lang): string {
@@ -15,7 +15,7 @@ export function dayPhrase(inDays: number, weekday: number, lang: Lang): string {
 }
 
 export function dateTime(ms: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }).format(ms);
+  return brusselsFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
 export function languageName(code: string, lang: Lang): string {

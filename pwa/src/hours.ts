@@ -1,3 +1,4 @@
+import { brusselsFormat } from '../../shared/brussels-time.js';
 import type { OpeningRule } from './catalog-types.js';
 
 /**
@@ -10,13 +11,12 @@ export type OpenStatus =
   | { kind: 'open'; closes: string }
   | { kind: 'closed'; next?: { inDays: number; weekday: number; start: string } };
 
-const TZ = 'Europe/Brussels';
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const brusselsFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TZ, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clockFormat = brusselsFormat('en-GB', { weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /** ISO weekday and minutes since midnight in Brussels. */
 export function brusselsClock(now: Date): { weekday: number; minutes: number } {
-  const parts = Object.fromEntries(brusselsFormat.formatToParts(now).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(clockFormat.formatToParts(now).map((p) => [p.type, p.value]));
   return { weekday: WEEKDAYS[parts.weekday ?? 'Mon'] ?? 1, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 

@@ -1,4 +1,4 @@
-import { brusselsToUtc, localParts } from '../zones/brussels-time.js';
+import { brusselsToUtc, localParts } from '../brussels-time.js';
 import type { RiskLevel } from './dash.js';
 import type { FollowupPurpose } from './model.js';
 

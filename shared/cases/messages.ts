@@ -1,3 +1,4 @@
+import { brusselsFormat } from '../brussels-time.js';
 import type { FollowupPurpose, Urgency } from './model.js';
 
 /**
@@ -23,7 +24,7 @@ const PURPOSE: Record<FollowupPurpose, string> = {
 };
 
 function brusselsTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+  return brusselsFormat('en-GB', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 export const consoleLink = (caseId: string) => `/staff/#/cases/${caseId}`;

@@ -1,4 +1,4 @@
-import { localParts } from '../zones/brussels-time.js';
+import { brusselsDate } from '../brussels-time.js';
 import type { Outcome } from './model.js';
 
 /**
@@ -42,8 +42,7 @@ export function isRepeat(previousOpenedAt: readonly Date[], now: Date): boolean 
 
 /** Brussels calendar day of an instant, `YYYY-MM-DD`. */
 export function brusselsDay(at: Date): string {
-  const p = localParts(at.getTime());
-  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+  return brusselsDate(at);
 }
 
 /** Adds calendar days to a `YYYY-MM-DD`. */

@@ -1,4 +1,4 @@
-import { brusselsToUtc, isoWeekday, localParts, parseHhMm } from '../zones/brussels-time.js';
+import { brusselsToUtc, isoWeekday, localParts, parseHhMm } from '../brussels-time.js';
 import type { OpeningRule, SlotRules } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { activeWindow } from './brussels-time.js';
+import { activeWindow } from '../brussels-time.js';
 import { distanceMeters, reach } from './geo.js';
 import {
   DEFAULT_ENGINE_CONFIG,

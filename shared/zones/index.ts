@@ -1,5 +1,5 @@
 export * from './geo.js';
-export * from './brussels-time.js';
+export * from '../brussels-time.js';
 export * from './types.js';
 export { evaluate, stepZone, margin } from './engine.js';
 export * from './escalation.js';

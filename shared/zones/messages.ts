@@ -1,3 +1,4 @@
+import { brusselsFormat } from '../brussels-time.js';
 import type { AlertKind, Severity } from './types.js';
 
 /**
@@ -28,7 +29,7 @@ const WHAT: Record<AlertKind, (label?: string) => string> = {
 };
 
 export function brusselsTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(iso));
+  return brusselsFormat('en-GB', { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(iso));
 }
 
 export function alertMessage(a: AlertSummary): { subject: string; text: string; attributes: Record<string, string> } {

@@ -1,6 +1,6 @@
 import type { metricCategories } from '../metrics.js';
 import type { LatLon } from './geo.js';
-import type { DailyWindow } from './brussels-time.js';
+import type { DailyWindow } from '../brussels-time.js';
 
 /** Severities: pre-alert (monitoring) → low; alert, tamper, curfew, signal loss, contact → high; panic → critical. */
 export const SEVERITIES = ['low', 'high', 'critical'] as const;

@@ -3,7 +3,7 @@ import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js'
 
 /**
  * Officers: open a case, see its follow-ups, record an outcome; supervisors reassign a follow-up of the
- * team. Against the cases API (functions/cases) and the demo cases seed (functions/cases/seed.ts).
+ * team. Against the cases API (functions/cases) and the demo cases seed (infra/local/demo/cases.ts).
  */
 test('officer: follow-ups screen → open a case → its follow-ups → record an outcome', async ({ page }) => {
   await signIn(page, 'olivia.officer');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { texts } from '../../pwa/src/booking/texts.js';
 import type { Lang } from '../../pwa/src/i18n/lang.js';
 import { expectAxeClean } from './staff-helpers.js';

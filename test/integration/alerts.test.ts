@@ -8,16 +8,12 @@ import { handler as orders } from '../../functions/orders/handler.js';
 import { SnsNotifier } from '../../functions/lib/notifier.js';
 import { monthOf } from '../../shared/metrics.js';
 import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
-import { apiEvent, lambdaContext } from '../support/events.js';
+import { invokeRoute } from '../support/invoke.js';
 import { clearInbox, failPublishes, inbox, waitForMessages } from '../support/sns-inbox.js';
 import { itemsOf, monitoringClaims, officer, openAlerts, orderBody, police, positionEvent, supervisor, TABLE } from './monitoring-support.js';
 
-type Res = { statusCode?: number; body?: string };
 type Handler = typeof monitoring;
-async function call(h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
-  const res = (await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext())) as Res;
-  return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
-}
+const call = (h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown) => invokeRoute(h, method, path, { claims, body });
 
 const repo = new DynamoAlertRepository(TABLE);
 const notifier = new SnsNotifier(['policeAlerts', 'supervisorEscalations']);

@@ -5,7 +5,7 @@ import { handler as auditApi } from '../../functions/audit/handler.js';
 import { handler as bookingsApi } from '../../functions/bookings/handler.js';
 import { handler as casesApi } from '../../functions/cases/handler.js';
 import { handler as catalogApi } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
 import { handler as alertsApi } from '../../functions/alerts/handler.js';
 import { handler as health } from '../../functions/health/handler.js';
@@ -17,6 +17,7 @@ import { isPersonalField, PERSONAL_FIELDS } from '../../shared/personal-data.js'
 import { STAFF_ROLES } from '../../shared/roles.js';
 import { matchRoute, routes } from '../../shared/routes.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import { invokeRoute } from '../support/invoke.js';
 import { monitoringClaims, orderBody, positionEvent } from './monitoring-support.js';
 
 const TABLE = process.env.TABLE_NAME as string;
@@ -25,10 +26,7 @@ const supervisor = staffClaims('sam.supervisor', 'supervisor', 'officer');
 const coordinator = staffClaims('chris.coordinator', 'coordinator');
 
 type Handler = typeof orders;
-async function call(h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) {
-  const res = await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext());
-  return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
-}
+const call = (h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) => invokeRoute(h, method, path, { claims, body });
 
 interface TrailItem { at: string; action: string; route: string; actor: string; actorSub: string; roles: string[] }
 

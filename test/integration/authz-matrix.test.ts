@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Context } from 'aws-lambda';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorize } from '../../functions/lib/auth.js';
 import type { ApiEvent, ApiResponse } from '../../functions/lib/http.js';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { startTestStack } from '../support/stack.js';
 import { loadIssuerKeys, mintAccessToken, type IssuerKeys } from '../../infra/local/tokens.js';
 import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js';
 import { functions, type FunctionName } from '../../shared/functions.js';
@@ -120,17 +119,7 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
   const bad = new Map<string, string>();
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'oneroof-matrix-'));
-    stack = await startLocalStack({
-      port: 0,
-      dataDir,
-      quiet: true,
-      dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-      tableName: process.env.TABLE_NAME as string,
-      background: false,
-      seed: false,
-      buildPwa: false,
-    });
+    ({ stack, dataDir } = await startTestStack('matrix'));
     keys = await loadIssuerKeys(dataDir);
     const issuer = stack.issuer.url;
     for (const role of STAFF_ROLES) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { handler as health } from '../../functions/health/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';

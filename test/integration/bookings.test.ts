@@ -2,28 +2,24 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
 import { statsKey } from '../../functions/lib/stats.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
-import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { opened } from '../support/sealed.js';
+import { invokeRoute, staffToken, type InvokeOptions } from '../support/invoke.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 
 const TABLE = process.env.TABLE_NAME as string;
-const coordinator = staffClaims('chris.coordinator', 'coordinator');
-const officer = staffClaims('olivia.officer', 'officer');
+const coordinator = staffToken('chris.coordinator', 'coordinator');
+const officer = staffToken('olivia.officer', 'officer');
 const run = Date.now().toString(36);
 const zone = `test-${run}`;
 
 type Res = { status: number; json: Record<string, any> };
-async function call(h: typeof bookings, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; remainingMs?: number } = {}): Promise<Res> {
-  const context = { ...lambdaContext(), ...(opts.remainingMs ? { getRemainingTimeInMillis: () => opts.remainingMs as number } : {}) };
-  const res = await h(apiEvent({ method, path, ...(opts.claims ? { claims: opts.claims } : {}), ...(opts.body !== undefined ? { body: opts.body } : {}), ...(opts.headers ? { headers: opts.headers } : {}) }), context);
-  return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
-}
+const call = (h: typeof bookings, method: string, path: string, opts: InvokeOptions = {}): Promise<Res> => invokeRoute(h, method, path, opts);
 const api = (method: string, path: string, opts: Parameters<typeof call>[3] = {}) => call(bookings, method, path, opts);
 const withPin = (pin: string) => ({ headers: { 'x-booking-pin': pin } });
 

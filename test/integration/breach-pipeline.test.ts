@@ -1,11 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../functions/orders/demo.js';
+import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../infra/local/demo/order.js';
+import { seedDemoOrder } from '../../infra/local/demo/orders.js';
 import { alertsOfOrder, drive, stackClock, waitForOrderAlerts, walkDistances } from '../../infra/local/breach-drive.js';
 import { seedDemoData } from '../../infra/local/seed.js';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { startTestStack } from '../support/stack.js';
 import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { HOME, orderBody, positionEvent } from './monitoring-support.js';
 
@@ -19,17 +19,7 @@ let stack: LocalStack;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'oneroof-pipeline-'));
-  stack = await startLocalStack({
-    port: 0,
-    dataDir,
-    quiet: true,
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: `oneroof-pipeline-${Date.now().toString(36)}`,
-    seed: false,
-    buildPwa: false,
-    tickSeconds: 1,
-  });
+  ({ stack, dataDir } = await startTestStack('pipeline', { tableName: `oneroof-pipeline-${Date.now().toString(36)}`, background: true, tickSeconds: 1 }));
 });
 
 afterAll(async () => {
@@ -97,7 +87,7 @@ describe('breach → police over SNS, end to end on the local stack', () => {
   });
 
   it('the seeded demo order takes a panic with the demo protection code; it goes out as critical', async () => {
-    await seedDemoData({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, modules: [{ name: 'orders', module: 'functions/orders/seed.ts', export: 'seedDemoOrder' }] });
+    await seedDemoData({ tableName: stack.tableName, endpoint: stack.dynamoEndpoint, modules: [{ name: 'orders', run: seedDemoOrder }] });
     const police = await stack.issuer.tokenFor('police');
     const order = await api(`/api/orders/${DEMO_ORDER_ID}`, { token: police });
     expect(order.json).toMatchObject({ status: 'active', district: 'ruppel', zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }] });

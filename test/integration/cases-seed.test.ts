@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seedDemoCases } from '../../infra/local/demo/cases.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
 import { monthOf } from '../../shared/metrics.js';
@@ -7,7 +8,7 @@ import { call, counters, olivia, omar, sam, TABLE } from './cases-support.js';
 describe('demo cases seed (local stack)', () => {
   it('writes a month of case work through the use cases: counters match, each officer has overdue / today / next-week follow-ups', async () => {
     const now = new Date();
-    const report = await seedDemoData({ tableName: TABLE, now, modules: [{ name: 'cases-test', module: 'functions/cases/seed.ts', export: 'seedDemoCases' }] });
+    const report = await seedDemoData({ tableName: TABLE, now, modules: [{ name: 'cases-test', run: seedDemoCases }] });
     expect(report.seeded).toEqual(['cases-test']);
 
     const months = new Map<string, Date>();

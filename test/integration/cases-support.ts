@@ -3,17 +3,15 @@ import { handler as cases } from '../../functions/cases/handler.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { statsKey } from '../../functions/lib/stats.js';
 import { monthOf } from '../../shared/metrics.js';
-import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import type { JWTPayload } from 'jose';
+import { invokeRoute, staffToken } from '../support/invoke.js';
 
 export const TABLE = process.env.TABLE_NAME as string;
-export const olivia = staffClaims('olivia.officer', 'officer');
-export const omar = staffClaims('omar.officer', 'officer');
-export const sam = staffClaims('sam.supervisor', 'supervisor', 'officer');
+export const olivia = staffToken('olivia.officer', 'officer');
+export const omar = staffToken('omar.officer', 'officer');
+export const sam = staffToken('sam.supervisor', 'supervisor', 'officer');
 
-export async function call(method: string, path: string, claims?: Record<string, string>, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
-  const res = await cases(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext());
-  return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
-}
+export const call = (method: string, path: string, claims?: JWTPayload, body?: unknown) => invokeRoute(cases, method, path, { claims, body });
 
 let n = 0;
 /** A fresh zone per test keeps counters and team lists apart. */

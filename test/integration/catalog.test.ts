@@ -1,20 +1,18 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/catalog/handler.js';
-import { demoContactPoints, demoServices } from '../../functions/catalog/seed.js';
+import { demoContactPoints, demoServices, seedCatalog } from '../../infra/local/demo/catalog.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import { contactPointInputSchema, serviceInputSchema } from '../../shared/catalog/schemas.js';
-import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import type { JWTPayload } from 'jose';
+import { invokeRoute, staffToken } from '../support/invoke.js';
 
 const TABLE = process.env.TABLE_NAME as string;
-const coordinator = staffClaims('chris.coordinator', 'coordinator');
-const officer = staffClaims('olivia.officer', 'officer');
+const coordinator = staffToken('chris.coordinator', 'coordinator');
+const officer = staffToken('olivia.officer', 'officer');
 
-async function call(method: string, path: string, claims?: Record<string, string>, body?: unknown) {
-  const res = await handler(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext());
-  return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
-}
+const call = (method: string, path: string, claims?: JWTPayload, body?: unknown) => invokeRoute(handler, method, path, { claims, body });
 async function auditActions(entity: string, id: string) {
   const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` }, ConsistentRead: true }));
   return (out.Items ?? []).map((i) => `${i.action} ${i.actor}`);
@@ -24,7 +22,7 @@ const { id: _id, ...legal } = demoServices[0]!;
 const newService = (id: string, over: Record<string, unknown> = {}) => ({ ...legal, id, demo: false, ...over });
 
 beforeAll(async () => {
-  const report = await seedDemoData({ tableName: TABLE, modules: [{ name: 'catalog', module: 'functions/catalog/seed.ts', export: 'seedCatalog' }] });
+  const report = await seedDemoData({ tableName: TABLE, modules: [{ name: 'catalog', run: seedCatalog }] });
   expect([...report.seeded, ...report.alreadySeeded]).toContain('catalog');
 });
 

@@ -1,6 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
@@ -9,7 +7,8 @@ import { demoUsers, identity } from '../../shared/identity.js';
 import { topics } from '../../shared/topics.js';
 import { MONITORING_SCOPE } from '../../shared/roles.js';
 import type { FunctionName } from '../../shared/functions.js';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { startTestStack } from '../support/stack.js';
 import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor, type IssuerKeys } from '../../infra/local/tokens.js';
 
 /**
@@ -24,18 +23,7 @@ const invocations: { fn: FunctionName; event: APIGatewayProxyEventV2WithJWTAutho
 const coordinator = demoUsers.find((u) => u.roles.includes('coordinator'))!;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'oneroof-gateway-'));
-  stack = await startLocalStack({
-    port: 0,
-    dataDir,
-    quiet: true,
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: process.env.TABLE_NAME as string,
-    background: false,
-    seed: false,
-    buildPwa: false,
-    onInvoke: (fn, event) => invocations.push({ fn, event: event as APIGatewayProxyEventV2WithJWTAuthorizer }),
-  });
+  ({ stack, dataDir } = await startTestStack('gateway', { onInvoke: (fn, event) => invocations.push({ fn, event: event as APIGatewayProxyEventV2WithJWTAuthorizer }) }));
   keys = await loadIssuerKeys(dataDir);
 });
 

@@ -1,14 +1,13 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoUsers, identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE } from '../../shared/roles.js';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { startTestStack } from '../support/stack.js';
 import { loadIssuerKeys } from '../../infra/local/tokens.js';
 
 /** The local issuer standing in for Cognito: authorization code + PKCE, client credentials, JWKS, the CLI. */
@@ -16,17 +15,7 @@ let stack: LocalStack;
 let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'oneroof-issuer-'));
-  stack = await startLocalStack({
-    port: 0,
-    dataDir,
-    quiet: true,
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: process.env.TABLE_NAME as string,
-    background: false,
-    seed: false,
-    buildPwa: false,
-  });
+  ({ stack, dataDir } = await startTestStack('issuer'));
 });
 
 afterAll(async () => {

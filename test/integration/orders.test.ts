@@ -1,15 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/orders/handler.js';
-import { apiEvent, lambdaContext } from '../support/events.js';
+import { invokeRoute } from '../support/invoke.js';
 import { monthOf } from '../../shared/metrics.js';
 import { itemsOf, officer, orderBody, police, supervisor } from './monitoring-support.js';
 import { opened } from '../support/sealed.js';
 
-type Res = { statusCode?: number; body?: string; headers?: Record<string, unknown> };
-async function call(method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
-  const res = (await handler(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext())) as Res;
-  return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
-}
+const call = (method: string, path: string, claims: Record<string, string> | undefined, body?: unknown) => invokeRoute(handler, method, path, { claims, body });
 
 describe('orders API (police, audited, versioned)', () => {
   let body: ReturnType<typeof orderBody<{ protectedDeviceId: string }>>;

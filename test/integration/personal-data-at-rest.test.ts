@@ -5,7 +5,7 @@ import { handler as alertsHandler } from '../../functions/alerts/handler.js';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../functions/catalog/seed.js';
+import { demoServices } from '../../infra/local/demo/catalog.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { SEALED_ATTRIBUTE } from '../../shared/personal-data.js';

@@ -16,7 +16,7 @@ import {
   createCaseSchema,
   OUTCOMES,
 } from '../../shared/cases/index.js';
-import { localParts } from '../../shared/zones/brussels-time.js';
+import { localParts } from '../../shared/brussels-time.js';
 
 const H = 3_600_000;
 const D = 24 * H;

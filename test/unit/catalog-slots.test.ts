@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brusselsDate, generateSlots, MAX_SLOT_RANGE_DAYS, slotProblem, wallClockInstant } from '../../shared/catalog/slots.js';
 import type { SlotRules } from '../../shared/catalog/types.js';
-import { isoWeekday, localParts } from '../../shared/zones/brussels-time.js';
+import { isoWeekday, localParts } from '../../shared/brussels-time.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

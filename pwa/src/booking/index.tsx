@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { brusselsFormat } from '../../../shared/brussels-time.js';
 import { textIn, type Service } from '../catalog-types.js';
 import { useList } from '../data.js';
 import { languageName } from '../format.js';
@@ -22,8 +23,7 @@ const DAY = 86_400_000;
 const WINDOW_DAYS = 14;
 
 function when(iso: string, lang: Lang, withDate = true): string {
-  return new Intl.DateTimeFormat(localeOf(lang), {
-    timeZone: 'Europe/Brussels',
+  return brusselsFormat(localeOf(lang), {
     ...(withDate ? { weekday: 'long', day: 'numeric', month: 'long' } : {}),
     hour: '2-digit',
     minute: '2-digit',
@@ -165,7 +165,7 @@ function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; sel
 
   const byDay = new Map<string, FreeSlot[]>();
   for (const s of slots ?? []) byDay.set(s.date, [...(byDay.get(s.date) ?? []), s]);
-  const dayLabel = (iso: string) => new Intl.DateTimeFormat(localeOf(lang), { timeZone: 'Europe/Brussels', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
+  const dayLabel = (iso: string) => brusselsFormat(localeOf(lang), { weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(iso));
   const submit = (e: Event) => {
     e.preventDefault();
     if (!choice) return setError(t.errors.slotMissing);

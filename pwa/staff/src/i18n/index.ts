@@ -1,4 +1,5 @@
 import { createContext } from 'preact';
+import { brusselsFormat } from '../../../../shared/brussels-time.js';
 import { useContext } from 'preact/hooks';
 import { nl, type Messages } from './nl.js';
 
@@ -47,13 +48,11 @@ export interface I18n {
   time(iso: string | Date | undefined): string;
 }
 
-const TZ = 'Europe/Brussels';
-
 export function i18nFor(lang: Lang, t: Messages): I18n {
   const locale = LOCALES[lang];
-  const dt = new Intl.DateTimeFormat(locale, { timeZone: TZ, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  const d = new Intl.DateTimeFormat(locale, { timeZone: TZ, day: 'numeric', month: 'long', year: 'numeric' });
-  const tm = new Intl.DateTimeFormat(locale, { timeZone: TZ, hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  const dt = brusselsFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const d = brusselsFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const tm = brusselsFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const fmt = (f: Intl.DateTimeFormat, v: string | Date | undefined) => {
     if (!v) return t.none;
     const when = v instanceof Date ? v : new Date(v);

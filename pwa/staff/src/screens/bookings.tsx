@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { BookingView as Booking, SafeContact, StaffBookingList } from '../../../../shared/bookings/api.js';
+import { brusselsDate } from '../../../../shared/brussels-time.js';
 import { api, apiPath, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -12,7 +13,7 @@ import { servicesOf, text } from './catalog.js';
 /** A safe time window: on ISO weekdays `days` (all days when absent), from `start` to `end` (Brussels). */
 type SafeWindow = SafeContact['windows'][number];
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+const today = () => brusselsDate(new Date());
 
 export function BookingsScreen({ query }: { query: URLSearchParams }) {
   const { t, lang } = useI18n();

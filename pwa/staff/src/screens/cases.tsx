@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { CaseDetail } from '../../../../shared/cases/api.js';
+import { brusselsDate } from '../../../../shared/brussels-time.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
 import { api, seg } from '../api.js';
@@ -116,7 +117,7 @@ export function NewCaseScreen() {
   const { t } = useI18n();
   const [victimRef, setVictimRef] = useState('');
   const [zone, setZone] = useState('');
-  const [interventionDate, setInterventionDate] = useState(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date()));
+  const [interventionDate, setInterventionDate] = useState(brusselsDate(new Date()));
   const [kind, setKind] = useState('');
   const [children, setChildren] = useState('');
   const [substance, setSubstance] = useState('');

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { FollowupView } from '../../../../shared/cases/api.js';
+import { brusselsDate } from '../../../../shared/brussels-time.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
 import { api, seg } from '../api.js';
@@ -28,7 +29,7 @@ export function toBuckets(res: unknown, now = new Date()): Buckets {
   if ('overdue' in r || 'today' in r) {
     return { overdue: arr(r.overdue), today: arr(r.today ?? r.dueToday), next7Days: arr(r.next7Days ?? r.upcoming ?? r.week) };
   }
-  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(d);
+  const day = brusselsDate;
   const today = day(now);
   const out: Buckets = { overdue: [], today: [], next7Days: [] };
   for (const f of arr(r.followups)) {

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { MonthlyReport, ReportRow } from '../../../../shared/reports/api.js';
+import { brusselsMonth } from '../../../../shared/brussels-time.js';
 import { apiPath, api, download } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { ErrorText } from '../ui/errors.js';
@@ -10,12 +11,7 @@ type Shown = ReportRow['value'];
 
 const CHARTED = ['cases.opened', 'cases.open', 'followups.due', 'bookings.made', 'breaches'];
 
-function thisMonth(): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
-  const y = parts.find((p) => p.type === 'year')?.value ?? '2026';
-  const m = parts.find((p) => p.type === 'month')?.value ?? '01';
-  return `${y}-${m}`;
-}
+const thisMonth = () => brusselsMonth(new Date());
 
 export function ReportsScreen() {
   const { t } = useI18n();

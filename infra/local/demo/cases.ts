@@ -1,14 +1,15 @@
-import type { SeedContext } from '../../infra/local/seed.js';
-import { brusselsDay, type CreateCaseBody, type Outcome } from '../../shared/cases/index.js';
-import { DEMO_ZONE } from '../../shared/identity.js';
-import type { StaffRole } from '../../shared/roles.js';
-import { DynamoCaseRepository } from './repository.js';
-import { addFollowup, completeFollowup, openCase, type Caller, type CaseDeps } from './use-cases.js';
+import { DynamoCaseRepository } from '../../../functions/cases/repository.js';
+import { addFollowup, completeFollowup, openCase, type Caller, type CaseDeps } from '../../../functions/cases/use-cases.js';
+import { brusselsDay, createCaseSchema, type CreateCaseBody, type Outcome } from '../../../shared/cases/index.js';
+import { DEMO_ZONE } from '../../../shared/identity.js';
+import type { StaffRole } from '../../../shared/roles.js';
+import type { SeedContext } from '../seed.js';
 
 /**
- * Local demo only (registered in infra/local/seed.ts; never deployed): a month of case work in the demo
- * zone for olivia.officer and omar.officer, written through the same use cases as the API, so the report
- * counters (STATS) match the activity exactly. Every reference is invented (DEMO-…).
+ * Local demo data (infra/local/seed.ts; never deployed): a month of case work in the demo zone for
+ * olivia.officer and omar.officer, each case body parsed with the API's case schema and written through
+ * the same use cases as the API, so the report counters (STATS) match the activity exactly. Every
+ * reference is invented (DEMO-…).
  * - eight cases opened over the last three weeks (kinds, risks, children, genders vary; one repeat);
  * - their past follow-ups done with outcomes (mostly on time, some late, one case "not reached" twice →
  *   its next follow-up is urgent and the supervisors get a notice), one left overdue (the tick reminds,
@@ -52,7 +53,7 @@ export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Pr
   const ids: string[] = [];
   for (const d of demo) {
     const openedAt = new Date(now.getTime() - d.daysAgo * D);
-    const body: CreateCaseBody = {
+    const body: CreateCaseBody = createCaseSchema.parse({
       ...d.body,
       dashYes: d.body.dashYes ?? [],
       zone: DEMO_ZONE,
@@ -60,7 +61,7 @@ export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Pr
       fjcIntroduction: 'not_offered',
       bookingRefs: [],
       orderIds: [],
-    };
+    });
     const c = await openCase(deps, body, d.by, openedAt);
     ids.push(c.id);
     if (d.leaveOverdue) continue;

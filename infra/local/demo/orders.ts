@@ -1,13 +1,13 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { DEMO_ZONE } from '../../shared/identity.js';
-import { normalizeProtectionCode, type OrderRecord } from '../../shared/zones/index.js';
-import type { SeedContext } from '../../infra/local/seed.js';
-import { hashProtectionCode } from './protection-code.js';
-import { DEMO_HOME, DEMO_ORDER_ID, DEMO_PROTECTION_CODE, DEMO_RESPONDENT_DEVICE } from './demo.js';
-import { newOrderPuts } from './repository.js';
+import { hashProtectionCode } from '../../../functions/orders/protection-code.js';
+import { newOrderPuts } from '../../../functions/orders/repository.js';
+import { DEMO_ZONE } from '../../../shared/identity.js';
+import { normalizeProtectionCode, type OrderRecord } from '../../../shared/zones/index.js';
+import type { SeedContext } from '../seed.js';
+import { DEMO_HOME, DEMO_ORDER_ID, DEMO_PROTECTION_CODE, DEMO_RESPONDENT_DEVICE } from './order.js';
 
 /**
- * Local demo only (registered in infra/local/seed.ts; never deployed): one active restraining order in
+ * Local demo data (infra/local/seed.ts; never deployed): one active restraining order in
  * the demo zone, so `npm run demo:breach` has a respondent's device to drive towards a protected zone
  * and the victim app has a protection code to raise a panic with. Everything here is invented: the
  * zone centre is a public park in Boom, not anyone's home; the code is public, like the demo password.

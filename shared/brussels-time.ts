@@ -1,20 +1,27 @@
 /**
- * Local wall-clock time in Europe/Brussels without a date library: Intl gives the offset of any instant;
- * local → UTC follows Temporal's 'compatible' disambiguation (a time skipped by the spring DST change
- * moves forward by the gap: 02:30 → 03:30 CEST; a time repeated in autumn takes the earlier instant).
+ * Brussels time, for back and front ends: the one place the zone's name is written. Every formatter of
+ * a Brussels date or time goes through `brusselsFormat` (Intl formats are made once per locale and
+ * options: constructing one is slow), every calendar computation through `localParts`.
+ * Local wall-clock time without a date library: Intl gives the offset of any instant; local → UTC
+ * follows Temporal's 'compatible' disambiguation (a time skipped by the spring DST change moves forward
+ * by the gap: 02:30 → 03:30 CEST; a time repeated in autumn takes the earlier instant).
  */
 export const ZONE = 'Europe/Brussels';
 
-const fmt = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter of instants in Brussels time, in `locale` with `options` (made once, then reused). */
+export function brusselsFormat(locale: string, options: Omit<Intl.DateTimeFormatOptions, 'timeZone'> = {}): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: ZONE });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+const fmt = brusselsFormat('en-GB', { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
 export interface LocalParts {
   year: number;
@@ -38,6 +45,19 @@ export function localParts(instantMs: number): LocalParts {
     minute: out.minute ?? 0,
     second: out.second ?? 0,
   };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Brussels calendar day of an instant, `YYYY-MM-DD`. */
+export function brusselsDate(at: Date | number): string {
+  const p = localParts(typeof at === 'number' ? at : at.getTime());
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** Brussels month of an instant, `YYYY-MM`. */
+export function brusselsMonth(at: Date | number): string {
+  return brusselsDate(at).slice(0, 7);
 }
 
 /** Offset of Brussels local time from UTC at an instant, in ms (+3 600 000 in winter, +7 200 000 in summer). */

@@ -1,4 +1,4 @@
-/** The seeded demo order's fixed facts (local stack only; see seed.ts). No imports: the demo driver reads them without the SDK. */
+/** The seeded demo order's fixed facts (local stack only; see orders.ts). No imports: the demo driver reads them without the SDK. */
 export const DEMO_ORDER_ID = 'RO-000000000000000000000DEMO1';
 export const DEMO_RESPONDENT_DEVICE = 'DEMO-BRACELET-1';
 /** Public, like the demo password: it only exists in a local data folder. */

@@ -1,31 +1,30 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { SeedContext } from '../../infra/local/seed.js';
-import { DEMO_ZONE } from '../../shared/identity.js';
-import type { Closure, ContactPoint, Localized, OpeningRule, Service } from '../../shared/catalog/types.js';
-import { contactPointItem, serviceItem } from './repository.js';
+import { contactPointItem, serviceItem } from '../../../functions/catalog/repository.js';
+import { newContactPointSchema, newServiceSchema } from '../../../shared/catalog/schemas.js';
+import type { ContactPoint, Localized, OpeningRule, Service } from '../../../shared/catalog/types.js';
+import { DEMO_ZONE } from '../../../shared/identity.js';
+import type { SeedContext } from '../seed.js';
+import { demoClosures } from './holidays.js';
 
 /**
- * Local demo only (infra/local/seed.ts; never deployed): Zone Ruppel's FJC services (Boom, Niel, Rumst,
+ * Local demo data (infra/local/seed.ts; never deployed): Zone Ruppel's FJC services (Boom, Niel, Rumst,
  * Schelle, Hemiksem, Aartselaar) and contact points. Everything local is DEMO data (`demo: true`):
  * partner names are plausible, addresses and local numbers are invented (`000` numbers). The national
  * lines (112, 101, 1712, 0800 30 030, 1813, 102, DrugLijn, VDAB) are the real public numbers.
- * One item per PutCommand: the seed's client makes each Put conditional, so nothing is overwritten.
+ * Every entry is parsed with the catalogue's own schemas (as a coordinator's POST would be), so demo
+ * data the API would refuse fails at load. One item per PutCommand: the seed's client makes each Put
+ * conditional, so nothing is overwritten.
  */
 const FJC = { label: 'FJC Ruppel (demo)', address: 'Demo-adres 1, 2850 Boom' };
 const weekdays = (days: number[], start: string, end: string): OpeningRule[] => days.map((weekday) => ({ weekday, start, end }));
-const HOLIDAYS: Closure[] = [
-  { from: '2026-11-11', to: '2026-11-11', reason: 'Wapenstilstand' },
-  { from: '2026-12-25', to: '2026-12-26', reason: 'Kerstmis' },
-  { from: '2027-01-01', to: '2027-01-01', reason: 'Nieuwjaar' },
-  { from: '2027-03-29', to: '2027-03-29', reason: 'Paasmaandag' },
-  { from: '2027-05-01', to: '2027-05-01', reason: 'Dag van de Arbeid' },
-];
+/** Public holidays of this year and the next, computed (Easter and all), so the demo never runs out of them. */
+const HOLIDAYS = demoClosures(new Date().getUTCFullYear());
 const L = (nl: string, fr: string, en: string, ar: string): Localized => ({ nl, fr, en, ar });
 
 type Base = Omit<Service, 'id' | 'name' | 'description' | 'forWhom' | 'partnerId' | 'partner' | 'openingRules' | 'slotMinutes' | 'bufferMinutes' | 'capacity' | 'leadHours' | 'horizonDays'>;
 const base: Base = { zone: DEMO_ZONE, location: FJC, languages: ['nl', 'fr', 'en', 'ar'], closures: HOLIDAYS, bookable: true, demo: true };
 
-export const demoServices: Service[] = [
+const services: Service[] = [
   {
     ...base,
     id: 'legal-advice',
@@ -236,7 +235,7 @@ type CP = Omit<ContactPoint, 'openingRules' | 'free' | 'anonymous' | 'emergencyL
 const cp = (c: CP): ContactPoint => ({ openingRules: [], free: false, anonymous: false, emergencyLine: false, demo: true, languages: ['nl', 'fr', 'en'], ...c });
 const officeHours = weekdays([1, 2, 3, 4, 5], '09:00', '17:00');
 
-export const demoContactPoints: ContactPoint[] = [
+const contactPoints: ContactPoint[] = [
   cp({
     id: 'emergency-112',
     kind: 'emergency',
@@ -462,6 +461,9 @@ export const demoContactPoints: ContactPoint[] = [
     order: 27,
   }),
 ];
+
+export const demoServices: Service[] = services.map((s) => newServiceSchema.parse(s));
+export const demoContactPoints: ContactPoint[] = contactPoints.map((c) => newContactPointSchema.parse(c));
 
 /** Writes the demo catalogue one item at a time (conditional Puts: never over a coordinator's change). */
 export async function seedCatalog({ dynamo, tableName, now }: SeedContext): Promise<{ services: number; contactPoints: number }> {

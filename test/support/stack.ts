@@ -1,0 +1,24 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.js';
+
+/**
+ * The local stack in-process for an integration test: on a free port, against the test run's DynamoDB
+ * Local and table, in a fresh data folder (the caller removes it), unseeded, without building the PWA.
+ */
+export async function startTestStack(name: string, options: Partial<LocalStackOptions> = {}): Promise<{ stack: LocalStack; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `oneroof-${name}-`));
+  const stack = await startLocalStack({
+    port: 0,
+    dataDir,
+    quiet: true,
+    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
+    tableName: process.env.TABLE_NAME as string,
+    background: false,
+    seed: false,
+    buildPwa: false,
+    ...options,
+  });
+  return { stack, dataDir };
+}
