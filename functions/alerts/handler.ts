@@ -6,7 +6,7 @@ import { TABLE_ENV } from '../../shared/table.js';
 import type { Principal } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { OUTCOMES, type AlertRecord } from './model.js';
 import { DynamoAlertRepository } from './repository.js';
@@ -32,13 +32,12 @@ function listed(a: AlertRecord) {
 }
 
 export const handler = httpApi('alerts', {
-  'GET /api/alerts': async (req) => {
-    const q = parse(listQuery, req.query, 'query');
+  'GET /api/alerts': withQuery(listQuery, async (req, q) => {
     const now = clock.now();
     const alerts = await repo.listOpen(q.district, q.limit);
     await repo.audit({ entity: 'alerts', entityId: q.district, action: 'list', route: req.routeKey, principal: principal(req), at: now });
     return ok({ district: q.district, alerts: alerts.map(listed) });
-  },
+  }),
   'GET /api/alerts/{id}': async (req) => {
     const id = alertId(req);
     const found = await repo.get(id);

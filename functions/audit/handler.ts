@@ -4,7 +4,7 @@ import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_PATTERN, auditEntryFor } from '..
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, ok } from '../lib/http.js';
+import { httpApi, ok, withQuery } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { DynamoAuditStore, readTrail } from './trail.js';
 
@@ -23,10 +23,9 @@ const querySchema = z.strictObject({
 
 /** The audit function only reads trails (and appends its own read record): no route alters a record. */
 export const handler = httpApi('audit', {
-  'GET /api/audit/{entity}/{id}': async (req) => {
+  'GET /api/audit/{entity}/{id}': withQuery(querySchema, async (req, q) => {
     const { entity, id } = parse(pathSchema, req.pathParameters, 'path');
-    const q = parse(querySchema, req.query, 'query');
     const { principal, route, at } = auditEntryFor(req, entity, id, 'read-audit', clock.now());
     return ok(await readTrail(store, { entity, id, limit: q.limit, cursor: q.cursor }, { principal, route, at }));
-  },
+  }),
 });

@@ -6,8 +6,7 @@ import { TABLE_ENV } from '../../shared/table.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, type ApiResult } from '../lib/http.js';
-import { parse } from '../lib/validation.js';
+import { httpApi, withQuery, type ApiResult } from '../lib/http.js';
 import { monthlyReport } from './monthly.js';
 import { prefersCsv } from './negotiate.js';
 import { DynamoStatsReader } from './store.js';
@@ -24,8 +23,7 @@ const querySchema = z.strictObject({
 
 
 export const handler = httpApi('reports', {
-  'GET /api/reports/monthly': async (req): Promise<ApiResult> => {
-    const q = parse(querySchema, req.query, 'query');
+  'GET /api/reports/monthly': withQuery(querySchema, async (req, q): Promise<ApiResult> => {
     const report = await monthlyReport(reader, { from: q.from, to: q.to }, clock.now());
     if (prefersCsv(req.headers.accept, q.format)) {
       return {
@@ -40,5 +38,5 @@ export const handler = httpApi('reports', {
       };
     }
     return { status: 200, body: report, headers: { vary: 'accept' } };
-  },
+  }),
 });

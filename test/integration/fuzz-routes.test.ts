@@ -15,8 +15,8 @@ import { startLocalApi, type LocalApi } from '../support/local-api.js';
  * Properties: never a 5xx; every 4xx is JSON with an `error` code and a message; every 400 names the
  * field (`field`). Bounded: a fixed number of runs per route and a time limit per route.
  */
-const RUNS_PER_ROUTE = 7;
-const TIME_LIMIT_PER_ROUTE_MS = 4_000;
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 7);
+const TIME_LIMIT_PER_ROUTE_MS = Number(process.env.FUZZ_MS ?? 4_000);
 
 let api: LocalApi;
 const known: Record<string, string> = {};
@@ -192,6 +192,15 @@ afterAll(async () => {
   await api?.stop();
 });
 
+interface FuzzInput {
+  params: string[];
+  query: Record<string, string>;
+  body: string | undefined;
+  pin: string | undefined;
+  idem: string | undefined;
+  role: number;
+}
+
 interface Reply {
   status: number;
   contentType: string;
@@ -240,11 +249,13 @@ describe('fuzzing every route of the route table', () => {
       role: fc.nat(),
     });
     // The kinds of input the issue lists, always tried once per route.
-    const examples = [
+    const examples: [FuzzInput][] = (
+      [
       { params: names.map(() => '%E0%A4%A'), query: {}, body: undefined, pin: undefined, idem: undefined, role: 0 },
       { params: names.map((n) => pct(known[n] ?? 'x')), query: JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>, body: takesBody(r) ? JSON.stringify({ value: MEGABYTE }) : undefined, pin: '%', idem: 'x', role: 1 },
       { params: names.map((n) => pct(known[n] ?? 'x')), query: { district: '-x' }, body: takesBody(r) ? `${'['.repeat(100_000)}${']'.repeat(100_000)}` : undefined, pin: undefined, idem: undefined, role: 2 },
-    ].map((e) => [e] as [typeof e]);
+    ] as FuzzInput[]
+    ).map((e) => [e]);
     let runs = 0;
     await fc.assert(
       fc.asyncProperty(arbitrary, async (input) => {

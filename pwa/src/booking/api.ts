@@ -6,6 +6,7 @@ export interface FreeSlot {
   start: string;
   end: string;
   date: string;
+  /** 0 = full (the API lists full slots too; the app offers only those with a place). */
   remaining: number;
 }
 
