@@ -150,7 +150,7 @@ export default function BookingScreen(): JSX.Element {
  */
 const takenThisSession = new Set<string>();
 
-function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; selected: string | undefined; confirmLabel: string; onPick: (start: string) => void; message?: string }): JSX.Element {
+function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; selected: string | undefined; confirmLabel: string; onPick: (start: string) => void; message?: string; exclude?: string }): JSX.Element {
   const { t, lang } = props;
   const [slots, setSlots] = useState<FreeSlot[] | undefined>(undefined);
   const [until, setUntil] = useState(() => Date.now() + WINDOW_DAYS * DAY);
@@ -163,7 +163,7 @@ function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; sel
     const res = await bookingApi.slots(props.serviceId, new Date(from), new Date(to));
     setLoading(false);
     if (!res.ok) return setError(failureText(t, res.failure));
-    const open = res.value.slots.filter((s) => s.remaining > 0 && !takenThisSession.has(s.start));
+    const open = res.value.slots.filter((s) => s.remaining > 0 && !takenThisSession.has(s.start) && s.start !== props.exclude);
     setSlots((old) => (append && old ? [...old, ...open] : open));
   };
   useEffect(() => {
@@ -437,7 +437,7 @@ function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameOf: (id:
       {confirming === 'move' ? (
         <div>
           <h3>{t.moveTitle}</h3>
-          <SlotPicker t={t} lang={lang} serviceId={booking.serviceId} selected={undefined} confirmLabel={t.moveConfirm} onPick={(start) =>
+          <SlotPicker t={t} lang={lang} serviceId={booking.serviceId} selected={undefined} exclude={booking.start} confirmLabel={t.moveConfirm} onPick={(start) =>
             void run(() => bookingApi.reschedule(creds.reference, creds.pin, start), (b) => { setBooking(b); setConfirming(undefined); setDone(t.moved); })
           } />
           <button type="button" class="button" onClick={() => setConfirming(undefined)}>{t.keepIt}</button>
