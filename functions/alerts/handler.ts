@@ -3,7 +3,7 @@ import { TABLE_ENV } from '../../shared/table.js';
 import type { Principal } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { alertIdSchema, listAlertsQuery, resolveAlertSchema, type Acknowledged, type AlertDetail, type AlertList, type AlertListItem, type Resolved } from '../../shared/alerts/api.js';
 import type { AlertRecord } from './model.js';
@@ -24,14 +24,13 @@ function listed(a: AlertRecord): AlertListItem {
 }
 
 export const handler = httpApi('alerts', {
-  'GET /api/alerts': async (req) => {
-    const q = parse(listAlertsQuery, req.query, 'query');
+  'GET /api/alerts': withQuery(listAlertsQuery, async (req, q) => {
     const now = clock.now();
     const alerts = await repo.listOpen(q.district, q.limit);
     await repo.audit({ entity: 'alerts', entityId: q.district, action: 'list', route: req.routeKey, principal: principal(req), at: now });
     const list: AlertList = { district: q.district, alerts: alerts.map(listed) };
     return ok(list);
-  },
+  }),
   'GET /api/alerts/{id}': async (req) => {
     const id = alertId(req);
     const found = await repo.get(id);

@@ -3,7 +3,7 @@ import { TABLE_ENV } from '../../shared/table.js';
 import { auditEntryFor } from '../lib/audit.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, ok } from '../lib/http.js';
+import { httpApi, ok, withQuery } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { DynamoAuditStore, readTrail } from './trail.js';
 
@@ -11,10 +11,9 @@ const store = new DynamoAuditStore(requireEnv(TABLE_ENV));
 
 /** The audit function only reads trails (and appends its own read record): no route alters a record. */
 export const handler = httpApi('audit', {
-  'GET /api/audit/{entity}/{id}': async (req) => {
+  'GET /api/audit/{entity}/{id}': withQuery(auditQuerySchema, async (req, q) => {
     const { entity, id } = parse(auditPathSchema, req.pathParameters, 'path');
-    const q = parse(auditQuerySchema, req.query, 'query');
     const { principal, route, at } = auditEntryFor(req, entity, id, 'read-audit', clock.now());
     return ok(await readTrail(store, { entity, id, limit: q.limit, cursor: q.cursor }, { principal, route, at }));
-  },
+  }),
 });

@@ -4,7 +4,7 @@ import { TABLE_ENV } from '../../shared/table.js';
 import { DynamoCatalogRepository } from '../catalog/repository.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { created, httpApi, noContent, ok, type ApiRequest } from '../lib/http.js';
+import { created, httpApi, noContent, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { SnsNotifier } from '../lib/notifier.js';
 import { parse } from '../lib/validation.js';
 import { idempotent, type CreatePayload } from './idempotency.js';
@@ -25,6 +25,7 @@ import {
   cancelBooking,
   confirmBooking,
   createBooking,
+  currentReceipt,
   eraseBooking,
   freeSlots,
   listDay,
@@ -54,11 +55,10 @@ const pinOf = (req: ApiRequest) => req.headers[PIN_HEADER];
 const refOf = (req: ApiRequest) => req.pathParameters.reference ?? '';
 
 export const handler = httpApi('bookings', {
-  'GET /api/services/{id}/slots': async (req) => {
+  'GET /api/services/{id}/slots': withQuery(slotsQuerySchema, async (req, range) => {
     const id = parse(slug, req.pathParameters.id, 'id');
-    const range = parse(slotsQuerySchema, req.query, 'query');
     return ok(await freeSlots(deps, id, range, clock.now()));
-  },
+  }),
   'POST /api/bookings': async (req) => {
     const rawKey = req.headers[IDEMPOTENCY_HEADER];
     const key = rawKey === undefined ? undefined : parse(idempotencyKeySchema, rawKey, 'Idempotency-Key');
@@ -66,7 +66,7 @@ export const handler = httpApi('bookings', {
     let pin: string;
     let receipt;
     if (key) {
-      receipt = await createOnce({ key, input }, req.context);
+      receipt = await currentReceipt(deps, await createOnce({ key, input }, req.context));
       pin = derivePin(key, receipt.reference);
     } else {
       let drawn = '';
@@ -86,10 +86,9 @@ export const handler = httpApi('bookings', {
     await eraseBooking(deps, refOf(req), pinOf(req), clock.now());
     return noContent();
   },
-  'GET /api/staff/bookings': async (req) => {
-    const q = parse(staffListQuerySchema, req.query, 'query');
-    return ok({ serviceId: q.serviceId, date: q.date, bookings: await listDay(deps, q.serviceId, q.date, caller(req), clock.now()) });
-  },
+  'GET /api/staff/bookings': withQuery(staffListQuerySchema, async (req, q) =>
+    ok({ serviceId: q.serviceId, date: q.date, bookings: await listDay(deps, q.serviceId, q.date, caller(req), clock.now()) }),
+  ),
   'GET /api/staff/bookings/{reference}': async (req) => ok(await staffView(deps, refOf(req), caller(req), clock.now())),
   'POST /api/staff/bookings/{reference}/confirm': async (req) => ok(await confirmBooking(deps, refOf(req), caller(req), clock.now())),
   'POST /api/staff/bookings/{reference}/attendance': async (req) => {

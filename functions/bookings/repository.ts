@@ -21,6 +21,9 @@ export class SlotFullError extends ConflictError {
 export interface SlotCount {
   start: string;
   booked: number;
+  /** The count before the last change, and when that change was (for the public list's coarse availability). */
+  previousBooked?: number;
+  changedAt?: string;
 }
 
 /** Port: bookings persistence. Every change is ONE transaction (slot counters, booking, counters, audit). */
@@ -55,28 +58,28 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   /** +1 on a slot's counter unless it is full. The counter item expires a day after the slot. */
-  private takeSlot(serviceId: string, start: string, end: string, capacity: number): TransactItem {
+  private takeSlot(serviceId: string, start: string, end: string, capacity: number, now: Date): TransactItem {
     return {
       Update: {
         TableName: this.table,
         Key: bookingKeys.slot(serviceId, start),
-        UpdateExpression: 'SET #type = :slot, #end = :end, #exp = :exp ADD #booked :one',
+        UpdateExpression: 'SET #type = :slot, #end = :end, #exp = :exp, previousBooked = if_not_exists(#booked, :zero), changedAt = :now ADD #booked :one',
         ConditionExpression: 'attribute_not_exists(#booked) OR #booked < :capacity',
         ExpressionAttributeNames: { '#type': 'type', '#end': 'end', '#exp': 'expiresAt', '#booked': 'booked' },
-        ExpressionAttributeValues: { ':slot': 'SLOT', ':end': end, ':exp': Math.floor(Date.parse(end) / 1000) + 86_400, ':one': 1, ':capacity': capacity },
+        ExpressionAttributeValues: { ':slot': 'SLOT', ':end': end, ':exp': Math.floor(Date.parse(end) / 1000) + 86_400, ':one': 1, ':zero': 0, ':capacity': capacity, ':now': now.toISOString() },
       },
     };
   }
 
-  private releaseSlot(serviceId: string, start: string): TransactItem {
+  private releaseSlot(serviceId: string, start: string, now: Date): TransactItem {
     return {
       Update: {
         TableName: this.table,
         Key: bookingKeys.slot(serviceId, start),
-        UpdateExpression: 'ADD #booked :minus',
+        UpdateExpression: 'SET previousBooked = #booked, changedAt = :now ADD #booked :minus',
         ConditionExpression: '#booked > :zero',
         ExpressionAttributeNames: { '#booked': 'booked' },
-        ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+        ExpressionAttributeValues: { ':minus': -1, ':zero': 0, ':now': now.toISOString() },
       },
     };
   }
@@ -88,13 +91,18 @@ export class DynamoBookingRepository implements BookingRepository {
       ExpressionAttributeValues: { ':pk': bookingKeys.slotPartition(serviceId), ':from': fromIso, ':to': toIso },
       ConsistentRead: true,
     });
-    return items.map((i) => ({ start: String(i.sk), booked: Number(i.booked ?? 0) }));
+    return items.map((i) => ({
+      start: String(i.sk),
+      booked: Number(i.booked ?? 0),
+      ...(i.previousBooked !== undefined ? { previousBooked: Number(i.previousBooked) } : {}),
+      ...(i.changedAt !== undefined ? { changedAt: String(i.changedAt) } : {}),
+    }));
   }
 
   async create(b: BookingRecord, capacity: number, now: Date): Promise<'created' | 'reference_taken'> {
     try {
       await transact(this.client, [
-        this.takeSlot(b.serviceId, b.start, b.end, capacity),
+        this.takeSlot(b.serviceId, b.start, b.end, capacity, now),
         { Put: { TableName: this.table, Item: await seal('booking', b.reference, this.item(b)), ConditionExpression: 'attribute_not_exists(pk)' } },
         statsAdd(this.table, now, b.zone, { [metric.bookingsMade(b.serviceId)]: 1 }),
       ]);
@@ -121,8 +129,8 @@ export class DynamoBookingRepository implements BookingRepository {
     delete next.confirmedAt;
     try {
       await transact(this.client, [
-        this.takeSlot(b.serviceId, to.start, to.end, capacity),
-        this.releaseSlot(b.serviceId, b.start),
+        this.takeSlot(b.serviceId, to.start, to.end, capacity, now),
+        this.releaseSlot(b.serviceId, b.start, now),
         {
           Put: {
             TableName: this.table,
@@ -159,7 +167,7 @@ export class DynamoBookingRepository implements BookingRepository {
             ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':exp': expiresAt, ':booked': 'booked', ':confirmed': 'confirmed' },
           },
         },
-        this.releaseSlot(b.serviceId, b.start),
+        this.releaseSlot(b.serviceId, b.start, now),
         statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }),
       ]);
     } catch (err) {
@@ -181,7 +189,7 @@ export class DynamoBookingRepository implements BookingRepository {
         },
       },
     ];
-    if (releaseSlot) items.push(this.releaseSlot(b.serviceId, b.start));
+    if (releaseSlot) items.push(this.releaseSlot(b.serviceId, b.start, now));
     if (countCancelled) items.push(statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }));
     try {
       await transact(this.client, items);

@@ -10,7 +10,7 @@ import type { Notifier } from '../lib/notifier.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
 import { expiryAfter, view, type BookingRecord } from './model.js';
 import { hashPin, verifyPin, dummyHash } from './pin.js';
-import type { BookingRepository } from './repository.js';
+import type { BookingRepository, SlotCount } from './repository.js';
 import type { BookingInput, BookingReceipt, BookingView, FreeSlot, SlotsAnswer } from '../../shared/bookings/api.js';
 
 /** Reads services from the catalogue. */
@@ -57,7 +57,23 @@ async function tell(notifier: Notifier, event: BookingEvent, b: BookingRecord, p
 
 // ---- slots ------------------------------------------------------------------------------------
 
-/** Free slots of a service in [from, to) with remaining places; the range is at most MAX_SLOT_RANGE_DAYS. */
+/**
+ * The public list's availability moves only at quarter-hour boundaries: a slot whose count changed in
+ * the current quarter hour is shown with its count from before that change. So whoever watches the
+ * list of a single-place slot learns at most in which quarter hour it was taken (or freed), never the
+ * minute. Booking a slot shown as free that was just taken answers 409 `start`, as any full slot does.
+ */
+export const AVAILABILITY_WINDOW_MINUTES = 15;
+
+function shownBooked(c: SlotCount, windowStartMs: number): number {
+  const recent = c.changedAt !== undefined && Date.parse(c.changedAt) >= windowStartMs;
+  return recent ? (c.previousBooked ?? 0) : c.booked;
+}
+
+/**
+ * Every bookable slot of a service in [from, to), full ones included with `remaining: 0`; the range is
+ * at most MAX_SLOT_RANGE_DAYS.
+ */
 export async function freeSlots(deps: Deps, serviceId: string, range: { from?: string; to?: string }, now: Date): Promise<SlotsAnswer> {
   const service = await deps.services.getService(serviceId);
   if (!service) throw new NotFoundError('No such service');
@@ -67,10 +83,10 @@ export async function freeSlots(deps: Deps, serviceId: string, range: { from?: s
   if (toMs - fromMs > MAX_SLOT_RANGE_DAYS * DAY) throw new ValidationError('to', `At most ${MAX_SLOT_RANGE_DAYS} days after from`);
   const slots = service.bookable ? generateSlots(service, fromMs, toMs, now.getTime()) : [];
   const counts = slots.length ? await deps.repo.slotCounts(serviceId, slots[0]!.start, slots[slots.length - 1]!.start) : [];
-  const booked = new Map(counts.map((c) => [c.start, c.booked]));
-  const free: FreeSlot[] = slots
-    .map((s) => ({ ...s, remaining: Math.max(0, service.capacity - (booked.get(s.start) ?? 0)) }))
-    .filter((s) => s.remaining > 0);
+  const windowMs = AVAILABILITY_WINDOW_MINUTES * 60_000;
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  const booked = new Map(counts.map((c) => [c.start, shownBooked(c, windowStart)]));
+  const free: FreeSlot[] = slots.map((s) => ({ ...s, remaining: Math.max(0, service.capacity - (booked.get(s.start) ?? 0)) }));
   return { serviceId, capacity: service.capacity, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), slots: free };
 }
 
@@ -178,6 +194,18 @@ export async function eraseBooking(deps: Deps, reference: string, pin: string | 
   const upcoming = b.status !== 'cancelled' && Date.parse(b.start) > now.getTime();
   await deps.repo.erase(b, upcoming, upcoming, now);
   if (upcoming) await tell(deps.notifier, 'cancelled', b);
+}
+
+/**
+ * What an Idempotency-Key answers: the booking as it is now, not as it was made. A replay after the
+ * booking was erased must not present the old receipt as `booked` (nor give its PIN again): 409 naming
+ * the key, so the app books anew with a new key. A rescheduled or cancelled booking shows its current
+ * times and status.
+ */
+export async function currentReceipt(deps: Deps, receipt: BookingReceipt): Promise<BookingReceipt> {
+  const now = await deps.repo.get(receipt.reference);
+  if (!now) throw new ConflictError('The booking made with this Idempotency-Key was erased; book again with a new key', 'Idempotency-Key');
+  return { reference: now.reference, serviceId: now.serviceId, start: now.start, end: now.end, status: now.status };
 }
 
 // ---- staff (coordinators) ---------------------------------------------------------------------

@@ -1,4 +1,3 @@
-import * as z from 'zod';
 import {
   addFollowupSchema,
   caseIdSchema,
@@ -15,7 +14,7 @@ import { UnauthorizedError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository } from './repository.js';
@@ -41,7 +40,6 @@ function caller(req: ApiRequest): Caller {
 }
 const caseId = (req: ApiRequest) => parse(caseIdSchema, req.pathParameters.id, 'id');
 const followupId = (req: ApiRequest) => parse(followupIdSchema, req.pathParameters.followupId, 'followupId');
-const noQuery = z.strictObject({});
 
 export const handler = httpApi('cases', {
   'POST /api/cases': async (req) => {
@@ -49,16 +47,10 @@ export const handler = httpApi('cases', {
     const c = await openCase(deps, body, caller(req), clock.now());
     return { ...created(c), headers: { location: `/api/cases/${c.id}` } };
   },
-  'GET /api/cases': async (req) => {
-    const q = parse(listCasesQuery, req.query, 'query');
-    return ok({ cases: await listCases(deps, q.zone, caller(req), clock.now()) });
-  },
-  'GET /api/cases/{id}': async (req) => {
-    parse(noQuery, req.query, 'query');
-    return ok(await getCase(deps, caseId(req), caller(req), clock.now()));
-  },
+  'GET /api/cases': withQuery(listCasesQuery, async (req, q) => ok({ cases: await listCases(deps, q.zone, caller(req), clock.now()) })),
+  'GET /api/cases/{id}': async (req) => ok(await getCase(deps, caseId(req), caller(req), clock.now())),
   'PATCH /api/cases/{id}': async (req) => ok(await patchCase(deps, caseId(req), parse(patchCaseSchema, req.body), caller(req), clock.now())),
-  'GET /api/followups': async (req) => ok(await listFollowups(deps, parse(listFollowupsQuery, req.query, 'query'), caller(req), clock.now())),
+  'GET /api/followups': withQuery(listFollowupsQuery, async (req, q) => ok(await listFollowups(deps, q, caller(req), clock.now()))),
   'POST /api/cases/{id}/followups': async (req) => {
     const id = caseId(req);
     const f = await addFollowup(deps, id, parse(addFollowupSchema, req.body), caller(req), clock.now());

@@ -5,12 +5,14 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
+import * as z from 'zod';
 import type { FunctionName } from '../../shared/functions.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
 import { lambdaContextLogging } from './logger.js';
+import { parse } from './validation.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -38,6 +40,34 @@ export interface ApiResult {
 }
 
 export type Operation = (req: ApiRequest) => Promise<ApiResult>;
+
+const READS_QUERY = Symbol('reads the query string');
+type QueryOperation = Operation & { [READS_QUERY]?: true };
+
+/**
+ * The one rule for query strings, on every route: a route takes only the query parameters its schema
+ * declares. An operation that reads the query is wrapped here, and its schema is made strict, so an
+ * unknown parameter is a 400 naming it (`field` = the parameter); a route without `withQuery` refuses
+ * any query parameter the same way, before its operation runs.
+ */
+export function withQuery<S extends z.ZodObject>(schema: S, op: (req: ApiRequest, query: z.infer<S>) => Promise<ApiResult>): Operation {
+  const strict = schema.strict();
+  const known = new Set(Object.keys(schema.shape));
+  const wrapped: QueryOperation = (req) => {
+    // An unknown parameter is named first, before any problem with the known ones.
+    const unknown = Object.keys(req.query).find((name) => !known.has(name));
+    if (unknown !== undefined) throw new ValidationError(unknown, `Unknown query parameter "${unknown}"`);
+    return op(req, parse(strict, req.query, 'query') as z.infer<S>);
+  };
+  wrapped[READS_QUERY] = true;
+  return wrapped;
+}
+
+function refuseUnknownQuery(operation: QueryOperation, query: Record<string, string>): void {
+  if (operation[READS_QUERY]) return;
+  const name = Object.keys(query)[0];
+  if (name !== undefined) throw new ValidationError(name, `Unknown query parameter "${name}": this route takes none`);
+}
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -75,10 +105,12 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
     if (!route || !operation) throw new NotFoundError();
     const principal = principalFrom(event);
     authorize(route.access, principal);
+    const query = (event.queryStringParameters ?? {}) as Record<string, string>;
+    refuseUnknownQuery(operation, query);
     const result = await operation({
       routeKey: event.routeKey,
       pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
-      query: (event.queryStringParameters ?? {}) as Record<string, string>,
+      query,
       headers: (event.headers ?? {}) as Record<string, string>,
       body: parseBody(event),
       principal,

@@ -3,7 +3,7 @@ import { zoneId } from '../../shared/primitives.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { DynamoOrderRepository } from './repository.js';
 import { changeSchema, endSchema, listOrdersQuery, orderBodySchema, orderIdSchema } from '../../shared/orders/api.js';
@@ -24,10 +24,7 @@ export const handler = httpApi('orders', {
     // The protection code is shown once, to hand to the protected person; it cannot be read back.
     return { ...created({ order, protectionCode }), headers: { location: `/api/orders/${order.id}` } };
   },
-  'GET /api/orders': async (req) => {
-    const q = parse(listOrdersQuery, req.query, 'query');
-    return ok({ orders: await listActiveOrders(repo, q.district, caller(req), clock.now()) });
-  },
+  'GET /api/orders': withQuery(listOrdersQuery, async (req, q) => ok({ orders: await listActiveOrders(repo, q.district, caller(req), clock.now()) })),
   'GET /api/orders/{id}': async (req) => ok(await getOrder(repo, orderId(req), caller(req), clock.now())),
   'PUT /api/orders/{id}': async (req) => {
     const body = parse(changeSchema, req.body);

@@ -4,8 +4,7 @@ import { reportCsvRows } from '../../shared/reports/monthly.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { httpApi, type ApiResult } from '../lib/http.js';
-import { parse } from '../lib/validation.js';
+import { httpApi, withQuery, type ApiResult } from '../lib/http.js';
 import { monthlyReport } from './monthly.js';
 import { prefersCsv } from './negotiate.js';
 import { DynamoStatsReader } from './store.js';
@@ -14,8 +13,7 @@ const tableName = requireEnv(TABLE_ENV);
 const reader = new DynamoStatsReader(tableName);
 
 export const handler = httpApi('reports', {
-  'GET /api/reports/monthly': async (req): Promise<ApiResult> => {
-    const q = parse(monthlyQuerySchema, req.query, 'query');
+  'GET /api/reports/monthly': withQuery(monthlyQuerySchema, async (req, q): Promise<ApiResult> => {
     const report = await monthlyReport(reader, { from: q.from, to: q.to }, clock.now());
     if (prefersCsv(req.headers.accept, q.format)) {
       return {
@@ -30,5 +28,5 @@ export const handler = httpApi('reports', {
       };
     }
     return { status: 200, body: report, headers: { vary: 'accept' } };
-  },
+  }),
 });

@@ -54,9 +54,11 @@ export function buildApiEvent(facts: RequestFacts): APIGatewayProxyEventV2WithJW
     headers[key] = Array.isArray(value) ? value.join(',') : value;
   }
 
+  // Own properties only: a parameter named `__proto__` or `constructor` is a parameter like any other.
   const queryStringParameters: Record<string, string> = {};
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    queryStringParameters[name] = name in queryStringParameters ? `${queryStringParameters[name]},${value}` : value;
+    const joined = Object.hasOwn(queryStringParameters, name) ? `${queryStringParameters[name]},${value}` : value;
+    Object.defineProperty(queryStringParameters, name, { value: joined, enumerable: true, writable: true, configurable: true });
   }
 
   const contentType = headers['content-type'] ?? '';

@@ -74,6 +74,7 @@ export interface FreeSlot {
   end: string;
   /** Brussels calendar date of the slot (YYYY-MM-DD). */
   date: string;
+  /** Places left as the public sees them (coarse in time: see AVAILABILITY_WINDOW_MINUTES); 0 = full. */
   remaining: number;
 }
 

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoServices } from '../../infra/local/demo/catalog.js';
 import { handler as health } from '../../functions/health/handler.js';
+import type { StaffRole } from '../../shared/roles.js';
+import { routeKey, routes, type RouteDecl } from '../../shared/routes.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { startLocalApi, type LocalApi } from '../support/local-api.js';
 
@@ -95,5 +97,20 @@ describe('opening-rule times are validated before any slot is generated', () => 
     }
     const now = (await (await api.call('GET', `/api/services/${id}`)).json()) as { openingRules: unknown[] };
     expect(now.openingRules).toEqual([{ weekday: 1, start: '09:00', end: '12:00' }]);
+  });
+});
+
+describe('unknown query parameters: one rule on every route', () => {
+  const tokenFor = (r: RouteDecl) => (r.access.kind === 'staff' ? api.token(r.access.roles[0] as StaffRole) : r.access.kind === 'machine' ? api.token('monitoring') : undefined);
+  const concrete = (r: RouteDecl) => r.path.replace(/\{[^}]+\}/g, 'x1');
+
+  it.each(routes.map((r) => [routeKey(r), r] as const))('%s refuses ?unexpected=1 with a 400 naming it', async (_key, r) => {
+    const token = tokenFor(r);
+    await expect400(await api.call(r.method, `${concrete(r)}?unexpected=1`, token ? { token } : {}), 'unexpected');
+  });
+
+  it('a parameter named __proto__ or constructor is just an unknown parameter', async () => {
+    await expect400(await api.call('GET', '/api/services?__proto__=1'), '__proto__');
+    await expect400(await api.call('GET', '/api/orders?constructor=1', { token: api.token('police') }), 'constructor');
   });
 });

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as bookings } from '../../functions/bookings/handler.js';
+import { AVAILABILITY_WINDOW_MINUTES } from '../../functions/bookings/use-cases.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
 import { demoServices } from '../../infra/local/demo/catalog.js';
 import { dynamo } from '../../functions/lib/clients.js';
@@ -43,10 +44,20 @@ async function makeService(id: string, capacity: number): Promise<void> {
   const res = await call(catalog, 'POST', '/api/services', { claims: coordinator, body });
   expect(res.status).toBe(201);
 }
+/**
+ * Slots with a place left, as the public list shows them once this quarter hour's changes count
+ * (availability moves at quarter-hour boundaries; the clock is moved just past the next one).
+ */
 async function slots(serviceId: string, query = ''): Promise<{ start: string; end: string; date: string; remaining: number }[]> {
-  const res = await api('GET', `/api/services/${serviceId}/slots${query}`);
-  expect(res.status).toBe(200);
-  return res.json.slots;
+  const windowMs = AVAILABILITY_WINDOW_MINUTES * 60_000;
+  setClockOffset((Math.floor(Date.now() / windowMs) + 1) * windowMs - Date.now() + 1_000);
+  try {
+    const res = await api('GET', `/api/services/${serviceId}/slots${query}`);
+    expect(res.status).toBe(200);
+    return (res.json.slots as { remaining: number }[]).filter((s) => s.remaining > 0) as never;
+  } finally {
+    setClockOffset(0);
+  }
 }
 const booking = (serviceId: string, start: string, over: Record<string, unknown> = {}) => ({
   serviceId,

@@ -144,7 +144,14 @@ export default function BookingScreen(): JSX.Element {
 }
 
 /** Free times as radio buttons, grouped by day, the next ones first; later windows on demand. */
-function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; selected: string | undefined; confirmLabel: string; onPick: (start: string) => void; message?: string }): JSX.Element {
+/**
+ * Times the server answered "full" for in this session. The public list is coarse in time (it moves at
+ * quarter-hour boundaries, so nobody can tell the minute a place was taken) and may still show them;
+ * she already knows. In memory only: gone with the page (quick exit included).
+ */
+const takenThisSession = new Set<string>();
+
+function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; selected: string | undefined; confirmLabel: string; onPick: (start: string) => void; message?: string; exclude?: string }): JSX.Element {
   const { t, lang } = props;
   const [slots, setSlots] = useState<FreeSlot[] | undefined>(undefined);
   const [until, setUntil] = useState(() => Date.now() + WINDOW_DAYS * DAY);
@@ -157,7 +164,8 @@ function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; sel
     const res = await bookingApi.slots(props.serviceId, new Date(from), new Date(to));
     setLoading(false);
     if (!res.ok) return setError(failureText(t, res.failure));
-    setSlots((old) => (append && old ? [...old, ...res.value.slots] : res.value.slots));
+    const open = res.value.slots.filter((s) => s.remaining > 0 && !takenThisSession.has(s.start) && s.start !== props.exclude);
+    setSlots((old) => (append && old ? [...old, ...open] : open));
   };
   useEffect(() => {
     void load(Date.now(), until, false);
@@ -255,6 +263,7 @@ function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lang; lang
     }
     if (res.failure.kind === 'full') {
       // The place went to someone else: back to the times (refreshed), saying so.
+      if (flow.start) takenThisSession.add(flow.start);
       patchFlow({ step: 'slot', start: undefined, attempt: undefined, message: t.errors.full });
       return;
     }
@@ -429,7 +438,7 @@ function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameOf: (id:
       {confirming === 'move' ? (
         <div>
           <h3>{t.moveTitle}</h3>
-          <SlotPicker t={t} lang={lang} serviceId={booking.serviceId} selected={undefined} confirmLabel={t.moveConfirm} onPick={(start) =>
+          <SlotPicker t={t} lang={lang} serviceId={booking.serviceId} selected={undefined} exclude={booking.start} confirmLabel={t.moveConfirm} onPick={(start) =>
             void run(() => bookingApi.reschedule(creds.reference, creds.pin, start), (b) => { setBooking(b); setConfirming(undefined); setDone(t.moved); })
           } />
           <button type="button" class="button" onClick={() => setConfirming(undefined)}>{t.keepIt}</button>
