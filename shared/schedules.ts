@@ -18,13 +18,24 @@ export const schedules: readonly ScheduleDecl[] = [
 export interface StreamConsumerDecl {
   name: string;
   function: FunctionName;
+  /** Only records of these events (Lambda filter on `eventName`) reach the function. */
+  eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
   /** Only records whose NEW image has this `type` attribute reach the function. */
   entityTypes: readonly string[];
   batchSize: number;
-  /** Retries before a record goes to the dead-letter queue. */
+  /**
+   * Retries before a record goes to the dead-letter queue; `UNTIL_DELIVERED` (-1): no finite budget, the
+   * record is retried (with backoff) until it succeeds, for as long as the stream keeps it (24 h). The
+   * consumer's lag (iterator age) is alarmed instead.
+   */
   retryAttempts: number;
 }
 
+/** `retryAttempts` without a finite budget (Lambda's `MaximumRetryAttempts: -1`). */
+export const UNTIL_DELIVERED = -1;
+
 export const streamConsumers: readonly StreamConsumerDecl[] = [
-  { name: 'alert-outbox', function: 'alertPublisher', entityTypes: ['ALERT', 'ESCALATION'], batchSize: 25, retryAttempts: 10 },
+  // Police alerts must outlast any SNS outage: no retry budget (each is published once, `publishedAt` is
+  // conditional), and only INSERTs, so the publisher's own `publishedAt` write does not re-invoke it.
+  { name: 'alert-outbox', function: 'alertPublisher', eventNames: ['INSERT'], entityTypes: ['ALERT', 'ESCALATION'], batchSize: 25, retryAttempts: UNTIL_DELIVERED },
 ];

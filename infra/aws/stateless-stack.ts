@@ -8,7 +8,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
-import { schedules, streamConsumers } from '../../shared/schedules.js';
+import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
 import type { DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
@@ -83,15 +83,24 @@ export class StatelessStack extends Stack {
         new DynamoEventSource(stateful.table, {
           startingPosition: StartingPosition.TRIM_HORIZON,
           batchSize: consumer.batchSize,
+          // -1 (UNTIL_DELIVERED): retried until it succeeds, as long as the stream keeps it (24 h); the lag alarm below shows the wait.
           retryAttempts: consumer.retryAttempts,
           bisectBatchOnError: true,
           reportBatchItemFailures: true,
           onFailure: new SqsDlq(onFailure),
-          filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...consumer.entityTypes) } } } })],
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.or(...consumer.eventNames),
+              dynamodb: { NewImage: { type: { S: FilterRule.or(...consumer.entityTypes) } } },
+            }),
+          ],
         }),
       );
       const failures = new Alarm(this, `Stream-${consumer.name}-FailuresAlarm`, {
-        alarmDescription: `Stream records ${consumer.name} could not process after ${consumer.retryAttempts} retries: replay them`,
+        alarmDescription:
+          consumer.retryAttempts === UNTIL_DELIVERED
+            ? `Stream records ${consumer.name} could not process before the stream dropped them (24 h): replay them`
+            : `Stream records ${consumer.name} could not process after ${consumer.retryAttempts} retries: replay them`,
         metric: onFailure.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,

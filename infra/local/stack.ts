@@ -170,7 +170,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     listener = createGateway({
       issuer,
       staticFiles: staticFiles(PWA_ROOT),
-      dev: { notifications: () => sns.messages(), deadLetters: () => deadLetters() },
+      dev: {
+        notifications: () => sns.messages(),
+        deadLetters: () => deadLetters(),
+        faults: { publish: () => sns.pendingFailures(), failPublishes: (n) => sns.failPublishes(n) },
+      },
       ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
       log: (line) => {
         // Reads that succeed are the bulk (the console polls); print changes and failures.

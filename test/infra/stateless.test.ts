@@ -217,7 +217,7 @@ describe('schedules and stream consumers from shared/schedules.ts', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     const patterns = (p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern) as unknown);
-    expect(patterns).toEqual([{ dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
+    expect(patterns).toEqual([{ eventName: [...consumer.eventNames], dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
     const queueId = ((p.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure.Destination)['Fn::GetAtt'][0];
     const queue = resources('AWS::SQS::Queue')[queueId] as Resource;
     expect(queue.Properties.SqsManagedSseEnabled ?? queue.Properties.KmsMasterKeyId).toBeTruthy();
