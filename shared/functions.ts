@@ -41,7 +41,7 @@ export const functions = {
     entry: 'functions/cases/handler.ts',
     description: 'Cases and follow-ups for social-service officers',
     table: 'readWrite',
-    publishes: ['supervisorEscalations'],
+    publishes: [],
   },
   followupTick: {
     entry: 'functions/followups/tick.ts',

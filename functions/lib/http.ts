@@ -10,6 +10,7 @@ import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
+import { apiMetrics } from './metrics.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type ApiResponse = APIGatewayProxyStructuredResultV2;
@@ -83,6 +84,7 @@ export function httpApi(fn: FunctionName, operations: Record<string, Operation>)
   };
 
   return middy<ApiEvent, ApiResponse>()
+    .use(apiMetrics())
     .use(httpHeaderNormalizer())
     .use(errorMapper())
     .handler(core);

@@ -1,3 +1,4 @@
+import type { Context } from 'aws-lambda';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
@@ -7,9 +8,13 @@ import { watchdogTick } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 
+/** Time kept back from the invocation's remaining time to finish the order being checked. */
+export const WATCHDOG_RESERVE_MS = 5_000;
+
 /** Scheduled every minute: signal loss (no position for N minutes) and curfew window starts of active orders. */
-export const handler = async (): Promise<{ orders: number; alerts: number }> => {
-  const out = await watchdogTick(repo, clock.now());
+export const handler = async (_event: unknown, context: Pick<Context, 'getRemainingTimeInMillis'>): Promise<{ orders: number; alerts: number; deferred: number }> => {
+  const out = await watchdogTick(repo, clock.now(), Date.now() + context.getRemainingTimeInMillis() - WATCHDOG_RESERVE_MS);
   if (out.alerts.length > 0) logger.info('Watchdog raised alerts', { orders: out.orders, alerts: out.alerts.map((a) => a.id) });
-  return { orders: out.orders, alerts: out.alerts.length };
+  if (out.deferred > 0) logger.warn('Watchdog ran out of time; the rest waits for the next tick', { orders: out.orders, deferred: out.deferred });
+  return { orders: out.orders, alerts: out.alerts.length, deferred: out.deferred };
 };

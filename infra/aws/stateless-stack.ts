@@ -8,10 +8,12 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
 import type { DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
+import { OpsAlarms } from './ops-alarms.js';
 import type { StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
 
@@ -29,11 +31,15 @@ export class StatelessStack extends Stack {
   readonly functions: Record<FunctionName, OneRoofFunction>;
   readonly api: OneRoofApi;
   readonly web: Web;
+  readonly opsAlarms: OpsAlarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config, stateful } = props;
 
+    // Absolute console links in messages. The CloudFront domain cannot be used here (the distribution
+    // depends on the API, which depends on the functions): set oneroof:webOrigin or a custom domain.
+    const webOrigin = config.webOrigin ?? (config.domainName ? `https://${config.domainName}` : undefined);
     const fns = {} as Record<FunctionName, OneRoofFunction>;
     for (const [name, decl] of Object.entries(functionDecls) as [FunctionName, FunctionDecl][]) {
       const fn = new OneRoofFunction(this, `Fn-${name}`, {
@@ -44,6 +50,7 @@ export class StatelessStack extends Stack {
       });
       if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table);
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
+      if (decl.publishes.length > 0 && webOrigin) fn.addEnvironment(WEB_ORIGIN_ENV, webOrigin);
       fns[name] = fn;
 
       const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {
@@ -57,6 +64,7 @@ export class StatelessStack extends Stack {
       errors.addAlarmAction(new SnsAction(stateful.opsTopic));
     }
     this.functions = fns;
+    this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', { functionNames: Object.keys(fns) as FunctionName[], opsTopic: stateful.opsTopic });
 
     for (const schedule of schedules) {
       new Rule(this, `Schedule-${schedule.name}`, {
