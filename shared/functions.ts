@@ -89,6 +89,18 @@ export const functions = {
     publishes: [],
     timeoutSeconds: 60,
   },
+  canary: {
+    entry: 'functions/canary/tick.ts',
+    description: 'Scheduled: writes a synthetic canary alert that travels the whole alert path (pipeline heartbeat)',
+    table: 'readWrite',
+    publishes: [],
+  },
+  canaryReceiver: {
+    entry: 'functions/canary/receiver.ts',
+    description: 'Subscribed to the police topic (kind canary only): counts each heartbeat that arrived',
+    table: 'none',
+    publishes: [],
+  },
   reports: {
     entry: 'functions/reports/handler.ts',
     description: 'Monthly incidence and prevalence reports with small-cell suppression',

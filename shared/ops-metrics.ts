@@ -44,3 +44,6 @@ export type OpsMetricName = keyof typeof opsMetrics;
 
 /** An alert or escalation published later than this after being written counts as late. */
 export const PUBLISH_LATE_MS = 60_000;
+
+/** Counted by the canary receiver for each heartbeat that made it (alarm on its absence: infra/aws/ops-alarms.ts). */
+export const CANARY_ARRIVED_METRIC = 'CanaryArrived';

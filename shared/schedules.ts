@@ -12,6 +12,7 @@ export const schedules: readonly ScheduleDecl[] = [
   { name: 'followup-reminders', function: 'followupTick', everyMinutes: 1, description: 'Remind officers of due follow-ups; escalate overdue ones' },
   { name: 'alert-escalation', function: 'alertTick', everyMinutes: 1, description: 'Escalate unacknowledged alerts' },
   { name: 'monitoring-watchdog', function: 'watchdog', everyMinutes: 1, description: 'Signal loss for active orders' },
+  { name: 'pipeline-canary', function: 'canary', everyMinutes: 5, description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)' },
 ];
 
 /** Stream consumers: a DynamoDB stream event source in AWS, a stream poller in the local stack. */

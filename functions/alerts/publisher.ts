@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { canaryMessage } from '../../shared/canary.js';
 import { PUBLISH_LATE_MS } from '../../shared/ops-metrics.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { alertMessage, escalationMessage } from '../../shared/zones/index.js';
@@ -41,9 +42,11 @@ export async function publishRecords(
       let messageId: string;
       try {
         messageId =
-          type === 'ALERT'
-            ? await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord), consoleOrigin))
-            : await publishEscalation(notifier, item as unknown as EscalationRecord, consoleOrigin);
+          type !== 'ALERT'
+            ? await publishEscalation(notifier, item as unknown as EscalationRecord, consoleOrigin)
+            : item.canary === true
+              ? await notifier.publish('policeAlerts', canaryMessage(String(item.id)))
+              : await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord), consoleOrigin));
       } catch (error) {
         countFailure('publishFailures');
         throw error;

@@ -4,6 +4,7 @@ import { BackoffFunction, Subscription, SubscriptionFilter, SubscriptionProtocol
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { CANARY_KIND } from '../../shared/canary.js';
 import type { TopicName } from '../../shared/topics.js';
 import type { DeployConfig } from './config.js';
 
@@ -14,8 +15,17 @@ export interface DeliveryChannelsProps {
   deadLetters: Record<TopicName, Queue>;
 }
 
-const filterPolicy = (filter: Record<string, string[]> | undefined) =>
-  filter ? { filterPolicy: Object.fromEntries(Object.entries(filter).map(([k, v]) => [k, SubscriptionFilter.stringFilter({ allowlist: v })])) } : {};
+/**
+ * The context's filter as an SNS filter policy. On the police topic people never receive the pipeline
+ * canary (shared/canary.ts): `kind` denies it unless the filter already names the kinds it wants.
+ */
+const filterPolicy = (topic: TopicName, filter: Record<string, string[]> | undefined) => {
+  const policy: Record<string, SubscriptionFilter> = Object.fromEntries(
+    Object.entries(filter ?? {}).map(([k, v]) => [k, SubscriptionFilter.stringFilter({ allowlist: v.filter((x) => x !== CANARY_KIND) })]),
+  );
+  if (topic === 'policeAlerts' && !policy.kind) policy.kind = SubscriptionFilter.stringFilter({ denylist: [CANARY_KIND] });
+  return Object.keys(policy).length ? { filterPolicy: policy } : {};
+};
 
 /**
  * The delivery channels of shared/channels.ts, built from context: SMS and e-mail subscriptions
@@ -42,7 +52,7 @@ export class DeliveryChannels extends Construct {
             protocol: sub.protocol === 'email' ? SubscriptionProtocol.EMAIL : SubscriptionProtocol.SMS,
             endpoint: sub.endpoint,
             deadLetterQueue: deadLetters[topic],
-            ...filterPolicy(sub.filter),
+            ...filterPolicy(topic, sub.filter),
           }),
         );
       });
@@ -71,7 +81,7 @@ export class DeliveryChannels extends Construct {
               },
               throttlePolicy: { maxReceivesPerSecond: 10 },
             },
-            ...filterPolicy(hook.filter),
+            ...filterPolicy(topic, hook.filter),
           }),
         );
       }

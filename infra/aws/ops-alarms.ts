@@ -4,12 +4,15 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import type { FunctionName } from '../../shared/functions.js';
-import { OPS_NAMESPACE, opsMetrics, type OpsMetricDecl, type OpsMetricName } from '../../shared/ops-metrics.js';
+import { CANARY_ALARM_MINUTES } from '../../shared/canary.js';
+import { CANARY_ARRIVED_METRIC, OPS_NAMESPACE, opsMetrics, type OpsMetricDecl, type OpsMetricName } from '../../shared/ops-metrics.js';
 import { routes } from '../../shared/routes.js';
 
 export interface OpsAlarmsProps {
   functionNames: readonly FunctionName[];
   opsTopic: ITopic;
+  /** Alarm when no pipeline canary arrived (shared/canary.ts) at this receiver. */
+  canaryReceiver?: FunctionName;
 }
 
 /** The functions that emit a metric: its declared list, or every function behind a route. */
@@ -51,5 +54,25 @@ export class OpsAlarms extends Construct {
         this.alarms.push({ metric: key, function: fn, alarm });
       }
     }
+    if (props.canaryReceiver) {
+      // Missing data is the failure here: no canary means the alert path is broken somewhere.
+      this.canary = new Alarm(this, 'CanaryMissing', {
+        alarmDescription: `No pipeline canary reached the police topic's canary subscriber for ${CANARY_ALARM_MINUTES} minutes: alerts may not be reaching police`,
+        metric: new Metric({
+          namespace: OPS_NAMESPACE,
+          metricName: CANARY_ARRIVED_METRIC,
+          dimensionsMap: { service: `oneroof-${props.canaryReceiver}` },
+          statistic: 'Sum',
+          period: Duration.minutes(CANARY_ALARM_MINUTES),
+        }),
+        threshold: 1,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        evaluationPeriods: 1,
+        treatMissingData: TreatMissingData.BREACHING,
+      });
+      this.canary.addAlarmAction(action);
+    }
   }
+
+  canary: Alarm | undefined;
 }

@@ -8,6 +8,9 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
+import { SubscriptionFilter } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { CANARY_KIND } from '../../shared/canary.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
@@ -64,7 +67,15 @@ export class StatelessStack extends Stack {
       errors.addAlarmAction(new SnsAction(stateful.opsTopic));
     }
     this.functions = fns;
-    this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', { functionNames: Object.keys(fns) as FunctionName[], opsTopic: stateful.opsTopic });
+    // The pipeline heartbeat's last hop: only canaries reach this subscriber (and people never get them: delivery.ts).
+    stateful.topics.policeAlerts.addSubscription(
+      new LambdaSubscription(fns.canaryReceiver, { filterPolicy: { kind: SubscriptionFilter.stringFilter({ allowlist: [CANARY_KIND] }) } }),
+    );
+    this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
+      functionNames: Object.keys(fns) as FunctionName[],
+      opsTopic: stateful.opsTopic,
+      canaryReceiver: 'canaryReceiver',
+    });
 
     for (const schedule of schedules) {
       new Rule(this, `Schedule-${schedule.name}`, {

@@ -75,6 +75,12 @@ describe('subscriptions from context', () => {
     expect(() => buildOneRoof(app)).toThrow(/unknown topic "nosuchTopic"/);
   });
 
+  it('keeps the pipeline canary away from people on the police topic', () => {
+    const police = subs.filter((p) => JSON.stringify(p.TopicArn) === JSON.stringify({ Ref: s.logicalId(s.stateful.topics.policeAlerts) }));
+    expect(police.length).toBeGreaterThanOrEqual(2);
+    for (const p of police) expect((p.FilterPolicy as Record<string, unknown>).kind).toEqual([{ 'anything-but': ['canary'] }]);
+  });
+
   it('subscribes the dispatch webhook over HTTPS with retries and the dead-letter queue; topics sign with SHA256', () => {
     const hooks = subs.filter((p) => p.Endpoint === 'https://dispatch.example.be/oneroof');
     expect(hooks.map((h) => h.TopicArn)).toEqual(

@@ -321,6 +321,17 @@ describe('operational metrics', () => {
   });
 });
 
+describe('pipeline canary', () => {
+  it('subscribes the canary receiver to the police topic for canaries only, and alarms when none arrives', () => {
+    const sub = Object.values(resources('AWS::SNS::Subscription')).find((r) => r.Properties.Protocol === 'lambda')!;
+    expect(s.imported(sub.Properties.TopicArn)).toEqual({ Ref: s.logicalId(s.stateful.topics.policeAlerts) });
+    expect(sub.Properties.FilterPolicy).toEqual({ kind: ['canary'] });
+    expect(JSON.stringify(sub.Properties.Endpoint)).toContain(fnId('canaryReceiver'));
+    const alarm = (resources('AWS::CloudWatch::Alarm')[s.logicalId(s.stateless.opsAlarms.canary!)] as Resource).Properties;
+    expect(alarm).toMatchObject({ MetricName: 'CanaryArrived', ComparisonOperator: 'LessThanThreshold', Threshold: 1, TreatMissingData: 'breaching' });
+  });
+});
+
 describe('cdk-nag (AwsSolutions)', () => {
   it('has no unacknowledged finding', () => {
     expect(s.nag?.findings.filter((f) => f.startsWith('ERROR'))).toEqual([]);
