@@ -6,13 +6,15 @@ export interface ScheduleDecl {
   function: FunctionName;
   everyMinutes: number;
   description: string;
+  /** A heartbeat keeps its own period locally even when LOCAL_TICK_SECONDS speeds the others up (it would only flood the stream). */
+  heartbeat?: boolean;
 }
 
 export const schedules: readonly ScheduleDecl[] = [
   { name: 'followup-reminders', function: 'followupTick', everyMinutes: 1, description: 'Remind officers of due follow-ups; escalate overdue ones' },
   { name: 'alert-escalation', function: 'alertTick', everyMinutes: 1, description: 'Escalate unacknowledged alerts' },
   { name: 'monitoring-watchdog', function: 'watchdog', everyMinutes: 1, description: 'Signal loss for active orders' },
-  { name: 'pipeline-canary', function: 'canary', everyMinutes: 5, description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)' },
+  { name: 'pipeline-canary', function: 'canary', everyMinutes: 5, description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)', heartbeat: true },
 ];
 
 /** Stream consumers: a DynamoDB stream event source in AWS, a stream poller in the local stack. */
