@@ -31,4 +31,6 @@ export const positionSchema = z.strictObject({
 });
 
 export const panicSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), position: positionSchema.optional() });
+/** The code goes in the body, never the URL. */
+export const panicStatusSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), panicId: z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not a panic id') });
 export const contactReportSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), at: instant.optional() });

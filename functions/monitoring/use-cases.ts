@@ -153,3 +153,18 @@ export async function watchdogTick(
   }
   return { orders: ids.length, alerts, deferred: ids.length - checked };
 }
+
+/**
+ * What the protected person may be told about her panic, and never more than has happened: `received`
+ * once stored, `sent` once published to the police topic, `seen` once an officer acknowledged it.
+ */
+export type PanicStatus = 'received' | 'sent' | 'seen';
+
+export function panicStatusOf(a: Pick<AlertRecord, 'raisedAt' | 'publishedAt' | 'acknowledgedAt'>): { status: PanicStatus; receivedAt: string; sentAt?: string; seenAt?: string } {
+  return {
+    status: a.acknowledgedAt ? 'seen' : a.publishedAt ? 'sent' : 'received',
+    receivedAt: a.raisedAt,
+    ...(a.publishedAt ? { sentAt: a.publishedAt } : {}),
+    ...(a.acknowledgedAt ? { seenAt: a.acknowledgedAt } : {}),
+  };
+}
