@@ -49,7 +49,7 @@ export const functions = {
     entry: 'functions/cases/handler.ts',
     description: 'Cases and follow-ups for social-service officers',
     table: 'readWrite',
-    publishes: ['supervisorEscalations'],
+    publishes: [],
     personalData: { seal: ['case'], open: ['case'] },
   },
   followupTick: {
@@ -102,6 +102,18 @@ export const functions = {
     table: 'readWrite',
     publishes: [],
     timeoutSeconds: 60,
+  },
+  canary: {
+    entry: 'functions/canary/tick.ts',
+    description: 'Scheduled: writes a synthetic canary alert that travels the whole alert path (pipeline heartbeat)',
+    table: 'readWrite',
+    publishes: [],
+  },
+  canaryReceiver: {
+    entry: 'functions/canary/receiver.ts',
+    description: 'Subscribed to the police topic (kind canary only): counts each heartbeat that arrived',
+    table: 'none',
+    publishes: [],
   },
   reports: {
     entry: 'functions/reports/handler.ts',

@@ -73,6 +73,7 @@ export const routes = [
   { method: 'GET', path: '/api/orders/{id}/positions', function: 'orders', access: staff('police'), summary: 'Position fixes kept for an order (audited)' },
   { method: 'POST', path: '/api/monitoring/events', function: 'monitoring', access: MACHINE, summary: 'Device events from the monitoring provider' },
   { method: 'POST', path: '/api/panic', function: 'monitoring', access: PUBLIC, summary: 'Panic from a protected person (protection code)' },
+  { method: 'POST', path: '/api/panic/status', function: 'monitoring', access: PUBLIC, summary: 'What became of a panic: received, sent to police, seen by an officer (protection code)' },
   { method: 'POST', path: '/api/contact-reports', function: 'monitoring', access: PUBLIC, summary: 'A protected person reports contact (protection code)' },
   { method: 'GET', path: '/api/alerts', function: 'alerts', access: staff('police', 'supervisor'), summary: 'Open alerts, most severe and newest first' },
   { method: 'GET', path: '/api/alerts/{id}', function: 'alerts', access: staff('police', 'supervisor'), summary: 'One alert (audited)' },

@@ -6,25 +6,39 @@ export interface ScheduleDecl {
   function: FunctionName;
   everyMinutes: number;
   description: string;
+  /** A heartbeat keeps its own period locally even when LOCAL_TICK_SECONDS speeds the others up (it would only flood the stream). */
+  heartbeat?: boolean;
 }
 
 export const schedules: readonly ScheduleDecl[] = [
   { name: 'followup-reminders', function: 'followupTick', everyMinutes: 1, description: 'Remind officers of due follow-ups; escalate overdue ones' },
   { name: 'alert-escalation', function: 'alertTick', everyMinutes: 1, description: 'Escalate unacknowledged alerts' },
   { name: 'monitoring-watchdog', function: 'watchdog', everyMinutes: 1, description: 'Signal loss for active orders' },
+  { name: 'pipeline-canary', function: 'canary', everyMinutes: 5, description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)', heartbeat: true },
 ];
 
 /** Stream consumers: a DynamoDB stream event source in AWS, a stream poller in the local stack. */
 export interface StreamConsumerDecl {
   name: string;
   function: FunctionName;
+  /** Only records of these events (Lambda filter on `eventName`) reach the function. */
+  eventNames: readonly ('INSERT' | 'MODIFY' | 'REMOVE')[];
   /** Only records whose NEW image has this `type` attribute reach the function. */
   entityTypes: readonly string[];
   batchSize: number;
-  /** Retries before a record goes to the dead-letter queue. */
+  /**
+   * Retries before a record goes to the dead-letter queue; `UNTIL_DELIVERED` (-1): no finite budget, the
+   * record is retried (with backoff) until it succeeds, for as long as the stream keeps it (24 h). The
+   * consumer's lag (iterator age) is alarmed instead.
+   */
   retryAttempts: number;
 }
 
+/** `retryAttempts` without a finite budget (Lambda's `MaximumRetryAttempts: -1`). */
+export const UNTIL_DELIVERED = -1;
+
 export const streamConsumers: readonly StreamConsumerDecl[] = [
-  { name: 'alert-outbox', function: 'alertPublisher', entityTypes: ['ALERT', 'ESCALATION'], batchSize: 25, retryAttempts: 10 },
+  // Police alerts must outlast any SNS outage: no retry budget (each is published once, `publishedAt` is
+  // conditional), and only INSERTs, so the publisher's own `publishedAt` write does not re-invoke it.
+  { name: 'alert-outbox', function: 'alertPublisher', eventNames: ['INSERT'], entityTypes: ['ALERT', 'ESCALATION'], batchSize: 25, retryAttempts: UNTIL_DELIVERED },
 ];

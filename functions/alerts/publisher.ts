@@ -2,11 +2,15 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { canaryMessage } from '../../shared/canary.js';
+import { PUBLISH_LATE_MS } from '../../shared/ops-metrics.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { alertMessage, escalationMessage } from '../../shared/zones/index.js';
 import { clock } from '../lib/clock.js';
-import { requireEnv } from '../lib/config.js';
+import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
+import { countFailure, flushMetrics } from '../lib/metrics.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
 import type { AlertRecord } from './model.js';
 import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } from './repository.js';
@@ -18,7 +22,13 @@ import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } fr
  * (A crash between the two republishes once — at-least-once, never lost.) A failed publish reports the
  * record in `batchItemFailures`, so Lambda retries it (then the dead-letter queue with its alarm).
  */
-export async function publishRecords(records: readonly DynamoDBRecord[], repo: AlertRepository, notifier: Notifier, now: () => Date): Promise<DynamoDBBatchResponse> {
+export async function publishRecords(
+  records: readonly DynamoDBRecord[],
+  repo: AlertRepository,
+  notifier: Notifier,
+  now: () => Date,
+  consoleOrigin?: string,
+): Promise<DynamoDBBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of records) {
     if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
@@ -30,17 +40,33 @@ export async function publishRecords(records: readonly DynamoDBRecord[], repo: A
       const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
       const published = await repo.publishedAt(key);
       if (published !== undefined) continue; // already published (a string), or the item is gone (null)
-      const messageId =
-        type === 'ALERT'
-          ? await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord)))
-          : await publishEscalation(notifier, item as unknown as EscalationRecord);
-      await repo.markPublished(key, now(), messageId);
+      let messageId: string;
+      try {
+        messageId =
+          type !== 'ALERT'
+            ? await publishEscalation(notifier, item as unknown as EscalationRecord, consoleOrigin)
+            : item.canary === true
+              ? await notifier.publish('policeAlerts', canaryMessage(String(item.id)))
+              : await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord), consoleOrigin));
+      } catch (error) {
+        countFailure('publishFailures');
+        throw error;
+      }
+      const at = now();
+      await repo.markPublished(key, at, messageId);
+      const writtenAt = type === 'ALERT' ? (item as unknown as AlertRecord).raisedAt : (item as unknown as EscalationRecord).at;
+      const delayMs = at.getTime() - new Date(writtenAt).getTime();
+      if (delayMs > PUBLISH_LATE_MS) {
+        countFailure('alertsPublishedLate');
+        logger.warn('Published late', { type, key: key.pk, sk: key.sk, delayMs });
+      }
       logger.info('Published', { type, key: key.pk, sk: key.sk });
     } catch (error) {
       logger.error('Publish failed; the record will be retried', { type, key: key.pk, sk: key.sk, error: error as Error });
       failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? key.pk });
     }
   }
+  countFailure('streamRecordsFailed', failures.length);
   return { batchItemFailures: failures };
 }
 
@@ -48,14 +74,21 @@ function summaryOf(a: Pick<AlertRecord, 'id' | 'kind' | 'severity' | 'district' 
   return { id: a.id, kind: a.kind, severity: a.severity, district: a.district, orderRef: a.orderId, at: a.at, ...(a.zoneLabel ? { zoneLabel: a.zoneLabel } : {}) };
 }
 
-function publishEscalation(notifier: Notifier, e: EscalationRecord): Promise<string> {
+function publishEscalation(notifier: Notifier, e: EscalationRecord, consoleOrigin: string | undefined): Promise<string> {
   const summary = summaryOf({ id: e.alertId, kind: e.kind, severity: e.severity, district: e.district, orderId: e.orderId, at: e.alertAt, ...(e.zoneLabel ? { zoneLabel: e.zoneLabel } : {}) });
-  return notifier.publish('supervisorEscalations', escalationMessage(summary, e.level));
+  return notifier.publish('supervisorEscalations', escalationMessage(summary, e.level, consoleOrigin));
 }
 
 const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 const notifier = new SnsNotifier(['policeAlerts', 'supervisorEscalations']);
+const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(lambdaContextLogging())
-  .handler((event) => publishRecords(event.Records, repo, notifier, () => clock.now()));
+  .handler(async (event) => {
+    try {
+      return await publishRecords(event.Records, repo, notifier, () => clock.now(), consoleOrigin);
+    } finally {
+      flushMetrics();
+    }
+  });

@@ -1,14 +1,16 @@
 import middy from '@middy/core';
-import type { ScheduledEvent } from 'aws-lambda';
+import type { Context, ScheduledEvent } from 'aws-lambda';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { overdueMessage, reminderMessage, unreachableMessage, type FollowupSummary } from '../../shared/cases/index.js';
 import type { FollowupPurpose, Urgency } from '../../shared/cases/model.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
 import { graceMinutesFromEnv } from '../cases/config.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
-import { requireEnv } from '../lib/config.js';
+import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
+import { countFailure, flushMetrics } from '../lib/metrics.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
 import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
 
@@ -23,11 +25,14 @@ export interface TickDeps {
   client: DynamoDBDocumentClient;
   notifier: Notifier;
   graceMinutes: number;
+  /** The staff console's origin, for absolute links in messages. */
+  consoleOrigin?: string;
   /** Items handled at once per shard. */
   concurrency?: number;
   /**
    * Wall-clock budget (ms) for claiming: past it the tick claims nothing more and returns; the rest is
-   * the next tick's. Keeps every claim's finish well inside the Lambda timeout (60 s) and the lease.
+   * the next tick's. The handler derives it from the invocation's remaining time (minus
+   * FINISH_RESERVE_MS), so every claim's finish stays inside the Lambda timeout and the lease.
    */
   budgetMs?: number;
 }
@@ -58,6 +63,8 @@ function summaryOf(c: Claimed): FollowupSummary {
 }
 
 export const DEFAULT_BUDGET_MS = 40_000;
+/** Kept back from the remaining time: the claims in flight publish and finish in it. */
+export const FINISH_RESERVE_MS = 15_000;
 
 export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const queue = new FollowupQueue(deps.table, deps.client);
@@ -77,12 +84,19 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
     try {
       messageId =
         claimed.stage === 'remind'
-          ? await deps.notifier.publish('officerReminders', reminderMessage(summary))
-          : await deps.notifier.publish('supervisorEscalations', claimed.stage === 'escalate' ? overdueMessage(summary) : unreachableMessage(summary));
+          ? await deps.notifier.publish('officerReminders', reminderMessage(summary, deps.consoleOrigin))
+          : await deps.notifier.publish(
+              'supervisorEscalations',
+              claimed.stage === 'escalate' ? overdueMessage(summary, deps.consoleOrigin) : unreachableMessage(summary, deps.consoleOrigin),
+            );
     } catch (error) {
+      countFailure('publishFailures');
       const outcome = await queue.failed(claimed, now, (error as Error).name ?? 'PublishFailed', next);
       if (outcome === 'retry') result.retrying++;
-      else result.deadLettered++;
+      else {
+        result.deadLettered++;
+        countFailure('followupsDeadLettered');
+      }
       logger.error('Follow-up publish failed', { stage: claimed.stage, followupId: summary.followupId, caseId: summary.caseId, attempts: claimed.attempts, outcome, errorName: (error as Error).name, errorMessage: (error as Error).message });
       return;
     }
@@ -118,17 +132,24 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
   return result;
 }
 
+const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
 const deps: TickDeps = {
   table: requireEnv(TABLE_ENV),
   client: dynamo,
   notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
   graceMinutes: graceMinutesFromEnv(),
+  ...(consoleOrigin ? { consoleOrigin } : {}),
 };
 
-export const handler = middy<ScheduledEvent | undefined, TickResult>()
+export const handler = middy<ScheduledEvent | undefined, TickResult, Error, Context>()
   .use(lambdaContextLogging())
-  .handler(async () => {
-    const out = await runFollowupTick(deps, clock.now());
+  .handler(async (_event, context) => {
+    let out: TickResult;
+    try {
+      out = await runFollowupTick({ ...deps, budgetMs: Math.max(0, context.getRemainingTimeInMillis() - FINISH_RESERVE_MS) }, clock.now());
+    } finally {
+      flushMetrics();
+    }
     if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
     return out;
   });

@@ -17,3 +17,11 @@ export function optionalIntEnv(name: string, fallback: number): number {
   if (!Number.isFinite(value)) throw new Error(`Environment variable ${name} must be a number, got "${raw}"`);
   return value;
 }
+
+/** An origin (`https://host[:port]`, no path) or nothing; anything else fails at load with the variable's name. */
+export function optionalOriginEnv(name: string): string | undefined {
+  const raw = process.env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^https?:\/\/[^/\s]+$/.test(raw)) throw new Error(`Environment variable ${name} must be an origin such as https://oneroof.example.be, got "${raw}"`);
+  return raw;
+}

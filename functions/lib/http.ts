@@ -12,6 +12,7 @@ import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/rout
 import { authorize, principalFrom, type Principal } from './auth.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
 import { lambdaContextLogging } from './logger.js';
+import { apiMetrics } from './metrics.js';
 import { parse } from './validation.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -121,6 +122,7 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
 
   return middy<ApiEvent, ApiResponse>()
     .use(lambdaContextLogging())
+    .use(apiMetrics())
     .use(httpHeaderNormalizer())
     .use(errorMapper())
     .handler(core);

@@ -21,7 +21,8 @@ export function redact(_key: string, value: unknown): unknown {
 }
 
 export const logger = new Logger({
-  serviceName: 'oneroof',
+  // Each Lambda sets its own (infra/aws/function.ts); the local stack runs them all in one process.
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'oneroof',
   logLevel: (process.env.LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
   jsonReplacerFn: redact,
 });

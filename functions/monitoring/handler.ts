@@ -1,14 +1,17 @@
+import { NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
+import { DynamoAlertRepository } from '../alerts/repository.js';
 import { requireEnv } from '../lib/config.js';
 import { clock } from '../lib/clock.js';
 import { httpApi, type ApiRequest } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
-import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, type BatchResult, type DeviceEventInput, type Received, type Rejection } from '../../shared/monitoring/api.js';
-import { callerHash, ingestDeviceEvent, raisePanic, reportContact } from './use-cases.js';
+import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, panicStatusSchema, type BatchResult, type DeviceEventInput, type PanicStatusAnswer, type Received, type Rejection } from '../../shared/monitoring/api.js';
+import { callerHash, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, reportContact } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
+const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
@@ -77,8 +80,20 @@ async function postPanic(req: ApiRequest) {
   const now = clock.now();
   const out = await raisePanic(repo, input, caller(req), now);
   logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
-  const body: Received = { received: true, at: now.toISOString() };
+  // A panic within a minute of the last one is collapsed into it: no new id, still received.
+  const panicId = out.alerts.find((a) => a.kind === 'panic')?.id;
+  const body: Received = { received: true, at: now.toISOString(), status: 'received', ...(panicId ? { panicId } : {}) };
   return { status: 202, body };
+}
+
+async function postPanicStatus(req: ApiRequest) {
+  const input = parse(panicStatusSchema, req.body);
+  const orderId = await orderForCode(repo, input.protectionCode, caller(req), clock.now());
+  const found = await alerts.get(input.panicId);
+  // Another order's alert, or not a panic: the same answer as no alert at all.
+  if (!found || found.alert.orderId !== orderId || found.alert.kind !== 'panic') throw new NotFoundError('No such panic');
+  const body: PanicStatusAnswer = { panicId: input.panicId, ...panicStatusOf(found.alert) };
+  return { status: 200, body };
 }
 
 async function postContactReport(req: ApiRequest) {
@@ -93,5 +108,6 @@ async function postContactReport(req: ApiRequest) {
 export const handler = httpApi('monitoring', {
   'POST /api/monitoring/events': postEvents,
   'POST /api/panic': postPanic,
+  'POST /api/panic/status': postPanicStatus,
   'POST /api/contact-reports': postContactReport,
 });

@@ -127,12 +127,39 @@ export async function reportContact(repo: MonitoringRepository, input: { protect
 }
 
 /** The watchdog: signal loss and curfew window starts for every active order. */
-export async function watchdogTick(repo: MonitoringRepository, now: Date): Promise<{ orders: number; alerts: AlertRecord[] }> {
+/**
+ * `stopAt` (epoch ms): past it the tick checks no further order and reports the rest as `deferred`, so
+ * it ends inside the Lambda timeout. Each tick starts at another order (by minute), so a long list is
+ * never checked only from its head.
+ */
+export async function watchdogTick(
+  repo: MonitoringRepository,
+  now: Date,
+  stopAt = Number.POSITIVE_INFINITY,
+): Promise<{ orders: number; alerts: AlertRecord[]; deferred: number }> {
   const ids = await repo.activeOrderIds();
   const alerts: AlertRecord[] = [];
-  for (const id of ids) {
-    const out = await applyEvent(repo, [id], { kind: 'tick', at: now.toISOString() }, now);
+  const start = ids.length ? Math.floor(now.getTime() / 60_000) % ids.length : 0;
+  let checked = 0;
+  for (; checked < ids.length; checked++) {
+    if (Date.now() > stopAt) break;
+    const out = await applyEvent(repo, [ids[(start + checked) % ids.length] as string], { kind: 'tick', at: now.toISOString() }, now);
     alerts.push(...out.alerts);
   }
-  return { orders: ids.length, alerts };
+  return { orders: ids.length, alerts, deferred: ids.length - checked };
+}
+
+/**
+ * What the protected person may be told about her panic, and never more than has happened: `received`
+ * once stored, `sent` once published to the police topic, `seen` once an officer acknowledged it.
+ */
+export type PanicStatus = 'received' | 'sent' | 'seen';
+
+export function panicStatusOf(a: Pick<AlertRecord, 'raisedAt' | 'publishedAt' | 'acknowledgedAt'>): { status: PanicStatus; receivedAt: string; sentAt?: string; seenAt?: string } {
+  return {
+    status: a.acknowledgedAt ? 'seen' : a.publishedAt ? 'sent' : 'received',
+    receivedAt: a.raisedAt,
+    ...(a.publishedAt ? { sentAt: a.publishedAt } : {}),
+    ...(a.acknowledgedAt ? { seenAt: a.acknowledgedAt } : {}),
+  };
 }

@@ -6,11 +6,12 @@ import { OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodej
  */
 export const LAMBDA_BUNDLING = {
   format: OutputFormat.ESM,
-  target: 'node22',
+  target: 'node24',
   platform: 'node',
   mainFields: ['module', 'main'],
   minify: true,
-  sourceMap: true,
+  // No source maps: production does not run with --enable-source-maps (its cold-start cost), so a map would be dead weight.
+  sourceMap: false,
   sourcesContent: false,
   // ESM output still meets CommonJS dependencies that call require().
   banner: "import { createRequire as __oneroofCreateRequire } from 'node:module'; const require = __oneroofCreateRequire(import.meta.url);",

@@ -1,6 +1,7 @@
 import { Annotations, type Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { channels, noDeliveryFlag, topicsThatMustReachSomeone } from '../../shared/channels.js';
 import { TOPIC_NAMES, type TopicName } from '../../shared/topics.js';
 
 /**
@@ -16,13 +17,26 @@ export interface Subscription {
   filter?: Record<string, string[]>;
 }
 
+/** A control room's own HTTPS endpoint, subscribed to the topics it names (shared/channels.ts `dispatchWebhook`). */
+export interface DispatchWebhook {
+  url: string;
+  topics: TopicName[];
+  filter?: Record<string, string[]>;
+}
+
 export interface DeployConfig {
   /** Origin of the web front end (CloudFront or custom domain), for the staff console's sign-in redirects. */
   webOrigin: string | undefined;
-  /** Prefix of the Cognito hosted domain (globally unique per region). */
-  cognitoDomainPrefix: string;
+  /** Prefix of the Cognito hosted domain (globally unique per region); default `oneroof-staff-<account id>`. */
+  cognitoDomainPrefix: string | undefined;
   /** Subscriptions to the domain topics (e-mail / SMS), each with a dead-letter queue. */
   subscriptions: Partial<Record<TopicName, Subscription[]>>;
+  /** Optional HTTPS subscription for a control room's dispatch system. */
+  dispatchWebhook: DispatchWebhook | undefined;
+  /** Alphanumeric SMS sender id (where the destination country supports one), e.g. `OneRoof`. */
+  smsSenderId: string | undefined;
+  /** A deploy whose police alerts or officer reminders reach nobody, allowed on purpose (a demo account). */
+  allowNoDelivery: boolean;
   /** E-mail address receiving the operational alarms (DLQs, function errors, stream lag). */
   opsEmail: string | undefined;
   /** Custom domain for CloudFront: name plus an ACM certificate ARN in us-east-1. */
@@ -91,6 +105,40 @@ function subscriptions(scope: Construct): DeployConfig['subscriptions'] {
   return out;
 }
 
+function dispatchWebhook(scope: Construct): DispatchWebhook | undefined {
+  const raw = json(scope, 'dispatchWebhook');
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const allowed: readonly string[] = channels.dispatchWebhook.topics;
+  const hook = raw as Partial<DispatchWebhook>;
+  if (typeof hook !== 'object' || typeof hook.url !== 'string' || !/^https:\/\/[^/\s]+/.test(hook.url)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}dispatchWebhook needs { "url": "https://…", "topics": [${allowed.map((t) => `"${t}"`).join(', ')}] }`);
+  }
+  const topics = hook.topics ?? ['policeAlerts'];
+  if (!Array.isArray(topics) || topics.length === 0 || topics.some((t) => !allowed.includes(t))) {
+    throw new Error(`Context ${CONTEXT_PREFIX}dispatchWebhook.topics must list some of: ${allowed.join(', ')}`);
+  }
+  return { url: hook.url, topics: topics as TopicName[], ...(hook.filter ? { filter: hook.filter } : {}) };
+}
+
+function flag(scope: Construct, fullKey: string): boolean {
+  const raw = scope.node.tryGetContext(fullKey);
+  if (raw === undefined || raw === null || raw === false || raw === 'false') return false;
+  if (raw === true || raw === 'true') return true;
+  throw new Error(`Context ${fullKey} must be true or false`);
+}
+
+/** The topics that must reach someone each need a channel, or synth stops here with the key to set. */
+function requireDelivery(config: Pick<DeployConfig, 'subscriptions' | 'dispatchWebhook' | 'allowNoDelivery'>): void {
+  if (config.allowNoDelivery) return;
+  const silent = topicsThatMustReachSomeone.filter((t) => (config.subscriptions[t] ?? []).length === 0 && !config.dispatchWebhook?.topics.includes(t));
+  if (silent.length === 0) return;
+  throw new Error(
+    `No delivery channel for ${silent.join(' and ')}: nobody would receive ${silent.length > 1 ? 'them' : 'it'}. ` +
+      `Subscribe SMS or e-mail with context ${channels.sms.context} (e.g. -c '${channels.sms.context}={"${silent[0]}":[{"protocol":"sms","endpoint":"+32470000000"}]}'), ` +
+      `or a control room with ${channels.dispatchWebhook.context}; for a demo account without delivery set -c ${noDeliveryFlag}=true.`,
+  );
+}
+
 function retention(days: number): RetentionDays {
   const allowed = Object.values(RetentionDays).filter((v): v is RetentionDays => typeof v === 'number' && v > 0);
   const match = allowed.find((v) => v === days);
@@ -108,10 +156,17 @@ export function readConfig(scope: Construct): DeployConfig {
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error(`Context ${CONTEXT_PREFIX}domainName and ${CONTEXT_PREFIX}certificateArn go together`);
   }
+  const delivery = { subscriptions: subscriptions(scope), dispatchWebhook: dispatchWebhook(scope), allowNoDelivery: flag(scope, noDeliveryFlag) };
+  requireDelivery(delivery);
+  const smsSenderId = str(scope, 'smsSenderId');
+  if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}smsSenderId must be 1–11 letters or digits with at least one letter`);
+  }
   return {
     webOrigin,
-    cognitoDomainPrefix: str(scope, 'cognitoDomainPrefix') ?? 'oneroof-staff',
-    subscriptions: subscriptions(scope),
+    cognitoDomainPrefix: str(scope, 'cognitoDomainPrefix'),
+    ...delivery,
+    smsSenderId,
     opsEmail: str(scope, 'opsEmail'),
     domainName,
     certificateArn,

@@ -4,13 +4,14 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Subscription, SubscriptionFilter, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { table as tableDecl } from '../../shared/table.js';
 import { TOPIC_NAMES, topics as topicDecls, type TopicName } from '../../shared/topics.js';
 import type { DeployConfig } from './config.js';
 import { warn } from './config.js';
+import { DeliveryChannels } from './delivery.js';
 import { StaffIdentity } from './identity.js';
 
 export interface StatefulStackProps extends StackProps {
@@ -31,6 +32,7 @@ export class StatefulStack extends Stack {
   /** Operational alarms (dead letters, function errors, stream lag). Not a domain topic: no handler publishes here. */
   readonly opsTopic: Topic;
   readonly identity: StaffIdentity;
+  readonly delivery: DeliveryChannels;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -108,11 +110,14 @@ export class StatefulStack extends Stack {
     }
 
     const topics = {} as Record<TopicName, Topic>;
+    const deadLetters = {} as Record<TopicName, Queue>;
     for (const name of TOPIC_NAMES) {
       const topic = new Topic(this, `Topic-${name}`, {
         displayName: `OneRoof ${name}`,
         masterKey: this.key,
         enforceSSL: true,
+        // HTTPS deliveries (the dispatch webhook) signed with SHA256.
+        signatureVersion: '2',
       });
       topics[name] = topic;
 
@@ -130,19 +135,10 @@ export class StatefulStack extends Stack {
       });
       this.alarmOnDeadLetters(`Topic-${name}-DeadLettersAlarm`, dlq, `Undelivered ${name} notifications (${topicDecls[name].purpose})`);
 
-      (config.subscriptions[name] ?? []).forEach((sub, i) => {
-        new Subscription(this, `Topic-${name}-Sub${i}`, {
-          topic,
-          protocol: sub.protocol === 'email' ? SubscriptionProtocol.EMAIL : SubscriptionProtocol.SMS,
-          endpoint: sub.endpoint,
-          deadLetterQueue: dlq,
-          ...(sub.filter
-            ? { filterPolicy: Object.fromEntries(Object.entries(sub.filter).map(([k, v]) => [k, SubscriptionFilter.stringFilter({ allowlist: v })])) }
-            : {}),
-        });
-      });
+      deadLetters[name] = dlq;
     }
     this.topics = topics;
+    this.delivery = new DeliveryChannels(this, 'Delivery', { config, topics, deadLetters });
 
     const origin = config.webOrigin ?? 'http://localhost:3000';
     if (!config.webOrigin) {
@@ -154,10 +150,22 @@ export class StatefulStack extends Stack {
       );
     }
     this.identity = new StaffIdentity(this, 'StaffIdentity', {
-      domainPrefix: config.cognitoDomainPrefix,
+      // Cognito domain prefixes are global per region: the account id keeps the default unique.
+      domainPrefix: config.cognitoDomainPrefix ?? `oneroof-staff-${this.account}`,
       callbackUrls: [`${origin}/staff/`],
       logoutUrls: [`${origin}/staff/`],
     });
+
+    // The stateless stack reads these only when it uploads the staff console's auth-config (a built
+    // PWA): exported always, so every synth has the same exports and a deploy without the build works.
+    for (const value of [
+      this.identity.userPool.userPoolId,
+      this.identity.userPool.userPoolProviderUrl,
+      this.identity.staffConsoleClient.userPoolClientId,
+      this.identity.domain.domainName,
+    ]) {
+      this.exportValue(value);
+    }
 
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'UserPoolId', { value: this.identity.userPool.userPoolId });

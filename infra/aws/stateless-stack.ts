@@ -8,10 +8,15 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
-import { schedules, streamConsumers } from '../../shared/schedules.js';
+import { SubscriptionFilter } from 'aws-cdk-lib/aws-sns';
+import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { CANARY_KIND } from '../../shared/canary.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
 import type { DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
+import { OpsAlarms } from './ops-alarms.js';
 import type { StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
 
@@ -29,11 +34,15 @@ export class StatelessStack extends Stack {
   readonly functions: Record<FunctionName, OneRoofFunction>;
   readonly api: OneRoofApi;
   readonly web: Web;
+  readonly opsAlarms: OpsAlarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
     const { config, stateful } = props;
 
+    // Absolute console links in messages. The CloudFront domain cannot be used here (the distribution
+    // depends on the API, which depends on the functions): set oneroof:webOrigin or a custom domain.
+    const webOrigin = config.webOrigin ?? (config.domainName ? `https://${config.domainName}` : undefined);
     const fns = {} as Record<FunctionName, OneRoofFunction>;
     for (const [name, decl] of Object.entries(functionDecls) as [FunctionName, FunctionDecl][]) {
       const fn = new OneRoofFunction(this, `Fn-${name}`, {
@@ -45,6 +54,7 @@ export class StatelessStack extends Stack {
       if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table);
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
       if (decl.personalData) fn.bindKey(stateful.personalDataKey, decl.personalData);
+      if (decl.publishes.length > 0 && webOrigin) fn.addEnvironment(WEB_ORIGIN_ENV, webOrigin);
       fns[name] = fn;
 
       const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {
@@ -58,6 +68,15 @@ export class StatelessStack extends Stack {
       errors.addAlarmAction(new SnsAction(stateful.opsTopic));
     }
     this.functions = fns;
+    // The pipeline heartbeat's last hop: only canaries reach this subscriber (and people never get them: delivery.ts).
+    stateful.topics.policeAlerts.addSubscription(
+      new LambdaSubscription(fns.canaryReceiver, { filterPolicy: { kind: SubscriptionFilter.stringFilter({ allowlist: [CANARY_KIND] }) } }),
+    );
+    this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
+      functionNames: Object.keys(fns) as FunctionName[],
+      opsTopic: stateful.opsTopic,
+      canaryReceiver: 'canaryReceiver',
+    });
 
     for (const schedule of schedules) {
       new Rule(this, `Schedule-${schedule.name}`, {
@@ -84,15 +103,24 @@ export class StatelessStack extends Stack {
         new DynamoEventSource(stateful.table, {
           startingPosition: StartingPosition.TRIM_HORIZON,
           batchSize: consumer.batchSize,
+          // -1 (UNTIL_DELIVERED): retried until it succeeds, as long as the stream keeps it (24 h); the lag alarm below shows the wait.
           retryAttempts: consumer.retryAttempts,
           bisectBatchOnError: true,
           reportBatchItemFailures: true,
           onFailure: new SqsDlq(onFailure),
-          filters: [FilterCriteria.filter({ dynamodb: { NewImage: { type: { S: FilterRule.or(...consumer.entityTypes) } } } })],
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.or(...consumer.eventNames),
+              dynamodb: { NewImage: { type: { S: FilterRule.or(...consumer.entityTypes) } } },
+            }),
+          ],
         }),
       );
       const failures = new Alarm(this, `Stream-${consumer.name}-FailuresAlarm`, {
-        alarmDescription: `Stream records ${consumer.name} could not process after ${consumer.retryAttempts} retries: replay them`,
+        alarmDescription:
+          consumer.retryAttempts === UNTIL_DELIVERED
+            ? `Stream records ${consumer.name} could not process before the stream dropped them (24 h): replay them`
+            : `Stream records ${consumer.name} could not process after ${consumer.retryAttempts} retries: replay them`,
         metric: onFailure.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
         threshold: 0,
         comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,

@@ -14,7 +14,11 @@ export const DEV_PREFIX = '/api/dev/';
 export interface DevSources {
   notifications(): LocalMessage[];
   deadLetters(): DeadLetter[];
+  /** The local SNS endpoint's fault switch (infra/local/sns.ts `/_faults`). */
+  faults: { publish(): number; failPublishes(count: number): void };
 }
+
+const FaultChange = z.strictObject({ publish: z.number().int().min(-1).max(1_000_000) });
 
 const ClockChange = z.union([
   z.strictObject({ advanceMinutes: z.number().finite().min(0).max(60 * 24 * 366) }),
@@ -32,6 +36,22 @@ export async function handleDevRoute(req: IncomingMessage, res: ServerResponse, 
       return sendJson(res, 200, sources.notifications().slice().reverse());
     case 'GET /api/dev/dead-letters':
       return sendJson(res, 200, sources.deadLetters());
+    case 'GET /api/dev/faults':
+      return sendJson(res, 200, { publish: sources.faults.publish() });
+    case 'POST /api/dev/faults': {
+      let input: unknown;
+      try {
+        input = JSON.parse((await readBody(req, 4096)).toString('utf8'));
+      } catch {
+        return sendJson(res, 400, { error: 'invalid', field: 'body', message: 'Body is not valid JSON' });
+      }
+      const parsed = FaultChange.safeParse(input);
+      if (!parsed.success) {
+        return sendJson(res, 400, { error: 'invalid', field: 'publish', message: 'Send { "publish": n }: fail the next n publishes, -1 every one until 0' });
+      }
+      sources.faults.failPublishes(parsed.data.publish);
+      return sendJson(res, 200, { publish: sources.faults.publish() });
+    }
     case 'GET /api/dev/clock':
       return sendJson(res, 200, clockState());
     case 'POST /api/dev/clock': {

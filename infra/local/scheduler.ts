@@ -8,7 +8,7 @@ import { invoke } from './handlers.js';
  * Runs every schedule of shared/schedules.ts on a timer, calling its function with an EventBridge
  * "Scheduled Event", as the EventBridge rule does in AWS. A tick that would overlap the previous one of
  * the same schedule is skipped; an error is logged and never stops the stack.
- * `tickSeconds` (LOCAL_TICK_SECONDS) replaces every schedule's period, to see reminders sooner in demos.
+ * `tickSeconds` (LOCAL_TICK_SECONDS) replaces every schedule's period but a heartbeat's, to see reminders sooner in demos.
  */
 export interface SchedulerOptions {
   schedules?: readonly ScheduleDecl[];
@@ -62,7 +62,7 @@ export function startScheduler(options: SchedulerOptions = {}): RunningScheduler
   };
 
   for (const schedule of list) {
-    const periodMs = (options.tickSeconds ?? schedule.everyMinutes * 60) * 1000;
+    const periodMs = (options.tickSeconds !== undefined && !schedule.heartbeat ? options.tickSeconds : schedule.everyMinutes * 60) * 1000;
     const timer = setInterval(() => void tick(schedule), periodMs);
     timer.unref();
     timers.push(timer);

@@ -27,6 +27,8 @@ export interface LocalSns {
   clear(): void;
   /** Fail the next `count` Publish requests with a 500 (-1: until set back to 0). */
   failPublishes(count: number): void;
+  /** Publish requests still to fail (-1: every one until reset). */
+  pendingFailures(): number;
   stop(): Promise<void>;
 }
 
@@ -82,9 +84,13 @@ export async function startLocalSns(options: { port?: number; onPublish?: (m: Lo
         res.end(JSON.stringify(inbox));
         return;
       }
-      if (url.pathname === '/_faults' && req.method === 'POST') {
-        const body = JSON.parse((await readBody(req)) || '{}') as { publish?: number };
-        failures = Number(body.publish ?? 0);
+      if (url.pathname === '/_faults' && (req.method === 'POST' || req.method === 'GET')) {
+        if (req.method === 'POST') {
+          const body = JSON.parse((await readBody(req)) || '{}') as { publish?: number };
+          const n = Number(body.publish ?? 0);
+          if (!Number.isInteger(n) || n < -1) return fail(res, 400, 'InvalidParameter', 'publish must be an integer >= -1');
+          failures = n;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ publish: failures }));
         return;
@@ -149,6 +155,7 @@ export async function startLocalSns(options: { port?: number; onPublish?: (m: Lo
     failPublishes: (count) => {
       failures = count;
     },
+    pendingFailures: () => failures,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

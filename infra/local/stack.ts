@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { TABLE_ENV, table } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
@@ -158,6 +159,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         }),
     );
     const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
+    setEnv(WEB_ORIGIN_ENV, url);
     const issuer = await createLocalIssuer({ dataDir, origin: url });
 
     let scheduler: RunningScheduler | undefined;
@@ -174,7 +176,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     listener = createGateway({
       issuer,
       staticFiles: staticFiles(PWA_ROOT),
-      dev: { notifications: () => sns.messages(), deadLetters: () => deadLetters() },
+      dev: {
+        notifications: () => sns.messages(),
+        deadLetters: () => deadLetters(),
+        faults: { publish: () => sns.pendingFailures(), failPublishes: (n) => sns.failPublishes(n) },
+      },
       ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
       log: (line) => {
         // Reads that succeed are the bulk (the console polls); print changes and failures.

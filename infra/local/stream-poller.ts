@@ -16,10 +16,11 @@ import { LOCAL_AWS_ENV } from './dynamodb.js';
 
 /**
  * Polls the table's stream on DynamoDB Local and feeds each declared stream consumer as Lambda's event
- * source mapping does: records filtered on the NEW image's `type` (the mapping's filter criteria), in
- * shard order, in batches of `batchSize`; a `batchItemFailures` answer (or a thrown error) retries from
- * the first failed record with backoff; past `retryAttempts` retries the record goes to a dead-letter
- * list (metadata only, like Lambda's on-failure destination) and the shard moves on.
+ * source mapping does: records filtered on `eventName` and the NEW image's `type` (the mapping's filter
+ * criteria), in shard order, in batches of `batchSize`; a `batchItemFailures` answer (or a thrown error)
+ * retries from the first failed record with backoff; past `retryAttempts` retries the record goes to a
+ * dead-letter list (metadata only, like Lambda's on-failure destination) and the shard moves on. With
+ * `retryAttempts: -1` (UNTIL_DELIVERED) it is retried until it succeeds, as Lambda does.
  * A checkpoint per consumer and shard (`<dataDir>/stream-checkpoints.json`) means a restart neither
  * replays nor loses records.
  */
@@ -198,7 +199,9 @@ export function startStreamPoller(options: StreamPollerOptions): RunningPoller {
     streamArn: string,
     checkpoint: (shardId: string, sequenceNumber: string) => void,
   ): Promise<void> {
-    const wanted = records.filter((r) => consumer.entityTypes.includes(r.dynamodb?.NewImage?.type?.S ?? ''));
+    const wanted = records.filter(
+      (r) => consumer.eventNames.includes(r.eventName as 'INSERT') && consumer.entityTypes.includes(r.dynamodb?.NewImage?.type?.S ?? ''),
+    );
     let pending = wanted.map((r) => toLambdaRecord(r, streamArn));
     let attempts = 0;
     while (pending.length && !stopping) {
@@ -225,7 +228,7 @@ export function startStreamPoller(options: StreamPollerOptions): RunningPoller {
       if (firstFailed === -1) continue;
 
       attempts++;
-      if (attempts > consumer.retryAttempts) {
+      if (consumer.retryAttempts >= 0 && attempts > consumer.retryAttempts) {
         const failed = pending[0] as DynamoDBRecord;
         deadLetters.push(deadLetter(consumer, shardId, failed, attempts, error));
         console.error(`[stream-poller] ${consumer.name}: record ${failed.eventID} dead-lettered after ${attempts} attempts (${error})`);

@@ -1,4 +1,5 @@
 import { brusselsFormat } from '../brussels-time.js';
+import { consoleUrl, subjectLine } from '../links.js';
 import type { FollowupPurpose, Urgency } from './model.js';
 
 /**
@@ -27,7 +28,8 @@ function brusselsTime(iso: string): string {
   return brusselsFormat('en-GB', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-export const consoleLink = (caseId: string) => `/staff/#/cases/${caseId}`;
+/** The case in the staff console; absolute when the console's origin (WEB_ORIGIN) is given. */
+export const consoleLink = (caseId: string, origin?: string) => consoleUrl(origin, { case: caseId });
 
 interface Message {
   subject: string;
@@ -39,38 +41,38 @@ function attributes(f: FollowupSummary, kind: string, stage: string): Record<str
   return { officerId: f.officer, zone: f.zone, urgency: f.urgency, kind, caseId: f.caseId, followupId: f.followupId, dedupeKey: `${f.followupId}:${stage}:${f.dueAt}` };
 }
 
-export function reminderMessage(f: FollowupSummary): Message {
+export function reminderMessage(f: FollowupSummary, consoleOrigin?: string): Message {
   const tag = f.urgency === 'urgent' ? '[URGENT] ' : '';
   return {
-    subject: `${tag}Follow-up due — case ${f.caseId}`.slice(0, 99),
+    subject: subjectLine(`${tag}Follow-up due`, `case ${f.caseId}`),
     text: [
       `Follow-up due: ${PURPOSE[f.purpose]}.`,
       `Case ${f.caseId}, zone ${f.zone}. Due: ${brusselsTime(f.dueAt)} (Brussels). Urgency: ${f.urgency}.`,
-      `Open the case in the staff console: ${consoleLink(f.caseId)}`,
+      `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,
     ].join('\n'),
     attributes: attributes(f, 'followupReminder', 'remind'),
   };
 }
 
-export function overdueMessage(f: FollowupSummary): Message {
+export function overdueMessage(f: FollowupSummary, consoleOrigin?: string): Message {
   return {
-    subject: `[OVERDUE] Follow-up not done — case ${f.caseId}`.slice(0, 99),
+    subject: subjectLine('[OVERDUE] Follow-up not done', `case ${f.caseId}`),
     text: [
       `A follow-up is overdue: ${PURPOSE[f.purpose]}, due ${brusselsTime(f.dueAt)} (Brussels), assigned to ${f.officer}.`,
       `Case ${f.caseId}, zone ${f.zone}. Urgency: ${f.urgency}.`,
-      `Open the case in the staff console to reassign or follow up: ${consoleLink(f.caseId)}`,
+      `Open the case in the staff console to reassign or follow up: ${consoleLink(f.caseId, consoleOrigin)}`,
     ].join('\n'),
     attributes: attributes(f, 'followupOverdue', 'escalate'),
   };
 }
 
-export function unreachableMessage(f: FollowupSummary): Message {
+export function unreachableMessage(f: FollowupSummary, consoleOrigin?: string): Message {
   return {
-    subject: `[URGENT] Victim not reached twice — case ${f.caseId}`.slice(0, 99),
+    subject: subjectLine('[URGENT] Victim not reached twice', `case ${f.caseId}`),
     text: [
       `The last two follow-ups of case ${f.caseId} (zone ${f.zone}) did not reach the victim.`,
       `The next follow-up (due ${brusselsTime(f.dueAt)}, Brussels) is now urgent; assigned to ${f.officer}.`,
-      `Open the case in the staff console: ${consoleLink(f.caseId)}`,
+      `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,
     ].join('\n'),
     attributes: attributes(f, 'followupUnreachable', 'notice'),
   };

@@ -32,6 +32,8 @@ export const positionSchema = z.strictObject({
 
 export const panicSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), position: positionSchema.optional() });
 export const contactReportSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), at: instant.optional() });
+/** The code goes in the body, never the URL. */
+export const panicStatusSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), panicId: z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not a panic id') });
 
 /** One refused event of a batch: its own 4xx status (400 invalid, 404 no order for the device), where and why. */
 export const rejectionSchema = z.object({
@@ -52,8 +54,23 @@ export const batchResultSchema = z.object({
 export type BatchResult = z.infer<typeof batchResultSchema>;
 
 /** A panic or contact report was received (alerts follow asynchronously). */
-export const receivedSchema = z.object({ received: z.literal(true), at: z.string().meta({ description: 'Server time of receipt (ISO 8601)' }) });
+export const receivedSchema = z.object({
+  received: z.literal(true),
+  at: z.string().meta({ description: 'Server time of receipt (ISO 8601)' }),
+  status: z.literal('received').optional().meta({ description: 'Panic only: stored; poll POST /api/panic/status for sent / seen' }),
+  panicId: z.string().optional().meta({ description: 'Panic only: the alert raised (absent when collapsed into one raised within the minute)' }),
+});
 export type Received = z.infer<typeof receivedSchema>;
+
+/** What the victim app may tell her: stored, published to a police channel, acknowledged by an officer. */
+export const panicStatusAnswerSchema = z.object({
+  panicId: z.string(),
+  status: z.enum(['received', 'sent', 'seen']),
+  receivedAt: z.string(),
+  sentAt: z.string().optional(),
+  seenAt: z.string().optional(),
+});
+export type PanicStatusAnswer = z.infer<typeof panicStatusAnswerSchema>;
 
 const unknownCode = { 404: { description: 'No active order for this protection code' }, 429: { description: 'Too many attempts from this caller' } };
 
@@ -65,5 +82,6 @@ export const monitoringContract = {
     responses: { 200: { description: 'Processed; refused events are listed by index', schema: batchResultSchema } },
   },
   'POST /api/panic': { body: panicSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
+  'POST /api/panic/status': { body: panicStatusSchema, responses: { 200: { description: 'How far the panic has gone', schema: panicStatusAnswerSchema }, 404: { description: 'No such panic for this protection code' }, 429: { description: 'Too many attempts from this caller' } } },
   'POST /api/contact-reports': { body: contactReportSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
 } as const satisfies CapabilityContract<'monitoring'>;

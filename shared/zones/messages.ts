@@ -1,4 +1,5 @@
 import { brusselsFormat } from '../brussels-time.js';
+import { consoleUrl, subjectLine } from '../links.js';
 import type { AlertKind, Severity } from './types.js';
 
 /**
@@ -32,24 +33,25 @@ export function brusselsTime(iso: string): string {
   return brusselsFormat('en-GB', { dateStyle: 'short', timeStyle: 'medium', hourCycle: 'h23' }).format(new Date(iso));
 }
 
-export function alertMessage(a: AlertSummary): { subject: string; text: string; attributes: Record<string, string> } {
+/** `consoleOrigin`: the staff console's origin (WEB_ORIGIN), for an absolute link. */
+export function alertMessage(a: AlertSummary, consoleOrigin?: string): { subject: string; text: string; attributes: Record<string, string> } {
   const what = WHAT[a.kind](a.zoneLabel);
   return {
-    subject: `[${a.severity.toUpperCase()}] ${what} — order ${a.orderRef}`.slice(0, 99),
+    subject: subjectLine(`[${a.severity.toUpperCase()}] ${what}`, `order ${a.orderRef}`),
     text: [
       `${what}.`,
       `Severity: ${a.severity}. District: ${a.district}. Order: ${a.orderRef}.`,
       `When: ${brusselsTime(a.at)} (Brussels).`,
-      `Alert ${a.id}: open it in the staff console (/staff/alerts/${a.id}) for the respondent's position; acknowledge there.`,
+      `Alert ${a.id}: open it in the staff console for the respondent's position; acknowledge there: ${consoleUrl(consoleOrigin, { alert: a.id })}`,
     ].join('\n'),
     attributes: { severity: a.severity, district: a.district, kind: a.kind, alertId: a.id },
   };
 }
 
-export function escalationMessage(a: AlertSummary, level: number): { subject: string; text: string; attributes: Record<string, string> } {
-  const base = alertMessage(a);
+export function escalationMessage(a: AlertSummary, level: number, consoleOrigin?: string): { subject: string; text: string; attributes: Record<string, string> } {
+  const base = alertMessage(a, consoleOrigin);
   return {
-    subject: `[ESCALATION ${level}] ${base.subject}`.slice(0, 99),
+    subject: subjectLine(`[ESCALATION ${level}] [${a.severity.toUpperCase()}] ${WHAT[a.kind](a.zoneLabel)}`, `order ${a.orderRef}`),
     text: [`Not acknowledged: escalation ${level}.`, base.text].join('\n'),
     attributes: { ...base.attributes, escalationLevel: String(level), kind: 'alertEscalation', alertKind: a.kind },
   };

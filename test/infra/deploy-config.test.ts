@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { App } from 'aws-cdk-lib';
 import { buildOneRoof, cdkJsonContext } from '../../infra/aws/oneroof.js';
+import { functions } from '../../shared/functions.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { synthesize } from './synth.js';
 
 /**
@@ -19,8 +21,11 @@ const s = synthesize(
     // As `-c` passes it: a JSON string.
     'oneroof:subscriptions': JSON.stringify({
       policeAlerts: [{ protocol: 'sms', endpoint: '+32470000000', filter: { zone: ['ruppel'] } }],
+      officerReminders: [{ protocol: 'email', endpoint: 'officers@social.example.be', filter: { zone: ['ruppel'] } }],
       partnerIntake: [{ protocol: 'email', endpoint: 'intake@partner.example.be' }],
     }),
+    'oneroof:dispatchWebhook': JSON.stringify({ url: 'https://dispatch.example.be/oneroof', topics: ['policeAlerts', 'supervisorEscalations'] }),
+    'oneroof:smsSenderId': 'OneRoof',
   },
   { nag: true },
 );
@@ -68,6 +73,74 @@ describe('subscriptions from context', () => {
   it('rejects an unknown topic name', () => {
     const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], 'oneroof:subscriptions': { nosuchTopic: [] } } });
     expect(() => buildOneRoof(app)).toThrow(/unknown topic "nosuchTopic"/);
+  });
+
+  it('keeps the pipeline canary away from people on the police topic', () => {
+    const police = subs.filter((p) => JSON.stringify(p.TopicArn) === JSON.stringify({ Ref: s.logicalId(s.stateful.topics.policeAlerts) }));
+    expect(police.length).toBeGreaterThanOrEqual(2);
+    for (const p of police) expect((p.FilterPolicy as Record<string, unknown>).kind).toEqual([{ 'anything-but': ['canary'] }]);
+  });
+
+  it('subscribes the dispatch webhook over HTTPS with retries and the dead-letter queue; topics sign with SHA256', () => {
+    const hooks = subs.filter((p) => p.Endpoint === 'https://dispatch.example.be/oneroof');
+    expect(hooks.map((h) => h.TopicArn)).toEqual(
+      expect.arrayContaining([{ Ref: s.logicalId(s.stateful.topics.policeAlerts) }, { Ref: s.logicalId(s.stateful.topics.supervisorEscalations) }]),
+    );
+    for (const h of hooks) {
+      expect(h.Protocol).toBe('https');
+      expect(JSON.stringify(h.RedrivePolicy)).toContain('deadLetterTargetArn');
+      expect(h.DeliveryPolicy).toMatchObject({ healthyRetryPolicy: { numRetries: 30, backoffFunction: 'EXPONENTIAL' } });
+    }
+    for (const topic of Object.values(s.stateful.topics)) {
+      expect((s.statefulTemplate.findResources('AWS::SNS::Topic') as Record<string, Resource>)[s.logicalId(topic)]?.Properties.SignatureVersion).toBe('2');
+    }
+  });
+
+  it('sets the account SMS settings: transactional, sender id, delivery status logged through a role SNS assumes', () => {
+    const [settings] = Object.values(s.statefulTemplate.findResources('Custom::AWS') as Record<string, Resource>);
+    const create = JSON.stringify(settings?.Properties.Create);
+    expect(create).toContain('setSMSAttributes');
+    expect(create).toContain('Transactional');
+    expect(create).toContain('OneRoof');
+    expect(create).toContain('DeliveryStatusIAMRole');
+    s.statefulTemplate.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'sns.amazonaws.com' } }] },
+    });
+  });
+});
+
+describe('console links in messages', () => {
+  it('gives every publishing function the web origin, and no other', () => {
+    const fns = s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    for (const [name, decl] of Object.entries(functions)) {
+      const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(vars[WEB_ORIGIN_ENV], name).toBe(decl.publishes.length > 0 ? 'https://oneroof.example.be' : undefined);
+    }
+  });
+});
+
+describe('a deploy that would deliver to nobody', () => {
+  const build = (context: Record<string, unknown>) => () => buildOneRoof(new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } }));
+
+  it('fails without a channel for police alerts and officer reminders, naming the context keys', () => {
+    expect(build({})).toThrow(/policeAlerts and officerReminders.*oneroof:subscriptions.*oneroof:dispatchWebhook.*oneroof:allowNoDelivery=true/s);
+  });
+
+  it('fails when only one of the two has a channel', () => {
+    const sms = JSON.stringify({ policeAlerts: [{ protocol: 'sms', endpoint: '+32470000000' }] });
+    expect(build({ 'oneroof:subscriptions': sms })).toThrow(/No delivery channel for officerReminders/);
+    expect(build({ 'oneroof:dispatchWebhook': JSON.stringify({ url: 'https://dispatch.example.be/x' }) })).toThrow(/officerReminders/);
+  });
+
+  it('synthesizes a demo account when the flag says so on purpose', () => {
+    expect(build({ 'oneroof:allowNoDelivery': 'true' })).not.toThrow();
+  });
+
+  it('rejects a webhook that is not https or names a topic it may not carry', () => {
+    expect(build({ 'oneroof:allowNoDelivery': true, 'oneroof:dispatchWebhook': JSON.stringify({ url: 'http://dispatch.example.be' }) })).toThrow(/dispatchWebhook needs/);
+    expect(build({ 'oneroof:allowNoDelivery': true, 'oneroof:dispatchWebhook': JSON.stringify({ url: 'https://d.example.be', topics: ['partnerIntake'] }) })).toThrow(
+      /dispatchWebhook.topics/,
+    );
   });
 });
 

@@ -192,4 +192,26 @@ describe('staff identity (Cognito)', () => {
     expect(console.Properties.CallbackURLs).toEqual(['http://localhost:3000/staff/']);
     t.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
+
+  it('names the hosted sign-in domain after the account by default (prefixes are global per region)', () => {
+    const [, domain] = only('AWS::Cognito::UserPoolDomain');
+    expect(domain.Properties.Domain).toEqual({ 'Fn::Join': ['', ['oneroof-staff-', { Ref: 'AWS::AccountId' }]] });
+  });
+});
+
+describe('exports', () => {
+  it('are the same whether or not the PWA is built, so a deploy without the build cannot break the stateless stack', () => {
+    const exportsOf = (pwaDist: string) => {
+      const other = synthesize({ 'oneroof:pwaDist': pwaDist });
+      try {
+        const outputs = (other.statefulTemplate.toJSON() as { Outputs: Record<string, { Export?: { Name: string } }> }).Outputs;
+        return Object.values(outputs).flatMap((o) => (o.Export ? [o.Export.Name] : [])).sort();
+      } finally {
+        other.dispose();
+      }
+    };
+    const built = exportsOf('test/infra/fixtures/pwa');
+    expect(built.some((n) => /UserPool/.test(n))).toBe(true);
+    expect(exportsOf('test/infra/fixtures/no-such-build')).toEqual(built);
+  });
 });

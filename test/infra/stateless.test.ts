@@ -7,6 +7,8 @@ import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT } from '../../shared/personal-dat
 import { TABLE_ENV } from '../../shared/table.js';
 import { topics, TOPIC_NAMES, type TopicName } from '../../shared/topics.js';
 import { ACCESS_LOG_FIELDS } from '../../infra/aws/api.js';
+import { emittersOf } from '../../infra/aws/ops-alarms.js';
+import { OPS_NAMESPACE, opsMetrics, type OpsMetricDecl, type OpsMetricName } from '../../shared/ops-metrics.js';
 import { actionsOf, resourcesOf, statementsOfRole, synthesize, type Statement } from './synth.js';
 
 // One synthesis for the whole file, with cdk-nag in it.
@@ -37,17 +39,17 @@ const resolved = (value: unknown): unknown => {
 };
 
 describe('functions from shared/functions.ts', () => {
-  it.each(entries)('%s runs Node.js 22 on ARM64 with tracing, its memory and timeout', (name, decl) => {
+  it.each(entries)('%s runs Node.js 24 on ARM64 with tracing, its memory and timeout', (name, decl) => {
     const p = fnProps(name);
-    expect(p.Runtime).toBe('nodejs22.x');
+    expect(p.Runtime).toBe('nodejs24.x');
     expect(p.Architectures).toEqual(['arm64']);
     expect(p.TracingConfig).toEqual({ Mode: 'Active' });
     expect(p.Timeout).toBe(decl.timeoutSeconds ?? 10);
     expect(p.MemorySize).toBe(decl.memoryMb ?? 512);
-    expect((p.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
-      NODE_OPTIONS: '--enable-source-maps',
-      POWERTOOLS_SERVICE_NAME: `oneroof-${name}`,
-    });
+    const vars = (p.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(vars).toMatchObject({ POWERTOOLS_SERVICE_NAME: `oneroof-${name}` });
+    // Source maps would cost every cold start in production.
+    expect(vars.NODE_OPTIONS).toBeUndefined();
   });
 
   it.each(entries)('%s logs to its own encrypted log group with a retention', (name) => {
@@ -250,7 +252,7 @@ describe('schedules and stream consumers from shared/schedules.ts', () => {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
     });
     const patterns = (p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern) as unknown);
-    expect(patterns).toEqual([{ dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
+    expect(patterns).toEqual([{ eventName: [...consumer.eventNames], dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
     const queueId = ((p.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure.Destination)['Fn::GetAtt'][0];
     const queue = resources('AWS::SQS::Queue')[queueId] as Resource;
     expect(queue.Properties.SqsManagedSseEnabled ?? queue.Properties.KmsMasterKeyId).toBeTruthy();
@@ -332,6 +334,34 @@ describe('web front ends behind CloudFront', () => {
     expect(site.LoggingConfiguration).toBeDefined();
     const policy = Object.values(resources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: s.logicalId(s.stateless.web.bucket) }))!;
     expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+  });
+});
+
+describe('operational metrics', () => {
+  const alarms = Object.values(resources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
+  const cases = (Object.entries(opsMetrics) as [OpsMetricName, OpsMetricDecl][]).flatMap(([key, decl]) =>
+    emittersOf(decl, Object.keys(functions) as FunctionName[]).map((fn) => [`${decl.name} of ${fn}`, key, fn] as const),
+  );
+
+  it('every API function emits Api5xx', () => {
+    expect(cases.filter(([, key]) => key === 'api5xx').map(([, , fn]) => fn).sort()).toEqual([...new Set(routes.map((r) => r.function))].sort());
+  });
+
+  it.each(cases)('%s has an alarm on the operations topic', (_label, key, fn) => {
+    const alarm = alarms.find((a) => a.MetricName === opsMetrics[key].name && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'service', Value: `oneroof-${fn}` }]));
+    expect(alarm).toMatchObject({ Namespace: OPS_NAMESPACE, Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', Period: 60 });
+    expect(s.imported((alarm?.AlarmActions as unknown[])[0])).toEqual({ Ref: s.logicalId(s.stateful.opsTopic) });
+  });
+});
+
+describe('pipeline canary', () => {
+  it('subscribes the canary receiver to the police topic for canaries only, and alarms when none arrives', () => {
+    const sub = Object.values(resources('AWS::SNS::Subscription')).find((r) => r.Properties.Protocol === 'lambda')!;
+    expect(s.imported(sub.Properties.TopicArn)).toEqual({ Ref: s.logicalId(s.stateful.topics.policeAlerts) });
+    expect(sub.Properties.FilterPolicy).toEqual({ kind: ['canary'] });
+    expect(JSON.stringify(sub.Properties.Endpoint)).toContain(fnId('canaryReceiver'));
+    const alarm = (resources('AWS::CloudWatch::Alarm')[s.logicalId(s.stateless.opsAlarms.canary!)] as Resource).Properties;
+    expect(alarm).toMatchObject({ MetricName: 'CanaryArrived', ComparisonOperator: 'LessThanThreshold', Threshold: 1, TreatMissingData: 'breaching' });
   });
 });
 

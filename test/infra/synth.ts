@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { IConstruct } from 'constructs';
 import { checkNag } from '../../infra/aws/nag.js';
 import { buildOneRoof, cdkJsonContext, type OneRoofStacks } from '../../infra/aws/oneroof.js';
+import { noDeliveryFlag } from '../../shared/channels.js';
 
 export interface Synthesized extends OneRoofStacks {
   stateful: OneRoofStacks['stateful'];
@@ -30,7 +31,8 @@ type Json = Record<string, unknown>;
  */
 export function synthesize(extraContext: Record<string, unknown> = {}, options: { nag?: boolean } = {}): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'oneroof-infra-test-'));
-  const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...extraContext } });
+  // Tests that are not about delivery synthesize a demo account (no channel, on purpose).
+  const app = new App({ outdir, context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], [noDeliveryFlag]: true, ...extraContext } });
   const stacks = buildOneRoof(app);
   // cdk-nag runs in the same (one) synthesis; the templates below come from the cached assembly.
   const nag = options.nag ? checkNag(app) : undefined;

@@ -104,6 +104,31 @@ describe('outbox publisher (stream → SNS)', () => {
     expect(m?.attributes).toMatchObject({ severity: 'critical', kind: 'panic' });
     expect(m?.subject).toContain('[CRITICAL]');
   });
+
+  it('the panic status tells the protected person only what happened: received, sent to police, seen by an officer', async () => {
+    const { code } = await orderWithAlerts();
+    const other = await orderWithAlerts();
+    const raised = await call(monitoring, 'POST', '/api/panic', undefined, { protectionCode: code });
+    expect(raised.json).toMatchObject({ received: true, status: 'received', panicId: expect.stringMatching(/^AL-/) });
+    const panicId = raised.json.panicId as string;
+    const status = () => call(monitoring, 'POST', '/api/panic/status', undefined, { protectionCode: code, panicId });
+
+    const stored = await status();
+    expect(stored.status).toBe(200);
+    expect(stored.json).toEqual({ panicId, status: 'received', receivedAt: expect.any(String) });
+
+    await publish(await streamOf([panicId]));
+    expect((await status()).json).toMatchObject({ status: 'sent', sentAt: expect.any(String) });
+
+    expect((await call(alertsApi, 'POST', `/api/alerts/${panicId}/acknowledge`, police)).status).toBe(200);
+    expect((await status()).json).toMatchObject({ status: 'seen', seenAt: expect.any(String) });
+
+    // Someone else's code learns nothing about this panic; a malformed id is a 400 naming the field.
+    expect((await call(monitoring, 'POST', '/api/panic/status', undefined, { protectionCode: other.code, panicId })).status).toBe(404);
+    const bad = await call(monitoring, 'POST', '/api/panic/status', undefined, { protectionCode: code, panicId: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.field).toBe('panicId');
+  });
 });
 
 describe('police API: open alerts, acknowledge, resolve', () => {

@@ -133,6 +133,16 @@ describe('watchdog', () => {
     await watchdogTick(repo, new Date(Date.now() + 11 * 60_000));
     expect((await openAlerts(body.district)).map((a) => [a.kind, a.severity])).toEqual([['signalLoss', 'high']]);
   });
+
+  it('stops at its time budget and reports the orders left for the next tick', async () => {
+    await createOrder();
+    const repo = new DynamoMonitoringRepository(TABLE);
+    const spent = await watchdogTick(repo, new Date(), Date.now() - 1);
+    expect(spent.orders).toBeGreaterThan(0);
+    expect(spent).toMatchObject({ alerts: [], deferred: spent.orders });
+    const full = await watchdogTick(repo, new Date());
+    expect(full.deferred).toBe(0);
+  });
 });
 
 describe('panic and contact reports (protection code)', () => {
