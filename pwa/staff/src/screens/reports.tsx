@@ -6,7 +6,7 @@ import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 
 /** Shapes from shared/reports/monthly.ts. */
-type Shown = number | '<5' | 'suppressed' | null;
+type Shown = number | null;
 interface ReportRow {
   month: string;
   zone: string;
@@ -76,10 +76,11 @@ export function ReportsScreen() {
         </button>
       </form>
       <ErrorText error={csv.error} />
-      <p class="muted">{t.reports.suppression}</p>
+      <p class="muted">{t.reports.rounding}</p>
       <ErrorText error={report.error} />
       {report.loading && !r ? <Loading /> : null}
-      {r ? <ReportView report={r} /> : null}
+      {/* After a refused range the previous table would sit under the error as if it answered it. */}
+      {r && !report.error ? <ReportView report={r} /> : null}
     </Page>
   );
 }
@@ -96,7 +97,7 @@ function ReportView({ report }: { report: MonthlyReport }) {
   };
   const measures = [...new Set(totals.map((row) => row.measure))];
   const cell = (measure: string, col: string) => totals.find((row) => row.measure === measure && `${row.month}|${row.zone}` === col)?.value ?? null;
-  const show = (v: Shown) => (v === null ? t.none : v === 'suppressed' ? t.reports.suppressed : String(v));
+  const show = (v: Shown) => (v === null ? t.none : String(v));
   const measureName = (m: string) => label(t.reports.measures, m);
 
   return (
