@@ -1,6 +1,6 @@
 import { metric, metricCategories } from '../metrics.js';
 import { median, p90 } from './percentiles.js';
-import { monthFromIndex, monthIndex } from './months.js';
+import { MONTH_PATTERN, monthFromIndex, monthIndex } from './months.js';
 import { roundCells, ROUNDING_BASE, ROUNDING_MAX_ERROR, type Chain, type Draw, type Group, type RoundingPlan } from './rounding.js';
 
 /**
@@ -126,7 +126,37 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   };
 }
 
-export function reportCells(input: Omit<ReportInput, 'draw'>): ReportCells {
+/** A zone as stored is published only when it is a clean id; anything else is counted under `unspecified`. */
+const ZONE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const publishedZone = (zone: string) => (ZONE_ID.test(zone) ? zone : UNSPECIFIED);
+
+/** Counters of zones published under one name (legacy, malformed zones) are added together. */
+function mergeZones(counts: readonly CountsInput[]): CountsInput[] {
+  const merged = new Map<string, CountsInput>();
+  for (const c of counts) {
+    const zone = publishedZone(c.zone);
+    const key = `${c.month}|${zone}`;
+    const into = merged.get(key);
+    if (!into) {
+      merged.set(key, { month: c.month, zone, counters: { ...c.counters } });
+      continue;
+    }
+    const sum: Record<string, number> = { ...into.counters };
+    for (const [k, v] of Object.entries(c.counters)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
+    merged.set(key, { ...into, counters: sum });
+  }
+  return [...merged.values()];
+}
+
+export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
+  const ackSeconds = new Map<string, number[]>();
+  for (const [key, secs] of raw.ackSeconds) {
+    const [month = '', zone = ''] = key.split('|');
+    const k = `${month}|${publishedZone(zone)}`;
+    ackSeconds.set(k, [...(ackSeconds.get(k) ?? []), ...secs]);
+  }
+  // A stored item with a month that is not YYYY-MM cannot be placed in time: left out, never a failure.
+  const input = { ...raw, counts: mergeZones(raw.counts.filter((c) => MONTH_PATTERN.test(c.month))), ackSeconds };
   const toIdx = monthIndex(input.to);
   const fromIdx = monthIndex(input.from);
   // Running sums are rounded as a chain from the first month with data, so a month's published figure

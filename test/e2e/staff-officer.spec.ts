@@ -23,7 +23,7 @@ test('officer: follow-ups screen → open a case → its follow-ups → record a
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuw dossier' })).toBeVisible();
   await expectAxeClean(page);
   await page.getByLabel('Referentie slachtoffer (pseudoniem, geen naam)').fill(`V-E2E-${Date.now()}`);
-  await page.getByLabel('Zone', { exact: true }).fill('ruppel');
+  await page.getByLabel('Zone', { exact: true }).selectOption('ruppel');
   await page.getByRole('group', { name: 'Soort geweld' }).getByLabel('Fysiek').check();
   await page.getByRole('group', { name: 'Kinderen in het gezin' }).getByLabel('Ja').check();
   await page.getByRole('group', { name: 'Middelengebruik bij de pleger' }).getByLabel('Nee').check();

@@ -122,6 +122,25 @@ describe('monthly report', () => {
     expect(() => toCsv(reportCsvRows(report))).not.toThrow();
   });
 
+  it('publishes a legacy or malformed stored zone as `unspecified`, and the CSV never fails', () => {
+    const report = buildMonthlyReport({
+      from: '2026-10',
+      to: '2026-10',
+      counts: [
+        { month: '2026-10', zone: '-evil', counters: { [metric.casesOpened]: 3 } },
+        { month: '2026-10', zone: '=cmd()', counters: { [metric.casesOpened]: 4 } },
+        { month: '2026-1x', zone: 'ruppel', counters: { [metric.casesOpened]: 4 } },
+        { month: '2026-10', zone: 'ruppel', counters: { [metric.casesOpened]: 10 } },
+      ],
+      ackSeconds: new Map([['2026-10|-evil', [5]]]),
+      draw,
+    });
+    expect(report.zones).toEqual(['ruppel', 'unspecified']);
+    near(report.rows.find((r) => r.zone === 'unspecified' && r.measure === 'cases.opened' && r.breakdown === 'total')?.value, 7);
+    const csv = parseCsv(toCsv(reportCsvRows(report)));
+    expect(new Set(csv.slice(1).map((r) => r[1]))).toEqual(new Set(['ruppel', 'unspecified']));
+  });
+
   it('lists months inclusively', () => {
     expect(monthRange('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
   });
