@@ -12,10 +12,12 @@ import {
   rescheduleSchema,
 } from '../../shared/cases/index.js';
 import { UnauthorizedError } from '../../shared/errors.js';
+import { ZONE_IDS } from '../../shared/zones-list.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
 import { parse } from '../lib/validation.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository } from './repository.js';
@@ -33,7 +35,7 @@ import {
   type CaseDeps,
 } from './use-cases.js';
 
-const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv() };
+const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv(), directory: staffDirectoryFromEnv() };
 
 function caller(req: ApiRequest): Caller {
   if (!req.principal) throw new UnauthorizedError();
@@ -42,6 +44,8 @@ function caller(req: ApiRequest): Caller {
 const caseId = (req: ApiRequest) => parse(caseIdSchema, req.pathParameters.id, 'id');
 const followupId = (req: ApiRequest) => parse(followupIdSchema, req.pathParameters.followupId, 'followupId');
 const noQuery = z.strictObject({});
+const officersQuery = z.strictObject({ zone: z.enum(ZONE_IDS, { error: 'A declared zone (shared/zones-list.ts)' }) });
+const directory = deps.directory;
 
 export const handler = httpApi('cases', {
   'POST /api/cases': async (req) => {
@@ -68,6 +72,12 @@ export const handler = httpApi('cases', {
     ok(await completeFollowup(deps, caseId(req), followupId(req), parse(completeSchema, req.body).outcome, caller(req), clock.now())),
   'POST /api/cases/{id}/followups/{followupId}/reschedule': async (req) =>
     ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, caller(req), clock.now())),
+  'GET /api/staff/officers': async (req) => {
+    const q = parse(officersQuery, req.query, 'query');
+    caller(req);
+    const officers = await directory.officersOfZone(q.zone);
+    return ok({ zone: q.zone, officers: officers.filter((o) => o.active).map((o) => ({ username: o.username, displayName: o.displayName })) });
+  },
   'POST /api/cases/{id}/followups/{followupId}/reassign': async (req) =>
     ok(await reassignFollowup(deps, caseId(req), followupId(req), parse(reassignSchema, req.body).officer, caller(req), clock.now())),
 });

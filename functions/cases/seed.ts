@@ -3,6 +3,7 @@ import { brusselsDay, type CreateCaseBody, type Outcome } from '../../shared/cas
 import { DEMO_ZONE } from '../../shared/identity.js';
 import type { StaffRole } from '../../shared/roles.js';
 import { DynamoCaseRepository } from './repository.js';
+import { DemoStaffDirectory } from '../lib/staff-directory.js';
 import { addFollowup, completeFollowup, openCase, type Caller, type CaseDeps } from './use-cases.js';
 
 /**
@@ -48,7 +49,7 @@ const demo: DemoCase[] = [
 
 export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Promise<{ cases: string[] }> {
   const repo = new DynamoCaseRepository(tableName, dynamo);
-  const deps: CaseDeps = { repo };
+  const deps: CaseDeps = { repo, directory: new DemoStaffDirectory() };
   const ids: string[] = [];
   for (const d of demo) {
     const openedAt = new Date(now.getTime() - d.daysAgo * D);

@@ -79,7 +79,8 @@ test('supervisor: reassign a follow-up of the team', async ({ page }) => {
   await expect(card).toBeVisible();
   const id = await card.getAttribute('data-followup-id');
   await card.getByRole('button', { name: 'Toewijzen' }).click();
-  await card.getByLabel('Naar medewerker (gebruikersnaam)').fill('omar.officer');
+  // Chosen from the directory's officers of the case's zone, not typed.
+  await card.getByLabel('Naar medewerker').selectOption('omar.officer');
   await card.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator(`li.card[data-followup-id="${id}"]`)).toContainText('omar.officer');
   await expectAxeClean(page);

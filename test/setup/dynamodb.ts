@@ -21,6 +21,7 @@ export async function setup(): Promise<() => Promise<void>> {
     AWS_ENDPOINT_URL_DYNAMODB: running.endpoint,
     AWS_ENDPOINT_URL_SNS: sns.endpoint,
     [TABLE_ENV]: 'oneroof-test',
+    STAFF_DIRECTORY: 'demo',
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');

@@ -73,7 +73,7 @@ export const en: Messages = {
     outcome: 'Outcome',
     note: 'Note (no names)',
     newDue: 'New date and time',
-    toOfficer: 'To officer (user name)',
+    toOfficer: 'To officer',
     done: 'Done',
     add: 'Add a follow-up',
   },

@@ -73,7 +73,7 @@ export const fr: Messages = {
     outcome: 'Résultat',
     note: 'Remarque (sans noms)',
     newDue: 'Nouvelle date et heure',
-    toOfficer: 'À l’agent·e (nom d’utilisateur)',
+    toOfficer: 'À l’agent·e',
     done: 'Terminé',
     add: 'Ajouter un suivi',
   },

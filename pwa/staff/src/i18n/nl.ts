@@ -72,7 +72,7 @@ export const nl = {
     outcome: 'Uitkomst',
     note: 'Opmerking (geen namen)',
     newDue: 'Nieuwe datum en tijd',
-    toOfficer: 'Naar medewerker (gebruikersnaam)',
+    toOfficer: 'Naar medewerker',
     done: 'Afgerond',
     add: 'Opvolging toevoegen',
   },

@@ -7,6 +7,7 @@ import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
+import { OfficerChoice } from '../ui/officer-choice.js';
 import { Loading, Page } from '../ui/page.js';
 
 /** A follow-up as the cases API returns it (functions/cases/README.md). */
@@ -176,7 +177,7 @@ export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Follo
             />
           ) : null}
           {panel === 'reschedule' ? <Field id={`due-${f.id}`} type="datetime-local" label={t.followups.newDue} required value={due} onInput={(e) => setDue(value(e))} /> : null}
-          {panel === 'reassign' ? <Field id={`officer-${f.id}`} label={t.followups.toOfficer} required autocomplete="off" value={officer} onInput={(e) => setOfficer(value(e))} /> : null}
+          {panel === 'reassign' && f.zone ? <OfficerChoice id={`officer-${f.id}`} zone={f.zone} current={f.officer} value={officer} onChange={setOfficer} /> : null}
           <div class="actions">
             <button type="submit" class="button primary" disabled={action.busy}>
               {t.save}
