@@ -74,6 +74,7 @@ test('supervisor: reassign a follow-up of the team', async ({ page }) => {
   await signIn(page, 'sam.supervisor');
   const { built } = await openScreen(page, '#/followups', '/api/followups');
   expect(built).toBe(true);
+  await expect(page.getByRole('heading', { level: 1, name: 'Opvolgingen van het team' })).toBeVisible();
   // The team's follow-ups (the demo seed's): pick one of Olivia's and give it to Omar.
   const card = page.locator('li.card[data-followup-id]').filter({ hasText: 'olivia.officer' }).first();
   await expect(card).toBeVisible();

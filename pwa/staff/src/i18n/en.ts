@@ -56,6 +56,7 @@ export const en: Messages = {
   home: { title: 'Welcome', body: 'Choose a part in the menu.' },
   followups: {
     title: 'My follow-ups',
+    teamTitle: 'Team follow-ups',
     overdue: 'Overdue',
     today: 'Due today',
     week: 'Next 7 days',
@@ -85,6 +86,7 @@ export const en: Messages = {
   outcomes: { reached: 'Reached', not_reached: 'Not reached', declined: 'Declined', other: 'Other' },
   cases: {
     title: 'Cases',
+    teamTitle: 'Team cases',
     mine: 'My cases',
     empty: 'No cases.',
     new: 'Open a case',

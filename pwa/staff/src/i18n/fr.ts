@@ -56,6 +56,7 @@ export const fr: Messages = {
   home: { title: 'Bienvenue', body: 'Choisissez une partie dans le menu.' },
   followups: {
     title: 'Mes suivis',
+    teamTitle: 'Suivis de l’équipe',
     overdue: 'En retard',
     today: 'Aujourd’hui',
     week: '7 prochains jours',
@@ -85,6 +86,7 @@ export const fr: Messages = {
   outcomes: { reached: 'Joint·e', not_reached: 'Pas joint·e', declined: 'Refusé', other: 'Autre' },
   cases: {
     title: 'Dossiers',
+    teamTitle: 'Dossiers de l’équipe',
     mine: 'Mes dossiers',
     empty: 'Aucun dossier.',
     new: 'Ouvrir un dossier',

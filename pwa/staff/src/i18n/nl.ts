@@ -55,6 +55,7 @@ export const nl = {
   home: { title: 'Welkom', body: 'Kies een onderdeel in het menu.' },
   followups: {
     title: 'Mijn opvolgingen',
+    teamTitle: 'Opvolgingen van het team',
     overdue: 'Te laat',
     today: 'Vandaag',
     week: 'Volgende 7 dagen',
@@ -89,6 +90,7 @@ export const nl = {
   } as Record<string, string>,
   cases: {
     title: 'Dossiers',
+    teamTitle: 'Dossiers van het team',
     mine: 'Mijn dossiers',
     empty: 'Geen dossiers.',
     new: 'Dossier openen',

@@ -48,7 +48,7 @@ export function CasesScreen({ roles }: { roles: readonly StaffRole[] }) {
   const { t, date } = useI18n();
   const list = useLoad((signal) => api<{ cases: Case[] }>('GET', '/api/cases', { signal }), 'cases');
   return (
-    <Page title={roles.includes('supervisor') ? t.cases.title : t.cases.mine} audited>
+    <Page title={roles.includes('supervisor') ? t.cases.teamTitle : t.cases.mine} audited>
       {can(roles, 'POST /api/cases') ? (
         <p>
           <a class="button primary" href="#/cases/new">

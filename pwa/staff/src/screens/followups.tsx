@@ -59,7 +59,7 @@ export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
   const list = useLoad((signal) => api<unknown>('GET', '/api/followups', { signal }).then((r) => toBuckets(r)), 'followups');
   const b = list.data;
   return (
-    <Page title={t.followups.title} audited>
+    <Page title={roles.includes('supervisor') ? t.followups.teamTitle : t.followups.title} audited>
       <ErrorText error={list.error} />
       {list.loading && !b ? <Loading /> : null}
       {b ? (
