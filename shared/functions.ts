@@ -117,8 +117,9 @@ export const functions = {
   },
   reports: {
     entry: 'functions/reports/handler.ts',
-    description: 'Monthly incidence and prevalence reports with small-cell suppression',
-    table: 'read',
+    description: 'Monthly incidence and prevalence reports, rounded to base 5 (random controlled rounding)',
+    // Writes only its rounding key, once (conditional Put of SECRET#REPORT-ROUNDING).
+    table: 'readWrite',
     publishes: [],
   },
   audit: {

@@ -23,19 +23,26 @@ export interface DemoUser {
   username: string;
   displayName: string;
   roles: StaffRole[];
-  /** The officers' and police district / zone. */
+  /** The police zone they work in (shared/zones-list.ts). */
   zone: string;
+  /** The districts they cover within it (police: alerts; officers: their patch). */
+  districts: readonly string[];
 }
 
 /** Demo staff users, seeded in the local stack only (password `demo`), one or more per role. */
 export const demoUsers: readonly DemoUser[] = [
-  { username: 'olivia.officer', displayName: 'Olivia (officer)', roles: ['officer'], zone: 'ruppel' },
-  { username: 'omar.officer', displayName: 'Omar (officer)', roles: ['officer'], zone: 'ruppel' },
-  { username: 'paula.police', displayName: 'Paula (police)', roles: ['police'], zone: 'ruppel' },
-  { username: 'chris.coordinator', displayName: 'Chris (FJC coordinator)', roles: ['coordinator'], zone: 'ruppel' },
-  { username: 'alex.authority', displayName: 'Alex (authority)', roles: ['authority'], zone: 'ruppel' },
-  { username: 'sam.supervisor', displayName: 'Sam (supervisor)', roles: ['supervisor', 'officer'], zone: 'ruppel' },
+  { username: 'olivia.officer', displayName: 'Olivia (officer)', roles: ['officer'], zone: 'ruppel', districts: ['boom', 'niel'] },
+  { username: 'omar.officer', displayName: 'Omar (officer)', roles: ['officer'], zone: 'ruppel', districts: ['rumst', 'schelle'] },
+  { username: 'paula.police', displayName: 'Paula (police)', roles: ['police'], zone: 'ruppel', districts: ['aartselaar', 'boom', 'hemiksem', 'niel', 'rumst', 'schelle'] },
+  { username: 'chris.coordinator', displayName: 'Chris (FJC coordinator)', roles: ['coordinator'], zone: 'ruppel', districts: [] },
+  { username: 'alex.authority', displayName: 'Alex (authority)', roles: ['authority'], zone: 'ruppel', districts: [] },
+  { username: 'sam.supervisor', displayName: 'Sam (supervisor)', roles: ['supervisor', 'officer'], zone: 'ruppel', districts: [] },
 ];
+
+/** The groups a user's access token carries: the roles, then `zone:<id>` and `district:<id>` (shared/zones-list.ts). */
+export function groupsOf(user: Pick<DemoUser, 'roles' | 'zone' | 'districts'>): string[] {
+  return [...user.roles, `zone:${user.zone}`, ...user.districts.map((d) => `district:${d}`)];
+}
 
 /** The demo police zone. */
 export const DEMO_ZONE = 'ruppel';

@@ -63,6 +63,7 @@ export const routes = [
   { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/complete', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Complete a follow-up with an outcome' },
   { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reschedule', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reschedule a follow-up' },
   { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reassign', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reassign a follow-up' },
+  { method: 'GET', path: '/api/staff/officers', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Active officers of a zone (who may own a follow-up)' },
 
   // Restraining orders, monitoring and alerts
   { method: 'POST', path: '/api/orders', function: 'orders', access: staff('police'), summary: 'Create an order' },

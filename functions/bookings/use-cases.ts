@@ -219,11 +219,21 @@ const entry = (caller: Caller, reference: string, action: AuditEntry['action'], 
   at,
 });
 
+/**
+ * What staff see of a booking. Once cancelled, the way to reach the person (phone, windows, voicemail,
+ * code word) is no longer anyone's business: only "do not contact" remains, until the record is erased
+ * (CANCELLED_RETENTION_DAYS after the cancellation, by TTL).
+ */
+function staffViewOf(b: BookingRecord): BookingView {
+  const v = view(b);
+  return b.status === 'cancelled' ? { ...v, safeContact: { mayContact: false, method: 'none', windows: [], voicemail: false } } : v;
+}
+
 /** Bookings of a service on a Brussels date, sorted by time; one audit record per booking shown. */
 export async function listDay(deps: Deps, serviceId: string, date: string, caller: Caller, now: Date): Promise<BookingView[]> {
   const list = (await deps.repo.listDay(serviceId, date)).sort((a, b) => a.start.localeCompare(b.start) || a.reference.localeCompare(b.reference));
   if (list.length) await deps.repo.audits(list.map((b) => entry(caller, b.reference, 'list', now)));
-  return list.map(view);
+  return list.map(staffViewOf);
 }
 
 async function staffGet(deps: Deps, rawReference: string): Promise<BookingRecord> {
@@ -236,7 +246,7 @@ async function staffGet(deps: Deps, rawReference: string): Promise<BookingRecord
 export async function staffView(deps: Deps, reference: string, caller: Caller, now: Date): Promise<BookingView> {
   const b = await staffGet(deps, reference);
   await deps.repo.audit(entry(caller, b.reference, 'read', now));
-  return view(b);
+  return staffViewOf(b);
 }
 
 export async function confirmBooking(deps: Deps, reference: string, caller: Caller, now: Date): Promise<BookingView> {

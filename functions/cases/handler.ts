@@ -6,6 +6,7 @@ import {
   followupIdSchema,
   listCasesQuery,
   listFollowupsQuery,
+  officersQuery,
   patchCaseSchema,
   reassignSchema,
   rescheduleSchema,
@@ -15,6 +16,7 @@ import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
+import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
 import { parse } from '../lib/validation.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository } from './repository.js';
@@ -32,7 +34,7 @@ import {
   type CaseDeps,
 } from './use-cases.js';
 
-const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv() };
+const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv(), directory: staffDirectoryFromEnv() };
 
 function caller(req: ApiRequest): Caller {
   if (!req.principal) throw new UnauthorizedError();
@@ -40,6 +42,7 @@ function caller(req: ApiRequest): Caller {
 }
 const caseId = (req: ApiRequest) => parse(caseIdSchema, req.pathParameters.id, 'id');
 const followupId = (req: ApiRequest) => parse(followupIdSchema, req.pathParameters.followupId, 'followupId');
+const directory = deps.directory;
 
 export const handler = httpApi('cases', {
   'POST /api/cases': async (req) => {
@@ -60,6 +63,11 @@ export const handler = httpApi('cases', {
     ok(await completeFollowup(deps, caseId(req), followupId(req), parse(completeSchema, req.body).outcome, caller(req), clock.now())),
   'POST /api/cases/{id}/followups/{followupId}/reschedule': async (req) =>
     ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, caller(req), clock.now())),
+  'GET /api/staff/officers': withQuery(officersQuery, async (req, q) => {
+    caller(req);
+    const officers = await directory.officersOfZone(q.zone);
+    return ok({ zone: q.zone, officers: officers.filter((o) => o.active).map((o) => ({ username: o.username, displayName: o.displayName })) });
+  }),
   'POST /api/cases/{id}/followups/{followupId}/reassign': async (req) =>
     ok(await reassignFollowup(deps, caseId(req), followupId(req), parse(reassignSchema, req.body).officer, caller(req), clock.now())),
 });

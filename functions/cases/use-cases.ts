@@ -1,4 +1,5 @@
 import { ulid } from 'ulid';
+import type { StaffDirectory } from '../lib/staff-directory.js';
 import {
   addDays,
   brusselsDay,
@@ -38,6 +39,16 @@ export interface Caller {
 export interface CaseDeps {
   repo: CaseRepository;
   cadence?: Cadence;
+  /** Who may own a follow-up: only active officers of the case's zone. */
+  directory: StaffDirectory;
+}
+
+/** Another owner than the caller is accepted only from the directory: never free text, never no one. */
+async function requireOfficerOfZone(deps: CaseDeps, zone: string, officer: string): Promise<void> {
+  const officers = await deps.directory.officersOfZone(zone);
+  if (!officers.some((o) => o.username === officer && o.active && o.roles.includes('officer'))) {
+    throw new ValidationError('officer', 'Not an active officer of the case\'s zone');
+  }
 }
 
 const isSupervisor = (c: Caller) => c.principal.roles.includes('supervisor');
@@ -88,6 +99,7 @@ export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Cal
   if (!decided.ok) throw new ValidationError('riskReason', 'Lowering the risk below the checklist needs a reason');
   const officer = body.officer ?? me(caller);
   if (officer !== me(caller) && !isSupervisor(caller)) throw new ForbiddenError('Only supervisors open a case for another officer');
+  if (officer !== me(caller)) await requireOfficerOfZone(deps, body.zone, officer);
 
   const hash = victimHash(body.victimRef, await deps.repo.victimKey());
   const repeat = (await deps.repo.casesOfVictimSince(hash, repeatWindowStart(now).toISOString())).length > 0;
@@ -246,6 +258,7 @@ export async function addFollowup(deps: CaseDeps, caseId: string, body: { dueAt:
   if (due.getTime() < now.getTime() - 60_000) throw new ValidationError('dueAt', 'Must not be in the past');
   const officer = body.officer ?? record.officer;
   if (!isSupervisor(caller) && officer !== me(caller) && officer !== record.officer) throw new ForbiddenError('Only supervisors assign a follow-up to another officer');
+  if (officer !== record.officer) await requireOfficerOfZone(deps, record.zone, officer);
   const f = newFollowup(record, { dueAt: due, purpose: body.purpose }, officer, now);
   await deps.repo.commit({ caseCheck: { id: caseId, version: record.version }, followups: [{ next: f, expectedVersion: undefined }], notices: [], audit: auditOf(caller, caseId, 'update', now), stats: [dueCounter(f)] });
   return followupView(f);
@@ -311,6 +324,7 @@ export async function reassignFollowup(deps: CaseDeps, caseId: string, followupI
   const { record, f, owner } = await loadFollowup(deps, caseId, followupId, caller);
   if (!owner && !isSupervisor(caller)) throw new ForbiddenError('Only a supervisor or the follow-up\'s owner reassigns it');
   if (officer === f.officer) throw new ValidationError('officer', 'Already assigned to this officer');
+  await requireOfficerOfZone(deps, record.zone, officer);
   const next: StoredFollowup = { ...f, officer, version: f.version + 1 };
   await deps.repo.commit({ caseCheck: { id: caseId, version: record.version }, followups: [{ next, expectedVersion: f.version }], notices: [], audit: auditOf(caller, caseId, 'update', now), stats: [] });
   return followupView(next);

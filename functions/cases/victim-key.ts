@@ -27,6 +27,9 @@ export class TableKeySource implements KeySource {
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly fromEnv: string | undefined = process.env.CASE_REF_HMAC_KEY,
+    /** Where the generated key lives, and the variable that overrides it (another key, same rules). */
+    private readonly item: { pk: string; sk: string } = caseKeys.hmacKey,
+    private readonly envName = 'CASE_REF_HMAC_KEY',
   ) {}
 
   key(): Promise<Buffer> {
@@ -40,19 +43,19 @@ export class TableKeySource implements KeySource {
   private async load(): Promise<Buffer> {
     if (this.fromEnv !== undefined && this.fromEnv.trim() !== '') {
       const k = Buffer.from(this.fromEnv, 'base64');
-      if (k.length < 32) throw new Error('CASE_REF_HMAC_KEY must be at least 32 bytes (base64)');
+      if (k.length < 32) throw new Error(`${this.envName} must be at least 32 bytes (base64)`);
       return k;
     }
-    const read = async () => (await this.client.send(new GetCommand({ TableName: this.table, Key: caseKeys.hmacKey, ConsistentRead: true }))).Item?.key as string | undefined;
+    const read = async () => (await this.client.send(new GetCommand({ TableName: this.table, Key: this.item, ConsistentRead: true }))).Item?.key as string | undefined;
     const existing = await read();
     if (existing) return Buffer.from(existing, 'base64');
     try {
-      await this.client.send(new PutCommand({ TableName: this.table, Item: { ...caseKeys.hmacKey, type: 'SECRET', key: randomBytes(32).toString('base64') }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.client.send(new PutCommand({ TableName: this.table, Item: { ...this.item, type: 'SECRET', key: randomBytes(32).toString('base64') }, ConditionExpression: 'attribute_not_exists(pk)' }));
     } catch (err) {
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
     }
     const now = await read();
-    if (!now) throw new Error('Case reference key missing after creation');
+    if (!now) throw new Error(`${this.item.pk} missing after creation`);
     return Buffer.from(now, 'base64');
   }
 }

@@ -10,6 +10,10 @@ export interface Principal {
   /** Human-readable user name, or the client id for a machine client. */
   username: string;
   roles: StaffRole[];
+  /** The zone the staff member works in (group `zone:<id>`); undefined for none or more than one. */
+  zone?: string | undefined;
+  /** The districts they cover (groups `district:<id>`); always set by `principalFrom`. */
+  districts?: string[];
   scopes: string[];
   clientId: string | undefined;
 }
@@ -29,10 +33,15 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
   const claims = (event.requestContext?.authorizer?.jwt?.claims ?? undefined) as Claims | undefined;
   if (!claims || claims.sub === undefined) return null;
   const clientId = claims.client_id === undefined ? undefined : String(claims.client_id);
+  const groups = listClaim(claims['cognito:groups']);
+  const zones = groups.filter((g) => g.startsWith('zone:')).map((g) => g.slice(5));
   return {
     sub: String(claims.sub),
     username: String(claims.username ?? claims['cognito:username'] ?? clientId ?? claims.sub),
-    roles: listClaim(claims['cognito:groups']).filter(isStaffRole),
+    roles: groups.filter(isStaffRole),
+    // A token naming two zones is ambiguous: no zone, so every zone-scoped read refuses it.
+    zone: zones.length === 1 ? zones[0] : undefined,
+    districts: groups.filter((g) => g.startsWith('district:')).map((g) => g.slice(9)),
     scopes: listClaim(claims.scope),
     clientId,
   };

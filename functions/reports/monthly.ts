@@ -2,13 +2,14 @@ import { monthOf } from '../../shared/metrics.js';
 import { buildMonthlyReport, type MonthlyReport } from '../../shared/reports/monthly.js';
 import { monthIndex, monthRange } from '../../shared/reports/months.js';
 import { ValidationError } from '../../shared/errors.js';
+import type { Draw } from '../../shared/reports/rounding.js';
 import type { StatsReader } from './store.js';
 
 /** The longest range one request may ask for. */
 export const MAX_REPORT_MONTHS = 24;
 
-/** Use case: the monthly report for a range of months, suppressed. `now` bounds the range. */
-export async function monthlyReport(reader: StatsReader, range: { from: string; to: string }, now: Date): Promise<MonthlyReport> {
+/** Use case: the monthly report for a range of months, rounded with `draw`. `now` bounds the range. */
+export async function monthlyReport(reader: StatsReader, range: { from: string; to: string }, now: Date, draw: Draw): Promise<MonthlyReport> {
   const { from, to } = range;
   if (monthIndex(to) < monthIndex(from)) throw new ValidationError('to', '`to` must not be before `from`');
   if (monthIndex(to) - monthIndex(from) + 1 > MAX_REPORT_MONTHS) throw new ValidationError('to', `A report covers at most ${MAX_REPORT_MONTHS} months`);
@@ -26,5 +27,5 @@ export async function monthlyReport(reader: StatsReader, range: { from: string; 
       }),
     );
   }
-  return buildMonthlyReport({ from, to, counts, ackSeconds });
+  return buildMonthlyReport({ from, to, counts, ackSeconds, draw });
 }

@@ -16,6 +16,7 @@ import {
 import { Construct } from 'constructs';
 import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE, STAFF_ROLES } from '../../shared/roles.js';
+import { districtGroup, zoneGroup, ZONES } from '../../shared/zones-list.js';
 
 export interface StaffIdentityProps {
   /** Hosted-UI domain prefix. */
@@ -84,6 +85,14 @@ export class StaffIdentity extends Construct {
         groupName: role,
         description: `OneRoof staff role "${role}" (see shared/routes.ts for the routes it reaches)`,
       });
+    }
+    // A staff member's zone and districts travel in the access token as groups too (Cognito access
+    // tokens carry `cognito:groups` but no custom attributes): `zone:<id>`, `district:<id>`.
+    for (const zone of ZONES) {
+      new UserPoolGroup(this, `Group-zone-${zone.id}`, { userPool: this.userPool, groupName: zoneGroup(zone.id), description: `Works in ${zone.name}` });
+      for (const d of zone.districts) {
+        new UserPoolGroup(this, `Group-district-${d.id}`, { userPool: this.userPool, groupName: districtGroup(d.id), description: `Covers ${d.name} (${zone.name})` });
+      }
     }
 
     const scopeName = monitoringScopeName();

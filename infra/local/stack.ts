@@ -101,6 +101,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
   try {
     for (const [name, value] of Object.entries(LOCAL_AWS_ENV)) setEnv(name, value);
+    // Follow-ups are assigned only to officers the directory knows: locally, the demo users.
+    setEnv('STAFF_DIRECTORY', 'demo');
 
     let dynamoEndpoint = options.dynamoEndpoint;
     let dynamoPid: number | undefined;

@@ -15,7 +15,7 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { demoUsers, identity, type DemoUser } from '../../shared/identity.js';
+import { demoUsers, groupsOf, identity, type DemoUser } from '../../shared/identity.js';
 import { MONITORING_SCOPE } from '../../shared/roles.js';
 
 /**
@@ -102,7 +102,7 @@ export async function mintAccessToken(keys: IssuerKeys, subject: TokenSubject, o
     subject.kind === 'user'
       ? {
           sub: subjectOf(subject.user.username),
-          'cognito:groups': [...subject.user.roles],
+          'cognito:groups': groupsOf(subject.user),
           client_id: identity.localClients.staffConsole,
           token_use: 'access',
           scope: 'openid profile',
@@ -127,7 +127,7 @@ export async function mintIdToken(keys: IssuerKeys, user: DemoUser, options: Min
   const now = options.now ?? Math.floor(Date.now() / 1000);
   return new SignJWT({
     'cognito:username': user.username,
-    'cognito:groups': [...user.roles],
+    'cognito:groups': groupsOf(user),
     name: user.displayName,
     token_use: 'id',
     auth_time: now,

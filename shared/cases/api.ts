@@ -1,3 +1,5 @@
+import * as z from 'zod';
+import { ZONE_IDS } from '../zones-list.js';
 import type { CapabilityContract } from '../contract.js';
 import type { RiskLevel } from './dash.js';
 import type { CaseRecord, CaseStatus, FjcStatus, FollowupPurpose, FollowupStatus, Outcome, Urgency } from './model.js';
@@ -78,6 +80,9 @@ export interface CompletedFollowup {
   planned: FollowupView[];
 }
 
+/** `GET /api/staff/officers`: the active officers of a declared zone (the choice a reassignment is made from). */
+export const officersQuery = z.strictObject({ zone: z.enum(ZONE_IDS, { error: 'A declared zone (shared/zones-list.ts)' }) });
+
 const byCase = { params: { id: caseIdSchema } };
 const byFollowup = { params: { id: caseIdSchema, followupId: followupIdSchema } };
 const notYours = { 403: { description: 'Not your case (officers see their own; supervisors the team)' }, 404: { description: 'No such case' } };
@@ -96,5 +101,6 @@ export const casesContract = {
     responses: { 200: { description: 'Done; an urgent follow-up when the victim was not reached twice' }, ...notYours, ...closed },
   },
   'POST /api/cases/{id}/followups/{followupId}/reschedule': { ...byFollowup, body: rescheduleSchema, responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed } },
+  'GET /api/staff/officers': { query: officersQuery, responses: { 200: { description: 'Active officers of the zone, for a reassignment' } } },
   'POST /api/cases/{id}/followups/{followupId}/reassign': { ...byFollowup, body: reassignSchema, responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed } },
 } as const satisfies CapabilityContract<'cases'>;

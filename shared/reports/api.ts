@@ -3,9 +3,8 @@ import type { CapabilityContract } from '../contract.js';
 import { MONTH_PATTERN } from './months.js';
 
 export type { MonthlyReport, ReportRow } from './monthly.js';
-export type { Shown } from './suppression.js';
 
-/** The reports API: monthly counts per zone with small cells suppressed, as JSON or CSV. */
+/** The reports API: monthly counts per zone, every cell rounded to base 5 by controlled rounding (functions/reports/README.md), as JSON or CSV. */
 const month = (field: string) => z.string({ error: `${field} is required (YYYY-MM)` }).regex(MONTH_PATTERN, `${field} must be a month YYYY-MM`);
 export const monthlyQuerySchema = z.strictObject({
   from: month('from'),

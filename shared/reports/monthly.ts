@@ -1,17 +1,17 @@
 import { metric, metricCategories } from '../metrics.js';
 import { median, p90 } from './percentiles.js';
-import { monthIndex, monthRange } from './months.js';
-import { suppress, SUPPRESSION_THRESHOLD, type Equation, type Shown } from './suppression.js';
+import { MONTH_PATTERN, monthFromIndex, monthIndex } from './months.js';
+import { roundCells, ROUNDING_BASE, ROUNDING_MAX_ERROR, type Chain, type Draw, type Group, type RoundingPlan } from './rounding.js';
 
 /**
- * The monthly report (issue 8), pure: counters in, suppressed rows out. One row per cell, in a long
+ * The monthly report, pure: counters in, rounded rows out. One row per cell, in a long
  * ("tidy") layout that stays the same whatever services, zones or categories exist:
  *
  *   month, zone, measure, breakdown, category, value
  *
- * `breakdown` is `total` (category empty) or the name of a split; `value` is a count, `<5`,
- * `suppressed`, or — for ack-time percentiles only — seconds, or empty when fewer than 5 alerts were
- * acknowledged. The columns and measures are documented in functions/reports/README.md.
+ * `breakdown` is `total` (category empty) or the name of a split; `value` is a count rounded to a
+ * multiple of 5 (shared/reports/rounding.ts), or — for ack-time percentiles only — seconds, or empty
+ * when fewer than 5 alerts were acknowledged. The columns and measures are documented in functions/reports/README.md.
  */
 export const CSV_COLUMNS = ['month', 'zone', 'measure', 'breakdown', 'category', 'value'] as const;
 
@@ -29,6 +29,8 @@ export interface ReportInput {
   counts: readonly CountsInput[];
   /** Ack seconds per `month|zone` for the months of the range. */
   ackSeconds: ReadonlyMap<string, readonly number[]>;
+  /** The keyed, stable random source of the rounding (functions/reports/rounding-key.ts). */
+  draw: Draw;
 }
 
 export interface ReportRow {
@@ -37,14 +39,27 @@ export interface ReportRow {
   measure: string;
   breakdown: string;
   category: string;
-  value: Shown | null;
+  value: number | null;
 }
+
+/** How the published counts were protected (stated in every report). */
+export const DISCLOSURE_CONTROL = {
+  method: 'random controlled rounding',
+  base: ROUNDING_BASE,
+  maxError: ROUNDING_MAX_ERROR,
+  /**
+   * Percentiles appear only when the published acknowledgement count is at least this (true count ≥ 6):
+   * a count of 1–4 (published 0 or 5) never shows them, and as they follow a published figure their
+   * presence tells nothing more.
+   */
+  percentilesFrom: 2 * ROUNDING_BASE,
+} as const;
 
 export interface MonthlyReport {
   from: string;
   to: string;
   zones: string[];
-  suppression: { threshold: number; primary: '<5'; complementary: 'suppressed'; zero: 'shown as 0' };
+  disclosureControl: typeof DISCLOSURE_CONTROL;
   columns: readonly string[];
   rows: ReportRow[];
 }
@@ -57,7 +72,7 @@ interface Split {
   breakdown: string;
   /** Category → metric name. */
   categories: [string, string][];
-  /** Rest of the total not in any category (shown only when non-zero). */
+  /** Rest of the total not in any category (always published, 0 included: its presence says nothing). */
   remainder: boolean;
   /** For measures whose total is the sum of all counters under this metric prefix. */
   prefix?: string;
@@ -78,10 +93,75 @@ function categoriesOf(counters: readonly Record<string, number>[], prefix: strin
 
 const prefixOf = (fn: (x: string) => string) => fn('');
 
+/** The true (unrounded) cells of a report and how they are tied together; rounding comes after. */
+export interface ReportCells {
+  cells: Map<string, number>;
+  plan: RoundingPlan;
+  /** The published rows, in order, each with its cell id. */
+  published: { id: string; row: Omit<ReportRow, 'value'> }[];
+  /** Percentiles (not counts, not rounded) by cell id, with the count cell that decides whether they show. */
+  extra: Map<string, { value: number | null; countId: string }>;
+  zones: string[];
+}
+
+export const reportCellId = (r: Omit<ReportRow, 'value'>) => `${r.month}|${r.zone}|${r.measure}|${r.breakdown}|${r.category}`;
+
 export function buildMonthlyReport(input: ReportInput): MonthlyReport {
-  const months = monthRange(input.from, input.to);
+  const { cells, plan, published, extra, zones } = reportCells(input);
+  const rounded = roundCells(cells, plan, input.draw);
+  const valueOf = (key: string): number | null => {
+    const pct = extra.get(key);
+    if (!pct) return rounded.get(key) as number;
+    // Shown only when the published count is 10 or more: decided by a published figure, it tells nothing more.
+    return (rounded.get(pct.countId) as number) >= DISCLOSURE_CONTROL.percentilesFrom ? pct.value : null;
+  };
+  const rows = published.map(({ id: key, row }) => ({ ...row, value: valueOf(key) }));
+  return {
+    from: input.from,
+    to: input.to,
+    zones,
+    disclosureControl: DISCLOSURE_CONTROL,
+    columns: CSV_COLUMNS,
+    rows,
+  };
+}
+
+/** A zone as stored is published only when it is a clean id; anything else is counted under `unspecified`. */
+const ZONE_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const publishedZone = (zone: string) => (ZONE_ID.test(zone) ? zone : UNSPECIFIED);
+
+/** Counters of zones published under one name (legacy, malformed zones) are added together. */
+function mergeZones(counts: readonly CountsInput[]): CountsInput[] {
+  const merged = new Map<string, CountsInput>();
+  for (const c of counts) {
+    const zone = publishedZone(c.zone);
+    const key = `${c.month}|${zone}`;
+    const into = merged.get(key);
+    if (!into) {
+      merged.set(key, { month: c.month, zone, counters: { ...c.counters } });
+      continue;
+    }
+    const sum: Record<string, number> = { ...into.counters };
+    for (const [k, v] of Object.entries(c.counters)) if (typeof v === 'number') sum[k] = (sum[k] ?? 0) + v;
+    merged.set(key, { ...into, counters: sum });
+  }
+  return [...merged.values()];
+}
+
+export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
+  const ackSeconds = new Map<string, number[]>();
+  for (const [key, secs] of raw.ackSeconds) {
+    const [month = '', zone = ''] = key.split('|');
+    const k = `${month}|${publishedZone(zone)}`;
+    ackSeconds.set(k, [...(ackSeconds.get(k) ?? []), ...secs]);
+  }
+  // A stored item with a month that is not YYYY-MM cannot be placed in time: left out, never a failure.
+  const input = { ...raw, counts: mergeZones(raw.counts.filter((c) => MONTH_PATTERN.test(c.month))), ackSeconds };
   const toIdx = monthIndex(input.to);
   const fromIdx = monthIndex(input.from);
+  // Running sums are rounded as a chain from the first month with data, so a month's published figure
+  // is the same whatever range is asked for (a reader cannot average draws across requests).
+  const firstIdx = Math.min(fromIdx, ...input.counts.map((c) => monthIndex(c.month)));
   const zones = [...new Set(input.counts.map((c) => c.zone))].sort();
   const byKey = new Map<string, Readonly<Record<string, number>>>();
   for (const c of input.counts) byKey.set(`${c.month}|${c.zone}`, c.counters);
@@ -107,48 +187,64 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   ];
 
   const cells = new Map<string, number>();
-  const equations: Equation[] = [];
-  const order: { id: string; row: Omit<ReportRow, 'value'> }[] = [];
-  const extra = new Map<string, number | null>(); // percentiles: outside suppression
-  const id = (r: Omit<ReportRow, 'value'>) => `${r.month}|${r.zone}|${r.measure}|${r.breakdown}|${r.category}`;
-  const addCell = (r: Omit<ReportRow, 'value'>, v: number) => {
-    const key = id(r);
-    cells.set(key, Math.max(0, Math.trunc(v)));
-    order.push({ id: key, row: r });
-    return key;
-  };
+  const groups = new Map<string, string[][]>();
+  const chains: Chain[] = [];
+  const published: { id: string; row: Omit<ReportRow, 'value'> }[] = [];
+  const extra: ReportCells['extra'] = new Map(); // percentiles: not counts, not rounded
+  const id = reportCellId;
 
-  for (const month of months) {
-    const mIdx = monthIndex(month);
-    for (const zone of zones) {
+  for (const zone of zones) {
+    let open = 0;
+    let active = 0;
+    let previousOpen: string | undefined;
+    let previousActive: string | undefined;
+    for (let mIdx = firstIdx; mIdx <= toIdx; mIdx += 1) {
+      const month = monthFromIndex(mIdx);
+      const publish = mIdx >= fromIdx;
       const c = byKey.get(`${month}|${zone}`) ?? {};
-      const n = (name: string) => (typeof c[name] === 'number' ? (c[name] as number) : 0);
+      const n = (name: string) => (typeof c[name] === 'number' ? Math.max(0, Math.trunc(c[name] as number)) : 0);
+      const addCell = (r: Omit<ReportRow, 'value'>, v: number) => {
+        const key = id(r);
+        cells.set(key, Math.max(0, Math.trunc(v)));
+        if (publish) published.push({ id: key, row: r });
+        return key;
+      };
       const total = (measure: string, v: number) => addCell({ month, zone, measure, breakdown: 'total', category: '' }, v);
+      const splitCells = (s: Split, totalId: string, totalValue: number) => {
+        const parts = s.categories.map(([category, name]) => addCell({ month, zone, measure: s.measure, breakdown: s.breakdown, category }, n(name)));
+        const rest = totalValue - s.categories.reduce((a, [, name]) => a + n(name), 0);
+        if (s.remainder) parts.push(addCell({ month, zone, measure: s.measure, breakdown: s.breakdown, category: UNSPECIFIED }, Math.max(0, rest)));
+        // A negative rest means the producers' counters disagree: the split is rounded cell by cell.
+        if (rest >= 0) {
+          const list = groups.get(totalId) ?? [];
+          list.push(parts);
+          groups.set(totalId, list);
+        }
+      };
 
-      // Incidence and its splits.
+      // Running sums over every month up to this one (closings and order ends are never published).
+      open += n(metric.casesOpened) - (mIdx > firstIdx ? n0(byKey.get(`${monthFromIndex(mIdx - 1)}|${zone}`), metric.casesClosed) : 0);
+      active += n(metric.ordersCreated) - (mIdx > firstIdx ? n0(byKey.get(`${monthFromIndex(mIdx - 1)}|${zone}`), metric.ordersEnded) : 0);
+
+      // Incidence and its splits; outside the range only what the running sums need.
       const opened = n(metric.casesOpened);
       const openedId = total('cases.opened', opened);
+      groups.set(openedId, groups.get(openedId) ?? []);
+      const openId = total('cases.open', Math.max(open, opened));
+      chains.push({ running: openId, increment: openedId, ...(previousOpen ? { previous: previousOpen } : {}) });
+      previousOpen = openId;
+      const createdId = total('orders.created', n(metric.ordersCreated));
+      const activeId = total('orders.active', Math.max(active, n(metric.ordersCreated)));
+      chains.push({ running: activeId, increment: createdId, ...(previousActive ? { previous: previousActive } : {}) });
+      previousActive = activeId;
+      if (!publish) continue;
+
       for (const s of splits.filter((x) => x.measure === 'cases.opened')) splitCells(s, openedId, opened);
-      const repeat = n(metric.casesRepeat);
+      const repeat = Math.min(n(metric.casesRepeat), opened);
       const repeatYes = addCell({ month, zone, measure: 'cases.opened', breakdown: 'repeat_within_12_months', category: 'yes' }, repeat);
-      const repeatNo = addCell({ month, zone, measure: 'cases.opened', breakdown: 'repeat_within_12_months', category: 'no' }, Math.max(0, opened - repeat));
-      equations.push({ total: openedId, parts: [repeatYes, repeatNo] });
+      const repeatNo = addCell({ month, zone, measure: 'cases.opened', breakdown: 'repeat_within_12_months', category: 'no' }, opened - repeat);
+      groups.get(openedId)?.push([repeatYes, repeatNo]);
 
-      // Prevalence: cases open at some time in the month = opened up to and in it − closed before it.
-      let open = 0;
-      let active = 0;
-      for (const other of input.counts) {
-        if (other.zone !== zone) continue;
-        const oIdx = monthIndex(other.month);
-        const get = (name: string) => (typeof other.counters[name] === 'number' ? (other.counters[name] as number) : 0);
-        if (oIdx <= mIdx) open += get(metric.casesOpened);
-        if (oIdx < mIdx) open -= get(metric.casesClosed);
-        if (oIdx <= mIdx) active += get(metric.ordersCreated);
-        if (oIdx < mIdx) active -= get(metric.ordersEnded);
-      }
-      total('cases.open', open);
-
-      // Follow-ups.
       const due = n(metric.followupsDue);
       const dueId = total('followups.due', due);
       for (const s of splits.filter((x) => x.measure === 'followups.due')) splitCells(s, dueId, due);
@@ -160,48 +256,28 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
         // id (it lands in `unspecified`): nothing counted is lost, and no odd text becomes a cell.
         const sum = Object.entries(c)
           .filter(([k, v]) => k.startsWith(s.prefix as string) && typeof v === 'number')
-          .reduce((a, [, v]) => a + (v as number), 0);
+          .reduce((a, [, v]) => a + Math.max(0, Math.trunc(v as number)), 0);
         const tId = total(s.measure, sum);
         splitCells(s, tId, sum);
       }
 
-      total('orders.created', n(metric.ordersCreated));
-      total('orders.active', active);
-
-      // Alert acknowledgement: the count is a cell; percentiles only from 5 acknowledgements on.
+      // Alert acknowledgement: the count is a cell; percentiles only when its published figure is 10+.
       const acks = input.ackSeconds.get(`${month}|${zone}`) ?? [];
-      total('alerts.acknowledged', acks.length);
-      const enough = acks.length >= SUPPRESSION_THRESHOLD;
-      for (const [category, value] of [['median', enough ? median(acks) : undefined], ['p90', enough ? p90(acks) : undefined]] as const) {
+      const countId = total('alerts.acknowledged', acks.length);
+      for (const [category, value] of [['median', median(acks)], ['p90', p90(acks)]] as const) {
         const r = { month, zone, measure: 'alerts.ack_seconds', breakdown: 'percentile', category };
-        extra.set(id(r), value ?? null);
-        order.push({ id: id(r), row: r });
-      }
-
-      function splitCells(s: Split, totalId: string, totalValue: number) {
-        const parts = s.categories.map(([category, name]) => addCell({ month, zone, measure: s.measure, breakdown: s.breakdown, category }, n(name)));
-        if (s.remainder) {
-          const rest = totalValue - s.categories.reduce((a, [, name]) => a + n(name), 0);
-          if (rest > 0) parts.push(addCell({ month, zone, measure: s.measure, breakdown: s.breakdown, category: UNSPECIFIED }, rest));
-          // A negative rest means the producers' counters disagree; the split is shown as counted.
-          if (rest < 0) return;
-        }
-        equations.push({ total: totalId, parts });
+        extra.set(id(r), { value: value ?? null, countId });
+        published.push({ id: id(r), row: r });
       }
     }
   }
 
-  const { shown } = suppress(cells, equations);
-  const rows = order.map(({ id: key, row }) => ({ ...row, value: extra.has(key) ? (extra.get(key) as number | null) : (shown.get(key) as Shown) }));
-  return {
-    from: input.from,
-    to: input.to,
-    zones,
-    suppression: { threshold: SUPPRESSION_THRESHOLD, primary: '<5', complementary: 'suppressed', zero: 'shown as 0' },
-    columns: CSV_COLUMNS,
-    rows,
-  };
+  const plan = { groups: [...groups].map(([total, s]): Group => ({ total, splits: s })), chains };
+  return { cells, plan, published, extra, zones };
 }
+
+const n0 = (c: Readonly<Record<string, number>> | undefined, name: string) =>
+  c && typeof c[name] === 'number' ? Math.max(0, Math.trunc(c[name] as number)) : 0;
 
 export function reportCsvRows(report: MonthlyReport): string[][] {
   return [

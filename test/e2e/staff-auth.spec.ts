@@ -1,12 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectAxeClean, navLinks, signIn, signOut } from './staff-helpers.js';
+import { expectAxeClean, navLinks, signIn, signOut, staffUrl } from './staff-helpers.js';
 
 /**
  * Staff console sign-in (authorization code + PKCE against the local issuer), the session kept in
  * memory only, the idle timeout, and role separation: each role sees its own screens and no other.
  */
 test('the sign-in screen is neutral, in Dutch by default, and axe clean; French and English work', async ({ page }) => {
-  await page.goto('/staff/');
+  await page.goto(staffUrl());
   await expect(page).toHaveTitle('Aanmelden – OneRoof staff');
   await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
   await expectAxeClean(page);
@@ -30,7 +30,7 @@ test('sign-in round trip leaves nothing behind: no code in the URL, no token in 
 });
 
 test('a tampered state is refused', async ({ page }) => {
-  await page.goto('/staff/');
+  await page.goto(staffUrl());
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await expect(page).toHaveURL(/\/auth\/authorize\?/);
   const url = new URL(page.url());
@@ -69,17 +69,17 @@ test('authority: no alerts or cases, and a direct link says "not allowed" withou
   await expectAxeClean(page);
   expect(await navLinks(page)).toEqual(['Rapport']);
   for (const hash of ['#/cases/CASE-1', '#/followups', '#/orders', '#/orders/new', '#/bookings', '#/services', '#/contact-points', '#/cases/new']) {
-    await page.goto(`/staff/${hash}`);
+    await page.goto(staffUrl(hash));
     await expect(page.getByRole('heading', { level: 1, name: 'Niet toegestaan' })).toBeVisible();
   }
-  await page.goto('/staff/#/reports');
+  await page.goto(staffUrl('#/reports'));
   await expect(page.getByRole('heading', { level: 1, name: 'Maandrapport' })).toBeVisible();
   expect(apiCalls.filter((c) => /alerts|cases|followups|orders|bookings/.test(c))).toEqual([]);
   await signOut(page);
 });
 
 test('idle timeout warns, then signs out', async ({ page }) => {
-  await page.route('**/staff/auth-config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }));
+  await page.route((url) => url.href.endsWith(staffUrl('auth-config.json')), (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }));
   await signIn(page, 'alex.authority');
   await expect(page.getByRole('alert').filter({ hasText: 'binnen een minuut afgemeld' })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('Je bent afgemeld omdat je een tijd niets deed.')).toBeVisible({ timeout: 15_000 });
@@ -110,7 +110,7 @@ for (const width of [320, 768]) {
     await page.setViewportSize({ width, height: 900 });
     await signIn(page, 'sam.supervisor');
     for (const hash of ['#/followups', '#/cases/new', '#/alerts', '#/orders', '#/reports']) {
-      await page.goto(`/staff/${hash}`);
+      await page.goto(staffUrl(hash));
       await expect(page.locator('h1')).toBeFocused();
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

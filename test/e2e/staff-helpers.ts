@@ -7,9 +7,18 @@ import { expect, type Page } from '@playwright/test';
  */
 export const DEMO_PASSWORD = 'demo';
 
+/**
+ * Every staff console URL the browser tests open comes from here, so moving the console (another path,
+ * or its own origin) is a one-line change: a path within it (`#/orders/new`, `auth-config.json`) → URL.
+ */
+export const STAFF_BASE = '/staff/';
+export function staffUrl(path = ''): string {
+  return `${STAFF_BASE}${path.replace(/^\//, '')}`;
+}
+
 /** Signs in at /staff/ (optionally straight to a screen), through the issuer's sign-in page. */
 export async function signIn(page: Page, username: string, hash = ''): Promise<void> {
-  await page.goto(`/staff/${hash}`);
+  await page.goto(staffUrl(hash));
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   // The local issuer's page (infra/local/issuer.ts).
   await expect(page).toHaveURL(/\/auth\/authorize\?/);
@@ -45,9 +54,9 @@ export async function navLinks(page: Page): Promise<string[]> {
  */
 export async function openScreen(page: Page, hash: string, apiPath: string): Promise<{ built: boolean }> {
   // Leave the screen first, so opening it (even the current one) loads it afresh.
-  await page.goto('/staff/#/-');
+  await page.goto(staffUrl('#/-'));
   const response = page.waitForResponse((r) => new URL(r.url()).pathname === apiPath && r.request().method() === 'GET', { timeout: 15_000 });
-  await page.goto(`/staff/${hash}`);
+  await page.goto(staffUrl(hash));
   const res = await response;
   return { built: res.status() !== 501 };
 }

@@ -23,7 +23,7 @@ test('officer: follow-ups screen → open a case → its follow-ups → record a
   await expect(page.getByRole('heading', { level: 1, name: 'Nieuw dossier' })).toBeVisible();
   await expectAxeClean(page);
   await page.getByLabel('Referentie slachtoffer (pseudoniem, geen naam)').fill(`V-E2E-${Date.now()}`);
-  await page.getByLabel('Zone', { exact: true }).fill('ruppel');
+  await page.getByLabel('Zone', { exact: true }).selectOption('ruppel');
   await page.getByRole('group', { name: 'Soort geweld' }).getByLabel('Fysiek').check();
   await page.getByRole('group', { name: 'Kinderen in het gezin' }).getByLabel('Ja').check();
   await page.getByRole('group', { name: 'Middelengebruik bij de pleger' }).getByLabel('Nee').check();
@@ -74,12 +74,14 @@ test('supervisor: reassign a follow-up of the team', async ({ page }) => {
   await signIn(page, 'sam.supervisor');
   const { built } = await openScreen(page, '#/followups', '/api/followups');
   expect(built).toBe(true);
+  await expect(page.getByRole('heading', { level: 1, name: 'Opvolgingen van het team' })).toBeVisible();
   // The team's follow-ups (the demo seed's): pick one of Olivia's and give it to Omar.
   const card = page.locator('li.card[data-followup-id]').filter({ hasText: 'olivia.officer' }).first();
   await expect(card).toBeVisible();
   const id = await card.getAttribute('data-followup-id');
   await card.getByRole('button', { name: 'Toewijzen' }).click();
-  await card.getByLabel('Naar medewerker (gebruikersnaam)').fill('omar.officer');
+  // Chosen from the directory's officers of the case's zone, not typed.
+  await card.getByLabel('Naar medewerker').selectOption('omar.officer');
   await card.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator(`li.card[data-followup-id="${id}"]`)).toContainText('omar.officer');
   await expectAxeClean(page);

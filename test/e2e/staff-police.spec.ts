@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAxeClean, signIn, signOut } from './staff-helpers.js';
+import { expectAxeClean, signIn, signOut, staffUrl } from './staff-helpers.js';
 
 /**
  * Police: create a restraining order, see a panic from the protected person arrive as a critical alert
@@ -66,7 +66,7 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await expect(page.getByText('Het alarm is afgesloten.')).toBeAttached();
 
   // End the order.
-  await page.goto(`/staff/#/orders/${orderId}`);
+  await page.goto(staffUrl(`#/orders/${orderId}`));
   await expect(page.getByRole('heading', { level: 1, name: `Contactverbod ${orderId}` })).toBeVisible();
   await page.getByRole('button', { name: 'Bewaarde posities tonen' }).click();
   await expect(page.getByText('Geen posities bewaard.')).toBeVisible();
@@ -109,6 +109,6 @@ test('supervisor sees alerts read-only (no acknowledge), police-only actions sta
   await expect(page.getByRole('heading', { level: 1, name: 'Open alarmen' })).toBeVisible();
   await expect(page.getByText('Alleen politie kan alarmen bevestigen en afsluiten.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Bevestigen' })).toHaveCount(0);
-  await page.goto('/staff/#/orders/new');
+  await page.goto(staffUrl('#/orders/new'));
   await expect(page.getByRole('heading', { level: 1, name: 'Niet toegestaan' })).toBeVisible();
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { staffUrl } from './staff-helpers.js';
 import { appConfig } from '../../pwa/src/config.js';
 
 /**
@@ -20,7 +21,7 @@ test('the victim app neither links, precaches nor serves the staff console', asy
   // Let the precache finish.
   await page.waitForTimeout(1500);
 
-  await page.goto('/staff/');
+  await page.goto(staffUrl());
   await expect(page.getByRole('button', { name: 'Aanmelden' })).toBeVisible();
   const staffScripts = await page.evaluate(() => [...document.querySelectorAll('script[src]')].map((s) => new URL((s as HTMLScriptElement).src).pathname));
   const cached = await page.evaluate(async () => {
@@ -37,7 +38,7 @@ test('the victim app neither links, precaches nor serves the staff console', asy
   // Offline, /staff/ must not come from the victim app's service worker (no fallback to its shell).
   await context.setOffline(true);
   try {
-    await page.goto('/staff/', { timeout: 10_000 }).catch(() => undefined);
+    await page.goto(staffUrl(), { timeout: 10_000 }).catch(() => undefined);
     await expect(page.getByRole('button', { name: 'Aanmelden' })).toHaveCount(0);
     // …nor the victim app's shell served in its place by a navigation fallback.
     expect(await page.title()).not.toBe(appConfig.title);

@@ -3,6 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE, STAFF_ROLES } from '../../shared/roles.js';
 import { table } from '../../shared/table.js';
+import { districtGroup, zoneGroup, ZONES } from '../../shared/zones-list.js';
 import { TOPIC_NAMES } from '../../shared/topics.js';
 import { synthesize } from './synth.js';
 
@@ -157,9 +158,10 @@ describe('staff identity (Cognito)', () => {
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
-  it('has exactly one group per staff role', () => {
+  it('has exactly one group per staff role, declared zone and district (staff scope travels as groups)', () => {
     const groups = Object.values(t.findResources('AWS::Cognito::UserPoolGroup') as Record<string, Resource>);
-    expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual([...STAFF_ROLES].sort());
+    const scopes = ZONES.flatMap((z) => [zoneGroup(z.id), ...z.districts.map((d) => districtGroup(d.id))]);
+    expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual([...STAFF_ROLES, ...scopes].sort());
     for (const g of groups) expect(g.Properties.UserPoolId).toEqual({ Ref: poolId });
   });
 

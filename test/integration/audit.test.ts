@@ -203,7 +203,8 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
   it('lists every open, read, change and follow-up completion of a case, without personal data', async () => {
     const olivia = staffClaims('olivia.officer', 'officer');
     const victimRef = `V-AUDIT-${Date.now()}`;
-    const opened = await call(casesApi, 'POST', '/api/cases', olivia, { victimRef, zone: `audit-${Date.now().toString(36)}`, interventionDate: '2026-01-10', kind: 'both', children: false, substanceAbuse: false });
+    // Zone Ruppel: the follow-up is reassigned below to one of its officers.
+    const opened = await call(casesApi, 'POST', '/api/cases', olivia, { victimRef, zone: 'ruppel', interventionDate: '2026-01-10', kind: 'both', children: false, substanceAbuse: false });
     expect(opened.status).toBe(201);
     const caseId = opened.json.id as string;
     const followupId = opened.json.followups[0].id as string;

@@ -124,7 +124,7 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
     const issuer = stack.issuer.url;
     for (const role of STAFF_ROLES) {
       // One user per role holding ONLY that role (some demo users hold several).
-      tokens.set(role, await mintAccessToken(keys, { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'matrix' } }, { issuer }));
+      tokens.set(role, await mintAccessToken(keys, { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'ruppel', districts: ['boom'] } }, { issuer }));
     }
     tokens.set('monitoring', await stack.issuer.tokenFor('monitoring'));
     const claims = { client_id: identity.localClients.staffConsole, token_use: 'access', username: 'matrix-all', 'cognito:groups': [...STAFF_ROLES], scope: MONITORING_SCOPE };

@@ -284,6 +284,20 @@ describe('bad input: 400 naming the field, nothing written', () => {
 });
 
 describe('coordinators: bookings of a day, one booking (audited), confirm, attendance', () => {
+  it('a cancelled booking no longer shows how to reach the person (phone, code word) in the list or the view', async () => {
+    const s = (await slots(group))[22]!;
+    const made = await api('POST', '/api/bookings', { body: booking(group, s.start, { alias: 'Eli' }) });
+    const ref = made.json.reference as string;
+    expect((await api('POST', `/api/bookings/${ref}/cancel`, withPin(made.json.pin))).status).toBe(200);
+    const list = await api('GET', `/api/staff/bookings?serviceId=${group}&date=${s.date}`, { claims: coordinator });
+    const listed = list.json.bookings.find((b: { reference: string }) => b.reference === ref);
+    const one = (await api('GET', `/api/staff/bookings/${ref}`, { claims: coordinator })).json;
+    for (const b of [listed, one]) {
+      expect(b).toMatchObject({ status: 'cancelled', safeContact: { mayContact: false, method: 'none' } });
+      expect(JSON.stringify(b)).not.toMatch(/tulip|470 12/);
+    }
+  });
+
   it('lists a day with needs and safe contact, audited per booking; other roles are refused', async () => {
     const s = (await slots(group))[20]!;
     const made = await api('POST', '/api/bookings', { body: booking(group, s.start, { alias: 'Dana' }) });

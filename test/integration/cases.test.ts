@@ -2,6 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { dynamo } from '../../functions/lib/clients.js';
 import { DASH_QUESTIONS } from '../../shared/cases/index.js';
+import { DEMO_ZONE } from '../../shared/identity.js';
 import { call, caseBody, caseItems, counters, freshZone, olivia, omar, sam, TABLE } from './cases-support.js';
 
 const H = 3_600_000;
@@ -80,7 +81,10 @@ describe('open a case', () => {
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { kind: 'verbal' }))).json.field).toBe('kind');
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { name: 'x' }))).json.field).toBe('name');
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { officer: 'omar.officer' }))).status).toBe(403);
-    expect((await call('POST', '/api/cases', sam, caseBody(zone, { officer: 'omar.officer' }))).json.officer).toBe('omar.officer');
+    // A supervisor opens it for an officer of the case's zone only (the directory's, not free text).
+    expect((await call('POST', '/api/cases', sam, caseBody(DEMO_ZONE, { officer: 'omar.officer' }))).json.officer).toBe('omar.officer');
+    expect((await call('POST', '/api/cases', sam, caseBody(zone, { officer: 'omar.officer' }))).json.field).toBe('officer');
+    expect((await call('POST', '/api/cases', sam, caseBody(DEMO_ZONE, { officer: 'paula.police' }))).json.field).toBe('officer');
   });
 });
 
@@ -150,14 +154,11 @@ describe('follow-ups', () => {
     expect((await call('POST', `/api/cases/${c.id}/followups/${f2.id}/reschedule`, olivia, { dueAt: '2020-01-01T00:00:00Z' })).json.field).toBe('dueAt');
 
     expect((await call('POST', `/api/cases/${c.id}/followups/${f2.id}/reassign`, omar, { officer: 'omar.officer' })).status).toBe(403);
-    const re = await call('POST', `/api/cases/${c.id}/followups/${f2.id}/reassign`, sam, { officer: 'omar.officer' });
-    expect(re.json.officer).toBe('omar.officer');
-    // Omar now sees the case (he has a follow-up on it) and the follow-up in his list.
-    expect((await call('GET', `/api/cases/${c.id}`, omar)).status).toBe(200);
-    const omarList = await call('GET', '/api/followups', omar);
-    expect(omarList.json.today.concat(omarList.json.next7Days).map((f: any) => f.id)).toContain(f2.id);
+    // Omar is an officer of Zone Ruppel, not of this case's zone: refused, the follow-up stays Olivia's.
+    const elsewhere = await call('POST', `/api/cases/${c.id}/followups/${f2.id}/reassign`, sam, { officer: 'omar.officer' });
+    expect([elsewhere.status, elsewhere.json.field]).toEqual([400, 'officer']);
 
-    await call('POST', `/api/cases/${c.id}/followups/${f2.id}/complete`, omar, { outcome: 'declined' });
+    await call('POST', `/api/cases/${c.id}/followups/${f2.id}/complete`, olivia, { outcome: 'declined' });
     const last = await call('POST', `/api/cases/${c.id}/followups/${f3.id}/complete`, olivia, { outcome: 'other' });
     expect(last.json.planned).toHaveLength(1);
     expect(last.json.planned[0]).toMatchObject({ status: 'pending', officer: 'olivia.officer' });
@@ -166,6 +167,32 @@ describe('follow-ups', () => {
     let onTime = 0;
     for (const at of months.values()) onTime += (await counters(zone, at))['followups.onTime'] ?? 0;
     expect(onTime).toBe(3);
+  });
+
+  it('reassigns only to an active officer of the case\'s zone from the directory; nothing ends up owned by no one', async () => {
+    const c = (await call('POST', '/api/cases', olivia, caseBody(DEMO_ZONE))).json;
+    const f = c.followups[0];
+    const path = `/api/cases/${c.id}/followups/${f.id}/reassign`;
+    for (const officer of ['olivia', 'paula.police', 'chris.coordinator', 'nobody.known', '']) {
+      const res = await call('POST', path, sam, { officer });
+      expect([res.status, res.json.field], officer).toEqual([400, 'officer']);
+    }
+    // Still Olivia's, still in her list.
+    const mine = await call('GET', '/api/followups', olivia);
+    expect([...mine.json.overdue, ...mine.json.today, ...mine.json.next7Days].map((x: any) => x.id)).toContain(f.id);
+    expect((await call('GET', `/api/cases/${c.id}`, sam)).json.followups.find((x: any) => x.id === f.id).officer).toBe('olivia.officer');
+    // The directory offers Zone Ruppel's officers; a chosen one is accepted and sees it.
+    const directory = await call('GET', `/api/staff/officers?zone=${DEMO_ZONE}`, sam);
+    expect(directory.json.officers.map((o: any) => o.username)).toEqual(['olivia.officer', 'omar.officer', 'sam.supervisor']);
+    expect((await call('GET', '/api/staff/officers?zone=antwerpen', sam)).json.field).toBe('zone');
+    const re = await call('POST', path, sam, { officer: 'omar.officer' });
+    expect([re.status, re.json.officer]).toEqual([200, 'omar.officer']);
+    expect((await call('GET', `/api/cases/${c.id}`, omar)).status).toBe(200);
+    const omarList = await call('GET', '/api/followups', omar);
+    expect([...omarList.json.overdue, ...omarList.json.today, ...omarList.json.next7Days].map((x: any) => x.id)).toContain(f.id);
+    // Adding a follow-up for someone else goes through the same check.
+    const added = await call('POST', `/api/cases/${c.id}/followups`, sam, { dueAt: new Date(Date.now() + 3 * H).toISOString(), purpose: 'contact_victim', officer: 'paula.police' });
+    expect([added.status, added.json.field]).toEqual([400, 'officer']);
   });
 
   it('two "not reached" in a row make the next follow-up urgent and queue one notice for supervisors', async () => {

@@ -12,6 +12,9 @@ import { createOrder } from '../../functions/orders/use-cases.js';
 import { createCaseSchema } from '../../shared/cases/schemas.js';
 import { call, caseBody, caseItems, counters, freshZone, olivia, TABLE } from './cases-support.js';
 import { itemsOf, orderBody } from './monitoring-support.js';
+import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
+
+const directory = new DemoStaffDirectory();
 
 /**
  * A client of the test's DynamoDB Local whose next `conflicts` TransactWriteItems are cancelled as
@@ -65,7 +68,7 @@ describe('data layer on DynamoDB Local', () => {
     const { client, cancelled } = contendedClient(3);
     const zone = freshZone();
     const repo = new DynamoCaseRepository(TABLE, client);
-    const opened = await openCase({ repo }, createCaseSchema.parse(caseBody(zone)), { principal: principal('olivia.officer', 'officer'), route: 'POST /api/cases' }, new Date());
+    const opened = await openCase({ repo, directory }, createCaseSchema.parse(caseBody(zone)), { principal: principal('olivia.officer', 'officer'), route: 'POST /api/cases' }, new Date());
     expect(cancelled()).toBe(3);
     expect((await caseItems(opened.id)).some((i) => i.sk === 'CASE')).toBe(true);
     expect((await counters(zone, new Date()))['cases.opened']).toBe(1);

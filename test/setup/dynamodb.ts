@@ -29,6 +29,7 @@ export async function setup(): Promise<() => Promise<void>> {
     [TABLE_ENV]: 'oneroof-test',
     // The run's personal-data key (the raw AES keyring, as in the local stack).
     [PERSONAL_DATA_LOCAL_KEY_ENV]: ensureLocalPersonalKey(keyDir),
+    STAFF_DIRECTORY: 'demo',
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');

@@ -34,7 +34,7 @@ export async function startLocalApi(name: string): Promise<LocalApi> {
   const keys = await loadIssuerKeys(dataDir);
   const tokens = new Map<string, string>();
   for (const role of STAFF_ROLES) {
-    const user = { username: `${name}-${role}`, displayName: role, roles: [role], zone: DEMO_ZONE };
+    const user = { username: `${name}-${role}`, displayName: role, roles: [role], zone: DEMO_ZONE, districts: [] };
     tokens.set(role, await mintAccessToken(keys, { kind: 'user', user }, { issuer: stack.issuer.url }));
   }
   tokens.set('monitoring', await stack.issuer.tokenFor('monitoring'));

@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
 import { monthlyReport } from '../../functions/reports/monthly.js';
+import { keyedDraw } from '../../functions/reports/rounding-key.js';
 import { DynamoStatsReader } from '../../functions/reports/store.js';
 
 describe('reports storage adapter', () => {
@@ -16,7 +17,7 @@ describe('reports storage adapter', () => {
     ddb.on(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)' }).resolves({ Items: [{ seconds: 10 }] });
     const reader = new DynamoStatsReader('t', DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })));
 
-    const report = await monthlyReport(reader, { from: '2026-02', to: '2026-03' }, new Date('2026-03-15T00:00:00Z'));
+    const report = await monthlyReport(reader, { from: '2026-02', to: '2026-03' }, new Date('2026-03-15T00:00:00Z'), keyedDraw(Buffer.alloc(32, 3)));
 
     expect(ddb.commandCalls(ScanCommand)).toHaveLength(0);
     const index = ddb.commandCalls(QueryCommand, { IndexName: 'gsi1' });
@@ -28,7 +29,7 @@ describe('reports storage adapter', () => {
     expect(ack.map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk']).sort()).toEqual(['STATS#2026-02#a', 'STATS#2026-02#b', 'STATS#2026-03#a', 'STATS#2026-03#b']);
     expect(report.zones).toEqual(['a', 'b']);
     // January is only history: prevalence of zone a in February is 7
-    expect(report.rows.find((r) => r.month === '2026-02' && r.zone === 'a' && r.measure === 'cases.open')?.value).toBe(7);
+    expect([5, 10]).toContain(report.rows.find((r) => r.month === '2026-02' && r.zone === 'a' && r.measure === 'cases.open')?.value);
     ddb.restore();
   });
 });

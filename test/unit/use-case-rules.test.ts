@@ -14,6 +14,9 @@ import { InMemoryBookingRepository, InMemoryServices } from '../support/fakes/bo
 import { InMemoryCaseRepository } from '../support/fakes/cases.js';
 import { RecordingNotifier } from '../support/fakes/notifier.js';
 import { InMemoryOrderRepository } from '../support/fakes/orders.js';
+import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
+
+const directory = new DemoStaffDirectory();
 
 /** Use-case rules on the in-memory ports: no DynamoDB, no Java. The adapters are tested on DynamoDB Local. */
 const principal = (username: string, ...roles: Principal['roles']): Principal => ({ sub: `sub-${username}`, username, roles, scopes: [], clientId: 'staff-console' });
@@ -84,8 +87,8 @@ describe('case rules (in-memory ports)', () => {
 
   it('the same victim within twelve months is a repeat, counted once per case', async () => {
     const repo = new InMemoryCaseRepository();
-    const first = await openCase({ repo }, body('V-1'), olivia, now);
-    const again = await openCase({ repo }, body(' v-1 '), olivia, new Date(now.getTime() + 86_400_000));
+    const first = await openCase({ repo, directory }, body('V-1'), olivia, now);
+    const again = await openCase({ repo, directory }, body(' v-1 '), olivia, new Date(now.getTime() + 86_400_000));
     expect(first.repeat).toBe(false);
     expect(again.repeat).toBe(true);
     expect(repo.stats.of(monthOf(now), 'ruppel')).toMatchObject({ [metric.casesOpened]: 2, [metric.casesRepeat]: 1 });
@@ -94,10 +97,10 @@ describe('case rules (in-memory ports)', () => {
 
   it('a change made on a stale version is a 409 and leaves the case as it was', async () => {
     const repo = new InMemoryCaseRepository();
-    const opened = await openCase({ repo }, body('V-2'), olivia, now);
-    const patched = await patchCase({ repo }, opened.id, { expectedVersion: 1, fjcIntroduction: 'offered' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now);
+    const opened = await openCase({ repo, directory }, body('V-2'), olivia, now);
+    const patched = await patchCase({ repo, directory }, opened.id, { expectedVersion: 1, fjcIntroduction: 'offered' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now);
     expect(patched.version).toBe(2);
-    await expect(patchCase({ repo }, opened.id, { expectedVersion: 1, fjcIntroduction: 'accepted' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now)).rejects.toMatchObject({ status: 409 });
+    await expect(patchCase({ repo, directory }, opened.id, { expectedVersion: 1, fjcIntroduction: 'accepted' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now)).rejects.toMatchObject({ status: 409 });
     expect(repo.cases.get(opened.id)).toMatchObject({ version: 2, fjcIntroduction: 'offered' });
   });
 });

@@ -1,5 +1,6 @@
 import { DynamoCaseRepository } from '../../../functions/cases/repository.js';
 import { addFollowup, completeFollowup, openCase, type Caller, type CaseDeps } from '../../../functions/cases/use-cases.js';
+import { DemoStaffDirectory } from '../../../functions/lib/staff-directory.js';
 import { brusselsDay, createCaseSchema, type CreateCaseBody, type Outcome } from '../../../shared/cases/index.js';
 import { DEMO_ZONE } from '../../../shared/identity.js';
 import type { StaffRole } from '../../../shared/roles.js';
@@ -49,7 +50,7 @@ const demo: DemoCase[] = [
 
 export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Promise<{ cases: string[] }> {
   const repo = new DynamoCaseRepository(tableName, dynamo);
-  const deps: CaseDeps = { repo };
+  const deps: CaseDeps = { repo, directory: new DemoStaffDirectory() };
   const ids: string[] = [];
   for (const d of demo) {
     const openedAt = new Date(now.getTime() - d.daysAgo * D);

@@ -1,4 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { statsAdd } from '../../../functions/lib/stats.js';
+import { orderCounterDeltas } from '../../../functions/orders/counters.js';
 import { hashProtectionCode } from '../../../functions/orders/protection-code.js';
 import { newOrderPuts } from '../../../functions/orders/repository.js';
 import { DEMO_ZONE } from '../../../shared/identity.js';
@@ -11,7 +13,8 @@ import { DEMO_HOME, DEMO_ORDER_ID, DEMO_PROTECTION_CODE, DEMO_RESPONDENT_DEVICE 
  * the demo zone, so `npm run demo:breach` has a respondent's device to drive towards a protected zone
  * and the victim app has a protection code to raise a panic with. Everything here is invented: the
  * zone centre is a public park in Boom, not anyone's home; the code is public, like the demo password.
- * Seeded orders are not counted in the report counters (they are not police work).
+ * The order is counted like any other (created this month, ended in the month of its validity's end),
+ * so the report's "active orders" shows it, as the demo's cases are counted too.
  */
 export function demoOrder(now: Date): OrderRecord {
   const at = now.toISOString();
@@ -45,5 +48,9 @@ export async function seedDemoOrder({ dynamo, tableName, now }: SeedContext): Pr
     if (!item.Put) continue;
     const { ConditionExpression: _c, ...put } = item.Put;
     await dynamo.send(new PutCommand({ TableName: put.TableName, Item: put.Item }));
+  }
+  // The same counters the create route adds in its transaction (the seed runs once per data folder).
+  for (const d of orderCounterDeltas(undefined, demoOrder(now))) {
+    await dynamo.send(new UpdateCommand(statsAdd(tableName, d.at, d.zone, d.counters).Update));
   }
 }

@@ -44,6 +44,8 @@ export interface I18n {
   t: Messages;
   /** Date and time in Europe/Brussels. */
   dateTime(iso: string | undefined): string;
+  /** Date and time with the year (validity periods that run into another year). */
+  dateTimeYear(iso: string | undefined): string;
   date(iso: string | undefined): string;
   time(iso: string | Date | undefined): string;
 }
@@ -51,6 +53,7 @@ export interface I18n {
 export function i18nFor(lang: Lang, t: Messages): I18n {
   const locale = LOCALES[lang];
   const dt = brusselsFormat(locale, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  const dty = brusselsFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const d = brusselsFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const tm = brusselsFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' });
   const fmt = (f: Intl.DateTimeFormat, v: string | Date | undefined) => {
@@ -62,6 +65,7 @@ export function i18nFor(lang: Lang, t: Messages): I18n {
     lang,
     t,
     dateTime: (iso) => fmt(dt, iso),
+    dateTimeYear: (iso) => fmt(dty, iso),
     date: (iso) => fmt(d, iso),
     time: (iso) => fmt(tm, iso),
   };

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CaseDetail } from '../../../../shared/cases/api.js';
 import { brusselsDate } from '../../../../shared/brussels-time.js';
 import type { StaffRole } from '../../../../shared/roles.js';
+import { ZONES } from '../../../../shared/zones-list.js';
 import { can } from '../access.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
@@ -29,7 +30,7 @@ export function CasesScreen({ roles }: { roles: readonly StaffRole[] }) {
   const { t, date } = useI18n();
   const list = useLoad((signal) => api<{ cases: Case[] }>('GET', '/api/cases', { signal }), 'cases');
   return (
-    <Page title={roles.includes('supervisor') ? t.cases.title : t.cases.mine} audited>
+    <Page title={roles.includes('supervisor') ? t.cases.teamTitle : t.cases.mine} audited>
       {can(roles, 'POST /api/cases') ? (
         <p>
           <a class="button primary" href="#/cases/new">
@@ -116,7 +117,8 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
 export function NewCaseScreen() {
   const { t } = useI18n();
   const [victimRef, setVictimRef] = useState('');
-  const [zone, setZone] = useState('');
+  // The declared zones (shared/zones-list.ts); with one zone it is chosen already.
+  const [zone, setZone] = useState(ZONES.length === 1 ? (ZONES[0]?.id ?? '') : '');
   const [interventionDate, setInterventionDate] = useState(brusselsDate(new Date()));
   const [kind, setKind] = useState('');
   const [children, setChildren] = useState('');
@@ -162,7 +164,7 @@ export function NewCaseScreen() {
     <Page title={t.cases.newTitle}>
       <form class="form" onSubmit={submit}>
         <Field id="victim-ref" label={t.cases.victimRef} required autocomplete="off" value={victimRef} onInput={(e) => setVictimRef(value(e))} />
-        <Field id="zone" label={t.cases.zone} required autocomplete="off" pattern="[a-z0-9\-]+" value={zone} onInput={(e) => setZone(value(e))} />
+        <SelectField id="zone" label={t.cases.zone} required value={zone} onChange={setZone} options={ZONES.map((z) => [z.id, z.name] as const)} />
         <Field id="intervention-date" type="date" label={t.cases.interventionDate} required value={interventionDate} onInput={(e) => setInterventionDate(value(e))} />
         <RadioGroup name="kind" legend={t.cases.kind} value={kind} onChange={setKind} required options={KINDS.map((k) => [k, label(t.cases.kinds, k)] as const)} />
         <RadioGroup name="children" legend={t.cases.children} value={children} onChange={setChildren} required options={yn} />

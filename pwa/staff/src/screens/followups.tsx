@@ -9,6 +9,7 @@ import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
+import { OfficerChoice } from '../ui/officer-choice.js';
 import { Loading, Page } from '../ui/page.js';
 
 /** A follow-up as the cases API returns it; only what every answer holds is required. */
@@ -46,7 +47,7 @@ export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
   const list = useLoad((signal) => api<unknown>('GET', '/api/followups', { signal }).then((r) => toBuckets(r)), 'followups');
   const b = list.data;
   return (
-    <Page title={t.followups.title} audited>
+    <Page title={roles.includes('supervisor') ? t.followups.teamTitle : t.followups.title} audited>
       <ErrorText error={list.error} />
       {list.loading && !b ? <Loading /> : null}
       {b ? (
@@ -164,7 +165,7 @@ export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Follo
             />
           ) : null}
           {panel === 'reschedule' ? <Field id={`due-${f.id}`} type="datetime-local" label={t.followups.newDue} required value={due} onInput={(e) => setDue(value(e))} /> : null}
-          {panel === 'reassign' ? <Field id={`officer-${f.id}`} label={t.followups.toOfficer} required autocomplete="off" value={officer} onInput={(e) => setOfficer(value(e))} /> : null}
+          {panel === 'reassign' && f.zone ? <OfficerChoice id={`officer-${f.id}`} zone={f.zone} current={f.officer} value={officer} onChange={setOfficer} /> : null}
           <div class="actions">
             <button type="submit" class="button primary" disabled={action.busy}>
               {t.save}

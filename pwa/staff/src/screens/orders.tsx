@@ -16,7 +16,7 @@ const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
 const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
 
 export function OrdersScreen({ roles }: { roles: readonly StaffRole[] }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, dateTimeYear } = useI18n();
   const list = useLoad((signal) => api<{ orders: OrderSummary[] }>('GET', '/api/orders', { signal }), 'orders');
   return (
     <Page title={t.orders.title} audited>
@@ -41,7 +41,7 @@ export function OrdersScreen({ roles }: { roles: readonly StaffRole[] }) {
               </h2>
               <Facts>
                 <Fact term={t.orders.validity}>
-                  {dateTime(o.validFrom)} – {dateTime(o.validUntil)}
+                  {dateTimeYear(o.validFrom)} – {dateTimeYear(o.validUntil)}
                 </Fact>
                 <Fact term={t.orders.respondentDevice}>{o.respondentDeviceId}</Fact>
                 <Fact term={t.orders.conditions}>
@@ -68,7 +68,7 @@ function ConditionSummary({ c }: { c: OrderSummary['conditions'] }) {
 }
 
 export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRole[] }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, dateTimeYear } = useI18n();
   const order = useLoad((signal) => api<Order>('GET', `/api/orders/${seg(id)}`, { signal }), id);
   const action = useAction();
   const [reason, setReason] = useState('');
@@ -91,7 +91,7 @@ export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRo
             <Fact term={t.orders.version}>{o.version}</Fact>
             <Fact term={t.orders.district}>{o.district}</Fact>
             <Fact term={t.orders.validity}>
-              {dateTime(o.validFrom)} – {dateTime(o.validUntil)}
+              {dateTimeYear(o.validFrom)} – {dateTimeYear(o.validUntil)}
             </Fact>
             <Fact term={t.orders.respondentDevice}>{o.respondentDeviceId}</Fact>
             <Fact term={t.orders.protectedRef}>{o.protectedPersonRef}</Fact>

@@ -58,10 +58,11 @@ export function ReportsScreen() {
         </button>
       </form>
       <ErrorText error={csv.error} />
-      <p class="muted">{t.reports.suppression}</p>
+      <p class="muted">{t.reports.rounding}</p>
       <ErrorText error={report.error} />
       {report.loading && !r ? <Loading /> : null}
-      {r ? <ReportView report={r} /> : null}
+      {/* After a refused range the previous table would sit under the error as if it answered it. */}
+      {r && !report.error ? <ReportView report={r} /> : null}
     </Page>
   );
 }
@@ -78,7 +79,7 @@ function ReportView({ report }: { report: MonthlyReport }) {
   };
   const measures = [...new Set(totals.map((row) => row.measure))];
   const cell = (measure: string, col: string) => totals.find((row) => row.measure === measure && `${row.month}|${row.zone}` === col)?.value ?? null;
-  const show = (v: Shown) => (v === null ? t.none : v === 'suppressed' ? t.reports.suppressed : String(v));
+  const show = (v: Shown) => (v === null ? t.none : String(v));
   const measureName = (m: string) => label(t.reports.measures, m);
 
   return (
