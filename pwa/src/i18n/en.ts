@@ -1,6 +1,13 @@
 import type { Messages } from './nl.js';
 
 export const en: Messages = {
+  notes: {
+    title: 'Notes',
+    label: 'New note',
+    save: 'Save',
+    empty: 'No notes yet.',
+    remove: 'Delete',
+  },
   skipToContent: 'Skip to content',
   exit: {
     button: 'Exit now',
@@ -110,7 +117,7 @@ export const en: Messages = {
     ],
     appTip: {
       title: 'This app',
-      text: (name: string) => `The app keeps nothing about you on this device. If you install it, it is called ‘${name}’, with a neutral icon.`,
+      text: (name: string) => `The app keeps nothing about you on this device. If you install it, it is called ‘${name}’, with a neutral icon. Installed, it opens as a notepad: type ‘help’ as a note and press Enter to come here. The quick exit takes you back to the notes.`,
     },
   },
 };

@@ -1,6 +1,13 @@
 import type { Messages } from './nl.js';
 
 export const fr: Messages = {
+  notes: {
+    title: 'Notes',
+    label: 'Nouvelle note',
+    save: 'Enregistrer',
+    empty: 'Pas encore de notes.',
+    remove: 'Supprimer',
+  },
   skipToContent: 'Aller au contenu',
   exit: {
     button: 'Quitter vite',
@@ -110,7 +117,7 @@ export const fr: Messages = {
     ],
     appTip: {
       title: 'Cette application',
-      text: (name: string) => `L’application ne garde rien sur vous sur cet appareil. Si vous l’installez, elle s’appelle « ${name} », avec une icône neutre.`,
+      text: (name: string) => `L’application ne garde rien sur vous sur cet appareil. Si vous l’installez, elle s’appelle « ${name} », avec une icône neutre. Installée, elle s’ouvre comme un bloc-notes : écrivez « aide » comme note et appuyez sur Entrée pour venir ici. La sortie rapide ramène aux notes.`,
     },
   },
 };

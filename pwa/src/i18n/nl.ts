@@ -3,6 +3,13 @@
  * someone in crisis, inclusive of any gender and of LGBTQ+ people, never judging substance use.
  */
 export const nl = {
+  notes: {
+    title: 'Notities',
+    label: 'Nieuwe notitie',
+    save: 'Bewaren',
+    empty: 'Nog geen notities.',
+    remove: 'Verwijderen',
+  },
   skipToContent: 'Naar de inhoud',
   exit: {
     button: 'Snel weg',
@@ -112,7 +119,7 @@ export const nl = {
     ],
     appTip: {
       title: 'Deze app',
-      text: (name: string) => `De app bewaart niets over jou op dit toestel. Als je ze installeert, heet ze ‘${name}’, met een neutraal icoon.`,
+      text: (name: string) => `De app bewaart niets over jou op dit toestel. Als je ze installeert, heet ze ‘${name}’, met een neutraal icoon. Geïnstalleerd opent ze als notitieblok: typ ‘hulp’ als notitie en druk op Enter om hier te komen. Snel weg brengt je terug naar de notities.`,
     },
   },
 };
