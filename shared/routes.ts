@@ -68,6 +68,7 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/orders/{id}', function: 'orders', access: staff('police', 'supervisor'), summary: 'One order (audited)' },
   { method: 'PUT', path: '/api/orders/{id}', function: 'orders', access: staff('police'), summary: 'Change an order (new version)' },
   { method: 'POST', path: '/api/orders/{id}/end', function: 'orders', access: staff('police'), summary: 'End an order' },
+  { method: 'POST', path: '/api/orders/{id}/protection-code', function: 'orders', access: staff('police'), summary: 'Issue a new protection code (shown once; the old one stops working; audited)' },
   { method: 'GET', path: '/api/orders/{id}/positions', function: 'orders', access: staff('police'), summary: 'Position fixes kept for an order (audited)' },
   { method: 'POST', path: '/api/monitoring/events', function: 'monitoring', access: MACHINE, summary: 'Device events from the monitoring provider' },
   { method: 'POST', path: '/api/panic', function: 'monitoring', access: PUBLIC, summary: 'Panic from a protected person (protection code)' },

@@ -1,7 +1,8 @@
+import { ZONE } from '../../shared/zones/brussels-time.js';
 import { localeOf, type Lang } from './i18n/lang.js';
 
 /** Dates, weekdays and language names in the user's language, times in Europe/Brussels. */
-const TZ = 'Europe/Brussels';
+const TZ = ZONE;
 
 /** Weekday name for an ISO weekday (1 = Monday). 2024-01-01 was a Monday. */
 export function weekdayName(weekday: number, lang: Lang): string {
@@ -24,4 +25,12 @@ export function languageName(code: string, lang: Lang): string {
   } catch {
     return code;
   }
+}
+
+/**
+ * A time of day as Belgian services show it: Belgian time whatever the device's zone, on the 24-hour
+ * clock in every language (Arabic's locale default is 12-hour with ص/م; English's en-GB is 24-hour).
+ */
+export function clockTime(iso: string | number, lang: Lang): string {
+  return new Intl.DateTimeFormat(localeOf(lang), { timeZone: TZ, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }

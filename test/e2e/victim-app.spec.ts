@@ -52,7 +52,7 @@ test('start page: the four built-in lines with tap-to-call, and contact points f
   await openApp(page);
   const lines = page.locator('[data-emergency-numbers] a[href^="tel:"]');
   expect(await lines.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['tel:112', 'tel:101', 'tel:1712', 'tel:080030030']);
-  await expect(page.getByRole('link', { name: 'Bel 112' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Bel 112' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Bel 0800 30 030' })).toBeVisible();
 
   const points = page.locator('[data-contact-point]');

@@ -7,6 +7,8 @@ export interface ProtectionTexts {
   intro: string;
   codeLabel: string;
   codeHint: string;
+  /** How to get a (new) code: the quick exit forgets a kept one, and police can reissue it. */
+  noCode: string;
   codeMissing: string;
   rememberLabel: string;
   rememberHint: string;
@@ -39,6 +41,7 @@ const nl: ProtectionTexts = {
   title: 'Bescherming',
   intro: 'Met de beschermingscode die je van de politie kreeg, kun je hier alarm slaan of melden dat de persoon tegen wie het contactverbod geldt contact met je zocht.',
   codeLabel: 'Beschermingscode',
+  noCode: 'Geen code, of vergeten? Bel 101 of je contactpersoon bij de politie en vraag een nieuwe beschermingscode. De oude werkt dan niet meer. Snel weg wist een onthouden code.',
   codeHint: 'Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKMN. Hoofdletters of streepjes maken niet uit.',
   codeMissing: 'Vul eerst je beschermingscode in.',
   rememberLabel: 'Code onthouden op dit toestel',
@@ -78,6 +81,7 @@ const fr: ProtectionTexts = {
   title: 'Protection',
   intro: 'Avec le code de protection reçu de la police, vous pouvez ici donner l’alarme ou signaler que la personne visée par l’interdiction de contact a cherché à vous contacter.',
   codeLabel: 'Code de protection',
+  noCode: 'Pas de code, ou oublié ? Appelez le 101 ou votre contact à la police et demandez un nouveau code de protection. L’ancien ne fonctionnera plus. La sortie rapide efface un code mémorisé.',
   codeHint: 'Douze caractères, par exemple ABCD-EFGH-JKMN. Majuscules et tirets n’ont pas d’importance.',
   codeMissing: 'Saisissez d’abord votre code de protection.',
   rememberLabel: 'Retenir le code sur cet appareil',
@@ -117,6 +121,7 @@ const en: ProtectionTexts = {
   title: 'Protection',
   intro: 'With the protection code the police gave you, you can raise an alarm here, or report that the person the restraining order is against tried to contact you.',
   codeLabel: 'Protection code',
+  noCode: 'No code, or forgotten it? Call 101 or your police contact and ask for a new protection code. The old one then stops working. The quick exit forgets a remembered code.',
   codeHint: 'Twelve characters, for example ABCD-EFGH-JKMN. Capitals and dashes do not matter.',
   codeMissing: 'Enter your protection code first.',
   rememberLabel: 'Remember the code on this device',
@@ -156,6 +161,7 @@ const ar: ProtectionTexts = {
   title: 'الحماية',
   intro: 'باستخدام رمز الحماية الذي أعطتك إياه الشرطة، يمكنك هنا إطلاق إنذار، أو الإبلاغ بأن الشخص المشمول بأمر منع الاتصال حاول التواصل معك.',
   codeLabel: 'رمز الحماية',
+  noCode: 'ليس لديك رمز أو نسيته؟ اتصل بالرقم 101 أو بجهة اتصالك في الشرطة واطلب رمز حماية جديدًا. عندها يتوقف الرمز القديم عن العمل. الخروج السريع يمحو الرمز المحفوظ.',
   codeHint: 'اثنا عشر حرفًا، مثلًا ABCD-EFGH-JKMN. لا يهم استخدام الأحرف الكبيرة أو الشرطات.',
   codeMissing: 'أدخل رمز الحماية أولًا.',
   rememberLabel: 'حفظ الرمز على هذا الجهاز',

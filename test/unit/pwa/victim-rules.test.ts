@@ -88,3 +88,14 @@ describe('translations', () => {
     }
   });
 });
+
+describe('times shown to her', () => {
+  it('are Belgian time on the 24-hour clock in every language, whatever the device zone', async () => {
+    const { clockTime } = await import('../../../pwa/src/format.js');
+    // 18:05 UTC in July = 20:05 in Brussels (CEST); in January 19:05 (CET).
+    for (const lang of ['nl', 'fr', 'en', 'ar'] as const) {
+      expect(clockTime('2026-07-01T18:05:00Z', lang)).toBe('20:05');
+      expect(clockTime('2026-01-15T18:05:00Z', lang)).toBe('19:05');
+    }
+  });
+});
