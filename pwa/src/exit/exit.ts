@@ -30,6 +30,28 @@ export function registerExitCleaner(cleaner: ExitCleaner): () => void {
   return () => cleaners.delete(cleaner);
 }
 
+const unsaved = new Set<() => boolean>();
+
+/**
+ * Registers a question "is there work in progress an exit would lose?" (a booking being filled in).
+ * Only the Esc key asks it (see controller.ts); the button and Shift×3 always leave at once.
+ */
+export function registerUnsavedWork(check: () => boolean): () => void {
+  unsaved.add(check);
+  return () => unsaved.delete(check);
+}
+
+export function hasUnsavedWork(): boolean {
+  for (const check of unsaved) {
+    try {
+      if (check()) return true;
+    } catch {
+      // a failing check never blocks an exit
+    }
+  }
+  return false;
+}
+
 export const DEVICE_CLEAR_BUDGET_MS = 200;
 
 export interface ExitSteps {
@@ -144,4 +166,5 @@ export function guardBackForwardCache(win: Window & typeof globalThis = window, 
 export function resetExitForTests(): void {
   exited = false;
   cleaners.clear();
+  unsaved.clear();
 }

@@ -14,6 +14,7 @@ export const ar: Messages = {
     hint: 'ينقلك فورًا إلى موقع للطقس. يمكنك أيضًا الضغط على Esc، أو الضغط على Shift ثلاث مرات.',
     shiftProgress: (left: number) => (left === 1 ? 'Shift: اضغط مرة واحدة أخرى للخروج.' : `Shift: اضغط ${left} مرات أخرى للخروج.`),
     shiftExpired: 'توقّف الخروج بمفتاح Shift.',
+    escAgain: 'اضغط Esc مرة أخرى للمغادرة. سيضيع عندها الموعد الذي تقوم بحجزه.',
     leaving: 'أنت تغادر الموقع.',
   },
   menu: {

@@ -14,6 +14,7 @@ export const en: Messages = {
     hint: 'Goes straight to a weather website. Also with Esc, or by pressing Shift three times.',
     shiftProgress: (left: number) => (left === 1 ? 'Shift: press 1 more time to exit.' : `Shift: press ${left} more times to exit.`),
     shiftExpired: 'Exit with Shift has stopped.',
+    escAgain: 'Press Esc again to leave. The appointment you are making will then be lost.',
     leaving: 'Leaving the site.',
   },
   menu: {

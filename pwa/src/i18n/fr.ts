@@ -14,6 +14,7 @@ export const fr: Messages = {
     hint: 'Ouvre tout de suite un site météo. Aussi avec Échap, ou en appuyant trois fois sur Maj (Shift).',
     shiftProgress: (left: number) => (left === 1 ? 'Maj : appuyez encore 1 fois pour quitter.' : `Maj : appuyez encore ${left} fois pour quitter.`),
     shiftExpired: 'La sortie avec Maj est annulée.',
+    escAgain: 'Appuyez encore sur Échap pour partir. Le rendez-vous en cours sera alors perdu.',
     leaving: 'Vous quittez le site.',
   },
   menu: {

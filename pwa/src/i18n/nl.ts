@@ -16,6 +16,7 @@ export const nl = {
     hint: 'Gaat meteen naar een weersite. Ook met Esc of door drie keer op Shift te drukken.',
     shiftProgress: (left: number) => (left === 1 ? 'Shift: nog 1 keer drukken om snel weg te gaan.' : `Shift: nog ${left} keer drukken om snel weg te gaan.`),
     shiftExpired: 'Snel weg met Shift is gestopt.',
+    escAgain: 'Druk nog eens op Esc om snel weg te gaan. Je afspraak die je aan het maken bent, gaat dan verloren.',
     leaving: 'Je verlaat de site.',
   },
   menu: {
