@@ -72,6 +72,8 @@ export const routes: readonly RouteDecl[] = [
   { method: 'GET', path: '/api/orders/{id}/positions', function: 'orders', access: staff('police'), summary: 'Position fixes kept for an order (audited)' },
   { method: 'POST', path: '/api/monitoring/events', function: 'monitoring', access: MACHINE, summary: 'Device events from the monitoring provider' },
   { method: 'POST', path: '/api/panic', function: 'monitoring', access: PUBLIC, summary: 'Panic from a protected person (protection code)' },
+  { method: 'POST', path: '/api/protection/duress-code', function: 'monitoring', access: PUBLIC, summary: 'Set or remove a duress code (protection code in the body)' },
+  { method: 'POST', path: '/api/duress', function: 'monitoring', access: PUBLIC, summary: 'A duress code typed into the neutral screen: a silent panic on a match, the same answer otherwise' },
   { method: 'POST', path: '/api/contact-reports', function: 'monitoring', access: PUBLIC, summary: 'A protected person reports contact (protection code)' },
   { method: 'GET', path: '/api/alerts', function: 'alerts', access: staff('police', 'supervisor'), summary: 'Open alerts, most severe and newest first' },
   { method: 'GET', path: '/api/alerts/{id}', function: 'alerts', access: staff('police', 'supervisor'), summary: 'One alert (audited)' },

@@ -15,6 +15,9 @@ export const keys = {
   /** Active orders (sparse: removed when the order ends), for the watchdog and the police list. */
   activeIndex: (district: string, orderId: string) => ({ gsi2pk: 'ORDERS#ACTIVE', gsi2sk: `${district}#${orderId}` }),
   protect: (codeHash: string) => ({ pk: `PROTECT#${codeHash}`, sk: 'PROTECT' }),
+  /** A duress code's lookup (scrypt hash → order), and the order's pointer to its current one (to replace it). */
+  duress: (codeHash: string) => ({ pk: `DURESS#${codeHash}`, sk: 'DURESS' }),
+  orderDuress: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'DURESS' }),
   /** Wrong protection codes per caller and 15-minute window (rate limit). */
   protectFailures: (callerHash: string, window: string) => ({ pk: `PROTECTFAIL#${callerHash}`, sk: `WINDOW#${window}` }),
   seenEvent: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),

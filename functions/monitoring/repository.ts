@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, withoutKeys, type AlertRecord } from '../alerts/model.js';
@@ -34,6 +35,9 @@ export interface MonitoringRepository {
   load(orderId: string): Promise<{ order: OrderRecord; state: OrderState } | undefined>;
   activeOrderIds(): Promise<string[]>;
   orderIdForProtectionCode(codeHash: string): Promise<string | undefined>;
+  orderIdForDuressCode(codeHash: string): Promise<string | undefined>;
+  /** Sets (or, with undefined, clears) an order's duress code; the previous one stops working. Conflict if another order holds it. */
+  setDuressCode(orderId: string, codeHash: string | undefined, expiresAt: number): Promise<void>;
   /** Counts a wrong protection code for a caller in the current window; returns the count. */
   countFailure(callerHash: string, now: Date): Promise<number>;
   commit(plan: CommitPlan): Promise<CommitResult>;
@@ -87,6 +91,34 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
   async orderIdForProtectionCode(codeHash: string): Promise<string | undefined> {
     const out = await dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.protect(codeHash) }));
     return out.Item ? String(out.Item.orderId) : undefined;
+  }
+
+  async orderIdForDuressCode(codeHash: string): Promise<string | undefined> {
+    const out = await dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.duress(codeHash) }));
+    return out.Item ? String(out.Item.orderId) : undefined;
+  }
+
+  async setDuressCode(orderId: string, codeHash: string | undefined, expiresAt: number): Promise<void> {
+    const current = await dynamo.send(new GetCommand({ TableName: this.tableName, Key: keys.orderDuress(orderId), ConsistentRead: true }));
+    const oldHash = current.Item?.codeHash as string | undefined;
+    if (oldHash === codeHash) return;
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      ...(oldHash ? [{ Delete: { TableName: this.tableName, Key: keys.duress(oldHash) } }] : []),
+      ...(codeHash
+        ? [
+            { Put: { TableName: this.tableName, Item: { ...keys.duress(codeHash), type: 'DURESS', orderId, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: { ...keys.orderDuress(orderId), type: 'ORDER_DURESS', codeHash, expiresAt } } },
+          ]
+        : [{ Delete: { TableName: this.tableName, Key: keys.orderDuress(orderId) } }]),
+    ];
+    try {
+      await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (err) {
+      if (err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException') {
+        throw new ConflictError('Choose another duress code', 'duressCode');
+      }
+      throw err;
+    }
   }
 
   async countFailure(callerHash: string, now: Date): Promise<number> {

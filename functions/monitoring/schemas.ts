@@ -31,4 +31,10 @@ export const positionSchema = z.strictObject({
 });
 
 export const panicSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), position: positionSchema.optional() });
+export const duressSetSchema = z.strictObject({
+  protectionCode: z.string().min(4).max(40),
+  /** Absent: remove the duress code. */
+  duressCode: z.string().regex(/^\d{6,8}$/, '6 to 8 digits').optional(),
+});
+export const duressSchema = z.strictObject({ code: z.string().min(1).max(40) });
 export const contactReportSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), at: instant.optional() });

@@ -34,3 +34,11 @@ export function isUnlockWord(text: string): boolean {
   return last !== undefined && UNLOCK.has(last);
 }
 
+
+/**
+ * A duress code is 6 to 8 digits (shorter than any Belgian phone number, so a number noted down is not
+ * sent): only such a note is sent to `POST /api/duress`, never any other note.
+ */
+export function isDuressCandidate(text: string): boolean {
+  return /^\d{6,8}$/.test(text.trim());
+}

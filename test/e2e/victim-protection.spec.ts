@@ -227,3 +227,37 @@ test('times she is shown are Belgian time, whatever the zone of her device', asy
     await context.close();
   }
 });
+
+test('duress code: set on the protection screen; typed into the installed app\'s notes it raises a silent panic, the screen stays the notes', async ({ page }) => {
+  const order = await createOrder(page);
+  await openProtection(page);
+  await page.getByLabel('Beschermingscode').fill(order.code);
+  await page.getByLabel('Stille alarmcode', { exact: true }).fill('12ab');
+  await page.getByRole('button', { name: 'Code bewaren' }).click();
+  await expect(page.getByText('Gebruik 6 tot 8 cijfers.')).toBeVisible();
+  await expect(page.getByLabel('Stille alarmcode', { exact: true })).toBeFocused();
+  const duress = String(Date.now()).slice(-7);
+  await page.getByLabel('Stille alarmcode', { exact: true }).fill(duress);
+  await page.getByRole('button', { name: 'Code bewaren' }).click();
+  await expect(page.getByText('Je stille alarmcode is bewaard.')).toBeVisible();
+  expect(await deviceStorage(page)).not.toContain(duress);
+
+  await page.goto('/?notities');
+  await expect(page.getByRole('heading', { level: 1, name: 'Notities' })).toBeVisible();
+  const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/duress');
+  await page.getByLabel('Nieuwe notitie').fill(duress);
+  await page.getByLabel('Nieuwe notitie').press('Enter');
+  expect((await sent).status()).toBe(202);
+  await expect(page.getByRole('heading', { level: 1, name: 'Notities' })).toBeVisible();
+  await expect(page.getByText(duress, { exact: true })).toBeVisible();
+  await expect(page.locator('[role=alert], [role=status]')).toHaveCount(0);
+  await expect.poll(async () => (await alertsOf(page, order.district)).map((a) => `${a.kind}:${a.severity}`)).toEqual(['panic:critical']);
+
+  // An ordinary note (not 6–8 digits) never leaves the device.
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.getByLabel('Nieuwe notitie').fill('0470 12 34 56 bellen');
+  await page.getByLabel('Nieuwe notitie').press('Enter');
+  await expect(page.getByText('0470 12 34 56 bellen', { exact: true })).toBeVisible();
+  expect(requests.filter((p) => p.startsWith('/api/'))).toEqual([]);
+});

@@ -49,3 +49,40 @@ describe('POST /api/orders/{id}/protection-code (police reissue a protection cod
     expect((await call(monitoring, 'POST', '/api/contact-reports', undefined, { protectionCode: newCode }, '203.0.113.11')).status).toBe(404);
   });
 });
+
+describe('duress code (a silent panic typed into the neutral screen)', () => {
+  it('is set with the protection code, raises a critical panic on a match, answers the same on a miss, and can be replaced', async () => {
+    const made = await call(orders, 'POST', '/api/orders', police, orderBody());
+    const id = made.json.order.id as string;
+    const code = made.json.protectionCode as string;
+    const district = made.json.order.district as string;
+    const duress = String(Date.now()).slice(-8);
+
+    expect(await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: '12ab' })).toMatchObject({ status: 400, json: { field: 'duressCode' } });
+    expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: 'AAAA-BBBB-CCCC', duressCode: duress }, '203.0.113.20')).status).toBe(404);
+    expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: duress })).status).toBe(204);
+
+    // Stored as a hash only.
+    const all = [...(await itemsOf(`ORDER#${id}`))];
+    expect(JSON.stringify(all)).not.toContain(duress);
+    const pointer = all.find((i) => i.sk === 'DURESS');
+    expect(pointer?.codeHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(pointer?.expiresAt).toBe(Math.floor(Date.parse(made.json.order.validUntil) / 1000));
+
+    const miss = await call(monitoring, 'POST', '/api/duress', undefined, { code: '00000000' }, '203.0.113.21');
+    const hit = await call(monitoring, 'POST', '/api/duress', undefined, { code: duress }, '203.0.113.21');
+    expect(miss).toEqual({ status: 202, json: { received: true } });
+    expect(hit).toEqual(miss);
+    const alerts = (await itemsOf(`ALERTS#OPEN#${district}`)).length;
+    const open = await call((await import('../../functions/alerts/handler.js')).handler as Fn, 'GET', `/api/alerts?district=${district}`, police);
+    expect(open.json.alerts.map((a: { kind: string; severity: string; orderId: string }) => [a.kind, a.severity, a.orderId])).toEqual([['panic', 'critical', id]]);
+    expect(alerts).toBeGreaterThanOrEqual(0);
+
+    // A new duress code replaces the old one, which stops working.
+    const next = String(Number(duress) + 1).padStart(8, '0').slice(-8);
+    expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: next })).status).toBe(204);
+    expect((await itemsOf(`DURESS#${pointer?.codeHash}`)).length).toBe(0);
+    expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code })).status).toBe(204);
+    expect((await itemsOf(`ORDER#${id}`)).find((i) => i.sk === 'DURESS')).toBeUndefined();
+  });
+});

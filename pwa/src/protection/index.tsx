@@ -5,6 +5,7 @@ import { clockTime } from '../format.js';
 import { useLang } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { useStore } from '../store.js';
+import { DuressCode } from './duress.js';
 import { currentPosition, sendWithRetry, type Failure } from './send.js';
 import { applyRemember, protectionStore, restoreRemembered, type ProtectionState } from './state.js';
 import { texts, type ProtectionTexts } from './texts.js';
@@ -98,6 +99,7 @@ export default function ProtectionScreen(): JSX.Element {
       <p class="notice">{t.noCode}</p>
       <p>{t.intro}</p>
       <Contact t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} />
+      <DuressCode t={t} codeOrFocus={codeOrFocus} />
 
       <button type="button" class="link-button" onClick={() => navigate('home')}>
         {t.back}

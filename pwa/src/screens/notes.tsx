@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
-import { isUnlockWord } from '../disguise.js';
+import { isDuressCandidate, isUnlockWord } from '../disguise.js';
+import { sendWithRetry } from '../protection/send.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { sessionGet, sessionSet } from '../session.js';
@@ -10,6 +11,7 @@ import { sessionGet, sessionSet } from '../session.js';
  * sessionStorage only, so the quick exit and closing the app forget them). Nothing on it names help,
  * violence or the police, and it shows no quick exit or language switch: it IS what an exit shows.
  * Typing an unlock word (config.ts `unlockWords`) as a note opens help; the word is never kept.
+ * A note of 6 to 8 digits may be her duress code: see `isDuressCandidate`.
  */
 const KEY = 'notes';
 
@@ -41,6 +43,9 @@ export function Notes(): JSX.Element {
       navigate('home');
       return;
     }
+    // A duress code looks like any number noted down: kept as a note, and checked silently (a match
+    // raises a panic for her order; the answer is the same either way and nothing shows on screen).
+    if (isDuressCandidate(text)) void sendWithRetry('/api/duress', { code: text });
     store([text, ...notes]);
     input.current?.focus();
   };
