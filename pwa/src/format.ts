@@ -34,3 +34,12 @@ export function languageName(code: string, lang: Lang): string {
 export function clockTime(iso: string | number, lang: Lang): string {
   return new Intl.DateTimeFormat(localeOf(lang), { timeZone: TZ, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
+
+/** A list in the language's own words and separators ("Nederlands, Frans en Engels"; Arabic «و» and «،»). */
+export function joinList(items: readonly string[], lang: Lang): string {
+  try {
+    return new Intl.ListFormat(localeOf(lang), { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
+  }
+}

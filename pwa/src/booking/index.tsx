@@ -220,6 +220,8 @@ function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lang; lang
     e.preventDefault();
     if (!d.alias.trim()) return setError({ field: 'alias', text: t.errors.aliasMissing });
     if (d.mayContact && !d.phone.trim()) return setError({ field: 'phone', text: t.errors.phoneMissing });
+    const digits = d.phone.replace(/\D/g, '').length;
+    if (d.mayContact && (digits < 8 || digits > 15)) return setError({ field: 'phone', text: t.errors.phoneRule });
     const input: BookingInput = {
       serviceId: flow.serviceId ?? '',
       start: flow.start ?? '',

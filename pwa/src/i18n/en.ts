@@ -26,6 +26,7 @@ export const en: Messages = {
   language: 'Language',
   backHome: 'Back to the start',
   loading: 'Loading…',
+  offlineScreen: 'You are offline. This part opens as soon as you are connected again. The emergency numbers always work.',
   loadScreenFailed: 'This part cannot be loaded right now. Check your connection and try again.',
   retry: 'Try again',
   firstVisit: {
@@ -51,6 +52,8 @@ export const en: Messages = {
   },
   data: {
     stale: (when: string) => `This information is from ${when}. It may be out of date.`,
+    offlineSince: (when: string) => `You are offline. You are seeing the data of ${when}; it may be out of date.`,
+    offlineList: 'You are offline. This list comes as soon as you are connected again. The emergency numbers always work.',
     offline: 'You are offline. You see the last saved information; it may be out of date.',
     unavailable: 'This list cannot be loaded right now. The emergency numbers on the start page always work.',
     empty: 'There is no information yet.',

@@ -26,6 +26,7 @@ export const fr: Messages = {
   language: 'Langue',
   backHome: 'Retour au début',
   loading: 'Chargement…',
+  offlineScreen: 'Vous êtes hors ligne. Cette partie s’ouvrira dès que vous aurez de nouveau une connexion. Les numéros d’urgence fonctionnent toujours.',
   loadScreenFailed: 'Cette partie ne peut pas être chargée pour le moment. Vérifiez votre connexion et réessayez.',
   retry: 'Réessayer',
   firstVisit: {
@@ -51,6 +52,8 @@ export const fr: Messages = {
   },
   data: {
     stale: (when: string) => `Ces informations datent du ${when}. Elles peuvent ne plus être à jour.`,
+    offlineSince: (when: string) => `Vous êtes hors ligne. Vous voyez les données du ${when} ; elles peuvent être dépassées.`,
+    offlineList: 'Vous êtes hors ligne. Cette liste viendra dès que vous aurez de nouveau une connexion. Les numéros d’urgence fonctionnent toujours.',
     offline: 'Vous êtes hors ligne. Vous voyez les dernières informations enregistrées ; elles peuvent ne plus être à jour.',
     unavailable: 'Cette liste ne peut pas être chargée pour le moment. Les numéros d’urgence de la page d’accueil fonctionnent toujours.',
     empty: 'Il n’y a pas encore d’informations.',

@@ -28,6 +28,7 @@ export const nl = {
   language: 'Taal',
   backHome: 'Terug naar het begin',
   loading: 'Laden…',
+  offlineScreen: 'Je bent offline. Dit deel opent zodra je weer verbinding hebt. De noodnummers werken altijd.',
   loadScreenFailed: 'Dit deel kan nu niet geladen worden. Controleer je verbinding en probeer opnieuw.',
   retry: 'Opnieuw proberen',
   firstVisit: {
@@ -53,6 +54,8 @@ export const nl = {
   },
   data: {
     stale: (when: string) => `Deze gegevens zijn van ${when}. Ze kunnen verouderd zijn.`,
+    offlineSince: (when: string) => `Je bent offline. Je ziet de gegevens van ${when}; die kunnen verouderd zijn.`,
+    offlineList: 'Je bent offline. Deze lijst komt zodra je weer verbinding hebt. De noodnummers werken altijd.',
     offline: 'Je bent offline. Je ziet de laatst bewaarde gegevens; die kunnen verouderd zijn.',
     unavailable: 'Deze lijst kan nu niet geladen worden. De noodnummers op de startpagina werken altijd.',
     empty: 'Er zijn nog geen gegevens.',
