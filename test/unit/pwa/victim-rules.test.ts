@@ -99,3 +99,13 @@ describe('times shown to her', () => {
     }
   });
 });
+
+describe('lists she reads', () => {
+  it('use the language\'s own separators', async () => {
+    const { joinList } = await import('../../../pwa/src/format.js');
+    expect(joinList(['Nederlands', 'Frans', 'Engels'], 'nl')).toBe('Nederlands, Frans en Engels');
+    expect(joinList(['anglais', 'arabe'], 'fr')).toBe('anglais et arabe');
+    expect(joinList(['English', 'Arabic', 'French'], 'en')).toBe('English, Arabic and French');
+    expect(joinList(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+  });
+});
