@@ -16,7 +16,7 @@ export function dayPhrase(inDays: number, weekday: number, lang: Lang): string {
 }
 
 export function dateTime(ms: number, lang: Lang): string {
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: TZ }).format(ms);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: TZ }).format(ms);
 }
 
 export function languageName(code: string, lang: Lang): string {

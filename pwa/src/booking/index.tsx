@@ -23,6 +23,8 @@ const WINDOW_DAYS = 14;
 function when(iso: string, lang: Lang, withDate = true): string {
   return new Intl.DateTimeFormat(localeOf(lang), {
     timeZone: 'Europe/Brussels',
+    // Belgian services show 24-hour times; Arabic's locale default would be 12-hour.
+    hourCycle: 'h23',
     ...(withDate ? { weekday: 'long', day: 'numeric', month: 'long' } : {}),
     hour: '2-digit',
     minute: '2-digit',

@@ -97,6 +97,9 @@ describe('times shown to her', () => {
       expect(clockTime('2026-07-01T18:05:00Z', lang)).toBe('20:05');
       expect(clockTime('2026-01-15T18:05:00Z', lang)).toBe('19:05');
     }
+    const { dateTime } = await import('../../../pwa/src/format.js');
+    expect(dateTime(Date.parse('2026-07-01T18:05:00Z'), 'ar')).toContain('20:05');
+    expect(dateTime(Date.parse('2026-07-01T18:05:00Z'), 'ar')).not.toMatch(/[صم]/);
   });
 });
 
