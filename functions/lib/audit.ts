@@ -24,6 +24,8 @@ export type AuditAction =
   | 'acknowledge'
   | 'resolve'
   | 'complete'
+  /** Police gave a protected person a new protection code (the old one stopped working). */
+  | 'reissue-protection-code'
   /** Someone read this entity's audit trail (the audit function records its own reads). */
   | 'read-audit';
 

@@ -7,8 +7,8 @@ import { httpApi, type ApiRequest } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
-import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, panicStatusSchema, type BatchResult, type DeviceEventInput, type PanicStatusAnswer, type Received, type Rejection } from '../../shared/monitoring/api.js';
-import { callerHash, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, reportContact } from './use-cases.js';
+import { batchSchema, contactReportSchema, deviceEventSchema, duressSchema, duressSetSchema, panicSchema, panicStatusSchema, type BatchResult, type DeviceEventInput, type PanicStatusAnswer, type Received, type Rejection } from '../../shared/monitoring/api.js';
+import { callerHash, duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, reportContact, setDuressCode } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
@@ -105,7 +105,24 @@ async function postContactReport(req: ApiRequest) {
   return { status: 202, body };
 }
 
+async function postDuressCode(req: ApiRequest) {
+  const input = parse(duressSetSchema, req.body);
+  await setDuressCode(repo, input, caller(req), clock.now());
+  return { status: 204 };
+}
+
+/** Same answer whether or not the code matched: the app shows nothing either way. */
+async function postDuress(req: ApiRequest) {
+  const input = parse(duressSchema, req.body);
+  const now = clock.now();
+  const out = await duressPanic(repo, input.code, caller(req), now);
+  if (out.alerts.length > 0) logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
+  return { status: 202, body: { received: true } };
+}
+
 export const handler = httpApi('monitoring', {
+  'POST /api/protection/duress-code': postDuressCode,
+  'POST /api/duress': postDuress,
   'POST /api/monitoring/events': postEvents,
   'POST /api/panic': postPanic,
   'POST /api/panic/status': postPanicStatus,

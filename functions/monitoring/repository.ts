@@ -1,4 +1,5 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, type AlertRecord } from '../alerts/model.js';
@@ -34,6 +35,9 @@ export interface MonitoringRepository {
   load(orderId: string): Promise<{ order: OrderRecord; state: OrderState } | undefined>;
   activeOrderIds(): Promise<string[]>;
   orderIdForProtectionCode(codeHash: string): Promise<string | undefined>;
+  orderIdForDuressCode(codeHash: string): Promise<string | undefined>;
+  /** Sets (or, with undefined, clears) an order's duress code; the previous one stops working. Conflict if another order holds it. */
+  setDuressCode(orderId: string, codeHash: string | undefined, expiresAt: number): Promise<void>;
   /** Counts a wrong protection code for a caller in the current window; returns the count. */
   countFailure(callerHash: string, now: Date): Promise<number>;
   commit(plan: CommitPlan): Promise<CommitResult>;
@@ -82,6 +86,34 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
   async orderIdForProtectionCode(codeHash: string): Promise<string | undefined> {
     const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.protect(codeHash) }));
     return out.Item ? String(out.Item.orderId) : undefined;
+  }
+
+  async orderIdForDuressCode(codeHash: string): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.duress(codeHash) }));
+    return out.Item ? String(out.Item.orderId) : undefined;
+  }
+
+  async setDuressCode(orderId: string, codeHash: string | undefined, expiresAt: number): Promise<void> {
+    const current = await this.client.send(new GetCommand({ TableName: this.tableName, Key: orderKeys.orderDuress(orderId), ConsistentRead: true }));
+    const oldHash = current.Item?.codeHash as string | undefined;
+    if (oldHash === codeHash) return;
+    const items: TransactItem[] = [
+      ...(oldHash ? [{ Delete: { TableName: this.tableName, Key: orderKeys.duress(oldHash) } }] : []),
+      ...(codeHash
+        ? [
+            { Put: { TableName: this.tableName, Item: { ...orderKeys.duress(codeHash), type: 'DURESS', orderId, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.tableName, Item: { ...orderKeys.orderDuress(orderId), type: 'ORDER_DURESS', codeHash, expiresAt } } },
+          ]
+        : [{ Delete: { TableName: this.tableName, Key: orderKeys.orderDuress(orderId) } }]),
+    ];
+    try {
+      await transact(this.client, items);
+    } catch (err) {
+      if (cancellationCodes(err)) {
+        throw new ConflictError('Choose another duress code', 'duressCode');
+      }
+      throw err;
+    }
   }
 
   async countFailure(callerHash: string, now: Date): Promise<number> {

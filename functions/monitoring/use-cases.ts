@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, scryptSync } from 'node:crypto';
 import { ulid } from 'ulid';
 import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
 import {
@@ -116,6 +116,37 @@ export async function raisePanic(
   const orderId = await orderForCode(repo, input.protectionCode, caller, now);
   const eventId = `panic-${ulid(now.getTime())}`;
   const out = await applyEvent(repo, [orderId], { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) }, now);
+  return { alerts: out.alerts };
+}
+
+/**
+ * The duress code: a second code she chooses (6 to 8 digits), typed into the installed app's notes
+ * where the unlock word goes. The app shows its notes as usual and, silently, sends it here: a match
+ * raises a panic for her order (critical, as any panic). Stored as an scrypt hash only, with the order
+ * (a lookup item expiring with the order's validity); never on the device.
+ */
+export const DURESS_CODE = /^\d{6,8}$/;
+
+export function hashDuressCode(code: string): string {
+  return scryptSync(code, 'oneroof/duress-code/v1', 32, { N: 16_384, r: 8, p: 1 }).toString('hex');
+}
+
+export async function setDuressCode(repo: MonitoringRepository, input: { protectionCode: string; duressCode?: string }, caller: string, now: Date): Promise<void> {
+  const orderId = await orderForCode(repo, input.protectionCode, caller, now);
+  const order = (await repo.load(orderId))?.order;
+  if (!order || order.status !== 'active') throw new NotFoundError('Unknown protection code');
+  const expiresAt = Math.floor(Date.parse(order.validUntil) / 1000);
+  await repo.setDuressCode(orderId, input.duressCode ? hashDuressCode(input.duressCode) : undefined, expiresAt);
+}
+
+/** Always the same answer to the caller (no oracle); a match raises the panic, a miss counts against the caller. */
+export async function duressPanic(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<{ alerts: AlertRecord[] }> {
+  const orderId = DURESS_CODE.test(code) ? await repo.orderIdForDuressCode(hashDuressCode(code)) : undefined;
+  if (!orderId) {
+    await repo.countFailure(caller, now);
+    return { alerts: [] };
+  }
+  const out = await applyEvent(repo, [orderId], { kind: 'panic', eventId: `duress-${ulid(now.getTime())}`, at: now.toISOString() }, now);
   return { alerts: out.alerts };
 }
 

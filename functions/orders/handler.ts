@@ -7,7 +7,7 @@ import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js
 import { parse } from '../lib/validation.js';
 import { DynamoOrderRepository } from './repository.js';
 import { changeSchema, endSchema, listOrdersQuery, orderBodySchema, orderIdSchema } from '../../shared/orders/api.js';
-import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPositions, type Caller } from './use-cases.js';
+import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPositions, reissueProtectionCode, type Caller } from './use-cases.js';
 
 const repo = new DynamoOrderRepository(requireEnv(TABLE_ENV));
 
@@ -34,5 +34,7 @@ export const handler = httpApi('orders', {
     const body = parse(endSchema, req.body);
     return ok(await endOrder(repo, orderId(req), body.reason, caller(req), clock.now()));
   },
+  // Shown once, like at creation; the old code stops working at once.
+  'POST /api/orders/{id}/protection-code': async (req) => created(await reissueProtectionCode(repo, orderId(req), caller(req), clock.now())),
   'GET /api/orders/{id}/positions': async (req) => ok({ positions: await orderPositions(repo, orderId(req), caller(req), clock.now()) }),
 });

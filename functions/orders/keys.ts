@@ -17,6 +17,9 @@ export const orderKeys = {
   activePk: 'ORDERS#ACTIVE',
   /** The protection-code lookup: keyed by the code's slow hash, never the code. */
   protect: (codeHash: string) => ({ pk: `PROTECT#${codeHash}`, sk: 'PROTECT' }),
+  /** A duress code's lookup (scrypt hash → order), and the order's pointer to its current one (to replace it). */
+  duress: (codeHash: string) => ({ pk: `DURESS#${codeHash}`, sk: 'DURESS' }),
+  orderDuress: (orderId: string) => ({ pk: `ORDER#${orderId}`, sk: 'DURESS' }),
   /** A respondent position fix kept with the order (written by monitoring, read by the police). */
   fix: (orderId: string, at: string, eventId: string) => ({ pk: `ORDER#${orderId}`, sk: `FIX#${at}#${eventId}` }),
   fixPrefix: 'FIX#',

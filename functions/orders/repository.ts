@@ -23,6 +23,8 @@ export interface OrderRepository {
   listActive(district: string | undefined): Promise<OrderRecord[]>;
   replace(previous: OrderRecord, next: OrderRecord, audit: AuditEntry): Promise<void>;
   end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void>;
+  /** Swaps the protection code of an active order: the old lookup goes, the new one comes, atomically. */
+  replaceCode(order: OrderRecord, oldHash: string | undefined, newHash: string, audit: AuditEntry): Promise<void>;
   fixes(id: string): Promise<StoredFix[]>;
   audit(entry: AuditEntry): Promise<void>;
 }
@@ -210,6 +212,28 @@ export class DynamoOrderRepository implements OrderRepository {
         if (!cancellationCodes(err)) throw err;
       }
     }
+  }
+
+  async replaceCode(order: OrderRecord, oldHash: string | undefined, newHash: string, audit: AuditEntry): Promise<void> {
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.table,
+          Key: orderKeys.order(order.id),
+          UpdateExpression: 'SET protectionCodeHash = :new',
+          // Only the order as read: active, same version, same code (a concurrent reissue loses).
+          ConditionExpression: oldHash
+            ? '#v = :v AND #s = :active AND protectionCodeHash = :old'
+            : '#v = :v AND #s = :active AND attribute_not_exists(protectionCodeHash)',
+          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+          ExpressionAttributeValues: { ':new': newHash, ':v': order.version, ':active': 'active', ...(oldHash ? { ':old': oldHash } : {}) },
+        },
+      },
+      ...(oldHash ? [{ Delete: { TableName: this.table, Key: orderKeys.protect(oldHash) } }] : []),
+      { Put: { TableName: this.table, Item: { ...orderKeys.protect(newHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      auditPut(this.table, audit),
+    ];
+    await this.transact(items, 'The order was changed, ended or given a new code meanwhile; reload it');
   }
 
   async fixes(id: string): Promise<StoredFix[]> {

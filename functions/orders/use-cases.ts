@@ -120,6 +120,20 @@ export async function endOrder(repo: OrderRepository, id: string, reason: string
   return ended;
 }
 
+/**
+ * A new protection code for an active order (she lost it, or the quick exit forgot a kept one): shown
+ * once, only its hash stored; the old code stops working in the same transaction. Audited.
+ */
+export async function reissueProtectionCode(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<{ orderId: string; protectionCode: string }> {
+  const found = await repo.get(id);
+  if (!found) throw new NotFoundError('No such order');
+  if (found.order.status !== 'active') throw new ConflictError('The order has ended', 'status');
+  const protectionCode = formatProtectionCode(randomBytes(12));
+  const hash = hashProtectionCode(normalizeProtectionCode(protectionCode) as string);
+  await repo.replaceCode(found.order, found.codeHash, hash, { entity: 'order', entityId: id, action: 'reissue-protection-code', route: caller.route, principal: caller.principal, at: now });
+  return { orderId: id, protectionCode };
+}
+
 /** The respondent's position fixes still retained (expired ones are filtered even before TTL deletes them). Audited. */
 export async function orderPositions(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<StoredFix[]> {
   const found = await repo.get(id);

@@ -40,7 +40,8 @@ export function webManifest(config: AppConfig): Record<string, unknown> {
     description: config.description,
     lang: 'nl',
     dir: 'auto',
-    start_url: '/',
+    // A neutral marker: a launch from the icon opens the notes screen (src/disguise.ts).
+    start_url: `/?${config.startMarker}`,
     scope: '/',
     id: '/',
     display: 'standalone',

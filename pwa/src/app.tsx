@@ -1,5 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { CallLabel } from './call.js';
+import { telHref } from './emergency.js';
 import { QuickExit } from './exit/index.js';
 import { LANG_NAMES, LANGS, isLang, setLang, useI18n } from './i18n/index.js';
 import { Lazy } from './lazy.js';
@@ -7,8 +9,10 @@ import { useRoute } from './router.js';
 import { screens } from './screens.js';
 
 /**
- * The app shell: the quick exit (first in the page, first focusable, fixed), a skip link, the
- * language switch (on every screen), and the current screen in <main>. On every navigation focus
+ * The app shell: the quick exit (first in the page, first focusable, fixed), a skip link, "Call 112"
+ * and the language switch (on every help screen, the first-visit page included, online or offline:
+ * the number is in the bundle), and the current screen in <main>. The installed app's neutral notes
+ * screen is drawn alone. On every navigation focus
  * moves to the new screen's heading (`[data-screen-heading]`) and the page scrolls to the top; the
  * document title never changes (it is the neutral name from config.ts).
  */
@@ -28,11 +32,23 @@ export function App(): JSX.Element {
     if (entry.kind === 'eager') focusHeading();
   }, [route.seq]);
 
+  if (route.screen === 'notes' && entry.kind === 'eager') {
+    // The disguise: nothing but the notes (no quick exit, no language switch, no emergency line).
+    return (
+      <main id="main" ref={main} tabIndex={-1}>
+        <entry.component />
+      </main>
+    );
+  }
+
   return (
     <>
       <QuickExit />
       <button type="button" class="skip-link" onClick={() => main.current?.focus()}>{t.skipToContent}</button>
       <header class="top">
+        <a class="button call emergency-call" href={telHref('112')} data-emergency-call="">
+          <CallLabel number="112" />
+        </a>
         <LanguageSwitch />
       </header>
       <main id="main" ref={main} tabIndex={-1}>

@@ -19,6 +19,16 @@ export const appConfig = {
   backgroundColor: '#ffffff',
   /** Where the quick exit goes, with `location.replace` (no Back entry to the app). */
   exitUrl: 'https://www.meteo.be/',
+  /**
+   * The manifest's `start_url` carries this neutral marker (`/?notities`): a launch from the home-screen
+   * icon opens the notes screen even where the browser does not report `display-mode: standalone`.
+   */
+  startMarker: 'notities',
+  /**
+   * Typed into the notes on a line of its own (then Enter or "Bewaren"), one of these opens help.
+   * Plain words in each language, so she can use the one she remembers; said on the safety page.
+   */
+  unlockWords: ['hulp', 'aide', 'help', 'hilfe', 'yardım', 'مساعدة'],
   /** Prefix of any key the app writes in Web Storage (the quick exit clears them all anyway). */
   storagePrefix: 'wn.',
   /**

@@ -1,7 +1,7 @@
 import { brusselsFormat } from '../../shared/brussels-time.js';
 import { localeOf, type Lang } from './i18n/lang.js';
 
-/** Dates, weekdays and language names in the user's language, times in Brussels time. */
+/** Dates, weekdays and language names in the user's language, times in Brussels time (24-hour in every language). */
 
 /** Weekday name for an ISO weekday (1 = Monday). 2024-01-01 was a Monday. */
 export function weekdayName(weekday: number, lang: Lang): string {
@@ -15,7 +15,7 @@ export function dayPhrase(inDays: number, weekday: number, lang: Lang): string {
 }
 
 export function dateTime(ms: number, lang: Lang): string {
-  return brusselsFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return brusselsFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(ms);
 }
 
 export function languageName(code: string, lang: Lang): string {
@@ -23,5 +23,22 @@ export function languageName(code: string, lang: Lang): string {
     return new Intl.DisplayNames([localeOf(lang)], { type: 'language' }).of(code) ?? code;
   } catch {
     return code;
+  }
+}
+
+/**
+ * A time of day as Belgian services show it: Belgian time whatever the device's zone, on the 24-hour
+ * clock in every language (Arabic's locale default is 12-hour with ص/م; English's en-GB is 24-hour).
+ */
+export function clockTime(iso: string | number, lang: Lang): string {
+  return brusselsFormat(localeOf(lang), { hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
+/** A list in the language's own words and separators ("Nederlands, Frans en Engels"; Arabic «و» and «،»). */
+export function joinList(items: readonly string[], lang: Lang): string {
+  try {
+    return new Intl.ListFormat(localeOf(lang), { style: 'long', type: 'conjunction' }).format(items);
+  } catch {
+    return items.join(', ');
   }
 }

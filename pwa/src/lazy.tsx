@@ -40,7 +40,7 @@ export function Lazy({ load, onReady }: { load: () => Promise<Module>; onReady?:
   if (failed) {
     return (
       <div role="alert" class="notice">
-        <p>{t.loadScreenFailed}</p>
+        <p>{typeof navigator !== 'undefined' && navigator.onLine === false ? t.offlineScreen : t.loadScreenFailed}</p>
         <button type="button" class="button" onClick={() => { setFailed(false); setTick((n) => n + 1); }}>{t.retry}</button>
       </div>
     );

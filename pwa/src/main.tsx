@@ -3,7 +3,8 @@ import { App } from './app.js';
 import { clearData } from './data.js';
 import { guardBackForwardCache, registerExitCleaner } from './exit/index.js';
 import { initLang } from './i18n/index.js';
-import { resetRouter, routeStore } from './router.js';
+import { launchedInstalled } from './disguise.js';
+import { resetRouter, routeStore, startScreen } from './router.js';
 import { sessionGet } from './session.js';
 import { registerServiceWorker } from './sw-register.js';
 import './app.css';
@@ -15,8 +16,9 @@ async function boot(): Promise<void> {
   const root = document.getElementById('app');
   if (!root) return;
   await initLang();
-  // The calm first-visit page once per browsing session (a non-personal flag in sessionStorage).
-  if (sessionGet('seen') !== '1') routeStore.set({ screen: 'first-visit', params: {}, seq: 0 });
+  // Installed: the neutral notes screen. In a tab: the calm first-visit page once per browsing
+  // session (a non-personal flag in sessionStorage), then help.
+  routeStore.set({ screen: startScreen(launchedInstalled(), sessionGet('seen') === '1'), params: {}, seq: 0 });
   root.textContent = '';
   render(<App />, root);
   registerServiceWorker();

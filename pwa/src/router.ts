@@ -6,7 +6,7 @@ import { createStore, useStore } from './store.js';
  * Screens are opened with `navigate(id)`; the browser's Back button leaves the app (there is always
  * a "back to the start" button inside).
  */
-export const SCREEN_IDS = ['first-visit', 'home', 'safety', 'services', 'book', 'protection'] as const;
+export const SCREEN_IDS = ['notes', 'first-visit', 'home', 'safety', 'services', 'book', 'protection'] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
 export interface Route {
@@ -31,4 +31,10 @@ export function useRoute(): Route {
 /** Back to the initial state (the quick exit's cleaner). */
 export function resetRouter(): void {
   routeStore.set({ screen: 'home', params: {}, seq: 0 });
+}
+
+/** The first screen of a launch: the neutral notes when installed, else help (first visit once per tab). */
+export function startScreen(installed: boolean, seenFirstVisit: boolean): ScreenId {
+  if (installed) return 'notes';
+  return seenFirstVisit ? 'home' : 'first-visit';
 }

@@ -2,9 +2,10 @@ import type { ComponentType } from 'preact';
 import type { ScreenId } from './router.js';
 import { FirstVisit } from './screens/first-visit.js';
 import { Home } from './screens/home.js';
+import { Notes } from './screens/notes.js';
 
 /**
- * The screen registry. Home and the first-visit page ship in the first bundle; every other screen
+ * The screen registry. The neutral notes, home and the first-visit page ship in the first bundle; every other screen
  * is its own chunk, loaded when opened (and precached by the service worker, so it opens offline).
  * A screen is a component without props, default-exported by its module.
  */
@@ -15,6 +16,7 @@ export type ScreenEntry =
   | { kind: 'lazy'; load: () => Promise<ScreenModule> };
 
 export const screens: Record<ScreenId, ScreenEntry> = {
+  notes: { kind: 'eager', component: Notes },
   'first-visit': { kind: 'eager', component: FirstVisit },
   home: { kind: 'eager', component: Home },
   safety: { kind: 'lazy', load: () => import('./screens/safety.js') },

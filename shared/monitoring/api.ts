@@ -32,6 +32,12 @@ export const positionSchema = z.strictObject({
 
 export const panicSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), position: positionSchema.optional() });
 export const contactReportSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), at: instant.optional() });
+export const duressSetSchema = z.strictObject({
+  protectionCode: z.string().min(4).max(40),
+  /** Absent: remove the duress code. */
+  duressCode: z.string().regex(/^\d{6,8}$/, '6 to 8 digits').optional(),
+});
+export const duressSchema = z.strictObject({ code: z.string().min(1).max(40) });
 /** The code goes in the body, never the URL. */
 export const panicStatusSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), panicId: z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not a panic id') });
 
@@ -83,5 +89,7 @@ export const monitoringContract = {
   },
   'POST /api/panic': { body: panicSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
   'POST /api/panic/status': { body: panicStatusSchema, responses: { 200: { description: 'How far the panic has gone', schema: panicStatusAnswerSchema }, 404: { description: 'No such panic for this protection code' }, 429: { description: 'Too many attempts from this caller' } } },
+  'POST /api/protection/duress-code': { body: duressSetSchema, responses: { 204: { description: 'Set (or removed when duressCode is absent)' }, ...unknownCode, 409: { description: 'Choose another duress code' } } },
+  'POST /api/duress': { body: duressSchema, responses: { 202: { description: 'The same answer whether or not the code matched' } } },
   'POST /api/contact-reports': { body: contactReportSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
 } as const satisfies CapabilityContract<'monitoring'>;

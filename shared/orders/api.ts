@@ -118,5 +118,9 @@ export const ordersContract = {
     responses: { 200: { description: 'The new version' }, ...notFound, 409: { description: 'Another version was saved meanwhile, or the order has ended' } },
   },
   'POST /api/orders/{id}/end': { ...byId, body: endSchema, responses: { 200: { description: 'The ended order' }, ...notFound, 409: { description: 'Already ended' } } },
+  'POST /api/orders/{id}/protection-code': {
+    ...byId,
+    responses: { 201: { description: 'A new protection code, shown once; the old one stops working (audited)' }, ...notFound, 409: { description: 'The order has ended, or changed meanwhile' } },
+  },
   'GET /api/orders/{id}/positions': { ...byId, responses: { 200: { description: 'Retained position fixes (audited)' }, ...notFound } },
 } as const satisfies CapabilityContract<'orders'>;

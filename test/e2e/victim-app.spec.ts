@@ -41,7 +41,7 @@ test('the identity a bystander sees is neutral and comes from config.ts', async 
   await expect(page).toHaveTitle(appConfig.title);
   const manifestHref = await page.locator('link[rel=manifest]').getAttribute('href');
   const manifest = await (await request.get(manifestHref ?? '')).json();
-  expect(manifest).toMatchObject({ name: appConfig.name, short_name: appConfig.shortName, theme_color: appConfig.themeColor, start_url: '/' });
+  expect(manifest).toMatchObject({ name: appConfig.name, short_name: appConfig.shortName, theme_color: appConfig.themeColor, start_url: `/?${appConfig.startMarker}` });
   const words = /geweld|violen|help|hulp|police|politie|victim|slachtoffer|abuse|misbruik|oneroof|fjc/i;
   expect(JSON.stringify(manifest)).not.toMatch(words);
   expect(await page.title()).not.toMatch(words);
@@ -52,7 +52,7 @@ test('start page: the four built-in lines with tap-to-call, and contact points f
   await openApp(page);
   const lines = page.locator('[data-emergency-numbers] a[href^="tel:"]');
   expect(await lines.evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['tel:112', 'tel:101', 'tel:1712', 'tel:080030030']);
-  await expect(page.getByRole('link', { name: 'Bel 112' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('link', { name: 'Bel 112' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Bel 0800 30 030' })).toBeVisible();
 
   const points = page.locator('[data-contact-point]');

@@ -26,7 +26,7 @@ test('offline: emergency lines, contact points and services still shown; the exi
   try {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Hulp en contact' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Bel 112' })).toBeVisible();
+    await expect(page.getByRole('main').getByRole('link', { name: 'Bel 112' })).toBeVisible();
     await expect(page.getByRole('link', { name: 'Bel 1712' })).toBeVisible();
     await expect(page.locator('[data-contact-point]').first()).toBeVisible();
     expect(online.points).toBeGreaterThan(0);

@@ -118,7 +118,7 @@ test('a wrong code is said clearly at the field, with 112 at hand', async ({ pag
   await page.getByRole('button', { name: 'Ja, alarm sturen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Deze beschermingscode is niet gekend. Kijk ze na.' })).toBeVisible();
   await expect(page.getByLabel('Beschermingscode')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByRole('link', { name: 'Bel 112' })).toHaveAttribute('href', 'tel:112');
+  await expect(page.getByRole('main').getByRole('link', { name: 'Bel 112' })).toHaveAttribute('href', 'tel:112');
   await expectAxeClean(page);
 });
 
@@ -132,24 +132,132 @@ test('report contact: received, and police see a high contact alert', async ({ p
   expect((await alertsOf(page, order.district)).map((a) => `${a.kind}:${a.severity}`)).toEqual(['contact:high']);
 });
 
-test('the code is kept on the device only after opting in, and forgotten when the opt-in is removed', async ({ page }) => {
+/** Everything readable in the origin's storage as text: Web Storage and every IndexedDB value (binary as hex). */
+async function allStorage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    const hex = (b: ArrayBuffer | Uint8Array) => [...new Uint8Array(b instanceof Uint8Array ? b.buffer : b)].map((x) => String.fromCharCode(x)).join('');
+    const dump = (v: unknown): string => {
+      if (v instanceof ArrayBuffer || v instanceof Uint8Array) return hex(v);
+      if (v && typeof v === 'object') return Object.values(v as Record<string, unknown>).map(dump).join('|');
+      return String(v);
+    };
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open(info.name ?? '');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const values = await new Promise<unknown[]>((ok) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => ok(r.result);
+        });
+        parts.push(values.map(dump).join('|'));
+      }
+      db.close();
+    }
+    return parts.join('\n');
+  });
+}
+
+test('the code is kept on the device only after opting in, sealed (never in clear), and forgotten when the opt-in is removed', async ({ page }) => {
   const order = await createOrder(page);
   await openProtection(page);
   await page.getByLabel('Beschermingscode').fill(order.code);
   expect(await deviceStorage(page)).not.toContain(order.code);
   await page.getByLabel('Code onthouden op dit toestel').check();
-  expect(await deviceStorage(page)).toContain(order.code);
+  await expect.poll(async () => (await page.evaluate(() => indexedDB.databases())).length).toBeGreaterThan(0);
+  const kept = await allStorage(page);
+  expect(kept.toUpperCase()).not.toContain(order.code);
+  expect(kept.toUpperCase()).not.toContain(order.code.replace(/-/g, ''));
 
   await page.reload();
   await openProtection(page);
   await expect(page.getByLabel('Beschermingscode')).toHaveValue(order.code);
   await expect(page.getByLabel('Code onthouden op dit toestel')).toBeChecked();
   await page.getByLabel('Code onthouden op dit toestel').uncheck();
-  expect(await deviceStorage(page)).not.toContain(order.code);
+  await page.reload();
+  await openProtection(page);
+  await expect(page.getByLabel('Beschermingscode')).toHaveValue('');
 
   // Arabic: the screen is translated and mirrored.
   await page.getByLabel('Taal').selectOption('ar');
   await expect(page.getByRole('heading', { level: 1, name: 'الحماية' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expectAxeClean(page);
+});
+
+test('at 320×640, in every language, the alarm is above the fold, two taps from help, well apart from "Call 112"; how to get a new code is said', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Verder', exact: true }).click();
+  const protection: Record<string, string> = { nl: 'Bescherming', fr: 'Protection', en: 'Protection', ar: 'الحماية' };
+  for (const [lang, menu] of Object.entries(protection)) {
+    await page.getByLabel(/^(Taal|Langue|Language|اللغة)$/).selectOption(lang);
+    await expect(page.locator('html')).toHaveAttribute('lang', lang);
+    // Tap 1: the menu entry (help is open); tap 2: the alarm.
+    await page.getByRole('button', { name: menu, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: menu })).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const alarm = await page.locator('.panic-button').boundingBox();
+    const call = await page.locator('.panic .call-112 a').boundingBox();
+    expect(alarm, lang).not.toBeNull();
+    expect((alarm?.y ?? 0) + (alarm?.height ?? 0), `${lang}: alarm bottom`).toBeLessThanOrEqual(640);
+    expect((call?.y ?? 0) - ((alarm?.y ?? 0) + (alarm?.height ?? 0)), `${lang}: room between alarm and 112`).toBeGreaterThanOrEqual(40);
+    await expect(page.locator('.protection .notice')).toContainText('101');
+    await page.locator('.protection').getByRole('button').last().click();
+  }
+});
+
+test('times she is shown are Belgian time, whatever the zone of her device', async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: 'America/New_York', locale: 'en-US' });
+  const page = await context.newPage();
+  try {
+    const order = await createOrder(page);
+    await openProtection(page);
+    await page.getByLabel('Beschermingscode').fill(order.code);
+    await page.getByRole('button', { name: 'Contact melden' }).click();
+    const text = await page.getByText(/^Je melding is ontvangen om \d{2}:\d{2}\./).innerText();
+    const shown = /(\d{2}):(\d{2})/.exec(text)?.slice(1).map(Number) ?? [];
+    const brussels = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date()).split(':').map(Number);
+    const minutes = (hm: number[]) => (hm[0] ?? 0) * 60 + (hm[1] ?? 0);
+    expect(Math.abs(minutes(shown) - minutes(brussels)) % (24 * 60)).toBeLessThanOrEqual(2);
+  } finally {
+    await context.close();
+  }
+});
+
+test('duress code: set on the protection screen; typed into the installed app\'s notes it raises a silent panic, the screen stays the notes', async ({ page }) => {
+  const order = await createOrder(page);
+  await openProtection(page);
+  await page.getByLabel('Beschermingscode').fill(order.code);
+  await page.getByLabel('Stille alarmcode', { exact: true }).fill('12ab');
+  await page.getByRole('button', { name: 'Code bewaren' }).click();
+  await expect(page.getByText('Gebruik 6 tot 8 cijfers.')).toBeVisible();
+  await expect(page.getByLabel('Stille alarmcode', { exact: true })).toBeFocused();
+  const duress = String(Date.now()).slice(-7);
+  await page.getByLabel('Stille alarmcode', { exact: true }).fill(duress);
+  await page.getByRole('button', { name: 'Code bewaren' }).click();
+  await expect(page.getByText('Je stille alarmcode is bewaard.')).toBeVisible();
+  expect(await deviceStorage(page)).not.toContain(duress);
+
+  await page.goto('/?notities');
+  await expect(page.getByRole('heading', { level: 1, name: 'Notities' })).toBeVisible();
+  const sent = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/duress');
+  await page.getByLabel('Nieuwe notitie').fill(duress);
+  await page.getByLabel('Nieuwe notitie').press('Enter');
+  expect((await sent).status()).toBe(202);
+  await expect(page.getByRole('heading', { level: 1, name: 'Notities' })).toBeVisible();
+  await expect(page.getByText(duress, { exact: true })).toBeVisible();
+  await expect(page.locator('[role=alert], [role=status]')).toHaveCount(0);
+  await expect.poll(async () => (await alertsOf(page, order.district)).map((a) => `${a.kind}:${a.severity}`)).toEqual(['panic:critical']);
+
+  // An ordinary note (not 6–8 digits) never leaves the device.
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.getByLabel('Nieuwe notitie').fill('0470 12 34 56 bellen');
+  await page.getByLabel('Nieuwe notitie').press('Enter');
+  await expect(page.getByText('0470 12 34 56 bellen', { exact: true })).toBeVisible();
+  expect(requests.filter((p) => p.startsWith('/api/'))).toEqual([]);
 });

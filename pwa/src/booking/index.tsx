@@ -24,6 +24,8 @@ const WINDOW_DAYS = 14;
 
 function when(iso: string, lang: Lang, withDate = true): string {
   return brusselsFormat(localeOf(lang), {
+    // Belgian services show 24-hour times; Arabic's locale default would be 12-hour.
+    hourCycle: 'h23',
     ...(withDate ? { weekday: 'long', day: 'numeric', month: 'long' } : {}),
     hour: '2-digit',
     minute: '2-digit',
@@ -229,6 +231,8 @@ function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lang; lang
     e.preventDefault();
     if (!d.alias.trim()) return setError({ field: 'alias', text: t.errors.aliasMissing });
     if (d.mayContact && !d.phone.trim()) return setError({ field: 'phone', text: t.errors.phoneMissing });
+    const digits = d.phone.replace(/\D/g, '').length;
+    if (d.mayContact && (digits < 8 || digits > 15)) return setError({ field: 'phone', text: t.errors.phoneRule });
     const input: BookingRequest = {
       serviceId: flow.serviceId ?? '',
       start: flow.start ?? '',

@@ -1,10 +1,11 @@
-import { appConfig } from '../config.js';
-import { registerExitCleaner } from '../exit/index.js';
+import { forgetSealed, keepSealed, readSealed } from '../device-vault.js';
+import { registerExitCleaner, registerUnsavedWork } from '../exit/index.js';
 import { createStore } from '../store.js';
 
 /**
- * The booking flow's state: in memory only. The quick exit resets it (and clears Web Storage).
- * The reference + PIN go to localStorage ONLY when the person ticks "keep on this device".
+ * The booking flow's state: in memory only. The quick exit resets it (and clears device storage).
+ * The reference + PIN are kept on the device ONLY when the person ticks "keep on this device", and
+ * then sealed under a non-extractable device key (device-vault.ts): the PIN never touches disk in clear.
  */
 export interface Details {
   alias: string;
@@ -57,7 +58,7 @@ const initial = (): FlowState => ({
   details: emptyDetails('nl'),
   attempt: undefined,
   receipt: undefined,
-  credentials: remembered() ?? { reference: '', pin: '' },
+  credentials: { reference: '', pin: '' },
   message: undefined,
 });
 
@@ -69,32 +70,33 @@ export function patchFlow(patch: Partial<FlowState>): void {
 
 registerExitCleaner(() => flowStore.set({ ...initial(), credentials: { reference: '', pin: '' } }));
 
-const KEY = `${appConfig.storagePrefix}booking`;
+// A booking being filled in (a time chosen, details not yet sent): an accidental Esc warns first.
+registerUnsavedWork(() => flowStore.get().step === 'details');
 
-/** Only after an explicit opt-in. */
-export function remember(reference: string, pin: string): void {
-  try {
-    localStorage.setItem(KEY, JSON.stringify({ reference, pin }));
-  } catch {
-    // storage unavailable: nothing kept
-  }
+const NAME = 'booking';
+
+/** Only after an explicit opt-in; sealed, never in clear. */
+export function remember(reference: string, pin: string): Promise<boolean> {
+  return keepSealed(NAME, JSON.stringify({ reference, pin }));
 }
 
-export function forget(): void {
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // nothing to do
-  }
+export function forget(): Promise<void> {
+  return forgetSealed(NAME);
 }
 
-export function remembered(): { reference: string; pin: string } | undefined {
+export async function remembered(): Promise<{ reference: string; pin: string } | undefined> {
+  const raw = await readSealed(NAME);
+  if (!raw) return undefined;
   try {
-    const raw = localStorage.getItem(KEY);
-    if (!raw) return undefined;
     const v = JSON.parse(raw) as { reference?: unknown; pin?: unknown };
     return typeof v.reference === 'string' && typeof v.pin === 'string' ? { reference: v.reference, pin: v.pin } : undefined;
   } catch {
     return undefined;
   }
 }
+
+// A kept booking fills "my booking" once this screen's chunk loads, unless she already typed one.
+void remembered().then((kept) => {
+  const now = flowStore.get().credentials;
+  if (kept && now.reference === '' && now.pin === '') patchFlow({ credentials: kept });
+});

@@ -78,6 +78,8 @@ export interface BookingTexts {
     invalid: (field: string) => string;
     aliasMissing: string;
     phoneMissing: string;
+    /** The rule, said where the mistake is. */
+    phoneRule: string;
     slotMissing: string;
     generic: string;
   };
@@ -114,7 +116,7 @@ const nl: BookingTexts = {
   mayContactYes: 'Ja, telefonisch',
   mayContactNo: 'Nee, neem geen contact op',
   phone: 'Telefoonnummer',
-  phoneHint: 'Bijvoorbeeld 0470 12 34 56.',
+  phoneHint: 'Bijvoorbeeld 0470 12 34 56: 8 tot 15 cijfers.',
   safeFrom: 'Veilig vanaf',
   safeTo: 'Veilig tot',
   safeTimesHint: 'Wanneer het veilig is om te bellen. Leeg laten: tijdens de openingsuren.',
@@ -161,6 +163,7 @@ const nl: BookingTexts = {
     invalid: (field) => `Controleer: ${field}.`,
     aliasMissing: 'Geef een voornaam of schuilnaam.',
     phoneMissing: 'Geef een telefoonnummer, of kies dat het centrum je niet contacteert.',
+    phoneRule: 'Een telefoonnummer heeft 8 tot 15 cijfers, bijvoorbeeld 0470 12 34 56.',
     slotMissing: 'Kies een moment.',
     generic: 'Er ging iets mis. Probeer opnieuw.',
   },
@@ -197,7 +200,7 @@ const fr: BookingTexts = {
   mayContactYes: 'Oui, par téléphone',
   mayContactNo: 'Non, ne me contactez pas',
   phone: 'Numéro de téléphone',
-  phoneHint: 'Par exemple 0470 12 34 56.',
+  phoneHint: 'Par exemple 0470 12 34 56 : 8 à 15 chiffres.',
   safeFrom: 'Sûr à partir de',
   safeTo: 'Sûr jusqu’à',
   safeTimesHint: 'Quand il est sûr d’appeler. Vide : pendant les heures d’ouverture.',
@@ -244,6 +247,7 @@ const fr: BookingTexts = {
     invalid: (field) => `Vérifiez : ${field}.`,
     aliasMissing: 'Indiquez un prénom ou un pseudonyme.',
     phoneMissing: 'Indiquez un numéro, ou choisissez que le centre ne vous contacte pas.',
+    phoneRule: 'Un numéro de téléphone a 8 à 15 chiffres, par exemple 0470 12 34 56.',
     slotMissing: 'Choisissez un moment.',
     generic: 'Un problème est survenu. Réessayez.',
   },
@@ -280,7 +284,7 @@ const en: BookingTexts = {
   mayContactYes: 'Yes, by phone',
   mayContactNo: 'No, do not contact me',
   phone: 'Phone number',
-  phoneHint: 'For example 0470 12 34 56.',
+  phoneHint: 'For example 0470 12 34 56: 8 to 15 digits.',
   safeFrom: 'Safe from',
   safeTo: 'Safe until',
   safeTimesHint: 'When it is safe to call. Leave empty: during opening hours.',
@@ -327,6 +331,7 @@ const en: BookingTexts = {
     invalid: (field) => `Please check: ${field}.`,
     aliasMissing: 'Enter a first name or another name.',
     phoneMissing: 'Enter a phone number, or choose that the centre does not contact you.',
+    phoneRule: 'A phone number has 8 to 15 digits, for example 0470 12 34 56.',
     slotMissing: 'Choose a time.',
     generic: 'Something went wrong. Please try again.',
   },
@@ -363,7 +368,7 @@ const ar: BookingTexts = {
   mayContactYes: 'نعم، بالهاتف',
   mayContactNo: 'لا، لا تتواصلوا معي',
   phone: 'رقم الهاتف',
-  phoneHint: 'مثلًا 0470 12 34 56.',
+  phoneHint: 'مثلًا 0470 12 34 56: من 8 إلى 15 رقمًا.',
   safeFrom: 'آمن من',
   safeTo: 'آمن حتى',
   safeTimesHint: 'متى يكون الاتصال آمنًا. اتركه فارغًا: خلال ساعات العمل.',
@@ -410,6 +415,7 @@ const ar: BookingTexts = {
     invalid: (field) => `يرجى التحقق من: ${field}.`,
     aliasMissing: 'أدخل اسمًا أول أو اسمًا مستعارًا.',
     phoneMissing: 'أدخل رقم هاتف، أو اختر ألا يتواصل المركز معك.',
+    phoneRule: 'رقم الهاتف من 8 إلى 15 رقمًا، مثلًا 0470 12 34 56.',
     slotMissing: 'اختر وقتًا.',
     generic: 'حدث خطأ ما. حاول مرة أخرى.',
   },

@@ -4,7 +4,7 @@ import { textIn, type ContactPoint } from '../catalog-types.js';
 import { CallLabel } from '../call.js';
 import { useList } from '../data.js';
 import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
-import { dayPhrase, languageName, weekdayName } from '../format.js';
+import { dayPhrase, joinList, languageName, weekdayName } from '../format.js';
 import { openStatus, weeklyHours } from '../hours.js';
 import { useI18n, type Lang, type Messages } from '../i18n/index.js';
 import { DataNotice } from './DataNotice.js';
@@ -21,7 +21,7 @@ export default function ContactList(): JSX.Element {
   const [kind, setKind] = useState('');
 
   if (state.status === 'loading') return <p class="loading" role="status">{t.loading}</p>;
-  if (state.status === 'unavailable') return <p class="notice" data-contacts-unavailable="">{t.data.unavailable}</p>;
+  if (state.status === 'unavailable') return <p class="notice" data-contacts-unavailable="">{typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}</p>;
   // The built-in emergency and help lines are shown above the list already.
   const points = state.items.filter((p) => !isBuiltIn(p.phone)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   if (points.length === 0) return <p class="notice">{t.data.empty}</p>;
@@ -96,7 +96,7 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
         {point.languages && point.languages.length > 0 && (
           <>
             <dt>{t.contacts.languages}</dt>
-            <dd>{point.languages.map((l) => languageName(l, lang)).join(', ')}</dd>
+            <dd>{joinList(point.languages.map((l) => languageName(l, lang)), lang)}</dd>
           </>
         )}
         {point.website && /^https:\/\//.test(point.website) && (

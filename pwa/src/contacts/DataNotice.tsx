@@ -7,7 +7,8 @@ import { useI18n } from '../i18n/index.js';
 export function DataNotice({ fetchedAt }: { fetchedAt: number | undefined }): JSX.Element | null {
   const { t, lang } = useI18n();
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
-  if (offline) return <p class="notice" data-stale="">{t.data.offline}{fetchedAt ? ` ${t.data.stale(dateTime(fetchedAt, lang))}` : ''}</p>;
+  // One sentence about age, never two ("may be out of date" said once).
+  if (offline) return <p class="notice" data-stale="">{fetchedAt ? t.data.offlineSince(dateTime(fetchedAt, lang)) : t.data.offline}</p>;
   if (fetchedAt && Date.now() - fetchedAt > STALE_AFTER_MS) return <p class="notice" data-stale="">{t.data.stale(dateTime(fetchedAt, lang))}</p>;
   return null;
 }

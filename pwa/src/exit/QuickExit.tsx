@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/index.js';
 import { installExitKeys } from './controller.js';
-import { quickExit } from './exit.js';
+import { hasUnsavedWork, quickExit } from './exit.js';
 
 export interface QuickExitProps {
   /** What an exit does; the real one by default (tests pass a spy). */
@@ -18,6 +18,7 @@ export interface QuickExitProps {
 export function QuickExit({ onExit = defaultExit, keyTarget }: QuickExitProps) {
   const { t } = useI18n();
   const [message, setMessage] = useState('');
+  const [warning, setWarning] = useState('');
   // The key listener is installed once; it reads the latest texts and exit action from here, so a
   // re-render (a language switch, an announcement) never restarts a Shift sequence.
   const latest = useRef({ t, onExit });
@@ -25,14 +26,21 @@ export function QuickExit({ onExit = defaultExit, keyTarget }: QuickExitProps) {
 
   useEffect(() => {
     const target = keyTarget ?? window;
-    return installExitKeys(target, {
-      onProgress: (remaining) => setMessage(latest.current.t.exit.shiftProgress(remaining)),
-      onReset: (expired) => setMessage(expired ? latest.current.t.exit.shiftExpired : ''),
-      onExit: () => {
-        setMessage(latest.current.t.exit.leaving);
-        latest.current.onExit();
+    return installExitKeys(
+      target,
+      {
+        onProgress: (remaining) => setMessage(latest.current.t.exit.shiftProgress(remaining)),
+        onReset: (expired) => setMessage(expired ? latest.current.t.exit.shiftExpired : ''),
+        onExit: () => {
+          setWarning('');
+          setMessage(latest.current.t.exit.leaving);
+          latest.current.onExit();
+        },
+        onEscapeWarning: () => setWarning(latest.current.t.exit.escAgain),
       },
-    });
+      undefined,
+      hasUnsavedWork,
+    );
   }, [keyTarget]);
 
   return (
@@ -46,6 +54,11 @@ export function QuickExit({ onExit = defaultExit, keyTarget }: QuickExitProps) {
         {t.exit.button}
       </button>
       <span id="exit-hint" class="visually-hidden">{t.exit.hint}</span>
+      {warning ? (
+        <p class="exit-warning" role="alert" data-exit-warning="">
+          {warning}
+        </p>
+      ) : null}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" data-exit-status="">
         {message}
       </div>

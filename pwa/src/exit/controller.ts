@@ -6,7 +6,12 @@ export interface ExitKeyHandlers {
   /** A started Shift sequence ended: `expired` when the 5 s passed, else another key was pressed. */
   onReset(expired: boolean): void;
   onExit(): void;
+  /** Esc was pressed with work in progress: warn; a second Esc within `ESC_CONFIRM_MS` leaves. */
+  onEscapeWarning?(): void;
 }
+
+/** How long after a warned Esc a second Esc still leaves. */
+export const ESC_CONFIRM_MS = 4_000;
 
 /**
  * Listens to key presses on `target` (capture phase, so no component can swallow them first) and
@@ -16,8 +21,10 @@ export function installExitKeys(
   target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>,
   handlers: ExitKeyHandlers,
   now: () => number = () => Date.now(),
+  unsavedWork: () => boolean = () => false,
 ): () => void {
   let state: ShiftState = IDLE;
+  let escWarnedAt: number | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const stopTimer = () => {
@@ -31,10 +38,21 @@ export function installExitKeys(
     const wasIdle = state.count === 0;
     state = step.state;
     switch (step.action.kind) {
-      case 'exit':
+      case 'exit': {
         stopTimer();
+        const isEsc = e.key === 'Escape' || e.key === 'Esc';
+        if (isEsc && handlers.onEscapeWarning && unsavedWork()) {
+          const at = now();
+          if (escWarnedAt === undefined || at - escWarnedAt > ESC_CONFIRM_MS) {
+            escWarnedAt = at;
+            handlers.onEscapeWarning();
+            break;
+          }
+        }
+        escWarnedAt = undefined;
         handlers.onExit();
         break;
+      }
       case 'progress':
         if (wasIdle || state.count === 1) {
           stopTimer();

@@ -1,4 +1,5 @@
 import { appConfig } from '../config.js';
+import { launchedInstalled, neutralUrl } from '../disguise.js';
 
 /**
  * The quick exit. In this order:
@@ -8,7 +9,9 @@ import { appConfig } from '../config.js';
  *  3. clear sessionStorage and localStorage of this origin;
  *  4. delete device stores that could hold personal data: every IndexedDB database (the app writes
  *     none) and every Cache Storage cache except the app shell precache and the public catalogue;
- *  5. `location.replace(exitUrl)`: the app's history entry is replaced, so Back does not return.
+ *  5. `location.replace(exitDestination())`: the app's history entry is replaced, so Back does not
+ *     return. In a browser tab that is the neutral site (`exitUrl`); in the installed app it is the
+ *     app's own neutral notes screen, loaded afresh (nothing of the help screens stays in memory).
  * Step 4 is asynchronous in browsers; the exit waits for it at most `DEVICE_CLEAR_BUDGET_MS`
  * (content is already gone by then), so it never hangs. Everything is local: it works offline.
  */
@@ -25,6 +28,28 @@ const cleaners = new Set<ExitCleaner>();
 export function registerExitCleaner(cleaner: ExitCleaner): () => void {
   cleaners.add(cleaner);
   return () => cleaners.delete(cleaner);
+}
+
+const unsaved = new Set<() => boolean>();
+
+/**
+ * Registers a question "is there work in progress an exit would lose?" (a booking being filled in).
+ * Only the Esc key asks it (see controller.ts); the button and Shift×3 always leave at once.
+ */
+export function registerUnsavedWork(check: () => boolean): () => void {
+  unsaved.add(check);
+  return () => unsaved.delete(check);
+}
+
+export function hasUnsavedWork(): boolean {
+  for (const check of unsaved) {
+    try {
+      if (check()) return true;
+    } catch {
+      // a failing check never blocks an exit
+    }
+  }
+  return false;
 }
 
 export const DEVICE_CLEAR_BUDGET_MS = 200;
@@ -44,8 +69,13 @@ export function hasExited(): boolean {
   return exited;
 }
 
+/** Where an exit goes: the installed app's neutral screen, or the neutral site from a browser tab. */
+export function exitDestination(installed: boolean = launchedInstalled()): string {
+  return installed ? neutralUrl() : appConfig.exitUrl;
+}
+
 /** Runs the exit; resolves once `leave` was called. */
-export async function quickExit(steps: ExitSteps = browserSteps(), url: string = appConfig.exitUrl): Promise<void> {
+export async function quickExit(steps: ExitSteps = browserSteps(), url: string = exitDestination()): Promise<void> {
   exited = true;
   safely(() => steps.hide());
   safely(() => steps.runCleaners());
@@ -116,13 +146,16 @@ export function browserSteps(win: Window & typeof globalThis = window): ExitStep
 
 /**
  * If the browser ever shows this page again from its back/forward cache after an exit, blank it
- * and leave again before anything can be read.
+ * and leave again before anything can be read. The installed app, restored from that cache for any
+ * reason, always goes back to its neutral screen: whoever brings it back sees notes, not help.
  */
-export function guardBackForwardCache(win: Window & typeof globalThis = window, url: string = appConfig.exitUrl): () => void {
+export function guardBackForwardCache(win: Window & typeof globalThis = window, installed: () => boolean = () => launchedInstalled(win)): () => void {
   const onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && exited) {
+    if (!event.persisted) return;
+    const isInstalled = installed();
+    if (exited || isInstalled) {
       hideDocument(win.document);
-      win.location.replace(url);
+      win.location.replace(exitDestination(isInstalled));
     }
   };
   win.addEventListener('pageshow', onPageShow);
@@ -133,4 +166,5 @@ export function guardBackForwardCache(win: Window & typeof globalThis = window, 
 export function resetExitForTests(): void {
   exited = false;
   cleaners.clear();
+  unsaved.clear();
 }

@@ -1,3 +1,3 @@
-export { registerExitCleaner, quickExit, hasExited, guardBackForwardCache, isKeptCache } from './exit.js';
+export { registerExitCleaner, registerUnsavedWork, quickExit, hasExited, guardBackForwardCache, isKeptCache } from './exit.js';
 export type { ExitCleaner } from './exit.js';
 export { QuickExit } from './QuickExit.js';

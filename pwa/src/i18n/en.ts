@@ -1,12 +1,20 @@
 import type { Messages } from './nl.js';
 
 export const en: Messages = {
+  notes: {
+    title: 'Notes',
+    label: 'New note',
+    save: 'Save',
+    empty: 'No notes yet.',
+    remove: 'Delete',
+  },
   skipToContent: 'Skip to content',
   exit: {
     button: 'Exit now',
     hint: 'Goes straight to a weather website. Also with Esc, or by pressing Shift three times.',
     shiftProgress: (left: number) => (left === 1 ? 'Shift: press 1 more time to exit.' : `Shift: press ${left} more times to exit.`),
     shiftExpired: 'Exit with Shift has stopped.',
+    escAgain: 'Press Esc again to leave. The appointment you are making will then be lost.',
     leaving: 'Leaving the site.',
   },
   menu: {
@@ -18,6 +26,7 @@ export const en: Messages = {
   language: 'Language',
   backHome: 'Back to the start',
   loading: 'Loading…',
+  offlineScreen: 'You are offline. This part opens as soon as you are connected again. The emergency numbers always work.',
   loadScreenFailed: 'This part cannot be loaded right now. Check your connection and try again.',
   retry: 'Try again',
   firstVisit: {
@@ -43,6 +52,8 @@ export const en: Messages = {
   },
   data: {
     stale: (when: string) => `This information is from ${when}. It may be out of date.`,
+    offlineSince: (when: string) => `You are offline. You are seeing the data of ${when}; it may be out of date.`,
+    offlineList: 'You are offline. This list comes as soon as you are connected again. The emergency numbers always work.',
     offline: 'You are offline. You see the last saved information; it may be out of date.',
     unavailable: 'This list cannot be loaded right now. The emergency numbers on the start page always work.',
     empty: 'There is no information yet.',
@@ -110,7 +121,7 @@ export const en: Messages = {
     ],
     appTip: {
       title: 'This app',
-      text: (name: string) => `The app keeps nothing about you on this device. If you install it, it is called ‘${name}’, with a neutral icon.`,
+      text: (name: string) => `The app keeps nothing about you on this device. If you install it, it is called ‘${name}’, with a neutral icon. Installed, it opens as a notepad: type ‘help’ as a note and press Enter to come here. The quick exit takes you back to the notes.`,
     },
   },
 };

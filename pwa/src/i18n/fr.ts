@@ -1,12 +1,20 @@
 import type { Messages } from './nl.js';
 
 export const fr: Messages = {
+  notes: {
+    title: 'Notes',
+    label: 'Nouvelle note',
+    save: 'Enregistrer',
+    empty: 'Pas encore de notes.',
+    remove: 'Supprimer',
+  },
   skipToContent: 'Aller au contenu',
   exit: {
     button: 'Quitter vite',
     hint: 'Ouvre tout de suite un site météo. Aussi avec Échap, ou en appuyant trois fois sur Maj (Shift).',
     shiftProgress: (left: number) => (left === 1 ? 'Maj : appuyez encore 1 fois pour quitter.' : `Maj : appuyez encore ${left} fois pour quitter.`),
     shiftExpired: 'La sortie avec Maj est annulée.',
+    escAgain: 'Appuyez encore sur Échap pour partir. Le rendez-vous en cours sera alors perdu.',
     leaving: 'Vous quittez le site.',
   },
   menu: {
@@ -18,6 +26,7 @@ export const fr: Messages = {
   language: 'Langue',
   backHome: 'Retour au début',
   loading: 'Chargement…',
+  offlineScreen: 'Vous êtes hors ligne. Cette partie s’ouvrira dès que vous aurez de nouveau une connexion. Les numéros d’urgence fonctionnent toujours.',
   loadScreenFailed: 'Cette partie ne peut pas être chargée pour le moment. Vérifiez votre connexion et réessayez.',
   retry: 'Réessayer',
   firstVisit: {
@@ -43,6 +52,8 @@ export const fr: Messages = {
   },
   data: {
     stale: (when: string) => `Ces informations datent du ${when}. Elles peuvent ne plus être à jour.`,
+    offlineSince: (when: string) => `Vous êtes hors ligne. Vous voyez les données du ${when} ; elles peuvent être dépassées.`,
+    offlineList: 'Vous êtes hors ligne. Cette liste viendra dès que vous aurez de nouveau une connexion. Les numéros d’urgence fonctionnent toujours.',
     offline: 'Vous êtes hors ligne. Vous voyez les dernières informations enregistrées ; elles peuvent ne plus être à jour.',
     unavailable: 'Cette liste ne peut pas être chargée pour le moment. Les numéros d’urgence de la page d’accueil fonctionnent toujours.',
     empty: 'Il n’y a pas encore d’informations.',
@@ -110,7 +121,7 @@ export const fr: Messages = {
     ],
     appTip: {
       title: 'Cette application',
-      text: (name: string) => `L’application ne garde rien sur vous sur cet appareil. Si vous l’installez, elle s’appelle « ${name} », avec une icône neutre.`,
+      text: (name: string) => `L’application ne garde rien sur vous sur cet appareil. Si vous l’installez, elle s’appelle « ${name} », avec une icône neutre. Installée, elle s’ouvre comme un bloc-notes : écrivez « aide » comme note et appuyez sur Entrée pour venir ici. La sortie rapide ramène aux notes.`,
     },
   },
 };

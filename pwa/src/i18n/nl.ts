@@ -3,12 +3,20 @@
  * someone in crisis, inclusive of any gender and of LGBTQ+ people, never judging substance use.
  */
 export const nl = {
+  notes: {
+    title: 'Notities',
+    label: 'Nieuwe notitie',
+    save: 'Bewaren',
+    empty: 'Nog geen notities.',
+    remove: 'Verwijderen',
+  },
   skipToContent: 'Naar de inhoud',
   exit: {
     button: 'Snel weg',
     hint: 'Gaat meteen naar een weersite. Ook met Esc of door drie keer op Shift te drukken.',
     shiftProgress: (left: number) => (left === 1 ? 'Shift: nog 1 keer drukken om snel weg te gaan.' : `Shift: nog ${left} keer drukken om snel weg te gaan.`),
     shiftExpired: 'Snel weg met Shift is gestopt.',
+    escAgain: 'Druk nog eens op Esc om snel weg te gaan. Je afspraak die je aan het maken bent, gaat dan verloren.',
     leaving: 'Je verlaat de site.',
   },
   menu: {
@@ -20,6 +28,7 @@ export const nl = {
   language: 'Taal',
   backHome: 'Terug naar het begin',
   loading: 'Laden…',
+  offlineScreen: 'Je bent offline. Dit deel opent zodra je weer verbinding hebt. De noodnummers werken altijd.',
   loadScreenFailed: 'Dit deel kan nu niet geladen worden. Controleer je verbinding en probeer opnieuw.',
   retry: 'Opnieuw proberen',
   firstVisit: {
@@ -45,6 +54,8 @@ export const nl = {
   },
   data: {
     stale: (when: string) => `Deze gegevens zijn van ${when}. Ze kunnen verouderd zijn.`,
+    offlineSince: (when: string) => `Je bent offline. Je ziet de gegevens van ${when}; die kunnen verouderd zijn.`,
+    offlineList: 'Je bent offline. Deze lijst komt zodra je weer verbinding hebt. De noodnummers werken altijd.',
     offline: 'Je bent offline. Je ziet de laatst bewaarde gegevens; die kunnen verouderd zijn.',
     unavailable: 'Deze lijst kan nu niet geladen worden. De noodnummers op de startpagina werken altijd.',
     empty: 'Er zijn nog geen gegevens.',
@@ -112,7 +123,7 @@ export const nl = {
     ],
     appTip: {
       title: 'Deze app',
-      text: (name: string) => `De app bewaart niets over jou op dit toestel. Als je ze installeert, heet ze ‘${name}’, met een neutraal icoon.`,
+      text: (name: string) => `De app bewaart niets over jou op dit toestel. Als je ze installeert, heet ze ‘${name}’, met een neutraal icoon. Geïnstalleerd opent ze als notitieblok: typ ‘hulp’ als notitie en druk op Enter om hier te komen. Snel weg brengt je terug naar de notities.`,
     },
   },
 };

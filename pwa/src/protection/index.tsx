@@ -1,11 +1,13 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { telHref } from '../emergency.js';
-import { localeOf, useLang } from '../i18n/index.js';
+import { clockTime } from '../format.js';
+import { useLang } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { useStore } from '../store.js';
+import { DuressCode } from './duress.js';
 import { currentPosition, sendWithRetry, type Failure } from './send.js';
-import { applyRemember, protectionStore, type ProtectionState } from './state.js';
+import { applyRemember, protectionStore, restoreRemembered, type ProtectionState } from './state.js';
 import { texts, type ProtectionTexts } from './texts.js';
 import './protection.css';
 
@@ -29,7 +31,7 @@ const CODE_FAILURES: readonly Failure[] = ['unknown-code', 'invalid'];
 function setState(patch: Partial<ProtectionState>): void {
   const next = { ...protectionStore.get(), ...patch };
   protectionStore.set(next);
-  applyRemember(next);
+  void applyRemember(next);
 }
 
 export default function ProtectionScreen(): JSX.Element {
@@ -38,7 +40,8 @@ export default function ProtectionScreen(): JSX.Element {
   const state = useStore(protectionStore);
   const [codeError, setCodeError] = useState('');
   const codeInput = useRef<HTMLInputElement>(null);
-  const time = (iso: string) => new Intl.DateTimeFormat(localeOf(lang), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  useEffect(() => void restoreRemembered(), []);
+  const time = (iso: string) => clockTime(iso, lang);
 
   /** The code to send, or undefined after pointing the person at the empty field. */
   const codeOrFocus = (): string | undefined => {
@@ -55,7 +58,6 @@ export default function ProtectionScreen(): JSX.Element {
   return (
     <section class="protection">
       <h1 tabIndex={-1} data-screen-heading="">{t.title}</h1>
-      <p>{t.intro}</p>
 
       <div class="field">
         <label for="protection-code">{t.codeLabel}</label>
@@ -85,6 +87,7 @@ export default function ProtectionScreen(): JSX.Element {
           </p>
         ) : null}
       </div>
+      <Panic t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} shareLocation={state.shareLocation} />
       <div class="check">
         <input id="protection-remember" type="checkbox" checked={state.remember} aria-describedby="protection-remember-hint" onChange={(e) => setState({ remember: (e.currentTarget as HTMLInputElement).checked })} />
         <label for="protection-remember">{t.rememberLabel}</label>
@@ -93,8 +96,10 @@ export default function ProtectionScreen(): JSX.Element {
         </p>
       </div>
 
-      <Panic t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} shareLocation={state.shareLocation} />
+      <p class="notice">{t.noCode}</p>
+      <p>{t.intro}</p>
       <Contact t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} />
+      <DuressCode t={t} codeOrFocus={codeOrFocus} />
 
       <button type="button" class="link-button" onClick={() => navigate('home')}>
         {t.back}
@@ -143,7 +148,6 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
   return (
     <section class="panel panic" aria-labelledby="panic-title">
       <h2 id="panic-title">{t.panicTitle}</h2>
-      <p>{t.panicIntro}</p>
       {phase.k === 'confirm' ? (
         <div class="confirm" role="group" aria-labelledby="panic-confirm-title">
           <h3 id="panic-confirm-title" ref={confirmHeading} tabIndex={-1}>
@@ -170,6 +174,7 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
           </button>
         </>
       )}
+      <p>{t.panicIntro}</p>
       <p class="progress" role="status" aria-live="polite">
         {phase.k === 'locating' ? t.locating : phase.k === 'sending' ? t.sending(phase.attempt, phase.of) : ''}
       </p>
@@ -182,7 +187,7 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
         </div>
       ) : null}
       {phase.k === 'failed' ? (
-        <div class="result failed">
+        <div class="result failed call-112">
           <p ref={result} tabIndex={-1} role="alert">
             <strong>{t.errors[phase.reason]}</strong>
           </p>
@@ -196,7 +201,7 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
           </div>
         </div>
       ) : (
-        <p>
+        <p class="call-112">
           <a class="button call" href={telHref('112')}>
             {t.call112}
           </a>

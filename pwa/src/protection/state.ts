@@ -1,11 +1,12 @@
-import { appConfig } from '../config.js';
+import { forgetSealed, keepSealed, readSealed } from '../device-vault.js';
 import { registerExitCleaner } from '../exit/index.js';
 import { createStore } from '../store.js';
 
 /**
  * The protection code lives in memory only (this store), so it need not be typed again while the app
- * is open; the quick exit forgets it. It is written to the device ONLY when the person ticks
- * "remember on this device" (localStorage, under the app's prefix — the quick exit clears it too).
+ * is open; the quick exit forgets it. It is kept on the device ONLY when the person ticks "remember on
+ * this device", and then never in clear text: sealed under a non-extractable device key
+ * (device-vault.ts); the quick exit deletes key and ciphertext.
  */
 export interface ProtectionState {
   code: string;
@@ -13,31 +14,31 @@ export interface ProtectionState {
   shareLocation: boolean;
 }
 
-const KEY = `${appConfig.storagePrefix}pc`;
-
-function stored(): string {
-  try {
-    return localStorage.getItem(KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
+const NAME = 'protection-code';
 
 export function initialProtectionState(): ProtectionState {
-  const code = stored();
-  return { code, remember: code !== '', shareLocation: true };
+  return { code: '', remember: false, shareLocation: true };
 }
 
 export const protectionStore = createStore<ProtectionState>(initialProtectionState());
 
-/** Keeps the device copy in line with the person's choice (and only then writes it). */
-export function applyRemember(state: ProtectionState): void {
-  try {
-    if (state.remember && state.code.trim() !== '') localStorage.setItem(KEY, state.code.trim());
-    else localStorage.removeItem(KEY);
-  } catch {
-    // storage unavailable: the code stays in memory only
-  }
+/** Loads a kept code into memory (once the screen opens), unless the person already typed one. */
+export async function restoreRemembered(): Promise<void> {
+  const code = await readSealed(NAME);
+  const now = protectionStore.get();
+  if (code && now.code === '') protectionStore.set({ ...now, code, remember: true });
 }
 
-registerExitCleaner(() => protectionStore.set({ code: '', remember: false, shareLocation: true }));
+let pending: Promise<void> = Promise.resolve();
+
+/** Keeps the device copy in line with the person's choice (and only then writes it); writes in order. */
+export function applyRemember(state: ProtectionState): Promise<void> {
+  const code = state.code.trim();
+  pending = pending.then(async () => {
+    if (state.remember && code !== '') await keepSealed(NAME, code);
+    else await forgetSealed(NAME);
+  });
+  return pending;
+}
+
+registerExitCleaner(() => protectionStore.set(initialProtectionState()));

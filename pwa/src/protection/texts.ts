@@ -7,6 +7,8 @@ export interface ProtectionTexts {
   intro: string;
   codeLabel: string;
   codeHint: string;
+  /** How to get a (new) code: the quick exit forgets a kept one, and police can reissue it. */
+  noCode: string;
   codeMissing: string;
   rememberLabel: string;
   rememberHint: string;
@@ -33,12 +35,23 @@ export interface ProtectionTexts {
   call112: string;
   tryAgain: string;
   back: string;
+  duressTitle: string;
+  duressIntro: string;
+  duressLabel: string;
+  duressHint: string;
+  duressSave: string;
+  duressRemove: string;
+  duressSaved: string;
+  duressRemoved: string;
+  duressInvalid: string;
+  duressTaken: string;
 }
 
 const nl: ProtectionTexts = {
   title: 'Bescherming',
   intro: 'Met de beschermingscode die je van de politie kreeg, kun je hier alarm slaan of melden dat de persoon tegen wie het contactverbod geldt contact met je zocht.',
   codeLabel: 'Beschermingscode',
+  noCode: 'Geen code, of vergeten? Bel 101 of je contactpersoon bij de politie en vraag een nieuwe beschermingscode. De oude werkt dan niet meer. Snel weg wist een onthouden code.',
   codeHint: 'Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKMN. Hoofdletters of streepjes maken niet uit.',
   codeMissing: 'Vul eerst je beschermingscode in.',
   rememberLabel: 'Code onthouden op dit toestel',
@@ -72,12 +85,23 @@ const nl: ProtectionTexts = {
   call112: 'Bel 112',
   tryAgain: 'Opnieuw proberen',
   back: 'Terug naar het begin',
+  duressTitle: 'Stille alarmcode (als je wilt)',
+  duressIntro: 'Moet je de app openen terwijl iemand meekijkt? Typ in de notities van de geïnstalleerde app je stille alarmcode en druk op Enter. Je ziet gewoon de notities, en de politie krijgt stil een alarm.',
+  duressLabel: 'Stille alarmcode',
+  duressHint: '6 tot 8 cijfers, niet je pincode. Alleen de server van de politie bewaart er een onleesbare vorm van; niets op dit toestel.',
+  duressSave: 'Code bewaren',
+  duressRemove: 'Code verwijderen',
+  duressSaved: 'Je stille alarmcode is bewaard.',
+  duressRemoved: 'Je stille alarmcode is verwijderd.',
+  duressInvalid: 'Gebruik 6 tot 8 cijfers.',
+  duressTaken: 'Kies een andere code.',
 };
 
 const fr: ProtectionTexts = {
   title: 'Protection',
   intro: 'Avec le code de protection reçu de la police, vous pouvez ici donner l’alarme ou signaler que la personne visée par l’interdiction de contact a cherché à vous contacter.',
   codeLabel: 'Code de protection',
+  noCode: 'Pas de code, ou oublié ? Appelez le 101 ou votre contact à la police et demandez un nouveau code de protection. L’ancien ne fonctionnera plus. La sortie rapide efface un code mémorisé.',
   codeHint: 'Douze caractères, par exemple ABCD-EFGH-JKMN. Majuscules et tirets n’ont pas d’importance.',
   codeMissing: 'Saisissez d’abord votre code de protection.',
   rememberLabel: 'Retenir le code sur cet appareil',
@@ -111,12 +135,23 @@ const fr: ProtectionTexts = {
   call112: 'Appeler le 112',
   tryAgain: 'Réessayer',
   back: 'Retour au début',
+  duressTitle: 'Code d’alarme silencieuse (si vous voulez)',
+  duressIntro: 'Vous devez ouvrir l’application sous le regard de quelqu’un ? Dans les notes de l’application installée, tapez votre code d’alarme silencieuse et appuyez sur Entrée. Vous voyez les notes, et la police reçoit une alarme en silence.',
+  duressLabel: 'Code d’alarme silencieuse',
+  duressHint: '6 à 8 chiffres, pas votre code PIN. Seul le serveur de la police en garde une forme chiffrée ; rien sur cet appareil.',
+  duressSave: 'Enregistrer le code',
+  duressRemove: 'Supprimer le code',
+  duressSaved: 'Votre code d’alarme silencieuse est enregistré.',
+  duressRemoved: 'Votre code d’alarme silencieuse est supprimé.',
+  duressInvalid: 'Utilisez 6 à 8 chiffres.',
+  duressTaken: 'Choisissez un autre code.',
 };
 
 const en: ProtectionTexts = {
   title: 'Protection',
   intro: 'With the protection code the police gave you, you can raise an alarm here, or report that the person the restraining order is against tried to contact you.',
   codeLabel: 'Protection code',
+  noCode: 'No code, or forgotten it? Call 101 or your police contact and ask for a new protection code. The old one then stops working. The quick exit forgets a remembered code.',
   codeHint: 'Twelve characters, for example ABCD-EFGH-JKMN. Capitals and dashes do not matter.',
   codeMissing: 'Enter your protection code first.',
   rememberLabel: 'Remember the code on this device',
@@ -150,12 +185,23 @@ const en: ProtectionTexts = {
   call112: 'Call 112',
   tryAgain: 'Try again',
   back: 'Back to the start',
+  duressTitle: 'Silent alarm code (if you want one)',
+  duressIntro: 'Have to open the app while someone watches? In the installed app’s notes, type your silent alarm code and press Enter. You just see the notes, and the police get an alarm, silently.',
+  duressLabel: 'Silent alarm code',
+  duressHint: '6 to 8 digits, not your PIN. Only the police server keeps a scrambled form of it; nothing on this device.',
+  duressSave: 'Save code',
+  duressRemove: 'Remove code',
+  duressSaved: 'Your silent alarm code is saved.',
+  duressRemoved: 'Your silent alarm code is removed.',
+  duressInvalid: 'Use 6 to 8 digits.',
+  duressTaken: 'Choose another code.',
 };
 
 const ar: ProtectionTexts = {
   title: 'الحماية',
   intro: 'باستخدام رمز الحماية الذي أعطتك إياه الشرطة، يمكنك هنا إطلاق إنذار، أو الإبلاغ بأن الشخص المشمول بأمر منع الاتصال حاول التواصل معك.',
   codeLabel: 'رمز الحماية',
+  noCode: 'ليس لديك رمز أو نسيته؟ اتصل بالرقم 101 أو بجهة اتصالك في الشرطة واطلب رمز حماية جديدًا. عندها يتوقف الرمز القديم عن العمل. الخروج السريع يمحو الرمز المحفوظ.',
   codeHint: 'اثنا عشر حرفًا، مثلًا ABCD-EFGH-JKMN. لا يهم استخدام الأحرف الكبيرة أو الشرطات.',
   codeMissing: 'أدخل رمز الحماية أولًا.',
   rememberLabel: 'حفظ الرمز على هذا الجهاز',
@@ -189,6 +235,16 @@ const ar: ProtectionTexts = {
   call112: 'اتصل بالرقم 112',
   tryAgain: 'حاول مرة أخرى',
   back: 'العودة إلى البداية',
+  duressTitle: 'رمز الإنذار الصامت (إن أردت)',
+  duressIntro: 'هل عليك فتح التطبيق وأحدهم يراقبك؟ في ملاحظات التطبيق المثبّت، اكتب رمز الإنذار الصامت واضغط Enter. سترى الملاحظات فقط، وتتلقى الشرطة إنذارًا بصمت.',
+  duressLabel: 'رمز الإنذار الصامت',
+  duressHint: 'من 6 إلى 8 أرقام، وليس رقمك السري. خادم الشرطة وحده يحتفظ بصيغة مشفّرة منه؛ لا شيء على هذا الجهاز.',
+  duressSave: 'حفظ الرمز',
+  duressRemove: 'حذف الرمز',
+  duressSaved: 'تم حفظ رمز الإنذار الصامت.',
+  duressRemoved: 'تم حذف رمز الإنذار الصامت.',
+  duressInvalid: 'استخدم من 6 إلى 8 أرقام.',
+  duressTaken: 'اختر رمزًا آخر.',
 };
 
 export const texts: Record<Lang, ProtectionTexts> = { nl, fr, en, ar };

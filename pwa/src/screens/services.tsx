@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { textIn, type Service } from '../catalog-types.js';
 import { DataNotice } from '../contacts/DataNotice.js';
 import { useList } from '../data.js';
-import { languageName } from '../format.js';
+import { joinList, languageName } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
 
@@ -15,7 +15,7 @@ export default function Services(): JSX.Element {
       <h1 tabIndex={-1} data-screen-heading="">{t.services.title}</h1>
       <p>{t.services.intro}</p>
       {state.status === 'loading' && <p class="loading" role="status">{t.loading}</p>}
-      {state.status === 'unavailable' && <p class="notice">{t.data.unavailable}</p>}
+      {state.status === 'unavailable' && <p class="notice">{typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}</p>}
       {state.status === 'ready' && state.items.length === 0 && <p class="notice">{t.data.empty}</p>}
       {state.status === 'ready' && state.items.length > 0 && (
         <div data-services="">
@@ -33,7 +33,7 @@ export default function Services(): JSX.Element {
                   {s.forWhom && (<><dt>{t.services.audience}</dt><dd>{textIn(s.forWhom, lang)}</dd></>)}
                   {s.partner && (<><dt>{t.services.partner}</dt><dd>{s.partner}</dd></>)}
                   {s.location && (<><dt>{t.services.location}</dt><dd>{[s.location.label, s.location.address].filter(Boolean).join(', ')}</dd></>)}
-                  {s.languages && s.languages.length > 0 && (<><dt>{t.services.languages}</dt><dd>{s.languages.map((l) => languageName(l, lang)).join(', ')}</dd></>)}
+                  {s.languages && s.languages.length > 0 && (<><dt>{t.services.languages}</dt><dd>{joinList(s.languages.map((l) => languageName(l, lang)), lang)}</dd></>)}
                 </dl>
                 {s.bookable && (
                   <button type="button" class="button" onClick={() => navigate('book', { service: s.id })}>{t.menu.book}</button>

@@ -69,6 +69,15 @@ export class InMemoryOrderRepository implements OrderRepository {
     this.count(previous, ended);
   }
 
+  async replaceCode(order: OrderRecord, oldHash: string | undefined, newHash: string, audit: AuditEntry): Promise<void> {
+    const stored = this.changing(order);
+    if (stored.codeHash !== oldHash) throw new ConflictError('The order was changed, ended or given a new code meanwhile; reload it');
+    if (oldHash) this.codes.delete(oldHash);
+    this.codes.set(newHash, order.id);
+    this.orders.set(order.id, { order: stored.order, codeHash: newHash });
+    this.auditLog.push(audit);
+  }
+
   async fixes(id: string): Promise<StoredFix[]> {
     return structuredClone(this.positions.get(id) ?? []);
   }

@@ -3,7 +3,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, cleanup } from '@testing-library/preact';
 import { appConfig } from '../../../pwa/src/config.js';
 import { QuickExit } from '../../../pwa/src/exit/QuickExit.js';
-import { browserSteps, guardBackForwardCache, hasExited, hideDocument, isKeptCache, quickExit, registerExitCleaner, resetExitForTests, type ExitSteps } from '../../../pwa/src/exit/exit.js';
+import { isUnlockWord, launchedInstalled } from '../../../pwa/src/disguise.js';
+import { startScreen } from '../../../pwa/src/router.js';
+import { browserSteps, exitDestination, guardBackForwardCache, hasExited, hideDocument, isKeptCache, quickExit, registerExitCleaner, resetExitForTests, type ExitSteps } from '../../../pwa/src/exit/exit.js';
 
 afterEach(() => {
   cleanup();
@@ -90,7 +92,7 @@ describe('back/forward cache guard', () => {
   it('leaves again when a page restored from the back/forward cache had exited', async () => {
     const replace = vi.fn();
     const fakeWin = Object.assign(new EventTarget(), { document, location: { replace } }) as unknown as Window & typeof globalThis;
-    const stop = guardBackForwardCache(fakeWin, 'https://example.org/');
+    const stop = guardBackForwardCache(fakeWin, () => false);
     const show = (persisted: boolean) => {
       const e = new Event('pageshow') as Event & { persisted: boolean };
       Object.defineProperty(e, 'persisted', { value: persisted });
@@ -102,8 +104,48 @@ describe('back/forward cache guard', () => {
     show(false);
     expect(replace).not.toHaveBeenCalled();
     show(true);
-    expect(replace).toHaveBeenCalledWith('https://example.org/');
+    expect(replace).toHaveBeenCalledWith(appConfig.exitUrl);
     stop();
+  });
+
+  it('the installed app restored from the back/forward cache goes to its neutral screen, exit or not', () => {
+    const replace = vi.fn();
+    const fakeWin = Object.assign(new EventTarget(), { document, location: { replace } }) as unknown as Window & typeof globalThis;
+    const stop = guardBackForwardCache(fakeWin, () => true);
+    const e = new Event('pageshow') as Event & { persisted: boolean };
+    Object.defineProperty(e, 'persisted', { value: true });
+    fakeWin.dispatchEvent(e);
+    expect(replace).toHaveBeenCalledWith(`/?${appConfig.startMarker}`);
+    stop();
+  });
+});
+
+describe('disguise', () => {
+  const win = (search: string, modes: string[] = []) => ({
+    location: { search } as Location,
+    matchMedia: ((q: string) => ({ matches: modes.some((m) => q === `(display-mode: ${m})`) })) as unknown as Window['matchMedia'],
+  });
+
+  it('knows an installed launch by its display mode or the start URL marker, and a tab otherwise', () => {
+    expect(launchedInstalled(win(''))).toBe(false);
+    expect(launchedInstalled(win('', ['browser']))).toBe(false);
+    expect(launchedInstalled(win('', ['standalone']))).toBe(true);
+    expect(launchedInstalled(win('', ['minimal-ui']))).toBe(true);
+    expect(launchedInstalled(win(`?${appConfig.startMarker}`))).toBe(true);
+    expect(startScreen(true, false)).toBe('notes');
+    expect(startScreen(false, false)).toBe('first-visit');
+    expect(startScreen(false, true)).toBe('home');
+    expect(exitDestination(true)).toBe(`/?${appConfig.startMarker}`);
+    expect(exitDestination(false)).toBe(appConfig.exitUrl);
+  });
+
+  it('opens help only for an unlock word on a line of its own, in any case', () => {
+    expect(isUnlockWord('hulp')).toBe(true);
+    expect(isUnlockWord('  HULP \n')).toBe(true);
+    expect(isUnlockWord('boodschappen\nHelp')).toBe(true);
+    expect(isUnlockWord('ik heb hulp nodig')).toBe(false);
+    expect(isUnlockWord('brood')).toBe(false);
+    expect(isUnlockWord('')).toBe(false);
   });
 });
 

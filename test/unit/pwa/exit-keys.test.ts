@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { installExitKeys } from '../../../pwa/src/exit/controller.js';
+import { ESC_CONFIRM_MS, installExitKeys } from '../../../pwa/src/exit/controller.js';
 import { IDLE, expire, onKey, SHIFT_WINDOW_MS } from '../../../pwa/src/exit/keys.js';
 
 describe('quick exit keys (pure state machine)', () => {
@@ -82,5 +82,37 @@ describe('installExitKeys (DOM listener + timer)', () => {
     expect(onExit).toHaveBeenCalledTimes(1);
     stop();
     input.remove();
+  });
+});
+
+describe('Esc with work in progress', () => {
+  const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key }));
+
+  it('warns first and leaves on a second Esc within the window; without work, or by Shift×3, it leaves at once', () => {
+    let t = 0;
+    let busy = true;
+    const log: string[] = [];
+    const stop = installExitKeys(window, { onProgress: () => undefined, onReset: () => undefined, onExit: () => log.push('exit'), onEscapeWarning: () => log.push('warn') }, () => t, () => busy);
+    press('Escape');
+    expect(log).toEqual(['warn']);
+    t = 1_000;
+    press('Escape');
+    expect(log).toEqual(['warn', 'exit']);
+    // A second Esc after the window warns again.
+    t = 10_000;
+    press('Escape');
+    t = 10_000 + ESC_CONFIRM_MS + 1;
+    press('Escape');
+    expect(log).toEqual(['warn', 'exit', 'warn', 'warn']);
+    // Shift×3 is deliberate: it never asks.
+    press('Shift');
+    press('Shift');
+    press('Shift');
+    expect(log.at(-1)).toBe('exit');
+    busy = false;
+    log.length = 0;
+    press('Escape');
+    expect(log).toEqual(['exit']);
+    stop();
   });
 });

@@ -88,3 +88,27 @@ describe('translations', () => {
     }
   });
 });
+
+describe('times shown to her', () => {
+  it('are Belgian time on the 24-hour clock in every language, whatever the device zone', async () => {
+    const { clockTime } = await import('../../../pwa/src/format.js');
+    // 18:05 UTC in July = 20:05 in Brussels (CEST); in January 19:05 (CET).
+    for (const lang of ['nl', 'fr', 'en', 'ar'] as const) {
+      expect(clockTime('2026-07-01T18:05:00Z', lang)).toBe('20:05');
+      expect(clockTime('2026-01-15T18:05:00Z', lang)).toBe('19:05');
+    }
+    const { dateTime } = await import('../../../pwa/src/format.js');
+    expect(dateTime(Date.parse('2026-07-01T18:05:00Z'), 'ar')).toContain('20:05');
+    expect(dateTime(Date.parse('2026-07-01T18:05:00Z'), 'ar')).not.toMatch(/[صم]/);
+  });
+});
+
+describe('lists she reads', () => {
+  it('use the language\'s own separators', async () => {
+    const { joinList } = await import('../../../pwa/src/format.js');
+    expect(joinList(['Nederlands', 'Frans', 'Engels'], 'nl')).toBe('Nederlands, Frans en Engels');
+    expect(joinList(['anglais', 'arabe'], 'fr')).toBe('anglais et arabe');
+    expect(joinList(['English', 'Arabic', 'French'], 'en')).toBe('English, Arabic and French');
+    expect(joinList(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+  });
+});
