@@ -17,6 +17,8 @@ export const keys = {
   protect: (codeHash: string) => ({ pk: `PROTECT#${codeHash}`, sk: 'PROTECT' }),
   /** Wrong protection codes per caller and 15-minute window (rate limit). */
   protectFailures: (callerHash: string, window: string) => ({ pk: `PROTECTFAIL#${callerHash}`, sk: `WINDOW#${window}` }),
+  /** Protection-code checks reserved per caller (functions/lib/attempts.ts: fixed window, reserved before the check). */
+  protectAttempts: (callerHash: string) => ({ pk: `PROTECTFAIL#${callerHash}`, sk: 'BUDGET' }),
   seenEvent: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   fix: (orderId: string, at: string, eventId: string) => ({ pk: `ORDER#${orderId}`, sk: `FIX#${at}#${eventId}` }),
   fixPrefix: 'FIX#',

@@ -76,14 +76,14 @@ export const handler = httpApi('bookings', {
     // The PIN is shown here once; only its slow hash is stored.
     return { ...created({ ...receipt, pin }), headers: { location: `/api/bookings/${receipt.reference}` } };
   },
-  'GET /api/bookings/{reference}': async (req) => ok(await viewBooking(deps, refOf(req), pinOf(req), clock.now())),
+  'GET /api/bookings/{reference}': async (req) => ok(await viewBooking(deps, refOf(req), pinOf(req), req.client, clock.now())),
   'POST /api/bookings/{reference}/reschedule': async (req) => {
     const body = parse(rescheduleSchema, req.body);
-    return ok(await rescheduleBooking(deps, refOf(req), pinOf(req), body.start, clock.now()));
+    return ok(await rescheduleBooking(deps, refOf(req), pinOf(req), body.start, req.client, clock.now()));
   },
-  'POST /api/bookings/{reference}/cancel': async (req) => ok(await cancelBooking(deps, refOf(req), pinOf(req), clock.now())),
+  'POST /api/bookings/{reference}/cancel': async (req) => ok(await cancelBooking(deps, refOf(req), pinOf(req), req.client, clock.now())),
   'DELETE /api/bookings/{reference}': async (req) => {
-    await eraseBooking(deps, refOf(req), pinOf(req), clock.now());
+    await eraseBooking(deps, refOf(req), pinOf(req), req.client, clock.now());
     return noContent();
   },
   'GET /api/staff/bookings': async (req) => {

@@ -1,9 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../shared/catalog/booking.js';
-import { LOCK_MINUTES, MAX_WRONG_PINS } from '../../shared/catalog/booking.js';
+import { LOCK_MINUTES, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
 import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
+import { refundAttempt, reserveAttempt } from '../lib/attempts.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { statsAdd } from '../lib/stats.js';
@@ -43,7 +44,22 @@ export interface BookingRepository {
   /** Counts a wrong PIN; at MAX_WRONG_PINS the reference locks for LOCK_MINUTES. Returns true when it is now locked. */
   recordPinFailure(reference: string, now: Date): Promise<boolean>;
   clearPinFailures(reference: string): Promise<void>;
+  /**
+   * Reserves one PIN check for `reference` from `client` (a hashed trusted source address) BEFORE the
+   * PIN is verified: the client's own budget first, then the reference's. Refused (nothing reserved
+   * that matters) when either is spent for the current window.
+   */
+  reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation>;
+  /** A right PIN gives its own reservation back; the wrong guesses of others (and their lock) stand. */
+  refundPinAttempt(reservation: Extract<PinReservation, { reserved: true }>): Promise<void>;
 }
+
+export type PinReservation =
+  | { reserved: true; reference: string; client: string; clientWindow: number; referenceWindow: number }
+  | { reserved: false; retryAt: number };
+
+export const PIN_BUDGET = { limit: MAX_WRONG_PINS, windowMs: LOCK_MINUTES * 60_000 } as const;
+export const PIN_CLIENT_BUDGET = { limit: MAX_WRONG_PINS_PER_CLIENT, windowMs: LOCK_MINUTES * 60_000 } as const;
 
 function isCancelled(err: unknown): err is TransactionCanceledException {
   return err instanceof TransactionCanceledException || (err as { name?: string }).name === 'TransactionCanceledException';
@@ -327,6 +343,21 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async clearPinFailures(reference: string): Promise<void> {
     await dynamo.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference) }));
+  }
+
+  async reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation> {
+    const own = await reserveAttempt(this.table, bookingKeys.pinClientFailures(reference, client), 'PIN_ATTEMPTS', PIN_CLIENT_BUDGET, now);
+    if (!own.reserved) return own;
+    const all = await reserveAttempt(this.table, bookingKeys.pinFailures(reference), 'PIN_ATTEMPTS', PIN_BUDGET, now);
+    if (!all.reserved) return all;
+    return { reserved: true, reference, client, clientWindow: own.windowStart, referenceWindow: all.windowStart };
+  }
+
+  async refundPinAttempt(r: Extract<PinReservation, { reserved: true }>): Promise<void> {
+    await Promise.all([
+      refundAttempt(this.table, bookingKeys.pinClientFailures(r.reference, r.client), r.clientWindow),
+      refundAttempt(this.table, bookingKeys.pinFailures(r.reference), r.referenceWindow),
+    ]);
   }
 }
 

@@ -9,6 +9,8 @@ import type { FunctionName } from '../../shared/functions.js';
 import { NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
+import { clientHash, trustedAddress } from './client.js';
+import { readSecret, secretArn } from './secrets.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
 
 export type ApiEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -23,6 +25,8 @@ export interface ApiRequest {
   /** Parsed JSON body, or undefined when there is none. */
   body: unknown;
   principal: Principal | null;
+  /** Hash of the trusted client address (functions/lib/client.ts): the key of per-client limits. */
+  client: string;
 }
 
 export interface ApiResult {
@@ -65,6 +69,10 @@ export function httpApi(fn: FunctionName, operations: Record<string, Operation>)
     throw new Error(`Routes of ${fn} do not match the route table: missing [${missing.join(', ')}], undeclared [${extra.join(', ')}]`);
   }
 
+  // Fetched during the cold start where CDK bound it (AWS, behind CloudFront); absent locally.
+  const originSecret = () => (secretArn('originVerify') ? readSecret('originVerify') : undefined);
+  originSecret()?.catch(() => undefined);
+
   const core = async (event: ApiEvent, _context: Context): Promise<ApiResponse> => {
     const route = routeByKey(event.routeKey);
     const operation = operations[event.routeKey];
@@ -78,6 +86,7 @@ export function httpApi(fn: FunctionName, operations: Record<string, Operation>)
       headers: (event.headers ?? {}) as Record<string, string>,
       body: parseBody(event),
       principal,
+      client: clientHash(trustedAddress(event, await originSecret())),
     });
     return toResponse(result);
   };

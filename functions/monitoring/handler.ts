@@ -6,7 +6,7 @@ import { logger } from '../lib/logger.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
 import { batchSchema, contactReportSchema, deviceEventSchema, panicSchema, type DeviceEventInput } from './schemas.js';
-import { callerHash, ingestDeviceEvent, raisePanic, reportContact } from './use-cases.js';
+import { ingestDeviceEvent, raisePanic, reportContact } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 
@@ -73,11 +73,8 @@ async function postEvents(req: ApiRequest) {
   return { status: 200, body: { accepted, duplicates, rejected } };
 }
 
-/** API Gateway HTTP APIs put the client address first in X-Forwarded-For; only its hash is stored. */
-function caller(req: ApiRequest): string {
-  const ip = (req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() || 'unknown';
-  return callerHash(ip);
-}
+/** The caller: a hash of the trusted source address (never X-Forwarded-For, which the client writes). */
+const caller = (req: ApiRequest): string => req.client;
 
 async function postPanic(req: ApiRequest) {
   const input = parse(panicSchema, req.body);

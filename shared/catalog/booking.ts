@@ -7,9 +7,17 @@
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const REFERENCE_LENGTH = 8;
 export const PIN_LENGTH = 6;
-/** Wrong PINs for one reference before it locks for LOCK_MINUTES. */
+/**
+ * PIN guesses for one reference per LOCK_MINUTES window, from everyone together; past it the reference
+ * is locked until the window (started by its first guess) ends: at most LOCK_MINUTES, never longer.
+ */
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MINUTES = 15;
+/**
+ * PIN guesses for one reference from one client address per window. Below MAX_WRONG_PINS, so that one
+ * person holding the reference cannot lock its owner out: she still has guesses left from her own address.
+ */
+export const MAX_WRONG_PINS_PER_CLIENT = 3;
 
 export const BOOKING_STATUSES = ['booked', 'confirmed', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
