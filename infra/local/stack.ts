@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { identity } from '../../shared/identity.js';
 import { TABLE_ENV, table } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
@@ -169,7 +170,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     listener = createGateway({
       issuer,
-      staticFiles: staticFiles(PWA_ROOT),
+      // The console's sign-in settings, as infra/aws/web.ts deploys them (here: the local issuer).
+      staticFiles: staticFiles(PWA_ROOT, { '/staff/auth-config.json': { authBase: identity.localIssuerPath, clientId: identity.localClients.staffConsole } }),
       dev: { notifications: () => sns.messages(), deadLetters: () => deadLetters() },
       ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
       log: (line) => {
