@@ -8,7 +8,7 @@ import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo as sharedClient } from '../lib/clients.js';
 import { statsAdd } from '../lib/stats.js';
 import { caseKeys } from './keys.js';
-import { TableKeySource, type KeySource } from './victim-key.js';
+import { caseRefKeySource, type KeySource } from './victim-key.js';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -152,7 +152,7 @@ export class DynamoCaseRepository implements CaseRepository {
     private readonly client: DynamoDBDocumentClient = sharedClient,
     keys?: KeySource,
   ) {
-    this.keys = keys ?? new TableKeySource(client, table);
+    this.keys = keys ?? caseRefKeySource(client, table);
   }
 
   victimKey(): Promise<Buffer> {
