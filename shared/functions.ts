@@ -1,3 +1,4 @@
+import type { SecretName } from './secrets.js';
 import type { TopicName } from './topics.js';
 
 /**
@@ -13,6 +14,13 @@ export interface FunctionDecl {
   table: 'none' | 'read' | 'readWrite';
   /** Topics the function publishes to. */
   publishes: readonly TopicName[];
+  /** Secrets (shared/secrets.ts) the function reads: GetSecretValue on each, its ARN in the secret's variable. */
+  secrets: readonly SecretName[];
+  /**
+   * Reserved concurrency: capacity no other function can take (the police path keeps working while a
+   * public route is flooded) and, for public functions, a ceiling a flood cannot pass.
+   */
+  reservedConcurrency?: number;
   /** Extra timeout in seconds (default 10). */
   timeoutSeconds?: number;
   memoryMb?: number;
@@ -24,30 +32,37 @@ export const functions = {
     description: 'Health check and the fallback for unknown routes (404/405 JSON)',
     table: 'none',
     publishes: [],
+    secrets: ['originVerify'],
   },
   catalog: {
     entry: 'functions/catalog/handler.ts',
     description: 'Contact points and the FJC service catalogue (public reads, coordinator writes)',
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
+    reservedConcurrency: 10,
   },
   bookings: {
     entry: 'functions/bookings/handler.ts',
     description: 'Slots and bookings by reference + PIN; coordinator booking lists',
     table: 'readWrite',
     publishes: ['partnerIntake'],
+    secrets: ['originVerify'],
+    reservedConcurrency: 20,
   },
   cases: {
     entry: 'functions/cases/handler.ts',
     description: 'Cases and follow-ups for social-service officers',
     table: 'readWrite',
     publishes: ['supervisorEscalations'],
+    secrets: ['caseRefHmacKey', 'originVerify'],
   },
   followupTick: {
     entry: 'functions/followups/tick.ts',
     description: 'Scheduled: reminders for due follow-ups, escalation of overdue ones',
     table: 'readWrite',
     publishes: ['officerReminders', 'supervisorEscalations'],
+    secrets: [],
     timeoutSeconds: 60,
   },
   orders: {
@@ -55,18 +70,22 @@ export const functions = {
     description: 'Restraining orders (police)',
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
   },
   monitoring: {
     entry: 'functions/monitoring/handler.ts',
     description: 'Device events from the monitoring provider and panic from the PWA; runs the breach engine',
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
+    reservedConcurrency: 50,
   },
   watchdog: {
     entry: 'functions/monitoring/watchdog.ts',
     description: 'Scheduled: signal loss for active orders',
     table: 'readWrite',
     publishes: [],
+    secrets: [],
     timeoutSeconds: 60,
   },
   alerts: {
@@ -74,12 +93,16 @@ export const functions = {
     description: 'Open alerts for police: list, acknowledge, resolve',
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
+    reservedConcurrency: 10,
   },
   alertPublisher: {
     entry: 'functions/alerts/publisher.ts',
     description: 'Stream consumer: publishes new alerts and escalations to SNS (outbox)',
     table: 'readWrite',
     publishes: ['policeAlerts', 'supervisorEscalations'],
+    secrets: [],
+    reservedConcurrency: 5,
     timeoutSeconds: 30,
   },
   alertTick: {
@@ -87,6 +110,7 @@ export const functions = {
     description: 'Scheduled: escalates unacknowledged alerts',
     table: 'readWrite',
     publishes: [],
+    secrets: [],
     timeoutSeconds: 60,
   },
   reports: {
@@ -94,6 +118,7 @@ export const functions = {
     description: 'Monthly incidence and prevalence reports with small-cell suppression',
     table: 'read',
     publishes: [],
+    secrets: ['originVerify'],
   },
   audit: {
     entry: 'functions/audit/handler.ts',
@@ -101,6 +126,15 @@ export const functions = {
     // Writes only its own conditional audit Puts; IAM denies update/delete on AUDIT# keys.
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
+  },
+  auditDigest: {
+    entry: 'functions/audit/digest-handler.ts',
+    description: 'Scheduled daily: hash-chain digest of the audit records into write-once storage',
+    table: 'read',
+    publishes: [],
+    secrets: [],
+    timeoutSeconds: 300,
   },
 } as const satisfies Record<string, FunctionDecl>;
 

@@ -5,6 +5,8 @@
  * - booking `BOOKING#<reference>` / `BOOKING`, gsi1 `BOOKINGS#<serviceId>#<date>` / `<start>#<reference>`;
  * - PIN attempt budgets `BOOKING#<reference>` / `PINFAIL` (everyone) and `PINFAIL#<client hash>` (one
  *   client address), also for references that do not exist;
+ * - bookings made per client address per day `BOOKINGCLIENT#<client hash>` / `DAILY` (a budget, TTL) and
+ *   used proofs of work `BOOKINGPROOF#<proof hash>` / `PROOF` (TTL): never linked to a booking;
  * - idempotency records `IDEMPOTENCY#bookings` / `<prefix>#<key hash>` (Powertools).
  */
 export const bookingKeys = {
@@ -15,5 +17,7 @@ export const bookingKeys = {
   pinClientFailures: (reference: string, client: string) => ({ pk: `BOOKING#${reference}`, sk: `PINFAIL#${client}` }),
   dayIndex: (serviceId: string, date: string, start: string, reference: string) => ({ gsi1pk: `BOOKINGS#${serviceId}#${date}`, gsi1sk: `${start}#${reference}` }),
   dayPartition: (serviceId: string, date: string) => `BOOKINGS#${serviceId}#${date}`,
+  clientBookings: (client: string) => ({ pk: `BOOKINGCLIENT#${client}`, sk: 'DAILY' }),
+  usedProof: (proofHash: string) => ({ pk: `BOOKINGPROOF#${proofHash}`, sk: 'PROOF' }),
 };
 export const IDEMPOTENCY_PK = 'IDEMPOTENCY#bookings';

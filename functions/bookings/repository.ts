@@ -1,7 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../shared/catalog/booking.js';
 import { LOCK_MINUTES, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
+import { PROOF_MAX_AGE_MINUTES } from '../../shared/catalog/booking-proof.js';
 import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { refundAttempt, reserveAttempt } from '../lib/attempts.js';
@@ -52,6 +53,10 @@ export interface BookingRepository {
   reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation>;
   /** A right PIN gives its own reservation back; the wrong guesses of others (and their lock) stand. */
   refundPinAttempt(reservation: Extract<PinReservation, { reserved: true }>): Promise<void>;
+  /** Remembers a proof of work as used (until it could no longer be accepted); false if it was used already. */
+  useProof(proofHash: string, now: Date): Promise<boolean>;
+  /** Takes one of the client's `limit` bookings per 24 hours; false when they are taken. */
+  reserveClientBooking(client: string, limit: number, now: Date): Promise<boolean>;
 }
 
 export type PinReservation =
@@ -351,6 +356,26 @@ export class DynamoBookingRepository implements BookingRepository {
     const all = await reserveAttempt(this.table, bookingKeys.pinFailures(reference), 'PIN_ATTEMPTS', PIN_BUDGET, now);
     if (!all.reserved) return all;
     return { reserved: true, reference, client, clientWindow: own.windowStart, referenceWindow: all.windowStart };
+  }
+
+  async useProof(proofHash: string, now: Date): Promise<boolean> {
+    try {
+      await dynamo.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...bookingKeys.usedProof(proofHash), type: 'USED_PROOF', expiresAt: Math.floor(now.getTime() / 1000) + (PROOF_MAX_AGE_MINUTES + 2) * 60 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return false;
+      throw err;
+    }
+  }
+
+  async reserveClientBooking(client: string, limit: number, now: Date): Promise<boolean> {
+    return (await reserveAttempt(this.table, bookingKeys.clientBookings(client), 'CLIENT_BOOKINGS', { limit, windowMs: 86_400_000 }, now)).reserved;
   }
 
   async refundPinAttempt(r: Extract<PinReservation, { reserved: true }>): Promise<void> {

@@ -13,12 +13,15 @@ import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/edge.j
  */
 export function trustedAddress(event: Pick<APIGatewayProxyEventV2, 'requestContext' | 'headers'>, originSecret: string | undefined): string {
   const source = event.requestContext?.http?.sourceIp || 'unknown';
-  if (!originSecret) return source;
-  const headers = event.headers ?? {};
-  const proof = headers[ORIGIN_VERIFY_HEADER];
-  if (proof === undefined || !same(proof, originSecret)) return source;
-  const viewer = headers[VIEWER_ADDRESS_HEADER]?.trim();
+  if (!originSecret || !cameThroughCloudFront(event, originSecret)) return source;
+  const viewer = event.headers?.[VIEWER_ADDRESS_HEADER]?.trim();
   return viewer && isIP(viewer) ? viewer : source;
+}
+
+/** The request carries the origin secret CloudFront adds: it passed CloudFront (and its web ACL). */
+export function cameThroughCloudFront(event: Pick<APIGatewayProxyEventV2, 'headers'>, originSecret: string): boolean {
+  const proof = event.headers?.[ORIGIN_VERIFY_HEADER];
+  return proof !== undefined && same(proof, originSecret);
 }
 
 function same(a: string, b: string): boolean {

@@ -6,10 +6,10 @@ import type {
   Context,
 } from 'aws-lambda';
 import type { FunctionName } from '../../shared/functions.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
-import { clientHash, trustedAddress } from './client.js';
+import { cameThroughCloudFront, clientHash, trustedAddress } from './client.js';
 import { readSecret, secretArn } from './secrets.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
 
@@ -74,6 +74,10 @@ export function httpApi(fn: FunctionName, operations: Record<string, Operation>)
   originSecret()?.catch(() => undefined);
 
   const core = async (event: ApiEvent, _context: Context): Promise<ApiResponse> => {
+    // Where CDK bound the origin secret, only requests that came through CloudFront (and its web ACL)
+    // are served: calling the API's own endpoint directly gets nothing.
+    const secret = await originSecret();
+    if (secret !== undefined && !cameThroughCloudFront(event, secret)) throw new ForbiddenError('Use the service through its web address');
     const route = routeByKey(event.routeKey);
     const operation = operations[event.routeKey];
     if (!route || !operation) throw new NotFoundError();
@@ -86,7 +90,7 @@ export function httpApi(fn: FunctionName, operations: Record<string, Operation>)
       headers: (event.headers ?? {}) as Record<string, string>,
       body: parseBody(event),
       principal,
-      client: clientHash(trustedAddress(event, await originSecret())),
+      client: clientHash(trustedAddress(event, secret)),
     });
     return toResponse(result);
   };

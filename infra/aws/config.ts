@@ -28,7 +28,10 @@ export interface DeployConfig {
   /** Custom domain for CloudFront: name plus an ACM certificate ARN in us-east-1. */
   domainName: string | undefined;
   certificateArn: string | undefined;
-  /** A WAF web ACL (scope CLOUDFRONT, created in us-east-1) for the distribution. */
+  /** The API's own domain and its regional ACM certificate: the execute-api endpoint is then disabled. */
+  apiDomainName: string | undefined;
+  apiCertificateArn: string | undefined;
+  /** A WAF web ACL (scope CLOUDFRONT, created in us-east-1, stack OneRoofEdge) for the distribution. */
   webAclArn: string | undefined;
   /** Throttling on the API's default stage. */
   throttle: { rateLimit: number; burstLimit: number };
@@ -108,8 +111,15 @@ export function readConfig(scope: Construct): DeployConfig {
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error(`Context ${CONTEXT_PREFIX}domainName and ${CONTEXT_PREFIX}certificateArn go together`);
   }
+  const apiDomainName = str(scope, 'apiDomainName');
+  const apiCertificateArn = str(scope, 'apiCertificateArn');
+  if ((apiDomainName === undefined) !== (apiCertificateArn === undefined)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}apiDomainName and ${CONTEXT_PREFIX}apiCertificateArn go together`);
+  }
   return {
     webOrigin,
+    apiDomainName,
+    apiCertificateArn,
     cognitoDomainPrefix: str(scope, 'cognitoDomainPrefix') ?? 'oneroof-staff',
     subscriptions: subscriptions(scope),
     opsEmail: str(scope, 'opsEmail'),

@@ -10,9 +10,9 @@ import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { schedules, streamConsumers } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
-import type { DeployConfig } from './config.js';
+import { warn, type DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
-import type { StatefulStack } from './stateful-stack.js';
+import { secretPath, type StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -44,6 +44,8 @@ export class StatelessStack extends Stack {
       });
       if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table);
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
+      for (const secret of decl.secrets) fn.bindSecret(secret, stateful.secrets[secret]);
+      if (name === 'auditDigest') fn.bindAuditDigests(stateful.auditDigests);
       fns[name] = fn;
 
       const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {
@@ -119,11 +121,16 @@ export class StatelessStack extends Stack {
       logKey: stateful.key,
       logRetention: config.logRetention,
       throttle: config.throttle,
+      domain: config.apiDomainName && config.apiCertificateArn ? { name: config.apiDomainName, certificateArn: config.apiCertificateArn } : undefined,
     });
+    if (!config.apiDomainName) {
+      warn(this, 'no-api-domain', 'No API domain (context oneroof:apiDomainName + apiCertificateArn): the execute-api endpoint stays enabled; handlers refuse requests that did not come through CloudFront.');
+    }
 
     const cognitoDomainUrl = stateful.identity.domain.baseUrl();
     this.web = new Web(this, 'Web', {
       api: this.api.httpApi,
+      apiDomain: this.api.domainName?.name,
       cognitoDomainUrl,
       staffAuthConfig: {
         region: this.region,
@@ -136,9 +143,10 @@ export class StatelessStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      originVerifySecretName: secretPath('originVerify'),
     });
 
     new CfnOutput(this, 'WebUrl', { value: `https://${config.domainName ?? this.web.distribution.distributionDomainName}` });
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.domainName ? `https://${this.api.domainName.name}` : this.api.httpApi.apiEndpoint });
   }
 }

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { BOOKINGS_PER_CLIENT_ENV } from '../../shared/catalog/booking.js';
 import { identity } from '../../shared/identity.js';
+import { AUDIT_DIGEST_DIR_ENV } from '../../shared/schedules.js';
 import { TABLE_ENV, table } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
@@ -111,6 +113,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     setEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
     setEnv(TABLE_ENV, tableName);
+    setEnv(BOOKINGS_PER_CLIENT_ENV, '10000');
+    setEnv(AUDIT_DIGEST_DIR_ENV, resolve(dataDir, 'audit-digests'));
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint });
     try {
       await ensureTable(client, tableName);

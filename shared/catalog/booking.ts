@@ -18,6 +18,13 @@ export const LOCK_MINUTES = 15;
  * person holding the reference cannot lock its owner out: she still has guesses left from her own address.
  */
 export const MAX_WRONG_PINS_PER_CLIENT = 3;
+/**
+ * Bookings one client address may make per 24 hours. One person needs one or two; a shelter's shared
+ * connection a few more. Past it: 429 and the service's phone number (the catalogue shows it).
+ */
+export const MAX_BOOKINGS_PER_CLIENT_PER_DAY = 4;
+/** Overrides it; the local stack raises it, since there every request comes from one developer's loopback address. */
+export const BOOKINGS_PER_CLIENT_ENV = 'BOOKINGS_PER_CLIENT_PER_DAY';
 
 export const BOOKING_STATUSES = ['booked', 'confirmed', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

@@ -16,6 +16,7 @@ import { dynamo } from '../../functions/lib/clients.js';
 import { isPersonalField, PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { STAFF_ROLES } from '../../shared/roles.js';
 import { matchRoute, routes } from '../../shared/routes.js';
+import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { monitoringClaims, orderBody, positionEvent } from './monitoring-support.js';
 
@@ -26,7 +27,8 @@ const coordinator = staffClaims('chris.coordinator', 'coordinator');
 
 type Handler = typeof orders;
 async function call(h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) {
-  const res = await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext());
+  const booking = method === 'POST' && path === '/api/bookings' ? { headers: await bookingHeaders(body), sourceIp: freshAddress() } : {};
+  const res = await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}), ...booking }), lambdaContext());
   return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
 }
 

@@ -8,6 +8,7 @@ import { setClockOffset } from '../../functions/lib/clock.js';
 import { statsKey } from '../../functions/lib/stats.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
+import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 
@@ -20,6 +21,7 @@ const zone = `test-${run}`;
 type Res = { status: number; json: Record<string, any> };
 async function call(h: typeof bookings, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; remainingMs?: number; sourceIp?: string } = {}): Promise<Res> {
   const context = { ...lambdaContext(), ...(opts.remainingMs ? { getRemainingTimeInMillis: () => opts.remainingMs as number } : {}) };
+  if (method === 'POST' && path === '/api/bookings') opts = { sourceIp: freshAddress(), ...opts, headers: await bookingHeaders(opts.body, opts.headers) };
   const res = await h(apiEvent({ method, path, ...(opts.claims ? { claims: opts.claims } : {}), ...(opts.body !== undefined ? { body: opts.body } : {}), ...(opts.headers ? { headers: opts.headers } : {}), ...(opts.sourceIp ? { sourceIp: opts.sourceIp } : {}) }), context);
   return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
 }

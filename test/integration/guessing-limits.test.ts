@@ -10,7 +10,9 @@ import { dynamo } from '../../functions/lib/clients.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { MAX_WRONG_CODES } from '../../functions/monitoring/use-cases.js';
 import { handler as orders } from '../../functions/orders/handler.js';
-import { MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
+import { MAX_BOOKINGS_PER_CLIENT_PER_DAY, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
+import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
+import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { openAlerts, orderBody, police, TABLE } from './monitoring-support.js';
 
@@ -21,11 +23,14 @@ import { openAlerts, orderBody, police, TABLE } from './monitoring-support.js';
 const run = Date.now().toString(36);
 const PARALLEL = 200;
 const LONG = 180_000;
+/** Every protection-code request runs scrypt (a right code is honoured even past the budget): slower here. */
+const LONGER = 420_000;
 
 type Res = { status: number; body: string };
 async function call(h: typeof bookings, input: Parameters<typeof apiEvent>[0]): Promise<Res> {
+  if (input.method === 'POST' && input.path === '/api/bookings') input = { sourceIp: freshAddress(), ...input, headers: await bookingHeaders(input.body, input.headers) };
   // 200 requests share one process and DynamoDB Local here (in Lambda each has its own instance): a long deadline.
-  const res = await h(apiEvent(input), { ...lambdaContext(), getRemainingTimeInMillis: () => 170_000 });
+  const res = await h(apiEvent(input), { ...lambdaContext(), getRemainingTimeInMillis: () => 400_000 });
   return { status: res.statusCode ?? 0, body: res.body ?? '' };
 }
 const tally = (list: Res[]) => list.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
@@ -125,7 +130,7 @@ describe('protection code: parallel guesses', () => {
     expect(right).toEqual(wrong);
     expect(right.status).toBe(429);
     expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
-  }, LONG);
+  }, LONGER);
 
   it('the budget is the trusted source address: a spoofed X-Forwarded-For neither escapes it nor spends another client’s', async () => {
     const ip = '10.82.0.1';
@@ -138,4 +143,41 @@ describe('protection code: parallel guesses', () => {
     expect(await raw(keys.protectAttempts(clientHash('192.0.2.1')))).toBeUndefined();
     expect((await panic('WXYZ-WXYZ-WXYZ', '192.0.2.1')).status).toBe(404);
   }, LONG);
+});
+
+describe('one anonymous client cannot empty the calendar', () => {
+  const service = `flood-${run}`;
+  let slots: { start: string }[] = [];
+  const body = (start: string) => ({ serviceId: service, start, alias: 'Sam', language: 'nl', interpreter: false, childcare: false, safeContact: { mayContact: false } });
+  const book = (start: string, headers: Record<string, string>, sourceIp: string) => bookings(apiEvent({ method: 'POST', path: '/api/bookings', body: body(start), headers, sourceIp }), lambdaContext());
+
+  beforeAll(async () => {
+    const { id: _i, ...legal } = demoServices[0]!;
+    const svc = { ...legal, id: service, zone: `test-${run}`, partnerId: 'test-partner', demo: false, capacity: 1, slotMinutes: 30, bufferMinutes: 0, leadHours: 0, horizonDays: 30, closures: [], openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })) };
+    expect((await call(catalog, { method: 'POST', path: '/api/services', claims: staffClaims('chris.coordinator', 'coordinator'), body: svc })).status).toBe(201);
+    slots = JSON.parse((await call(bookings, { method: 'GET', path: `/api/services/${service}/slots` })).body).slots;
+  });
+
+  it('each booking costs a proof of work bound to its slot: none, a wrong one or a used one is 400 naming the header', async () => {
+    const s0 = slots[0]!.start;
+    const field = async (headers: Record<string, string>) => JSON.parse((await book(s0, headers, '10.90.0.1')).body ?? '{}') as { field?: string };
+    expect((await field({})).field).toBe('X-Booking-Proof');
+    expect((await field({ [PROOF_HEADER]: `${Math.floor(Date.now() / 60_000)}.1` })).field).toBe('X-Booking-Proof');
+    // a proof for another slot does not hold for this one
+    expect((await field({ [PROOF_HEADER]: await solveProof(service, slots[1]!.start) })).field).toBe('X-Booking-Proof');
+    const proof = await solveProof(service, s0);
+    expect((await book(s0, { [PROOF_HEADER]: proof }, '10.90.0.1')).statusCode).toBe(201);
+    expect((await field({ [PROOF_HEADER]: proof })).field).toBe('X-Booking-Proof');
+  });
+
+  it(`at most ${MAX_BOOKINGS_PER_CLIENT_PER_DAY} bookings per client address a day; another address still books`, async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < MAX_BOOKINGS_PER_CLIENT_PER_DAY + 2; i++) {
+      const start = slots[5 + i]!.start;
+      statuses.push((await book(start, { [PROOF_HEADER]: await solveProof(service, start) }, '10.91.0.1')).statusCode ?? 0);
+    }
+    expect(statuses).toEqual([...Array(MAX_BOOKINGS_PER_CLIENT_PER_DAY).fill(201), 429, 429]);
+    const start = slots[20]!.start;
+    expect((await book(start, { [PROOF_HEADER]: await solveProof(service, start) }, '10.91.0.2')).statusCode).toBe(201);
+  });
 });

@@ -1,3 +1,5 @@
+import { PROOF_HEADER, solveProof } from '../../../shared/catalog/booking-proof.js';
+
 /**
  * The bookings API as the victim app calls it: same origin, no credentials, no referrer; the PIN only
  * in the X-Booking-Pin header (never in a URL). Every answer becomes a typed result, never a throw.
@@ -51,8 +53,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure }
 
 const BASE: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' };
 
-async function send<T>(method: string, path: string, options: { body?: unknown; pin?: string; idempotencyKey?: string } = {}): Promise<Result<T>> {
+async function send<T>(method: string, path: string, options: { body?: unknown; pin?: string; idempotencyKey?: string; proof?: string } = {}): Promise<Result<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.proof) headers[PROOF_HEADER] = options.proof;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.pin) headers['x-booking-pin'] = options.pin;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -82,7 +85,9 @@ const ref = (reference: string) => encodeURIComponent(reference.trim());
 export const bookingApi = {
   slots: (serviceId: string, from: Date, to: Date) =>
     send<{ slots: FreeSlot[] }>('GET', `/api/services/${encodeURIComponent(serviceId)}/slots?from=${from.toISOString()}&to=${to.toISOString()}`),
-  create: (input: BookingInput, idempotencyKey: string) => send<Receipt>('POST', '/api/bookings', { body: input, idempotencyKey }),
+  /** With the booking's small proof of work (about a second on a slow phone; see shared/catalog/booking-proof.ts). */
+  create: async (input: BookingInput, idempotencyKey: string) =>
+    send<Receipt>('POST', '/api/bookings', { body: input, idempotencyKey, proof: await solveProof(input.serviceId, input.start, idempotencyKey) }),
   view: (reference: string, pin: string) => send<BookingView>('GET', `/api/bookings/${ref(reference)}`, { pin }),
   reschedule: (reference: string, pin: string, start: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
   cancel: (reference: string, pin: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/cancel`, { pin }),
