@@ -1,3 +1,5 @@
+import { Duration } from 'aws-cdk-lib';
+import { Schedule } from 'aws-cdk-lib/aws-events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { functions, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { routeKey, routes } from '../../shared/routes.js';
@@ -200,9 +202,10 @@ describe('HTTP API from shared/routes.ts', () => {
 
 describe('schedules and stream consumers from shared/schedules.ts', () => {
   it.each(schedules.map((sc) => [sc.name, sc] as const))('%s runs its function at its rate', (_name, schedule) => {
-    const unit = schedule.everyMinutes === 1 ? 'minute' : 'minutes';
+    // as CDK writes it: rate(1 minute), rate(5 minutes), rate(1 day)
+    const expression = Schedule.rate(Duration.minutes(schedule.everyMinutes)).expressionString;
     const rules = Object.values(resources('AWS::Events::Rule')).filter(
-      (r) => r.Properties.ScheduleExpression === `rate(${schedule.everyMinutes} ${unit})` && JSON.stringify(r.Properties.Targets).includes(`"${fnId(schedule.function)}"`),
+      (r) => r.Properties.ScheduleExpression === expression && JSON.stringify(r.Properties.Targets).includes(`"${fnId(schedule.function)}"`),
     );
     expect(rules).toHaveLength(1);
   });
