@@ -38,7 +38,9 @@ export async function solveProof(serviceId: string, start: string, idempotencyKe
   const minute = Math.floor(now / 60_000);
   const encoder = new TextEncoder();
   const BATCH = 64;
-  for (let base = 0; ; base += BATCH) {
+  // A random starting nonce: two bookings of one slot in the same minute get different proofs.
+  const first = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+  for (let base = first; ; base += BATCH) {
     const digests = await Promise.all(
       Array.from({ length: BATCH }, (_, i) => crypto.subtle.digest('SHA-256', encoder.encode(proofMessage(minute, serviceId, start, idempotencyKey, base + i)))),
     );

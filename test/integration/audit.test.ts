@@ -157,7 +157,7 @@ describe('audit trail of an order and its alerts, driven through the real handle
       for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);
       for (const v of values) for (const p of personalValues) expect(v).not.toContain(p);
       // Exactly the documented attributes.
-      expect(Object.keys(item).sort()).toEqual(['action', 'actor', 'actorSub', 'at', 'entity', 'entityId', 'pk', 'roles', 'route', 'sk', 'type']);
+      expect(Object.keys(item).sort()).toEqual(['action', 'actor', 'actorSub', 'at', 'entity', 'entityId', 'gsi1pk', 'gsi1sk', 'pk', 'roles', 'route', 'sk', 'type']);
       expect(String(item.route)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[a-z/{}-]+$/);
     }
     expect(PERSONAL_FIELDS.length).toBeGreaterThan(0);
