@@ -1,4 +1,5 @@
 import type { PersonalDataAccess } from './personal-data.js';
+import type { SecretName } from './secrets.js';
 import type { TopicName } from './topics.js';
 
 /**
@@ -20,6 +21,13 @@ export interface FunctionDecl {
    * `seal` kinds and Decrypt for the `open` kinds only (a condition on the encryption context's kind).
    */
   personalData?: PersonalDataAccess;
+  /** Secrets (shared/secrets.ts) the function reads: GetSecretValue on each, its ARN in the secret's variable. */
+  secrets: readonly SecretName[];
+  /**
+   * Reserved concurrency: capacity no other function can take (the police path keeps working while a
+   * public route is flooded) and, for public functions, a ceiling a flood cannot pass.
+   */
+  reservedConcurrency?: number;
   /** Timeout in seconds when not the default (read it with `timeoutOf`). */
   timeoutSeconds?: number;
   memoryMb?: number;
@@ -31,12 +39,15 @@ export const functions = {
     description: 'Health check and the fallback for unknown routes (404/405 JSON)',
     table: 'none',
     publishes: [],
+    secrets: ['originVerify'],
   },
   catalog: {
     entry: 'functions/catalog/handler.ts',
     description: 'Contact points and the FJC service catalogue (public reads, coordinator writes)',
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
+    reservedConcurrency: 10,
   },
   bookings: {
     entry: 'functions/bookings/handler.ts',
@@ -44,6 +55,8 @@ export const functions = {
     table: 'readWrite',
     publishes: ['partnerIntake'],
     personalData: { seal: ['booking'], open: ['booking'] },
+    secrets: ['originVerify'],
+    reservedConcurrency: 20,
   },
   cases: {
     entry: 'functions/cases/handler.ts',
@@ -51,12 +64,14 @@ export const functions = {
     table: 'readWrite',
     publishes: [],
     personalData: { seal: ['case'], open: ['case'] },
+    secrets: ['caseRefHmacKey', 'originVerify'],
   },
   followupTick: {
     entry: 'functions/followups/tick.ts',
     description: 'Scheduled: reminders for due follow-ups, escalation of overdue ones',
     table: 'readWrite',
     publishes: ['officerReminders', 'supervisorEscalations'],
+    secrets: [],
     timeoutSeconds: 60,
   },
   orders: {
@@ -65,6 +80,7 @@ export const functions = {
     table: 'readWrite',
     publishes: [],
     personalData: { seal: ['order', 'orderState'], open: ['order', 'orderState', 'fix'] },
+    secrets: ['originVerify'],
   },
   monitoring: {
     entry: 'functions/monitoring/handler.ts',
@@ -72,6 +88,8 @@ export const functions = {
     table: 'readWrite',
     publishes: [],
     personalData: { seal: ['orderState', 'fix', 'alert'], open: ['order', 'orderState'] },
+    secrets: ['originVerify'],
+    reservedConcurrency: 50,
   },
   watchdog: {
     entry: 'functions/monitoring/watchdog.ts',
@@ -80,6 +98,7 @@ export const functions = {
     publishes: [],
     // The same engine as monitoring, fed by the clock: it never receives a position, so it writes no fix.
     personalData: { seal: ['orderState', 'alert'], open: ['order', 'orderState'] },
+    secrets: [],
     timeoutSeconds: 60,
   },
   alerts: {
@@ -88,12 +107,16 @@ export const functions = {
     table: 'readWrite',
     publishes: [],
     personalData: { seal: [], open: ['alert'] },
+    secrets: ['originVerify'],
+    reservedConcurrency: 10,
   },
   alertPublisher: {
     entry: 'functions/alerts/publisher.ts',
     description: 'Stream consumer: publishes new alerts and escalations to SNS (outbox)',
     table: 'readWrite',
     publishes: ['policeAlerts', 'supervisorEscalations'],
+    secrets: [],
+    reservedConcurrency: 5,
     timeoutSeconds: 30,
   },
   alertTick: {
@@ -101,16 +124,19 @@ export const functions = {
     description: 'Scheduled: escalates unacknowledged alerts',
     table: 'readWrite',
     publishes: [],
+    secrets: [],
     timeoutSeconds: 60,
   },
   canary: {
     entry: 'functions/canary/tick.ts',
+    secrets: [],
     description: 'Scheduled: writes a synthetic canary alert that travels the whole alert path (pipeline heartbeat)',
     table: 'readWrite',
     publishes: [],
   },
   canaryReceiver: {
     entry: 'functions/canary/receiver.ts',
+    secrets: [],
     description: 'Subscribed to the police topic (kind canary only): counts each heartbeat that arrived',
     table: 'none',
     publishes: [],
@@ -121,6 +147,7 @@ export const functions = {
     // Writes only its rounding key, once (conditional Put of SECRET#REPORT-ROUNDING).
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
   },
   audit: {
     entry: 'functions/audit/handler.ts',
@@ -128,6 +155,15 @@ export const functions = {
     // Writes only its own conditional audit Puts; IAM denies update/delete on AUDIT# keys.
     table: 'readWrite',
     publishes: [],
+    secrets: ['originVerify'],
+  },
+  auditDigest: {
+    entry: 'functions/audit/digest-handler.ts',
+    description: 'Scheduled daily: hash-chain digest of the audit records into write-once storage',
+    table: 'read',
+    publishes: [],
+    secrets: [],
+    timeoutSeconds: 300,
   },
 } as const satisfies Record<string, FunctionDecl>;
 

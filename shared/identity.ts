@@ -15,8 +15,10 @@ export const identity = {
   },
   /** Local issuer mount point on the local gateway (JWKS at `/auth/.well-known/jwks.json`). */
   localIssuerPath: '/auth',
-  /** Access token lifetime. */
-  accessTokenMinutes: 60,
+  /** Access (and ID) token lifetime: short, renewed with a rotating refresh token. */
+  accessTokenMinutes: 15,
+  /** Refresh token lifetime from sign-in (one shift): after it, staff sign in again. */
+  refreshTokenHours: 10,
 } as const;
 
 export interface DemoUser {

@@ -15,7 +15,12 @@ export const schedules: readonly ScheduleDecl[] = [
   { name: 'alert-escalation', function: 'alertTick', everyMinutes: 1, description: 'Escalate unacknowledged alerts' },
   { name: 'monitoring-watchdog', function: 'watchdog', everyMinutes: 1, description: 'Signal loss for active orders' },
   { name: 'pipeline-canary', function: 'canary', everyMinutes: 5, description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)', heartbeat: true },
+  { name: 'audit-digest', function: 'auditDigest', everyMinutes: 1440, description: "Hash-chain digest of yesterday's audit records into write-once storage" },
 ];
+
+/** Where the audit digest goes: an S3 bucket with Object Lock in AWS, a folder in the local stack. */
+export const AUDIT_DIGEST_BUCKET_ENV = 'AUDIT_DIGEST_BUCKET';
+export const AUDIT_DIGEST_DIR_ENV = 'AUDIT_DIGEST_DIR';
 
 /** Stream consumers: a DynamoDB stream event source in AWS, a stream poller in the local stack. */
 export interface StreamConsumerDecl {

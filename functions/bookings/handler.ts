@@ -1,14 +1,17 @@
 import { slug } from '../../shared/catalog/schemas.js';
-import { UnauthorizedError } from '../../shared/errors.js';
+import { BOOKINGS_PER_CLIENT_ENV, MAX_BOOKINGS_PER_CLIENT_PER_DAY } from '../../shared/catalog/booking.js';
+import { PROOF_HEADER } from '../../shared/catalog/booking-proof.js';
+import { TooManyAttemptsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { DynamoCatalogRepository } from '../catalog/repository.js';
 import { clock } from '../lib/clock.js';
-import { requireEnv } from '../lib/config.js';
+import { optionalIntEnv, requireEnv } from '../lib/config.js';
 import { created, httpApi, noContent, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { SnsNotifier } from '../lib/notifier.js';
 import { parse } from '../lib/validation.js';
 import { idempotent, type CreatePayload } from './idempotency.js';
 import { derivePin, randomPin } from './pin.js';
+import { checkProof } from './proof.js';
 import { DynamoBookingRepository } from './repository.js';
 import {
   attendanceSchema,
@@ -38,6 +41,7 @@ import {
 } from './use-cases.js';
 
 const tableName = requireEnv(TABLE_ENV);
+const bookingsPerClient = optionalIntEnv(BOOKINGS_PER_CLIENT_ENV, MAX_BOOKINGS_PER_CLIENT_PER_DAY);
 const deps: Deps = {
   repo: new DynamoBookingRepository(tableName),
   services: new DynamoCatalogRepository(tableName),
@@ -54,6 +58,23 @@ function caller(req: ApiRequest): Caller {
 const pinOf = (req: ApiRequest) => req.headers[PIN_HEADER];
 const refOf = (req: ApiRequest) => req.pathParameters.reference ?? '';
 
+/**
+ * The cost of a booking for an anonymous client: a proof of work bound to this request, and one of the
+ * client address's daily bookings. A retry with the same Idempotency-Key and proof is the same booking
+ * (answered from the idempotency record) and costs nothing more.
+ */
+async function admit(req: ApiRequest, input: { serviceId: string; start: string }, key: string | undefined): Promise<void> {
+  const now = clock.now();
+  const proof = checkProof(req.headers[PROOF_HEADER], input.serviceId, input.start, key, now);
+  if (!(await deps.repo.useProof(proof, now))) {
+    if (key) return;
+    throw new ValidationError('X-Booking-Proof', 'This proof was used already; make a new one');
+  }
+  if (!(await deps.repo.reserveClientBooking(req.client, bookingsPerClient, now))) {
+    throw new TooManyAttemptsError('Too many bookings from this connection today; call the service to book');
+  }
+}
+
 export const handler = httpApi('bookings', {
   'GET /api/services/{id}/slots': withQuery(slotsQuerySchema, async (req, range) => {
     const id = parse(slug, req.pathParameters.id, 'id');
@@ -63,6 +84,7 @@ export const handler = httpApi('bookings', {
     const rawKey = req.headers[IDEMPOTENCY_HEADER];
     const key = rawKey === undefined ? undefined : parse(idempotencyKeySchema, rawKey, 'Idempotency-Key');
     const input = parse(bookingInputSchema, req.body);
+    await admit(req, input, key);
     let pin: string;
     let receipt;
     if (key) {
@@ -76,14 +98,14 @@ export const handler = httpApi('bookings', {
     // The PIN is shown here once; only its slow hash is stored.
     return { ...created({ ...receipt, pin }), headers: { location: `/api/bookings/${receipt.reference}` } };
   },
-  'GET /api/bookings/{reference}': async (req) => ok(await viewBooking(deps, refOf(req), pinOf(req), clock.now())),
+  'GET /api/bookings/{reference}': async (req) => ok(await viewBooking(deps, refOf(req), pinOf(req), req.client, clock.now())),
   'POST /api/bookings/{reference}/reschedule': async (req) => {
     const body = parse(rescheduleSchema, req.body);
-    return ok(await rescheduleBooking(deps, refOf(req), pinOf(req), body.start, clock.now()));
+    return ok(await rescheduleBooking(deps, refOf(req), pinOf(req), body.start, req.client, clock.now()));
   },
-  'POST /api/bookings/{reference}/cancel': async (req) => ok(await cancelBooking(deps, refOf(req), pinOf(req), clock.now())),
+  'POST /api/bookings/{reference}/cancel': async (req) => ok(await cancelBooking(deps, refOf(req), pinOf(req), req.client, clock.now())),
   'DELETE /api/bookings/{reference}': async (req) => {
-    await eraseBooking(deps, refOf(req), pinOf(req), clock.now());
+    await eraseBooking(deps, refOf(req), pinOf(req), req.client, clock.now());
     return noContent();
   },
   'GET /api/staff/bookings': withQuery(staffListQuerySchema, async (req, q) =>

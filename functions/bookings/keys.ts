@@ -3,7 +3,10 @@
  * - slot counter `SLOTS#<serviceId>` / `<start ISO>`: `booked`, guarded by `booked < capacity`; one
  *   partition per service, so one Query returns the counters of a range;
  * - booking `BOOKING#<reference>` / `BOOKING`, gsi1 `BOOKINGS#<serviceId>#<date>` / `<start>#<reference>`;
- * - wrong-PIN counter `BOOKING#<reference>` / `PINFAIL` (also for references that do not exist);
+ * - PIN attempt budgets `BOOKING#<reference>` / `PINFAIL` (everyone) and `PINFAIL#<client hash>` (one
+ *   client address), also for references that do not exist;
+ * - bookings made per client address per day `BOOKINGCLIENT#<client hash>` / `DAILY` (a budget, TTL) and
+ *   used proofs of work `BOOKINGPROOF#<proof hash>` / `PROOF` (TTL): never linked to a booking;
  * - idempotency records `IDEMPOTENCY#bookings` / `<prefix>#<key hash>` (Powertools).
  */
 export const bookingKeys = {
@@ -11,7 +14,10 @@ export const bookingKeys = {
   slotPartition: (serviceId: string) => `SLOTS#${serviceId}`,
   booking: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'BOOKING' }),
   pinFailures: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'PINFAIL' }),
+  pinClientFailures: (reference: string, client: string) => ({ pk: `BOOKING#${reference}`, sk: `PINFAIL#${client}` }),
   dayIndex: (serviceId: string, date: string, start: string, reference: string) => ({ gsi1pk: `BOOKINGS#${serviceId}#${date}`, gsi1sk: `${start}#${reference}` }),
   dayPartition: (serviceId: string, date: string) => `BOOKINGS#${serviceId}#${date}`,
+  clientBookings: (client: string) => ({ pk: `BOOKINGCLIENT#${client}`, sk: 'DAILY' }),
+  usedProof: (proofHash: string) => ({ pk: `BOOKINGPROOF#${proofHash}`, sk: 'PROOF' }),
 };
 export const IDEMPOTENCY_PK = 'IDEMPOTENCY#bookings';

@@ -1,11 +1,13 @@
-import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../shared/catalog/booking.js';
-import { LOCK_MINUTES, MAX_WRONG_PINS } from '../../shared/catalog/booking.js';
+import { LOCK_MINUTES, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
+import { PROOF_MAX_AGE_MINUTES } from '../../shared/catalog/booking-proof.js';
 import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
+import { refundAttempt, reserveAttempt } from '../lib/attempts.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
@@ -45,7 +47,26 @@ export interface BookingRepository {
   /** Counts a wrong PIN; at MAX_WRONG_PINS the reference locks for LOCK_MINUTES. Returns true when it is now locked. */
   recordPinFailure(reference: string, now: Date): Promise<boolean>;
   clearPinFailures(reference: string): Promise<void>;
+  /**
+   * Reserves one PIN check for `reference` from `client` (a hashed trusted source address) BEFORE the
+   * PIN is verified: the client's own budget first, then the reference's. Refused (nothing reserved
+   * that matters) when either is spent for the current window.
+   */
+  reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation>;
+  /** A right PIN gives its own reservation back; the wrong guesses of others (and their lock) stand. */
+  refundPinAttempt(reservation: Extract<PinReservation, { reserved: true }>): Promise<void>;
+  /** Remembers a proof of work as used (until it could no longer be accepted); false if it was used already. */
+  useProof(proofHash: string, now: Date): Promise<boolean>;
+  /** Takes one of the client's `limit` bookings per 24 hours; false when they are taken. */
+  reserveClientBooking(client: string, limit: number, now: Date): Promise<boolean>;
 }
+
+export type PinReservation =
+  | { reserved: true; reference: string; client: string; clientWindow: number; referenceWindow: number }
+  | { reserved: false; retryAt: number };
+
+export const PIN_BUDGET = { limit: MAX_WRONG_PINS, windowMs: LOCK_MINUTES * 60_000 } as const;
+export const PIN_CLIENT_BUDGET = { limit: MAX_WRONG_PINS_PER_CLIENT, windowMs: LOCK_MINUTES * 60_000 } as const;
 
 export class DynamoBookingRepository implements BookingRepository {
   constructor(
@@ -300,5 +321,40 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async clearPinFailures(reference: string): Promise<void> {
     await this.client.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference) }));
+  }
+
+  async reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation> {
+    const own = await reserveAttempt(this.table, bookingKeys.pinClientFailures(reference, client), 'PIN_ATTEMPTS', PIN_CLIENT_BUDGET, now);
+    if (!own.reserved) return own;
+    const all = await reserveAttempt(this.table, bookingKeys.pinFailures(reference), 'PIN_ATTEMPTS', PIN_BUDGET, now);
+    if (!all.reserved) return all;
+    return { reserved: true, reference, client, clientWindow: own.windowStart, referenceWindow: all.windowStart };
+  }
+
+  async useProof(proofHash: string, now: Date): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...bookingKeys.usedProof(proofHash), type: 'USED_PROOF', expiresAt: Math.floor(now.getTime() / 1000) + (PROOF_MAX_AGE_MINUTES + 2) * 60 },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailed(err)) return false;
+      throw err;
+    }
+  }
+
+  async reserveClientBooking(client: string, limit: number, now: Date): Promise<boolean> {
+    return (await reserveAttempt(this.table, bookingKeys.clientBookings(client), 'CLIENT_BOOKINGS', { limit, windowMs: 86_400_000 }, now)).reserved;
+  }
+
+  async refundPinAttempt(r: Extract<PinReservation, { reserved: true }>): Promise<void> {
+    await Promise.all([
+      refundAttempt(this.table, bookingKeys.pinClientFailures(r.reference, r.client), r.clientWindow),
+      refundAttempt(this.table, bookingKeys.pinFailures(r.reference), r.referenceWindow),
+    ]);
   }
 }

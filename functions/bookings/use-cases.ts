@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { normalizePin, normalizeReference, referenceFrom, REFERENCE_ALPHABET, REFERENCE_LENGTH, type Attendance } from '../../shared/catalog/booking.js';
+import { LOCK_MINUTES, normalizePin, normalizeReference, referenceFrom, REFERENCE_ALPHABET, REFERENCE_LENGTH, type Attendance } from '../../shared/catalog/booking.js';
 import { generateSlots, MAX_SLOT_RANGE_DAYS, slotAt, slotProblem } from '../../shared/catalog/slots.js';
 import type { Service } from '../../shared/catalog/types.js';
 import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
@@ -136,30 +136,28 @@ export async function createBooking(deps: Deps, input: BookingInput, pinFor: (re
 }
 
 /**
- * Reference + PIN → the booking. Unknown reference and wrong PIN look the same (404, same slow hash);
- * MAX_WRONG_PINS wrong PINs lock the reference (existing or not) for LOCK_MINUTES (429).
+ * Reference + PIN → the booking. Unknown reference and wrong PIN look the same (404, same slow hash).
+ * A check is reserved BEFORE the PIN is verified (repository `reservePinAttempt`): per window of
+ * LOCK_MINUTES, at most MAX_WRONG_PINS_PER_CLIENT from one client address and MAX_WRONG_PINS in all;
+ * past either, 429 whatever the PIN, and the PIN is not looked at. A right PIN refunds its own
+ * reservation only, so it never lifts a lock others caused; a lock lifts when its window ends.
  */
-export async function authenticate(repo: BookingRepository, rawReference: string, rawPin: string | undefined, now: Date): Promise<BookingRecord> {
+export async function authenticate(repo: BookingRepository, rawReference: string, rawPin: string | undefined, client: string, now: Date): Promise<BookingRecord> {
   const pin = rawPin === undefined ? undefined : normalizePin(rawPin);
   if (pin === undefined) throw new ValidationError('X-Booking-Pin', 'The 6-digit PIN goes in the X-Booking-Pin header');
   const reference = normalizeReference(rawReference);
   if (!reference) throw new NotFoundError('No booking with this reference and PIN');
-  const lockedUntil = await repo.pinLock(reference);
-  if (lockedUntil && lockedUntil > now.toISOString()) throw new TooManyAttemptsError('Too many wrong PINs; try again in 15 minutes');
+  const reservation = await repo.reservePinAttempt(reference, client, now);
+  if (!reservation.reserved) throw new TooManyAttemptsError(`Too many wrong PINs; try again in ${LOCK_MINUTES} minutes`);
   const booking = await repo.get(reference);
   const ok = booking ? await verifyPin(pin, booking.pinHash) : (await verifyPin(pin, await dummyHash()), false);
-  if (!ok || !booking) {
-    const locked = await repo.recordPinFailure(reference, now);
-    if (locked) throw new TooManyAttemptsError('Too many wrong PINs; try again in 15 minutes');
-    throw new NotFoundError('No booking with this reference and PIN');
-  }
-  // A right PIN resets the count of wrong ones.
-  await repo.clearPinFailures(reference);
+  if (!ok || !booking) throw new NotFoundError('No booking with this reference and PIN');
+  await repo.refundPinAttempt(reservation);
   return booking;
 }
 
-export async function viewBooking(deps: Deps, reference: string, pin: string | undefined, now: Date): Promise<BookingView> {
-  return view(await authenticate(deps.repo, reference, pin, now));
+export async function viewBooking(deps: Deps, reference: string, pin: string | undefined, client: string, now: Date): Promise<BookingView> {
+  return view(await authenticate(deps.repo, reference, pin, client, now));
 }
 
 function assertChangeable(b: BookingRecord, now: Date): void {
@@ -167,8 +165,8 @@ function assertChangeable(b: BookingRecord, now: Date): void {
   if (Date.parse(b.start) <= now.getTime()) throw new ConflictError('This appointment has already started', 'status');
 }
 
-export async function rescheduleBooking(deps: Deps, reference: string, pin: string | undefined, start: string, now: Date): Promise<BookingView> {
-  const b = await authenticate(deps.repo, reference, pin, now);
+export async function rescheduleBooking(deps: Deps, reference: string, pin: string | undefined, start: string, client: string, now: Date): Promise<BookingView> {
+  const b = await authenticate(deps.repo, reference, pin, client, now);
   assertChangeable(b, now);
   if (start === b.start) throw new ValidationError('start', 'This is the current time of the booking');
   const service = await bookableService(deps.services, b.serviceId, 'start');
@@ -180,8 +178,8 @@ export async function rescheduleBooking(deps: Deps, reference: string, pin: stri
   return view(moved);
 }
 
-export async function cancelBooking(deps: Deps, reference: string, pin: string | undefined, now: Date): Promise<BookingView> {
-  const b = await authenticate(deps.repo, reference, pin, now);
+export async function cancelBooking(deps: Deps, reference: string, pin: string | undefined, client: string, now: Date): Promise<BookingView> {
+  const b = await authenticate(deps.repo, reference, pin, client, now);
   assertChangeable(b, now);
   const cancelled = await deps.repo.cancel(b, now);
   await tell(deps.notifier, 'cancelled', cancelled);
@@ -189,8 +187,8 @@ export async function cancelBooking(deps: Deps, reference: string, pin: string |
 }
 
 /** Erases the booking at once (no TTL wait). A still-upcoming booking is cancelled on the way: slot freed, counted, partner told. */
-export async function eraseBooking(deps: Deps, reference: string, pin: string | undefined, now: Date): Promise<void> {
-  const b = await authenticate(deps.repo, reference, pin, now);
+export async function eraseBooking(deps: Deps, reference: string, pin: string | undefined, client: string, now: Date): Promise<void> {
+  const b = await authenticate(deps.repo, reference, pin, client, now);
   const upcoming = b.status !== 'cancelled' && Date.parse(b.start) > now.getTime();
   await deps.repo.erase(b, upcoming, upcoming, now);
   if (upcoming) await tell(deps.notifier, 'cancelled', b);

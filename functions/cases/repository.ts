@@ -9,7 +9,7 @@ import { open, seal } from '../lib/personal-crypto.js';
 import type { SEALED_FIELDS } from '../../shared/personal-data.js';
 import { statsAdd } from '../lib/stats.js';
 import { caseKeys } from './keys.js';
-import { TableKeySource, type KeySource } from './victim-key.js';
+import { caseRefKeySource, type KeySource } from './victim-key.js';
 
 /** The reminder tick's work on a follow-up: remind at `at`, then escalate at `at` (after the grace). */
 export interface TickWork {
@@ -155,7 +155,7 @@ export class DynamoCaseRepository implements CaseRepository {
     private readonly client: DynamoDBDocumentClient = dynamo,
     keys?: KeySource,
   ) {
-    this.keys = keys ?? new TableKeySource(client, table);
+    this.keys = keys ?? caseRefKeySource(client, table);
   }
 
   victimKey(): Promise<Buffer> {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { isLocalStack, readSecret, secretArn } from '../lib/secrets.js';
 import { caseKeys } from './keys.js';
 
 /**
@@ -7,11 +8,11 @@ import { caseKeys } from './keys.js';
  * (gsi2 `VICTIM#<hash>`, for the 12-month repeat check). The reference is normalised (trimmed,
  * upper-cased) first, so "v-12" and "V-12 " are the same victim.
  *
- * The key: `CASE_REF_HMAC_KEY` (base64, ≥ 32 bytes) when the environment sets it — in AWS this should
- * come from Secrets Manager (not wired yet, see README); otherwise one random key generated once and kept
- * in the table (`SECRET#CASE-REF-HMAC` / `KEY`, conditional Put so concurrent first uses agree). Kept in
- * the table, the key protects against a leaked index or export without that item, not against someone who
- * can read the whole table.
+ * The key (`caseRefKeySource`): in AWS the Secrets Manager secret `caseRefHmacKey` (shared/secrets.ts,
+ * ARN in CASE_REF_HMAC_KEY_SECRET_ARN), read once at cold start, so a leaked table, backup or export
+ * holds hashes without the key. In the local stack only, one random key generated once and kept in the
+ * table (`SECRET#CASE-REF-HMAC` / `KEY`, conditional Put so concurrent first uses agree). Anywhere else
+ * without the secret the function fails at load instead of quietly using the table.
  */
 export function victimHash(ref: string, key: Buffer): string {
   return createHmac('sha256', key).update(ref.trim().toUpperCase(), 'utf8').digest('base64url');
@@ -26,8 +27,8 @@ export class TableKeySource implements KeySource {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly table: string,
-    private readonly fromEnv: string | undefined = process.env.CASE_REF_HMAC_KEY,
-    /** Where the generated key lives, and the variable that overrides it (another key, same rules). */
+    /** A key given directly (base64, at least 32 bytes), its variable's name, and where a generated key lives (local stack). */
+    private readonly fromEnv: string | undefined = undefined,
     private readonly item: { pk: string; sk: string } = caseKeys.hmacKey,
     private readonly envName = 'CASE_REF_HMAC_KEY',
   ) {}
@@ -58,4 +59,24 @@ export class TableKeySource implements KeySource {
     if (!now) throw new Error(`${this.item.pk} missing after creation`);
     return Buffer.from(now, 'base64');
   }
+}
+
+/** The key from Secrets Manager, fetched when constructed (the cold start) and kept for the environment's life. */
+export class SecretKeySource implements KeySource {
+  constructor() {
+    this.key().catch(() => undefined);
+  }
+
+  async key(): Promise<Buffer> {
+    const value = await readSecret('caseRefHmacKey');
+    if (value.length < 32) throw new Error('The caseRefHmacKey secret must be at least 32 characters');
+    return Buffer.from(value, 'utf8');
+  }
+}
+
+/** Secrets Manager where CDK bound the secret; the table-held key in the local stack only; else fail fast. */
+export function caseRefKeySource(client: DynamoDBDocumentClient, table: string): KeySource {
+  if (secretArn('caseRefHmacKey')) return new SecretKeySource();
+  if (isLocalStack()) return new TableKeySource(client, table);
+  throw new Error('Missing required environment variable CASE_REF_HMAC_KEY_SECRET_ARN (the table-held key is for the local stack only)');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { UnauthorizedError } from '../../shared/errors.js';
@@ -40,15 +41,20 @@ export interface AuditEntry {
 
 
 export const auditPk = (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`;
+/** Every record is also on gsi1 under the day it was written: the daily digest reads one day in one Query. */
+export const auditDayPk = (day: string) => `AUDITDAY#${day}`;
 
 export function auditItem(entry: AuditEntry): Record<string, unknown> {
   // A guard against personal data reaching a key: an id that is not an opaque id is a bug upstream.
   if (!AUDIT_ENTITY_PATTERN.test(entry.entity)) throw new Error(`Audit entity kind must match ${AUDIT_ENTITY_PATTERN}`);
   if (!AUDIT_ENTITY_ID_PATTERN.test(entry.entityId)) throw new Error(`Audit entity id must be an opaque id (${entry.entity})`);
   const at = entry.at.toISOString();
+  const sk = `${at}#${ulid(entry.at.getTime())}`;
   return {
     pk: auditPk(entry.entity, entry.entityId),
-    sk: `${at}#${ulid(entry.at.getTime())}`,
+    sk,
+    gsi1pk: auditDayPk(at.slice(0, 10)),
+    gsi1sk: `${auditPk(entry.entity, entry.entityId)}#${sk}`,
     type: 'AUDIT',
     entity: entry.entity,
     entityId: entry.entityId,
@@ -99,4 +105,26 @@ export function auditEntryFor(
 ): AuditEntry {
   if (!req.principal) throw new UnauthorizedError();
   return { entity, entityId, action, route: req.routeKey, principal: req.principal, at };
+}
+
+// ---- the hash chain ------------------------------------------------------------------------------
+
+/** The fields a record's link covers, in a fixed order: changing any of them breaks the chain. */
+const CHAINED = ['pk', 'sk', 'entity', 'entityId', 'action', 'route', 'actor', 'actorSub', 'roles', 'at'] as const;
+
+/** The first link of every entity's chain. */
+export const CHAIN_START = '0'.repeat(64);
+
+export function canonicalAudit(record: Record<string, unknown>): string {
+  return JSON.stringify(CHAINED.map((k) => record[k] ?? null));
+}
+
+/**
+ * Each entity's audit records, in key order, form a hash chain: link = SHA-256(previous link, record).
+ * The daily digest (functions/audit/digest.ts) computes the links of the day's records from the last
+ * link it wrote for that entity and keeps them in write-once storage; `npm run audit:verify` recomputes
+ * them from the table and names the first record whose link no longer matches.
+ */
+export function chainLink(previous: string, record: Record<string, unknown>): string {
+  return createHash('sha256').update(previous).update('\n').update(canonicalAudit(record)).digest('hex');
 }

@@ -32,6 +32,9 @@ function listClaim(value: Claims[string] | undefined): string[] {
 export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Principal | null {
   const claims = (event.requestContext?.authorizer?.jwt?.claims ?? undefined) as Claims | undefined;
   if (!claims || claims.sub === undefined) return null;
+  // API Gateway's JWT authorizer accepts any token of the user pool for the audience, ID tokens
+  // included (their `aud` is the app client): only access tokens identify a caller here.
+  if (claims.token_use !== 'access') return null;
   const clientId = claims.client_id === undefined ? undefined : String(claims.client_id);
   const groups = listClaim(claims['cognito:groups']);
   const zones = groups.filter((g) => g.startsWith('zone:')).map((g) => g.slice(5));

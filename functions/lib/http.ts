@@ -7,9 +7,11 @@ import type {
 } from 'aws-lambda';
 import * as z from 'zod';
 import type { FunctionName } from '../../shared/functions.js';
-import { NotFoundError, ValidationError } from '../../shared/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/routes.js';
 import { authorize, principalFrom, type Principal } from './auth.js';
+import { cameThroughCloudFront, clientHash, trustedAddress } from './client.js';
+import { readSecret, secretArn } from './secrets.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
 import { lambdaContextLogging } from './logger.js';
 import { apiMetrics } from './metrics.js';
@@ -29,6 +31,8 @@ export interface ApiRequest {
   principal: Principal | null;
   /** The invocation's Lambda context (remaining time, request id). */
   context: Context;
+  /** Hash of the trusted client address (functions/lib/client.ts): the key of per-client limits. */
+  client: string;
 }
 
 export interface ApiResult {
@@ -100,7 +104,15 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
     throw new Error(`Routes of ${fn} do not match the route table: missing [${missing.join(', ')}], undeclared [${extra.join(', ')}]`);
   }
 
+  // Fetched during the cold start where CDK bound it (AWS, behind CloudFront); absent locally.
+  const originSecret = () => (secretArn('originVerify') ? readSecret('originVerify') : undefined);
+  originSecret()?.catch(() => undefined);
+
   const core = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
+    // Where CDK bound the origin secret, only requests that came through CloudFront (and its web ACL)
+    // are served: calling the API's own endpoint directly gets nothing.
+    const secret = await originSecret();
+    if (secret !== undefined && !cameThroughCloudFront(event, secret)) throw new ForbiddenError('Use the service through its web address');
     const route = routeByKey(event.routeKey);
     const operation = byRoute[event.routeKey];
     if (!route || !operation) throw new NotFoundError();
@@ -116,6 +128,7 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
       body: parseBody(event),
       principal,
       context,
+      client: clientHash(trustedAddress(event, secret)),
     });
     return toResponse(result);
   };

@@ -8,7 +8,7 @@ import { logger } from '../lib/logger.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
 import { batchSchema, contactReportSchema, deviceEventSchema, duressSchema, duressSetSchema, panicSchema, panicStatusSchema, type BatchResult, type DeviceEventInput, type PanicStatusAnswer, type Received, type Rejection } from '../../shared/monitoring/api.js';
-import { callerHash, duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, reportContact, setDuressCode } from './use-cases.js';
+import { duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, refusal, reportContact, setDuressCode } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
@@ -69,11 +69,8 @@ async function postEvents(req: ApiRequest) {
   return { status: 200, body };
 }
 
-/** API Gateway HTTP APIs put the client address first in X-Forwarded-For; only its hash is stored. */
-function caller(req: ApiRequest): string {
-  const ip = (req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() || 'unknown';
-  return callerHash(ip);
-}
+/** The caller: a hash of the trusted source address (never X-Forwarded-For, which the client writes). */
+const caller = (req: ApiRequest): string => req.client;
 
 async function postPanic(req: ApiRequest) {
   const input = parse(panicSchema, req.body);
@@ -88,7 +85,9 @@ async function postPanic(req: ApiRequest) {
 
 async function postPanicStatus(req: ApiRequest) {
   const input = parse(panicStatusSchema, req.body);
-  const orderId = await orderForCode(repo, input.protectionCode, caller(req), clock.now());
+  const code = await orderForCode(repo, input.protectionCode, caller(req), clock.now());
+  if (!code.orderId || code.throttled) throw refusal(code.throttled);
+  const orderId = code.orderId;
   const found = await alerts.get(input.panicId);
   // Another order's alert, or not a panic: the same answer as no alert at all.
   if (!found || found.alert.orderId !== orderId || found.alert.kind !== 'panic') throw new NotFoundError('No such panic');

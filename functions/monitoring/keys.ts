@@ -7,6 +7,8 @@ export const monitoringKeys = {
   seenEvent: (eventId: string) => ({ pk: `EVENT#${eventId}`, sk: 'EVENT' }),
   /** Wrong protection codes per caller and 15-minute window (rate limit). */
   protectFailures: (callerHash: string, window: string) => ({ pk: `PROTECTFAIL#${callerHash}`, sk: `WINDOW#${window}` }),
+  /** Protection-code checks reserved per caller (functions/lib/attempts.ts: fixed window, reserved before the check). */
+  protectAttempts: (callerHash: string) => ({ pk: `PROTECTFAIL#${callerHash}`, sk: 'BUDGET' }),
 };
 
 /** Seen-event markers expire after this long (a provider redelivering later than this is not expected). */

@@ -3,6 +3,7 @@ import { ConflictError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, type AlertRecord } from '../alerts/model.js';
+import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '../lib/attempts.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
@@ -40,8 +41,15 @@ export interface MonitoringRepository {
   setDuressCode(orderId: string, codeHash: string | undefined, expiresAt: number): Promise<void>;
   /** Counts a wrong protection code for a caller in the current window; returns the count. */
   countFailure(callerHash: string, now: Date): Promise<number>;
+  /** Reserves one protection-code check for a caller before the code is looked up (fails closed). */
+  reserveCodeAttempt(callerHash: string, now: Date): Promise<Reservation>;
+  /** A right code gives its own reservation back. */
+  refundCodeAttempt(callerHash: string, windowStart: number): Promise<void>;
   commit(plan: CommitPlan): Promise<CommitResult>;
 }
+
+/** Protection-code checks per caller and 15-minute window with an informative answer (404 or 202). */
+export const CODE_BUDGET: Budget = { limit: 10, windowMs: 15 * 60_000 };
 
 /** Adapter: DynamoDB. One TransactWriteItems per event: dedupe marker + each order's state, alerts, fix, counters. */
 export class DynamoMonitoringRepository implements MonitoringRepository {
@@ -129,6 +137,14 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       }),
     );
     return Number(out.Attributes?.attempts ?? 1);
+  }
+
+  async reserveCodeAttempt(callerHash: string, now: Date): Promise<Reservation> {
+    return reserveAttempt(this.tableName, monitoringKeys.protectAttempts(callerHash), 'PROTECT_ATTEMPTS', CODE_BUDGET, now);
+  }
+
+  async refundCodeAttempt(callerHash: string, windowStart: number): Promise<void> {
+    await refundAttempt(this.tableName, monitoringKeys.protectAttempts(callerHash), windowStart);
   }
 
   async commit(plan: CommitPlan): Promise<CommitResult> {

@@ -1,4 +1,4 @@
-import { createHash, scryptSync } from 'node:crypto';
+import { scryptSync } from 'node:crypto';
 import { ulid } from 'ulid';
 import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../shared/zones/index.js';
 import { newAlert, type AlertRecord } from '../alerts/model.js';
 import { hashProtectionCode } from '../orders/protection-code.js';
-import type { MonitoringRepository, OrderChange } from './repository.js';
+import { CODE_BUDGET, type MonitoringRepository, type OrderChange } from './repository.js';
 import type { DeviceEventInput } from '../../shared/monitoring/api.js';
 
 const MAX_ATTEMPTS = 12;
@@ -85,26 +85,29 @@ export async function ingestDeviceEvent(repo: MonitoringRepository, input: Devic
   return out.status === 'duplicate' ? { status: 'duplicate' } : { status: 'accepted', alerts: out.alerts };
 }
 
-/** Wrong codes per caller (hashed source address) and 15-minute window before we answer 429 instead of 404. */
-export const MAX_WRONG_CODES = 10;
-
-export function callerHash(sourceIp: string): string {
-  return createHash('sha256').update(`oneroof/caller/${sourceIp}`).digest('hex').slice(0, 32);
-}
+/** Protection-code checks per caller and window that get an informative answer (404 or 202). */
+export const MAX_WRONG_CODES = CODE_BUDGET.limit;
 
 /**
- * Resolves a protection code to its order. Safety first: a correct code is ALWAYS honoured, even from a
- * caller over the limit (a victim behind a shared address must never be refused); wrong codes count
- * against the caller and, past the limit, get 429 instead of 404. With 60-bit codes and a slow hash,
- * guessing stays hopeless either way; the limit keeps noise and load down.
+ * Resolves a protection code to its order. A check is reserved per caller (hashed trusted source
+ * address) BEFORE the code is looked up; a right code gives its reservation back. Past the caller's
+ * budget every answer is the same 429, right code or wrong, so a guesser learns nothing more. Safety
+ * first: a right code past the budget is still honoured (the panic or contact report is raised and the
+ * answer is still 429, whose text tells her to call 112), because a victim behind a shared address
+ * (mobile carrier NAT, a shelter's Wi-Fi) must never be silenced by someone else's guessing. With
+ * 60-bit codes and a slow hash, guessing stays hopeless either way; the budget keeps the oracle shut.
  */
-export async function orderForCode(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<string> {
+export async function orderForCode(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<{ orderId: string | undefined; throttled: boolean }> {
+  const reservation = await repo.reserveCodeAttempt(caller, now);
   const normalized = normalizeProtectionCode(code);
   const orderId = normalized ? await repo.orderIdForProtectionCode(hashProtectionCode(normalized)) : undefined;
-  if (orderId) return orderId;
-  const failures = await repo.countFailure(caller, now);
-  if (failures > MAX_WRONG_CODES) throw new TooManyAttemptsError();
-  throw new NotFoundError('Unknown protection code');
+  if (orderId && reservation.reserved) await repo.refundCodeAttempt(caller, reservation.windowStart);
+  return { orderId, throttled: !reservation.reserved };
+}
+
+/** The refusal: 429 for any code past the budget, else 404. */
+export function refusal(throttled: boolean): Error {
+  return throttled ? new TooManyAttemptsError() : new NotFoundError('Unknown protection code');
 }
 
 export async function raisePanic(
@@ -113,9 +116,11 @@ export async function raisePanic(
   caller: string,
   now: Date,
 ): Promise<{ alerts: AlertRecord[] }> {
-  const orderId = await orderForCode(repo, input.protectionCode, caller, now);
+  const found = await orderForCode(repo, input.protectionCode, caller, now);
+  if (!found.orderId) throw refusal(found.throttled);
   const eventId = `panic-${ulid(now.getTime())}`;
-  const out = await applyEvent(repo, [orderId], { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) }, now);
+  const out = await applyEvent(repo, [found.orderId], { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) }, now);
+  if (found.throttled) throw refusal(true);
   return { alerts: out.alerts };
 }
 
@@ -132,7 +137,9 @@ export function hashDuressCode(code: string): string {
 }
 
 export async function setDuressCode(repo: MonitoringRepository, input: { protectionCode: string; duressCode?: string }, caller: string, now: Date): Promise<void> {
-  const orderId = await orderForCode(repo, input.protectionCode, caller, now);
+  const found = await orderForCode(repo, input.protectionCode, caller, now);
+  if (!found.orderId || found.throttled) throw refusal(found.throttled);
+  const orderId = found.orderId;
   const order = (await repo.load(orderId))?.order;
   if (!order || order.status !== 'active') throw new NotFoundError('Unknown protection code');
   const expiresAt = Math.floor(Date.parse(order.validUntil) / 1000);
@@ -151,9 +158,11 @@ export async function duressPanic(repo: MonitoringRepository, code: string, call
 }
 
 export async function reportContact(repo: MonitoringRepository, input: { protectionCode: string; at?: string }, caller: string, now: Date): Promise<{ alerts: AlertRecord[] }> {
-  const orderId = await orderForCode(repo, input.protectionCode, caller, now);
+  const found = await orderForCode(repo, input.protectionCode, caller, now);
+  if (!found.orderId) throw refusal(found.throttled);
   const at = input.at && input.at < now.toISOString() ? input.at : now.toISOString();
-  const out = await applyEvent(repo, [orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now);
+  const out = await applyEvent(repo, [found.orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now);
+  if (found.throttled) throw refusal(true);
   return { alerts: out.alerts };
 }
 

@@ -1,6 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ApiMapping, CfnStage, DomainName, HttpApi, HttpMethod, HttpStage, LogGroupLogDestination, type HttpRoute } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
@@ -19,7 +20,29 @@ export interface OneRoofApiProps {
   logKey: IKey;
   logRetention: RetentionDays;
   throttle: { rateLimit: number; burstLimit: number };
+  /**
+   * The API's own domain (regional certificate). With it, the default execute-api endpoint is disabled
+   * and CloudFront reaches the API there; without it, the handlers still refuse any request that did
+   * not come through CloudFront (origin secret, shared/edge.ts).
+   */
+  domain?: { name: string; certificateArn: string } | undefined;
 }
+
+/**
+ * Route-level throttles (requests per second, burst), each route with its own bucket: a flood on a
+ * public route cannot spend the panic or the monitoring provider's capacity. Booking and PIN routes are
+ * held low (a person books once; the PIN budget allows a few checks), the safety routes high.
+ */
+export const ROUTE_THROTTLES: Record<string, { rateLimit: number; burstLimit: number }> = {
+  'POST /api/panic': { rateLimit: 50, burstLimit: 100 },
+  'POST /api/contact-reports': { rateLimit: 20, burstLimit: 40 },
+  'POST /api/monitoring/events': { rateLimit: 100, burstLimit: 200 },
+  'POST /api/bookings': { rateLimit: 5, burstLimit: 10 },
+  'GET /api/bookings/{reference}': { rateLimit: 10, burstLimit: 20 },
+  'POST /api/bookings/{reference}/reschedule': { rateLimit: 5, burstLimit: 10 },
+  'POST /api/bookings/{reference}/cancel': { rateLimit: 5, burstLimit: 10 },
+  'DELETE /api/bookings/{reference}': { rateLimit: 5, burstLimit: 10 },
+};
 
 /**
  * Access log line: enough to operate the API, nothing about the caller. No source IP, user agent,
@@ -48,6 +71,8 @@ export class OneRoofApi extends Construct {
   readonly stage: HttpStage;
   /** Route key → the CDK route, for tests and acknowledgements. */
   readonly routes = new Map<string, HttpRoute>();
+  /** The API's own domain, when configured (the execute-api endpoint is then disabled). */
+  readonly domainName: DomainName | undefined;
 
   constructor(scope: Construct, id: string, props: OneRoofApiProps) {
     super(scope, id);
@@ -67,6 +92,7 @@ export class OneRoofApi extends Construct {
       description: 'OneRoof API (routes from shared/routes.ts)',
       createDefaultStage: false,
       defaultIntegration: integrationFor('health'),
+      disableExecuteApiEndpoint: props.domain !== undefined,
     });
 
     const issuer = props.userPool.userPoolProviderUrl;
@@ -110,6 +136,21 @@ export class OneRoofApi extends Construct {
         format: AccessLogFormat.custom(JSON.stringify(ACCESS_LOG_FIELDS)),
       },
     });
+
+    const known = new Set(routes.map(routeKey));
+    for (const key of Object.keys(ROUTE_THROTTLES)) if (!known.has(key)) throw new Error(`ROUTE_THROTTLES: no route ${key} in shared/routes.ts`);
+    (this.stage.node.defaultChild as CfnStage).addPropertyOverride(
+      'RouteSettings',
+      Object.fromEntries(Object.entries(ROUTE_THROTTLES).map(([key, t]) => [key, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }])),
+    );
+
+    if (props.domain) {
+      this.domainName = new DomainName(this, 'Domain', {
+        domainName: props.domain.name,
+        certificate: Certificate.fromCertificateArn(this, 'Certificate', props.domain.certificateArn),
+      });
+      new ApiMapping(this, 'Mapping', { api: this.httpApi, domainName: this.domainName, stage: this.stage });
+    }
 
     // The $default route answers unknown paths with 404 and wrong methods with 405; it reaches no data.
     const defaultRoute = this.httpApi.node.tryFindChild('DefaultRoute');

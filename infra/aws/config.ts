@@ -42,7 +42,10 @@ export interface DeployConfig {
   /** Custom domain for CloudFront: name plus an ACM certificate ARN in us-east-1. */
   domainName: string | undefined;
   certificateArn: string | undefined;
-  /** A WAF web ACL (scope CLOUDFRONT, created in us-east-1) for the distribution. */
+  /** The API's own domain and its regional ACM certificate: the execute-api endpoint is then disabled. */
+  apiDomainName: string | undefined;
+  apiCertificateArn: string | undefined;
+  /** A WAF web ACL (scope CLOUDFRONT, created in us-east-1, stack OneRoofEdge) for the distribution. */
   webAclArn: string | undefined;
   /** Throttling on the API's default stage. */
   throttle: { rateLimit: number; burstLimit: number };
@@ -162,8 +165,15 @@ export function readConfig(scope: Construct): DeployConfig {
   if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId)) {
     throw new Error(`Context ${CONTEXT_PREFIX}smsSenderId must be 1–11 letters or digits with at least one letter`);
   }
+  const apiDomainName = str(scope, 'apiDomainName');
+  const apiCertificateArn = str(scope, 'apiCertificateArn');
+  if ((apiDomainName === undefined) !== (apiCertificateArn === undefined)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}apiDomainName and ${CONTEXT_PREFIX}apiCertificateArn go together`);
+  }
   return {
     webOrigin,
+    apiDomainName,
+    apiCertificateArn,
     cognitoDomainPrefix: str(scope, 'cognitoDomainPrefix'),
     ...delivery,
     smsSenderId,

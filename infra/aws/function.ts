@@ -1,18 +1,22 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { timeoutOf, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { LAMBDA_BUNDLING } from './bundling.js';
 import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT, type PersonalDataAccess } from '../../shared/personal-data.js';
 import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
+import { AUDIT_DIGEST_BUCKET_ENV } from '../../shared/schedules.js';
+import { secrets, type SecretName } from '../../shared/secrets.js';
 import { topics, type TopicName } from '../../shared/topics.js';
 
 /** The repository root: entry files in shared/functions.ts are relative to it. */
@@ -61,6 +65,7 @@ export class OneRoofFunction extends NodejsFunction {
   private tableBound = false;
   private readonly boundTopics = new Set<TopicName>();
   private personalKeyBound = false;
+  private readonly boundSecrets = new Set<SecretName>();
 
   constructor(scope: Construct, id: string, props: OneRoofFunctionProps) {
     const { name, decl } = props;
@@ -90,6 +95,7 @@ export class OneRoofFunction extends NodejsFunction {
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: decl.memoryMb ?? 512,
+      ...(decl.reservedConcurrency ? { reservedConcurrentExecutions: decl.reservedConcurrency } : {}),
       timeout: Duration.seconds(timeoutOf(name)),
       tracing: Tracing.ACTIVE,
       logGroup,
@@ -189,6 +195,52 @@ export class OneRoofFunction extends NodejsFunction {
       );
     }
     this.addEnvironment(topics[name].envVar, topic.topicArn);
+  }
+
+  /**
+   * Read one secret (and decrypt it with its key, through Secrets Manager only) and the secret's ARN in
+   * the variable shared/secrets.ts names; functions/lib/secrets.ts reads it once per cold start.
+   */
+  bindSecret(name: SecretName, secret: ISecret): void {
+    if (this.boundSecrets.has(name)) throw new Error(`${this.functionKey}: secret ${name} already bound`);
+    this.boundSecrets.add(name);
+    this.addToRolePolicy(
+      new PolicyStatement({ sid: `ReadSecret${pascal(name)}`, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
+    );
+    if (secret.encryptionKey) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: `SecretKey${pascal(name)}`,
+          actions: ['kms:Decrypt'],
+          resources: [secret.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
+    this.addEnvironment(secrets[name].envVar, secret.secretArn);
+  }
+
+  /** Write (never delete) and read the audit digests, and the bucket's name in AUDIT_DIGEST_BUCKET. */
+  bindAuditDigests(bucket: IBucket): void {
+    this.addToRolePolicy(new PolicyStatement({ sid: 'AuditDigestsWriteRead', actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('audit-digest-*')] }));
+    this.addToRolePolicy(new PolicyStatement({ sid: 'AuditDigestsList', actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+    if (bucket.encryptionKey) {
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: 'AuditDigestsKey',
+          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          resources: [bucket.encryptionKey.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
+        }),
+      );
+    }
+    this.addEnvironment(AUDIT_DIGEST_BUCKET_ENV, bucket.bucketName);
+    // The bucket is imported from the stateful stack: its ARN in the finding is the export CDK generates
+    // for it (stable while the bucket's construct path is; cdk-nag names it if it changes).
+    Validations.of(this.role!).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::OneRoofStateful:ExportsOutputFnGetAttAuditDigestsBF330578Arn43377D80/audit-digest-*]',
+      reason: 'One digest object per day (audit-digest-<day>.json): write and read those keys only, never delete; Object Lock keeps every version. X-Ray needs "*" as on every function.',
+    });
   }
 }
 

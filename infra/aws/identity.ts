@@ -123,7 +123,7 @@ export class StaffIdentity extends Construct {
       accessTokenValidity,
       idTokenValidity: accessTokenValidity,
       // One shift; staff sign in again the next day.
-      refreshTokenValidity: Duration.hours(10),
+      refreshTokenValidity: Duration.hours(identity.refreshTokenHours),
     });
 
     this.monitoringClient = this.userPool.addClient('Monitoring', {
@@ -143,6 +143,11 @@ export class StaffIdentity extends Construct {
     for (const client of [this.staffConsoleClient, this.monitoringClient]) {
       (client.node.defaultChild as CfnUserPoolClient).addPropertyOverride('ExplicitAuthFlows', ['ALLOW_REFRESH_TOKEN_AUTH']);
     }
+    // Every refresh returns a new refresh token and retires the old one (a short grace for a lost reply).
+    (this.staffConsoleClient.node.defaultChild as CfnUserPoolClient).addPropertyOverride('RefreshTokenRotation', {
+      Feature: 'ENABLED',
+      RetryGracePeriodSeconds: 10,
+    });
 
     this.domain = this.userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: props.domainPrefix },

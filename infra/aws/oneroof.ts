@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { Tags, type App } from 'aws-cdk-lib';
 import { REPO_ROOT } from './function.js';
 import { readConfig } from './config.js';
+import { EdgeStack } from './edge.js';
 import { StatefulStack } from './stateful-stack.js';
 import { StatelessStack } from './stateless-stack.js';
 
 export interface OneRoofStacks {
+  /** The CloudFront web ACL (us-east-1); deployed first, its ARN given as context oneroof:webAclArn. */
+  edge: EdgeStack;
   stateful: StatefulStack;
   stateless: StatelessStack;
 }
@@ -17,6 +20,9 @@ export interface OneRoofStacks {
  */
 export function buildOneRoof(app: App): OneRoofStacks {
   const config = readConfig(app);
+  const edge = new EdgeStack(app, 'OneRoofEdge', {
+    description: 'OneRoof web ACL for CloudFront (us-east-1): managed rules, per-IP rate limits',
+  });
   const stateful = new StatefulStack(app, 'OneRoofStateful', {
     description: 'OneRoof data and identity: KMS key, table, topics, dead-letter queues, Cognito (retained)',
     config,
@@ -29,7 +35,7 @@ export function buildOneRoof(app: App): OneRoofStacks {
   });
   stateless.addStackDependency(stateful);
   Tags.of(app).add('project', 'oneroof');
-  return { stateful, stateless };
+  return { edge, stateful, stateless };
 }
 
 /**

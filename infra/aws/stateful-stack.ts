@@ -4,9 +4,12 @@ import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { Subscription, SubscriptionFilter, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { SECRET_NAMES, secrets as secretDecls, type SecretName } from '../../shared/secrets.js';
 import { table as tableDecl } from '../../shared/table.js';
 import { TOPIC_NAMES, topics as topicDecls, type TopicName } from '../../shared/topics.js';
 import type { DeployConfig } from './config.js';
@@ -33,6 +36,10 @@ export class StatefulStack extends Stack {
   readonly opsTopic: Topic;
   readonly identity: StaffIdentity;
   readonly delivery: DeliveryChannels;
+  /** The secrets of shared/secrets.ts, each with a random generated value, encrypted with the data key. */
+  readonly secrets: Record<SecretName, Secret>;
+  /** Daily audit digests, write-once: Object Lock in compliance mode (no one, root included, can delete or overwrite a version early). */
+  readonly auditDigests: Bucket;
 
   constructor(scope: Construct, id: string, props: StatefulStackProps) {
     super(scope, id, props);
@@ -97,6 +104,39 @@ export class StatefulStack extends Stack {
         projectionType: ProjectionType.ALL,
       });
     }
+
+    const secrets = {} as Record<SecretName, Secret>;
+    for (const name of SECRET_NAMES) {
+      secrets[name] = new Secret(this, `Secret-${name}`, {
+        // A fixed name, so CloudFront's origin header can resolve it without a cross-stack export.
+        secretName: secretPath(name),
+        description: `OneRoof ${secretDecls[name].description}`,
+        encryptionKey: this.key,
+        generateSecretString: { passwordLength: 64, excludePunctuation: true },
+        removalPolicy: RemovalPolicy.RETAIN,
+      });
+      Validations.of(secrets[name]).acknowledge({
+        id: 'AwsSolutions-SMG4',
+        reason: `${name} is rotated by hand (put a new value, redeploy): a new case-reference key needs every victim hash recomputed, and the origin value must change in CloudFront and the handlers together.`,
+      });
+    }
+    this.secrets = secrets;
+
+    this.auditDigests = new Bucket(this, 'AuditDigests', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: ObjectLockRetention.compliance(Duration.days(AUDIT_DIGEST_RETENTION_DAYS)),
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(this.auditDigests).acknowledge({
+      id: 'AwsSolutions-S1',
+      reason: 'Holds only hash digests of audit records (no personal data); every object is write-once under Object Lock, and CloudTrail records the writes.',
+    });
 
     this.opsTopic = new Topic(this, 'OpsAlarms', {
       displayName: 'OneRoof operations alarms',
@@ -189,3 +229,11 @@ export class StatefulStack extends Stack {
     return alarm;
   }
 }
+
+/** The Secrets Manager name of a declared secret. */
+export function secretPath(name: SecretName): string {
+  return `oneroof/${name}`;
+}
+
+/** How long an audit digest cannot be deleted or changed (the audit records' own retention). */
+export const AUDIT_DIGEST_RETENTION_DAYS = 7 * 365;

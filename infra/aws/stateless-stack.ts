@@ -14,10 +14,10 @@ import { CANARY_KIND } from '../../shared/canary.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
-import type { DeployConfig } from './config.js';
+import { warn, type DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
 import { OpsAlarms } from './ops-alarms.js';
-import type { StatefulStack } from './stateful-stack.js';
+import { secretPath, type StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
 
 export interface StatelessStackProps extends StackProps {
@@ -55,6 +55,8 @@ export class StatelessStack extends Stack {
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
       if (decl.personalData) fn.bindKey(stateful.personalDataKey, decl.personalData);
       if (decl.publishes.length > 0 && webOrigin) fn.addEnvironment(WEB_ORIGIN_ENV, webOrigin);
+      for (const secret of decl.secrets) fn.bindSecret(secret, stateful.secrets[secret]);
+      if (name === 'auditDigest') fn.bindAuditDigests(stateful.auditDigests);
       fns[name] = fn;
 
       const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {
@@ -148,11 +150,16 @@ export class StatelessStack extends Stack {
       logKey: stateful.key,
       logRetention: config.logRetention,
       throttle: config.throttle,
+      domain: config.apiDomainName && config.apiCertificateArn ? { name: config.apiDomainName, certificateArn: config.apiCertificateArn } : undefined,
     });
+    if (!config.apiDomainName) {
+      warn(this, 'no-api-domain', 'No API domain (context oneroof:apiDomainName + apiCertificateArn): the execute-api endpoint stays enabled; handlers refuse requests that did not come through CloudFront.');
+    }
 
     const cognitoDomainUrl = stateful.identity.domain.baseUrl();
     this.web = new Web(this, 'Web', {
       api: this.api.httpApi,
+      apiDomain: this.api.domainName?.name,
       cognitoDomainUrl,
       staffAuthConfig: {
         region: this.region,
@@ -165,9 +172,10 @@ export class StatelessStack extends Stack {
       domainName: config.domainName,
       certificateArn: config.certificateArn,
       webAclArn: config.webAclArn,
+      originVerifySecretName: secretPath('originVerify'),
     });
 
     new CfnOutput(this, 'WebUrl', { value: `https://${config.domainName ?? this.web.distribution.distributionDomainName}` });
-    new CfnOutput(this, 'ApiEndpoint', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ApiEndpoint', { value: this.api.domainName ? `https://${this.api.domainName.name}` : this.api.httpApi.apiEndpoint });
   }
 }

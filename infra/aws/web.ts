@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, DefaultStackSynthesizer, Duration, RemovalPolicy, SecretValue, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -28,11 +28,14 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnB
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, securityHeaders, strictTransportSecurity } from '../../shared/security-headers.js';
+import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/edge.js';
 import { warn } from './config.js';
 import { REPO_ROOT } from './function.js';
 
 export interface WebProps {
   api: IHttpApi;
+  /** The API's own domain; otherwise CloudFront reaches it at its execute-api endpoint. */
+  apiDomain?: string | undefined;
   /** https://<prefix>.auth.<region>.amazoncognito.com — the staff console signs in there. */
   cognitoDomainUrl: string;
   /** Public sign-in settings for the staff console, deployed as /staff/auth-config.json. */
@@ -41,6 +44,8 @@ export interface WebProps {
   domainName?: string | undefined;
   certificateArn?: string | undefined;
   webAclArn?: string | undefined;
+  /** Secrets Manager name of the value CloudFront adds to API requests (shared/edge.ts). */
+  originVerifySecretName: string;
 }
 
 /** Adds sources to CSP directives of the shared policy (e.g. the Cognito domain for the staff sign-in). */
@@ -89,6 +94,16 @@ const SPA_FALLBACK = `function handler(event) {
   } else {
     request.uri = '/index.html';
   }
+  return request;
+}`;
+
+/**
+ * Viewer request on /api/*: the viewer's address into VIEWER_ADDRESS_HEADER, replacing anything the
+ * viewer sent under that name (per-client limits key on it; shared/edge.ts).
+ */
+const VIEWER_ADDRESS = `function handler(event) {
+  var request = event.request;
+  request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };
   return request;
 }`;
 
@@ -192,11 +207,19 @@ export class Web extends Construct {
       functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
 
-    const apiDomain = `${props.api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
+    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
+      code: FunctionCode.fromInline(VIEWER_ADDRESS),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'The viewer address for per-client limits, set by CloudFront (never the client)',
+    });
+
+    const apiDomain = props.apiDomain ?? `${props.api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
     const api: BehaviorOptions = {
       origin: new HttpOrigin(apiDomain, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [OriginSslPolicy.TLS_V1_2],
+        // Resolved by CloudFormation at deploy time; the handlers compare it with the same secret.
+        customHeaders: { [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(props.originVerifySecretName).unsafeUnwrap() },
       }),
       viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
       allowedMethods: AllowedMethods.ALLOW_ALL,
@@ -204,6 +227,7 @@ export class Web extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.apiHeaders,
       compress: true,
+      functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
     };
 
     // TLS 1.2+ is only enforceable with an own certificate; *.cloudfront.net keeps CloudFront's default policy.
@@ -245,7 +269,7 @@ export class Web extends Construct {
       Validations.of(this.distribution).acknowledge({
         id: 'AwsSolutions-CFR2',
         reason:
-          'A CloudFront web ACL must live in us-east-1 while this app is region-agnostic; pass one with context oneroof:webAclArn. Meanwhile the API stage is throttled and every data route needs a token or a PIN with lockout.',
+          'A CloudFront web ACL must live in us-east-1 while this app is region-agnostic: deploy stack OneRoofEdge and pass its WebAclArn with context oneroof:webAclArn. Meanwhile routes are throttled one by one and every data route needs a token or a PIN with a budget.',
       });
     }
     Validations.of(this.distribution).acknowledge({

@@ -18,6 +18,8 @@ export const LOCAL_AWS_ENV = {
   AWS_REGION: 'eu-west-1',
   AWS_ACCESS_KEY_ID: 'local',
   AWS_SECRET_ACCESS_KEY: 'local',
+  // Local stand-ins for AWS-only secrets are allowed (shared/secrets.ts LOCAL_STACK_ENV).
+  ONEROOF_LOCAL_STACK: '1',
 } as const;
 
 export async function freePort(): Promise<number> {

@@ -19,12 +19,26 @@ import {
 
 /**
  * The local OAuth issuer, standing in for Cognito: authorization code + PKCE (S256) for the staff
- * console with a plain sign-in page listing the demo users (password `demo`), client credentials for
+ * console with a plain sign-in page listing the demo users (password `demo`), rotating refresh tokens
+ * (each works once; a reused one revokes its sign-in; kept in memory), client credentials for
  * the monitoring provider, JWKS and discovery. Mounted on the local gateway under `/auth`.
  */
 export const DEMO_PASSWORD = 'demo';
 const CODE_LIFETIME_MS = 60_000;
 const FORM_LIMIT = 16 * 1024;
+
+/**
+ * A sign-in's chain of refresh tokens. Each refresh token works once: using it returns a new one
+ * (rotation). Presenting a retired one again means it was copied: the whole chain is revoked
+ * (reuse detection), so a stolen refresh token dies as soon as either party uses it twice.
+ */
+interface RefreshFamily {
+  user: DemoUser;
+  /** Hash of the only refresh token of this family that still works. */
+  current: string;
+  expiresAt: number;
+  revoked: boolean;
+}
 
 interface PendingCode {
   user: DemoUser;
@@ -52,6 +66,15 @@ export async function createLocalIssuer(options: { dataDir: string; origin: stri
   const issuer = issuerUrl(options.origin);
   const keySet = jwks(keys);
   const codes = new Map<string, PendingCode>();
+  /** Refresh token hash → its family (retired tokens stay, for reuse detection, until the family expires). */
+  const refreshTokens = new Map<string, RefreshFamily>();
+  const tokenHash = (t: string) => createHash('sha256').update(t).digest('base64url');
+  const issueRefresh = (family: RefreshFamily): string => {
+    const t = randomBytes(32).toString('base64url');
+    family.current = tokenHash(t);
+    refreshTokens.set(family.current, family);
+    return t;
+  };
   const base = identity.localIssuerPath;
   const port = new URL(options.origin).port;
   const sameOrigins = new Set([options.origin, `http://localhost:${port}`, `http://127.0.0.1:${port}`]);
@@ -174,6 +197,7 @@ ${users}
     const grant = params.get('grant_type');
     if (grant === 'authorization_code') return codeGrant(params, res);
     if (grant === 'client_credentials') return clientCredentials(req, params, res);
+    if (grant === 'refresh_token') return refreshGrant(params, res);
     sendJson(res, 400, { error: 'unsupported_grant_type' });
   }
 
@@ -194,11 +218,33 @@ ${users}
       return sendJson(res, 400, { error: 'invalid_grant' });
     }
     const lifetime = identity.accessTokenMinutes * 60;
+    const family: RefreshFamily = { user: pending.user, current: '', expiresAt: Date.now() + identity.refreshTokenHours * 3_600_000, revoked: false };
     sendJson(res, 200, {
       access_token: await mintAccessToken(keys, { kind: 'user', user: pending.user }, { issuer }),
       id_token: await mintIdToken(keys, pending.user, { issuer, ...(pending.nonce ? { nonce: pending.nonce } : {}) }),
+      refresh_token: issueRefresh(family),
       token_type: 'Bearer',
       expires_in: lifetime,
+    });
+  }
+
+  async function refreshGrant(params: URLSearchParams, res: ServerResponse): Promise<void> {
+    for (const [k, f] of refreshTokens) if (f.expiresAt < Date.now()) refreshTokens.delete(k);
+    const hash = tokenHash(params.get('refresh_token') ?? '');
+    const family = refreshTokens.get(hash);
+    if (!family || family.revoked || family.expiresAt < Date.now() || params.get('client_id') !== identity.localClients.staffConsole) {
+      return sendJson(res, 400, { error: 'invalid_grant' });
+    }
+    if (family.current !== hash) {
+      family.revoked = true;
+      return sendJson(res, 400, { error: 'invalid_grant', error_description: 'Refresh token reused: the sign-in is revoked' });
+    }
+    sendJson(res, 200, {
+      access_token: await mintAccessToken(keys, { kind: 'user', user: family.user }, { issuer }),
+      id_token: await mintIdToken(keys, family.user, { issuer }),
+      refresh_token: issueRefresh(family),
+      token_type: 'Bearer',
+      expires_in: identity.accessTokenMinutes * 60,
     });
   }
 
@@ -275,7 +321,7 @@ function discovery(issuer: string) {
     end_session_endpoint: `${issuer}/logout`,
     jwks_uri: `${issuer}/.well-known/jwks.json`,
     response_types_supported: ['code'],
-    grant_types_supported: ['authorization_code', 'client_credentials'],
+    grant_types_supported: ['authorization_code', 'refresh_token', 'client_credentials'],
     code_challenge_methods_supported: ['S256'],
     token_endpoint_auth_methods_supported: ['none', 'client_secret_basic', 'client_secret_post'],
     scopes_supported: ['openid', 'profile', MONITORING_SCOPE],

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { optionalIntEnv } from '../../functions/lib/config.js';
 import { demoUsers, identity } from '../../shared/identity.js';
 import { schedules } from '../../shared/schedules.js';
@@ -89,8 +90,8 @@ OneRoof local stack — ${s.url}
 
   A token for curl:  npm run token -- <${roles} | monitoring | user name>
                      curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.url}/api/staff/bookings
-  Monitoring client: client_id ${identity.localClients.monitoring}, secret ${s.issuer.monitoringSecret}
-                     (client credentials at ${s.issuer.url}/token)
+  Monitoring client: client_id ${identity.localClients.monitoring}, secret in ${join(dataDir, 'keys', 'monitoring-secret')}
+                     (client credentials at ${s.issuer.url}/token; never printed: terminals are logged and shared)
 
   Data: ${dataDir} (${seeded}) · Schedules: ${schedules.map((x) => x.name).join(', ')}${tickSeconds ? ` every ${tickSeconds} s` : ''}
   Ctrl-C stops everything.

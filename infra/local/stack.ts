@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { BOOKINGS_PER_CLIENT_ENV } from '../../shared/catalog/booking.js';
+import { identity } from '../../shared/identity.js';
+import { AUDIT_DIGEST_DIR_ENV } from '../../shared/schedules.js';
 import { TABLE_ENV, table } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
@@ -117,6 +120,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     setEnv(TABLE_ENV, tableName);
     // Personal fields are sealed with a key kept in the data dir (a test run may have bound its own already).
     if (!process.env[PERSONAL_DATA_LOCAL_KEY_ENV]) setEnv(PERSONAL_DATA_LOCAL_KEY_ENV, ensureLocalPersonalKey(dataDir));
+    setEnv(BOOKINGS_PER_CLIENT_ENV, '10000');
+    setEnv(AUDIT_DIGEST_DIR_ENV, resolve(dataDir, 'audit-digests'));
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint });
     try {
       await ensureTable(client, tableName);
@@ -177,7 +182,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     listener = createGateway({
       issuer,
-      staticFiles: staticFiles(PWA_ROOT),
+      // The console's sign-in settings, as infra/aws/web.ts deploys them (here: the local issuer).
+      staticFiles: staticFiles(PWA_ROOT, { '/staff/auth-config.json': { authBase: identity.localIssuerPath, clientId: identity.localClients.staffConsole } }),
       dev: {
         notifications: () => sns.messages(),
         deadLetters: () => deadLetters(),

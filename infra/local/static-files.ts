@@ -36,7 +36,11 @@ function cacheControl(path: string): string {
 
 export type StaticHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
-export function staticFiles(root: string): StaticHandler {
+/**
+ * `generated`: files the local stack answers itself, path → JSON (e.g. `/staff/auth-config.json`, which
+ * CDK deploys next to the bundle in AWS), so the front ends load the same way in both.
+ */
+export function staticFiles(root: string, generated: Record<string, unknown> = {}): StaticHandler {
   const base = resolve(root);
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse, file: string, status = 200): Promise<void> => {
@@ -57,6 +61,10 @@ export function staticFiles(root: string): StaticHandler {
       path = decodeURIComponent(url.pathname);
     } catch {
       return send(res, 400, 'Bad request', { 'content-type': 'text/plain; charset=utf-8' });
+    }
+    if (Object.hasOwn(generated, path)) {
+      const body = JSON.stringify(generated[path]);
+      return send(res, 200, req.method === 'HEAD' ? undefined : body, { 'content-type': TYPES['.json'] as string, 'cache-control': 'no-cache' });
     }
     const file = resolve(base, `.${path}`);
     if (path.includes('\0') || (file !== base && !file.startsWith(base + sep))) {

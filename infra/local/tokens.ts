@@ -195,6 +195,7 @@ export async function verifyAccessToken(token: string, options: VerifyOptions): 
     throw new TokenRejected(describe(err));
   }
   if (typeof payload.iat === 'number' && payload.iat > now) throw new TokenRejected('the token was issued in the future');
+  if (payload.token_use !== 'access') throw new TokenRejected('the token is not an access token');
   const audiences = [...(Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [])];
   if (typeof payload.client_id === 'string') audiences.push(payload.client_id);
   if (!audiences.some((a) => options.audiences.includes(a))) throw new TokenRejected('the token has an invalid audience');

@@ -7,9 +7,24 @@
 export const REFERENCE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const REFERENCE_LENGTH = 8;
 export const PIN_LENGTH = 6;
-/** Wrong PINs for one reference before it locks for LOCK_MINUTES. */
+/**
+ * PIN guesses for one reference per LOCK_MINUTES window, from everyone together; past it the reference
+ * is locked until the window (started by its first guess) ends: at most LOCK_MINUTES, never longer.
+ */
 export const MAX_WRONG_PINS = 5;
 export const LOCK_MINUTES = 15;
+/**
+ * PIN guesses for one reference from one client address per window. Below MAX_WRONG_PINS, so that one
+ * person holding the reference cannot lock its owner out: she still has guesses left from her own address.
+ */
+export const MAX_WRONG_PINS_PER_CLIENT = 3;
+/**
+ * Bookings one client address may make per 24 hours. One person needs one or two; a shelter's shared
+ * connection a few more. Past it: 429 and the service's phone number (the catalogue shows it).
+ */
+export const MAX_BOOKINGS_PER_CLIENT_PER_DAY = 4;
+/** Overrides it; the local stack raises it, since there every request comes from one developer's loopback address. */
+export const BOOKINGS_PER_CLIENT_ENV = 'BOOKINGS_PER_CLIENT_PER_DAY';
 
 export const BOOKING_STATUSES = ['booked', 'confirmed', 'cancelled'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];

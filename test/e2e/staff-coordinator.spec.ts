@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
 import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js';
 
 /**
@@ -10,6 +11,7 @@ async function bookCounselling(request: APIRequestContext, alias: string): Promi
   expect(slots.status()).toBe(200);
   const slot = ((await slots.json()) as { slots: { start: string; date: string }[] }).slots[0]!;
   const res = await request.post('/api/bookings', {
+    headers: { [PROOF_HEADER]: await solveProof('counselling', slot.start) },
     data: {
       serviceId: 'counselling',
       start: slot.start,

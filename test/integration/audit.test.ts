@@ -16,6 +16,7 @@ import { dynamo } from '../../functions/lib/clients.js';
 import { isPersonalField, PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { STAFF_ROLES } from '../../shared/roles.js';
 import { matchRoute, routes } from '../../shared/routes.js';
+import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { invokeRoute } from '../support/invoke.js';
 import { monitoringClaims, orderBody, positionEvent } from './monitoring-support.js';
@@ -26,7 +27,10 @@ const supervisor = staffClaims('sam.supervisor', 'supervisor', 'officer');
 const coordinator = staffClaims('chris.coordinator', 'coordinator');
 
 type Handler = typeof orders;
-const call = (h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) => invokeRoute(h, method, path, { claims, body });
+async function call(h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) {
+  const booking = method === 'POST' && path === '/api/bookings' ? { headers: await bookingHeaders(body), sourceIp: freshAddress() } : {};
+  return invokeRoute(h, method, path, { claims, body, ...booking });
+}
 
 interface TrailItem { at: string; action: string; route: string; actor: string; actorSub: string; roles: string[] }
 
@@ -153,7 +157,7 @@ describe('audit trail of an order and its alerts, driven through the real handle
       for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);
       for (const v of values) for (const p of personalValues) expect(v).not.toContain(p);
       // Exactly the documented attributes.
-      expect(Object.keys(item).sort()).toEqual(['action', 'actor', 'actorSub', 'at', 'entity', 'entityId', 'pk', 'roles', 'route', 'sk', 'type']);
+      expect(Object.keys(item).sort()).toEqual(['action', 'actor', 'actorSub', 'at', 'entity', 'entityId', 'gsi1pk', 'gsi1sk', 'pk', 'roles', 'route', 'sk', 'type']);
       expect(String(item.route)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[a-z/{}-]+$/);
     }
     expect(PERSONAL_FIELDS.length).toBeGreaterThan(0);

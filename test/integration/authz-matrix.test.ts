@@ -81,7 +81,10 @@ describe('the route table declares who may call each route', () => {
 describe('authorization matrix at the handlers', () => {
   it.each(nonPublic.map((r) => [routeKey(r), r] as const))('%s', async (_key, r) => {
     expect((await invoke(r)).statusCode, 'no principal').toBe(401);
-    expect((await invoke(r, { sub: 'sub-noroles', username: 'noroles', client_id: 'staff-console' })).statusCode, 'no roles').toBe(403);
+    expect((await invoke(r, { sub: 'sub-noroles', username: 'noroles', client_id: 'staff-console', token_use: 'access' })).statusCode, 'no roles').toBe(403);
+    // An ID token passes API Gateway's JWT authorizer (its aud is the app client) but is no caller here.
+    const allowed = allowedRoles(r)[0];
+    if (allowed) expect((await invoke(r, { ...staffClaims('matrix-id', allowed), token_use: 'id' })).statusCode, 'ID token').toBe(401);
     for (const role of STAFF_ROLES) {
       const res = await invoke(r, staffClaims(`matrix-${role}`, role));
       if (allowedRoles(r).includes(role)) {

@@ -11,6 +11,7 @@ import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
 import { opened } from '../support/sealed.js';
 import { invokeRoute, staffToken, type InvokeOptions } from '../support/invoke.js';
+import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 
 const TABLE = process.env.TABLE_NAME as string;
@@ -20,7 +21,10 @@ const run = Date.now().toString(36);
 const zone = `test-${run}`;
 
 type Res = { status: number; json: Record<string, any> };
-const call = (h: typeof bookings, method: string, path: string, opts: InvokeOptions = {}): Promise<Res> => invokeRoute(h, method, path, opts);
+async function call(h: typeof bookings, method: string, path: string, opts: InvokeOptions = {}): Promise<Res> {
+  if (method === 'POST' && path === '/api/bookings') opts = { sourceIp: freshAddress(), ...opts, headers: await bookingHeaders(opts.body, opts.headers) };
+  return invokeRoute(h, method, path, opts);
+}
 const api = (method: string, path: string, opts: Parameters<typeof call>[3] = {}) => call(bookings, method, path, opts);
 const withPin = (pin: string) => ({ headers: { 'x-booking-pin': pin } });
 
@@ -243,18 +247,24 @@ describe('idempotent retries (Idempotency-Key)', () => {
 });
 
 describe('wrong PINs lock the reference', () => {
-  it('after 5 wrong PINs even the right one gets 429 for a while; unknown references behave the same', async () => {
+  it('3 wrong PINs from one address lock it for that address; 5 in all lock it for everyone, the right PIN too, until the window ends', async () => {
     const s = (await slots(group))[15]!.start;
     const made = await api('POST', '/api/bookings', { body: booking(group, s) });
+    const ref = made.json.reference;
     const wrong = made.json.pin === '999999' ? '888888' : '999999';
-    for (let i = 0; i < 4; i++) expect((await api('GET', `/api/bookings/${made.json.reference}`, withPin(wrong))).status).toBe(404);
-    expect((await api('GET', `/api/bookings/${made.json.reference}`, withPin(wrong))).status).toBe(429);
-    expect((await api('GET', `/api/bookings/${made.json.reference}`, withPin(made.json.pin))).status).toBe(429);
-    for (let i = 0; i < 4; i++) expect((await api('GET', '/api/bookings/3333-3333', withPin(wrong))).status).toBe(404);
+    const from = (sourceIp: string, pin: string) => api('GET', `/api/bookings/${ref}`, { ...withPin(pin), sourceIp });
+    for (let i = 0; i < 3; i++) expect((await from('10.1.0.1', wrong)).status).toBe(404);
+    expect((await from('10.1.0.1', wrong)).status).toBe(429);
+    // The one guesser has not locked the owner out: her address still has checks, and a right PIN refunds its own.
+    expect((await from('10.1.0.2', made.json.pin)).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await from('10.1.0.3', wrong)).status).toBe(404);
+    expect((await from('10.1.0.4', wrong)).status).toBe(429);
+    expect((await from('10.1.0.2', made.json.pin)).status).toBe(429);
+    for (let i = 0; i < 3; i++) expect((await api('GET', '/api/bookings/3333-3333', withPin(wrong))).status).toBe(404);
     expect((await api('GET', '/api/bookings/3333-3333', withPin(wrong))).status).toBe(429);
     try {
       setClockOffset(16 * 60_000);
-      expect((await api('GET', `/api/bookings/${made.json.reference}`, withPin(made.json.pin))).status).toBe(200);
+      expect((await from('10.1.0.2', made.json.pin)).status).toBe(200);
     } finally {
       setClockOffset(0);
     }

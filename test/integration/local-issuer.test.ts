@@ -193,3 +193,41 @@ describe('keys and discovery', () => {
     expect([401, 403]).not.toContain(res.status);
   });
 });
+
+describe('short access tokens, rotating refresh tokens, access tokens only', () => {
+  async function tokensFor(username: string) {
+    const { verifier, challenge } = pkce();
+    const code = new URL((await signIn(challenge, username)).headers.get('location') as string).searchParams.get('code') as string;
+    const res = await fetch(
+      `${stack.url}/auth/token`,
+      form({ grant_type: 'authorization_code', code, redirect_uri: `${stack.url}/staff/callback`, client_id: identity.localClients.staffConsole, code_verifier: verifier }),
+    );
+    return (await res.json()) as { access_token: string; id_token: string; refresh_token: string; expires_in: number };
+  }
+  const refresh = (token: string) => fetch(`${stack.url}/auth/token`, form({ grant_type: 'refresh_token', refresh_token: token, client_id: identity.localClients.staffConsole }));
+
+  it('access tokens live 15 minutes at most; an ID token is refused by the gateway', async () => {
+    const t = await tokensFor('paula.police');
+    expect(identity.accessTokenMinutes).toBeLessThanOrEqual(15);
+    expect(t.expires_in).toBe(identity.accessTokenMinutes * 60);
+    const api = (token: string) => fetch(`${stack.url}/api/alerts?district=ruppel`, { headers: { authorization: `Bearer ${token}` } });
+    expect([401, 403]).not.toContain((await api(t.access_token)).status);
+    const withId = await api(t.id_token);
+    expect(withId.status).toBe(401);
+    expect(withId.headers.get('www-authenticate')).toContain('not an access token');
+  });
+
+  it('each refresh token works once and returns a new one; reusing a retired one revokes the sign-in', async () => {
+    const first = await tokensFor('chris.coordinator');
+    expect(first.refresh_token).toMatch(/^[\w-]{43}$/);
+    const r1 = await refresh(first.refresh_token);
+    expect(r1.status).toBe(200);
+    const second = (await r1.json()) as { access_token: string; refresh_token: string };
+    expect(second.refresh_token).not.toBe(first.refresh_token);
+    expect(await stack.issuer.verify(second.access_token)).toMatchObject({ username: 'chris.coordinator', token_use: 'access' });
+    // the retired token again (a copy): refused, and the current one dies with it
+    expect((await refresh(first.refresh_token)).status).toBe(400);
+    expect((await refresh(second.refresh_token)).status).toBe(400);
+    expect((await refresh('not-a-token')).status).toBe(400);
+  });
+});

@@ -12,6 +12,8 @@ export interface EventInput {
   claims?: Record<string, string | number | string[]>;
   /** Override the route key (e.g. `$default`); otherwise matched from the route table. */
   routeKey?: string;
+  /** The TCP source address API Gateway saw (default 127.0.0.1). */
+  sourceIp?: string;
 }
 
 /** An API Gateway HTTP API (payload v2) event, shaped as AWS and the local gateway build it. */
@@ -39,7 +41,7 @@ export function apiEvent(input: EventInput): ApiEvent {
       apiId: 'local',
       domainName: '127.0.0.1',
       domainPrefix: '127',
-      http: { method: input.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'test' },
+      http: { method: input.method, path: url.pathname, protocol: 'HTTP/1.1', sourceIp: input.sourceIp ?? '127.0.0.1', userAgent: 'test' },
       requestId: 'test',
       routeKey: key,
       stage: '$default',

@@ -15,6 +15,8 @@ export interface InvokeOptions {
   headers?: Record<string, string>;
   /** What the Lambda context says is left (the middy timeout guard reads it). */
   remainingMs?: number;
+  /** The caller's address as API Gateway sees it (per-client limits key on it). */
+  sourceIp?: string;
 }
 
 export interface Invocation {
@@ -39,7 +41,7 @@ export async function invokeRoute(handler: Handler, method: string, path: string
     url: path,
     headers: { ...(body.length > 0 ? { 'content-type': 'application/json' } : {}), 'user-agent': 'integration-test', ...options.headers },
     body,
-    sourceIp: '127.0.0.1',
+    sourceIp: options.sourceIp ?? '127.0.0.1',
     routeKey: found ? routeKey(found.route) : '$default',
     pathParameters: found?.pathParameters,
     claims: options.claims,

@@ -64,8 +64,8 @@ describe('booking rules (in-memory ports)', () => {
     deps.notifier.failNext();
     const made = await createBooking(deps, input('Zelda'), () => '123456', now);
     expect(deps.notifier.sent).toHaveLength(0);
-    await cancelBooking(deps, made.reference, '123456', now);
-    await expect(cancelBooking(deps, made.reference, '123456', now)).rejects.toMatchObject({ status: 409 });
+    await cancelBooking(deps, made.reference, '123456', 'client-a', now);
+    await expect(cancelBooking(deps, made.reference, '123456', 'client-a', now)).rejects.toMatchObject({ status: 409 });
     expect((await freeSlots(deps, service.id, {}, now)).slots.map((s) => s.start)).toContain(made.start);
     expect(deps.repo.stats.of(monthOf(now), service.zone)[metric.bookingsCancelled(service.id)]).toBe(1);
     expect(deps.notifier.sent.map((s) => s.topic)).toEqual(['partnerIntake']);
@@ -75,9 +75,9 @@ describe('booking rules (in-memory ports)', () => {
   it(`${MAX_WRONG_PINS} wrong PINs lock the reference, even against the right PIN`, async () => {
     const deps = bookingDeps();
     const made = await createBooking(deps, input('A'), () => '123456', now);
-    for (let i = 1; i < MAX_WRONG_PINS; i++) await expect(viewBooking(deps, made.reference, '000000', now)).rejects.toMatchObject({ status: 404 });
-    await expect(viewBooking(deps, made.reference, '000000', now)).rejects.toMatchObject({ status: 429 });
-    await expect(viewBooking(deps, made.reference, '123456', now)).rejects.toMatchObject({ status: 429 });
+    for (let i = 1; i < MAX_WRONG_PINS; i++) await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 404 });
+    await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 429 });
+    await expect(viewBooking(deps, made.reference, '123456', 'client-a', now)).rejects.toMatchObject({ status: 429 });
   });
 });
 

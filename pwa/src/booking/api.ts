@@ -1,4 +1,5 @@
 import type { BookingRequest, BookingView, CreatedBooking, SlotsAnswer } from '../../../shared/bookings/api.js';
+import { PROOF_HEADER, solveProof } from '../../../shared/catalog/booking-proof.js';
 
 /**
  * The bookings API as the victim app calls it: same origin, no credentials, no referrer; the PIN only
@@ -9,8 +10,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure }
 
 const BASE: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' };
 
-async function send<T>(method: string, path: string, options: { body?: unknown; pin?: string; idempotencyKey?: string } = {}): Promise<Result<T>> {
+async function send<T>(method: string, path: string, options: { body?: unknown; pin?: string; idempotencyKey?: string; proof?: string } = {}): Promise<Result<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.proof) headers[PROOF_HEADER] = options.proof;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (options.pin) headers['x-booking-pin'] = options.pin;
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
@@ -40,7 +42,9 @@ const ref = (reference: string) => encodeURIComponent(reference.trim());
 export const bookingApi = {
   slots: (serviceId: string, from: Date, to: Date) =>
     send<SlotsAnswer>('GET', `/api/services/${encodeURIComponent(serviceId)}/slots?from=${from.toISOString()}&to=${to.toISOString()}`),
-  create: (input: BookingRequest, idempotencyKey: string) => send<CreatedBooking>('POST', '/api/bookings', { body: input, idempotencyKey }),
+  /** With the booking's small proof of work (about a second on a slow phone; see shared/catalog/booking-proof.ts). */
+  create: async (input: BookingRequest, idempotencyKey: string) =>
+    send<CreatedBooking>('POST', '/api/bookings', { body: input, idempotencyKey, proof: await solveProof(input.serviceId, input.start, idempotencyKey) }),
   view: (reference: string, pin: string) => send<BookingView>('GET', `/api/bookings/${ref(reference)}`, { pin }),
   reschedule: (reference: string, pin: string, start: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
   cancel: (reference: string, pin: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/cancel`, { pin }),

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { configureApi } from './api.js';
 import { App } from './app.js';
-import { completeSignIn, takeNotice } from './auth/session.js';
+import { completeSignIn, resumeSession, takeNotice } from './auth/session.js';
 import { loadConfig } from './config.js';
 import { loadMessages, savedLang } from './i18n/index.js';
 import './staff.css';
@@ -18,6 +18,8 @@ async function boot(): Promise<void> {
     const returnHash = await completeSignIn(config, params);
     // The code is single-use, but it never stays in the address bar or the history.
     history.replaceState(null, '', `${location.pathname}${returnHash || location.hash}`);
+  } else {
+    await resumeSession(config);
   }
   root.textContent = '';
   render(<App config={config} initial={{ lang, messages }} />, root);

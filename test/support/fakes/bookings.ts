@@ -3,7 +3,8 @@ import type { Service } from '../../../shared/catalog/types.js';
 import { ConflictError } from '../../../shared/errors.js';
 import { metric } from '../../../shared/metrics.js';
 import { CANCELLED_RETENTION_DAYS, expiryAfter, type BookingRecord } from '../../../functions/bookings/model.js';
-import { SlotFullError, type BookingRepository, type SlotCount } from '../../../functions/bookings/repository.js';
+import { PIN_BUDGET, PIN_CLIENT_BUDGET, SlotFullError, type BookingRepository, type PinReservation, type SlotCount } from '../../../functions/bookings/repository.js';
+import type { Budget, Reservation } from '../../../functions/lib/attempts.js';
 import type { ServiceReader } from '../../../functions/bookings/use-cases.js';
 import type { AuditEntry } from '../../../functions/lib/audit.js';
 import { InMemoryStats } from './stats.js';
@@ -138,6 +139,50 @@ export class InMemoryBookingRepository implements BookingRepository {
 
   async clearPinFailures(reference: string): Promise<void> {
     this.pins.delete(reference);
+  }
+
+  /** Fixed windows as functions/lib/attempts.ts keeps them: a window starts with its first attempt and never grows. */
+  private readonly windows = new Map<string, { windowStart: number; used: number }>();
+  private readonly proofs = new Set<string>();
+
+  private reserve(key: string, budget: Budget, now: Date): Reservation {
+    const nowMs = now.getTime();
+    const w = this.windows.get(key);
+    if (!w || w.windowStart <= nowMs - budget.windowMs) {
+      this.windows.set(key, { windowStart: nowMs, used: 1 });
+      return { reserved: true, windowStart: nowMs };
+    }
+    if (w.used >= budget.limit) return { reserved: false, retryAt: w.windowStart + budget.windowMs };
+    w.used++;
+    return { reserved: true, windowStart: w.windowStart };
+  }
+
+  private refund(key: string, windowStart: number): void {
+    const w = this.windows.get(key);
+    if (w && w.windowStart === windowStart && w.used > 0) w.used--;
+  }
+
+  async reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation> {
+    const own = this.reserve(`pin#${reference}#${client}`, PIN_CLIENT_BUDGET, now);
+    if (!own.reserved) return own;
+    const all = this.reserve(`pin#${reference}`, PIN_BUDGET, now);
+    if (!all.reserved) return all;
+    return { reserved: true, reference, client, clientWindow: own.windowStart, referenceWindow: all.windowStart };
+  }
+
+  async refundPinAttempt(r: Extract<PinReservation, { reserved: true }>): Promise<void> {
+    this.refund(`pin#${r.reference}#${r.client}`, r.clientWindow);
+    this.refund(`pin#${r.reference}`, r.referenceWindow);
+  }
+
+  async useProof(proofHash: string): Promise<boolean> {
+    if (this.proofs.has(proofHash)) return false;
+    this.proofs.add(proofHash);
+    return true;
+  }
+
+  async reserveClientBooking(client: string, limit: number, now: Date): Promise<boolean> {
+    return this.reserve(`client#${client}`, { limit, windowMs: 86_400_000 }, now).reserved;
   }
 }
 

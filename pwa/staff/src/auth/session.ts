@@ -4,9 +4,12 @@ import { decodeClaims } from './claims.js';
 import { challengeOf, createVerifier, randomToken } from './pkce.js';
 
 /**
- * The staff session, in memory only: a reload or a closed tab ends it. The PKCE verifier and `state`
- * sit in sessionStorage just for the redirect round-trip and are removed as soon as we are back.
- * Sign-out and the idle timeout clear it and end the issuer's session too (its logout endpoint).
+ * The staff session. The access token (15 minutes) lives in memory only. The refresh token, which
+ * renews it, sits in this tab's sessionStorage with the time of the last key press, click or touch:
+ * a reload within the idle limit resumes the session with one refresh, a closed tab forgets it, and it
+ * is rotated at every use (a copied one is revoked by the issuer the moment both are used; see
+ * SECURITY.md). The PKCE verifier and `state` sit in sessionStorage just for the redirect round-trip.
+ * Sign-out, the idle timeout and a failed refresh clear it all and end the issuer's session too.
  */
 export interface Session {
   accessToken: string;
@@ -27,6 +30,9 @@ export interface SessionState {
 }
 
 const PENDING_KEY = 'oneroof-staff.pkce';
+const REFRESH_KEY = 'oneroof-staff.refresh';
+/** Renew the access token this long before it expires. */
+const RENEW_BEFORE_MS = 60_000;
 const NOTICE_KEY = 'oneroof-staff.notice';
 const WARN_SECONDS = 60;
 
@@ -94,6 +100,88 @@ export function takeNotice(): void {
   if (notice === 'idle' || notice === 'signedOut' || notice === 'expired' || notice === 'failed') set({ notice });
 }
 
+interface Kept {
+  refreshToken: string;
+  lastActivity: number;
+}
+
+function kept(): Kept | undefined {
+  try {
+    const k = JSON.parse(sessionStorage.getItem(REFRESH_KEY) ?? 'null') as Partial<Kept> | null;
+    if (k && typeof k.refreshToken === 'string' && typeof k.lastActivity === 'number') return { refreshToken: k.refreshToken, lastActivity: k.lastActivity };
+  } catch {
+    // ignored
+  }
+  return undefined;
+}
+
+const keep = (k: Kept): void => sessionStorage.setItem(REFRESH_KEY, JSON.stringify(k));
+const forget = (): void => sessionStorage.removeItem(REFRESH_KEY);
+
+/** Posts a grant to the token endpoint; the session from its answer, or undefined. */
+async function grant(config: StaffConfig, body: Record<string, string>, previousRefresh?: string): Promise<Session | undefined> {
+  const res = await fetch(config.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    credentials: 'omit',
+    body: new URLSearchParams(body).toString(),
+  });
+  if (!res.ok) return undefined;
+  const out = (await res.json()) as { access_token?: unknown; expires_in?: unknown; refresh_token?: unknown };
+  if (typeof out.access_token !== 'string') return undefined;
+  const claims = decodeClaims(out.access_token);
+  if (!claims) return undefined;
+  const lifetime = typeof out.expires_in === 'number' ? out.expires_in * 1000 : 900_000;
+  const expiresAt = Math.min(claims.expiresAt ?? Infinity, Date.now() + lifetime);
+  const refreshToken = typeof out.refresh_token === 'string' ? out.refresh_token : previousRefresh;
+  if (refreshToken) keep({ refreshToken, lastActivity: kept()?.lastActivity ?? Date.now() });
+  return { accessToken: out.access_token, username: claims.username, roles: claims.roles, expiresAt };
+}
+
+let renewing: Promise<boolean> | undefined;
+
+/** A new access token with the kept refresh token (which rotates); false when there is none or it is refused. */
+function renew(config: StaffConfig): Promise<boolean> {
+  renewing ??= (async () => {
+    const k = kept();
+    if (!k) return false;
+    try {
+      const session = await grant(config, { grant_type: 'refresh_token', refresh_token: k.refreshToken, client_id: config.clientId }, k.refreshToken);
+      if (!session) {
+        // Refused (expired, revoked, or reused elsewhere): it will not work again.
+        forget();
+        return false;
+      }
+      set({ session });
+      return true;
+    } catch {
+      return false;
+    }
+  })().finally(() => {
+    renewing = undefined;
+  });
+  return renewing;
+}
+
+/**
+ * On load without a sign-in answer: resumes a session kept in this tab if it has been idle for less
+ * than the idle limit (one refresh), else forgets it. Returns true when signed in again.
+ */
+export async function resumeSession(config: StaffConfig): Promise<boolean> {
+  const k = kept();
+  if (!k) return false;
+  if (Date.now() - k.lastActivity >= config.idleMinutes * 60_000) {
+    forget();
+    return false;
+  }
+  if (!(await renew(config))) {
+    forget();
+    return false;
+  }
+  startIdleWatch(config, k.lastActivity);
+  return true;
+}
+
 /**
  * Step 2, back from the issuer with `?code&state` (or `?error`): exchanges the code with the verifier.
  * Returns the hash to open, and always removes the code from the address bar.
@@ -107,26 +195,16 @@ export async function completeSignIn(config: StaffConfig, params: URLSearchParam
   };
   if (!pending || !code || params.get('state') !== pending.state) return fail();
   try {
-    const res = await fetch(config.tokenUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      credentials: 'omit',
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        code_verifier: pending.verifier,
-        client_id: config.clientId,
-        redirect_uri: redirectUri(),
-      }).toString(),
+    forget();
+    const session = await grant(config, {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: pending.verifier,
+      client_id: config.clientId,
+      redirect_uri: redirectUri(),
     });
-    if (!res.ok) return fail();
-    const body = (await res.json()) as { access_token?: unknown; expires_in?: unknown };
-    if (typeof body.access_token !== 'string') return fail();
-    const claims = decodeClaims(body.access_token);
-    if (!claims) return fail();
-    const lifetime = typeof body.expires_in === 'number' ? body.expires_in * 1000 : 3_600_000;
-    const expiresAt = Math.min(claims.expiresAt ?? Infinity, Date.now() + lifetime);
-    set({ session: { accessToken: body.access_token, username: claims.username, roles: claims.roles, expiresAt }, notice: null, idleSecondsLeft: null });
+    if (!session) return fail();
+    set({ session, notice: null, idleSecondsLeft: null });
     startIdleWatch(config);
     return pending.returnHash;
   } catch {
@@ -140,6 +218,7 @@ export async function completeSignIn(config: StaffConfig, params: URLSearchParam
  */
 export function signOut(config: StaffConfig, reason: Notice): void {
   stopIdleWatch();
+  forget();
   set({ session: null, idleSecondsLeft: null, notice: reason });
   if (reason === 'idle' || reason === 'signedOut') {
     sessionStorage.setItem(NOTICE_KEY, reason);
@@ -158,9 +237,9 @@ const onActivity = (): void => {
   lastActivity = Date.now();
 };
 
-function startIdleWatch(config: StaffConfig): void {
+function startIdleWatch(config: StaffConfig, since = Date.now()): void {
   stopIdleWatch();
-  lastActivity = Date.now();
+  lastActivity = since;
   for (const type of ACTIVITY) document.addEventListener(type, onActivity, { capture: true, passive: true });
   const limit = config.idleMinutes * 60_000;
   const warnAt = Math.min(WARN_SECONDS * 1000, limit / 2);
@@ -168,9 +247,15 @@ function startIdleWatch(config: StaffConfig): void {
     const s = state.session;
     if (!s) return stopIdleWatch();
     const now = Date.now();
-    if (now >= s.expiresAt) return signOut(config, 'expired');
     const left = limit - (now - lastActivity);
     if (left <= 0) return signOut(config, 'idle');
+    const k = kept();
+    if (k && k.lastActivity !== lastActivity) keep({ ...k, lastActivity });
+    if (now >= s.expiresAt - RENEW_BEFORE_MS && !renewing) {
+      void renew(config).then((ok) => {
+        if (!ok && Date.now() >= (state.session?.expiresAt ?? 0)) signOut(config, 'expired');
+      });
+    }
     const seconds = left <= warnAt ? Math.ceil(left / 1000) : null;
     if (seconds !== state.idleSecondsLeft) set({ idleSecondsLeft: seconds });
   }, 1000);

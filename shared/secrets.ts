@@ -1,0 +1,22 @@
+/**
+ * Secrets in AWS Secrets Manager, declared once. A function lists the ones it reads in
+ * shared/functions.ts (`secrets`); CDK's `bindSecret` grants `secretsmanager:GetSecretValue` on that
+ * secret only and sets `envVar` to its ARN; functions/lib/secrets.ts reads it once per cold start.
+ * The local stack sets none of them: each reader says what it does instead (or fails fast).
+ */
+export const secrets = {
+  caseRefHmacKey: {
+    envVar: 'CASE_REF_HMAC_KEY_SECRET_ARN',
+    description: 'HMAC key of victim references (case repeats): at least 32 characters, never in the table',
+  },
+  originVerify: {
+    envVar: 'ORIGIN_VERIFY_SECRET_ARN',
+    description: 'Value CloudFront adds to every API request, so handlers trust its viewer-address header (shared/edge.ts)',
+  },
+} as const;
+
+export type SecretName = keyof typeof secrets;
+export const SECRET_NAMES = Object.keys(secrets) as SecretName[];
+
+/** Set by the local stack and the integration tests only: the places where a missing secret has a local stand-in. */
+export const LOCAL_STACK_ENV = 'ONEROOF_LOCAL_STACK';
