@@ -24,7 +24,7 @@ describe('declared zones and districts', () => {
 });
 
 describe('staff identity carries zone and districts', () => {
-  const principal = (groups: string) => principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'u', 'cognito:groups': groups } }));
+  const principal = (groups: string) => principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'u', token_use: 'access', 'cognito:groups': groups } }));
 
   it('reads roles, the zone and the districts from the groups (API Gateway flattens arrays)', () => {
     expect(principal('[police zone:ruppel district:boom district:niel]')).toMatchObject({ roles: ['police'], zone: 'ruppel', districts: ['boom', 'niel'] });

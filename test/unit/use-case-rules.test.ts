@@ -5,7 +5,7 @@ import { openCase, patchCase } from '../../functions/cases/use-cases.js';
 import type { Principal } from '../../functions/lib/auth.js';
 import { orderBodySchema } from '../../shared/orders/api.js';
 import { createOrder, endOrder } from '../../functions/orders/use-cases.js';
-import { MAX_WRONG_PINS } from '../../shared/catalog/booking.js';
+import { LOCK_MINUTES, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
 import { generateSlots } from '../../shared/catalog/slots.js';
 import type { Service } from '../../shared/catalog/types.js';
 import { createCaseSchema } from '../../shared/cases/index.js';
@@ -55,7 +55,7 @@ describe('booking rules (in-memory ports)', () => {
     const first = await createBooking(deps, input('A'), () => '123456', now);
     await expect(createBooking(deps, input('B'), () => '654321', now)).rejects.toMatchObject({ status: 409, field: 'start' });
     expect(deps.repo.bookings.size).toBe(1);
-    expect((await freeSlots(deps, service.id, {}, now)).slots.map((s) => s.start)).not.toContain(first.start);
+    expect((await freeSlots(deps, service.id, {}, now)).slots.find((s) => s.start === first.start)?.remaining).toBe(0);
     expect(deps.repo.stats.of(monthOf(now), service.zone)).toEqual({ [metric.bookingsMade(service.id)]: 1 });
   });
 
@@ -72,12 +72,16 @@ describe('booking rules (in-memory ports)', () => {
     expect(JSON.stringify(deps.notifier.sent)).not.toContain('Zelda');
   });
 
-  it(`${MAX_WRONG_PINS} wrong PINs lock the reference, even against the right PIN`, async () => {
+  it(`one client gets ${MAX_WRONG_PINS_PER_CLIENT} PIN checks; ${MAX_WRONG_PINS} wrong PINs in all lock the reference for the window, even against the right PIN`, async () => {
     const deps = bookingDeps();
     const made = await createBooking(deps, input('A'), () => '123456', now);
-    for (let i = 1; i < MAX_WRONG_PINS; i++) await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 404 });
+    for (let i = 0; i < MAX_WRONG_PINS_PER_CLIENT; i++) await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 404 });
     await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 429 });
-    await expect(viewBooking(deps, made.reference, '123456', 'client-a', now)).rejects.toMatchObject({ status: 429 });
+    for (let i = MAX_WRONG_PINS_PER_CLIENT; i < MAX_WRONG_PINS; i++) await expect(viewBooking(deps, made.reference, '000000', `client-${i}`, now)).rejects.toMatchObject({ status: 404 });
+    await expect(viewBooking(deps, made.reference, '123456', 'client-z', now)).rejects.toMatchObject({ status: 429 });
+    // The window does not grow: once it is over, the right PIN works again.
+    const later = new Date(now.getTime() + LOCK_MINUTES * 60_000 + 1000);
+    await expect(viewBooking(deps, made.reference, '123456', 'client-z', later)).resolves.toMatchObject({ reference: made.reference });
   });
 });
 
