@@ -12,7 +12,7 @@ describe('principalFrom', () => {
   it('reads roles from API Gateway\'s flattened "[a b]" groups claim and from real arrays', () => {
     const flat = principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: staffClaims('sam', 'supervisor', 'officer') }));
     expect(flat).toMatchObject({ username: 'sam', roles: ['supervisor', 'officer'] });
-    const arr = principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'x', 'cognito:groups': ['police', 'not-a-role'] } }));
+    const arr = principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'x', token_use: 'access', 'cognito:groups': ['police', 'not-a-role'] } }));
     expect(arr?.roles).toEqual(['police']);
   });
 
