@@ -110,7 +110,7 @@ describe('token verification (as the JWT authorizer)', () => {
     expect(lastInvocation()?.fn).toBe('bookings');
     expect(lastInvocation()?.event.requestContext.authorizer.jwt.claims).toMatchObject({
       username: coordinator.username,
-      'cognito:groups': '[coordinator]',
+      'cognito:groups': '[coordinator zone:ruppel]',
       client_id: identity.localClients.staffConsole,
       token_use: 'access',
       iss: stack.issuer.url,
@@ -163,7 +163,7 @@ describe('the API Gateway payload 2.0 event', () => {
         routeKey: 'POST /api/cases/{id}/followups/{followupId}/complete',
         stage: '$default',
         http: { method: 'POST', path: '/api/cases/case%2042/followups/fu-1/complete', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1' },
-        authorizer: { jwt: { claims: { 'cognito:groups': '[supervisor officer]', username: 'sam.supervisor' }, scopes: ['openid', 'profile'] } },
+        authorizer: { jwt: { claims: { 'cognito:groups': '[supervisor officer zone:ruppel]', username: 'sam.supervisor' }, scopes: ['openid', 'profile'] } },
       },
     });
     expect(event.headers).toMatchObject({ 'content-type': 'application/json', 'x-custom': 'yes' });

@@ -96,7 +96,7 @@ describe('authorization code + PKCE for the staff console', () => {
       client_id: identity.localClients.staffConsole,
       token_use: 'access',
       username: 'chris.coordinator',
-      'cognito:groups': ['coordinator'],
+      'cognito:groups': ['coordinator', 'zone:ruppel'],
     });
     expect(claims).toHaveProperty('jti');
     expect((claims.exp as number) - (claims.iat as number)).toBe(identity.accessTokenMinutes * 60);
@@ -188,7 +188,7 @@ describe('keys and discovery', () => {
       env: { ...process.env, PORT: port, DATA_DIR: dataDir },
     });
     const token = stdout.trim();
-    expect(await stack.issuer.verify(token)).toMatchObject({ username: 'paula.police', 'cognito:groups': ['police'] });
+    expect(await stack.issuer.verify(token)).toMatchObject({ username: 'paula.police', 'cognito:groups': expect.arrayContaining(['police', 'zone:ruppel']) });
     const res = await fetch(`${stack.url}/api/alerts`, { headers: { authorization: `Bearer ${token}` } });
     expect([401, 403]).not.toContain(res.status);
   });

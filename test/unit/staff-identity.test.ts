@@ -43,7 +43,7 @@ describe('staff directory', () => {
   it('demo: the active officers of a zone, none elsewhere; unset: nobody (assignments refused)', async () => {
     expect((await new DemoStaffDirectory().officersOfZone('ruppel')).map((o) => o.username)).toEqual(['olivia.officer', 'omar.officer', 'sam.supervisor']);
     expect(await new DemoStaffDirectory().officersOfZone('antwerpen')).toEqual([]);
-    expect(await staffDirectoryFromEnv(undefined).officersOfZone('ruppel')).toEqual([]);
+    expect(await staffDirectoryFromEnv('').officersOfZone('ruppel')).toEqual([]);
     expect(() => staffDirectoryFromEnv('cognito-typo')).toThrow(/STAFF_DIRECTORY/);
   });
 });
