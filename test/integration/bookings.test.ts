@@ -213,7 +213,10 @@ describe('group sessions and the last place', () => {
     const s = (await slots(race))[6]!.start;
     // In AWS each request runs in its own Lambda; here all 100 share this process's two cores (100 slow
     // PIN hashes queue up), so each call gets a longer deadline than the function's 10 s.
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => api('POST', '/api/bookings', { body: booking(race, s, { alias: `R${i}` }), remainingMs: 110_000 })));
+    // Each with its own Idempotency-Key, as the victim app sends: each proof of work then has its own challenge.
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => api('POST', '/api/bookings', { body: booking(race, s, { alias: `R${i}` }), headers: { 'idempotency-key': `race-${run}-${i}-0123456789` }, remainingMs: 110_000 })),
+    );
     const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
     expect(byStatus).toEqual({ 201: 1, 409: 99 });
     for (const r of results.filter((x) => x.status === 409)) expect(r.json).toMatchObject({ error: 'conflict', field: 'start' });

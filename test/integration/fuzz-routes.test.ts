@@ -93,7 +93,8 @@ const templates: Record<string, () => Record<string, unknown>> = {
     const { id: _id, ...rest } = service;
     return { ...rest, demo: false };
   },
-  'POST /api/contact-points': () => ({ ...(demoContactPoints[0] as object), id: `fuzz-${Math.random().toString(36).slice(2, 10)}`, demo: false }),
+  // A copy of the last demo point, listed last: what the fuzz creates never moves the demo's emergency lines.
+  'POST /api/contact-points': () => ({ ...(demoContactPoints.at(-1) as object), id: `fuzz-${Math.random().toString(36).slice(2, 10)}`, demo: false, order: 999 }),
   'PUT /api/contact-points/{id}': () => {
     const { id: _id, ...rest } = demoContactPoints[0] as { id: string };
     return { ...rest, demo: false };
