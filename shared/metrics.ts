@@ -25,7 +25,7 @@ export const metric = {
   bookingsCancelled: (serviceId: string) => `bookings.cancelled.${serviceId}`,
   ordersCreated: 'orders.created',
   breaches: (kind: string) => `breaches.${kind}`,
-  // Added by the reports capability (issue 8). Prevalence and active orders are not plain counters:
+  // Added by the reports capability. Prevalence and active orders are not plain counters:
   // the report derives them as running sums (see functions/reports/README.md), so producers only add
   // the month's openings and closings.
   /** A case closed this month (add 1 in the transaction that closes it). */

@@ -29,7 +29,7 @@ export const PERSONAL_FIELDS = [
   'authorization',
   'x-booking-pin',
   'x-protection-code',
-  // Bookings (issue 4): needs and safe-contact details; the Idempotency-Key derives the booking's PIN.
+  // Bookings: needs and safe-contact details; the Idempotency-Key derives the booking's PIN.
   'accessibility',
   'interpreter',
   'childcare',

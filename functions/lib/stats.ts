@@ -1,7 +1,7 @@
 import { monthOf } from '../../shared/metrics.js';
 
 /**
- * Report counters (issue 8). Producers add to `STATS#<yyyy-mm>#<zone>` / `COUNTS` in the SAME
+ * Report counters. Producers add to `STATS#<yyyy-mm>#<zone>` / `COUNTS` in the SAME
  * TransactWriteItems as the change they count; the change's own condition (attribute_not_exists, a
  * version, a state) makes a retried request fail as a whole, so nothing is counted twice.
  *

@@ -36,7 +36,7 @@ export function monitoringScopeName(): string {
 }
 
 /**
- * Staff identity (issue 5): a Cognito user pool with one group per staff role, MFA required (TOTP),
+ * Staff identity: a Cognito user pool with one group per staff role, MFA required (TOTP),
  * administrators create every account, a staff-console client (authorization code + PKCE, no secret)
  * and a client-credentials client for the monitoring provider, scoped by a resource server.
  */

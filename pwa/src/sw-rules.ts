@@ -8,10 +8,6 @@ import { appConfig } from './config.js';
  */
 export const NAVIGATION_DENYLIST: RegExp[] = [/^\/staff(?:[/?#]|$)/, /^\/api(?:[/?#]|$)/, /^\/auth(?:[/?#]|$)/];
 
-export function isDeniedNavigation(pathname: string): boolean {
-  return NAVIGATION_DENYLIST.some((re) => re.test(pathname));
-}
-
 export interface RequestFacts {
   url: URL;
   method: string;

@@ -1,7 +1,7 @@
 import type { RiskLevel } from './dash.js';
 
 /**
- * The case model (issue 6). Minimal by design: a pseudonymous victim reference (never a name), the
+ * The case model. Minimal by design: a pseudonymous victim reference (never a name), the
  * facts the reports need (kind, children, substance abuse, genders with "not_recorded"), the risk level
  * with its history, the assigned officer, the FJC introduction status and links (booking references,
  * order ids). Pure types and constants.

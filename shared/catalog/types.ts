@@ -1,5 +1,5 @@
 /**
- * The FJC service catalogue and contact points (issues 3 and 4): plain types, no dependencies, so the
+ * The FJC service catalogue and contact points: plain types, no dependencies, so the
  * victim app and the staff console can import them without pulling zod into their bundles.
  * Times are Europe/Brussels wall-clock times; dates are Brussels calendar dates (YYYY-MM-DD).
  */

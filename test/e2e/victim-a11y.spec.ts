@@ -4,7 +4,7 @@ import { expectAxeClean } from './staff-helpers.js';
 import { openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
- * WCAG 2.2 AA (issue 3): axe finds nothing on every screen in every language, also at 320 px wide;
+ * WCAG 2.2 AA: axe finds nothing on every screen in every language, also at 320 px wide;
  * the screens are reached with the keyboard only.
  */
 test.beforeEach(async ({ context }) => {

@@ -3,7 +3,7 @@ import { appConfig } from '../../pwa/src/config.js';
 import { openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
- * The victim app's discreet shell (issue 3): neutral title and manifest, the first-visit page, an
+ * The victim app's discreet shell: neutral title and manifest, the first-visit page, an
  * address bar and a history that never change inside the app, the built-in emergency lines with
  * tap-to-call, contact points from the API, and four languages with Arabic right to left.
  */

@@ -6,7 +6,7 @@ import { expectAxeClean } from './staff-helpers.js';
 import { openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
- * Booking from the victim app (issue 4), against the seeded Zone Ruppel catalogue: choose a service, a
+ * Booking from the victim app, against the seeded Zone Ruppel catalogue: choose a service, a
  * free time, minimal details and safe contact; reference + PIN shown once and nothing kept on the
  * device; then "my appointment" by reference + PIN: see, cancel, erase. The last place: a second
  * person gets a clear message. In all four languages, axe clean at each step.

@@ -3,7 +3,7 @@ import { appConfig } from '../../pwa/src/config.js';
 import { EXIT_PAGE_TEXT, EXIT_URL, openApp, PREVIOUS_URL, routeNeutralSites } from './victim-helpers.js';
 
 /**
- * The quick exit (issue 3): each path — button, Esc, Shift×3 — lands on the neutral site with
+ * The quick exit: each path — button, Esc, Shift×3 — lands on the neutral site with
  * location.replace, Back never shows the app again, and nothing the app (or anyone) wrote in this
  * origin's storage survives: sessionStorage, localStorage, IndexedDB, Cache Storage other than the
  * app shell and the public catalogue.

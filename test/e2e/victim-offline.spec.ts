@@ -3,7 +3,7 @@ import { appConfig } from '../../pwa/src/config.js';
 import { cachedPaths, EXIT_URL, openApp, routeNeutralSites, waitForServiceWorker } from './victim-helpers.js';
 
 /**
- * Offline (issue 3): the service worker controls the page; with the network gone a reload still
+ * Offline: the service worker controls the page; with the network gone a reload still
  * shows the emergency lines, the contact points and the service catalogue (saying the data may be
  * out of date), and the quick exit still works. The worker caches nothing but the victim app's
  * shell and the public catalogue: never /staff/, never another /api/ path.

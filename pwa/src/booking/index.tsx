@@ -14,7 +14,7 @@ import { texts, type BookingTexts } from './texts.js';
 import './booking.css';
 
 /**
- * Booking an FJC service (issue 4): choose a service → a free time (next ones first) → minimal details
+ * Booking an FJC service: choose a service → a free time (next ones first) → minimal details
  * and safe contact → reference + PIN shown once; and "my appointment" by reference + PIN (see, move,
  * cancel, erase). Everything lives in memory (state.ts) and the quick exit forgets it; nothing is kept
  * on the device unless the person explicitly ticks "keep on this device".

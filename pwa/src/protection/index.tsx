@@ -12,7 +12,7 @@ import { texts, type ProtectionTexts } from './texts.js';
 import './protection.css';
 
 /**
- * The protected person's screen (issue 7): the protection code (kept in memory; on the device only if
+ * The protected person's screen: the protection code (kept in memory; on the device only if
  * they tick "remember"), a panic alarm with a confirmation step (POST /api/panic, with the position if
  * they allow it), and "report contact" (POST /api/contact-reports). Both survive a slow network
  * (time-outs, retries, progress shown) and always offer 112 when sending fails. Nothing is logged, and

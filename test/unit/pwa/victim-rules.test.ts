@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { listOf } from '../../../pwa/src/data.js';
 import { telHref } from '../../../pwa/src/emergency.js';
 import { openStatus, weeklyHours } from '../../../pwa/src/hours.js';
-import { isDeniedNavigation, isOfflineApiRequest } from '../../../pwa/src/sw-rules.js';
+import { isOfflineApiRequest, NAVIGATION_DENYLIST } from '../../../pwa/src/sw-rules.js';
 import { nl } from '../../../pwa/src/i18n/nl.js';
 import { fr } from '../../../pwa/src/i18n/fr.js';
 import { en } from '../../../pwa/src/i18n/en.js';
 import { ar } from '../../../pwa/src/i18n/ar.js';
+
+/** What the worker's NavigationRoute does with its denylist. */
+const isDeniedNavigation = (pathname: string) => NAVIGATION_DENYLIST.some((re) => re.test(pathname));
 
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' }));
 
