@@ -4,6 +4,7 @@ import { texts } from '../../pwa/src/booking/texts.js';
 import type { Lang } from '../../pwa/src/i18n/lang.js';
 import { expectAxeClean } from './staff-helpers.js';
 import { openApp, routeNeutralSites } from './victim-helpers.js';
+import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
 
 /**
  * Booking from the victim app, against the seeded Zone Ruppel catalogue: choose a service, a
@@ -118,6 +119,7 @@ test('the last place: someone else books it first, the second person gets a clea
 
   // Meanwhile somebody else takes the only place at that time.
   const other = await request.post('/api/bookings', {
+    headers: { [PROOF_HEADER]: await solveProof('housing', start) },
     data: { serviceId: 'housing', start, alias: 'Other', language: 'nl', safeContact: { mayContact: false } },
   });
   expect(other.status()).toBe(201);
