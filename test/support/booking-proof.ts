@@ -1,6 +1,8 @@
 import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
 
-let seq = 0;
+// Test files share one table (and so the per-client cap) but not this module: each starts at a random
+// place in 198.18.0.0/15 (the benchmarking range), so two files practically never hand out the same address.
+let seq = Math.floor(Math.random() * 131_072);
 
 /**
  * Headers of a booking request as the victim app sends them: its proof of work and, unless given, a
@@ -13,4 +15,7 @@ export async function bookingHeaders(body: unknown, headers: Record<string, stri
 }
 
 /** A fresh documentation-range address per booking, so tests that book a lot stay under the per-client cap. */
-export const freshAddress = (): string => `198.18.${Math.floor(++seq / 250) % 250}.${seq % 250}`;
+export const freshAddress = (): string => {
+  seq = (seq + 1) % 131_072;
+  return `198.${18 + Math.floor(seq / 65_536)}.${Math.floor(seq / 256) % 256}.${seq % 256}`;
+};
