@@ -16,7 +16,7 @@ import { dynamo } from '../../functions/lib/clients.js';
 import { isPersonalField, PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { STAFF_ROLES } from '../../shared/roles.js';
 import { matchRoute, routes } from '../../shared/routes.js';
-import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
+import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { invokeRoute } from '../support/invoke.js';
 import { monitoringClaims, orderBody, positionEvent } from './monitoring-support.js';
@@ -28,8 +28,7 @@ const coordinator = staffClaims('chris.coordinator', 'coordinator');
 
 type Handler = typeof orders;
 async function call(h: Handler, method: string, path: string, claims?: Record<string, string | string[]>, body?: unknown) {
-  const booking = method === 'POST' && path === '/api/bookings' ? { headers: await bookingHeaders(body), sourceIp: freshAddress() } : {};
-  return invokeRoute(h, method, path, { claims, body, ...booking });
+  return invokeRoute(h, method, path, await asTheAppSends(method, path, { claims, body }));
 }
 
 interface TrailItem { at: string; action: string; route: string; actor: string; actorSub: string; roles: string[] }

@@ -11,7 +11,7 @@ import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
 import { opened } from '../support/sealed.js';
 import { invokeRoute, staffToken, type InvokeOptions } from '../support/invoke.js';
-import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
+import { asTheAppSends } from '../support/booking-proof.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 
 const TABLE = process.env.TABLE_NAME as string;
@@ -22,8 +22,7 @@ const zone = `test-${run}`;
 
 type Res = { status: number; json: Record<string, any> };
 async function call(h: typeof bookings, method: string, path: string, opts: InvokeOptions = {}): Promise<Res> {
-  if (method === 'POST' && path === '/api/bookings') opts = { sourceIp: freshAddress(), ...opts, headers: await bookingHeaders(opts.body, opts.headers) };
-  return invokeRoute(h, method, path, opts);
+  return invokeRoute(h, method, path, await asTheAppSends(method, path, opts));
 }
 const api = (method: string, path: string, opts: Parameters<typeof call>[3] = {}) => call(bookings, method, path, opts);
 const withPin = (pin: string) => ({ headers: { 'x-booking-pin': pin } });

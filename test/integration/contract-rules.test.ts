@@ -4,7 +4,7 @@ import { AVAILABILITY_WINDOW_MINUTES } from '../../functions/bookings/use-cases.
 import { handler as catalog } from '../../functions/catalog/handler.js';
 import { demoServices } from '../../infra/local/demo/catalog.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
-import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
+import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 
 /**
@@ -14,8 +14,7 @@ import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
  */
 type Res = { status: number; json: Record<string, any> };
 async function call(h: typeof bookings, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {}): Promise<Res> {
-  if (method === 'POST' && path === '/api/bookings') opts = { sourceIp: freshAddress(), ...opts, headers: await bookingHeaders(opts.body, opts.headers) };
-  const res = await h(apiEvent({ method, path, ...opts }), lambdaContext());
+  const res = await h(apiEvent({ method, path, ...(await asTheAppSends(method, path, opts)) }), lambdaContext());
   return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
 }
 const coordinator = staffClaims('chris.coordinator', 'coordinator');

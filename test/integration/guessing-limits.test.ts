@@ -12,7 +12,7 @@ import { MAX_WRONG_CODES } from '../../functions/monitoring/use-cases.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { MAX_BOOKINGS_PER_CLIENT_PER_DAY, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
 import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
-import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
+import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { openAlerts, orderBody, police, TABLE } from './monitoring-support.js';
 
@@ -28,7 +28,7 @@ const LONGER = 420_000;
 
 type Res = { status: number; body: string };
 async function call(h: typeof bookings, input: Parameters<typeof apiEvent>[0]): Promise<Res> {
-  if (input.method === 'POST' && input.path === '/api/bookings') input = { sourceIp: freshAddress(), ...input, headers: await bookingHeaders(input.body, input.headers) };
+  input = await asTheAppSends(input.method, input.path, input);
   // 200 requests share one process and DynamoDB Local here (in Lambda each has its own instance): a long deadline.
   const res = await h(apiEvent(input), { ...lambdaContext(), getRemainingTimeInMillis: () => 400_000 });
   return { status: res.statusCode ?? 0, body: res.body ?? '' };

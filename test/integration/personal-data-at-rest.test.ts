@@ -9,7 +9,7 @@ import { demoServices } from '../../infra/local/demo/catalog.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { SEALED_ATTRIBUTE } from '../../shared/personal-data.js';
-import { bookingHeaders, freshAddress } from '../support/booking-proof.js';
+import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { monitoringClaims, police, unique } from './monitoring-support.js';
 
@@ -33,8 +33,7 @@ afterAll(() => {
 
 type Handler = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 async function call(h: Handler, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {}) {
-  if (method === 'POST' && path === '/api/bookings') opts = { sourceIp: freshAddress(), ...opts, headers: await bookingHeaders(opts.body, opts.headers) };
-  const res = (await h(apiEvent({ method, path, ...opts }), lambdaContext())) as { statusCode?: number; body?: string };
+  const res = (await h(apiEvent({ method, path, ...(await asTheAppSends(method, path, opts)) }), lambdaContext())) as { statusCode?: number; body?: string };
   return { status: res.statusCode ?? 0, json: (res.body ? JSON.parse(res.body) : {}) as Record<string, any> };
 }
 
