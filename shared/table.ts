@@ -12,7 +12,7 @@ export const table = {
     { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
   ],
-  /** Epoch seconds; DynamoDB TTL deletes expired items (bookings, seen events, position fixes). */
+  /** Epoch seconds; DynamoDB TTL deletes expired items (bookings, seen events, attempts, and every item holding an order's positions: shared/orders/retention.ts). */
   ttlAttribute: 'expiresAt',
   /** The stream feeds the outbox consumers (alert publisher). */
   streamView: 'NEW_AND_OLD_IMAGES',

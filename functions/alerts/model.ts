@@ -31,23 +31,32 @@ export function newAlert(draft: AlertDraft, order: Pick<OrderRecord, 'id' | 'dis
   };
 }
 
-/** The stored item: open alerts are in the sparse open index (gsi1) and the escalation queue (gsi2). */
-export function alertItem(a: AlertRecord): Record<string, unknown> {
+/**
+ * The stored item: open alerts are in the sparse open index (gsi1) and the escalation queue (gsi2).
+ * `expiresAt` (TTL, shared/orders/retention.ts) is the order's: an alert holds positions.
+ */
+export function alertItem(a: AlertRecord, expiresAt?: number): Record<string, unknown> {
   return {
     ...keys.alert(a.id),
     type: 'ALERT',
     ...a,
     ...keys.openAlertsIndex(a.district, a.severity, a.at, a.id),
     ...(a.escalateAt ? keys.escalateIndex(a.id, a.escalateAt) : {}),
+    ...(expiresAt !== undefined ? { expiresAt } : {}),
   };
 }
 
 /** The conditional Put of a new alert, its evidence sealed (the stream carries it sealed; the publisher never opens it). */
-export async function alertPut(tableName: string, a: AlertRecord) {
-  return { Put: { TableName: tableName, Item: await seal('alert', a.id, alertItem(a)), ConditionExpression: 'attribute_not_exists(pk)' } };
+export async function alertPut(tableName: string, a: AlertRecord, expiresAt: number) {
+  return { Put: { TableName: tableName, Item: await seal('alert', a.id, alertItem(a, expiresAt)), ConditionExpression: 'attribute_not_exists(pk)' } };
+}
+
+/** A stored alert item back to the alert: without its keys, its TTL and (`extra`) what the caller leaves out. */
+export function alertFromItem(item: Record<string, unknown>, extra: readonly string[] = []): AlertRecord {
+  return fromItem<AlertRecord>(item, ['expiresAt', ...extra]);
 }
 
 /** A stored alert with its evidence opened (police reads only; the escalation tick and the publisher never open). */
 export async function openedAlert(item: Record<string, unknown>): Promise<AlertRecord> {
-  return fromItem<AlertRecord>(await open('alert', String(item.id), item));
+  return alertFromItem(await open('alert', String(item.id), item));
 }

@@ -9,7 +9,7 @@ import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
 import type { AlertEscalation, AlertOutcome as Outcome } from '../../shared/alerts/api.js';
-import { openedAlert, type AlertRecord, type ClosedReason } from './model.js';
+import { alertFromItem, openedAlert, type AlertRecord, type ClosedReason } from './model.js';
 
 export type EscalationRecord = AlertEscalation;
 
@@ -47,7 +47,7 @@ export async function unresolvedAlertsOfOrder(table: string, orderId: string, di
     FilterExpression: 'orderId = :o',
     ExpressionAttributeValues: { ':pk': keys.openAlertsPk(district), ':o': orderId },
   });
-  return items.map((i) => fromItem<AlertRecord>(i));
+  return items.map((i) => alertFromItem(i));
 }
 
 /**
@@ -86,7 +86,7 @@ export class DynamoAlertRepository implements AlertRepository {
         Limit: limit,
       }),
     );
-    return (out.Items ?? []).map((i) => fromItem<AlertRecord>(i, ['sealed']));
+    return (out.Items ?? []).map((i) => alertFromItem(i, ['sealed']));
   }
 
   async get(id: string) {
@@ -170,7 +170,7 @@ export class DynamoAlertRepository implements AlertRepository {
   private async current(id: string): Promise<AlertRecord> {
     const out = await this.client.send(new GetCommand({ TableName: this.table, Key: keys.alert(id), ConsistentRead: true }));
     if (!out.Item) throw new NotFoundError('No such alert');
-    return fromItem<AlertRecord>(out.Item);
+    return alertFromItem(out.Item);
   }
 
   private async transact(items: TransactItem[], id: string, conflict: string): Promise<void> {
@@ -199,7 +199,7 @@ export class DynamoAlertRepository implements AlertRepository {
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
       ExpressionAttributeValues: { ':pk': keys.escalatePk(shard), ':now': `${now.toISOString()}~` },
     });
-    return items.map((i) => fromItem<AlertRecord>(i));
+    return items.map((i) => alertFromItem(i));
   }
 
   async escalate(alert: AlertRecord, now: Date): Promise<boolean> {

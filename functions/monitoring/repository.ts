@@ -1,5 +1,6 @@
 import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
+import { positionsExpireAt, unattachedFixExpiresAt } from '../../shared/orders/retention.js';
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, type AlertRecord } from '../alerts/model.js';
@@ -78,7 +79,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
     if (!o.Item) return undefined;
     const [order, stateItem] = await Promise.all([open('order', orderId, o.Item), s.Item ? open('orderState', orderId, s.Item) : undefined]);
     const state = stateItem ? ({ ...(stateItem.state as OrderState), version: Number(stateItem.version) } as OrderState) : initialState();
-    return { order: fromItem<OrderRecord>(order), state };
+    return { order: fromItem<OrderRecord>(order, ['expiresAt', 'protectionCodeHash']), state };
   }
 
   async activeOrderIds(): Promise<string[]> {
@@ -167,12 +168,24 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: await seal('orderState', change.order.id, { ...orderKeys.orderState(change.order.id), type: 'ORDER_STATE', orderId: change.order.id, version: change.expectedVersion + 1, state: stateBody, updatedAt: plan.now.toISOString() }),
+          Item: await seal('orderState', change.order.id, {
+            ...orderKeys.orderState(change.order.id),
+            type: 'ORDER_STATE',
+            orderId: change.order.id,
+            version: change.expectedVersion + 1,
+            state: stateBody,
+            updatedAt: plan.now.toISOString(),
+            expiresAt: positionsExpireAt(change.order),
+          }),
           ConditionExpression: change.expectedVersion === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
           ExpressionAttributeValues: { ':v': change.expectedVersion },
         },
       });
-      for (const alert of change.alerts) items.push(await alertPut(this.tableName, alert));
+      const positionsUntil = positionsExpireAt(change.order);
+      for (const alert of change.alerts) {
+        items.push(await alertPut(this.tableName, alert, positionsUntil));
+        items.push({ Put: { TableName: this.tableName, Item: { ...orderKeys.alertRef(change.order.id, alert.id), type: 'ORDER_ALERT', alertId: alert.id, expiresAt: positionsUntil } } });
+      }
       const counts = countsByDistrict.get(change.order.district) ?? {};
       for (const alert of change.alerts) {
         const name = metric.breaches(BREACH_METRIC_KIND[alert.kind]);
@@ -197,8 +210,8 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
               accuracy: e.accuracy,
               receivedAt: plan.now.toISOString(),
               ...(change.fix.outOfOrder ? { outOfOrder: true } : {}),
-              // A fix attached to an alert is evidence and kept with it; others expire with the retention.
-              ...(attached.length > 0 ? { alertIds: attached } : { expiresAt: Math.floor(Date.parse(e.at) / 1000) + change.order.fixRetentionDays * 86_400 }),
+              // A fix attached to an alert is evidence, kept as long as the alert; others expire with the order's fix retention.
+              ...(attached.length > 0 ? { alertIds: attached, expiresAt: positionsUntil } : { expiresAt: unattachedFixExpiresAt(change.order, e.at) }),
             }),
           },
         });

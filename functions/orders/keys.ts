@@ -23,4 +23,10 @@ export const orderKeys = {
   /** A respondent position fix kept with the order (written by monitoring, read by the police). */
   fix: (orderId: string, at: string, eventId: string) => ({ pk: `ORDER#${orderId}`, sk: `FIX#${at}#${eventId}` }),
   fixPrefix: 'FIX#',
+  /**
+   * The order's pointer to an alert raised under it (written with the alert): the alerts of an order
+   * are found through its own partition, so their retention follows the order's end.
+   */
+  alertRef: (orderId: string, alertId: string) => ({ pk: `ORDER#${orderId}`, sk: `ALERT#${alertId}` }),
+  alertRefPrefix: 'ALERT#',
 };

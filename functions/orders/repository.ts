@@ -1,12 +1,15 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import type { PositionFix } from '../../shared/orders/api.js';
+import { positionsExpireAt } from '../../shared/orders/retention.js';
 import { supersededByChange, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
+import { keys as alertKeys } from '../alerts/keys.js';
 import type { AlertRecord, ClosedReason } from '../alerts/model.js';
 import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { logger } from '../lib/logger.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderCounterDeltas } from './counters.js';
@@ -36,6 +39,7 @@ function orderItem(o: OrderRecord, codeHash: string | undefined): Record<string,
     ...o,
     ...(codeHash ? { protectionCodeHash: codeHash } : {}),
     ...(o.status === 'active' ? orderKeys.activeIndex(o.district, o.id) : {}),
+    expiresAt: positionsExpireAt(o),
   };
 }
 
@@ -51,7 +55,14 @@ export async function newOrderPuts(table: string, order: OrderRecord, codeHash: 
     {
       Put: {
         TableName: table,
-        Item: await seal('orderState', order.id, { ...orderKeys.orderState(order.id), type: 'ORDER_STATE', orderId: order.id, version: 0, state: { zones: {}, curfews: {}, respondent: {} } }),
+        Item: await seal('orderState', order.id, {
+          ...orderKeys.orderState(order.id),
+          type: 'ORDER_STATE',
+          orderId: order.id,
+          version: 0,
+          state: { zones: {}, curfews: {}, respondent: {} },
+          expiresAt: positionsExpireAt(order),
+        }),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -81,7 +92,7 @@ function linkDeletes(table: string, o: OrderRecord, keep: Set<string> = new Set(
 
 /** An order item without its keys and without the protection code's hash (which never leaves the repository in a record). */
 function orderFromItem(item: Item): { order: OrderRecord; codeHash: string | undefined } {
-  const { protectionCodeHash, ...order } = fromItem<OrderRecord & { protectionCodeHash?: string }>(item);
+  const { protectionCodeHash, ...order } = fromItem<OrderRecord & { protectionCodeHash?: string }>(item, ['expiresAt']);
   return { order: order as OrderRecord, codeHash: protectionCodeHash };
 }
 
@@ -94,6 +105,11 @@ function alertCloseItems(table: string, alerts: readonly AlertRecord[], reason: 
     closeAlertUpdate(table, a, reason, audit.principal.username, audit.at),
     auditPut(table, { ...audit, entity: 'alert', entityId: a.id, action: 'resolve' }),
   ]);
+}
+
+/** A superseded version kept in history; it holds the zones' centres, so it expires with the order as it is now. */
+async function versionItem(previous: OrderRecord, current: OrderRecord): Promise<Record<string, unknown>> {
+  return seal('order', previous.id, { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous, expiresAt: positionsExpireAt(current) });
 }
 
 export class DynamoOrderRepository implements OrderRepository {
@@ -147,7 +163,7 @@ export class DynamoOrderRepository implements OrderRepository {
     const superseded = (await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client)).filter((a) => supersededByChange(previous, next, a));
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: await seal('order', previous.id, { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: await versionItem(previous, next), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
@@ -165,6 +181,7 @@ export class DynamoOrderRepository implements OrderRepository {
     ];
     await this.transact(items, 'The order was changed or ended meanwhile; reload it');
     await this.closeRest(superseded.slice(ALERTS_PER_TRANSACTION), 'order_changed', audit);
+    await this.restampPositions(previous, next);
   }
 
   /**
@@ -175,7 +192,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
     const unresolved = await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: await seal('order', previous.id, { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous }), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.table, Item: await versionItem(previous, ended), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
           TableName: this.table,
@@ -201,6 +218,44 @@ export class DynamoOrderRepository implements OrderRepository {
     ];
     await this.transact(items, 'The order was changed or ended meanwhile; reload it');
     await this.closeRest(unresolved.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
+    await this.restampPositions(previous, ended);
+  }
+
+  /**
+   * When the order's end moves (extended, shortened, ended early), every item that holds its positions
+   * follows: its versions, its state, the fixes kept as evidence, and its alerts (found through the
+   * order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
+   * transaction: the change stands even if this pass fails; it is logged, and the items keep the
+   * earlier expiry until the next change of the order.
+   */
+  private async restampPositions(previous: OrderRecord, next: OrderRecord): Promise<void> {
+    const until = positionsExpireAt(next);
+    if (until === positionsExpireAt(previous)) return;
+    try {
+      const items = await queryAll(this.client, {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ProjectionExpression: 'pk, sk, alertId, alertIds',
+        ExpressionAttributeValues: { ':pk': orderKeys.orderPk(next.id) },
+      });
+      const keysToStamp = items.flatMap((i): { pk: string; sk: string }[] => {
+        const sk = String(i.sk);
+        if (sk.startsWith(orderKeys.alertRefPrefix)) return [{ pk: String(i.pk), sk }, alertKeys.alert(String(i.alertId))];
+        if (sk.startsWith(orderKeys.fixPrefix)) return i.alertIds ? [{ pk: String(i.pk), sk }] : [];
+        return sk === 'STATE' || sk.startsWith('VERSION#') ? [{ pk: String(i.pk), sk }] : [];
+      });
+      for (const key of keysToStamp) {
+        try {
+          await this.client.send(
+            new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: 'SET expiresAt = :e', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':e': until } }),
+          );
+        } catch (err) {
+          if (!isConditionFailed(err)) throw err;
+        }
+      }
+    } catch (err) {
+      logger.warn('Retention of the order\'s positions not moved with its end', { orderId: next.id, error: err instanceof Error ? err.name : 'unknown' });
+    }
   }
 
   /** Alerts beyond one transaction's share: closed right after, each with its audit record (one already closed by police is skipped). */
