@@ -28,7 +28,9 @@ export type AuditAction =
   /** Police gave a protected person a new protection code (the old one stopped working). */
   | 'reissue-protection-code'
   /** Someone read this entity's audit trail (the audit function records its own reads). */
-  | 'read-audit';
+  | 'read-audit'
+  /** A coordinator published the address of a contact point whose kind is confidential (a shelter's public office). */
+  | 'publish-confidential-address';
 
 export interface AuditEntry {
   entity: string;

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { CONTACT_KINDS } from './types.js';
+import { CONFIDENTIAL_KINDS, CONTACT_KINDS } from './types.js';
 import { ruleStarts } from './slots.js';
 import { calendarDate, slug as anySlug, wallClockTime } from '../primitives.js';
 
@@ -38,7 +38,7 @@ const serviceShape = {
     forWhom: localizedSchema(300),
     partnerId: slug,
     partner: line(120),
-    location: z.strictObject({ label: line(120), address: line(200) }),
+    location: z.strictObject({ label: line(120), address: line(200).optional() }),
     languages,
     slotMinutes: z.number().int().min(10).max(480),
     bufferMinutes: z.number().int().min(0).max(240),
@@ -49,7 +49,17 @@ const serviceShape = {
     closures: z.array(closureSchema).max(100),
     bookable: z.boolean(),
     demo: z.boolean().default(false),
+    confidential: z.boolean().default(false),
 };
+
+/** A confidential service has no address (it would reach the public catalogue); any other service says where to go. */
+const addressMatchesConfidentiality = <T extends z.ZodType<{ confidential: boolean; location: { address?: string | undefined } }>>(schema: T) =>
+  schema
+    .refine((s) => !(s.confidential && s.location.address !== undefined), {
+      message: 'A confidential service has no address: say in the label how she will be met',
+      path: ['location', 'address'],
+    })
+    .refine((s) => s.confidential || s.location.address !== undefined, { message: 'Give the address (or mark the service confidential)', path: ['location', 'address'] });
 const bookableNeedsSlots = <T extends z.ZodType<{ bookable: boolean; openingRules: { weekday: number; start: string; end: string }[]; slotMinutes: number; bufferMinutes: number }>>(schema: T) =>
   schema.refine((s) => !s.bookable || s.openingRules.some((r) => ruleStarts(r, s.slotMinutes, s.bufferMinutes).length > 0), {
     message: 'A bookable service needs at least one opening rule long enough for one slot',
@@ -57,11 +67,11 @@ const bookableNeedsSlots = <T extends z.ZodType<{ bookable: boolean; openingRule
     // Slot generation needs valid times: with any issue already found (e.g. `end: "25:00"`), that issue is the answer.
     when: (payload) => payload.issues.length === 0,
   });
-export const serviceInputSchema = bookableNeedsSlots(z.strictObject(serviceShape));
+export const serviceInputSchema = addressMatchesConfidentiality(bookableNeedsSlots(z.strictObject(serviceShape)));
 export type ServiceInput = z.infer<typeof serviceInputSchema>;
 
 /** POST /api/services: the id is chosen by the coordinator (a readable slug). */
-export const newServiceSchema = bookableNeedsSlots(z.strictObject({ id: slug, ...serviceShape }));
+export const newServiceSchema = addressMatchesConfidentiality(bookableNeedsSlots(z.strictObject({ id: slug, ...serviceShape })));
 
 const contactShape = {
     kind: z.enum(CONTACT_KINDS),
@@ -78,9 +88,20 @@ const contactShape = {
     emergencyLine: z.boolean().default(false),
     order: z.number().int().min(0).max(10_000).default(500),
     demo: z.boolean().default(false),
+    /** Absent: confidential when its kind is (CONFIDENTIAL_KINDS); `false` on such a kind publishes its address on purpose (audited). */
+    confidential: z.boolean().optional(),
 };
-const reachable = <T extends z.ZodType<{ phone?: string | undefined; address?: string | undefined; website?: string | undefined }>>(schema: T) =>
-  schema.refine((c) => c.phone !== undefined || c.address !== undefined || c.website !== undefined, { message: 'Give a phone number, an address or a website', path: ['phone'] });
+type ContactShape = { kind: (typeof CONTACT_KINDS)[number]; confidential?: boolean | undefined; phone?: string | undefined; address?: string | undefined; website?: string | undefined };
+/** Whether a contact point (as sent) is confidential: as it says, or as its kind is. */
+export const isConfidentialContact = (c: Pick<ContactShape, 'kind' | 'confidential'>): boolean => c.confidential ?? CONFIDENTIAL_KINDS.includes(c.kind);
+const reachable = <T extends z.ZodType<ContactShape>>(schema: T) =>
+  schema
+    .refine((c) => c.phone !== undefined || c.address !== undefined || c.website !== undefined, { message: 'Give a phone number, an address or a website', path: ['phone'] })
+    .refine((c) => !(isConfidentialContact(c) && c.address !== undefined), {
+      message: "A confidential place's address is never published: leave it out (or set confidential: false for a public office)",
+      path: ['address'],
+    })
+    .transform((c) => ({ ...c, confidential: isConfidentialContact(c) }));
 export const contactPointInputSchema = reachable(z.strictObject(contactShape));
 export type ContactPointInput = z.infer<typeof contactPointInputSchema>;
 

@@ -38,9 +38,10 @@ export interface SlotRules {
 }
 
 export interface ServiceLocation {
-  /** Where, as a visitor reads it: "FJC Ruppel, ground floor". */
+  /** Where, as a visitor reads it: "FJC Ruppel, ground floor"; at a confidential place, how she will be met. */
   label: string;
-  address: string;
+  /** Absent exactly when the service is confidential. */
+  address?: string;
 }
 
 /** One FJC service, as `GET /api/services` and `GET /api/services/{id}` return it. */
@@ -64,6 +65,8 @@ export interface Service extends SlotRules {
   capacity: number;
   /** False: listed in the catalogue, booked by phone only (no slots offered). */
   bookable: boolean;
+  /** Held at a secret place (a shelter, a safe house): no address anywhere, `location.label` says how she is met. */
+  confidential: boolean;
   /** Demo data (local stack): the apps say so. */
   demo: boolean;
 }
@@ -90,6 +93,12 @@ export const CONTACT_KINDS = [
 ] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 
+/**
+ * Kinds whose places are secret by nature: a contact point of such a kind is confidential unless a
+ * coordinator says otherwise on purpose (`confidential: false`, for a public office; audited).
+ */
+export const CONFIDENTIAL_KINDS: readonly ContactKind[] = ['shelter'];
+
 /** A contact point, as `GET /api/contact-points` returns it (sorted by `order`). */
 export interface ContactPoint {
   id: string;
@@ -113,6 +122,11 @@ export interface ContactPoint {
   /** Sort order in lists (ascending). */
   order: number;
   demo: boolean;
+  /**
+   * Its address is secret (a shelter, a safe house): never stored, so never in the public API, the
+   * victim app's offline copy or a message; she reaches it by phone.
+   */
+  confidential: boolean;
 }
 
 /** Picks a localized text, falling back to Dutch. */

@@ -41,6 +41,7 @@ const service: Service = {
   closures: [],
   bookable: true,
   demo: false,
+  confidential: false,
 };
 
 function bookingDeps(): Deps & { repo: InMemoryBookingRepository; notifier: RecordingNotifier } {

@@ -22,7 +22,7 @@ const HOLIDAYS = demoClosures(new Date().getUTCFullYear());
 const L = (nl: string, fr: string, en: string, ar: string): Localized => ({ nl, fr, en, ar });
 
 type Base = Omit<Service, 'id' | 'name' | 'description' | 'forWhom' | 'partnerId' | 'partner' | 'openingRules' | 'slotMinutes' | 'bufferMinutes' | 'capacity' | 'leadHours' | 'horizonDays'>;
-const base: Base = { zone: DEMO_ZONE, location: FJC, languages: ['nl', 'fr', 'en', 'ar'], closures: HOLIDAYS, bookable: true, demo: true };
+const base: Base = { zone: DEMO_ZONE, location: FJC, languages: ['nl', 'fr', 'en', 'ar'], closures: HOLIDAYS, bookable: true, demo: true, confidential: false };
 
 const services: Service[] = [
   {
@@ -231,11 +231,12 @@ const services: Service[] = [
   },
 ];
 
-type CP = Omit<ContactPoint, 'openingRules' | 'free' | 'anonymous' | 'emergencyLine' | 'demo' | 'languages'> & Partial<ContactPoint>;
-const cp = (c: CP): ContactPoint => ({ openingRules: [], free: false, anonymous: false, emergencyLine: false, demo: true, languages: ['nl', 'fr', 'en'], ...c });
+type CP = Omit<ContactPoint, 'openingRules' | 'free' | 'anonymous' | 'emergencyLine' | 'demo' | 'languages' | 'confidential'> & Partial<ContactPoint>;
+/** `confidential` is left to the schema: a shelter is confidential by its kind. */
+const cp = (c: CP): Omit<ContactPoint, 'confidential'> => ({ openingRules: [], free: false, anonymous: false, emergencyLine: false, demo: true, languages: ['nl', 'fr', 'en'], ...c });
 const officeHours = weekdays([1, 2, 3, 4, 5], '09:00', '17:00');
 
-const contactPoints: ContactPoint[] = [
+const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'emergency-112',
     kind: 'emergency',
