@@ -20,6 +20,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}', 'pwa/src/**/*.test.{ts,tsx}', 'shared/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; on two shared cores beside DynamoDB Local that takes seconds.
+          testTimeout: 20_000,
         },
       },
       {
