@@ -66,6 +66,14 @@ export const functions = {
     personalData: { seal: ['case'], open: ['case'] },
     secrets: ['caseRefHmacKey', 'originVerify'],
   },
+  caseAlertIntake: {
+    entry: 'functions/cases/alert-intake.ts',
+    description: 'Stream consumer: a breach or panic alert on an order reaches its linked cases (an urgent follow-up, reminded at once)',
+    table: 'readWrite',
+    publishes: [],
+    secrets: [],
+    timeoutSeconds: 30,
+  },
   followupTick: {
     entry: 'functions/followups/tick.ts',
     description: 'Scheduled: reminders for due follow-ups, escalation of overdue ones',

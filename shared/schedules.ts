@@ -46,4 +46,6 @@ export const streamConsumers: readonly StreamConsumerDecl[] = [
   // Police alerts must outlast any SNS outage: no retry budget (each is published once, `publishedAt` is
   // conditional), and only INSERTs, so the publisher's own `publishedAt` write does not re-invoke it.
   { name: 'alert-outbox', function: 'alertPublisher', eventNames: ['INSERT'], entityTypes: ['ALERT', 'ESCALATION'], batchSize: 25, retryAttempts: UNTIL_DELIVERED },
+  // The case officer hears of a breach on her order however long the table is contended: retried until done (one follow-up per alert and case).
+  { name: 'alert-to-case', function: 'caseAlertIntake', eventNames: ['INSERT'], entityTypes: ['ALERT'], batchSize: 25, retryAttempts: UNTIL_DELIVERED },
 ];

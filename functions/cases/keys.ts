@@ -33,4 +33,7 @@ export const caseKeys = {
   deadLetter: (at: string, id: string, stage: string) => ({ pk: 'FOLLOWUP#DEADLETTERS', sk: `${at}#${id}#${stage}` }),
   deadLetterPk: 'FOLLOWUP#DEADLETTERS',
   hmacKey: { pk: 'SECRET#CASE-REF-HMAC', sk: 'KEY' },
+  /** The cases an order is linked to (one item per link, written with the case): an alert on the order reaches them. */
+  orderCase: (orderId: string, caseId: string) => ({ pk: `ORDERCASES#${orderId}`, sk: `CASE#${caseId}` }),
+  orderCasesPk: (orderId: string) => `ORDERCASES#${orderId}`,
 };

@@ -1,4 +1,4 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, FollowupPurpose, FollowupRecord } from '../../shared/cases/index.js';
 import { ConflictError } from '../../shared/errors.js';
 import { monthOf } from '../../shared/metrics.js';
@@ -45,7 +45,8 @@ export interface StatsDelta {
 export interface CaseChange {
   /** A new case (with its victim hash) or the next version of an existing one. */
   newCase?: { record: CaseRecord; victimHash: string };
-  caseUpdate?: { next: CaseRecord; expectedVersion: number };
+  /** `previousOrderIds`: the orders linked before, so the links follow a change of `orderIds`. */
+  caseUpdate?: { next: CaseRecord; expectedVersion: number; previousOrderIds?: readonly string[] };
   /** The case must still be open at this version (when the change touches only follow-ups). */
   caseCheck?: { id: string; version: number };
   followups: { next: StoredFollowup; expectedVersion: number | undefined }[];
@@ -56,6 +57,30 @@ export interface CaseChange {
 
 /** A case as lists return it: its personal fields stay sealed (a list never decrypts; open the case to see them). */
 export type ListedCase = Omit<CaseRecord, (typeof SEALED_FIELDS.case)[number]>;
+
+/** What an alert on a linked order needs of a case: no sealed field, so no key to open it. */
+export type CaseHeader = Pick<CaseRecord, 'id' | 'version' | 'status' | 'officer' | 'zone' | 'riskLevel'>;
+
+/** Port: what the alert intake reads and writes (functions/cases/alert-intake.ts). */
+export interface CaseAlertRepository {
+  casesOfOrder(orderId: string): Promise<string[]>;
+  caseHeader(id: string): Promise<CaseHeader | undefined>;
+  /**
+   * Commits a change of one case check and new follow-ups: `already` when a follow-up exists (the same
+   * alert delivered again), `conflict` when the case changed or closed meanwhile (read it again).
+   */
+  commitOnce(change: CaseChange): Promise<'committed' | 'already' | 'conflict'>;
+}
+
+/** Link items for the orders a case gains and loses (an alert on a linked order reaches the case). */
+function orderLinkItems(table: string, caseId: string, before: readonly string[], after: readonly string[]): TransactItem[] {
+  const added = after.filter((o) => !before.includes(o));
+  const removed = before.filter((o) => !after.includes(o));
+  return [
+    ...added.map((orderId): TransactItem => ({ Put: { TableName: table, Item: { ...caseKeys.orderCase(orderId, caseId), type: 'ORDER_CASE', orderId, caseId } } })),
+    ...removed.map((orderId): TransactItem => ({ Delete: { TableName: table, Key: caseKeys.orderCase(orderId, caseId) } })),
+  ];
+}
 
 /** Port: cases persistence. */
 export interface CaseRepository {
@@ -124,8 +149,13 @@ export async function changeItems(table: string, change: CaseChange): Promise<Tr
     items.push({
       Put: { TableName: table, Item: { ...caseKeys.victim(record.id), type: 'CASE_VICTIM', caseId: record.id, ...caseKeys.victimIndex(victimHash, record.openedAt, record.id) }, ConditionExpression: 'attribute_not_exists(pk)' },
     });
+    items.push(...orderLinkItems(table, record.id, [], record.orderIds));
   }
-  if (change.caseUpdate) items.push({ Put: { TableName: table, Item: await seal('case', change.caseUpdate.next.id, caseItem(change.caseUpdate.next)), ...versionCond(change.caseUpdate.expectedVersion) } });
+  if (change.caseUpdate) {
+    const { next, expectedVersion, previousOrderIds } = change.caseUpdate;
+    items.push({ Put: { TableName: table, Item: await seal('case', next.id, caseItem(next)), ...versionCond(expectedVersion) } });
+    if (previousOrderIds) items.push(...orderLinkItems(table, next.id, previousOrderIds, next.orderIds));
+  }
   if (change.caseCheck) {
     items.push({
       ConditionCheck: {
@@ -160,6 +190,37 @@ export class DynamoCaseRepository implements CaseRepository {
 
   victimKey(): Promise<Buffer> {
     return this.keys.key();
+  }
+
+  async casesOfOrder(orderId: string): Promise<string[]> {
+    const items = await queryAll(this.client, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': caseKeys.orderCasesPk(orderId) } });
+    return items.map((i) => String(i.caseId));
+  }
+
+  async caseHeader(id: string): Promise<CaseHeader | undefined> {
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: caseKeys.case(id),
+        ConsistentRead: true,
+        ProjectionExpression: 'id, version, #s, officer, #z, riskLevel',
+        ExpressionAttributeNames: { '#s': 'status', '#z': 'zone' },
+      }),
+    );
+    return out.Item ? (out.Item as CaseHeader) : undefined;
+  }
+
+  async commitOnce(change: CaseChange): Promise<'committed' | 'already' | 'conflict'> {
+    try {
+      await transact(this.client, await changeItems(this.table, change));
+      return 'committed';
+    } catch (err) {
+      const codes = cancellationCodes(err);
+      if (!codes) throw err;
+      // changeItems' order: the case check first, then the follow-ups.
+      if (codes.slice(1, 1 + change.followups.length).includes('ConditionalCheckFailed')) return 'already';
+      return 'conflict';
+    }
   }
 
   async casesOfVictimSince(hash: string, sinceIso: string): Promise<string[]> {

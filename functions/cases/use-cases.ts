@@ -232,7 +232,7 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
     }
     for (const x of changed) if (x.next.status === 'pending') x.next = { ...x.next, status: 'cancelled' };
   }
-  await deps.repo.commit({ caseUpdate: { next, expectedVersion: c.version }, followups: changed, notices: [], audit: auditOf(caller, id, 'update', now), stats });
+  await deps.repo.commit({ caseUpdate: { next, expectedVersion: c.version, previousOrderIds: c.orderIds }, followups: changed, notices: [], audit: auditOf(caller, id, 'update', now), stats });
   return next;
 }
 

@@ -59,6 +59,7 @@ function summaryOf(c: Claimed): FollowupSummary {
     purpose: a.purpose as FollowupPurpose,
     urgency: (a.type === 'CASE_NOTICE' ? 'urgent' : a.urgency) as Urgency,
     dueAt: String(a.dueAt),
+    ...(a.type !== 'CASE_NOTICE' && typeof a.alertId === 'string' ? { alertId: a.alertId } : {}),
   };
 }
 

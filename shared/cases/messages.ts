@@ -16,6 +16,8 @@ export interface FollowupSummary {
   purpose: FollowupPurpose;
   urgency: Urgency;
   dueAt: string;
+  /** The police alert on a linked order that this follow-up answers (an id, nothing else of it). */
+  alertId?: string;
 }
 
 const PURPOSE: Record<FollowupPurpose, string> = {
@@ -46,6 +48,7 @@ export function reminderMessage(f: FollowupSummary, consoleOrigin?: string): Mes
   return {
     subject: subjectLine(`${tag}Follow-up due`, `case ${f.caseId}`),
     text: [
+      ...(f.alertId ? [`Police alert ${f.alertId} on an order linked to this case: check on her safety now.`] : []),
       `Follow-up due: ${PURPOSE[f.purpose]}.`,
       `Case ${f.caseId}, zone ${f.zone}. Due: ${brusselsTime(f.dueAt)} (Brussels). Urgency: ${f.urgency}.`,
       `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,

@@ -91,4 +91,6 @@ export interface FollowupRecord {
   reportOutcome?: 'on_time' | 'late' | 'missed';
   remindedAt?: string;
   escalatedAt?: string;
+  /** Planned because this police alert (breach or panic) was raised on an order linked to the case. */
+  alertId?: string;
 }

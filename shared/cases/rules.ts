@@ -1,5 +1,6 @@
 import { brusselsDate } from '../brussels-time.js';
 import type { Outcome } from './model.js';
+import type { AlertKind } from '../zones/types.js';
 
 /**
  * Pure rules of follow-ups: report outcome (on time / late / missed), the "two not reached in a row"
@@ -65,3 +66,10 @@ export function bucketOf(dueAt: Date, now: Date): Bucket {
   if (day <= addDays(today, 7)) return 'next7Days';
   return 'later';
 }
+
+/**
+ * Alert kinds on a linked order that reach the case (an urgent follow-up for the case officer): a breach
+ * of a condition, a removed tag, or her own panic. Pre-alerts and device health (battery, signal) stay
+ * with the police.
+ */
+export const CASE_ALERT_KINDS: readonly AlertKind[] = ['zone', 'curfew', 'contact', 'tamper', 'panic'];
