@@ -2,7 +2,9 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../infra/local/demo/order.js';
 import { seedDemoOrder } from '../../infra/local/demo/orders.js';
-import { alertsOfOrder, drive, stackClock, waitForOrderAlerts, walkDistances } from '../../infra/local/breach-drive.js';
+import { alertsOfOrder, drive, notifications, stackClock, waitForOrderAlerts, walkDistances } from '../../infra/local/breach-drive.js';
+import type { LocalMessage } from '../../infra/local/sns.js';
+import { DEMO_ZONE } from '../../shared/identity.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { startTestStack } from '../support/stack.js';
@@ -97,6 +99,35 @@ describe('breach → police over SNS, end to end on the local stack', () => {
     expect(panic.status).toBe(202);
     const alerts = await waitForOrderAlerts(stack.url, DEMO_ORDER_ID, (ms) => ms.some((m) => m.attributes.kind === 'panic'), 20_000);
     expect(alerts.find((m) => m.attributes.kind === 'panic')?.attributes).toMatchObject({ severity: 'critical', district: 'ruppel' });
+    expect(stack.deadLetters()).toEqual([]);
+  });
+
+  it('a panic on an order linked to a case reaches the case officer as an urgent reminder, through the stream and the tick', async () => {
+    const police = await stack.issuer.tokenFor('police');
+    const officer = await stack.issuer.tokenFor('olivia.officer');
+    const created = await api('/api/orders', { method: 'POST', token: police, body: orderBody({ device: { signalLossMinutes: 180, batteryLowPercent: 15 } }) });
+    expect(created.status).toBe(201);
+    const orderId = created.json.order.id as string;
+    const opened = await api('/api/cases', {
+      method: 'POST',
+      token: officer,
+      body: { victimRef: `V-PIPE-${Date.now()}`, zone: DEMO_ZONE, interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false, dashYes: [], riskLevel: 'high', orderIds: [orderId] },
+    });
+    expect(opened.status, JSON.stringify(opened.json)).toBe(201);
+    const caseId = opened.json.id as string;
+
+    expect((await api('/api/panic', { method: 'POST', body: { protectionCode: created.json.protectionCode } })).status).toBe(202);
+    const [panic] = await waitForOrderAlerts(stack.url, orderId, (ms) => ms.some((m) => m.attributes.kind === 'panic'), 20_000);
+    expect(panic).toBeDefined();
+    const deadline = Date.now() + 20_000;
+    let reminders: LocalMessage[] = [];
+    while (reminders.length === 0 && Date.now() < deadline) {
+      reminders = (await notifications(stack.url)).filter((m) => m.topic.endsWith('officerReminders') && m.attributes.caseId === caseId);
+      if (reminders.length === 0) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.attributes).toMatchObject({ officerId: 'olivia.officer', urgency: 'urgent' });
+    expect(reminders[0]!.message).toMatch(/Police alert AL-[0-9A-Z]{26} on an order linked to this case/);
     expect(stack.deadLetters()).toEqual([]);
   });
 });

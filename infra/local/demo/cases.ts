@@ -5,6 +5,7 @@ import { brusselsDay, createCaseSchema, type CreateCaseBody, type Outcome } from
 import { DEMO_ZONE } from '../../../shared/identity.js';
 import type { StaffRole } from '../../../shared/roles.js';
 import type { SeedContext } from '../seed.js';
+import { DEMO_ORDER_ID } from './order.js';
 
 /**
  * Local demo data (infra/local/seed.ts; never deployed): a month of case work in the demo zone for
@@ -35,6 +36,8 @@ interface DemoCase {
   late?: boolean;
   /** Leave the past follow-ups open (overdue). */
   leaveOverdue?: boolean;
+  /** Orders linked to the case: a breach on one reaches the case officer. */
+  orderIds?: string[];
 }
 
 const demo: DemoCase[] = [
@@ -44,7 +47,8 @@ const demo: DemoCase[] = [
   { by: omar, daysAgo: 12, body: { victimRef: 'DEMO-V-004', kind: 'physical', children: false, substanceAbuse: true, victimGender: 'not_recorded', aggressorGender: 'not_recorded', riskLevel: 'high' }, leaveOverdue: true },
   { by: olivia, daysAgo: 9, body: { victimRef: 'DEMO-V-005', kind: 'physical', children: true, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male' } },
   { by: omar, daysAgo: 7, body: { victimRef: 'DEMO-V-006', kind: 'psychological', children: true, substanceAbuse: true, victimGender: 'female', aggressorGender: 'male', riskLevel: 'medium' }, outcomes: ['declined'] },
-  { by: olivia, daysAgo: 4, body: { victimRef: 'DEMO-V-001', kind: 'physical', children: true, substanceAbuse: true, victimGender: 'female', aggressorGender: 'male', riskLevel: 'high' } },
+  // The demo order protects this victim: `npm run demo:breach` reaches Olivia as an urgent follow-up.
+  { by: olivia, daysAgo: 4, body: { victimRef: 'DEMO-V-001', kind: 'physical', children: true, substanceAbuse: true, victimGender: 'female', aggressorGender: 'male', riskLevel: 'high' }, orderIds: [DEMO_ORDER_ID] },
   { by: omar, daysAgo: 2, body: { victimRef: 'DEMO-V-007', kind: 'both', children: false, substanceAbuse: false, victimGender: 'other', aggressorGender: 'male' } },
 ];
 
@@ -61,7 +65,7 @@ export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Pr
       interventionDate: brusselsDay(new Date(openedAt.getTime() - 12 * H)),
       fjcIntroduction: 'not_offered',
       bookingRefs: [],
-      orderIds: [],
+      orderIds: d.orderIds ?? [],
     });
     const c = await openCase(deps, body, d.by, openedAt);
     ids.push(c.id);
