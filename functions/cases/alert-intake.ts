@@ -38,9 +38,11 @@ export async function alertReachesCases(repo: CaseAlertRepository, alert: AlertO
     let settled = false;
     for (let attempt = 0; attempt < ATTEMPTS_PER_CASE && !settled; attempt++) {
       const c = await repo.caseHeader(caseId);
-      // A closed (or removed) case has nobody to remind: nothing to do, and nothing to retry.
-      settled = !c || c.status !== 'open';
-      if (!c || settled) break;
+      if (c?.status !== 'open') {
+        // A closed (or removed) case has nobody to remind: nothing to do, and nothing to retry.
+        settled = true;
+        break;
+      }
       const dueAt = urgentFollowup(c.riskLevel, now, cadence).dueAt.toISOString();
       const followup: StoredFollowup = {
         id: `FU-${alert.id.replace(/^AL-/, '')}`,
