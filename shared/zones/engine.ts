@@ -12,6 +12,8 @@ import {
   type OrderState,
   type PositionEvent,
   type ZoneLabel,
+  type CurfewState,
+  type RespondentState,
   type ZoneState,
 } from './types.js';
 
@@ -280,6 +282,16 @@ function fixOf(e: PositionEvent): Fix {
 
 const round = (n: number) => Math.round(n);
 
+/**
+ * A copy the evaluation may change without touching the caller's state: every level of the state is a
+ * record of plain values (zones, curfews, the respondent, fixes), so one copy per level is a deep copy,
+ * at a fraction of `structuredClone`'s cost per event.
+ */
 function clone(s: OrderState): OrderState {
-  return structuredClone(s);
+  const zones: Record<string, ZoneState> = {};
+  for (const id in s.zones) zones[id] = { ...(s.zones[id] as ZoneState) };
+  const curfews: Record<string, CurfewState> = {};
+  for (const id in s.curfews) curfews[id] = { ...(s.curfews[id] as CurfewState) };
+  const respondent: RespondentState = { ...s.respondent, ...(s.respondent.lastFix ? { lastFix: { ...s.respondent.lastFix } } : {}) };
+  return { ...s, zones, curfews, respondent, ...(s.protectedFix ? { protectedFix: { ...s.protectedFix } } : {}) };
 }
