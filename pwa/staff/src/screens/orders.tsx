@@ -16,7 +16,7 @@ const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
 const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
 
 export function OrdersScreen({ roles }: { roles: readonly StaffRole[] }) {
-  const { t, dateTime, dateTimeYear } = useI18n();
+  const { t, dateTimeYear } = useI18n();
   const list = useLoad((signal) => api<{ orders: OrderSummary[] }>('GET', '/api/orders', { signal }), 'orders');
   return (
     <Page title={t.orders.title} audited>
