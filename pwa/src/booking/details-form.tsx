@@ -80,11 +80,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
     <form onSubmit={submit} noValidate>
       <StepHeading>{t.detailsTitle}</StepHeading>
       {flow.start && <p class="notice">{when(flow.start, lang)}</p>}
-      <div class="field">
-        <label for="b-alias">{t.alias}</label>
-        <p id="b-alias-hint" class="hint">{t.aliasHint}</p>
-        <input id="b-alias" class="text-input" type="text" autocomplete="off" maxLength={40} value={d.alias} aria-describedby="b-alias-hint" {...invalid('alias')} onInput={(e) => set({ alias: val(e) })} />
-      </div>
+      <TextField id="b-alias" label={t.alias} hint={t.aliasHint} maxLength={40} value={d.alias} invalid={invalid('alias')} onInput={(v) => set({ alias: v })} />
       <div class="field">
         <label for="b-lang">{t.language}</label>
         <select id="b-lang" class="text-input" value={d.language} onChange={(e) => set({ language: (e.currentTarget as HTMLSelectElement).value })}>
@@ -93,11 +89,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
       </div>
       <label class="check"><input type="checkbox" checked={d.interpreter} onChange={(e) => set({ interpreter: (e.currentTarget as HTMLInputElement).checked })} /> {t.interpreter}</label>
       <label class="check"><input type="checkbox" checked={d.childcare} onChange={(e) => set({ childcare: (e.currentTarget as HTMLInputElement).checked })} /> {t.childcare}</label>
-      <div class="field">
-        <label for="b-access">{t.accessibility}</label>
-        <p id="b-access-hint" class="hint">{t.accessibilityHint}</p>
-        <input id="b-access" class="text-input" type="text" autocomplete="off" maxLength={300} value={d.accessibility} aria-describedby="b-access-hint" {...invalid('accessibility')} onInput={(e) => set({ accessibility: val(e) })} />
-      </div>
+      <TextField id="b-access" label={t.accessibility} hint={t.accessibilityHint} maxLength={300} value={d.accessibility} invalid={invalid('accessibility')} onInput={(v) => set({ accessibility: v })} />
 
       <fieldset>
         <legend>{t.safeTitle}</legend>
@@ -109,11 +101,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
         </fieldset>
         {d.mayContact && (
           <>
-            <div class="field">
-              <label for="b-phone">{t.phone}</label>
-              <p id="b-phone-hint" class="hint">{t.phoneHint}</p>
-              <input id="b-phone" class="text-input" type="tel" dir="ltr" autocomplete="off" maxLength={24} value={d.phone} aria-describedby="b-phone-hint" {...invalid('phone')} onInput={(e) => set({ phone: val(e) })} />
-            </div>
+            <TextField id="b-phone" label={t.phone} hint={t.phoneHint} maxLength={24} value={d.phone} invalid={invalid('phone')} onInput={(v) => set({ phone: v })} tel />
             <p id="b-times-hint" class="hint">{t.safeTimesHint}</p>
             <div class="times">
               <div class="field">
@@ -126,11 +114,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
               </div>
             </div>
             <label class="check"><input type="checkbox" checked={d.voicemail} onChange={(e) => set({ voicemail: (e.currentTarget as HTMLInputElement).checked })} /> {t.voicemail}</label>
-            <div class="field">
-              <label for="b-code">{t.codeWord}</label>
-              <p id="b-code-hint" class="hint">{t.codeWordHint}</p>
-              <input id="b-code" class="text-input" type="text" autocomplete="off" maxLength={40} value={d.codeWord} aria-describedby="b-code-hint" {...invalid('codeWord')} onInput={(e) => set({ codeWord: val(e) })} />
-            </div>
+            <TextField id="b-code" label={t.codeWord} hint={t.codeWordHint} maxLength={40} value={d.codeWord} invalid={invalid('codeWord')} onInput={(v) => set({ codeWord: v })} />
           </>
         )}
       </fieldset>
@@ -140,5 +124,37 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
         <button type="button" class="button" onClick={() => patchFlow({ step: 'slot' })}>{t.back}</button>
       </div>
     </form>
+  );
+}
+
+/** A text input with its label and hint; `invalid` (aria-invalid and the error's id) takes over from the hint. */
+function TextField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  maxLength: number;
+  invalid: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
+  onInput: (value: string) => void;
+  tel?: boolean;
+}): JSX.Element {
+  return (
+    <div class="field">
+      <label for={props.id}>{props.label}</label>
+      <p id={`${props.id}-hint`} class="hint">
+        {props.hint}
+      </p>
+      <input
+        id={props.id}
+        class="text-input"
+        {...(props.tel ? ({ type: 'tel', dir: 'ltr' } as const) : ({ type: 'text' } as const))}
+        autocomplete="off"
+        maxLength={props.maxLength}
+        value={props.value}
+        aria-describedby={`${props.id}-hint`}
+        {...props.invalid}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+    </div>
   );
 }
