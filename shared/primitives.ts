@@ -78,5 +78,13 @@ export const slug = z
 export const zoneId = slug.describe('Zone or district (slug)');
 
 /** Opaque ids (ulids, references, slugs): no spaces, `@`, `#` or free text; what an audit record may point to. */
+/**
+ * A short line a person typed (an alias, a label, an address): trimmed, not empty, no control characters
+ * and no angle brackets, so it can never smuggle markup or a forged line into a screen, a CSV or a message.
+ */
+export const plainText = (max: number) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point of this pattern
+  z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u001f<>]/.test(s), 'No control characters or < >');
+
 export const OPAQUE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 export const opaqueId = z.string().regex(OPAQUE_ID_PATTERN, 'An id: letters, digits and _ . : - (at most 128)').describe('Opaque id');

@@ -86,7 +86,7 @@ export const handler = httpApi('bookings', {
     const input = parse(bookingInputSchema, req.body);
     await admit(req, input, key);
     let pin: string;
-    let receipt;
+    let receipt: Awaited<ReturnType<typeof currentReceipt>>;
     if (key) {
       receipt = await currentReceipt(deps, await createOnce({ key, input }, req.context));
       pin = derivePin(key, receipt.reference);

@@ -150,7 +150,8 @@ export async function authenticate(repo: BookingRepository, rawReference: string
   const reservation = await repo.reservePinAttempt(reference, client, now);
   if (!reservation.reserved) throw new TooManyAttemptsError(`Too many wrong PINs; try again in ${LOCK_MINUTES} minutes`);
   const booking = await repo.get(reference);
-  const ok = booking ? await verifyPin(pin, booking.pinHash) : (await verifyPin(pin, await dummyHash()), false);
+  // Without a booking, a hash is still checked, so a wrong reference takes as long as a wrong PIN.
+  const ok = booking ? await verifyPin(pin, booking.pinHash) : await verifyPin(pin, await dummyHash()).then(() => false);
   if (!ok || !booking) throw new NotFoundError('No booking with this reference and PIN');
   await repo.refundPinAttempt(reservation);
   return booking;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { UnauthorizedError } from '../../shared/errors.js';
-import { OPAQUE_ID_PATTERN } from '../../shared/primitives.js';
 import type { Principal } from './auth.js';
 import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_PATTERN } from '../../shared/audit/api.js';
 

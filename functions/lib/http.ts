@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import * as z from 'zod';
+import type * as z from 'zod';
 import type { FunctionName } from '../../shared/functions.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
 import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/routes.js';

@@ -141,7 +141,7 @@ export async function setDuressCode(repo: MonitoringRepository, input: { protect
   if (!found.orderId || found.throttled) throw refusal(found.throttled);
   const orderId = found.orderId;
   const order = (await repo.load(orderId))?.order;
-  if (!order || order.status !== 'active') throw new NotFoundError('Unknown protection code');
+  if (order?.status !== 'active') throw new NotFoundError('Unknown protection code');
   const expiresAt = Math.floor(Date.parse(order.validUntil) / 1000);
   await repo.setDuressCode(orderId, input.duressCode ? hashDuressCode(input.duressCode) : undefined, expiresAt);
 }

@@ -1,5 +1,4 @@
 import { UnauthorizedError } from '../../shared/errors.js';
-import { zoneId } from '../../shared/primitives.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';

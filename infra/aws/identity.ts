@@ -1,15 +1,15 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
-  CfnUserPoolClient,
+  type CfnUserPoolClient,
   FeaturePlan,
   Mfa,
   OAuthScope,
   ResourceServerScope,
   StandardThreatProtectionMode,
   UserPool,
-  UserPoolClient,
-  UserPoolDomain,
+  type UserPoolClient,
+  type UserPoolDomain,
   UserPoolGroup,
   UserPoolResourceServer,
 } from 'aws-cdk-lib/aws-cognito';

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm, ComparisonOperator, type IMetric, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
@@ -13,6 +13,23 @@ export interface OpsAlarmsProps {
   opsTopic: ITopic;
   /** Alarm when no pipeline canary arrived (shared/canary.ts) at this receiver. */
   canaryReceiver?: FunctionName;
+}
+
+/**
+ * An alarm on the operations topic as soon as one period's figure is above `threshold` (0: any at all);
+ * missing data is no failure. Every "this must not happen" alarm of both stacks is one of these.
+ */
+export function alarmAbove(scope: Construct, id: string, props: { description: string; metric: IMetric; topic: ITopic; threshold?: number }): Alarm {
+  const alarm = new Alarm(scope, id, {
+    alarmDescription: props.description,
+    metric: props.metric,
+    threshold: props.threshold ?? 0,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  alarm.addAlarmAction(new SnsAction(props.topic));
+  return alarm;
 }
 
 /** The functions that emit a metric: its declared list, or every function behind a route. */
@@ -33,11 +50,10 @@ export class OpsAlarms extends Construct {
 
   constructor(scope: Construct, id: string, props: OpsAlarmsProps) {
     super(scope, id);
-    const action = new SnsAction(props.opsTopic);
     for (const [key, decl] of Object.entries(opsMetrics) as [OpsMetricName, OpsMetricDecl][]) {
       for (const fn of emittersOf(decl, props.functionNames)) {
-        const alarm = new Alarm(this, `${decl.name}-${fn}`, {
-          alarmDescription: `OneRoof ${fn}: ${decl.alarm}`,
+        const alarm = alarmAbove(this, `${decl.name}-${fn}`, {
+          description: `OneRoof ${fn}: ${decl.alarm}`,
           metric: new Metric({
             namespace: OPS_NAMESPACE,
             metricName: decl.name,
@@ -45,12 +61,8 @@ export class OpsAlarms extends Construct {
             statistic: 'Sum',
             period: Duration.minutes(1),
           }),
-          threshold: 0,
-          comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-          evaluationPeriods: 1,
-          treatMissingData: TreatMissingData.NOT_BREACHING,
+          topic: props.opsTopic,
         });
-        alarm.addAlarmAction(action);
         this.alarms.push({ metric: key, function: fn, alarm });
       }
     }
@@ -70,7 +82,7 @@ export class OpsAlarms extends Construct {
         evaluationPeriods: 1,
         treatMissingData: TreatMissingData.BREACHING,
       });
-      this.canary.addAlarmAction(action);
+      this.canary.addAlarmAction(new SnsAction(props.opsTopic));
     }
   }
 

@@ -1,10 +1,9 @@
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
-import { Subscription, SubscriptionFilter, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
+import { Subscription, SubscriptionProtocol, Topic } from 'aws-cdk-lib/aws-sns';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -16,6 +15,7 @@ import type { DeployConfig } from './config.js';
 import { warn } from './config.js';
 import { DeliveryChannels } from './delivery.js';
 import { StaffIdentity } from './identity.js';
+import { alarmAbove } from './ops-alarms.js';
 
 export interface StatefulStackProps extends StackProps {
   config: DeployConfig;
@@ -217,16 +217,11 @@ export class StatefulStack extends Stack {
 
   /** An alarm, to the operations topic, as soon as one message waits in a dead-letter queue. */
   alarmOnDeadLetters(id: string, queue: Queue, description: string): Alarm {
-    const alarm = new Alarm(this, id, {
-      alarmDescription: description,
+    return alarmAbove(this, id, {
+      description,
       metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      topic: this.opsTopic,
     });
-    alarm.addAlarmAction(new SnsAction(this.opsTopic));
-    return alarm;
   }
 }
 

@@ -1,6 +1,4 @@
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -16,7 +14,7 @@ import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedu
 import { OneRoofApi } from './api.js';
 import { warn, type DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
-import { OpsAlarms } from './ops-alarms.js';
+import { alarmAbove, OpsAlarms } from './ops-alarms.js';
 import { secretPath, type StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
 
@@ -59,15 +57,11 @@ export class StatelessStack extends Stack {
       if (name === 'auditDigest') fn.bindAuditDigests(stateful.auditDigests);
       fns[name] = fn;
 
-      const errors = new Alarm(this, `Fn-${name}-ErrorsAlarm`, {
-        alarmDescription: `OneRoof ${name} failed (${decl.description})`,
+      alarmAbove(this, `Fn-${name}-ErrorsAlarm`, {
+        description: `OneRoof ${name} failed (${decl.description})`,
         metric: fn.metricErrors({ period: Duration.minutes(1), statistic: 'Sum' }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+        topic: stateful.opsTopic,
       });
-      errors.addAlarmAction(new SnsAction(stateful.opsTopic));
     }
     this.functions = fns;
     // The pipeline heartbeat's last hop: only canaries reach this subscriber (and people never get them: delivery.ts).
@@ -118,28 +112,21 @@ export class StatelessStack extends Stack {
           ],
         }),
       );
-      const failures = new Alarm(this, `Stream-${consumer.name}-FailuresAlarm`, {
-        alarmDescription:
+      alarmAbove(this, `Stream-${consumer.name}-FailuresAlarm`, {
+        description:
           consumer.retryAttempts === UNTIL_DELIVERED
             ? `Stream records ${consumer.name} could not process before the stream dropped them (24 h): replay them`
             : `Stream records ${consumer.name} could not process after ${consumer.retryAttempts} retries: replay them`,
         metric: onFailure.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
-        threshold: 0,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+        topic: stateful.opsTopic,
       });
-      failures.addAlarmAction(new SnsAction(stateful.opsTopic));
       // The outbox must keep up: police alerts wait in the stream while the consumer lags.
-      const lag = new Alarm(this, `Stream-${consumer.name}-LagAlarm`, {
-        alarmDescription: `${consumer.name} is more than 60 s behind the table stream`,
+      alarmAbove(this, `Stream-${consumer.name}-LagAlarm`, {
+        description: `${consumer.name} is more than 60 s behind the table stream`,
         metric: fn.metric('IteratorAge', { period: Duration.minutes(1), statistic: 'Maximum' }),
         threshold: 60_000,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        evaluationPeriods: 1,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
+        topic: stateful.opsTopic,
       });
-      lag.addAlarmAction(new SnsAction(stateful.opsTopic));
     }
 
     this.api = new OneRoofApi(this, 'Api', {

@@ -1,4 +1,5 @@
 import { destination, type LatLon } from '../../shared/zones/index.js';
+import type { BatchResult, DeviceEventInput } from '../../shared/monitoring/api.js';
 import type { LocalMessage } from './sns.js';
 
 /**
@@ -7,21 +8,9 @@ import type { LocalMessage } from './sns.js';
  * (infra/local/demo-breach.ts), by the bench (bench/breach-engine.ts) and by the pipeline test.
  * Event times follow the stack's clock (`GET /api/dev/clock`, which a demo may have moved forward).
  */
-export interface PositionFix {
-  type: 'position';
-  eventId: string;
-  deviceId: string;
-  at: string;
-  lat: number;
-  lon: number;
-  accuracy: number;
-}
-
-export interface BatchResult {
-  accepted: number;
-  duplicates: number;
-  rejected: { index: number; status: number; eventId?: string; field: string; message: string }[];
-}
+/** A position event as the provider posts it, and the batch's answer: the events API's own types. */
+export type PositionFix = Extract<DeviceEventInput, { type: 'position' }>;
+export type { BatchResult };
 
 /** Distances (m) from the zone centre: from well outside the pre-alert circle to well inside the alert circle. */
 export function walkDistances(alertRadiusM: number, preAlertRadiusM: number, steps = 12): number[] {

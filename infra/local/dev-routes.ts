@@ -25,6 +25,21 @@ const ClockChange = z.union([
   z.strictObject({ offsetMinutes: z.number().finite().min(0).max(60 * 24 * 366) }),
 ]);
 
+/** The JSON body as `schema` reads it; otherwise a 400 naming `field` (or `body`) is sent and undefined returned. */
+async function parseBody<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, field: string, hint: string): Promise<z.infer<S> | undefined> {
+  let input: unknown;
+  try {
+    input = JSON.parse((await readBody(req, 4096)).toString('utf8'));
+  } catch {
+    sendJson(res, 400, { error: 'invalid', field: 'body', message: 'Body is not valid JSON' });
+    return undefined;
+  }
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  sendJson(res, 400, { error: 'invalid', field, message: hint });
+  return undefined;
+}
+
 function clockState() {
   return { now: clock.now().toISOString(), offsetMinutes: clockOffset() / 60_000 };
 }
@@ -39,33 +54,16 @@ export async function handleDevRoute(req: IncomingMessage, res: ServerResponse, 
     case 'GET /api/dev/faults':
       return sendJson(res, 200, { publish: sources.faults.publish() });
     case 'POST /api/dev/faults': {
-      let input: unknown;
-      try {
-        input = JSON.parse((await readBody(req, 4096)).toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { error: 'invalid', field: 'body', message: 'Body is not valid JSON' });
-      }
-      const parsed = FaultChange.safeParse(input);
-      if (!parsed.success) {
-        return sendJson(res, 400, { error: 'invalid', field: 'publish', message: 'Send { "publish": n }: fail the next n publishes, -1 every one until 0' });
-      }
-      sources.faults.failPublishes(parsed.data.publish);
+      const change = await parseBody(req, res, FaultChange, 'publish', 'Send { "publish": n }: fail the next n publishes, -1 every one until 0');
+      if (!change) return;
+      sources.faults.failPublishes(change.publish);
       return sendJson(res, 200, { publish: sources.faults.publish() });
     }
     case 'GET /api/dev/clock':
       return sendJson(res, 200, clockState());
     case 'POST /api/dev/clock': {
-      let input: unknown;
-      try {
-        input = JSON.parse((await readBody(req, 4096)).toString('utf8'));
-      } catch {
-        return sendJson(res, 400, { error: 'invalid', field: 'body', message: 'Body is not valid JSON' });
-      }
-      const parsed = ClockChange.safeParse(input);
-      if (!parsed.success) {
-        return sendJson(res, 400, { error: 'invalid', field: 'advanceMinutes', message: 'Send { "advanceMinutes": n } or { "offsetMinutes": n } with n >= 0' });
-      }
-      const change = parsed.data;
+      const change = await parseBody(req, res, ClockChange, 'advanceMinutes', 'Send { "advanceMinutes": n } or { "offsetMinutes": n } with n >= 0');
+      if (!change) return;
       setClockOffset('advanceMinutes' in change ? clockOffset() + change.advanceMinutes * 60_000 : change.offsetMinutes * 60_000);
       return sendJson(res, 200, clockState());
     }

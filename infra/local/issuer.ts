@@ -254,7 +254,7 @@ ${users}
       return sendJson(res, 401, { error: 'invalid_client' }, { 'www-authenticate': 'Basic realm="oneroof-local"' });
     }
     const requested = params.get('scope');
-    if (requested && requested.split(' ').some((s) => s !== MONITORING_SCOPE)) return sendJson(res, 400, { error: 'invalid_scope' });
+    if (requested?.split(' ').some((s) => s !== MONITORING_SCOPE)) return sendJson(res, 400, { error: 'invalid_scope' });
     sendJson(res, 200, {
       access_token: await mintAccessToken(keys, monitoringSubject(), { issuer }),
       token_type: 'Bearer',
@@ -264,7 +264,10 @@ ${users}
 
   function logout(res: ServerResponse, params: URLSearchParams): void {
     const target = params.get('logout_uri') ?? params.get('redirect_uri');
-    if (isSameOrigin(target)) return send(res, 302, undefined, { location: target, 'cache-control': 'no-store' });
+    if (isSameOrigin(target)) {
+      send(res, 302, undefined, { location: target, 'cache-control': 'no-store' });
+      return;
+    }
     send(res, 200, page('Signed out', '<p>You are signed out of the OneRoof staff console.</p>'), HTML);
   }
 

@@ -5,6 +5,7 @@ import {
   DescribeStreamCommand,
   DynamoDBStreamsClient,
   GetRecordsCommand,
+  type GetRecordsCommandOutput,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
   type Shard,
@@ -157,7 +158,7 @@ export function startStreamPoller(options: StreamPollerOptions): RunningPoller {
               continue;
             }
           }
-          let page;
+          let page: GetRecordsCommandOutput;
           try {
             page = await streams.send(new GetRecordsCommand({ ShardIterator: shard.iterator, Limit: 1000 }));
           } catch (err) {

@@ -192,6 +192,7 @@ export async function verifyAccessToken(token: string, options: VerifyOptions): 
       currentDate: new Date(now * 1000),
     }));
   } catch (err) {
+    // biome-ignore lint/correctness/usePlaywrightValidDescribeCallback: this module's own describe(err), not a test suite
     throw new TokenRejected(describe(err));
   }
   if (typeof payload.iat === 'number' && payload.iat > now) throw new TokenRejected('the token was issued in the future');

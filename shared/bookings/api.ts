@@ -1,10 +1,10 @@
 import * as z from 'zod';
 import type { CapabilityContract } from '../contract.js';
-import { ATTENDANCE, type Attendance, type BookingStatus } from '../catalog/booking.js';
+import type { ATTENDANCE, Attendance, BookingStatus } from '../catalog/booking.js';
 import { phoneSchema, slug } from '../catalog/schemas.js';
-import { calendarDate, instant, wallClockTime as hhmm } from '../primitives.js';
+import { calendarDate, instant, plainText, wallClockTime as hhmm } from '../primitives.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u001f<>]/.test(s), 'No control characters or < >');
+const text = plainText;
 
 /** A phone number someone can be called back on: 8 to 15 digits. */
 const callbackPhone = phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)');

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ZONE_IDS } from '../zones-list.js';
 import type { CapabilityContract } from '../contract.js';
 import type { RiskLevel } from './dash.js';
-import type { CaseRecord, CaseStatus, FjcStatus, FollowupPurpose, FollowupStatus, Outcome, Urgency } from './model.js';
+import type { CaseRecord, CaseStatus, FjcStatus, FollowupRecord } from './model.js';
 import {
   addFollowupSchema,
   caseIdSchema,
@@ -23,25 +23,11 @@ import {
 export * from './schemas.js';
 export type { CaseRecord, RiskChange } from './model.js';
 
-/** A follow-up as the API returns it (no tick internals). */
-export interface FollowupView {
-  id: string;
-  caseId: string;
-  zone: string;
-  officer: string;
-  purpose: FollowupPurpose;
-  urgency: Urgency;
-  status: FollowupStatus;
-  dueAt: string;
-  version: number;
-  outcome?: Outcome;
-  completedAt?: string | undefined;
-  completedBy?: string | undefined;
-  /** on_time / late / missed, once decided. */
-  reportOutcome?: 'on_time' | 'late' | 'missed' | undefined;
-  remindedAt?: string;
-  escalatedAt?: string;
-}
+/** A follow-up as the API returns it: the record without the report's counted due time and creation time. */
+export type FollowupView = Pick<
+  FollowupRecord,
+  'id' | 'caseId' | 'zone' | 'officer' | 'purpose' | 'urgency' | 'status' | 'dueAt' | 'version' | 'outcome' | 'completedAt' | 'completedBy' | 'reportOutcome' | 'remindedAt' | 'escalatedAt'
+>;
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */
 export interface CaseSummary {

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { CONFIDENTIAL_KINDS, CONTACT_KINDS } from './types.js';
 import { ruleStarts } from './slots.js';
-import { calendarDate, slug as anySlug, wallClockTime } from '../primitives.js';
+import { calendarDate, slug as anySlug, plainText, wallClockTime } from '../primitives.js';
 
 /**
  * Edge validation of the catalogue (coordinators' POST/PUT). Strict objects: an unknown field is a 400
@@ -11,7 +11,7 @@ import { calendarDate, slug as anySlug, wallClockTime } from '../primitives.js';
 export const slug = anySlug.min(2).max(48);
 const hhmm = wallClockTime;
 const isoDate = calendarDate;
-const line = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u001f<>]/.test(s), 'No control characters or < >');
+const line = plainText;
 
 export const localizedSchema = (max: number) =>
   z.strictObject({ nl: line(max), fr: line(max).optional(), en: line(max).optional(), ar: line(max).optional() });

@@ -13,7 +13,7 @@ export function csvField(value: string): string {
 }
 
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 export function parseCsv(text: string): string[][] {

@@ -109,13 +109,13 @@ export const reportCellId = (r: Omit<ReportRow, 'value'>) => `${r.month}|${r.zon
 export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   const { cells, plan, published, extra, zones } = reportCells(input);
   const rounded = roundCells(cells, plan, input.draw);
-  const valueOf = (key: string): number | null => {
+  const shownValue = (key: string): number | null => {
     const pct = extra.get(key);
     if (!pct) return rounded.get(key) as number;
     // Shown only when the published count is 10 or more: decided by a published figure, it tells nothing more.
     return (rounded.get(pct.countId) as number) >= DISCLOSURE_CONTROL.percentilesFrom ? pct.value : null;
   };
-  const rows = published.map(({ id: key, row }) => ({ ...row, value: valueOf(key) }));
+  const rows = published.map(({ id: key, row }) => ({ ...row, value: shownValue(key) }));
   return {
     from: input.from,
     to: input.to,

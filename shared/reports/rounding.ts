@@ -81,7 +81,7 @@ export function roundSplit(parts: readonly { id: string; value: number }[], roun
     floors += f;
     out.set(p.id, f);
     const r = p.value - f;
-    if (r > 0) withRemainder.push({ id: p.id, key: Math.pow(draw(`split|${p.id}|${p.value}|${roundedTotal}`), 1 / r) });
+    if (r > 0) withRemainder.push({ id: p.id, key: draw(`split|${p.id}|${p.value}|${roundedTotal}`) ** (1 / r) });
   }
   const k = (roundedTotal - floors) / ROUNDING_BASE;
   if (!Number.isInteger(k) || k < 0 || k > withRemainder.length) throw new Error('Split does not add up to its total');

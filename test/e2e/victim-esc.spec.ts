@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { texts } from '../../pwa/src/booking/texts.js';
-import { EXIT_URL, openApp, routeNeutralSites } from './victim-helpers.js';
+import { bookUpToDetails, EXIT_URL, openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
  * Esc stays an exit path, but an accidental Esc never costs her a booking in progress without
@@ -14,12 +14,7 @@ test.beforeEach(async ({ context }) => {
 test('Esc during a booking warns first; a second Esc leaves; the button never asks', async ({ page }) => {
   const t = texts.nl;
   await openApp(page);
-  await page.getByRole('button', { name: t.title }).click();
-  await page.getByRole('button', { name: t.startNew }).click();
-  await page.getByRole('button', { name: `${t.chooseTime}: Psychologische begeleiding` }).click();
-  await page.getByRole('radio').first().check();
-  await page.getByRole('button', { name: t.next }).click();
-  await page.getByLabel(t.alias).fill('Mira');
+  await bookUpToDetails(page);
 
   await page.keyboard.press('Escape');
   await expect(page.locator('[data-exit-warning]')).toHaveText(/Druk nog eens op Esc/);

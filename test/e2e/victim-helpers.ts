@@ -1,4 +1,5 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { texts } from '../../pwa/src/booking/texts.js';
 import { appConfig } from '../../pwa/src/config.js';
 
 /**
@@ -47,4 +48,18 @@ export async function cachedPaths(page: Page): Promise<Array<{ cache: string; pa
     }
     return out;
   });
+}
+
+/**
+ * From the home screen (Dutch) to a booking's details step: the demo's counselling service, its first
+ * free time, the alias typed. What a person has in progress when a test exits or reloads.
+ */
+export async function bookUpToDetails(page: Page, alias = 'Mira'): Promise<void> {
+  const t = texts.nl;
+  await page.getByRole('button', { name: t.title }).click();
+  await page.getByRole('button', { name: t.startNew }).click();
+  await page.getByRole('button', { name: `${t.chooseTime}: Psychologische begeleiding` }).click();
+  await page.getByRole('radio').first().check();
+  await page.getByRole('button', { name: t.next }).click();
+  await page.getByLabel(t.alias).fill(alias);
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { texts } from '../../pwa/src/booking/texts.js';
+import { bookUpToDetails } from './victim-helpers.js';
 
 /**
  * What a booking "kept on this device" leaves in Chromium's profile: the files themselves (leveldb of
@@ -37,12 +38,7 @@ test('a kept booking: reference and PIN never in clear in the profile files, yet
     let page = context.pages()[0] ?? (await context.newPage());
     await page.goto('/');
     await page.getByRole('button', { name: 'Verder' }).click();
-    await page.getByRole('button', { name: t.title }).click();
-    await page.getByRole('button', { name: t.startNew }).click();
-    await page.getByRole('button', { name: `${t.chooseTime}: Psychologische begeleiding` }).click();
-    await page.getByRole('radio').first().check();
-    await page.getByRole('button', { name: t.next }).click();
-    await page.getByLabel(t.alias).fill('Mira');
+    await bookUpToDetails(page);
     await page.getByLabel(t.mayContactNo).check();
     await page.getByRole('button', { name: t.book }).click();
     await expect(page.getByRole('heading', { level: 2, name: t.doneTitle })).toBeVisible();

@@ -51,7 +51,7 @@ describe('subscriptions from context', () => {
     const policy = Object.values(s.statefulTemplate.findResources('AWS::SQS::QueuePolicy') as Record<string, Resource>).find(
       (p) => JSON.stringify(p.Properties.Queues) === JSON.stringify([{ Ref: queueId }]),
     );
-    expect((policy?.Properties.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
+    expect((policy!.Properties.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
       expect.objectContaining({
         Effect: 'Allow',
         Action: 'sqs:SendMessage',
@@ -113,7 +113,7 @@ describe('console links in messages', () => {
   it('gives every publishing function the web origin, and no other', () => {
     const fns = s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
     for (const [name, decl] of Object.entries(functions)) {
-      const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
       expect(vars[WEB_ORIGIN_ENV], name).toBe(decl.publishes.length > 0 ? 'https://oneroof.example.be' : undefined);
     }
   });

@@ -21,6 +21,7 @@ const s = synthesize(
 afterAll(() => s.dispose());
 const t = s.statelessTemplate;
 const edge = Template.fromStack(s.edge);
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation properties of every resource type, read as the template has them
 type Resource = { Properties: Record<string, any> };
 const only = (tpl: Template, type: string) => Object.values(tpl.findResources(type) as Record<string, Resource>);
 const entries = Object.entries(functions) as [FunctionName, FunctionDecl][];
@@ -32,7 +33,7 @@ describe('WAF on the CloudFront distribution', () => {
     expect(s.edge.region).toBe('us-east-1');
     const [acl] = only(edge, 'AWS::WAFv2::WebACL');
     expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
-    const rules = acl!.Properties.Rules as { Name: string; Statement: Record<string, any> }[];
+    const rules = acl!.Properties.Rules as { Name: string; Statement: Resource['Properties'] }[];
     expect(rules.filter((r) => r.Statement.ManagedRuleGroupStatement).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([...MANAGED_RULE_GROUPS]);
     const rates = rules.filter((r) => r.Statement.RateBasedStatement).map((r) => [r.Name, r.Statement.RateBasedStatement.Limit, r.Statement.RateBasedStatement.AggregateKeyType]);
     expect(rates).toEqual(RATE_RULES.map((r) => [`Rate${r.name}`, r.limit, 'IP']));

@@ -355,7 +355,7 @@ describe('operational metrics', () => {
   it.each(cases)('%s has an alarm on the operations topic', (_label, key, fn) => {
     const alarm = alarms.find((a) => a.MetricName === opsMetrics[key].name && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'service', Value: `oneroof-${fn}` }]));
     expect(alarm).toMatchObject({ Namespace: OPS_NAMESPACE, Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', Period: 60 });
-    expect(s.imported((alarm?.AlarmActions as unknown[])[0])).toEqual({ Ref: s.logicalId(s.stateful.opsTopic) });
+    expect(s.imported((alarm!.AlarmActions as unknown[])[0])).toEqual({ Ref: s.logicalId(s.stateful.opsTopic) });
   });
 });
 

@@ -3,14 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { AVAILABILITY_WINDOW_MINUTES } from '../../functions/bookings/use-cases.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../infra/local/demo/catalog.js';
+import { allDayService } from '../support/services.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
 import { statsKey } from '../../functions/lib/stats.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
 import { opened } from '../support/sealed.js';
-import { invokeRoute, staffToken, type InvokeOptions } from '../support/invoke.js';
+import { invokeRoute, staffToken, type InvokeOptions, type Invocation } from '../support/invoke.js';
 import { asTheAppSends } from '../support/booking-proof.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 
@@ -20,7 +20,7 @@ const officer = staffToken('olivia.officer', 'officer');
 const run = Date.now().toString(36);
 const zone = `test-${run}`;
 
-type Res = { status: number; json: Record<string, any> };
+type Res = Invocation;
 async function call(h: typeof bookings, method: string, path: string, opts: InvokeOptions = {}): Promise<Res> {
   return invokeRoute(h, method, path, await asTheAppSends(method, path, opts));
 }
@@ -29,22 +29,7 @@ const withPin = (pin: string) => ({ headers: { 'x-booking-pin': pin } });
 
 /** A service open every day, all day, so the tests find slots whatever the hour. */
 async function makeService(id: string, capacity: number): Promise<void> {
-  const { id: _i, ...legal } = demoServices[0]!;
-  const body = {
-    ...legal,
-    id,
-    zone,
-    partnerId: 'test-partner',
-    demo: false,
-    capacity,
-    slotMinutes: 30,
-    bufferMinutes: 0,
-    leadHours: 0,
-    horizonDays: 30,
-    closures: [],
-    openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })),
-  };
-  const res = await call(catalog, 'POST', '/api/services', { claims: coordinator, body });
+  const res = await call(catalog, 'POST', '/api/services', { claims: coordinator, body: allDayService(id, zone, capacity) });
   expect(res.status).toBe(201);
 }
 /**
@@ -216,7 +201,8 @@ describe('group sessions and the last place', () => {
     const results = await Promise.all(
       Array.from({ length: 100 }, (_, i) => api('POST', '/api/bookings', { body: booking(race, s, { alias: `R${i}` }), headers: { 'idempotency-key': `race-${run}-${i}-0123456789` }, remainingMs: 110_000 })),
     );
-    const byStatus = results.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+    const byStatus: Record<number, number> = {};
+    for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
     expect(byStatus).toEqual({ 201: 1, 409: 99 });
     for (const r of results.filter((x) => x.status === 409)) expect(r.json).toMatchObject({ error: 'conflict', field: 'start' });
     expect(await raw(`SLOTS#${race}`, s)).toMatchObject({ booked: 1 });

@@ -10,6 +10,7 @@ import type { LocalStack } from '../../infra/local/stack.js';
 import { startTestStack } from '../support/stack.js';
 import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { HOME, orderBody, positionEvent } from './monitoring-support.js';
+import type { Invocation } from '../support/invoke.js';
 
 /**
  * The whole path on the local stack, in-process against the test run's DynamoDB Local: HTTP with a
@@ -35,7 +36,7 @@ async function api(path: string, init: { method?: string; token?: string; body?:
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, any> };
+  return { status: res.status, json: (await res.json()) as Invocation['json'] };
 }
 
 describe('breach → police over SNS, end to end on the local stack', () => {

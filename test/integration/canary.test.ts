@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keys } from '../../functions/alerts/keys.js';
 import { dynamo } from '../../functions/lib/clients.js';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { stackForFile } from '../support/stack.js';
 import { CANARY_DISTRICT, CANARY_KIND } from '../../shared/canary.js';
 
 /**
@@ -14,24 +12,9 @@ import { CANARY_DISTRICT, CANARY_KIND } from '../../shared/canary.js';
  * notifications — and nowhere a police officer looks.
  */
 let stack: LocalStack;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'oneroof-canary-'));
-  stack = await startLocalStack({
-    port: 0,
-    dataDir,
-    quiet: true,
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: `oneroof-canary-${Date.now().toString(36)}`,
-    seed: false,
-    buildPwa: false,
-  });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+// The real background: the schedule timer and the stream poller carry alerts to SNS.
+stackForFile('canary', { tableName: `oneroof-canary-${Date.now().toString(36)}`, background: true }, (s) => {
+  stack = s;
 });
 
 describe('pipeline canary', () => {

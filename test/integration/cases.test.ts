@@ -25,7 +25,7 @@ describe('open a case', () => {
     expect(firstDue - before).toBeGreaterThanOrEqual(24 * H - 5_000);
     expect(firstDue - before).toBeLessThanOrEqual(24 * H + 5_000);
     expect(new Date(c.followups[1].dueAt).getTime() - firstDue).toBeGreaterThanOrEqual(7 * 24 * H - H);
-    expect(c.followups.every((f: any) => f.officer === 'olivia.officer' && f.status === 'pending')).toBe(true);
+    expect(c.followups.every((f: { officer: string; status: string }) => f.officer === 'olivia.officer' && f.status === 'pending')).toBe(true);
 
     const stats = await counters(zone, new Date());
     expect(stats).toMatchObject({ 'cases.opened': 1, 'cases.kind.physical': 1, 'cases.risk.high': 1, 'cases.children.yes': 1, 'cases.substance.no': 1, 'cases.victimGender.female': 1, 'cases.aggressorGender.male': 1 });
@@ -97,11 +97,11 @@ describe('reading and changing a case', () => {
     expect(read.status).toBe(200);
     expect(read.json.victimRef).toBe(c.victimRef);
     const mine = await call('GET', '/api/cases', olivia);
-    expect(mine.json.cases.map((x: any) => x.id)).toContain(c.id);
+    expect(mine.json.cases.map((x: { id: string }) => x.id)).toContain(c.id);
     expect(JSON.stringify(mine.json)).not.toContain(c.victimRef);
-    expect((await call('GET', '/api/cases', omar)).json.cases.map((x: any) => x.id)).not.toContain(c.id);
+    expect((await call('GET', '/api/cases', omar)).json.cases.map((x: { id: string }) => x.id)).not.toContain(c.id);
     const team = await call('GET', `/api/cases?zone=${zone}`, sam);
-    expect(team.json.cases.map((x: any) => x.id)).toEqual([c.id]);
+    expect(team.json.cases.map((x: { id: string }) => x.id)).toEqual([c.id]);
     expect((await call('GET', `/api/cases/${c.id}`, sam)).status).toBe(200);
     expect((await auditActions(c.id)).sort()).toEqual(
       ['create POST /api/cases olivia.officer', 'read GET /api/cases/{id} olivia.officer', 'list GET /api/cases olivia.officer', 'list GET /api/cases sam.supervisor', 'read GET /api/cases/{id} sam.supervisor'].sort(),
@@ -163,7 +163,7 @@ describe('follow-ups', () => {
     expect(last.json.planned).toHaveLength(1);
     expect(last.json.planned[0]).toMatchObject({ status: 'pending', officer: 'olivia.officer' });
     // Counted in the month each was due (they may fall in different months).
-    const months = new Map([f1, f2, f3].map((f: any) => [f.dueAt.slice(0, 7), new Date(f.dueAt)]));
+    const months = new Map([f1, f2, f3].map((f: { dueAt: string }) => [f.dueAt.slice(0, 7), new Date(f.dueAt)]));
     let onTime = 0;
     for (const at of months.values()) onTime += (await counters(zone, at))['followups.onTime'] ?? 0;
     expect(onTime).toBe(3);
@@ -179,17 +179,17 @@ describe('follow-ups', () => {
     }
     // Still Olivia's, still in her list.
     const mine = await call('GET', '/api/followups', olivia);
-    expect([...mine.json.overdue, ...mine.json.today, ...mine.json.next7Days].map((x: any) => x.id)).toContain(f.id);
-    expect((await call('GET', `/api/cases/${c.id}`, sam)).json.followups.find((x: any) => x.id === f.id).officer).toBe('olivia.officer');
+    expect([...mine.json.overdue, ...mine.json.today, ...mine.json.next7Days].map((x: { id: string }) => x.id)).toContain(f.id);
+    expect((await call('GET', `/api/cases/${c.id}`, sam)).json.followups.find((x: { id: string }) => x.id === f.id).officer).toBe('olivia.officer');
     // The directory offers Zone Ruppel's officers; a chosen one is accepted and sees it.
     const directory = await call('GET', `/api/staff/officers?zone=${DEMO_ZONE}`, sam);
-    expect(directory.json.officers.map((o: any) => o.username)).toEqual(['olivia.officer', 'omar.officer', 'sam.supervisor']);
+    expect(directory.json.officers.map((o: { username: string }) => o.username)).toEqual(['olivia.officer', 'omar.officer', 'sam.supervisor']);
     expect((await call('GET', '/api/staff/officers?zone=antwerpen', sam)).json.field).toBe('zone');
     const re = await call('POST', path, sam, { officer: 'omar.officer' });
     expect([re.status, re.json.officer]).toEqual([200, 'omar.officer']);
     expect((await call('GET', `/api/cases/${c.id}`, omar)).status).toBe(200);
     const omarList = await call('GET', '/api/followups', omar);
-    expect([...omarList.json.overdue, ...omarList.json.today, ...omarList.json.next7Days].map((x: any) => x.id)).toContain(f.id);
+    expect([...omarList.json.overdue, ...omarList.json.today, ...omarList.json.next7Days].map((x: { id: string }) => x.id)).toContain(f.id);
     // Adding a follow-up for someone else goes through the same check.
     const added = await call('POST', `/api/cases/${c.id}/followups`, sam, { dueAt: new Date(Date.now() + 3 * H).toISOString(), purpose: 'contact_victim', officer: 'paula.police' });
     expect([added.status, added.json.field]).toEqual([400, 'officer']);
@@ -202,7 +202,7 @@ describe('follow-ups', () => {
     const second = await call('POST', `/api/cases/${c.id}/followups/${c.followups[1].id}/complete`, olivia, { outcome: 'not_reached' });
     expect(second.json).toMatchObject({ supervisorNotified: true, urgentFollowupId: c.followups[2].id });
     const read = (await call('GET', `/api/cases/${c.id}`, olivia)).json;
-    expect(read.followups.find((f: any) => f.id === c.followups[2].id).urgency).toBe('urgent');
+    expect(read.followups.find((f: { id: string }) => f.id === c.followups[2].id).urgency).toBe('urgent');
     const notices = (await caseItems(c.id)).filter((i) => i.type === 'CASE_NOTICE');
     expect(notices).toHaveLength(1);
     expect(notices[0]?.gsi1pk).toMatch(/^DUE#\d$/);
@@ -217,10 +217,10 @@ describe('follow-ups', () => {
     expect(list.status).toBe(200);
     expect(Object.keys(list.json).sort()).toEqual(['generatedAt', 'next7Days', 'overdue', 'today']);
     const all = [...list.json.overdue, ...list.json.today, ...list.json.next7Days];
-    expect(all.every((f: any) => f.officer === 'omar.officer')).toBe(true);
-    expect(all.map((f: any) => f.id)).toContain(added.json.id);
+    expect(all.every((f: { officer: string }) => f.officer === 'omar.officer')).toBe(true);
+    expect(all.map((f: { id: string }) => f.id)).toContain(added.json.id);
     expect((await call('GET', '/api/followups?officer=olivia.officer', omar)).status).toBe(403);
     const team = await call('GET', `/api/followups?zone=${zone}`, sam);
-    expect([...team.json.today, ...team.json.next7Days].map((f: any) => f.id)).toContain(added.json.id);
+    expect([...team.json.today, ...team.json.next7Days].map((f: { id: string }) => f.id)).toContain(added.json.id);
   });
 });

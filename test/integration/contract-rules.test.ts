@@ -6,16 +6,17 @@ import { demoServices } from '../../infra/local/demo/catalog.js';
 import { setClockOffset } from '../../functions/lib/clock.js';
 import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import type { Invocation } from '../support/invoke.js';
 
 /**
  * Contract rules: the public slots list shows full slots (`remaining: 0`) and moves only at
  * quarter-hour boundaries, so it never tells the minute a single-place slot was taken; an
  * Idempotency-Key replayed after its booking was erased is a 409, never the old receipt as `booked`.
  */
-type Res = { status: number; json: Record<string, any> };
+type Res = { status: number; json: Invocation['json'] };
 async function call(h: typeof bookings, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {}): Promise<Res> {
   const res = await h(apiEvent({ method, path, ...(await asTheAppSends(method, path, opts)) }), lambdaContext());
-  return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Record<string, any>) : {} };
+  return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Invocation['json']) : {} };
 }
 const coordinator = staffClaims('chris.coordinator', 'coordinator');
 const service = `contract-${Date.now().toString(36)}`;

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bookingKeys } from '../../functions/bookings/keys.js';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../infra/local/demo/catalog.js';
+import { allDayService } from '../support/services.js';
 import { monitoringKeys } from '../../functions/monitoring/keys.js';
 import { clientHash } from '../../functions/lib/client.js';
 import { dynamo } from '../../functions/lib/clients.js';
@@ -33,7 +33,11 @@ async function call(h: typeof bookings, input: Parameters<typeof apiEvent>[0]): 
   const res = await h(apiEvent(input), { ...lambdaContext(), getRemainingTimeInMillis: () => 400_000 });
   return { status: res.statusCode ?? 0, body: res.body ?? '' };
 }
-const tally = (list: Res[]) => list.reduce<Record<number, number>>((acc, r) => ({ ...acc, [r.status]: (acc[r.status] ?? 0) + 1 }), {});
+const tally = (list: Res[]) => {
+  const byStatus: Record<number, number> = {};
+  for (const r of list) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  return byStatus;
+};
 const ipOf = (i: number) => `10.77.${Math.floor(i / 250)}.${i % 250}`;
 
 async function raw(key: Record<string, string>) {
@@ -45,21 +49,7 @@ describe('booking PIN: parallel guesses', () => {
   const made: { reference: string; pin: string }[] = [];
 
   beforeAll(async () => {
-    const { id: _i, ...legal } = demoServices[0]!;
-    const body = {
-      ...legal,
-      id: service,
-      zone: `test-${run}`,
-      partnerId: 'test-partner',
-      demo: false,
-      capacity: 10,
-      slotMinutes: 30,
-      bufferMinutes: 0,
-      leadHours: 0,
-      horizonDays: 30,
-      closures: [],
-      openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })),
-    };
+    const body = allDayService(service, `test-${run}`, 10);
     expect((await call(catalog, { method: 'POST', path: '/api/services', claims: staffClaims('chris.coordinator', 'coordinator'), body })).status).toBe(201);
     const slots = JSON.parse((await call(bookings, { method: 'GET', path: `/api/services/${service}/slots` })).body).slots as { start: string }[];
     for (let i = 0; i < 3; i++) {
@@ -152,8 +142,7 @@ describe('one anonymous client cannot empty the calendar', () => {
   const book = (start: string, headers: Record<string, string>, sourceIp: string) => bookings(apiEvent({ method: 'POST', path: '/api/bookings', body: body(start), headers, sourceIp }), lambdaContext());
 
   beforeAll(async () => {
-    const { id: _i, ...legal } = demoServices[0]!;
-    const svc = { ...legal, id: service, zone: `test-${run}`, partnerId: 'test-partner', demo: false, capacity: 1, slotMinutes: 30, bufferMinutes: 0, leadHours: 0, horizonDays: 30, closures: [], openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })) };
+    const svc = allDayService(service, `test-${run}`, 1);
     expect((await call(catalog, { method: 'POST', path: '/api/services', claims: staffClaims('chris.coordinator', 'coordinator'), body: svc })).status).toBe(201);
     slots = JSON.parse((await call(bookings, { method: 'GET', path: `/api/services/${service}/slots` })).body).slots;
   });

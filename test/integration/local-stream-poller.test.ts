@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable } from '../../infra/local/dynamodb.js';
 import { startStreamPoller, type RunningPoller } from '../../infra/local/stream-poller.js';
@@ -34,7 +34,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Run = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | void>;
+type Run = (event: DynamoDBStreamEvent) => Promise<unknown>;
 
 function poller(run: Run): RunningPoller {
   return startStreamPoller({ tableName, endpoint, dataDir, consumers: [consumer], run: (_c, e) => run(e), intervalMs: 50, backoff: { baseMs: 10, maxMs: 40 } });

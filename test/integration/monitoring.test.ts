@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { DynamoMonitoringRepository } from '../../functions/monitoring/repository.js';
 import { MAX_WRONG_CODES, watchdogTick } from '../../functions/monitoring/use-cases.js';
@@ -7,9 +7,10 @@ import { apiEvent, lambdaContext } from '../support/events.js';
 import { monthOf } from '../../shared/metrics.js';
 import { destination, localParts } from '../../shared/zones/index.js';
 import { HOME, itemsOf, monitoringClaims, openedItemsOf, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
+import type { Invocation } from '../support/invoke.js';
 
 type Res = { statusCode?: number; body?: string };
-type Call = { status: number; json: Record<string, any> };
+type Call = { status: number; json: Invocation['json'] };
 async function post(h: typeof monitoring | typeof orders, path: string, claims: Record<string, string> | undefined, body: unknown, headers: Record<string, string> = {}, sourceIp?: string): Promise<Call> {
   const res = (await h(apiEvent({ method: 'POST', path, body, headers, ...(claims ? { claims } : {}), ...(sourceIp ? { sourceIp } : {}) }), lambdaContext())) as Res;
   return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
@@ -98,7 +99,7 @@ describe('POST /api/monitoring/events', () => {
     expect(await openAlerts(body.district)).toEqual([]);
     const items = await openedItemsOf(`ORDER#${id}`);
     expect(items.find((i) => i.sk === `FIX#${late.at}#${late.eventId}`)).toMatchObject({ outOfOrder: true });
-    expect((items.find((i) => i.sk === 'STATE')?.state as { zones: Record<string, { phase: string }> }).zones['home-1']?.phase).toBe('outside');
+    expect((items.find((i) => i.sk === 'STATE')!.state as { zones: Record<string, { phase: string }> }).zones['home-1']?.phase).toBe('outside');
   });
 
   it('tamper raises a high alert; the same device in two orders alerts on both in one transaction', async () => {

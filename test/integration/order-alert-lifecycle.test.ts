@@ -9,6 +9,7 @@ import { handler as orders } from '../../functions/orders/handler.js';
 import { ESCALATION_POLICY, FIRST_REPORT_GRACE_MINUTES } from '../../shared/zones/index.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { HOME, itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent } from './monitoring-support.js';
+import type { Invocation } from '../support/invoke.js';
 
 /**
  * An order's alerts follow the order: ending it closes them in the same transaction, a new version
@@ -16,7 +17,7 @@ import { HOME, itemsOf, monitoringClaims, openAlerts, orderBody, police, positio
  * new order's device time to report; escalation follows elapsed time on a bounded ladder.
  */
 type Handler = typeof orders;
-async function call(h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Record<string, any> }> {
+async function call(h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Invocation['json'] }> {
   const res = (await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext())) as { statusCode?: number; body?: string };
   return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
 }

@@ -5,13 +5,14 @@ import { handler as alertsHandler } from '../../functions/alerts/handler.js';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { demoServices } from '../../infra/local/demo/catalog.js';
+import { allDayService } from '../support/services.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { SEALED_ATTRIBUTE } from '../../shared/personal-data.js';
 import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { monitoringClaims, police, unique } from './monitoring-support.js';
+import type { Invocation } from '../support/invoke.js';
 
 /**
  * A leaked table reveals no one: personal values entered through the real handlers (a booking, a case
@@ -34,7 +35,7 @@ afterAll(() => {
 type Handler = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 async function call(h: Handler, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {}) {
   const res = (await h(apiEvent({ method, path, ...(await asTheAppSends(method, path, opts)) }), lambdaContext())) as { statusCode?: number; body?: string };
-  return { status: res.statusCode ?? 0, json: (res.body ? JSON.parse(res.body) : {}) as Record<string, any> };
+  return { status: res.statusCode ?? 0, json: (res.body ? JSON.parse(res.body) : {}) as Invocation['json'] };
 }
 
 // Values nobody else writes, so a match can only be a leak of ours. Coordinates with seven decimals.
@@ -85,22 +86,8 @@ const made: { reference?: string; pin?: string; caseId?: string; orderId?: strin
 
 beforeAll(async () => {
   // A booking with needs and a safe-contact number and code word.
-  const { id: _i, ...legal } = demoServices[0]!;
   const serviceId = `sealed-${tag.toLowerCase()}`;
-  const service = {
-    ...legal,
-    id: serviceId,
-    zone: `sealed-${tag.toLowerCase()}`,
-    partnerId: 'test-partner',
-    demo: false,
-    capacity: 2,
-    slotMinutes: 30,
-    bufferMinutes: 0,
-    leadHours: 0,
-    horizonDays: 30,
-    closures: [],
-    openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })),
-  };
+  const service = allDayService(serviceId, `sealed-${tag.toLowerCase()}`, 2);
   expect((await call(catalog, 'POST', '/api/services', { claims: coordinator, body: service })).status).toBe(201);
   const slots = await call(bookings, 'GET', `/api/services/${serviceId}/slots`);
   const start = (slots.json.slots ?? slots.json)[3].start as string;

@@ -3,6 +3,7 @@ import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { itemsOf, officer, orderBody, police, supervisor } from './monitoring-support.js';
+import type { Invocation } from '../support/invoke.js';
 
 type Res = { statusCode?: number; body?: string };
 type Fn = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
@@ -10,7 +11,7 @@ async function call(fn: Fn, method: string, path: string, claims: Record<string,
   const event = apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) });
   event.headers = { ...event.headers, 'x-forwarded-for': ip };
   const res = (await fn(event, lambdaContext())) as Res;
-  return { status: res.statusCode ?? 0, json: (res.body ? JSON.parse(res.body) : {}) as Record<string, any> };
+  return { status: res.statusCode ?? 0, json: (res.body ? JSON.parse(res.body) : {}) as Invocation['json'] };
 }
 
 describe('POST /api/orders/{id}/protection-code (police reissue a protection code)', () => {

@@ -1,12 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertItem, newAlert } from '../../functions/alerts/model.js';
 import { keys } from '../../functions/alerts/keys.js';
 import { dynamo } from '../../functions/lib/clients.js';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { stackForFile } from '../support/stack.js';
 import { unique } from './monitoring-support.js';
 
 /**
@@ -17,24 +15,9 @@ import { unique } from './monitoring-support.js';
  * real timers, as Lambda's do.
  */
 let stack: LocalStack;
-let dataDir: string;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'oneroof-outage-'));
-  stack = await startLocalStack({
-    port: 0,
-    dataDir,
-    quiet: true,
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: `oneroof-outage-${Date.now().toString(36)}`,
-    seed: false,
-    buildPwa: false,
-  });
-});
-
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
+// The real background: the schedule timer and the stream poller carry alerts to SNS.
+stackForFile('outage', { tableName: `oneroof-outage-${Date.now().toString(36)}`, background: true }, (s) => {
+  stack = s;
 });
 
 async function faults(publish?: number): Promise<{ publish: number }> {

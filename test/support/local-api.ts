@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalStack, type LocalStack } from '../../infra/local/stack.js';
+import { rmSync } from 'node:fs';
+import type { LocalStack } from '../../infra/local/stack.js';
 import { loadIssuerKeys, mintAccessToken } from '../../infra/local/tokens.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
 import { STAFF_ROLES, type StaffRole } from '../../shared/roles.js';
+import { startTestStack } from './stack.js';
 
 /**
  * The local stack in-process against the test run's DynamoDB Local (no background timers, no seed),
@@ -20,17 +19,7 @@ export interface LocalApi {
 }
 
 export async function startLocalApi(name: string): Promise<LocalApi> {
-  const dataDir = mkdtempSync(join(tmpdir(), `oneroof-${name}-`));
-  const stack = await startLocalStack({
-    port: 0,
-    dataDir,
-    quiet: true,
-    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    tableName: process.env.TABLE_NAME as string,
-    background: false,
-    seed: false,
-    buildPwa: false,
-  });
+  const { stack, dataDir } = await startTestStack(name);
   const keys = await loadIssuerKeys(dataDir);
   const tokens = new Map<string, string>();
   for (const role of STAFF_ROLES) {

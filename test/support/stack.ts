@@ -1,6 +1,7 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.js';
 
 /**
@@ -21,4 +22,20 @@ export async function startTestStack(name: string, options: Partial<LocalStackOp
     ...options,
   });
   return { stack, dataDir };
+}
+
+/**
+ * The stack for one test file: started before its tests (and handed to `use`), stopped after them, its
+ * data folder removed.
+ */
+export function stackForFile(name: string, options: Partial<LocalStackOptions>, use: (stack: LocalStack) => void): void {
+  let started: { stack: LocalStack; dataDir: string } | undefined;
+  beforeAll(async () => {
+    started = await startTestStack(name, options);
+    use(started.stack);
+  });
+  afterAll(async () => {
+    await started?.stack.stop();
+    if (started) rmSync(started.dataDir, { recursive: true, force: true });
+  });
 }

@@ -116,7 +116,9 @@ describe('monthly report', () => {
     });
     const made = report.rows.filter((r) => r.measure === 'bookings.made');
     expect(made.map((r) => r.category)).toEqual(['', 'legal', 'medical', 'unspecified']);
-    [17, 2, 6, 9].forEach((real, i) => near(made[i]?.value, real));
+    [17, 2, 6, 9].forEach((real, i) => {
+      near(made[i]?.value, real);
+    });
     expect((made[1]?.value as number) + (made[2]?.value as number) + (made[3]?.value as number)).toBe(made[0]?.value);
     // the malformed category never becomes a cell; the CSV is valid
     expect(() => toCsv(reportCsvRows(report))).not.toThrow();

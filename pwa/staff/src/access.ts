@@ -7,7 +7,7 @@ import type { StaffRole } from '../../../shared/roles.js';
  */
 export function can(roles: readonly StaffRole[], key: string): boolean {
   const route = routeByKey(key);
-  if (!route || route.access.kind !== 'staff') return false;
+  if (route?.access.kind !== 'staff') return false;
   const allowed = route.access.roles;
   return roles.some((r) => allowed.includes(r));
 }

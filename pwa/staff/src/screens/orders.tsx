@@ -7,6 +7,7 @@ import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
 import { AuditTrail } from '../ui/audit-trail.js';
+import { DataTable } from '../ui/data-table.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
@@ -16,7 +17,7 @@ const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
 const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
 
 export function OrdersScreen({ roles }: { roles: readonly StaffRole[] }) {
-  const { t, dateTime, dateTimeYear } = useI18n();
+  const { t, dateTimeYear } = useI18n();
   const list = useLoad((signal) => api<{ orders: OrderSummary[] }>('GET', '/api/orders', { signal }), 'orders');
   return (
     <Page title={t.orders.title} audited>
@@ -329,28 +330,14 @@ function Positions({ id }: { id: string }) {
       ) : fixes.length === 0 ? (
         <p>{t.orders.noPositions}</p>
       ) : (
-        <div class="scroll" role="region" aria-labelledby="positions-title" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.alerts.at}</th>
-                <th scope="col">{t.alerts.position}</th>
-                <th scope="col">{t.alerts.accuracy}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {fixes.map((f) => (
-                <tr key={`${f.at}-${f.lat}-${f.lon}`}>
-                  <td>{dateTime(f.at)}</td>
-                  <td>
-                    {f.lat.toFixed(5)}, {f.lon.toFixed(5)}
-                  </td>
-                  <td class="num">{Math.round(f.accuracy)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="positions-title"
+          columns={[t.alerts.at, t.alerts.position, t.alerts.accuracy]}
+          numeric={[2]}
+          rows={fixes}
+          rowKey={(f) => `${f.at}-${f.lat}-${f.lon}`}
+          cells={(f) => [dateTime(f.at), `${f.lat.toFixed(5)}, ${f.lon.toFixed(5)}`, Math.round(f.accuracy)]}
+        />
       )}
       <ErrorText error={action.error} />
     </section>

@@ -3,6 +3,7 @@ import type { MonthlyReport, ReportRow } from '../../../../shared/reports/api.js
 import { brusselsMonth } from '../../../../shared/brussels-time.js';
 import { apiPath, api, download } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
+import { DataTable } from '../ui/data-table.js';
 import { ErrorText } from '../ui/errors.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
@@ -121,32 +122,14 @@ function ReportView({ report }: { report: MonthlyReport }) {
       </div>
       <details class="panel">
         <summary>{t.reports.details}</summary>
-        <div class="scroll" role="region" aria-label={t.reports.details} tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.reports.month}</th>
-                <th scope="col">{t.reports.zone}</th>
-                <th scope="col">{t.reports.measure}</th>
-                <th scope="col">{t.reports.breakdown}</th>
-                <th scope="col">{t.reports.category}</th>
-                <th scope="col">{t.reports.value}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((row, i) => (
-                <tr key={i}>
-                  <td>{row.month}</td>
-                  <td>{row.zone}</td>
-                  <td>{measureName(row.measure)}</td>
-                  <td>{row.breakdown === 'total' ? t.reports.total : row.breakdown}</td>
-                  <td>{row.category}</td>
-                  <td class="num">{show(row.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t.reports.details}
+          columns={[t.reports.month, t.reports.zone, t.reports.measure, t.reports.breakdown, t.reports.category, t.reports.value]}
+          numeric={[5]}
+          rows={report.rows}
+          rowKey={(_row, i) => String(i)}
+          cells={(row) => [row.month, row.zone, measureName(row.measure), row.breakdown === 'total' ? t.reports.total : row.breakdown, row.category, show(row.value)]}
+        />
       </details>
     </>
   );

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AuditPage, AuditRecord } from '../../../../shared/audit/api.js';
 import { api, apiPath, seg } from '../api.js';
 import { useI18n } from '../i18n/index.js';
+import { DataTable } from './data-table.js';
 import { ErrorText } from './errors.js';
 import { useAction } from './hooks.js';
 
@@ -30,32 +31,13 @@ export function AuditTrail({ entity, id }: { entity: string; id: string }) {
       ) : items.length === 0 ? (
         <p>{t.audit.empty}</p>
       ) : (
-        <div class="scroll" role="region" aria-labelledby="audit-title" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.audit.when}</th>
-                <th scope="col">{t.audit.who}</th>
-                <th scope="col">{t.audit.roles}</th>
-                <th scope="col">{t.audit.action}</th>
-                <th scope="col">{t.audit.route}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((r, i) => (
-                <tr key={`${r.at}-${i}`}>
-                  <td>{dateTime(r.at)}</td>
-                  <td>{r.actor}</td>
-                  <td>{r.roles.join(', ')}</td>
-                  <td>{r.action}</td>
-                  <td>
-                    <code>{r.route}</code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="audit-title"
+          columns={[t.audit.when, t.audit.who, t.audit.roles, t.audit.action, t.audit.route]}
+          rows={items}
+          rowKey={(r, i) => `${r.at}-${i}`}
+          cells={(r) => [dateTime(r.at), r.actor, r.roles.join(', '), r.action, <code>{r.route}</code>]}
+        />
       )}
       {items !== undefined && cursor ? (
         <button type="button" class="button" disabled={action.busy} onClick={() => load(cursor)}>

@@ -1,0 +1,122 @@
+/** Section 1: every declared Lambda bundled as the CDK construct bundles it; size and cold import time. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build, type Metafile } from 'esbuild';
+import { LAMBDA_BUNDLING } from '../../infra/aws/bundling.js';
+import { functions } from '../../shared/functions.js';
+import { topics } from '../../shared/topics.js';
+import { errText, json, kb, ms, QUICK, ROOT, rows } from '../context.js';
+import { median } from '../stats.js';
+
+const dummyEnv = (): NodeJS.ProcessEnv => {
+  const env: NodeJS.ProcessEnv = { ...process.env, TABLE_NAME: 'bench-table', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' };
+  for (const t of Object.values(topics) as { envVar: string }[]) env[t.envVar] = 'arn:aws:sns:eu-west-1:000000000000:bench';
+  return env;
+};
+
+/** The biggest contributors to a bundle, grouped by npm package (or "own code"). */
+function topInputs(meta: Metafile, out: string): string {
+  const output = Object.entries(meta.outputs).find(([k]) => k.endsWith('.mjs') && k.includes(out))?.[1];
+  if (!output) return '';
+  const byPkg = new Map<string, number>();
+  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+    const key = m?.[1] ?? 'own code';
+    byPkg.set(key, (byPkg.get(key) ?? 0) + bytesInOutput);
+  }
+  return [...byPkg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
+}
+
+interface BundleFigures { bytes: number; gzip: number; importMs: number; top: string }
+
+/** Bundles one entry exactly as the CDK construct does and times `import()` in fresh node processes. */
+async function measureBundle(entry: string, outfile: string, runs: number): Promise<BundleFigures & { times: number[] }> {
+  const result = await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    format: 'esm',
+    target: LAMBDA_BUNDLING.target,
+    platform: 'node',
+    mainFields: LAMBDA_BUNDLING.mainFields,
+    minify: LAMBDA_BUNDLING.minify,
+    sourcemap: LAMBDA_BUNDLING.sourceMap ? 'external' : false,
+    sourcesContent: LAMBDA_BUNDLING.sourcesContent,
+    banner: { js: LAMBDA_BUNDLING.banner },
+    external: LAMBDA_BUNDLING.externalModules,
+    nodePaths: [join(ROOT, 'node_modules')],
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = readFileSync(outfile);
+  const times: number[] = [];
+  const probe = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(outfile).href)});console.log(performance.now()-t);`;
+  for (let i = 0; i < runs; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { env: dummyEnv(), encoding: 'utf8', timeout: 30_000 });
+    if (r.status !== 0) throw new Error(`import failed: ${(r.stderr || '').split('\n').find((l) => l.trim()) ?? r.status}`);
+    times.push(Number(r.stdout.trim()));
+  }
+  return { bytes: code.length, gzip: gzipSync(code).length, importMs: median(times), times, top: topInputs(result.metafile ?? { inputs: {}, outputs: {} }, outfile.split('/').slice(-2).join('/')) };
+}
+
+/**
+ * Reference bundles: what a handler cannot go below while it uses these libraries as bundled today
+ * (same bundling definition). They explain the handlers over budget.
+ */
+const REFERENCES = {
+  'ref: DynamoDB client alone': "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n",
+  'ref: zod alone (one schema)': "import * as z from 'zod';\nexport const schema = z.strictObject({ a: z.string().min(1), b: z.number() });\n",
+  'ref: empty module': 'export const nothing = 0;\n',
+} as const;
+
+export async function bundles(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'oneroof-bench-bundles-'));
+  const runs = QUICK ? 3 : 7;
+  const out: Record<string, unknown> = {};
+  const budget = '≤ 150 KB, ≤ 60 ms';
+  try {
+    const refs: Record<string, BundleFigures> = {};
+    for (const [name, code] of Object.entries(REFERENCES)) {
+      try {
+        const src = join(dir, `${name.replace(/\W+/g, '-')}.ts`);
+        writeFileSync(src, code);
+        const f = await measureBundle(src, join(dir, name.replace(/\W+/g, '-'), 'index.mjs'), runs);
+        refs[name] = f;
+        out[name] = f;
+      } catch (e) {
+        rows.push({ section: '1 Lambda bundle', item: name, result: errText(e) });
+      }
+    }
+    const ddb = refs['ref: DynamoDB client alone'];
+    const zod = refs['ref: zod alone (one schema)'];
+    for (const [name, decl] of Object.entries(functions) as [string, { entry: string }][]) {
+      try {
+        const f = await measureBundle(join(ROOT, decl.entry), join(dir, name, 'index.mjs'), runs);
+        const over = f.bytes > 150 * 1024 || f.importMs > 60;
+        const why: string[] = [];
+        if (over && ddb && f.top.includes('@smithy/core')) why.push(`needs more: it bundles the AWS SDK v3 on purpose (infra/aws/bundling.ts); the DynamoDB client alone is ${kb(ddb.bytes)} / ${ms(ddb.importMs)}`);
+        if (over && zod && f.top.includes('zod')) why.push(`zod alone ${kb(zod.bytes)} / ${ms(zod.importMs)}`);
+        rows.push({
+          section: '1 Lambda bundle',
+          item: name,
+          result: `${kb(f.bytes)} min, ${kb(f.gzip)} gzip, import ${ms(f.importMs)}${over ? ' **OVER BUDGET**' : ''}`,
+          budget,
+          note: `largest: ${f.top}${why.length ? `. ${why.join('; ')}` : ''}`,
+        });
+        out[name] = { bytes: f.bytes, gzip: f.gzip, importMs: f.times };
+      } catch (e) {
+        rows.push({ section: '1 Lambda bundle', item: name, result: errText(e), budget });
+      }
+    }
+    for (const [name, f] of Object.entries(refs)) {
+      rows.push({ section: '1 Lambda bundle', item: name, result: `${kb(f.bytes)} min, ${kb(f.gzip)} gzip, import ${ms(f.importMs)}`, note: name.includes('empty') ? 'the cost of starting any import in a fresh node process' : `largest: ${f.top}` });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  json.bundles = out;
+}

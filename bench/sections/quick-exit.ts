@@ -1,0 +1,30 @@
+/** Section 6: the quick exit's three paths in Chromium, and whether Back ever shows the app again. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LocalStack } from '../../infra/local/stack.js';
+import { appConfig } from '../../pwa/src/config.js';
+import { DIST, json, ms, QUICK, rows } from '../context.js';
+import { benchQuickExit } from '../quick-exit.js';
+import { median, percentile } from '../stats.js';
+
+export async function quickExit(stack: LocalStack | undefined): Promise<void> {
+  const item = (path: string) => `${path}: press → navigation start / neutral page loaded`;
+  if (!existsSync(join(DIST, 'index.html'))) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: dist/pwa not built (npm run build:pwa)' }); return; }
+  if (!stack) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: the local stack did not start' }); return; }
+  const runs = QUICK ? 2 : 30;
+  const results = await benchQuickExit({ appUrl: `${stack.url}/`, exitUrl: appConfig.exitUrl, runs });
+  for (const [path, list] of Object.entries(results)) {
+    const nav = list.map((r) => r.toNavigationStart);
+    const loaded = list.map((r) => r.toLoaded);
+    const back = list.filter((r) => r.backShowsContent).length;
+    const backTo = [...new Set(list.map((r) => r.backUrl))].join(', ');
+    rows.push({
+      section: '6 Quick exit',
+      item: item(path),
+      result: `p50 ${ms(median(nav))} / ${ms(median(loaded))}, p99 ${ms(percentile(nav, 99))} / ${ms(percentile(loaded, 99))}; Back shows content: ${back}/${list.length}${back > 0 ? ' **FAIL**' : ''}`,
+      budget: 'Back shows content: never',
+      note: `${list.length} runs; the exit page itself (served by Playwright routing) loads in p50 ${ms(median(list.map((r) => r.toLoaded - r.toNavigationStart)))} of that; Back landed on ${backTo}`,
+    });
+  }
+  json.quickExit = results;
+}

@@ -1,0 +1,109 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { BookingView } from '../../../shared/bookings/api.js';
+import { useAction } from '../../common/use-action.js';
+import type { Lang } from '../i18n/index.js';
+import { useStore } from '../store.js';
+import { bookingApi, type Result } from './api.js';
+import { SlotPicker } from './slot-picker.js';
+import { flowStore, forget, patchFlow } from './state.js';
+import type { BookingTexts } from './texts.js';
+import { Alert, failureOf, failureText, settled, StepHeading, when } from './ui.js';
+
+type Confirming = 'cancel' | 'erase' | 'move' | undefined;
+
+/** "My appointment": opened with reference + PIN; move, cancel or erase it, each confirmed first. */
+export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameOf: (id: string) => string }): JSX.Element {
+  const flow = useStore(flowStore);
+  const creds = flow.credentials;
+  const [booking, setBooking] = useState<BookingView | undefined>(undefined);
+  const [done, setDone] = useState<string | undefined>(undefined);
+  const [confirming, setConfirming] = useState<Confirming>(undefined);
+  const action = useAction();
+  const { busy } = action;
+  const error = action.error === undefined ? undefined : failureText(t, failureOf(action.error));
+  const setCreds = (patch: Partial<typeof creds>) => patchFlow({ credentials: { ...flowStore.get().credentials, ...patch } });
+
+  const run = async <T,>(call: () => Promise<Result<T>>, onOk: (v: T) => void) => {
+    setDone(undefined);
+    await action.run(async () => onOk(await settled(call())));
+  };
+  const open = (e: Event) => {
+    e.preventDefault();
+    void run(() => bookingApi.view(creds.reference, creds.pin), (b) => { setBooking(b); setConfirming(undefined); });
+  };
+  // Arriving from the confirmation: open at once.
+  useEffect(() => {
+    if (creds.reference && creds.pin && !booking) void run(() => bookingApi.view(creds.reference, creds.pin), setBooking);
+  }, []);
+
+  if (!booking) {
+    return (
+      <form onSubmit={open} noValidate>
+        <StepHeading>{t.manageIntro}</StepHeading>
+        <div class="field">
+          <label for="m-ref">{t.reference}</label>
+          <input id="m-ref" class="text-input" type="text" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} maxLength={12} value={creds.reference} onInput={(e) => setCreds({ reference: (e.currentTarget as HTMLInputElement).value })} />
+        </div>
+        <div class="field">
+          <label for="m-pin">{t.pin}</label>
+          <input id="m-pin" class="text-input" type="password" inputMode="numeric" dir="ltr" autocomplete="off" maxLength={7} value={creds.pin} onInput={(e) => setCreds({ pin: (e.currentTarget as HTMLInputElement).value })} />
+        </div>
+        <Alert text={error} />
+        {done && <p role="status">{done}</p>}
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={busy}>{t.manageOpen}</button>
+          <button type="button" class="button" onClick={() => patchFlow({ step: 'start' })}>{t.back}</button>
+        </div>
+      </form>
+    );
+  }
+
+  const active = booking.status !== 'cancelled';
+  return (
+    <div>
+      <StepHeading>{t.yourBooking}</StepHeading>
+      <dl class="facts" data-booking-view="">
+        <dt>{t.reference}</dt><dd dir="ltr">{booking.reference}</dd>
+        <dt>{t.service}</dt><dd>{nameOf(booking.serviceId)}</dd>
+        <dt>{t.when}</dt><dd>{when(booking.start, lang)}</dd>
+        <dt>{t.status}</dt><dd data-status={booking.status}>{t.statuses[booking.status]}</dd>
+      </dl>
+      {done && <p role="status" class="notice">{done}</p>}
+      <Alert text={error} />
+      {confirming === 'move' ? (
+        <div>
+          <h3>{t.moveTitle}</h3>
+          <SlotPicker t={t} lang={lang} serviceId={booking.serviceId} selected={undefined} exclude={booking.start} confirmLabel={t.moveConfirm} onPick={(start) =>
+            void run(() => bookingApi.reschedule(creds.reference, creds.pin, start), (b) => { setBooking(b); setConfirming(undefined); setDone(t.moved); })
+          } />
+          <button type="button" class="button" onClick={() => setConfirming(undefined)}>{t.keepIt}</button>
+        </div>
+      ) : confirming ? (
+        <div role="group" aria-labelledby="m-confirm">
+          <p id="m-confirm"><strong>{confirming === 'cancel' ? t.cancelConfirm : t.eraseConfirm}</strong></p>
+          <div class="actions">
+            <button type="button" class="button primary" disabled={busy} onClick={() =>
+              confirming === 'cancel'
+                ? void run(() => bookingApi.cancel(creds.reference, creds.pin), (b) => { setBooking(b); setConfirming(undefined); setDone(t.cancelled); })
+                : void run(() => bookingApi.erase(creds.reference, creds.pin), () => {
+                    forget();
+                    setBooking(undefined);
+                    setConfirming(undefined);
+                    patchFlow({ credentials: { reference: '', pin: '' } });
+                    setDone(t.erased);
+                  })
+            }>{confirming === 'cancel' ? t.cancelYes : t.eraseYes}</button>
+            <button type="button" class="button" onClick={() => setConfirming(undefined)}>{t.keepIt}</button>
+          </div>
+        </div>
+      ) : (
+        <div class="actions">
+          {active && <button type="button" class="button" onClick={() => setConfirming('move')}>{t.move}</button>}
+          {active && <button type="button" class="button" onClick={() => setConfirming('cancel')}>{t.cancel}</button>}
+          <button type="button" class="button" onClick={() => setConfirming('erase')}>{t.erase}</button>
+        </div>
+      )}
+    </div>
+  );
+}
