@@ -22,11 +22,6 @@ export function runsAs<A extends unknown[], R>(name: FunctionName, handler: (...
   return (...args: A) => running.run(name, () => handler(...args));
 }
 
-/** The function whose handler is running here, if any. */
-export function runningFunction(): FunctionName | undefined {
-  return running.getStore();
-}
-
 export type TableAction = 'read' | 'write';
 
 /** One partition a request touches: of the table (`index` undefined) or of an index it queries. */
@@ -63,7 +58,7 @@ function queriedPartition(input: Input, attribute: string): string {
 /**
  * What a (marshalled) DynamoDB request touches, as IAM evaluates it: each item of a batch or a
  * transaction on its own, a Query by the partition its key condition fixes. `undefined`: an action that
- * is refused whatever the keys (Scan, PartiQL), which OneRoof never grants.
+ * is refused whatever the keys (Scan, PartiQL, DescribeTable…), which OneRoof never grants.
  */
 export function partitionsOf(command: string, input: Input): PartitionAccess[] | undefined {
   switch (command) {
@@ -94,8 +89,6 @@ export function partitionsOf(command: string, input: Input): PartitionAccess[] |
       });
     case 'TransactGetItemsCommand':
       return ((input.TransactItems ?? []) as { Get?: { Key?: Key } }[]).map((t) => ({ action: 'read' as const, partition: pkOf(t.Get?.Key) }));
-    case 'DescribeTableCommand':
-      return [];
     default:
       return undefined;
   }
