@@ -1,5 +1,7 @@
+import { LOCAL_ONLY_PARTITIONS, only, under, type KeyPattern } from './partitions.js';
 import type { PersonalDataAccess } from './personal-data.js';
 import type { SecretName } from './secrets.js';
+import type { IndexName } from './table.js';
 import type { TopicName } from './topics.js';
 
 /**
@@ -13,6 +15,12 @@ export interface FunctionDecl {
   description: string;
   /** Table access: none, read-only, or read-write. */
   table: 'none' | 'read' | 'readWrite';
+  /**
+   * The partitions it may touch (shared/partitions.ts); required with table access. In AWS each list is
+   * an IAM statement with a `dynamodb:LeadingKeys` condition (infra/aws/function.ts); the local stack
+   * refuses the same requests (functions/lib/table-access.ts).
+   */
+  keys?: TableKeys;
   /** Topics the function publishes to. */
   publishes: readonly TopicName[];
   /**
@@ -33,6 +41,16 @@ export interface FunctionDecl {
   memoryMb?: number;
 }
 
+/** A function's partitions: what it writes (and reads), what it only reads, what it queries on each index. */
+export interface TableKeys {
+  /** Table partitions it reads and writes (only with `table: 'readWrite'`). */
+  write?: readonly KeyPattern[];
+  /** Table partitions it only reads (Get, Query, condition checks). */
+  read?: readonly KeyPattern[];
+  /** Index partitions it queries, per index (an index is only ever read). */
+  query?: { readonly [I in IndexName]?: readonly KeyPattern[] };
+}
+
 export const functions = {
   health: {
     entry: 'functions/health/handler.ts',
@@ -45,6 +63,7 @@ export const functions = {
     entry: 'functions/catalog/handler.ts',
     description: 'Contact points and the FJC service catalogue (public reads, coordinator writes)',
     table: 'readWrite',
+    keys: { write: [only('catalog'), under('audit')] },
     publishes: [],
     secrets: ['originVerify'],
     reservedConcurrency: 10,
@@ -53,6 +72,11 @@ export const functions = {
     entry: 'functions/bookings/handler.ts',
     description: 'Slots and bookings by reference + PIN; coordinator booking lists',
     table: 'readWrite',
+    keys: {
+      write: [under('slots'), under('booking'), under('bookingClient'), under('bookingProof'), only('bookingsIdempotency'), under('stats'), under('audit')],
+      read: [only('catalog')],
+      query: { gsi1: [under('bookingsDay')] },
+    },
     publishes: ['partnerIntake'],
     personalData: { seal: ['booking'], open: ['booking'] },
     secrets: ['originVerify'],
@@ -62,6 +86,11 @@ export const functions = {
     entry: 'functions/cases/handler.ts',
     description: 'Cases and follow-ups for social-service officers',
     table: 'readWrite',
+    keys: {
+      // `orderCases`: the links of a case's orders, written with the case.
+      write: [under('case'), under('orderCases'), under('stats'), under('audit'), only('caseRefHmacKey')],
+      query: { gsi1: [under('officer')], gsi2: [only('teamCases'), only('teamFollowups'), under('victim')] },
+    },
     publishes: [],
     personalData: { seal: ['case'], open: ['case'] },
     secrets: ['caseRefHmacKey', 'originVerify'],
@@ -70,6 +99,7 @@ export const functions = {
     entry: 'functions/cases/alert-intake.ts',
     description: 'Stream consumer: a breach or panic alert on an order reaches its linked cases (an urgent follow-up, reminded at once)',
     table: 'readWrite',
+    keys: { write: [under('case'), under('stats'), under('audit')], read: [under('orderCases')] },
     publishes: [],
     secrets: [],
     timeoutSeconds: 30,
@@ -78,6 +108,7 @@ export const functions = {
     entry: 'functions/followups/tick.ts',
     description: 'Scheduled: reminders for due follow-ups, escalation of overdue ones',
     table: 'readWrite',
+    keys: { write: [under('case'), only('followupDeadLetters'), under('stats')], query: { gsi1: [under('due')] } },
     publishes: ['officerReminders', 'supervisorEscalations'],
     secrets: [],
     timeoutSeconds: 60,
@@ -86,6 +117,11 @@ export const functions = {
     entry: 'functions/orders/handler.ts',
     description: 'Restraining orders (police)',
     table: 'readWrite',
+    keys: {
+      // Ending an order resolves its open alerts.
+      write: [under('order'), under('protect'), under('duress'), under('alert'), under('stats'), under('audit')],
+      query: { gsi1: [under('device'), under('openAlerts')], gsi2: [only('activeOrders')] },
+    },
     publishes: [],
     personalData: { seal: ['order', 'orderState'], open: ['order', 'orderState', 'fix'] },
     secrets: ['originVerify'],
@@ -94,6 +130,11 @@ export const functions = {
     entry: 'functions/monitoring/handler.ts',
     description: 'Device events from the monitoring provider and panic from the PWA; runs the breach engine',
     table: 'readWrite',
+    keys: {
+      write: [under('order'), under('event'), under('protectFailures'), under('duress'), under('alert'), under('stats')],
+      read: [under('protect')],
+      query: { gsi1: [under('device')] },
+    },
     publishes: [],
     personalData: { seal: ['orderState', 'fix', 'alert'], open: ['order', 'orderState'] },
     secrets: ['originVerify'],
@@ -103,6 +144,7 @@ export const functions = {
     entry: 'functions/monitoring/watchdog.ts',
     description: 'Scheduled: signal loss for active orders',
     table: 'readWrite',
+    keys: { write: [under('order'), under('alert'), under('stats')], query: { gsi2: [only('activeOrders')] } },
     publishes: [],
     // The same engine as monitoring, fed by the clock: it never receives a position, so it writes no fix.
     personalData: { seal: ['orderState', 'alert'], open: ['order', 'orderState'] },
@@ -113,6 +155,7 @@ export const functions = {
     entry: 'functions/alerts/handler.ts',
     description: 'Open alerts for police: list, acknowledge, resolve',
     table: 'readWrite',
+    keys: { write: [under('alert'), under('stats'), under('audit')], query: { gsi1: [under('openAlerts')] } },
     publishes: [],
     personalData: { seal: [], open: ['alert'] },
     secrets: ['originVerify'],
@@ -122,6 +165,7 @@ export const functions = {
     entry: 'functions/alerts/publisher.ts',
     description: 'Stream consumer: publishes new alerts and escalations to SNS (outbox)',
     table: 'readWrite',
+    keys: { write: [under('alert')] },
     publishes: ['policeAlerts', 'supervisorEscalations'],
     secrets: [],
     reservedConcurrency: 5,
@@ -131,6 +175,7 @@ export const functions = {
     entry: 'functions/alerts/tick.ts',
     description: 'Scheduled: escalates unacknowledged alerts',
     table: 'readWrite',
+    keys: { write: [under('alert')], query: { gsi2: [under('escalate')] } },
     publishes: [],
     secrets: [],
     timeoutSeconds: 60,
@@ -140,6 +185,7 @@ export const functions = {
     secrets: [],
     description: 'Scheduled: writes a synthetic canary alert that travels the whole alert path (pipeline heartbeat)',
     table: 'readWrite',
+    keys: { write: [under('alert')] },
     publishes: [],
   },
   canaryReceiver: {
@@ -152,16 +198,18 @@ export const functions = {
   reports: {
     entry: 'functions/reports/handler.ts',
     description: 'Monthly incidence and prevalence reports, rounded to base 5 (random controlled rounding)',
-    // Writes only its rounding key, once (conditional Put of SECRET#REPORT-ROUNDING).
-    table: 'readWrite',
+    // The rounding key is a secret: the report only reads counters.
+    table: 'read',
+    keys: { read: [under('stats')], query: { gsi1: [only('statsIndex')] } },
     publishes: [],
-    secrets: ['originVerify'],
+    secrets: ['reportRoundingKey', 'originVerify'],
   },
   audit: {
     entry: 'functions/audit/handler.ts',
     description: 'Reads the append-only audit trail of one entity (and appends a record of that read)',
     // Writes only its own conditional audit Puts; IAM denies update/delete on AUDIT# keys.
     table: 'readWrite',
+    keys: { write: [under('audit')] },
     publishes: [],
     secrets: ['originVerify'],
   },
@@ -169,6 +217,7 @@ export const functions = {
     entry: 'functions/audit/digest-handler.ts',
     description: 'Scheduled daily: hash-chain digest of the audit records into write-once storage',
     table: 'read',
+    keys: { query: { gsi1: [under('auditDay')] } },
     publishes: [],
     secrets: [],
     timeoutSeconds: 300,
@@ -178,6 +227,33 @@ export const functions = {
 export type FunctionName = keyof typeof functions;
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** What IAM grants a function on the table (infra/aws/function.ts `bindTable`), per statement. */
+export interface TableGrants {
+  /** Partitions it may read: the ones it writes and the ones it only reads. */
+  read: KeyPattern[];
+  write: KeyPattern[];
+  query: Partial<Record<IndexName, KeyPattern[]>>;
+}
+
+/**
+ * A function's table grants from its declaration, without the local-only partitions. Throws on a
+ * declaration that contradicts its access (keys missing, writes on read-only access, readWrite without
+ * writes), so neither CDK nor a test can take it.
+ */
+export function tableGrants(name: FunctionName, access: 'read' | 'readWrite', keys: TableKeys): TableGrants {
+  const aws = (patterns: readonly KeyPattern[] = []) => [...new Set(patterns)].filter((p) => !LOCAL_ONLY_PARTITIONS.includes(p));
+  const write = aws(keys.write);
+  if (access === 'read' && (keys.write ?? []).length > 0) throw new Error(`${name}: read-only table access declares partitions to write`);
+  if (access === 'readWrite' && write.length === 0) throw new Error(`${name}: readWrite table access without a partition to write (use 'read')`);
+  const read = aws([...write, ...(keys.read ?? [])]);
+  const query: TableGrants['query'] = {};
+  for (const [index, patterns] of Object.entries(keys.query ?? {}) as [IndexName, readonly KeyPattern[]][]) {
+    if (patterns.length > 0) query[index] = aws(patterns);
+  }
+  if (read.length === 0 && Object.keys(query).length === 0) throw new Error(`${name}: table access without partitions (declare keys)`);
+  return { read, write, query };
+}
 
 /** A function's timeout in seconds: CDK sets it, the local stack gives each invocation that deadline. */
 export function timeoutOf(name: FunctionName): number {

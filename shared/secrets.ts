@@ -9,6 +9,10 @@ export const secrets = {
     envVar: 'CASE_REF_HMAC_KEY_SECRET_ARN',
     description: 'HMAC key of victim references (case repeats): at least 32 characters, never in the table',
   },
+  reportRoundingKey: {
+    envVar: 'REPORT_ROUNDING_KEY_SECRET_ARN',
+    description: 'HMAC key of the reports\' random controlled rounding: at least 32 characters, never in the table',
+  },
   originVerify: {
     envVar: 'ORIGIN_VERIFY_SECRET_ARN',
     description: 'Value CloudFront adds to every API request, so handlers trust its viewer-address header (shared/edge.ts)',
@@ -20,3 +24,9 @@ export const SECRET_NAMES = Object.keys(secrets) as SecretName[];
 
 /** Set by the local stack and the integration tests only: the places where a missing secret has a local stand-in. */
 export const LOCAL_STACK_ENV = 'ONEROOF_LOCAL_STACK';
+
+/**
+ * The local stand-in for `reportRoundingKey`: a base64 key (at least 32 bytes) the local stack keeps in
+ * its data directory and the integration tests generate per run. Read only where LOCAL_STACK_ENV is set.
+ */
+export const REPORT_ROUNDING_KEY_LOCAL_ENV = 'REPORT_ROUNDING_KEY';

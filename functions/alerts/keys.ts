@@ -1,5 +1,6 @@
 import { SEVERITY_RANK, shardOf, type Severity } from '../../shared/zones/index.js';
 import { WORK_SHARDS } from '../../shared/table.js';
+import { prefixes as P } from '../../shared/partitions.js';
 
 /**
  * Keys of alerts and their escalations in the one table (documented in functions/alerts/README.md).
@@ -7,16 +8,16 @@ import { WORK_SHARDS } from '../../shared/table.js';
  * Nothing else builds these strings.
  */
 export const keys = {
-  alert: (id: string) => ({ pk: `ALERT#${id}`, sk: 'ALERT' }),
-  escalation: (alertId: string, level: number) => ({ pk: `ALERT#${alertId}`, sk: `ESCALATION#${String(level).padStart(3, '0')}` }),
+  alert: (id: string) => ({ pk: `${P.alert}${id}`, sk: 'ALERT' }),
+  escalation: (alertId: string, level: number) => ({ pk: `${P.alert}${alertId}`, sk: `ESCALATION#${String(level).padStart(3, '0')}` }),
   openAlertsIndex: (district: string, severity: Severity, at: string, id: string) => ({
-    gsi1pk: `ALERTS#OPEN#${district}`,
+    gsi1pk: `${P.openAlerts}${district}`,
     gsi1sk: `${SEVERITY_RANK[severity]}#${at}#${id}`,
   }),
-  openAlertsPk: (district: string) => `ALERTS#OPEN#${district}`,
+  openAlertsPk: (district: string) => `${P.openAlerts}${district}`,
   escalateIndex: (alertId: string, escalateAt: string) => ({
-    gsi2pk: `ESCALATE#${shardOf(alertId, WORK_SHARDS)}`,
+    gsi2pk: `${P.escalate}${shardOf(alertId, WORK_SHARDS)}`,
     gsi2sk: `${escalateAt}#${alertId}`,
   }),
-  escalatePk: (shard: number) => `ESCALATE#${shard}`,
+  escalatePk: (shard: number) => `${P.escalate}${shard}`,
 };

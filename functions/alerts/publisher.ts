@@ -12,6 +12,7 @@ import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { countFailure, flushMetrics } from '../lib/metrics.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import { runsAs } from '../lib/table-access.js';
 import type { AlertRecord } from './model.js';
 import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } from './repository.js';
 
@@ -85,10 +86,10 @@ const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(lambdaContextLogging())
-  .handler(async (event) => {
+  .handler(runsAs('alertPublisher', async (event: DynamoDBStreamEvent) => {
     try {
       return await publishRecords(event.Records, repo, notifier, () => clock.now(), consoleOrigin);
     } finally {
       flushMetrics();
     }
-  });
+  }));

@@ -3,6 +3,7 @@ import type { ScheduledEvent } from 'aws-lambda';
 import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
+import { runsAs } from '../lib/table-access.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { DynamoAlertRepository, type AlertRepository } from './repository.js';
 
@@ -27,8 +28,8 @@ const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 
 export const handler = middy<ScheduledEvent | undefined, { escalated: number }>()
   .use(lambdaContextLogging())
-  .handler(async () => {
+  .handler(runsAs('alertTick', async () => {
     const out = await escalateDue(repo, clock.now());
     if (out.escalated > 0) logger.info('Alerts escalated', out);
     return out;
-  });
+  }));

@@ -5,6 +5,7 @@ import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import { isLocalStack } from '../lib/secrets.js';
+import { runsAs } from '../lib/table-access.js';
 import { FolderDigestStore, S3DigestStore, writeDigest, type DigestStore } from './digest.js';
 
 const table = requireEnv(TABLE_ENV);
@@ -19,10 +20,10 @@ function storeFromEnv(): DigestStore {
 const store = storeFromEnv();
 
 /** Scheduled daily: digests yesterday (UTC), and today so far in the local stack (where a day is a demo). */
-export async function handler(): Promise<{ days: string[] }> {
+export const handler = runsAs('auditDigest', async (): Promise<{ days: string[] }> => {
   const now = clock.now();
   const yesterday = new Date(now.getTime() - 86_400_000).toISOString().slice(0, 10);
   const digest = await writeDigest(dynamo, table, store, yesterday, now);
   logger.info('Audit digest', { day: digest.day, entities: Object.keys(digest.entities).length });
   return { days: [digest.day] };
-}
+});

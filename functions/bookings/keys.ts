@@ -1,3 +1,5 @@
+import { fixedPartitions as F, prefixes as P } from '../../shared/partitions.js';
+
 /**
  * Bookings keys (see README.md):
  * - slot counter `SLOTS#<serviceId>` / `<start ISO>`: `booked`, guarded by `booked < capacity`; one
@@ -10,14 +12,14 @@
  * - idempotency records `IDEMPOTENCY#bookings` / `<prefix>#<key hash>` (Powertools).
  */
 export const bookingKeys = {
-  slot: (serviceId: string, start: string) => ({ pk: `SLOTS#${serviceId}`, sk: start }),
-  slotPartition: (serviceId: string) => `SLOTS#${serviceId}`,
-  booking: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'BOOKING' }),
-  pinFailures: (reference: string) => ({ pk: `BOOKING#${reference}`, sk: 'PINFAIL' }),
-  pinClientFailures: (reference: string, client: string) => ({ pk: `BOOKING#${reference}`, sk: `PINFAIL#${client}` }),
-  dayIndex: (serviceId: string, date: string, start: string, reference: string) => ({ gsi1pk: `BOOKINGS#${serviceId}#${date}`, gsi1sk: `${start}#${reference}` }),
-  dayPartition: (serviceId: string, date: string) => `BOOKINGS#${serviceId}#${date}`,
-  clientBookings: (client: string) => ({ pk: `BOOKINGCLIENT#${client}`, sk: 'DAILY' }),
-  usedProof: (proofHash: string) => ({ pk: `BOOKINGPROOF#${proofHash}`, sk: 'PROOF' }),
+  slot: (serviceId: string, start: string) => ({ pk: `${P.slots}${serviceId}`, sk: start }),
+  slotPartition: (serviceId: string) => `${P.slots}${serviceId}`,
+  booking: (reference: string) => ({ pk: `${P.booking}${reference}`, sk: 'BOOKING' }),
+  pinFailures: (reference: string) => ({ pk: `${P.booking}${reference}`, sk: 'PINFAIL' }),
+  pinClientFailures: (reference: string, client: string) => ({ pk: `${P.booking}${reference}`, sk: `PINFAIL#${client}` }),
+  dayIndex: (serviceId: string, date: string, start: string, reference: string) => ({ gsi1pk: `${P.bookingsDay}${serviceId}#${date}`, gsi1sk: `${start}#${reference}` }),
+  dayPartition: (serviceId: string, date: string) => `${P.bookingsDay}${serviceId}#${date}`,
+  clientBookings: (client: string) => ({ pk: `${P.bookingClient}${client}`, sk: 'DAILY' }),
+  usedProof: (proofHash: string) => ({ pk: `${P.bookingProof}${proofHash}`, sk: 'PROOF' }),
 };
-export const IDEMPOTENCY_PK = 'IDEMPOTENCY#bookings';
+export const IDEMPOTENCY_PK = F.bookingsIdempotency;

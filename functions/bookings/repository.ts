@@ -42,11 +42,6 @@ export interface BookingRepository {
   markAttendance(b: BookingRecord, attendance: Attendance, audit: AuditEntry, now: Date): Promise<BookingRecord>;
   audit(entry: AuditEntry): Promise<void>;
   audits(entries: AuditEntry[]): Promise<void>;
-  /** Wrong-PIN lock: `lockedUntil` (ISO) while locked. */
-  pinLock(reference: string): Promise<string | undefined>;
-  /** Counts a wrong PIN; at MAX_WRONG_PINS the reference locks for LOCK_MINUTES. Returns true when it is now locked. */
-  recordPinFailure(reference: string, now: Date): Promise<boolean>;
-  clearPinFailures(reference: string): Promise<void>;
   /**
    * Reserves one PIN check for `reference` from `client` (a hashed trusted source address) BEFORE the
    * PIN is verified: the client's own budget first, then the reference's. Refused (nothing reserved
@@ -287,40 +282,6 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async audits(entries: AuditEntry[]): Promise<void> {
     await recordAudits(this.client, this.table, entries);
-  }
-
-  async pinLock(reference: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference), ConsistentRead: true }));
-    return typeof out.Item?.lockedUntil === 'string' ? out.Item.lockedUntil : undefined;
-  }
-
-  async recordPinFailure(reference: string, now: Date): Promise<boolean> {
-    const out = await this.client.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: bookingKeys.pinFailures(reference),
-        UpdateExpression: 'SET #type = :t, expiresAt = :exp ADD attempts :one',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':t': 'PIN_FAILURES', ':exp': Math.floor(now.getTime() / 1000) + 86_400, ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    const attempts = Number(out.Attributes?.attempts ?? 1);
-    if (attempts < MAX_WRONG_PINS) return false;
-    const lockedUntil = new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString();
-    await this.client.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: bookingKeys.pinFailures(reference),
-        UpdateExpression: 'SET lockedUntil = :until, attempts = :zero',
-        ExpressionAttributeValues: { ':until': lockedUntil, ':zero': 0 },
-      }),
-    );
-    return true;
-  }
-
-  async clearPinFailures(reference: string): Promise<void> {
-    await this.client.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(reference) }));
   }
 
   async reservePinAttempt(reference: string, client: string, now: Date): Promise<PinReservation> {

@@ -8,6 +8,7 @@ import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
+import { runsAs } from '../lib/table-access.js';
 
 const table = requireEnv(TABLE_ENV);
 
@@ -41,8 +42,8 @@ export async function writeCanary(tableName: string, now: Date): Promise<string>
   return id;
 }
 
-export const handler = async (_event?: ScheduledEvent): Promise<{ canary: string }> => {
+export const handler = runsAs('canary', async (_event?: ScheduledEvent): Promise<{ canary: string }> => {
   const id = await writeCanary(table, clock.now());
   logger.info('Canary written', { id });
   return { canary: id };
-};
+});

@@ -10,6 +10,7 @@ import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
+import { runsAs } from '../lib/table-access.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository, type CaseAlertRepository, type StoredFollowup } from './repository.js';
 
@@ -100,4 +101,4 @@ const cadence = cadenceFromEnv();
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(lambdaContextLogging())
-  .handler((event) => intakeRecords(event.Records, repo, () => clock.now(), cadence));
+  .handler(runsAs('caseAlertIntake', (event: DynamoDBStreamEvent) => intakeRecords(event.Records, repo, () => clock.now(), cadence)));

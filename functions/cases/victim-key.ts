@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isLocalStack, readSecret, secretArn } from '../lib/secrets.js';
+import type { SecretName } from '../../shared/secrets.js';
 import { caseKeys } from './keys.js';
 
 /**
@@ -61,15 +62,15 @@ export class TableKeySource implements KeySource {
   }
 }
 
-/** The key from Secrets Manager, fetched when constructed (the cold start) and kept for the environment's life. */
+/** A key from Secrets Manager, fetched when constructed (the cold start) and kept for the environment's life. */
 export class SecretKeySource implements KeySource {
-  constructor() {
+  constructor(private readonly name: SecretName = 'caseRefHmacKey') {
     this.key().catch(() => undefined);
   }
 
   async key(): Promise<Buffer> {
-    const value = await readSecret('caseRefHmacKey');
-    if (value.length < 32) throw new Error('The caseRefHmacKey secret must be at least 32 characters');
+    const value = await readSecret(this.name);
+    if (value.length < 32) throw new Error(`The ${this.name} secret must be at least 32 characters`);
     return Buffer.from(value, 'utf8');
   }
 }

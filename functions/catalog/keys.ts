@@ -1,5 +1,7 @@
+import { fixedPartitions } from '../../shared/partitions.js';
+
 /** Catalogue keys: one partition, so one Query returns the whole catalogue (services + contact points). */
-export const CATALOG_PK = 'CATALOG';
+export const CATALOG_PK = fixedPartitions.catalog;
 export const SERVICE_PREFIX = 'SERVICE#';
 export const CONTACT_PREFIX = 'CONTACT#';
 

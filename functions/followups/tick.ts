@@ -12,6 +12,7 @@ import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { countFailure, flushMetrics } from '../lib/metrics.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import { runsAs } from '../lib/table-access.js';
 import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
 
 /**
@@ -144,7 +145,7 @@ const deps: TickDeps = {
 
 export const handler = middy<ScheduledEvent | undefined, TickResult, Error, Context>()
   .use(lambdaContextLogging())
-  .handler(async (_event, context) => {
+  .handler(runsAs('followupTick', async (_event: ScheduledEvent | undefined, context: Context) => {
     let out: TickResult;
     try {
       out = await runFollowupTick({ ...deps, budgetMs: Math.max(0, context.getRemainingTimeInMillis() - FINISH_RESERVE_MS) }, clock.now());
@@ -153,4 +154,4 @@ export const handler = middy<ScheduledEvent | undefined, TickResult, Error, Cont
     }
     if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
     return out;
-  });
+  }));

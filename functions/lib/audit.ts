@@ -4,6 +4,7 @@ import { ulid } from 'ulid';
 import { UnauthorizedError } from '../../shared/errors.js';
 import type { Principal } from './auth.js';
 import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_PATTERN } from '../../shared/audit/api.js';
+import { prefixes } from '../../shared/partitions.js';
 
 /**
  * The audit trail: append-only records of every staff read or change of victim-related data.
@@ -41,9 +42,9 @@ export interface AuditEntry {
 }
 
 
-export const auditPk = (entity: string, entityId: string) => `AUDIT#${entity}#${entityId}`;
+export const auditPk = (entity: string, entityId: string) => `${prefixes.audit}${entity}#${entityId}`;
 /** Every record is also on gsi1 under the day it was written: the daily digest reads one day in one Query. */
-export const auditDayPk = (day: string) => `AUDITDAY#${day}`;
+export const auditDayPk = (day: string) => `${prefixes.auditDay}${day}`;
 
 export function auditItem(entry: AuditEntry): Record<string, unknown> {
   // A guard against personal data reaching a key: an id that is not an opaque id is a bug upstream.

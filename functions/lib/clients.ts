@@ -1,12 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { guardTableAccess } from './table-access.js';
 
 /**
  * SDK clients, created once per module (per Lambda execution environment).
  * Locally the SDK itself reads AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SNS: no endpoint switch here.
  */
 export const dynamoClient = new DynamoDBClient({});
+// Locally, each function's requests are held to the partitions shared/functions.ts declares (IAM does it in AWS).
+guardTableAccess(dynamoClient);
 export const dynamo = DynamoDBDocumentClient.from(dynamoClient, {
   marshallOptions: { removeUndefinedValues: true },
 });

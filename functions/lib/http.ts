@@ -12,6 +12,7 @@ import { routeByKey, routeKey, routes, type RouteKeyOf } from '../../shared/rout
 import { authorize, principalFrom, type Principal } from './auth.js';
 import { cameThroughCloudFront, clientHash, trustedAddress } from './client.js';
 import { readSecret, secretArn } from './secrets.js';
+import { runsAs } from './table-access.js';
 import { errorMapper, JSON_HEADERS } from './errors.js';
 import { lambdaContextLogging } from './logger.js';
 import { apiMetrics } from './metrics.js';
@@ -108,7 +109,7 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
   const originSecret = () => (secretArn('originVerify') ? readSecret('originVerify') : undefined);
   originSecret()?.catch(() => undefined);
 
-  const core = async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
+  const core = runsAs(fn, async (event: ApiEvent, context: Context): Promise<ApiResponse> => {
     // Where CDK bound the origin secret, only requests that came through CloudFront (and its web ACL)
     // are served: calling the API's own endpoint directly gets nothing.
     const secret = await originSecret();
@@ -131,7 +132,7 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
       client: clientHash(trustedAddress(event, secret)),
     });
     return toResponse(result);
-  };
+  });
 
   return middy<ApiEvent, ApiResponse>()
     .use(lambdaContextLogging())

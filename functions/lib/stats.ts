@@ -1,4 +1,5 @@
 import { monthOf } from '../../shared/metrics.js';
+import { fixedPartitions, prefixes } from '../../shared/partitions.js';
 
 /**
  * Report counters. Producers add to `STATS#<yyyy-mm>#<zone>` / `COUNTS` in the SAME
@@ -10,9 +11,9 @@ import { monthOf } from '../../shared/metrics.js';
  *
  * A transaction may touch an item only once: put all counters of one month and zone in ONE statsAdd.
  */
-export const STATS_INDEX_PK = 'STATS#COUNTS';
+export const STATS_INDEX_PK = fixedPartitions.statsIndex;
 
-export const statsKey = (month: string, zone: string) => ({ pk: `STATS#${month}#${zone}`, sk: 'COUNTS' });
+export const statsKey = (month: string, zone: string) => ({ pk: `${prefixes.stats}${month}#${zone}`, sk: 'COUNTS' });
 
 export function statsAdd(tableName: string, at: Date, zone: string, counters: Record<string, number>) {
   const names: Record<string, string> = { '#type': 'type', '#month': 'month', '#zone': 'zone', '#g1pk': 'gsi1pk', '#g1sk': 'gsi1sk' };
@@ -68,7 +69,7 @@ export function ackTimeItem(tableName: string, ack: AckTime) {
     Put: {
       TableName: tableName,
       Item: {
-        pk: `STATS#${month}#${ack.zone}`,
+        pk: `${prefixes.stats}${month}#${ack.zone}`,
         sk: `ACK#${ack.alertId}`,
         type: 'ACK_TIME',
         month,

@@ -110,12 +110,13 @@ async function postDuressCode(req: ApiRequest) {
   return { status: 204 };
 }
 
-/** Same answer whether or not the code matched: the app shows nothing either way. */
+/** Same answer whether or not the code matched (202, or 429 for both past the caller's budget): the app shows nothing either way. */
 async function postDuress(req: ApiRequest) {
   const input = parse(duressSchema, req.body);
   const now = clock.now();
   const out = await duressPanic(repo, input.code, caller(req), now);
   if (out.alerts.length > 0) logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
+  if (out.throttled) throw refusal(true);
   return { status: 202, body: { received: true } };
 }
 

@@ -40,17 +40,21 @@ export interface MonitoringRepository {
   orderIdForDuressCode(codeHash: string): Promise<string | undefined>;
   /** Sets (or, with undefined, clears) an order's duress code; the previous one stops working. Conflict if another order holds it. */
   setDuressCode(orderId: string, codeHash: string | undefined, expiresAt: number): Promise<void>;
-  /** Counts a wrong protection code for a caller in the current window; returns the count. */
-  countFailure(callerHash: string, now: Date): Promise<number>;
-  /** Reserves one protection-code check for a caller before the code is looked up (fails closed). */
-  reserveCodeAttempt(callerHash: string, now: Date): Promise<Reservation>;
+  /** Reserves one check of a victim's code (protection or duress, each its own budget) for a caller before the code is looked up (fails closed). */
+  reserveCodeAttempt(callerHash: string, now: Date, code?: VictimCode): Promise<Reservation>;
   /** A right code gives its own reservation back. */
-  refundCodeAttempt(callerHash: string, windowStart: number): Promise<void>;
+  refundCodeAttempt(callerHash: string, windowStart: number, code?: VictimCode): Promise<void>;
   commit(plan: CommitPlan): Promise<CommitResult>;
 }
 
-/** Protection-code checks per caller and 15-minute window with an informative answer (404 or 202). */
+/** Protection-code checks per caller and 15-minute window with an informative answer (404 or 202); duress-code checks alike. */
 export const CODE_BUDGET: Budget = { limit: 10, windowMs: 15 * 60_000 };
+
+/** The two codes a victim holds: her protection code (panic, contact report) and the duress code she chose. */
+export type VictimCode = 'protection' | 'duress';
+
+const attemptsKey = (callerHash: string, code: VictimCode) =>
+  code === 'duress' ? monitoringKeys.duressAttempts(callerHash) : monitoringKeys.protectAttempts(callerHash);
 
 /** Adapter: DynamoDB. One TransactWriteItems per event: dedupe marker + each order's state, alerts, fix, counters. */
 export class DynamoMonitoringRepository implements MonitoringRepository {
@@ -125,27 +129,12 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
     }
   }
 
-  async countFailure(callerHash: string, now: Date): Promise<number> {
-    const window = new Date(Math.floor(now.getTime() / 900_000) * 900_000).toISOString();
-    const out = await this.client.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: monitoringKeys.protectFailures(callerHash, window),
-        UpdateExpression: 'SET #type = :t, expiresAt = :exp ADD attempts :one',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':t': 'PROTECT_FAILURES', ':exp': Math.floor(now.getTime() / 1000) + 3600, ':one': 1 },
-        ReturnValues: 'UPDATED_NEW',
-      }),
-    );
-    return Number(out.Attributes?.attempts ?? 1);
+  async reserveCodeAttempt(callerHash: string, now: Date, code: VictimCode = 'protection'): Promise<Reservation> {
+    return reserveAttempt(this.tableName, attemptsKey(callerHash, code), code === 'duress' ? 'DURESS_ATTEMPTS' : 'PROTECT_ATTEMPTS', CODE_BUDGET, now);
   }
 
-  async reserveCodeAttempt(callerHash: string, now: Date): Promise<Reservation> {
-    return reserveAttempt(this.tableName, monitoringKeys.protectAttempts(callerHash), 'PROTECT_ATTEMPTS', CODE_BUDGET, now);
-  }
-
-  async refundCodeAttempt(callerHash: string, windowStart: number): Promise<void> {
-    await refundAttempt(this.tableName, monitoringKeys.protectAttempts(callerHash), windowStart);
+  async refundCodeAttempt(callerHash: string, windowStart: number, code: VictimCode = 'protection'): Promise<void> {
+    await refundAttempt(this.tableName, attemptsKey(callerHash, code), windowStart);
   }
 
   async commit(plan: CommitPlan): Promise<CommitResult> {

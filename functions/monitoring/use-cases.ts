@@ -146,15 +146,19 @@ export async function setDuressCode(repo: MonitoringRepository, input: { protect
   await repo.setDuressCode(orderId, input.duressCode ? hashDuressCode(input.duressCode) : undefined, expiresAt);
 }
 
-/** Always the same answer to the caller (no oracle); a match raises the panic, a miss counts against the caller. */
-export async function duressPanic(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<{ alerts: AlertRecord[] }> {
+/**
+ * A duress code, checked as a protection code is: one check is reserved per caller (its own budget,
+ * CODE_BUDGET) BEFORE the code is looked up, and a right code gives it back. The answer never tells a
+ * right code from a wrong one: `throttled` past the budget, for both (the handler answers 429 then, else
+ * 202). Safety first, as with protection codes: a right code past the budget still raises the panic.
+ */
+export async function duressPanic(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<{ alerts: AlertRecord[]; throttled: boolean }> {
+  const reservation = await repo.reserveCodeAttempt(caller, now, 'duress');
   const orderId = DURESS_CODE.test(code) ? await repo.orderIdForDuressCode(hashDuressCode(code)) : undefined;
-  if (!orderId) {
-    await repo.countFailure(caller, now);
-    return { alerts: [] };
-  }
+  if (!orderId) return { alerts: [], throttled: !reservation.reserved };
+  if (reservation.reserved) await repo.refundCodeAttempt(caller, reservation.windowStart, 'duress');
   const out = await applyEvent(repo, [orderId], { kind: 'panic', eventId: `duress-${ulid(now.getTime())}`, at: now.toISOString() }, now);
-  return { alerts: out.alerts };
+  return { alerts: out.alerts, throttled: !reservation.reserved };
 }
 
 export async function reportContact(repo: MonitoringRepository, input: { protectionCode: string; at?: string }, caller: string, now: Date): Promise<{ alerts: AlertRecord[] }> {

@@ -2,19 +2,17 @@ import { toCsv } from '../../shared/reports/csv.js';
 import { monthlyQuerySchema } from '../../shared/reports/api.js';
 import { reportCsvRows } from '../../shared/reports/monthly.js';
 import { TABLE_ENV } from '../../shared/table.js';
-import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { httpApi, withQuery, type ApiResult } from '../lib/http.js';
 import { monthlyReport } from './monthly.js';
 import { prefersCsv } from './negotiate.js';
 import { DynamoStatsReader } from './store.js';
-import { TableKeySource } from '../cases/victim-key.js';
-import { keyedDraw, ROUNDING_KEY_ITEM } from './rounding-key.js';
+import { keyedDraw, roundingKeySource } from './rounding-key.js';
 
 const tableName = requireEnv(TABLE_ENV);
 const reader = new DynamoStatsReader(tableName);
-const roundingKey = new TableKeySource(dynamo, tableName, process.env.REPORT_ROUNDING_KEY, ROUNDING_KEY_ITEM, 'REPORT_ROUNDING_KEY');
+const roundingKey = roundingKeySource();
 
 export const handler = httpApi('reports', {
   'GET /api/reports/monthly': withQuery(monthlyQuerySchema, async (req, q): Promise<ApiResult> => {

@@ -11,10 +11,10 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { timeoutOf, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
+import { tableGrants, timeoutOf, type FunctionDecl, type FunctionName, type TableKeys } from '../../shared/functions.js';
 import { LAMBDA_BUNDLING } from './bundling.js';
 import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT, type PersonalDataAccess } from '../../shared/personal-data.js';
-import { TABLE_ENV, table as tableDecl } from '../../shared/table.js';
+import { TABLE_ENV } from '../../shared/table.js';
 import { AUDIT_DIGEST_BUCKET_ENV } from '../../shared/schedules.js';
 import { secrets, type SecretName } from '../../shared/secrets.js';
 import { topics, type TopicName } from '../../shared/topics.js';
@@ -34,14 +34,8 @@ export const AUDIT_DENIED_ACTIONS = [
   'dynamodb:PartiQLDelete',
 ] as const;
 
-/** Item reads through keys and indexes. No Scan. */
-export const TABLE_READ_ACTIONS = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-] as const;
+/** Item reads through keys (an index is queried under its own statement). No Scan. */
+export const TABLE_READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'] as const;
 
 /** Item writes (TransactWriteItems is authorised per contained Put/Update/Delete/ConditionCheck). */
 export const TABLE_WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
@@ -116,22 +110,50 @@ export class OneRoofFunction extends NodejsFunction {
   }
 
   /**
-   * Table access and TABLE_NAME, together, spelled out action by action on the table and its declared
-   * indexes (no `index/*`, no Scan: OneRoof reads through keys and indexes only). `readWrite` never
-   * includes altering or removing audit records: an explicit Deny on update/delete for `AUDIT#*`
-   * partition keys wins over any Allow. The table's customer-managed key is granted for the same use.
+   * Table access and TABLE_NAME, together, spelled out action by action and confined to the partitions
+   * the function declares (`keys`, shared/partitions.ts) with `dynamodb:LeadingKeys` conditions:
+   * - `TableRead`: Get/BatchGet/Query/ConditionCheck on the table, for the partitions it reads or writes;
+   * - `TableWrite` (readWrite only): Put/Update/Delete/BatchWrite, for the partitions it writes;
+   * - `QueryGsi1`, `QueryGsi2`: Query on that index only, for the index partitions it queries.
+   * `ForAllValues:StringLike` holds for every key of a batch or a transaction's items (IAM authorises each
+   * item of TransactWriteItems as its Put/Update/Delete/ConditionCheck). On the table, a `Null` condition
+   * also requires the key to be present, because ForAllValues holds for an empty set. No Scan, no
+   * `index/*`, no DescribeTable. Partitions the local stack alone uses (LOCAL_ONLY_PARTITIONS) are never
+   * granted. `readWrite` never includes altering or removing audit records: an explicit Deny on
+   * update/delete for `AUDIT#*` partition keys wins over any Allow. The table's customer-managed key is
+   * granted for the same use.
    */
-  bindTable(table: ITable, access: 'read' | 'readWrite'): void {
+  bindTable(table: ITable, access: 'read' | 'readWrite', keys: TableKeys): void {
     if (this.tableBound) throw new Error(`${this.functionKey}: table already bound`);
     this.tableBound = true;
     const write = access === 'readWrite';
-    this.addToRolePolicy(
-      new PolicyStatement({
-        sid: write ? 'TableReadWrite' : 'TableRead',
-        actions: [...TABLE_READ_ACTIONS, ...(write ? TABLE_WRITE_ACTIONS : [])],
-        resources: [table.tableArn, ...tableDecl.indexes.map((i) => `${table.tableArn}/index/${i.name}`)],
-      }),
-    );
+    const grants = tableGrants(this.functionKey, access, keys);
+    const leading = (patterns: readonly string[], present: boolean) => ({
+      'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...patterns] },
+      ...(present ? { Null: { 'dynamodb:LeadingKeys': 'false' } } : {}),
+    });
+    if (grants.read.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({ sid: 'TableRead', actions: [...TABLE_READ_ACTIONS], resources: [table.tableArn], conditions: leading(grants.read, true) }),
+      );
+    }
+    if (grants.write.length > 0) {
+      this.addToRolePolicy(
+        new PolicyStatement({ sid: 'TableWrite', actions: [...TABLE_WRITE_ACTIONS], resources: [table.tableArn], conditions: leading(grants.write, true) }),
+      );
+    }
+    for (const [index, patterns] of Object.entries(grants.query)) {
+      // On an index Query, LeadingKeys carries the index's partition key value. No Null condition here:
+      // were the key ever absent, the statement still holds the function to that one index.
+      this.addToRolePolicy(
+        new PolicyStatement({
+          sid: `Query${pascal(index)}`,
+          actions: ['dynamodb:Query'],
+          resources: [`${table.tableArn}/index/${index}`],
+          conditions: leading(patterns, false),
+        }),
+      );
+    }
     this.addToRolePolicy(
       new PolicyStatement({
         sid: 'AuditRecordsAreAppendOnly',

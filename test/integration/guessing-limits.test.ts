@@ -135,6 +135,38 @@ describe('protection code: parallel guesses', () => {
   }, LONG);
 });
 
+describe('duress code: parallel guesses', () => {
+  // Five times the budget at once. Every one runs scrypt in this one process (in Lambda each request has
+  // its own): 200 of them here starve the event loop until DynamoDB Local hangs up on waiting sockets.
+  const DURESS_PARALLEL = 5 * MAX_WRONG_CODES;
+  const duress = (code: string, sourceIp: string) => call(monitoring, { method: 'POST', path: '/api/duress', body: { code }, sourceIp });
+
+  it(`${DURESS_PARALLEL} parallel wrong duress codes from one address: at most ${MAX_WRONG_CODES} reserved and answered 202; past it right and wrong get the same 429 and the right one still raises the panic`, async () => {
+    const body = orderBody();
+    const made = await call(orders, { method: 'POST', path: '/api/orders', claims: police, body });
+    expect(made.status).toBe(201);
+    const chosen = `7${String(Date.now()).slice(-7)}`;
+    const set = await call(monitoring, { method: 'POST', path: '/api/protection/duress-code', body: { protectionCode: JSON.parse(made.body).protectionCode, duressCode: chosen }, sourceIp: '10.83.9.9' });
+    expect(set.status).toBe(204);
+
+    const ip = '10.83.0.1';
+    const out = await Promise.all(Array.from({ length: DURESS_PARALLEL }, (_, i) => duress(`5${String(i).padStart(7, '0')}`, ip)));
+    const t = tally(out);
+    expect(t[202] ?? 0, JSON.stringify(t)).toBeLessThanOrEqual(MAX_WRONG_CODES);
+    expect((t[202] ?? 0) + (t[429] ?? 0), JSON.stringify(t)).toBe(DURESS_PARALLEL);
+    expect(Number((await raw(monitoringKeys.duressAttempts(clientHash(ip))))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_CODES);
+    expect(await openAlerts(body.district)).toEqual([]);
+
+    const wrong = await duress('59999999', ip);
+    const right = await duress(chosen, ip);
+    expect(right).toEqual(wrong);
+    expect(right.status).toBe(429);
+    expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
+    // Its own budget: the guessing spent nothing of that address's protection-code checks.
+    expect(await raw(monitoringKeys.protectAttempts(clientHash(ip)))).toBeUndefined();
+  }, LONGER);
+});
+
 describe('one anonymous client cannot empty the calendar', () => {
   const service = `flood-${run}`;
   let slots: { start: string }[] = [];

@@ -2,11 +2,13 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo, type RunningDynamo } from '../../infra/local/dynamodb.js';
 import { startLocalSns, type LocalSns } from '../../infra/local/sns.js';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLocalPersonalKey } from '../../infra/local/personal-key.js';
 import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
+import { REPORT_ROUNDING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { topicNameOf } from '../support/sns-inbox.js';
@@ -30,6 +32,8 @@ export async function setup(): Promise<() => Promise<void>> {
     // The run's personal-data key (the raw AES keyring, as in the local stack).
     [PERSONAL_DATA_LOCAL_KEY_ENV]: ensureLocalPersonalKey(keyDir),
     STAFF_DIRECTORY: 'demo',
+    // The run's stand-in for the reportRoundingKey secret (as the local stack keeps one).
+    [REPORT_ROUNDING_KEY_LOCAL_ENV]: randomBytes(32).toString('base64'),
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
@@ -92,6 +92,10 @@ describe('local stack (npm start)', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(first!.output()).toContain(`Staff console      ${first!.url}/staff/`);
     expect(first!.output()).toContain('npm run token');
+    // The banner names where the monitoring client's secret is, never the secret (terminals are logged).
+    const secret = readFileSync(join(dataDir, 'keys', 'monitoring-secret'), 'utf8').trim();
+    expect(secret.length).toBeGreaterThan(16);
+    expect(first!.output()).not.toContain(secret);
   });
 
   it('answers an unknown route with 404 JSON and a wrong method with 405', async () => {

@@ -1,4 +1,4 @@
-import { LOCK_MINUTES, MAX_WRONG_PINS, type Attendance } from '../../../shared/catalog/booking.js';
+import type { Attendance } from '../../../shared/catalog/booking.js';
 import type { Service } from '../../../shared/catalog/types.js';
 import { ConflictError } from '../../../shared/errors.js';
 import { metric } from '../../../shared/metrics.js';
@@ -19,7 +19,6 @@ export class InMemoryBookingRepository implements BookingRepository {
   readonly slots = new Map<string, number>();
   readonly auditLog: AuditEntry[] = [];
   readonly stats = new InMemoryStats();
-  private readonly pins = new Map<string, { attempts: number; lockedUntil?: string }>();
 
   private slotKey = (serviceId: string, start: string) => `${serviceId}|${start}`;
 
@@ -90,7 +89,6 @@ export class InMemoryBookingRepository implements BookingRepository {
     this.bookings.delete(b.reference);
     if (releaseSlot) this.release(b.serviceId, b.start);
     if (countCancelled) this.stats.add(now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 });
-    this.pins.delete(b.reference);
   }
 
   async listDay(serviceId: string, date: string): Promise<BookingRecord[]> {
@@ -122,23 +120,6 @@ export class InMemoryBookingRepository implements BookingRepository {
 
   async audits(entries: AuditEntry[]): Promise<void> {
     this.auditLog.push(...entries);
-  }
-
-  async pinLock(reference: string): Promise<string | undefined> {
-    return this.pins.get(reference)?.lockedUntil;
-  }
-
-  async recordPinFailure(reference: string, now: Date): Promise<boolean> {
-    const p = this.pins.get(reference) ?? { attempts: 0 };
-    p.attempts++;
-    this.pins.set(reference, p);
-    if (p.attempts < MAX_WRONG_PINS) return false;
-    this.pins.set(reference, { attempts: 0, lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000).toISOString() });
-    return true;
-  }
-
-  async clearPinFailures(reference: string): Promise<void> {
-    this.pins.delete(reference);
   }
 
   /** Fixed windows as functions/lib/attempts.ts keeps them: a window starts with its first attempt and never grows. */
