@@ -1,7 +1,8 @@
 import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LocalPushSubscription, ReceivedPush } from '../../infra/local/push-endpoint.js';
 import type { LocalStack } from '../../infra/local/stack.js';
+import { opsMetrics } from '../../shared/ops-metrics.js';
 import { pushPayloadSchema, type PushDevice, type PushKey } from '../../shared/push/api.js';
 import { startTestStack } from '../support/stack.js';
 import { HOME, orderBody, positionEvent, unique } from './monitoring-support.js';
@@ -156,5 +157,32 @@ describe('staff console Web Push on the local stack', () => {
       devices = (await api('/api/push/devices', { token: police })).json.devices as PushDevice[];
     }
     expect(devices).toEqual([]);
+  });
+
+  it('a push service that refuses (500) raises PushFailures, and SNS retries the message', async () => {
+    const lines: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest);
+    });
+    try {
+      const police = await stack.issuer.tokenFor('police');
+      const sub = await localSubscription({ answer: 500 });
+      const reg = await api('/api/push/devices', { method: 'POST', token: police, body: { subscription: sub.subscription } });
+      expect(reg.status).toBe(201);
+      await signalLossIn('hemiksem');
+      const metric = opsMetrics.pushFailures.name;
+      const failures = () => lines.filter((l) => l.startsWith('{') && (JSON.parse(l) as Record<string, unknown>)[metric] !== undefined);
+      // The first attempt and Lambda's two asynchronous retries (1 s and 2 s apart locally).
+      const deadline = Date.now() + 30_000;
+      while (failures().length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      expect(failures().map((l) => (JSON.parse(l) as Record<string, unknown>)[metric])).toEqual([1, 1, 1]);
+      // Not a gone device: it stays registered.
+      expect(((await api('/api/push/devices', { token: police })).json.devices as PushDevice[]).map((d) => d.id)).toEqual([reg.json.id]);
+      await api(`/api/push/devices/${reg.json.id}`, { method: 'DELETE', token: police });
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });
