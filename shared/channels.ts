@@ -2,8 +2,8 @@ import type { TopicName } from './topics.js';
 
 /**
  * Delivery channels: how a topic's messages reach people, declared once. CDK builds each from its
- * context key (infra/aws/delivery.ts); the local stack shows every message in `/api/dev/notifications`
- * instead. A topic listed in `topicsThatMustReachSomeone` without any configured channel makes
+ * context key (infra/aws/delivery.ts; push: the subscribers of shared/subscribers.ts); the local stack
+ * shows every message in `/api/dev/notifications` and delivers pushes to its local push endpoint. A topic listed in `topicsThatMustReachSomeone` without any configured channel makes
  * `cdk synth` fail, unless `noDeliveryFlag` is set on purpose (a demo account).
  */
 export const channels = {
@@ -16,6 +16,12 @@ export const channels = {
     context: 'oneroof:subscriptions',
     topics: ['policeAlerts', 'officerReminders', 'supervisorEscalations', 'partnerIntake'],
     description: 'E-mail (SNS; the recipient confirms the subscription once)',
+  },
+  push: {
+    context: 'oneroof:push',
+    topics: ['policeAlerts', 'officerReminders', 'supervisorEscalations'],
+    description:
+      'Web Push (VAPID) to the staff console on registered devices: police alerts by district and severity, reminders by officer, escalations by zone (functions/push)',
   },
   dispatchWebhook: {
     context: 'oneroof:dispatchWebhook',

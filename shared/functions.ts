@@ -195,6 +195,24 @@ export const functions = {
     table: 'none',
     publishes: [],
   },
+  push: {
+    entry: 'functions/push/handler.ts',
+    description: 'Staff register and remove the devices that receive Web Push from the console',
+    table: 'readWrite',
+    keys: { write: [under('pushUser')] },
+    publishes: [],
+    secrets: ['vapidKeys', 'originVerify'],
+  },
+  pushSender: {
+    entry: 'functions/push/sender.ts',
+    description: 'Subscribed to police alerts, officer reminders and supervisor escalations: sends Web Push to the devices each is for',
+    // Reads devices; removes the ones the push service says are gone (404/410) and notes deliveries.
+    table: 'readWrite',
+    keys: { write: [under('pushUser')], query: { gsi1: [only('pushDevices')] } },
+    publishes: [],
+    secrets: ['vapidKeys'],
+    timeoutSeconds: 30,
+  },
   reports: {
     entry: 'functions/reports/handler.ts',
     description: 'Monthly incidence and prevalence reports, rounded to base 5 (random controlled rounding)',

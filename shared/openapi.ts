@@ -9,6 +9,7 @@ import { functions } from './functions.js';
 import { healthContract } from './health/api.js';
 import { monitoringContract } from './monitoring/api.js';
 import { ordersContract } from './orders/api.js';
+import { pushContract } from './push/api.js';
 import { reportsContract } from './reports/api.js';
 import { MONITORING_SCOPE } from './roles.js';
 import { routeKey, routes, type Route } from './routes.js';
@@ -29,6 +30,7 @@ const contracts: { readonly [F in HttpFunction]: CapabilityContract<F> } = {
   orders: ordersContract,
   monitoring: monitoringContract,
   alerts: alertsContract,
+  push: pushContract,
   reports: reportsContract,
   audit: auditContract,
 };

@@ -38,6 +38,11 @@ export const opsMetrics = {
     emittedBy: ['alertPublisher'],
     alarm: 'The alert outbox could not process a stream record (it is retried until delivered)',
   },
+  pushFailures: {
+    name: 'PushFailures',
+    emittedBy: ['pushSender'],
+    alarm: 'A push service refused or did not answer a Web Push (retried by SNS): check the function log for the push service status',
+  },
 } as const satisfies Record<string, OpsMetricDecl>;
 
 export type OpsMetricName = keyof typeof opsMetrics;

@@ -25,6 +25,7 @@ export const prefixes = {
   alert: 'ALERT#',
   stats: 'STATS#',
   audit: 'AUDIT#',
+  pushUser: 'PUSH#USER#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',
@@ -48,6 +49,7 @@ export const fixedPartitions = {
   teamFollowups: 'TEAM#FOLLOWUPS',
   activeOrders: 'ORDERS#ACTIVE',
   statsIndex: 'STATS#COUNTS',
+  pushDevices: 'PUSH#DEVICES',
 } as const;
 
 export type PrefixName = keyof typeof prefixes;

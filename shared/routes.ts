@@ -84,6 +84,12 @@ export const routes = [
   { method: 'POST', path: '/api/alerts/{id}/acknowledge', function: 'alerts', access: staff('police'), summary: 'Acknowledge an alert' },
   { method: 'POST', path: '/api/alerts/{id}/resolve', function: 'alerts', access: staff('police'), summary: 'Resolve an alert with an outcome' },
 
+  // Staff console Web Push: the devices that receive alerts, reminders and escalations
+  { method: 'GET', path: '/api/push/key', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'The VAPID public key to subscribe with (when push is configured)' },
+  { method: 'GET', path: '/api/push/devices', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'My devices that receive pushes' },
+  { method: 'POST', path: '/api/push/devices', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'Register this device for pushes' },
+  { method: 'DELETE', path: '/api/push/devices/{id}', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'Remove one of my devices' },
+
   // Reports and audit
   { method: 'GET', path: '/api/reports/monthly', function: 'reports', access: staff('authority', 'coordinator', 'supervisor'), summary: 'Monthly report (JSON or CSV)' },
   { method: 'GET', path: '/api/audit/{entity}/{id}', function: 'audit', access: staff('coordinator', 'supervisor'), summary: 'Audit trail of one entity' },

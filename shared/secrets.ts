@@ -17,6 +17,11 @@ export const secrets = {
     envVar: 'ORIGIN_VERIFY_SECRET_ARN',
     description: 'Value CloudFront adds to every API request, so handlers trust its viewer-address header (shared/edge.ts)',
   },
+  vapidKeys: {
+    envVar: 'VAPID_KEYS_SECRET_ARN',
+    description:
+      'VAPID key pair of staff console Web Push: the P-256 private key is derived from the generated value (HKDF), or the value is JSON {"publicKey","privateKey"} (base64url) set by hand',
+  },
 } as const;
 
 export type SecretName = keyof typeof secrets;

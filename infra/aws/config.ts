@@ -24,6 +24,12 @@ export interface DispatchWebhook {
   filter?: Record<string, string[]>;
 }
 
+/** Staff console Web Push (shared/channels.ts `push`): the VAPID contact push services may write to. */
+export interface PushChannel {
+  /** `mailto:ops@zone.be` or an `https:` page of the operator. */
+  subject: string;
+}
+
 export interface DeployConfig {
   /** Origin of the web front end (CloudFront or custom domain), for the staff console's sign-in redirects. */
   webOrigin: string | undefined;
@@ -33,6 +39,8 @@ export interface DeployConfig {
   subscriptions: Partial<Record<TopicName, Subscription[]>>;
   /** Optional HTTPS subscription for a control room's dispatch system. */
   dispatchWebhook: DispatchWebhook | undefined;
+  /** Web Push to registered staff devices: the push sender is subscribed to its topics only when set. */
+  push: PushChannel | undefined;
   /** Alphanumeric SMS sender id (where the destination country supports one), e.g. `OneRoof`. */
   smsSenderId: string | undefined;
   /** A deploy whose police alerts or officer reminders reach nobody, allowed on purpose (a demo account). */
@@ -123,6 +131,16 @@ function dispatchWebhook(scope: Construct): DispatchWebhook | undefined {
   return { url: hook.url, topics: topics as TopicName[], ...(hook.filter ? { filter: hook.filter } : {}) };
 }
 
+function push(scope: Construct): PushChannel | undefined {
+  const raw = json(scope, 'push');
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const subject = (raw as Partial<PushChannel>).subject;
+  if (typeof raw !== 'object' || typeof subject !== 'string' || !/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(subject)) {
+    throw new Error(`Context ${channels.push.context} needs { "subject": "mailto:ops@…" } (or an https: URL): the contact push services use for this sender`);
+  }
+  return { subject };
+}
+
 function flag(scope: Construct, fullKey: string): boolean {
   const raw = scope.node.tryGetContext(fullKey);
   if (raw === undefined || raw === null || raw === false || raw === 'false') return false;
@@ -131,13 +149,17 @@ function flag(scope: Construct, fullKey: string): boolean {
 }
 
 /** The topics that must reach someone each need a channel, or synth stops here with the key to set. */
-function requireDelivery(config: Pick<DeployConfig, 'subscriptions' | 'dispatchWebhook' | 'allowNoDelivery'>): void {
+function requireDelivery(config: Pick<DeployConfig, 'subscriptions' | 'dispatchWebhook' | 'push' | 'allowNoDelivery'>): void {
   if (config.allowNoDelivery) return;
-  const silent = topicsThatMustReachSomeone.filter((t) => (config.subscriptions[t] ?? []).length === 0 && !config.dispatchWebhook?.topics.includes(t));
+  const pushTopics: readonly TopicName[] = config.push ? channels.push.topics : [];
+  const silent = topicsThatMustReachSomeone.filter(
+    (t) => (config.subscriptions[t] ?? []).length === 0 && !config.dispatchWebhook?.topics.includes(t) && !pushTopics.includes(t),
+  );
   if (silent.length === 0) return;
   throw new Error(
     `No delivery channel for ${silent.join(' and ')}: nobody would receive ${silent.length > 1 ? 'them' : 'it'}. ` +
       `Subscribe SMS or e-mail with context ${channels.sms.context} (e.g. -c '${channels.sms.context}={"${silent[0]}":[{"protocol":"sms","endpoint":"+32470000000"}]}'), ` +
+      `staff console push with ${channels.push.context} (e.g. -c '${channels.push.context}={"subject":"mailto:ops@example.be"}'), ` +
       `or a control room with ${channels.dispatchWebhook.context}; for a demo account without delivery set -c ${noDeliveryFlag}=true.`,
   );
 }
@@ -159,7 +181,7 @@ export function readConfig(scope: Construct): DeployConfig {
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error(`Context ${CONTEXT_PREFIX}domainName and ${CONTEXT_PREFIX}certificateArn go together`);
   }
-  const delivery = { subscriptions: subscriptions(scope), dispatchWebhook: dispatchWebhook(scope), allowNoDelivery: flag(scope, noDeliveryFlag) };
+  const delivery = { subscriptions: subscriptions(scope), dispatchWebhook: dispatchWebhook(scope), push: push(scope), allowNoDelivery: flag(scope, noDeliveryFlag) };
   requireDelivery(delivery);
   const smsSenderId = str(scope, 'smsSenderId');
   if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId)) {

@@ -8,13 +8,15 @@ import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { SubscriptionFilter } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
-import { CANARY_KIND } from '../../shared/canary.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { VAPID_SUBJECT_ENV } from '../../shared/push/config.js';
+import { subscribers } from '../../shared/subscribers.js';
 import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
 import { warn, type DeployConfig } from './config.js';
 import { OneRoofFunction } from './function.js';
 import { alarmAbove, OpsAlarms } from './ops-alarms.js';
+import type { ChannelName } from '../../shared/channels.js';
 import { secretPath, type StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
 
@@ -41,6 +43,8 @@ export class StatelessStack extends Stack {
     // Absolute console links in messages. The CloudFront domain cannot be used here (the distribution
     // depends on the API, which depends on the functions): set oneroof:webOrigin or a custom domain.
     const webOrigin = config.webOrigin ?? (config.domainName ? `https://${config.domainName}` : undefined);
+    // A channel's subscriber builds console links, like a publisher.
+    const channelSubscribers = new Set(subscribers.filter((s) => s.channel).map((s) => s.function));
     const fns = {} as Record<FunctionName, OneRoofFunction>;
     for (const [name, decl] of Object.entries(functionDecls) as [FunctionName, FunctionDecl][]) {
       const fn = new OneRoofFunction(this, `Fn-${name}`, {
@@ -52,8 +56,10 @@ export class StatelessStack extends Stack {
       if (decl.table !== 'none') fn.bindTable(stateful.table, decl.table, decl.keys ?? {});
       for (const topic of decl.publishes) fn.bindTopic(topic, stateful.topics[topic]);
       if (decl.personalData) fn.bindKey(stateful.personalDataKey, decl.personalData);
-      if (decl.publishes.length > 0 && webOrigin) fn.addEnvironment(WEB_ORIGIN_ENV, webOrigin);
+      if ((decl.publishes.length > 0 || channelSubscribers.has(name)) && webOrigin) fn.addEnvironment(WEB_ORIGIN_ENV, webOrigin);
       for (const secret of decl.secrets) fn.bindSecret(secret, stateful.secrets[secret]);
+      // The push functions read the VAPID keys; with a subject, push is configured (shared/push/config.ts).
+      if (decl.secrets.includes('vapidKeys') && config.push) fn.addEnvironment(VAPID_SUBJECT_ENV, config.push.subject);
       if (name === 'auditDigest') fn.bindAuditDigests(stateful.auditDigests);
       fns[name] = fn;
 
@@ -64,10 +70,18 @@ export class StatelessStack extends Stack {
       });
     }
     this.functions = fns;
-    // The pipeline heartbeat's last hop: only canaries reach this subscriber (and people never get them: delivery.ts).
-    stateful.topics.policeAlerts.addSubscription(
-      new LambdaSubscription(fns.canaryReceiver, { filterPolicy: { kind: SubscriptionFilter.stringFilter({ allowlist: [CANARY_KIND] }) } }),
-    );
+    // Lambda subscribers (shared/subscribers.ts): the canary receiver always, a channel's only where it is configured.
+    const configured = { push: config.push !== undefined } as Partial<Record<ChannelName, boolean>>;
+    for (const sub of subscribers) {
+      if (sub.channel && !configured[sub.channel]) continue;
+      const filterPolicy = Object.fromEntries(
+        Object.entries(sub.filter).map(([attr, rule]) => [
+          attr,
+          SubscriptionFilter.stringFilter({ ...(rule.allowlist ? { allowlist: [...rule.allowlist] } : {}), ...(rule.denylist ? { denylist: [...rule.denylist] } : {}) }),
+        ]),
+      );
+      stateful.topics[sub.topic].addSubscription(new LambdaSubscription(fns[sub.function], Object.keys(filterPolicy).length ? { filterPolicy } : {}));
+    }
     this.opsAlarms = new OpsAlarms(this, 'OpsAlarms', {
       functionNames: Object.keys(fns) as FunctionName[],
       opsTopic: stateful.opsTopic,

@@ -108,7 +108,7 @@ const VIEWER_ADDRESS = `function handler(event) {
 }`;
 
 /** Files that must be revalidated on every load, so a new release (and the service worker) arrives at once. */
-const NO_CACHE_FILES = ['*.html', 'sw.js', 'registerSW.js', '*.webmanifest', 'manifest.json', 'staff/auth-config.json'];
+const NO_CACHE_FILES = ['*.html', 'sw.js', 'staff/sw.js', 'registerSW.js', '*.webmanifest', 'manifest.json', 'staff/auth-config.json'];
 
 /**
  * The web front ends: a private, versioned S3 bucket behind CloudFront (Origin Access Control),

@@ -22,6 +22,11 @@ import { ensureLocalPersonalKey, ensureLocalRoundingKey } from './personal-key.j
 import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
 import { REPORT_ROUNDING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
 import { staticFiles } from './static-files.js';
+import { PUSH_ENDPOINT_PATH } from './dev-routes.js';
+import { createLocalPushEndpoint, type LocalPushEndpoint } from './push-endpoint.js';
+import { startLocalSubscribers } from './subscribers.js';
+import { ensureLocalVapidKeys } from './vapid-keys.js';
+import { PUSH_LOCAL_ENDPOINT_ENV, VAPID_LOCAL_KEYS_ENV, VAPID_SUBJECT_ENV } from '../../shared/push/config.js';
 import { startStreamPoller, type DeadLetter } from './stream-poller.js';
 
 /**
@@ -64,6 +69,8 @@ export interface LocalStack {
   /** Where the front ends are served from, and whether they are built. */
   pwa: { root: string; built: boolean };
   scheduler: RunningScheduler | undefined;
+  /** The local push service: subscriptions it hands out, and the pushes that arrived (decrypted). */
+  push: LocalPushEndpoint;
   /** Process id of DynamoDB Local's Java child, when this stack started it. */
   dynamoPid: number | undefined;
   stop(): Promise<void>;
@@ -131,8 +138,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       client.destroy();
     }
 
+    // Web Push: the push channel is configured locally, with VAPID keys kept in the data dir.
+    setEnv(VAPID_SUBJECT_ENV, 'mailto:push@oneroof.invalid');
+    setEnv(VAPID_LOCAL_KEYS_ENV, ensureLocalVapidKeys(dataDir));
+    // SNS delivers to the Lambda subscribers of shared/subscribers.ts (the canary receiver, the push sender).
+    const localSubscribers = startLocalSubscribers({ channels: new Set(['push']), log: say });
+    cleanups.push(() => localSubscribers.stop());
     const sns = await startLocalSns({
-      onPublish: (m) => say(`[sns] ${m.topic}: ${m.subject ?? '(no subject)'} ${JSON.stringify(m.attributes)}`),
+      onPublish: (m) => {
+        say(`[sns] ${m.topic}: ${m.subject ?? '(no subject)'} ${JSON.stringify(m.attributes)}`);
+        localSubscribers.deliver(m);
+      },
     });
     cleanups.push(() => sns.stop());
     setEnv('AWS_ENDPOINT_URL_SNS', sns.endpoint);
@@ -169,6 +185,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     );
     const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
     setEnv(WEB_ORIGIN_ENV, url);
+    const push = createLocalPushEndpoint(url, PUSH_ENDPOINT_PATH);
+    setEnv(PUSH_LOCAL_ENDPOINT_ENV, push.prefix);
     const issuer = await createLocalIssuer({ dataDir, origin: url });
 
     let scheduler: RunningScheduler | undefined;
@@ -190,6 +208,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         notifications: () => sns.messages(),
         deadLetters: () => deadLetters(),
         faults: { publish: () => sns.pendingFailures(), failPublishes: (n) => sns.failPublishes(n) },
+        push,
       },
       ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
       log: (line) => {
@@ -209,6 +228,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       seed,
       pwa,
       scheduler,
+      push,
       dynamoPid,
       stop: stopAll,
     };

@@ -43,11 +43,11 @@ test('a tampered state is refused', async ({ page }) => {
 });
 
 const expectedNav: Record<string, string[]> = {
-  'olivia.officer': ['Opvolgingen', 'Dossiers'],
-  'paula.police': ['Alarmen', 'Contactverboden'],
+  'olivia.officer': ['Opvolgingen', 'Dossiers', 'Meldingen'],
+  'paula.police': ['Alarmen', 'Contactverboden', 'Meldingen'],
   'chris.coordinator': ['Afspraken', 'Diensten', 'Contactpunten', 'Rapport'],
   'alex.authority': ['Rapport'],
-  'sam.supervisor': ['Opvolgingen', 'Dossiers', 'Alarmen', 'Contactverboden', 'Rapport'],
+  'sam.supervisor': ['Opvolgingen', 'Dossiers', 'Alarmen', 'Contactverboden', 'Rapport', 'Meldingen'],
 };
 
 for (const [user, nav] of Object.entries(expectedNav)) {

@@ -61,7 +61,9 @@ async function deviceStorage(page: Page): Promise<string> {
 
 test.use({ permissions: ['geolocation'], geolocation: { latitude: 51.0871, longitude: 4.3705, accuracy: 12 } });
 
-test('panic: asks for the code, confirms before sending, survives a slow network, reaches police as critical with the position', async ({ page }) => {
+test('panic: asks for the code, confirms before sending, survives a slow network, reaches police as critical with the position; the screen follows it until an officer has seen it', async ({ page }) => {
+  // Two axe checks, a slow network and the alert's way to an officer: more than the default budget.
+  test.setTimeout(120_000);
   const order = await createOrder(page);
   await openProtection(page);
   await expectAxeClean(page);
@@ -92,7 +94,8 @@ test('panic: asks for the code, confirms before sending, survives a slow network
   await page.getByRole('button', { name: 'Alarm slaan' }).click();
   await page.getByRole('button', { name: 'Ja, alarm sturen' }).click();
   await expect(page.getByText('Alarm wordt verstuurd…')).toBeVisible();
-  const sent = page.getByText(/^Alarm verstuurd om \d{2}:\d{2}\. De politie is verwittigd\.$/);
+  // Never more than has happened: stored first, then (polled, in memory) sent to police, then seen.
+  const sent = page.getByText(/^Alarm ontvangen om \d{2}:\d{2}\.$/);
   await expect(sent).toBeVisible({ timeout: 15_000 });
   await expect(sent.locator('xpath=ancestor-or-self::*[@tabindex="-1"][1]')).toBeFocused();
   await expectAxeClean(page);
@@ -103,6 +106,15 @@ test('panic: asks for the code, confirms before sending, survives a slow network
   expect(panic).toMatchObject({ severity: 'critical', orderId: order.id });
   const detail = await page.request.get(`/api/alerts/${panic?.id}`, { headers: { authorization: `Bearer ${await police()}` } });
   expect(((await detail.json()) as { evidence: { fix: { lat: number; lon: number } } }).evidence.fix).toMatchObject({ lat: 51.0871, lon: 4.3705 });
+
+  // The screen follows the alert: published to the police topic, then acknowledged by an officer.
+  await expect(page.getByText(/^Doorgestuurd naar de politie om \d{2}:\d{2}\.$/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText('Nog niet gezien door een agent.')).toBeVisible();
+  const ack = await page.request.post(`/api/alerts/${panic?.id}/acknowledge`, { headers: { authorization: `Bearer ${await police()}` } });
+  expect(ack.status()).toBe(200);
+  const seenAt = ((await ack.json()) as { acknowledgedAt: string }).acknowledgedAt;
+  const brussels = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(seenAt));
+  await expect(page.getByText(`Gezien door een agent om ${brussels}.`)).toBeVisible({ timeout: 15_000 });
 
   // The code was never written to the device.
   const stored = await deviceStorage(page);

@@ -3,7 +3,11 @@ import { App } from 'aws-cdk-lib';
 import { buildOneRoof, cdkJsonContext } from '../../infra/aws/oneroof.js';
 import { functions } from '../../shared/functions.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
-import { synthesize } from './synth.js';
+import { VAPID_SUBJECT_ENV } from '../../shared/push/config.js';
+import { secrets } from '../../shared/secrets.js';
+import { subscribers } from '../../shared/subscribers.js';
+import type { TopicName } from '../../shared/topics.js';
+import { statementsOfRole, synthesize } from './synth.js';
 
 /**
  * A production-like deployment: every context key set (cdk.json or `-c`), a built PWA (a small
@@ -26,6 +30,7 @@ const s = synthesize(
     }),
     'oneroof:dispatchWebhook': JSON.stringify({ url: 'https://dispatch.example.be/oneroof', topics: ['policeAlerts', 'supervisorEscalations'] }),
     'oneroof:smsSenderId': 'OneRoof',
+    'oneroof:push': JSON.stringify({ subject: 'mailto:ops@example.be' }),
   },
   { nag: true },
 );
@@ -114,14 +119,55 @@ describe('console links in messages', () => {
     const fns = s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
     for (const [name, decl] of Object.entries(functions)) {
       const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
-      expect(vars[WEB_ORIGIN_ENV], name).toBe(decl.publishes.length > 0 ? 'https://oneroof.example.be' : undefined);
+      const buildsLinks = decl.publishes.length > 0 || subscribers.some((sub) => sub.function === name && sub.channel);
+      expect(vars[WEB_ORIGIN_ENV], name).toBe(buildsLinks ? 'https://oneroof.example.be' : undefined);
     }
   });
 });
 
-describe('a deploy that would deliver to nobody', () => {
-  const build = (context: Record<string, unknown>) => () => buildOneRoof(new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } }));
+describe('staff console push', () => {
+  const fns = () => s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+  const vars = (name: 'push' | 'pushSender') =>
+    (fns()[s.logicalId(s.stateless.functions[name])]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
+  it('subscribes the push sender to police alerts (no canaries), officer reminders and supervisor escalations', () => {
+    const subs = Object.values(s.statelessTemplate.findResources('AWS::SNS::Subscription') as Record<string, Resource>).filter(
+      (r) => r.Properties.Protocol === 'lambda' && JSON.stringify(r.Properties.Endpoint).includes(s.logicalId(s.stateless.functions.pushSender)),
+    );
+    const byTopic = (t: TopicName) => subs.find((r) => JSON.stringify(s.imported(r.Properties.TopicArn)) === JSON.stringify({ Ref: s.logicalId(s.stateful.topics[t]) }));
+    expect(subs).toHaveLength(3);
+    expect(byTopic('policeAlerts')?.Properties.FilterPolicy).toEqual({ kind: [{ 'anything-but': ['canary'] }] });
+    expect(byTopic('officerReminders')?.Properties.FilterPolicy).toEqual({ kind: ['followupReminder'] });
+    expect(byTopic('supervisorEscalations')?.Properties.FilterPolicy).toBeUndefined();
+    // SNS may invoke it: one permission per topic.
+    const perms = Object.values(s.statelessTemplate.findResources('AWS::Lambda::Permission') as Record<string, Resource>).filter(
+      (p) => p.Properties.Principal === 'sns.amazonaws.com' && JSON.stringify(p.Properties.FunctionName).includes(s.logicalId(s.stateless.functions.pushSender)),
+    );
+    expect(perms).toHaveLength(3);
+  });
+
+  it('gives both push functions the VAPID subject and the vapidKeys secret (read only, that secret only); the sender the web origin', () => {
+    for (const name of ['push', 'pushSender'] as const) {
+      expect(vars(name)[VAPID_SUBJECT_ENV]).toBe('mailto:ops@example.be');
+      expect(s.imported(vars(name)[secrets.vapidKeys.envVar])).toEqual({ Ref: s.logicalId(s.stateful.secrets.vapidKeys) });
+      const statements = statementsOfRole(s.statelessTemplate, s.logicalId(s.stateless.functions[name].role!));
+      const read = statements.find((st) => st.Sid === 'ReadSecretVapidKeys');
+      expect(read?.Action).toBe('secretsmanager:GetSecretValue');
+      expect(s.imported(read?.Resource)).toEqual({ Ref: s.logicalId(s.stateful.secrets.vapidKeys) });
+      expect(statements.some((st) => st.Sid?.startsWith('Publish'))).toBe(false);
+    }
+    expect(vars('pushSender')[WEB_ORIGIN_ENV]).toBe('https://oneroof.example.be');
+  });
+
+  it('counts as the delivery channel of police alerts and officer reminders', () => {
+    expect(build({ 'oneroof:push': JSON.stringify({ subject: 'mailto:ops@example.be' }) })).not.toThrow();
+    expect(build({ 'oneroof:push': JSON.stringify({ subject: 'ops@example.be' }) })).toThrow(/oneroof:push needs/);
+  });
+});
+
+const build = (context: Record<string, unknown>) => () => buildOneRoof(new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } }));
+
+describe('a deploy that would deliver to nobody', () => {
   it('fails without a channel for police alerts and officer reminders, naming the context keys', () => {
     expect(build({})).toThrow(/policeAlerts and officerReminders.*oneroof:subscriptions.*oneroof:dispatchWebhook.*oneroof:allowNoDelivery=true/s);
   });

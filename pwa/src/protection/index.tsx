@@ -6,6 +6,8 @@ import { useLang } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { useStore } from '../store.js';
 import { DuressCode } from './duress.js';
+import type { PanicStatusAnswer } from '../../../shared/monitoring/api.js';
+import { pollPanicStatus } from './panic-status.js';
 import { currentPosition, sendWithRetry, type Failure } from './send.js';
 import { applyRemember, protectionStore, restoreRemembered, type ProtectionState } from './state.js';
 import { texts, type ProtectionTexts } from './texts.js';
@@ -23,7 +25,7 @@ type Phase =
   | { k: 'confirm' }
   | { k: 'locating' }
   | { k: 'sending'; attempt: number; of: number }
-  | { k: 'sent'; at: string }
+  | { k: 'sent'; at: string; panicId?: string | undefined }
   | { k: 'failed'; reason: Failure };
 
 const CODE_FAILURES: readonly Failure[] = ['unknown-code', 'invalid'];
@@ -121,6 +123,17 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
   const result = useRef<HTMLParagraphElement>(null);
   const live = useRef(true);
   useEffect(() => () => void (live.current = false), []);
+  // The code the panic was sent with (memory only), to ask what became of it.
+  const sentWith = useRef<string | undefined>(undefined);
+  const [progress, setProgress] = useState<PanicStatusAnswer | undefined>(undefined);
+  const panicId = phase.k === 'sent' ? phase.panicId : undefined;
+  useEffect(() => {
+    const code = sentWith.current;
+    if (!panicId || !code) return;
+    const ctl = new AbortController();
+    void pollPanicStatus({ protectionCode: code, panicId, signal: ctl.signal, onStatus: (a) => live.current && setProgress(a) });
+    return () => ctl.abort();
+  }, [panicId]);
   useEffect(() => {
     if (phase.k === 'confirm') confirmHeading.current?.focus();
     if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
@@ -139,7 +152,11 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
     }
     const out = await sendWithRetry('/api/panic', { protectionCode, ...(position ? { position } : {}) }, { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) });
     if (!live.current) return;
-    if (out.ok) return setPhase({ k: 'sent', at: out.at });
+    if (out.ok) {
+      sentWith.current = protectionCode;
+      setProgress(undefined);
+      return setPhase({ k: 'sent', at: out.at, panicId: out.panicId });
+    }
     codeRejected(out.reason);
     setPhase({ k: 'failed', reason: out.reason });
   };
@@ -181,8 +198,14 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
       {phase.k === 'sent' ? (
         <div class="result ok">
           <p ref={result} tabIndex={-1} role="status">
-            <strong>{t.sent(time(phase.at))}</strong>
+            <strong>{t.received(time(progress?.receivedAt ?? phase.at))}</strong>
           </p>
+          {phase.panicId ? (
+            <ul class="panic-progress" aria-live="polite">
+              <li>{progress?.sentAt ? t.forwarded(time(progress.sentAt)) : t.forwarding}</li>
+              <li>{progress?.seenAt ? t.seen(time(progress.seenAt)) : t.notSeen}</li>
+            </ul>
+          ) : null}
           <p>{t.sentHint}</p>
         </div>
       ) : null}
@@ -224,6 +247,17 @@ function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element
   const result = useRef<HTMLParagraphElement>(null);
   const live = useRef(true);
   useEffect(() => () => void (live.current = false), []);
+  // The code the panic was sent with (memory only), to ask what became of it.
+  const sentWith = useRef<string | undefined>(undefined);
+  const [progress, setProgress] = useState<PanicStatusAnswer | undefined>(undefined);
+  const panicId = phase.k === 'sent' ? phase.panicId : undefined;
+  useEffect(() => {
+    const code = sentWith.current;
+    if (!panicId || !code) return;
+    const ctl = new AbortController();
+    void pollPanicStatus({ protectionCode: code, panicId, signal: ctl.signal, onStatus: (a) => live.current && setProgress(a) });
+    return () => ctl.abort();
+  }, [panicId]);
   useEffect(() => {
     if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
   }, [phase.k]);

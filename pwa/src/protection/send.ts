@@ -7,7 +7,8 @@
  */
 export type Failure = 'unknown-code' | 'throttled' | 'invalid' | 'offline' | 'failed';
 
-export type SendResult = { ok: true; at: string } | { ok: false; reason: Failure };
+/** `panicId`: the alert a panic raised, whose progress the screen polls (absent for contact reports). */
+export type SendResult = { ok: true; at: string; panicId?: string } | { ok: false; reason: Failure };
 
 export interface SendOptions {
   attempts?: number;
@@ -46,8 +47,8 @@ export async function sendWithRetry(path: string, body: unknown, o: SendOptions 
         cache: 'no-store',
       });
       if (res.ok) {
-        const json = (await res.json().catch(() => ({}))) as { at?: string };
-        return { ok: true, at: json.at ?? new Date().toISOString() };
+        const json = (await res.json().catch(() => ({}))) as { at?: string; panicId?: unknown };
+        return { ok: true, at: json.at ?? new Date().toISOString(), ...(typeof json.panicId === 'string' ? { panicId: json.panicId } : {}) };
       }
       if (res.status === 404) return { ok: false, reason: 'unknown-code' };
       if (res.status === 429) return { ok: false, reason: 'throttled' };

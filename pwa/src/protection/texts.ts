@@ -22,7 +22,16 @@ export interface ProtectionTexts {
   confirmNo: string;
   locating: string;
   sending: (attempt: number, of: number) => string;
-  sent: (time: string) => string;
+  /**
+   * What became of a panic, never more than has happened: stored, published to police, acknowledged by
+   * an officer (polled; shared/monitoring/api.ts). The texts of these four keys await a native
+   * speaker's review in every language.
+   */
+  received: (time: string) => string;
+  forwarding: string;
+  forwarded: (time: string) => string;
+  notSeen: string;
+  seen: (time: string) => string;
   sentHint: string;
   contactTitle: string;
   contactIntro: string;
@@ -66,7 +75,11 @@ const nl: ProtectionTexts = {
   confirmNo: 'Nee, niet sturen',
   locating: 'Locatie zoeken…',
   sending: (a, n) => (a === 1 ? 'Alarm wordt verstuurd…' : `Het netwerk is traag. Nog een poging (${a} van ${n})…`),
-  sent: (time) => `Alarm verstuurd om ${time}. De politie is verwittigd.`,
+  received: (time) => `Alarm ontvangen om ${time}.`,
+  forwarding: 'Het alarm wordt doorgestuurd naar de politie…',
+  forwarded: (time) => `Doorgestuurd naar de politie om ${time}.`,
+  notSeen: 'Nog niet gezien door een agent.',
+  seen: (time) => `Gezien door een agent om ${time}.`,
   sentHint: 'Blijf als het kan op een veilige plek. Bel 112 als je kunt praten.',
   contactTitle: 'Contact melden',
   contactIntro: 'Zocht de persoon tegen wie het contactverbod geldt contact met je (bericht, telefoon, aan de deur)? Meld het hier. Dit is geen noodoproep.',
@@ -116,7 +129,11 @@ const fr: ProtectionTexts = {
   confirmNo: 'Non, ne pas envoyer',
   locating: 'Recherche de la position…',
   sending: (a, n) => (a === 1 ? 'Envoi de l’alarme…' : `Le réseau est lent. Nouvel essai (${a} sur ${n})…`),
-  sent: (time) => `Alarme envoyée à ${time}. La police est prévenue.`,
+  received: (time) => `Alarme reçue à ${time}.`,
+  forwarding: 'L’alarme est transmise à la police…',
+  forwarded: (time) => `Transmise à la police à ${time}.`,
+  notSeen: 'Pas encore vue par un agent.',
+  seen: (time) => `Vue par un agent à ${time}.`,
   sentHint: 'Restez si possible dans un endroit sûr. Appelez le 112 si vous pouvez parler.',
   contactTitle: 'Signaler un contact',
   contactIntro: 'La personne visée par l’interdiction de contact a-t-elle cherché à vous joindre (message, téléphone, à la porte) ? Signalez-le ici. Ce n’est pas un appel d’urgence.',
@@ -166,7 +183,11 @@ const en: ProtectionTexts = {
   confirmNo: 'No, do not send',
   locating: 'Finding your location…',
   sending: (a, n) => (a === 1 ? 'Sending the alarm…' : `The network is slow. Trying again (${a} of ${n})…`),
-  sent: (time) => `Alarm sent at ${time}. The police have been alerted.`,
+  received: (time) => `Alarm received at ${time}.`,
+  forwarding: 'The alarm is being passed to the police…',
+  forwarded: (time) => `Passed to the police at ${time}.`,
+  notSeen: 'Not yet seen by an officer.',
+  seen: (time) => `Seen by an officer at ${time}.`,
   sentHint: 'Stay somewhere safe if you can. Call 112 if you are able to talk.',
   contactTitle: 'Report contact',
   contactIntro: 'Did the person the restraining order is against try to contact you (message, phone, at the door)? Report it here. This is not an emergency call.',
@@ -216,7 +237,11 @@ const ar: ProtectionTexts = {
   confirmNo: 'لا، لا ترسل',
   locating: 'جارٍ تحديد الموقع…',
   sending: (a, n) => (a === 1 ? 'جارٍ إرسال الإنذار…' : `الشبكة بطيئة. محاولة جديدة (${a} من ${n})…`),
-  sent: (time) => `أُرسل الإنذار في الساعة ${time}. تم إبلاغ الشرطة.`,
+  received: (time) => `استُلم الإنذار في الساعة ${time}.`,
+  forwarding: 'يجري تحويل الإنذار إلى الشرطة…',
+  forwarded: (time) => `حُوِّل إلى الشرطة في الساعة ${time}.`,
+  notSeen: 'لم يطّلع عليه أي شرطي بعد.',
+  seen: (time) => `اطّلع عليه شرطي في الساعة ${time}.`,
   sentHint: 'ابقَ في مكان آمن إن أمكن. اتصل بالرقم 112 إذا كنت تستطيع الكلام.',
   contactTitle: 'الإبلاغ عن اتصال',
   contactIntro: 'هل حاول الشخص المشمول بأمر منع الاتصال التواصل معك (رسالة، هاتف، عند الباب)؟ أبلغ عن ذلك هنا. هذا ليس اتصال طوارئ.',

@@ -4,6 +4,7 @@ import { App } from './app.js';
 import { completeSignIn, resumeSession, takeNotice } from './auth/session.js';
 import { loadConfig } from './config.js';
 import { loadMessages, savedLang } from './i18n/index.js';
+import { registerWorker } from './push.js';
 import './staff.css';
 
 async function boot(): Promise<void> {
@@ -23,6 +24,8 @@ async function boot(): Promise<void> {
   }
   root.textContent = '';
   render(<App config={config} initial={{ lang, messages }} />, root);
+  // Shows pushes and makes the console installable; it caches nothing.
+  void registerWorker();
 }
 
 void boot();

@@ -8,6 +8,7 @@ import { AlertScreen, AlertsScreen } from './screens/alerts.js';
 import { BookingsScreen } from './screens/bookings.js';
 import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
 import { ContactPointsScreen } from './screens/contact-points.js';
+import { DevicesScreen } from './screens/devices.js';
 import { FollowupsScreen } from './screens/followups.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
 import { ReportsScreen } from './screens/reports.js';
@@ -52,6 +53,7 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'services', needs: 'PUT /api/services/{id}', nav: (t) => t.nav.services, screen: (p) => <ServicesScreen key={p.key} id={undefined} /> },
   { pattern: 'contact-points', needs: 'POST /api/contact-points', nav: (t) => t.nav.contactPoints, screen: () => <ContactPointsScreen /> },
   { pattern: 'reports', needs: 'GET /api/reports/monthly', nav: (t) => t.nav.reports, screen: () => <ReportsScreen /> },
+  { pattern: 'devices', needs: 'GET /api/push/devices', nav: (t) => t.nav.devices, screen: (p) => <DevicesScreen roles={p.roles} /> },
 ];
 
 /** The first screen whose pattern matches the start of the hash path, with its `:id`. */

@@ -29,6 +29,7 @@ export const en: Messages = {
     services: 'Services',
     contactPoints: 'Contact points',
     reports: 'Report',
+    devices: 'Notifications',
   },
   loading: 'Loading…',
   saving: 'Working…',

@@ -29,6 +29,7 @@ export const fr: Messages = {
     services: 'Services',
     contactPoints: 'Points de contact',
     reports: 'Rapport',
+    devices: 'Notifications',
   },
   loading: 'Chargement…',
   saving: 'En cours…',

@@ -28,6 +28,7 @@ export const nl = {
     services: 'Diensten',
     contactPoints: 'Contactpunten',
     reports: 'Rapport',
+    devices: 'Meldingen',
   },
   loading: 'Laden…',
   saving: 'Bezig…',

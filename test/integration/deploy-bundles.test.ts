@@ -1,0 +1,252 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { App, Stack } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertItem, newAlert } from '../../functions/alerts/model.js';
+import { dynamo } from '../../functions/lib/clients.js';
+import { buildOneRoof, cdkJsonContext, type OneRoofStacks } from '../../infra/aws/oneroof.js';
+import { noDeliveryFlag } from '../../shared/channels.js';
+import { ORIGIN_VERIFY_HEADER } from '../../shared/edge.js';
+import { functions, timeoutOf, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { PERSONAL_DATA_KEY_ENV } from '../../shared/personal-data.js';
+import { secrets, type SecretName } from '../../shared/secrets.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { topics, type TopicName } from '../../shared/topics.js';
+import { apiEvent } from '../support/events.js';
+import { waitForMessages } from '../support/sns-inbox.js';
+import { itemsOf, insertRecords, unique } from './monitoring-support.js';
+
+/**
+ * The artefacts that deploy, run: the app is synthesized with bundling (esbuild, as `cdk deploy` does),
+ * and a few functions' bundled assets are taken from the cloud assembly and invoked on plain Node (no
+ * tsx, no TypeScript) with the template's environment variables — references resolved to this run's
+ * DynamoDB Local table, local SNS topics and a local Secrets Manager stand-in — and the events Lambda
+ * really delivers: an HTTP API v2 event with the claims the JWT authorizer passes (`cognito:groups` as
+ * the string "[officer …]"), an EventBridge scheduled event, a DynamoDB stream record, an SNS event.
+ */
+const ORIGIN_SECRET = 'deploy-test-origin-verify-value-0123456789abcdef';
+const SECRET_VALUES: Record<SecretName, string> = {
+  caseRefHmacKey: 'deploy-test-case-ref-hmac-key-0123456789abcdefghijklmnop',
+  reportRoundingKey: 'deploy-test-report-rounding-key-0123456789abcdefghijkl',
+  originVerify: ORIGIN_SECRET,
+  vapidKeys: 'deploy-test-vapid-seed-0123456789abcdefghijklmnopqrstuvwxyz',
+};
+const secretArn = (name: SecretName) => `arn:aws:secretsmanager:eu-west-1:000000000000:secret:OneRoof/${name}-AbCdEf`;
+
+let outdir: string;
+let stacks: OneRoofStacks;
+let assembly: CloudAssembly;
+let secretsServer: Server;
+let secretsEndpoint: string;
+const secretReads: string[] = [];
+
+type Json = Record<string, unknown>;
+
+beforeAll(async () => {
+  outdir = mkdtempSync(join(tmpdir(), 'oneroof-deploy-test-'));
+  const app = new App({
+    outdir,
+    context: { ...cdkJsonContext(), [noDeliveryFlag]: true, 'oneroof:push': JSON.stringify({ subject: 'mailto:ops@example.be' }), 'oneroof:webOrigin': 'https://oneroof.example.be' },
+  });
+  stacks = buildOneRoof(app);
+  assembly = app.synth();
+
+  // Secrets Manager's JSON protocol, for GetSecretValue only.
+  secretsServer = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const { SecretId } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { SecretId?: string };
+      const name = (Object.keys(SECRET_VALUES) as SecretName[]).find((n) => secretArn(n) === SecretId);
+      res.setHeader('content-type', 'application/x-amz-json-1.1');
+      if (req.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || !name) {
+        res.statusCode = 400;
+        return res.end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'No such secret' }));
+      }
+      secretReads.push(name);
+      res.end(JSON.stringify({ ARN: SecretId, Name: name, SecretString: SECRET_VALUES[name], VersionId: 'v1', VersionStages: ['AWSCURRENT'] }));
+    });
+  });
+  await new Promise<void>((r) => secretsServer.listen(0, '127.0.0.1', r));
+  secretsEndpoint = `http://127.0.0.1:${(secretsServer.address() as AddressInfo).port}`;
+}, 600_000);
+
+afterAll(async () => {
+  await new Promise<void>((r) => (secretsServer ? secretsServer.close(() => r()) : r()));
+  if (outdir) rmSync(outdir, { recursive: true, force: true });
+});
+
+/** The function's resource in the stateless template, and the folder of its bundled asset. */
+function deployed(name: FunctionName): { env: Record<string, unknown>; asset: string; runtime: string; handler: string } {
+  const stack = stacks.stateless;
+  const fn = stack.functions[name];
+  const id = Stack.of(fn).getLogicalId(fn.node.defaultChild as never);
+  const artifact = assembly.getStackByName(stack.stackName);
+  const resource = (artifact.template as { Resources: Record<string, { Properties: Json; Metadata?: Json }> }).Resources[id];
+  if (!resource) throw new Error(`No resource for ${name}`);
+  // The asset the template's Code points at (S3Key `<hash>.zip`), in the stack's asset manifest.
+  const key = (resource.Properties.Code as { S3Key?: unknown }).S3Key;
+  if (typeof key !== 'string') throw new Error(`${name}: Code.S3Key is not a file asset`);
+  const manifest = JSON.parse(readFileSync(join(assembly.directory, `${artifact.id}.assets.json`), 'utf8')) as { files: Record<string, { source: { path: string } }> };
+  const assetPath = manifest.files[key.replace(/\.zip$/, '')]?.source.path;
+  if (!assetPath) throw new Error(`${name}: asset ${key} is not in the manifest`);
+  const env = ((resource.Properties.Environment as { Variables?: Json } | undefined)?.Variables ?? {}) as Record<string, unknown>;
+  return { env, asset: join(assembly.directory, assetPath), runtime: resource.Properties.Runtime as string, handler: resource.Properties.Handler as string };
+}
+
+/**
+ * The template's variables with every CloudFormation reference resolved to its local stand-in, by the
+ * variable it is bound to (shared/ declarations); a reference this test does not know fails it.
+ */
+function resolveEnv(name: FunctionName, env: Record<string, unknown>): Record<string, string> {
+  const byVar = new Map<string, string>([
+    [TABLE_ENV, process.env.TABLE_NAME as string],
+    [PERSONAL_DATA_KEY_ENV, 'arn:aws:kms:eu-west-1:000000000000:key/00000000-0000-0000-0000-000000000000'],
+    ...(Object.keys(topics) as TopicName[]).map((t) => [topics[t].envVar, process.env[topics[t].envVar] as string] as [string, string]),
+    ...(Object.keys(secrets) as SecretName[]).map((s) => [secrets[s].envVar, secretArn(s)] as [string, string]),
+  ]);
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (typeof value === 'string') out[key] = value;
+    else if (byVar.has(key)) out[key] = byVar.get(key) as string;
+    else throw new Error(`${name}: no local value for ${key} = ${JSON.stringify(value)}`);
+  }
+  return out;
+}
+
+/** Runs the bundle's `handler` on plain Node in a child process: only the template's environment (plus AWS endpoints). */
+async function invokeBundle(name: FunctionName, event: unknown): Promise<{ result: unknown; logs: string }> {
+  const { env, asset, handler } = deployed(name);
+  const [file, exported] = handler.split('.');
+  const entry = ['mjs', 'js'].map((ext) => join(asset, `${file}.${ext}`)).find(existsSync);
+  if (!entry) throw new Error(`${name}: no ${file}.mjs in ${asset}`);
+  const dir = mkdtempSync(join(tmpdir(), `oneroof-invoke-${name}-`));
+  const eventFile = join(dir, 'event.json');
+  const runner = join(dir, 'run.mjs');
+  writeFileSync(eventFile, JSON.stringify(event));
+  writeFileSync(
+    runner,
+    `import { readFileSync } from 'node:fs';
+const mod = await import(${JSON.stringify(`file://${entry}`)});
+const deadline = Date.now() + ${timeoutOf(name)} * 1000;
+const context = { functionName: 'oneroof-${name}', functionVersion: '$LATEST', invokedFunctionArn: 'arn:aws:lambda:eu-west-1:000000000000:function:oneroof-${name}', memoryLimitInMB: '512', awsRequestId: 'deploy-test', logGroupName: '/aws/lambda/oneroof-${name}', logStreamName: 'deploy-test', callbackWaitsForEmptyEventLoop: false, getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()) };
+const out = await mod[${JSON.stringify(exported)}](JSON.parse(readFileSync(${JSON.stringify(eventFile)}, 'utf8')), context);
+process.stdout.write('\\n@@RESULT@@' + JSON.stringify(out ?? null) + '\\n');
+`,
+  );
+  const childEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_ENDPOINT_URL_DYNAMODB: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
+    AWS_ENDPOINT_URL_SNS: process.env.AWS_ENDPOINT_URL_SNS as string,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
+    // Nothing may call KMS in these invocations: an unreachable endpoint makes any call fail loudly.
+    AWS_ENDPOINT_URL_KMS: 'http://127.0.0.1:9',
+    ...resolveEnv(name, env),
+  };
+  try {
+    const child = spawn(process.execPath, [runner], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const marker = stdout.lastIndexOf('@@RESULT@@');
+    if (code !== 0 || marker < 0) throw new Error(`${name} exited ${code}:\n${stderr}\n${stdout}`);
+    return { result: JSON.parse(stdout.slice(marker + '@@RESULT@@'.length).trim()), logs: stdout.slice(0, marker) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('the deployed bundles on plain Node', () => {
+  it('the template runs Node 24 ESM bundles, and each function has exactly the variables its shared/ declaration binds', () => {
+    for (const name of ['cases', 'alertTick', 'alertPublisher', 'pushSender'] as const) {
+      const { env, runtime, handler } = deployed(name);
+      expect(runtime).toBe('nodejs24.x');
+      expect(handler).toBe('index.handler');
+      const decl: FunctionDecl = functions[name];
+      const expected = [
+        'POWERTOOLS_SERVICE_NAME',
+        ...(decl.table !== 'none' ? [TABLE_ENV] : []),
+        ...decl.publishes.map((t) => topics[t].envVar),
+        ...decl.secrets.map((s) => secrets[s].envVar),
+        ...(decl.personalData ? [PERSONAL_DATA_KEY_ENV] : []),
+      ];
+      expect(Object.keys(env).filter((k) => k !== WEB_ORIGIN_ENV && k !== 'VAPID_SUBJECT').sort(), name).toEqual([...new Set(expected)].sort());
+    }
+  });
+
+  it('cases answers an officer, with the claims as API Gateway passes them ("cognito:groups": "[officer …]")', async () => {
+    const event = apiEvent({
+      method: 'GET',
+      path: '/api/followups',
+      headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET },
+      claims: { sub: 'u-olivia', username: 'olivia.officer', token_use: 'access', client_id: 'staff', scope: 'openid', 'cognito:groups': '[officer zone:ruppel district:boom]' },
+    });
+    const { result } = await invokeBundle('cases', event);
+    expect(result).toMatchObject({ statusCode: 200 });
+    expect(JSON.parse((result as { body: string }).body)).toMatchObject({ overdue: expect.any(Array) });
+    // The same call without CloudFront's origin header is refused: the bundle read the secret.
+    const direct = await invokeBundle('cases', { ...event, headers: {} });
+    expect(direct.result).toMatchObject({ statusCode: 403 });
+    expect(secretReads).toContain('originVerify');
+  }, 120_000);
+
+  it('the escalation tick runs on an EventBridge scheduled event', async () => {
+    const event = { version: '0', id: 'deploy-test', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000', time: new Date().toISOString(), region: 'eu-west-1', resources: ['arn:aws:events:eu-west-1:000000000000:rule/oneroof-alert-escalation'], detail: {} };
+    // It read every escalation shard of this run's table (other files may have left due alerts); a failure exits non-zero.
+    const { result } = await invokeBundle('alertTick', event);
+    expect(result).toEqual({ escalated: expect.any(Number) });
+  }, 120_000);
+
+  it('the outbox publisher publishes a stream INSERT of an alert to the police topic', async () => {
+    const at = new Date();
+    const alert = newAlert({ kind: 'zone', severity: 'high', at: at.toISOString(), zoneLabel: 'home' }, { id: unique('ORD'), district: unique('d') }, at);
+    await dynamo.send(new PutCommand({ TableName: process.env.TABLE_NAME as string, Item: alertItem(alert) }));
+    const records = insertRecords(await itemsOf(`ALERT#${alert.id}`));
+    const { result } = await invokeBundle('alertPublisher', { Records: records });
+    expect(result).toEqual({ batchItemFailures: [] });
+    const messages = await waitForMessages((m) => m.some((x) => x.attributes.alertId === alert.id), { topic: 'policeAlerts' });
+    const message = messages.find((x) => x.attributes.alertId === alert.id);
+    expect(message?.message).toContain(`https://oneroof.example.be/staff/#/alerts/${alert.id}`);
+  }, 120_000);
+
+  it('the push sender takes an SNS event (web-push and http_ece inside an ESM bundle), deriving its VAPID key from the secret', async () => {
+    const event = {
+      Records: [
+        {
+          EventSource: 'aws:sns',
+          EventVersion: '1.0',
+          EventSubscriptionArn: `${process.env[topics.policeAlerts.envVar]}:deploy-test`,
+          Sns: {
+            Type: 'Notification',
+            MessageId: 'deploy-test',
+            TopicArn: process.env[topics.policeAlerts.envVar],
+            Subject: 'x',
+            Message: 'x',
+            Timestamp: new Date().toISOString(),
+            SignatureVersion: '2',
+            Signature: '',
+            SigningCertUrl: '',
+            UnsubscribeUrl: '',
+            MessageAttributes: { kind: { Type: 'String', Value: 'zone' }, severity: { Type: 'String', Value: 'high' }, district: { Type: 'String', Value: unique('d') }, alertId: { Type: 'String', Value: 'AL-01M8SX4T7Q0RKV95ZV81NPQ7WH' } },
+          },
+        },
+      ],
+    };
+    const { result, logs } = await invokeBundle('pushSender', event);
+    expect(result).toBeNull();
+    expect(logs).toContain('"message":"Pushed"');
+    expect(secretReads).toContain('vapidKeys');
+  }, 120_000);
+});
