@@ -37,7 +37,7 @@ test('coordinator: bookings of a service and day, with needs and safe contact; c
   await expectAxeClean(page);
 
   await page.getByLabel('Dienst').selectOption('counselling');
-  await page.getByLabel('Dag').fill(date);
+  await page.getByLabel('Dag', { exact: true }).fill(date);
   const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/staff/bookings');
   await page.getByRole('button', { name: 'Tonen' }).click();
   expect((await listed).status()).toBe(200);

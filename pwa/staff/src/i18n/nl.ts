@@ -164,7 +164,7 @@ export const nl = {
     newRisk: 'Nieuw risiconiveau',
     riskReason: 'Reden om het risico te verlagen',
     riskReasonHint: 'Verplicht bij verlagen; wordt bewaard in de geschiedenis van het dossier.',
-    recordFjc: 'FJC-introductie vastleggen',
+    recordFjc: 'Kennismaking FJC vastleggen',
     addFollowup: 'Opvolging toevoegen',
     purpose: 'Doel',
     close: 'Dossier afsluiten',
