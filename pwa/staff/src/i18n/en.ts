@@ -236,6 +236,7 @@ export const en: Messages = {
     resolvedBy: (who: string, time: string) => `Resolved by ${who} at ${time}`,
     resolvedNotice: 'The alert is resolved.',
     readOnly: 'Only police can acknowledge and resolve alerts.',
+    noPatch: 'Your account has no zone: ask the administrator to assign one. Without a zone you see no alerts.',
     seen: 'Seen',
     sound: 'Sound for a new alert',
     mapTitle: 'Where: protected zones and last positions',

@@ -241,6 +241,7 @@ export const fr: Messages = {
     resolvedNotice: 'L’alerte est clôturée.',
     readOnly: 'Seule la police peut prendre en charge et clôturer les alertes.',
     // Awaiting a native speaker's review:
+    noPatch: 'Votre compte n’a pas de zone : demandez à l’administrateur d’en attribuer une. Sans zone, vous ne voyez aucune alerte.',
     seen: 'Vu',
     sound: 'Son pour une nouvelle alerte',
     mapTitle: 'Où : zones protégées et dernières positions',

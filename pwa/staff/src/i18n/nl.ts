@@ -245,6 +245,7 @@ export const nl = {
     resolvedNotice: 'Het alarm is afgesloten.',
     readOnly: 'Alleen politie kan alarmen bevestigen en afsluiten.',
     // Awaiting a native speaker's review:
+    noPatch: 'Je account heeft geen zone: vraag de beheerder om er een toe te kennen. Zonder zone zie je geen alarmen.',
     seen: 'Gezien',
     sound: 'Geluid bij een nieuw alarm',
     mapTitle: 'Waar: beschermde zones en laatste posities',

@@ -38,6 +38,7 @@ export function useOpenAlerts(patch: Patch, roles: readonly StaffRole[], pollSec
     const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
+      if (districts.length === 0) return;
       try {
         const lists = await Promise.all(districts.map((d) => api<{ alerts: Alert[] }>('GET', apiPath('/api/alerts', { district: d }), { signal: ctl.signal })));
         const byId = new Map(lists.flatMap((l) => l.alerts).map((a) => [a.id, a]));
@@ -78,6 +79,13 @@ export function AlertsScreen({ roles, patch, pollSeconds }: { roles: readonly St
   }, [fresh, refreshedAt]);
 
   const police = can(roles, 'POST /api/alerts/{id}/acknowledge');
+  if (alertDistricts(patch, roles).length === 0) {
+    return (
+      <Page title={t.alerts.title}>
+        <p class="error">{t.alerts.noPatch}</p>
+      </Page>
+    );
+  }
   return (
     <Page title={t.alerts.title} audited>
       <p class="muted">{refreshedAt ? t.alerts.refreshed(time(refreshedAt)) : ''}</p>
