@@ -303,6 +303,19 @@ export async function completeFollowup(deps: CaseDeps, caseId: string, followupI
       urgent = created;
     }
     notices.push({ id: `N-${ulid(now.getTime())}`, caseId, zone: record.zone, officer: urgent.officer, kind: 'unreachable', followupId: urgent.id, dueAt: urgent.dueAt, purpose: urgent.purpose, createdAt: at });
+  } else if (outcome === 'not_reached') {
+    // Not reached: try again within the level's first-contact time, by bringing the next follow-up
+    // forward (as a raised risk does) or, with none left, planning one.
+    const retry = urgentFollowup(record.riskLevel, now, cadence);
+    const next = others[0];
+    if (!next) {
+      const created = newFollowup(record, retry, f.officer, now);
+      changes.push({ next: created, expectedVersion: undefined });
+      stats.push(dueCounter(created));
+    } else if (next.dueAt > retry.dueAt.toISOString()) {
+      const iso = retry.dueAt.toISOString();
+      changes.push({ next: { ...withoutReminder(next), dueAt: iso, version: next.version + 1, tick: { stage: 'remind', at: iso } }, expectedVersion: next.version });
+    }
   } else if (others.length === 0) {
     // Never leave an open case without a planned follow-up: plan the next one by the cadence.
     const after = new Date(Math.max(now.getTime(), new Date(f.dueAt).getTime()));

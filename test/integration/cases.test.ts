@@ -206,6 +206,25 @@ describe('follow-ups', () => {
     expect([added.status, added.json.field]).toEqual([400, 'officer']);
   });
 
+  it('"not reached" brings the next follow-up forward to the level\'s first-contact time (the retry), and says so', async () => {
+    const zone = freshZone();
+    const { olivia } = staffIn(zone);
+    const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
+    const [f1, f2] = c.followups;
+    const before = Date.now();
+    const res = await call('POST', `/api/cases/${c.id}/followups/${f1.id}/complete`, olivia, { outcome: 'not_reached' });
+    expect(res.status).toBe(200);
+    // Standard risk: first contact within 7 days, so the monthly follow-up comes forward to 7 days from now.
+    expect(res.json.planned).toHaveLength(1);
+    expect(res.json.planned[0].id).toBe(f2.id);
+    const due = new Date(res.json.planned[0].dueAt).getTime();
+    expect(due).toBeGreaterThanOrEqual(before + 7 * 24 * H - 1_000);
+    expect(due).toBeLessThanOrEqual(Date.now() + 7 * 24 * H);
+    expect(due).toBeLessThan(new Date(f2.dueAt).getTime());
+    const read = (await call('GET', `/api/cases/${c.id}`, olivia)).json;
+    expect(read.followups.find((f: { id: string }) => f.id === f2.id).dueAt).toBe(res.json.planned[0].dueAt);
+  });
+
   it('two "not reached" in a row make the next follow-up urgent and queue one notice for supervisors', async () => {
     const zone = freshZone();
     const { olivia } = staffIn(zone);
