@@ -1,6 +1,7 @@
 import { UnauthorizedError, NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import type { Principal } from '../lib/auth.js';
+import { coversPlace, zoneOf } from '../lib/scope.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
@@ -17,6 +18,13 @@ function principal(req: ApiRequest): Principal {
 }
 const alertId = (req: ApiRequest) => parse(alertIdSchema, req.pathParameters.id, 'id');
 
+/** An alert of the caller's patch (zone, and district for police), or 404: never another patch's alert. */
+async function alertInPatch(id: string, p: Principal) {
+  const found = await repo.get(id);
+  if (!found || !coversPlace(p, found.alert)) throw new NotFoundError('No such alert');
+  return found;
+}
+
 /** The list shows what and where (zone label), not positions; opening one alert (audited) shows its evidence. */
 function listed(a: AlertRecord): AlertListItem {
   const { evidence: _e, ...rest } = a;
@@ -26,22 +34,25 @@ function listed(a: AlertRecord): AlertListItem {
 export const handler = httpApi('alerts', {
   'GET /api/alerts': withQuery(listAlertsQuery, async (req, q) => {
     const now = clock.now();
-    const alerts = await repo.listOpen(q.district, q.limit);
-    await repo.audit({ entity: 'alerts', entityId: q.district, action: 'list', route: req.routeKey, principal: principal(req), at: now });
+    const p = principal(req);
+    zoneOf(p);
+    const alerts = (await repo.listOpen(q.district, q.limit)).filter((a) => coversPlace(p, a));
+    await repo.audit({ entity: 'alerts', entityId: q.district, action: 'list', route: req.routeKey, principal: p, at: now });
     const list: AlertList = { district: q.district, alerts: alerts.map(listed) };
     return ok(list);
   }),
   'GET /api/alerts/{id}': async (req) => {
     const id = alertId(req);
-    const found = await repo.get(id);
-    if (!found) throw new NotFoundError('No such alert');
-    await repo.audit({ entity: 'alert', entityId: id, action: 'read', route: req.routeKey, principal: principal(req), at: clock.now() });
+    const p = principal(req);
+    const found = await alertInPatch(id, p);
+    await repo.audit({ entity: 'alert', entityId: id, action: 'read', route: req.routeKey, principal: p, at: clock.now() });
     const detail: AlertDetail = { ...found.alert, escalations: found.escalations };
     return ok(detail);
   },
   'POST /api/alerts/{id}/acknowledge': async (req) => {
     const id = alertId(req);
     const p = principal(req);
+    await alertInPatch(id, p);
     const now = clock.now();
     await repo.acknowledge(id, p.username, now, { entity: 'alert', entityId: id, action: 'acknowledge', route: req.routeKey, principal: p, at: now });
     const answer: Acknowledged = { id, status: 'acknowledged', acknowledgedAt: now.toISOString(), acknowledgedBy: p.username };
@@ -51,6 +62,7 @@ export const handler = httpApi('alerts', {
     const id = alertId(req);
     const { outcome } = parse(resolveAlertSchema, req.body);
     const p = principal(req);
+    await alertInPatch(id, p);
     const now = clock.now();
     await repo.resolve(id, p.username, outcome, now, { entity: 'alert', entityId: id, action: 'resolve', route: req.routeKey, principal: p, at: now });
     const answer: Resolved = { id, status: 'resolved', outcome, resolvedAt: now.toISOString(), resolvedBy: p.username };

@@ -11,11 +11,12 @@ export type AlertRecord = Alert;
 export const CLOSED_REASONS = ['order_ended', 'order_changed'] as const;
 export type ClosedReason = (typeof CLOSED_REASONS)[number];
 
-export function newAlert(draft: AlertDraft, order: Pick<OrderRecord, 'id' | 'district'>, now: Date): AlertRecord {
+export function newAlert(draft: AlertDraft, order: Pick<OrderRecord, 'id' | 'district' | 'zone'>, now: Date): AlertRecord {
   return {
     id: `AL-${ulid(now.getTime())}`,
     orderId: order.id,
     district: order.district,
+    ...(order.zone ? { zone: order.zone } : {}),
     kind: draft.kind,
     severity: draft.severity,
     at: draft.at,

@@ -11,11 +11,12 @@ import {
   reassignSchema,
   rescheduleSchema,
 } from '../../shared/cases/api.js';
-import { UnauthorizedError } from '../../shared/errors.js';
+import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
+import { zoneOf } from '../lib/scope.js';
 import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
 import { parse } from '../lib/validation.js';
 import { cadenceFromEnv } from './config.js';
@@ -64,7 +65,7 @@ export const handler = httpApi('cases', {
   'POST /api/cases/{id}/followups/{followupId}/reschedule': async (req) =>
     ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, caller(req), clock.now())),
   'GET /api/staff/officers': withQuery(officersQuery, async (req, q) => {
-    caller(req);
+    if (q.zone !== zoneOf(caller(req).principal)) throw new ForbiddenError('Your own zone only');
     const officers = await directory.officersOfZone(q.zone);
     return ok({ zone: q.zone, officers: officers.filter((o) => o.active).map((o) => ({ username: o.username, displayName: o.displayName })) });
   }),

@@ -28,6 +28,7 @@ import { metric } from '../../shared/metrics.js';
 import { brusselsToUtc } from '../../shared/brussels-time.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Principal } from '../lib/auth.js';
+import { inZone, zoneOf } from '../lib/scope.js';
 import type { CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
 
@@ -94,6 +95,7 @@ const dueCounter = (f: StoredFollowup): StatsDelta => ({ at: new Date(f.countedD
 
 /** Opens a case: the case, its victim hash, its first follow-ups, counters and audit in ONE transaction. */
 export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Caller, now: Date): Promise<CaseDetail> {
+  if (body.zone !== zoneOf(caller.principal)) throw new ForbiddenError('Cases are opened in your own zone');
   const checklist = dashRisk(body.dashYes.length);
   const decided = decideRisk(checklist, body.riskLevel, body.riskReason);
   if (!decided.ok) throw new ValidationError('riskReason', 'Lowering the risk below the checklist needs a reason');
@@ -165,9 +167,10 @@ function canSee(c: CaseRecord, followups: readonly StoredFollowup[], caller: Cal
   return isSupervisor(caller) || c.officer === me(caller) || followups.some((f) => f.officer === me(caller));
 }
 
+/** A case of the caller's zone (another zone's is answered as if it did not exist), then theirs or their team's. */
 async function loadVisible(deps: CaseDeps, id: string, caller: Caller) {
   const found = await deps.repo.load(id);
-  if (!found) throw new NotFoundError('No such case');
+  if (!found || !inZone(caller.principal, found.record.zone)) throw new NotFoundError('No such case');
   if (!canSee(found.record, found.followups, caller)) throw new ForbiddenError('Not your case');
   return found;
 }
@@ -184,7 +187,9 @@ function caseSummary(c: ListedCase): CaseSummary {
 }
 
 export async function listCases(deps: CaseDeps, zone: string | undefined, caller: Caller, now: Date) {
-  const cases = isSupervisor(caller) ? await deps.repo.listTeam(zone, 200) : await deps.repo.listByOfficer(me(caller), 200);
+  const mine = zoneOf(caller.principal);
+  if (zone !== undefined && zone !== mine) throw new ForbiddenError('Your own zone only');
+  const cases = (isSupervisor(caller) ? await deps.repo.listTeam(mine, 200) : await deps.repo.listByOfficer(me(caller), 200)).filter((c) => c.zone === mine);
   await deps.repo.audit(cases.map((c) => auditOf(caller, c.id, 'list', now)));
   return cases.map(caseSummary);
 }
@@ -298,6 +303,19 @@ export async function completeFollowup(deps: CaseDeps, caseId: string, followupI
       urgent = created;
     }
     notices.push({ id: `N-${ulid(now.getTime())}`, caseId, zone: record.zone, officer: urgent.officer, kind: 'unreachable', followupId: urgent.id, dueAt: urgent.dueAt, purpose: urgent.purpose, createdAt: at });
+  } else if (outcome === 'not_reached') {
+    // Not reached: try again within the level's first-contact time, by bringing the next follow-up
+    // forward (as a raised risk does) or, with none left, planning one.
+    const retry = urgentFollowup(record.riskLevel, now, cadence);
+    const next = others[0];
+    if (!next) {
+      const created = newFollowup(record, retry, f.officer, now);
+      changes.push({ next: created, expectedVersion: undefined });
+      stats.push(dueCounter(created));
+    } else if (next.dueAt > retry.dueAt.toISOString()) {
+      const iso = retry.dueAt.toISOString();
+      changes.push({ next: { ...withoutReminder(next), dueAt: iso, version: next.version + 1, tick: { stage: 'remind', at: iso } }, expectedVersion: next.version });
+    }
   } else if (others.length === 0) {
     // Never leave an open case without a planned follow-up: plan the next one by the cadence.
     const after = new Date(Math.max(now.getTime(), new Date(f.dueAt).getTime()));
@@ -333,7 +351,9 @@ export async function reassignFollowup(deps: CaseDeps, caseId: string, followupI
 /** Overdue / due today / next 7 days (Brussels days). Officers: their own; supervisors: the team (optionally one zone or officer). */
 export async function listFollowups(deps: CaseDeps, q: { zone?: string | undefined; officer?: string | undefined }, caller: Caller, now: Date): Promise<FollowupBuckets> {
   if (!isSupervisor(caller) && (q.zone !== undefined || (q.officer !== undefined && q.officer !== me(caller)))) throw new ForbiddenError('Officers see their own follow-ups');
-  const filter = isSupervisor(caller) ? { ...(q.zone ? { zone: q.zone } : {}), ...(q.officer ? { officer: q.officer } : {}) } : { officer: me(caller) };
+  const zone = zoneOf(caller.principal);
+  if (q.zone !== undefined && q.zone !== zone) throw new ForbiddenError('Your own zone only');
+  const filter = isSupervisor(caller) ? { zone, ...(q.officer ? { officer: q.officer } : {}) } : { officer: me(caller), zone };
   const [y, m, d] = addDays(brusselsDay(now), 8).split('-').map(Number) as [number, number, number];
   const until = new Date(brusselsToUtc(y, m, d, 0, 0)).toISOString();
   const items = await deps.repo.pendingFollowups(until, filter);

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
-import { ConflictError, NotFoundError } from '../../shared/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { formatProtectionCode, normalizeProtectionCode, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
 import type { Principal } from '../lib/auth.js';
+import { coversPlace, zoneOf, zoneOfPlace } from '../lib/scope.js';
 import { hashProtectionCode } from './protection-code.js';
 import type { OrderRepository, StoredFix } from './repository.js';
 import type { CreatedOrder, OrderBody, OrderMonitoring, OrderSummary, OrderView } from '../../shared/orders/api.js';
@@ -46,10 +47,25 @@ function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 
 }
 
 /** Creates an order; the protection code is returned here ONCE (only its hash is stored). */
+/** An order of the caller's patch, or 404: one outside it is answered as if it did not exist. */
+async function loadInPatch(repo: OrderRepository, id: string, caller: Caller) {
+  const found = await repo.get(id);
+  if (!found || !coversPlace(caller.principal, found.order)) throw new NotFoundError('No such order');
+  return found;
+}
+
+/** The caller may only place an order in their own zone and, for a declared district, one they cover. */
+function requirePatch(caller: Caller, district: string): string {
+  const place = { zone: zoneOfPlace({ district }) ?? zoneOf(caller.principal), district };
+  if (!coversPlace(caller.principal, place)) throw new ForbiddenError('Not a district you cover');
+  return place.zone;
+}
+
 export async function createOrder(repo: OrderRepository, body: OrderBody, caller: Caller, now: Date): Promise<CreatedOrder> {
+  const zone = requirePatch(caller, body.district);
   const id = `RO-${ulid(now.getTime())}`;
   const at = now.toISOString();
-  const order: OrderRecord = { ...conditions(body, id), version: 1, status: 'active', createdAt: at, createdBy: caller.principal.username, updatedAt: at, updatedBy: caller.principal.username };
+  const order: OrderRecord = { ...conditions(body, id), zone, version: 1, status: 'active', createdAt: at, createdBy: caller.principal.username, updatedAt: at, updatedBy: caller.principal.username };
   const protectionCode = formatProtectionCode(randomBytes(12));
   const hash = hashProtectionCode(normalizeProtectionCode(protectionCode) as string);
   await repo.create(order, hash, { entity: 'order', entityId: id, action: 'create', route: caller.route, principal: caller.principal, at: now });
@@ -57,7 +73,8 @@ export async function createOrder(repo: OrderRepository, body: OrderBody, caller
 }
 
 export async function listActiveOrders(repo: OrderRepository, district: string | undefined, caller: Caller, now: Date): Promise<OrderSummary[]> {
-  const orders = await repo.listActive(district);
+  zoneOf(caller.principal);
+  const orders = (await repo.listActive(district)).filter((o) => coversPlace(caller.principal, o));
   await repo.audit({ entity: 'orders', entityId: district ?? 'all', action: 'list', route: caller.route, principal: caller.principal, at: now });
   return orders.map((o) => ({
     id: o.id,
@@ -85,20 +102,19 @@ function status(state: OrderState | undefined): OrderMonitoring | undefined {
 }
 
 export async function getOrder(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<OrderView> {
-  const found = await repo.get(id);
-  if (!found) throw new NotFoundError('No such order');
+  const found = await loadInPatch(repo, id, caller);
   await repo.audit({ entity: 'order', entityId: id, action: 'read', route: caller.route, principal: caller.principal, at: now });
   return { ...found.order, monitoring: status(await repo.state(id)) };
 }
 
 export async function changeOrder(repo: OrderRepository, id: string, expectedVersion: number, body: OrderBody, caller: Caller, now: Date): Promise<OrderRecord> {
-  const found = await repo.get(id);
-  if (!found) throw new NotFoundError('No such order');
+  const found = await loadInPatch(repo, id, caller);
   const previous = found.order;
   if (previous.status !== 'active') throw new ConflictError('The order has ended', 'status');
   if (previous.version !== expectedVersion) throw new ConflictError(`The order is at version ${previous.version}; reload it`, 'expectedVersion');
   const next: OrderRecord = {
     ...conditions(body, id),
+    zone: requirePatch(caller, body.district),
     version: previous.version + 1,
     status: 'active',
     createdAt: previous.createdAt,
@@ -111,8 +127,7 @@ export async function changeOrder(repo: OrderRepository, id: string, expectedVer
 }
 
 export async function endOrder(repo: OrderRepository, id: string, reason: string, caller: Caller, now: Date): Promise<OrderRecord> {
-  const found = await repo.get(id);
-  if (!found) throw new NotFoundError('No such order');
+  const found = await loadInPatch(repo, id, caller);
   const previous = found.order;
   if (previous.status !== 'active') throw new ConflictError('The order has already ended', 'status');
   const ended: OrderRecord = { ...previous, version: previous.version + 1, status: 'ended', endedAt: now.toISOString(), endedBy: caller.principal.username, endReason: reason, updatedAt: now.toISOString(), updatedBy: caller.principal.username };
@@ -125,8 +140,7 @@ export async function endOrder(repo: OrderRepository, id: string, reason: string
  * once, only its hash stored; the old code stops working in the same transaction. Audited.
  */
 export async function reissueProtectionCode(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<{ orderId: string; protectionCode: string }> {
-  const found = await repo.get(id);
-  if (!found) throw new NotFoundError('No such order');
+  const found = await loadInPatch(repo, id, caller);
   if (found.order.status !== 'active') throw new ConflictError('The order has ended', 'status');
   const protectionCode = formatProtectionCode(randomBytes(12));
   const hash = hashProtectionCode(normalizeProtectionCode(protectionCode) as string);
@@ -136,8 +150,7 @@ export async function reissueProtectionCode(repo: OrderRepository, id: string, c
 
 /** The respondent's position fixes still retained (expired ones are filtered even before TTL deletes them). Audited. */
 export async function orderPositions(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<StoredFix[]> {
-  const found = await repo.get(id);
-  if (!found) throw new NotFoundError('No such order');
+  const found = await loadInPatch(repo, id, caller);
   await repo.audit({ entity: 'order-positions', entityId: id, action: 'read', route: caller.route, principal: caller.principal, at: now });
   const nowS = Math.floor(now.getTime() / 1000);
   return (await repo.fixes(id)).filter((f) => f.expiresAt === undefined || f.expiresAt > nowS);

@@ -21,6 +21,8 @@ export interface Alert {
   id: string;
   orderId: string;
   district: string;
+  /** The police zone of its order; older alerts derive it from the district. */
+  zone?: string;
   kind: AlertKind;
   severity: Severity;
   /** When it happened (event time). */

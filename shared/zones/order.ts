@@ -6,6 +6,8 @@ export interface OrderRecord {
   version: number;
   status: 'active' | 'ended';
   district: string;
+  /** The police zone the order belongs to (its creator's); older orders derive it from the district. */
+  zone?: string;
   respondentDeviceId: string;
   /** Pseudonymous reference to the protected person (e.g. the case id) — never a name. */
   protectedPersonRef: string;

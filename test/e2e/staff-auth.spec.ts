@@ -47,7 +47,7 @@ const expectedNav: Record<string, string[]> = {
   'paula.police': ['Alarmen', 'Contactverboden', 'Meldingen'],
   'chris.coordinator': ['Afspraken', 'Diensten', 'Contactpunten', 'Rapport'],
   'alex.authority': ['Rapport'],
-  'sam.supervisor': ['Opvolgingen', 'Dossiers', 'Alarmen', 'Contactverboden', 'Rapport', 'Meldingen'],
+  'sam.supervisor': ['Escalaties', 'Opvolgingen', 'Dossiers', 'Alarmen', 'Contactverboden', 'Rapport', 'Meldingen'],
 };
 
 for (const [user, nav] of Object.entries(expectedNav)) {

@@ -37,7 +37,7 @@ test('coordinator: bookings of a service and day, with needs and safe contact; c
   await expectAxeClean(page);
 
   await page.getByLabel('Dienst').selectOption('counselling');
-  await page.getByLabel('Dag').fill(date);
+  await page.getByLabel('Dag', { exact: true }).fill(date);
   const listed = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/staff/bookings');
   await page.getByRole('button', { name: 'Tonen' }).click();
   expect((await listed).status()).toBe(200);
@@ -54,7 +54,55 @@ test('coordinator: bookings of a service and day, with needs and safe contact; c
   await card.getByRole('button', { name: 'Bevestigen' }).click();
   await expect(card).toContainText('Bevestigd');
   await expect(card.getByRole('button', { name: 'Bevestigen' })).toHaveCount(0);
+
+  // The booking's access trail, in the console.
+  await card.getByRole('button', { name: 'Toegangsregister tonen' }).click();
+  const trail = card.getByRole('region', { name: 'Toegangsregister' }).getByRole('table');
+  await expect(trail).toContainText('chris.coordinator');
+  await expectAxeClean(page);
+
+  // The day across every service: the counselling booking is counted there.
+  await page.getByLabel('Dienst').selectOption('');
+  await page.getByRole('button', { name: 'Tonen' }).click();
+  const overview = page.getByRole('region', { name: `Dagoverzicht ${date}` });
+  await expect(overview.getByRole('table')).toBeVisible();
+  const row = overview.locator('tr[data-service="counselling"]');
+  await expect(row).toBeVisible();
+  await expect(row.getByRole('link')).toHaveAttribute('href', `#/bookings?service=counselling&date=${date}`);
+  await expectAxeClean(page);
   await signOut(page);
+});
+
+test('coordinator: add a contact point with its name in Dutch, French and English', async ({ page }) => {
+  await signIn(page, 'chris.coordinator');
+  const { built } = await openScreen(page, '#/contact-points', '/api/contact-points');
+  expect(built).toBe(true);
+  const id = `e2e-${Date.now().toString(36)}`;
+  await page.getByRole('button', { name: 'Contactpunt toevoegen' }).click();
+  const form = page.getByRole('region', { name: 'Contactpunt toevoegen' });
+  await form.getByLabel('Id (voor de link)').fill(id);
+  await form.getByLabel('Soort hulp').selectOption('legal');
+  await form.getByLabel('Naam (Nederlands)').fill('Juridisch advies E2E');
+  await form.getByLabel(/^Naam \(Français\)/).fill('Conseil juridique E2E');
+  await form.getByLabel(/^Naam \(English\)/).fill('Legal advice E2E');
+  await form.getByLabel('Wat ze doen, voor wie (Nederlands)').fill('Gratis eerste juridisch advies.');
+  await form.getByLabel(/^Telefoon/).fill('+32 3 000 00 11');
+  await expectAxeClean(page);
+  await form.getByRole('button', { name: 'Contactpunt toevoegen' }).click();
+  await expect(page.getByText('Het contactpunt is toegevoegd.')).toBeVisible();
+  const card = page.locator(`[data-contact-point="${id}"]`);
+  await expect(card.getByRole('heading', { level: 2, name: 'Juridisch advies E2E' })).toBeVisible();
+  // Every language of the name can be changed, not only Dutch.
+  await card.getByRole('button', { name: 'Wijzigen' }).click();
+  await card.getByLabel(/^Naam \(Français\)/).fill('Conseil juridique gratuit E2E');
+  await card.getByRole('button', { name: 'Opslaan' }).click();
+  await page.getByLabel('Taal').selectOption('fr');
+  await expect(page.locator(`[data-contact-point="${id}"]`).getByRole('heading', { level: 2, name: 'Conseil juridique gratuit E2E' })).toBeVisible();
+  await page.getByLabel('Langue').selectOption('nl');
+  // Leave the demo list as it was.
+  await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
+  await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(page.locator(`[data-contact-point="${id}"]`)).toHaveCount(0);
 });
 
 test('coordinator: services list and editor (capacity, opening rules) save through PUT /api/services/{id}', async ({ page, request }) => {

@@ -87,3 +87,115 @@ test('supervisor: reassign a follow-up of the team', async ({ page }) => {
   await expectAxeClean(page);
   await signOut(page);
 });
+
+test('officer: the whole job on a case in the console — risk up and down with a reason, FJC introduction, a follow-up, close', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, 'olivia.officer', '#/cases/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw dossier' })).toBeVisible();
+  await page.getByLabel('Referentie slachtoffer (pseudoniem, geen naam)').fill(`V-E2E-JOB-${Date.now()}`);
+  await page.getByRole('group', { name: 'Soort geweld' }).getByLabel('Psychologisch').check();
+  await page.getByRole('group', { name: 'Kinderen in het gezin' }).getByLabel('Nee').check();
+  await page.getByRole('group', { name: 'Middelengebruik bij de pleger' }).getByLabel('Nee').check();
+  await page.getByRole('button', { name: 'Dossier openen' }).click();
+  const title = page.getByRole('heading', { level: 1, name: /^Dossier C-…[0-9A-Z]{6}$/ });
+  await expect(title).toBeVisible();
+  const facts = page.locator('dl.facts').first();
+  await expect(facts).toContainText('Standaard');
+  const actions = page.getByRole('region', { name: 'Het dossier bijwerken' });
+  const status = actions.getByRole('status');
+
+  // Raise the risk: no reason asked.
+  await actions.getByRole('button', { name: 'Risiconiveau wijzigen' }).click();
+  await actions.getByLabel('Nieuw risiconiveau').selectOption('high');
+  await expect(actions.getByLabel('Reden om het risico te verlagen')).toHaveCount(0);
+  await actions.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(status).toHaveText('Opgeslagen.');
+  await expect(facts).toContainText('Hoog');
+  await expectAxeClean(page);
+
+  // Lower it: a reason is required, and kept.
+  await actions.getByRole('button', { name: 'Risiconiveau wijzigen' }).click();
+  await actions.getByLabel('Nieuw risiconiveau').selectOption('medium');
+  const reason = actions.getByLabel('Reden om het risico te verlagen');
+  await expect(reason).toBeVisible();
+  await expect(reason).toHaveAttribute('required', '');
+  await reason.fill('Pleger in voorlopige hechtenis');
+  await expectAxeClean(page);
+  await actions.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(status).toHaveText('Opgeslagen.');
+  await expect(facts).toContainText('Gemiddeld');
+
+  // The FJC introduction.
+  await actions.getByRole('button', { name: 'Kennismaking FJC vastleggen' }).click();
+  await actions.getByLabel('Kennismaking FJC').selectOption('done');
+  await actions.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(status).toHaveText('Opgeslagen.');
+  await expect(facts).toContainText('Gebeurd');
+
+  // A follow-up of its own.
+  const cards = page.locator('li.card[data-followup-id]');
+  const before = await cards.count();
+  const checks = cards.filter({ hasText: 'Voorwaarden van de pleger nagaan' });
+  const checksBefore = await checks.count();
+  await actions.getByRole('button', { name: 'Opvolging toevoegen' }).click();
+  await actions.getByLabel('Doel').selectOption('check_conditions');
+  await actions.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(status).toHaveText('De opvolging is gepland.');
+  await expect(cards).toHaveCount(before + 1);
+  await expect(checks).toHaveCount(checksBefore + 1);
+
+  // Not reached: the card says it was saved; the risk level is on each card.
+  const first = cards.first();
+  await expect(first).toContainText('Gemiddeld');
+  await first.getByRole('button', { name: 'Uitkomst noteren' }).click();
+  await first.getByLabel('Uitkomst').selectOption('not_reached');
+  await first.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(first.getByRole('status')).toContainText('Opgeslagen');
+  await expect(first.getByRole('definition').filter({ hasText: /^Niet bereikt$/ })).toBeVisible();
+
+  // Close the case: a confirmation step, then nothing more to change.
+  await actions.getByRole('button', { name: 'Dossier afsluiten' }).click();
+  await expect(actions.getByText('Afsluiten annuleert de geplande opvolgingen.', { exact: false })).toBeVisible();
+  await actions.getByRole('button', { name: 'Ja, afsluiten' }).click();
+  await expect(page.getByText('Dit dossier is afgesloten.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Het dossier bijwerken' })).toHaveCount(0);
+  await expect(facts).toContainText('Afgesloten');
+  await expectAxeClean(page);
+  await signOut(page);
+});
+
+test('officer: follow-up cards show a short case reference and the risk level; a saved outcome is confirmed', async ({ page }) => {
+  await signIn(page, 'omar.officer');
+  const { built } = await openScreen(page, '#/followups', '/api/followups');
+  expect(built).toBe(true);
+  const card = page.locator('section.bucket-overdue li.card[data-followup-id]').first();
+  await expect(card).toBeVisible();
+  await expect(card.locator('a.case-ref')).toHaveText(/^C-…[0-9A-Z]{6}$/);
+  await expect(card.getByText('Risiconiveau')).toBeVisible();
+  await card.getByRole('button', { name: 'Uitkomst noteren' }).click();
+  await card.getByLabel('Uitkomst').selectOption('reached');
+  await card.getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /^Opgeslagen/ })).toBeVisible();
+  await expectAxeClean(page);
+  await signOut(page);
+});
+
+test('supervisor: escalations — unacknowledged alerts and overdue follow-ups of the zone, with their levels', async ({ page }) => {
+  await signIn(page, 'sam.supervisor');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Escalaties' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Escalaties' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Onbevestigde alarmen/ })).toBeVisible();
+  const overdue = page.getByRole('heading', { level: 2, name: /^Opvolgingen over tijd/ });
+  await expect(overdue).toBeVisible();
+  // The demo seed leaves follow-ups overdue in the zone: each shows its level and its officer.
+  const card = page.locator('li.card[data-followup-id]').first();
+  await expect(card).toBeVisible();
+  await expect(card.getByText('Niveau')).toBeVisible();
+  await expect(card).toContainText(/officer/);
+  await expectAxeClean(page);
+  // Police and officers have no escalations view.
+  await signOut(page);
+  await signIn(page, 'olivia.officer');
+  await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Escalaties' })).toHaveCount(0);
+  await signOut(page);
+});

@@ -43,7 +43,16 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   expect(panic.status()).toBeLessThan(300);
   const card = page.locator('li.card').filter({ hasText: orderId as string }).filter({ hasText: 'Paniekknop' });
   await expect(card).toBeVisible({ timeout: 15_000 }); // polling, no reload
+  // Announced where it cannot be missed (a banner; the chime goes with it once the page has had a click).
+  const banner = page.getByRole('alert').filter({ hasText: /nieuwe? alarm/ });
+  await expect(banner).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Geluid bij een nieuw alarm' })).toHaveAttribute('aria-pressed', 'true');
+  await expectAxeClean(page);
+  await banner.getByRole('button', { name: 'Gezien' }).click();
+  await expect(banner).toHaveCount(0);
   await expect(card.getByRole('heading')).toContainText('Kritiek');
+  const alertId = (await card.getAttribute('data-alert-id')) as string;
+  expect(alertId).toMatch(/^AL-/);
   // Most severe first: the first card is critical.
   await expect(page.locator('li.card').first().locator('.badge')).toHaveText('Kritiek');
   await expectAxeClean(page);
@@ -53,6 +62,12 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await expect(page.getByRole('heading', { level: 1, name: 'Alarm' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Bewijs' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Escalaties' })).toBeVisible();
+  // A picture of where: the protected zone with its radii, drawn inline (no tiles, works offline).
+  await expect(page.getByRole('heading', { level: 2, name: 'Waar: beschermde zones en laatste posities' })).toBeVisible();
+  const map = page.getByRole('img', { name: 'Waar: beschermde zones en laatste posities' });
+  await expect(map).toBeVisible();
+  await expect(map.locator('[data-zone]')).toHaveCount(1);
+  await expect(page.getByText(/^woning: alarm binnen \d+ m, vooralarm binnen \d+ m$/)).toBeVisible();
   await expectAxeClean(page);
   await page.getByRole('main').getByRole('link', { name: 'Open alarmen' }).click();
   await expect(card).toBeVisible();
@@ -64,6 +79,12 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await expect(card).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1, name: 'Open alarmen' })).toBeFocused();
   await expect(page.getByText('Het alarm is afgesloten.')).toBeAttached();
+
+  // The link in an alert message opens that alert after sign-in.
+  await signOut(page);
+  await signIn(page, 'paula.police', `#/alerts/${alertId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Alarm' })).toBeVisible();
+  await expect(page.getByText('Afgesloten door paula.police', { exact: false })).toBeVisible();
 
   // End the order.
   await page.goto(staffUrl(`#/orders/${orderId}`));

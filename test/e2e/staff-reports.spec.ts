@@ -30,10 +30,15 @@ test('authority: monthly report table, charts with text, CSV download; in French
   await signOut(page);
 });
 
-test('report: a bad range shows the API message', async ({ page }) => {
+test('report: a bad range shows the API message and clears the previous table', async ({ page }) => {
   await signIn(page, 'alex.authority');
+  const totals = page.getByRole('table', { name: /Maandrapport: \d{4}-\d{2} – \d{4}-\d{2}/ });
+  await expect(totals).toBeVisible();
   await page.getByLabel('Van maand').fill('2026-05');
   await page.getByLabel('Tot maand').fill('2025-01');
   await page.getByRole('button', { name: 'Tonen' }).click();
   await expect(page.getByRole('alert').filter({ hasText: /Fout 400/ })).toBeVisible();
+  // The old table would read as the answer to the refused range.
+  await expect(totals).toHaveCount(0);
+  await expectAxeClean(page);
 });

@@ -13,6 +13,7 @@ import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE, STAFF_ROLES, type StaffRole } from '../../shared/roles.js';
 import { routeKey, routes, type RouteDecl } from '../../shared/routes.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import { orderBody, positionEvent } from './monitoring-support.js';
 
 /**
  * The authorization matrix over EVERY route of shared/routes.ts:
@@ -25,6 +26,9 @@ import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
  * - public routes stay public at both levels.
  * A "right role" answer may still be 400/404/409/501 (input the matrix does not make valid); a few routes
  * get valid input and must answer 2xx.
+ * - the patch: every case, follow-up, order and alert route, called by the right role of ANOTHER zone
+ *   (and, for police, of the same zone but another district), answers 403/404 and never the data;
+ *   lists leave it out; a write changes nothing. A token without a zone reaches nothing zone-scoped.
  */
 type Handler = (event: ApiEvent, context: Context) => Promise<ApiResponse>;
 const handlers = new Map<FunctionName, Handler>();
@@ -111,6 +115,102 @@ describe('authorization matrix at the handlers', () => {
     const res = await (handlers.get(r.function) as Handler)(apiEvent({ method: r.method, path, claims, ...(body ? { body: body() } : {}) }), lambdaContext());
     expect(res.statusCode, String(res.body)).toBeGreaterThanOrEqual(200);
     expect(res.statusCode, String(res.body)).toBeLessThan(300);
+  });
+});
+
+describe('authorization matrix: zone and district', () => {
+  const home = { officer: staffClaims('olivia.officer', 'officer'), supervisor: staffClaims('sam.supervisor', 'supervisor', 'officer'), police: staffClaims('paula.police', 'police') };
+  const elsewhere = (role: StaffRole) => staffClaims(`far-${role}`, role, ...(role === 'supervisor' ? ['officer'] : []), 'zone:elsewhere', 'district:elsewhere-1');
+  // Same zone, another district: police cover districts; supervisors the whole zone.
+  const otherDistrict = staffClaims('pete.police', 'police', 'zone:ruppel', 'district:niel');
+  const noZone = (role: StaffRole) => ({ ...staffClaims(`nozone-${role}`, role), 'cognito:groups': `[${role}]` });
+  const ids = { caseId: '', followupId: '', orderId: '', alertId: '', victimRef: `V-MATRIX-${Date.now()}` };
+
+  const send = async (key: string, claims: Record<string, string>, path: string, body?: unknown) => {
+    const r = routes.find((x) => routeKey(x) === key) as RouteDecl;
+    const res = await (handlers.get(r.function) as Handler)(apiEvent({ method: r.method, path, claims, ...(body === undefined ? {} : { body }) }), lambdaContext());
+    return { status: res.statusCode as number, body: String(res.body ?? '') };
+  };
+
+  beforeAll(async () => {
+    const c = await send('POST /api/cases', home.officer, '/api/cases', { victimRef: ids.victimRef, zone: 'ruppel', interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [] });
+    expect(c.status, c.body).toBe(201);
+    const opened = JSON.parse(c.body);
+    ids.caseId = opened.id;
+    ids.followupId = opened.followups[0].id;
+    const body = orderBody({ district: 'boom' });
+    const o = await send('POST /api/orders', home.police, '/api/orders', body);
+    expect(o.status, o.body).toBe(201);
+    ids.orderId = JSON.parse(o.body).order.id;
+    const events = [positionEvent(body.respondentDeviceId, new Date(Date.now() - 60_000), 100)];
+    expect((await send('POST /api/monitoring/events', machineClaims, '/api/monitoring/events', { events })).status).toBeLessThan(300);
+    const list = JSON.parse((await send('GET /api/alerts', home.police, '/api/alerts?district=boom')).body);
+    ids.alertId = list.alerts.find((a: { orderId: string }) => a.orderId === ids.orderId)?.id;
+    expect(ids.alertId, 'the breach raised an alert').toBeTruthy();
+  });
+
+  const fu = () => `/api/cases/${ids.caseId}/followups/${ids.followupId}`;
+  const soon = () => new Date(Date.now() + 3_600_000).toISOString();
+  /** Every zone-scoped route: the right role, the path and a valid body for the item of zone ruppel / district boom. */
+  const scoped: { key: string; role: StaffRole; path: () => string; body?: () => unknown; list?: true; district?: true }[] = [
+    { key: 'POST /api/cases', role: 'officer', path: () => '/api/cases', body: () => ({ victimRef: 'V-FAR-1', zone: 'ruppel', interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [] }) },
+    { key: 'GET /api/cases', role: 'supervisor', path: () => '/api/cases', list: true },
+    { key: 'GET /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}` },
+    { key: 'PATCH /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}`, body: () => ({ riskLevel: 'high' }) },
+    { key: 'GET /api/followups', role: 'supervisor', path: () => '/api/followups', list: true },
+    { key: 'POST /api/cases/{id}/followups', role: 'supervisor', path: () => `/api/cases/${ids.caseId}/followups`, body: () => ({ dueAt: soon(), purpose: 'contact_victim' }) },
+    { key: 'POST /api/cases/{id}/followups/{followupId}/complete', role: 'supervisor', path: () => `${fu()}/complete`, body: () => ({ outcome: 'reached' }) },
+    { key: 'POST /api/cases/{id}/followups/{followupId}/reschedule', role: 'supervisor', path: () => `${fu()}/reschedule`, body: () => ({ dueAt: soon() }) },
+    { key: 'POST /api/cases/{id}/followups/{followupId}/reassign', role: 'supervisor', path: () => `${fu()}/reassign`, body: () => ({ officer: 'omar.officer' }) },
+    { key: 'GET /api/staff/officers', role: 'supervisor', path: () => '/api/staff/officers?zone=ruppel' },
+    { key: 'POST /api/orders', role: 'police', path: () => '/api/orders', body: () => orderBody({ district: 'boom' }), district: true },
+    { key: 'GET /api/orders', role: 'police', path: () => '/api/orders', list: true, district: true },
+    { key: 'GET /api/orders/{id}', role: 'police', path: () => `/api/orders/${ids.orderId}`, district: true },
+    { key: 'PUT /api/orders/{id}', role: 'police', path: () => `/api/orders/${ids.orderId}`, body: () => ({ expectedVersion: 1, order: orderBody({ district: 'boom' }) }), district: true },
+    { key: 'POST /api/orders/{id}/end', role: 'police', path: () => `/api/orders/${ids.orderId}/end`, body: () => ({ reason: 'other' }), district: true },
+    { key: 'POST /api/orders/{id}/protection-code', role: 'police', path: () => `/api/orders/${ids.orderId}/protection-code`, district: true },
+    { key: 'GET /api/orders/{id}/positions', role: 'police', path: () => `/api/orders/${ids.orderId}/positions`, district: true },
+    { key: 'GET /api/alerts', role: 'police', path: () => '/api/alerts?district=boom', list: true, district: true },
+    { key: 'GET /api/alerts/{id}', role: 'police', path: () => `/api/alerts/${ids.alertId}`, district: true },
+    { key: 'POST /api/alerts/{id}/acknowledge', role: 'police', path: () => `/api/alerts/${ids.alertId}/acknowledge`, district: true },
+    { key: 'POST /api/alerts/{id}/resolve', role: 'police', path: () => `/api/alerts/${ids.alertId}/resolve`, body: () => ({ outcome: 'false_alarm' }), district: true },
+  ];
+
+  it('covers every route of cases, orders and alerts', () => {
+    const want = routes.filter((r) => ['cases', 'orders', 'alerts'].includes(r.function)).map(routeKey).sort();
+    expect(scoped.map((s) => s.key).sort()).toEqual(want);
+  });
+
+  const leaks = (body: string) => [ids.caseId, ids.followupId, ids.orderId, ids.alertId, ids.victimRef].filter((id) => body.includes(id));
+  const callers = (s: (typeof scoped)[number]) => [
+    ['another zone', elsewhere(s.role)] as const,
+    ...(s.district ? [['another district', otherDistrict] as const] : []),
+  ];
+
+  it.each(scoped.map((s) => [s.key, s] as const))('%s: another patch gets 403/404 or a list without it', async (_key, s) => {
+    for (const [who, claims] of callers(s)) {
+      const res = await send(s.key, claims, s.path(), s.body?.());
+      if (s.list) expect(res.status, `${who}: ${res.body}`).toBe(200);
+      else expect([403, 404], `${who}: ${res.status} ${res.body}`).toContain(res.status);
+      expect(leaks(res.body), who).toEqual([]);
+    }
+    const nobody = await send(s.key, noZone(s.role), s.path(), s.body?.());
+    expect([403, 404], `no zone: ${nobody.body}`).toContain(nobody.status);
+  });
+
+  it('nothing another patch sent was written; the home patch still sees and changes everything', async () => {
+    const c = JSON.parse((await send('GET /api/cases/{id}', home.supervisor, `/api/cases/${ids.caseId}`)).body);
+    expect(c).toMatchObject({ version: 1, riskLevel: 'standard', status: 'open', victimRef: ids.victimRef });
+    expect(c.followups.map((f: { id: string; officer: string; status: string }) => f.id)).toContain(ids.followupId);
+    expect(c.followups.find((f: { id: string }) => f.id === ids.followupId)).toMatchObject({ officer: 'olivia.officer', status: 'pending' });
+    expect((await send('GET /api/cases', home.supervisor, '/api/cases')).body).toContain(ids.caseId);
+    const order = await send('GET /api/orders/{id}', home.police, `/api/orders/${ids.orderId}`);
+    expect(JSON.parse(order.body)).toMatchObject({ version: 1, status: 'active', zone: 'ruppel', district: 'boom' });
+    const alert = await send('GET /api/alerts/{id}', home.police, `/api/alerts/${ids.alertId}`);
+    expect(JSON.parse(alert.body)).toMatchObject({ status: 'open', zone: 'ruppel' });
+    // A supervisor of the zone sees every district's alerts; the police officer of the district acknowledges.
+    expect((await send('GET /api/alerts/{id}', home.supervisor, `/api/alerts/${ids.alertId}`)).status).toBe(200);
+    expect((await send('POST /api/alerts/{id}/acknowledge', home.police, `/api/alerts/${ids.alertId}/acknowledge`)).status).toBe(200);
   });
 });
 

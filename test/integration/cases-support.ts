@@ -11,6 +11,12 @@ export const olivia = staffToken('olivia.officer', 'officer');
 export const omar = staffToken('omar.officer', 'officer');
 export const sam = staffToken('sam.supervisor', 'supervisor', 'officer');
 
+/** The same people acting in another zone: each token carries the zone its holder works in. */
+export function staffIn(zone: string) {
+  const z = `zone:${zone}` as const;
+  return { olivia: staffToken('olivia.officer', 'officer', z), omar: staffToken('omar.officer', 'officer', z), sam: staffToken('sam.supervisor', 'supervisor', 'officer', z) };
+}
+
 export const call = (method: string, path: string, claims?: JWTPayload, body?: unknown) => invokeRoute(cases, method, path, { claims, body });
 
 let n = 0;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dynamo } from '../../functions/lib/clients.js';
 import { DASH_QUESTIONS } from '../../shared/cases/index.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
-import { call, caseBody, caseItems, counters, freshZone, olivia, omar, sam, TABLE } from './cases-support.js';
+import { call, caseBody, caseItems, counters, freshZone, olivia, omar, sam, TABLE, staffIn } from './cases-support.js';
 
 const H = 3_600_000;
 
@@ -15,6 +15,7 @@ async function auditActions(caseId: string): Promise<string[]> {
 describe('open a case', () => {
   it('creates the case, its follow-ups by the risk cadence, counters and audit in one go', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const before = Date.now();
     const res = await call('POST', '/api/cases', olivia, caseBody(zone, { dashYes: DASH_QUESTIONS.slice(0, 14) }));
     expect(res.status).toBe(201);
@@ -41,6 +42,7 @@ describe('open a case', () => {
 
   it('medium and standard cadences', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const now = Date.now();
     const medium = await call('POST', '/api/cases', olivia, caseBody(zone, { dashYes: DASH_QUESTIONS.slice(0, 10) }));
     const standard = await call('POST', '/api/cases', olivia, caseBody(zone));
@@ -52,6 +54,7 @@ describe('open a case', () => {
 
   it('flags a repeat within 12 months (same reference, any case or spacing) and counts it', async () => {
     const zone = freshZone();
+    const { olivia, omar } = staffIn(zone);
     const ref = `V-REP-${Date.now()}`;
     const first = await call('POST', '/api/cases', olivia, caseBody(zone, { victimRef: ref }));
     const second = await call('POST', '/api/cases', omar, caseBody(zone, { victimRef: ` ${ref.toLowerCase()}` }));
@@ -63,6 +66,7 @@ describe('open a case', () => {
 
   it('judgement raises freely; lowering below the checklist needs a reason, which is recorded', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const raised = await call('POST', '/api/cases', olivia, caseBody(zone, { riskLevel: 'high' }));
     expect(raised.json.riskLevel).toBe('high');
     const silent = await call('POST', '/api/cases', olivia, caseBody(zone, { dashYes: DASH_QUESTIONS.slice(0, 14), riskLevel: 'medium' }));
@@ -77,20 +81,25 @@ describe('open a case', () => {
 
   it('bad input is a 400 naming the field; officers cannot open a case for someone else', async () => {
     const zone = freshZone();
+    const { olivia, sam } = staffIn(zone);
+    const home = staffIn(DEMO_ZONE);
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { victimRef: 'Jane Doe' }))).json.field).toBe('victimRef');
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { kind: 'verbal' }))).json.field).toBe('kind');
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { name: 'x' }))).json.field).toBe('name');
     expect((await call('POST', '/api/cases', olivia, caseBody(zone, { officer: 'omar.officer' }))).status).toBe(403);
     // A supervisor opens it for an officer of the case's zone only (the directory's, not free text).
-    expect((await call('POST', '/api/cases', sam, caseBody(DEMO_ZONE, { officer: 'omar.officer' }))).json.officer).toBe('omar.officer');
+    expect((await call('POST', '/api/cases', home.sam, caseBody(DEMO_ZONE, { officer: 'omar.officer' }))).json.officer).toBe('omar.officer');
     expect((await call('POST', '/api/cases', sam, caseBody(zone, { officer: 'omar.officer' }))).json.field).toBe('officer');
-    expect((await call('POST', '/api/cases', sam, caseBody(DEMO_ZONE, { officer: 'paula.police' }))).json.field).toBe('officer');
+    expect((await call('POST', '/api/cases', home.sam, caseBody(DEMO_ZONE, { officer: 'paula.police' }))).json.field).toBe('officer');
+    // Nobody opens a case outside the zone their account carries.
+    expect((await call('POST', '/api/cases', home.olivia, caseBody(zone))).status).toBe(403);
   });
 });
 
 describe('reading and changing a case', () => {
   it('officers see their own cases; supervisors the team; every read is audited', async () => {
     const zone = freshZone();
+    const { olivia, omar, sam } = staffIn(zone);
     const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
     expect((await call('GET', `/api/cases/${c.id}`, omar)).status).toBe(403);
     const read = await call('GET', `/api/cases/${c.id}`, olivia);
@@ -111,6 +120,7 @@ describe('reading and changing a case', () => {
 
   it('PATCH: raise risk (brings the next follow-up forward), lower only with a reason, FJC introduction counted once, links, close', async () => {
     const zone = freshZone();
+    const { olivia, omar, sam } = staffIn(zone);
     const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
     const raised = await call('PATCH', `/api/cases/${c.id}`, olivia, { riskLevel: 'high' });
     expect(raised.status).toBe(200);
@@ -140,6 +150,7 @@ describe('reading and changing a case', () => {
 describe('follow-ups', () => {
   it('complete with an outcome (on time counted), plan the next when none is left; reschedule; reassign', async () => {
     const zone = freshZone();
+    const { olivia, omar, sam } = staffIn(zone);
     const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
     const [f1, f2, f3] = c.followups;
     const done = await call('POST', `/api/cases/${c.id}/followups/${f1.id}/complete`, olivia, { outcome: 'reached' });
@@ -195,8 +206,28 @@ describe('follow-ups', () => {
     expect([added.status, added.json.field]).toEqual([400, 'officer']);
   });
 
+  it('"not reached" brings the next follow-up forward to the level\'s first-contact time (the retry), and says so', async () => {
+    const zone = freshZone();
+    const { olivia } = staffIn(zone);
+    const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
+    const [f1, f2] = c.followups;
+    const before = Date.now();
+    const res = await call('POST', `/api/cases/${c.id}/followups/${f1.id}/complete`, olivia, { outcome: 'not_reached' });
+    expect(res.status).toBe(200);
+    // Standard risk: first contact within 7 days, so the monthly follow-up comes forward to 7 days from now.
+    expect(res.json.planned).toHaveLength(1);
+    expect(res.json.planned[0].id).toBe(f2.id);
+    const due = new Date(res.json.planned[0].dueAt).getTime();
+    expect(due).toBeGreaterThanOrEqual(before + 7 * 24 * H - 1_000);
+    expect(due).toBeLessThanOrEqual(Date.now() + 7 * 24 * H);
+    expect(due).toBeLessThan(new Date(f2.dueAt).getTime());
+    const read = (await call('GET', `/api/cases/${c.id}`, olivia)).json;
+    expect(read.followups.find((f: { id: string }) => f.id === f2.id).dueAt).toBe(res.json.planned[0].dueAt);
+  });
+
   it('two "not reached" in a row make the next follow-up urgent and queue one notice for supervisors', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
     await call('POST', `/api/cases/${c.id}/followups/${c.followups[0].id}/complete`, olivia, { outcome: 'not_reached' });
     const second = await call('POST', `/api/cases/${c.id}/followups/${c.followups[1].id}/complete`, olivia, { outcome: 'not_reached' });
@@ -210,6 +241,7 @@ describe('follow-ups', () => {
 
   it('GET /api/followups: overdue, due today, next 7 days; officers only their own', async () => {
     const zone = freshZone();
+    const { olivia, omar, sam } = staffIn(zone);
     const c = (await call('POST', '/api/cases', omar, caseBody(zone))).json;
     const added = await call('POST', `/api/cases/${c.id}/followups`, omar, { dueAt: new Date(Date.now() + 60_000).toISOString(), purpose: 'check_conditions' });
     expect(added.status).toBe(201);

@@ -9,8 +9,9 @@ import { cancellationCodes, fromItem, queryAll, transact } from '../../functions
 import { DynamoOrderRepository } from '../../functions/orders/repository.js';
 import { orderBodySchema } from '../../shared/orders/api.js';
 import { createOrder } from '../../functions/orders/use-cases.js';
+import { DEMO_ZONE } from '../../shared/identity.js';
 import { createCaseSchema } from '../../shared/cases/schemas.js';
-import { call, caseBody, caseItems, counters, freshZone, olivia, TABLE } from './cases-support.js';
+import { call, caseBody, caseItems, counters, freshZone, olivia, TABLE, staffIn } from './cases-support.js';
 import { itemsOf, orderBody } from './monitoring-support.js';
 import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
 
@@ -68,7 +69,7 @@ describe('data layer on DynamoDB Local', () => {
     const { client, cancelled } = contendedClient(3);
     const zone = freshZone();
     const repo = new DynamoCaseRepository(TABLE, client);
-    const opened = await openCase({ repo, directory }, createCaseSchema.parse(caseBody(zone)), { principal: principal('olivia.officer', 'officer'), route: 'POST /api/cases' }, new Date());
+    const opened = await openCase({ repo, directory }, createCaseSchema.parse(caseBody(zone)), { principal: { ...principal('olivia.officer', 'officer'), zone }, route: 'POST /api/cases' }, new Date());
     expect(cancelled()).toBe(3);
     expect((await caseItems(opened.id)).some((i) => i.sk === 'CASE')).toBe(true);
     expect((await counters(zone, new Date()))['cases.opened']).toBe(1);
@@ -77,7 +78,7 @@ describe('data layer on DynamoDB Local', () => {
   it('an order created while another transaction holds its items is retried, not refused', async () => {
     const { client, cancelled } = contendedClient(2);
     const repo = new DynamoOrderRepository(TABLE, client);
-    const { order } = await createOrder(repo, orderBodySchema.parse(orderBody()), { principal: principal('paula.police', 'police'), route: 'POST /api/orders' }, new Date());
+    const { order } = await createOrder(repo, orderBodySchema.parse(orderBody()), { principal: { ...principal('paula.police', 'police'), zone: DEMO_ZONE }, route: 'POST /api/orders' }, new Date());
     expect(cancelled()).toBe(2);
     expect((await itemsOf(`ORDER#${order.id}`)).some((i) => i.sk === 'ORDER')).toBe(true);
   });
@@ -85,6 +86,7 @@ describe('data layer on DynamoDB Local', () => {
   // Cases opened at the same moment in one zone all add to that month's counter item.
   it('cases opened concurrently in one zone all succeed and are all counted', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const results = await Promise.all(Array.from({ length: 12 }, () => call('POST', '/api/cases', olivia, caseBody(zone))));
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, () => 201));
     expect((await counters(zone, new Date()))['cases.opened']).toBe(12);

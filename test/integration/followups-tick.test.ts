@@ -6,7 +6,7 @@ import { MAX_ATTEMPTS } from '../../functions/followups/queue.js';
 import { runFollowupTick, type TickDeps } from '../../functions/followups/tick.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { clearInbox, failPublishes, inbox, waitForMessages } from '../support/sns-inbox.js';
-import { call, caseBody, caseItems, counters, freshZone, olivia, sam, TABLE } from './cases-support.js';
+import { call, caseBody, caseItems, counters, freshZone, olivia, sam, TABLE, staffIn } from './cases-support.js';
 
 const H = 3_600_000;
 const deps: TickDeps = { table: TABLE, client: dynamo, notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']), graceMinutes: 60 };
@@ -14,6 +14,7 @@ const tick = (at: Date) => runFollowupTick(deps, at);
 
 /** A case whose first follow-up is due at `dueInMs` from now (the plan's others are later). */
 async function caseWithDue(zone: string, dueInMs: number) {
+  const { olivia } = staffIn(zone);
   const c = (await call('POST', '/api/cases', olivia, caseBody(zone, { riskLevel: 'high', victimRef: `V-SECRET-${Date.now()}` }))).json;
   const f = c.followups[0];
   const due = new Date(Date.now() + dueInMs + 1_000).toISOString();
@@ -31,6 +32,7 @@ beforeEach(async () => {
 describe('reminder tick', () => {
   it('publishes exactly one reminder per due follow-up across repeated and concurrent ticks; routing attributes; no personal data', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const a = await caseWithDue(zone, 0);
     const b = await caseWithDue(zone, 0);
     const at = new Date(Date.now() + 5_000);
@@ -66,6 +68,7 @@ describe('reminder tick', () => {
 
   it('completion stops reminders; a follow-up not yet due is left alone', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const done = await caseWithDue(zone, 0);
     const later = await caseWithDue(zone, 2 * H);
     await call('POST', `/api/cases/${done.c.id}/followups/${done.f.id}/complete`, olivia, { outcome: 'reached' });
@@ -76,6 +79,7 @@ describe('reminder tick', () => {
 
   it('overdue beyond the grace → one escalation to supervisors and one missed count, whatever the number of ticks', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const { c, f } = await caseWithDue(zone, 0);
     await tick(new Date(Date.now() + 5_000));
     const late = new Date(new Date(f.dueAt).getTime() + 61 * 60_000);
@@ -127,6 +131,7 @@ describe('reminder tick', () => {
 
   it('two "not reached" in a row → one notice to supervisors, through the tick', async () => {
     const zone = freshZone();
+    const { olivia, sam } = staffIn(zone);
     const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
     await call('POST', `/api/cases/${c.id}/followups/${c.followups[0].id}/complete`, olivia, { outcome: 'not_reached' });
     await call('POST', `/api/cases/${c.id}/followups/${c.followups[1].id}/complete`, sam, { outcome: 'not_reached' });

@@ -12,7 +12,7 @@ import { SnsNotifier } from '../../functions/lib/notifier.js';
 import { OPS_NAMESPACE, opsMetrics, type OpsMetricName } from '../../shared/ops-metrics.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { failPublishes } from '../support/sns-inbox.js';
-import { call, caseBody, freshZone, olivia } from './cases-support.js';
+import { call, caseBody, freshZone, olivia, staffIn } from './cases-support.js';
 import { insertRecords, itemsOf, TABLE, unique } from './monitoring-support.js';
 
 /**
@@ -103,6 +103,7 @@ describe('operational metrics (EMF)', () => {
 
   it('FollowupsDeadLettered: a reminder that SNS rejects on every attempt', async () => {
     const zone = freshZone();
+    const { olivia } = staffIn(zone);
     const c = (await call('POST', '/api/cases', olivia, caseBody(zone, { riskLevel: 'high' }))).json;
     const due = new Date(Date.now() + 1_000).toISOString();
     await call('POST', `/api/cases/${c.id}/followups/${c.followups[0].id}/reschedule`, olivia, { dueAt: due });

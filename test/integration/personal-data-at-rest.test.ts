@@ -23,7 +23,6 @@ import type { Invocation } from '../support/invoke.js';
  */
 const TABLE = process.env.TABLE_NAME as string;
 const coordinator = staffClaims('chris.coordinator', 'coordinator');
-const officer = staffClaims('olivia.officer', 'officer');
 const raw = new DynamoDBClient({});
 // The streams API has its own endpoint in AWS; locally it is DynamoDB Local's (as infra/local/stream-poller.ts does).
 const streams = new DynamoDBStreamsClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string });
@@ -40,6 +39,8 @@ async function call(h: Handler, method: string, path: string, opts: { claims?: R
 
 // Values nobody else writes, so a match can only be a leak of ours. Coordinates with seven decimals.
 const tag = Date.now().toString(36).toUpperCase();
+/** The officer works in the test's own zone (the case is opened there). */
+const officer = staffClaims('olivia.officer', 'officer', `zone:sealed-${tag.toLowerCase()}`);
 const secret = {
   alias: `Moonflower${tag}`,
   accessibility: `Ground floor only ${tag}`,

@@ -1,3 +1,5 @@
+import { DEMO_ZONE } from '../../shared/identity.js';
+import { districtGroup, districtsOfZone, zoneGroup } from '../../shared/zones-list.js';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent } from '../../functions/lib/http.js';
 import { matchRoute, routeKey } from '../../shared/routes.js';
@@ -71,7 +73,16 @@ export function lambdaContext(): Context {
   };
 }
 
-/** Claims for a staff member, shaped as API Gateway passes Cognito's (groups flattened to "[a b]"). */
-export function staffClaims(username: string, ...roles: string[]): Record<string, string> {
-  return { sub: `sub-${username}`, username, 'cognito:groups': `[${roles.join(' ')}]`, client_id: 'staff-console', token_use: 'access' };
+/**
+ * The groups of a test staff member: the roles given, and the patch they act in. Without a `zone:`
+ * group among them, the demo zone and every one of its districts (as the demo police user holds).
+ */
+export function withPatch(groups: readonly string[]): string[] {
+  if (groups.some((g) => g.startsWith('zone:'))) return [...groups];
+  return [...groups, zoneGroup(DEMO_ZONE), ...districtsOfZone(DEMO_ZONE).map(districtGroup)];
+}
+
+/** Claims for a staff member, shaped as API Gateway passes Cognito's (groups flattened to "[a b]"); `groups` are roles, and optionally `zone:<id>` / `district:<id>`. */
+export function staffClaims(username: string, ...groups: string[]): Record<string, string> {
+  return { sub: `sub-${username}`, username, 'cognito:groups': `[${withPatch(groups).join(' ')}]`, client_id: 'staff-console', token_use: 'access' };
 }

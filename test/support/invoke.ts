@@ -4,7 +4,7 @@ import { buildApiEvent, toHttpReply } from '../../infra/local/api-event.js';
 import { identity } from '../../shared/identity.js';
 import type { StaffRole } from '../../shared/roles.js';
 import { matchRoute, routeKey } from '../../shared/routes.js';
-import { lambdaContext } from './events.js';
+import { lambdaContext, withPatch } from './events.js';
 
 type Handler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyResultV2 | unknown>;
 
@@ -53,7 +53,7 @@ export async function invokeRoute(handler: Handler, method: string, path: string
   return { status: reply.status, json: text && reply.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : {}, headers: reply.headers };
 }
 
-/** An access token's claims for a staff member, shaped as the local issuer (and Cognito) mint them. */
-export function staffToken(username: string, ...roles: StaffRole[]): JWTPayload {
-  return { sub: `sub-${username}`, username, 'cognito:groups': roles, client_id: identity.localClients.staffConsole, token_use: 'access', scope: 'openid profile' };
+/** An access token's claims for a staff member, shaped as the local issuer (and Cognito) mint them; acting in the demo zone unless a `zone:<id>` group is given. */
+export function staffToken(username: string, ...groups: (StaffRole | `zone:${string}` | `district:${string}`)[]): JWTPayload {
+  return { sub: `sub-${username}`, username, 'cognito:groups': withPatch(groups), client_id: identity.localClients.staffConsole, token_use: 'access', scope: 'openid profile' };
 }

@@ -1,3 +1,5 @@
+import { alertDistricts } from '../../pwa/staff/src/patch.js';
+import { shortRef } from '../../pwa/staff/src/case-ref.js';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { can } from '../../pwa/staff/src/access.js';
@@ -33,9 +35,21 @@ describe('PKCE', () => {
 describe('token claims', () => {
   const token = (claims: object) => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.s`;
 
-  it('reads the user name, the staff roles among cognito:groups, and the expiry', () => {
-    const claims = decodeClaims(token({ username: 'sam.supervisor', 'cognito:groups': ['supervisor', 'officer', 'admins'], exp: 2_000_000_000 }));
-    expect(claims).toEqual({ username: 'sam.supervisor', roles: ['supervisor', 'officer'], expiresAt: 2_000_000_000_000 });
+  it('reads the user name, the staff roles among cognito:groups, the zone and districts, and the expiry', () => {
+    const claims = decodeClaims(token({ username: 'sam.supervisor', 'cognito:groups': ['supervisor', 'officer', 'admins', 'zone:ruppel', 'district:boom'], exp: 2_000_000_000 }));
+    expect(claims).toEqual({ username: 'sam.supervisor', roles: ['supervisor', 'officer'], zone: 'ruppel', districts: ['boom'], expiresAt: 2_000_000_000_000 });
+    // Two zones are ambiguous: none (the API refuses such a token anything zone-scoped).
+    expect(decodeClaims(token({ username: 'x', 'cognito:groups': ['police', 'zone:a', 'zone:b'] }))?.zone).toBeUndefined();
+  });
+
+  it('watches the zone list and each district; supervisors every district of the zone', () => {
+    expect(alertDistricts({ zone: 'ruppel', districts: ['boom'] }, ['police'])).toEqual(['ruppel', 'boom']);
+    expect(alertDistricts({ zone: 'ruppel', districts: [] }, ['supervisor'])).toEqual(['ruppel', 'aartselaar', 'boom', 'hemiksem', 'niel', 'rumst', 'schelle']);
+    expect(alertDistricts({ zone: undefined, districts: ['boom'] }, ['police'])).toEqual([]);
+  });
+
+  it('short case references: C-… and the id\'s last six characters', () => {
+    expect(shortRef('C-01M8SWRFZ24PT2DDGD0DGEFBD2')).toBe('C-…GEFBD2');
   });
 
   it('gives no roles without groups, and undefined for a malformed token', () => {

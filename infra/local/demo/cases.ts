@@ -22,7 +22,7 @@ const H = 3_600_000;
 const D = 24 * H;
 
 function caller(username: string, roles: StaffRole[]): Caller {
-  return { principal: { sub: `demo-seed:${username}`, username, roles, scopes: [], clientId: 'demo-seed' }, route: 'POST /api/cases' };
+  return { principal: { sub: `demo-seed:${username}`, username, roles, zone: DEMO_ZONE, districts: [], scopes: [], clientId: 'demo-seed' }, route: 'POST /api/cases' };
 }
 const olivia = caller('olivia.officer', ['officer']);
 const omar = caller('omar.officer', ['officer']);

@@ -1,12 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { can } from './access.js';
 import { getState, signOut, startSignIn, stillHere, subscribe, type SessionState } from './auth/session.js';
 import type { StaffConfig } from './config.js';
+import type { Patch } from './patch.js';
 import { I18nContext, i18nFor, LANG_NAMES, LANGS, isLang, loadMessages, saveLang, useI18n, type Lang } from './i18n/index.js';
 import type { Messages } from './i18n/nl.js';
 import { navigate, useLocation, type Location } from './router.js';
-import { SCREENS, screenFor } from './screens.js';
+import { mayOpen, SCREENS, screenFor, type ScreenDecl } from './screens.js';
 import { Page } from './ui/page.js';
 import type { StaffRole } from '../../../shared/roles.js';
 
@@ -17,7 +17,7 @@ function useSessionState(): SessionState {
 }
 
 /** The navigation: the screens with a label, in their table's order. */
-const NAV = SCREENS.filter((s) => s.nav !== undefined).map((s) => ({ hash: `#/${s.pattern}`, section: s.pattern, label: s.nav as (t: Messages) => string, needs: s.needs }));
+const NAV = SCREENS.filter((s) => s.nav !== undefined).map((s) => ({ hash: `#/${s.pattern}`, section: s.pattern, label: s.nav as (t: Messages) => string, screen: s }));
 
 export function App({ config, initial }: { config: StaffConfig; initial: { lang: Lang; messages: Messages } }) {
   const [{ lang, messages }, setLanguage] = useState(initial);
@@ -121,7 +121,7 @@ function Shell({ config, state, lang, onLang }: { config: StaffConfig; state: Se
   const loc = useLocation();
   const session = state.session;
   const roles = session?.roles ?? [];
-  const items = NAV.filter((n) => can(roles, n.needs));
+  const items = NAV.filter((n) => mayOpen(roles, n.screen));
   // The start screen: the first one this role has.
   useEffect(() => {
     if (loc.segments.length === 0 && items[0]) navigate(items[0].hash, true);
@@ -156,15 +156,15 @@ function Shell({ config, state, lang, onLang }: { config: StaffConfig; state: Se
         </ul>
       </nav>
       <main id="main" tabIndex={-1}>
-        <Routes loc={loc} roles={roles} config={config} />
+        <Routes loc={loc} roles={roles} patch={{ zone: session?.zone, districts: session?.districts ?? [] }} config={config} />
       </main>
     </>
   );
 }
 
-function Guard({ roles, needs, children }: { roles: readonly StaffRole[]; needs: string; children: ComponentChildren }) {
+function Guard({ roles, screen, children }: { roles: readonly StaffRole[]; screen: ScreenDecl; children: ComponentChildren }) {
   const { t } = useI18n();
-  if (!can(roles, needs)) {
+  if (!mayOpen(roles, screen)) {
     return (
       <Page title={t.notAllowed.title}>
         <p>{t.notAllowed.body}</p>
@@ -174,7 +174,7 @@ function Guard({ roles, needs, children }: { roles: readonly StaffRole[]; needs:
   return <>{children}</>;
 }
 
-function Routes({ loc, roles, config }: { loc: Location; roles: readonly StaffRole[]; config: StaffConfig }) {
+function Routes({ loc, roles, patch, config }: { loc: Location; roles: readonly StaffRole[]; patch: Patch; config: StaffConfig }) {
   const { t } = useI18n();
   if (loc.segments.length === 0) {
     return (
@@ -192,8 +192,8 @@ function Routes({ loc, roles, config }: { loc: Location; roles: readonly StaffRo
     );
   }
   return (
-    <Guard roles={roles} needs={found.screen.needs}>
-      {found.screen.screen({ roles, config, loc, id: found.id, key: loc.segments.join('/') })}
+    <Guard roles={roles} screen={found.screen}>
+      {found.screen.screen({ roles, patch, config, loc, id: found.id, key: loc.segments.join('/') })}
     </Guard>
   );
 }

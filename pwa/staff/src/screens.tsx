@@ -1,7 +1,9 @@
 import type { JSX } from 'preact';
 import type { RouteKey } from '../../../shared/routes.js';
 import type { StaffRole } from '../../../shared/roles.js';
+import { can } from './access.js';
 import type { StaffConfig } from './config.js';
+import type { Patch } from './patch.js';
 import type { Messages } from './i18n/nl.js';
 import type { Location } from './router.js';
 import { AlertScreen, AlertsScreen } from './screens/alerts.js';
@@ -9,6 +11,7 @@ import { BookingsScreen } from './screens/bookings.js';
 import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
 import { ContactPointsScreen } from './screens/contact-points.js';
 import { DevicesScreen } from './screens/devices.js';
+import { EscalationsScreen } from './screens/escalations.js';
 import { FollowupsScreen } from './screens/followups.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
 import { ReportsScreen } from './screens/reports.js';
@@ -16,6 +19,8 @@ import { ServicesScreen } from './screens/services.js';
 
 export interface ScreenProps {
   roles: readonly StaffRole[];
+  /** The zone and districts the account works in (from its token; the API enforces them). */
+  patch: Patch;
   config: StaffConfig;
   loc: Location;
   /** The `:id` segment of the pattern, when it has one. */
@@ -29,6 +34,8 @@ export interface ScreenDecl {
   pattern: string;
   /** The API route a role must be allowed to call to see the screen (shared/routes.ts). */
   needs: RouteKey;
+  /** A second route the screen reads: the role must be allowed both. */
+  alsoNeeds?: RouteKey;
   /** In the navigation, under this label. */
   nav?: (t: Messages) => string;
   screen: (p: ScreenProps) => JSX.Element;
@@ -39,12 +46,19 @@ export interface ScreenDecl {
  * (the first pattern that matches, so specific patterns come before general ones) both read it.
  */
 export const SCREENS: readonly ScreenDecl[] = [
+  {
+    pattern: 'escalations',
+    needs: 'GET /api/followups',
+    alsoNeeds: 'GET /api/alerts',
+    nav: (t) => t.nav.escalations,
+    screen: (p) => <EscalationsScreen roles={p.roles} patch={p.patch} pollSeconds={p.config.alertPollSeconds} />,
+  },
   { pattern: 'followups', needs: 'GET /api/followups', nav: (t) => t.nav.followups, screen: (p) => <FollowupsScreen roles={p.roles} /> },
   { pattern: 'cases/new', needs: 'POST /api/cases', screen: () => <NewCaseScreen /> },
   { pattern: 'cases/:id', needs: 'GET /api/cases/{id}', screen: (p) => <CaseScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'cases', needs: 'GET /api/cases', nav: (t) => t.nav.cases, screen: (p) => <CasesScreen roles={p.roles} /> },
   { pattern: 'alerts/:id', needs: 'GET /api/alerts/{id}', screen: (p) => <AlertScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
-  { pattern: 'alerts', needs: 'GET /api/alerts', nav: (t) => t.nav.alerts, screen: (p) => <AlertsScreen roles={p.roles} pollSeconds={p.config.alertPollSeconds} /> },
+  { pattern: 'alerts', needs: 'GET /api/alerts', nav: (t) => t.nav.alerts, screen: (p) => <AlertsScreen roles={p.roles} patch={p.patch} pollSeconds={p.config.alertPollSeconds} /> },
   { pattern: 'orders/new', needs: 'POST /api/orders', screen: () => <NewOrderScreen /> },
   { pattern: 'orders/:id', needs: 'GET /api/orders/{id}', screen: (p) => <OrderScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'orders', needs: 'GET /api/orders', nav: (t) => t.nav.orders, screen: (p) => <OrdersScreen roles={p.roles} /> },
@@ -55,6 +69,11 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'reports', needs: 'GET /api/reports/monthly', nav: (t) => t.nav.reports, screen: () => <ReportsScreen /> },
   { pattern: 'devices', needs: 'GET /api/push/devices', nav: (t) => t.nav.devices, screen: (p) => <DevicesScreen roles={p.roles} /> },
 ];
+
+/** May these roles see the screen: every route it needs is theirs. */
+export function mayOpen(roles: readonly StaffRole[], screen: Pick<ScreenDecl, 'needs' | 'alsoNeeds'>): boolean {
+  return can(roles, screen.needs) && (screen.alsoNeeds === undefined || can(roles, screen.alsoNeeds));
+}
 
 /** The first screen whose pattern matches the start of the hash path, with its `:id`. */
 export function screenFor(segments: readonly string[]): { screen: ScreenDecl; id: string | undefined } | undefined {

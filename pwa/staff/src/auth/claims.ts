@@ -7,6 +7,10 @@ import { isStaffRole, type StaffRole } from '../../../../shared/roles.js';
 export interface TokenClaims {
   username: string;
   roles: StaffRole[];
+  /** The zone the account works in (group `zone:<id>`), when it names exactly one. */
+  zone: string | undefined;
+  /** The districts it covers (groups `district:<id>`). */
+  districts: string[];
   /** Epoch milliseconds. */
   expiresAt: number | undefined;
 }
@@ -19,11 +23,15 @@ export function decodeClaims(token: string): TokenClaims | undefined {
     const bytes = Uint8Array.from(json, (c) => c.charCodeAt(0));
     const claims = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
     const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
+    const strings = groups.filter((g): g is string => typeof g === 'string');
+    const zonesIn = strings.filter((g) => g.startsWith('zone:')).map((g) => g.slice(5));
     const username =
       typeof claims.username === 'string' ? claims.username : typeof claims['cognito:username'] === 'string' ? (claims['cognito:username'] as string) : '';
     return {
       username,
       roles: groups.filter((g): g is StaffRole => typeof g === 'string' && isStaffRole(g)),
+      zone: zonesIn.length === 1 ? zonesIn[0] : undefined,
+      districts: strings.filter((g) => g.startsWith('district:')).map((g) => g.slice(9)),
       expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
     };
   } catch {

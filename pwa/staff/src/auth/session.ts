@@ -15,6 +15,9 @@ export interface Session {
   accessToken: string;
   username: string;
   roles: StaffRole[];
+  /** The patch the account works in (read from the token; the API enforces it). */
+  zone: string | undefined;
+  districts: string[];
   /** Epoch milliseconds. */
   expiresAt: number;
 }
@@ -135,7 +138,7 @@ async function grant(config: StaffConfig, body: Record<string, string>, previous
   const expiresAt = Math.min(claims.expiresAt ?? Infinity, Date.now() + lifetime);
   const refreshToken = typeof out.refresh_token === 'string' ? out.refresh_token : previousRefresh;
   if (refreshToken) keep({ refreshToken, lastActivity: kept()?.lastActivity ?? Date.now() });
-  return { accessToken: out.access_token, username: claims.username, roles: claims.roles, expiresAt };
+  return { accessToken: out.access_token, username: claims.username, roles: claims.roles, zone: claims.zone, districts: claims.districts, expiresAt };
 }
 
 let renewing: Promise<boolean> | undefined;

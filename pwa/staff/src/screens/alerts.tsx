@@ -1,13 +1,17 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { AlertDetail, AlertListItem } from '../../../../shared/alerts/api.js';
+import type { OrderView } from '../../../../shared/orders/api.js';
 import { ALERT_OUTCOMES as OUTCOMES } from '../../../../shared/alerts/outcomes.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
-import { api, seg } from '../api.js';
+import { api, apiPath, seg } from '../api.js';
+import { alertDistricts, type Patch } from '../patch.js';
+import { armSound, chime } from '../ui/sound.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { useAction, useLoad } from '../ui/hooks.js';
+import { AlertMap, type MapFix, type MapZone } from '../ui/alert-map.js';
 import { Loading, Page } from '../ui/page.js';
 
 /** An open alert as `GET /api/alerts` lists it (without evidence). */
@@ -20,27 +24,28 @@ export function sortAlerts(alerts: readonly Alert[]): Alert[] {
   return [...alerts].sort((a, b) => (RANK[b.severity] ?? 0) - (RANK[a.severity] ?? 0) || b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
 }
 
-export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole[]; pollSeconds: number }) {
-  const { t, time } = useI18n();
+/** Open alerts of every list the account watches (its zone's and each district's), polled, most severe first. */
+export function useOpenAlerts(patch: Patch, roles: readonly StaffRole[], pollSeconds: number) {
   const [alerts, setAlerts] = useState<Alert[] | undefined>(undefined);
   const [error, setError] = useState<unknown>(undefined);
   const [refreshedAt, setRefreshedAt] = useState<Date | undefined>(undefined);
-  const [announce, setAnnounce] = useState('');
+  const [fresh, setFresh] = useState(0);
   const seen = useRef<Set<string> | undefined>(undefined);
   const [tick, setTick] = useState(0);
-  const messages = useRef(t);
-  messages.current = t;
-
+  const districts = alertDistricts(patch, roles);
+  const watched = districts.join(',');
   useEffect(() => {
     const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
+      if (districts.length === 0) return;
       try {
-        const res = await api<{ alerts: Alert[] }>('GET', '/api/alerts', { signal: ctl.signal });
-        const sorted = sortAlerts(res.alerts.filter((a) => a.status !== 'resolved'));
+        const lists = await Promise.all(districts.map((d) => api<{ alerts: Alert[] }>('GET', apiPath('/api/alerts', { district: d }), { signal: ctl.signal })));
+        const byId = new Map(lists.flatMap((l) => l.alerts).map((a) => [a.id, a]));
+        const sorted = sortAlerts([...byId.values()].filter((a) => a.status !== 'resolved'));
         if (seen.current) {
-          const fresh = sorted.filter((a) => !seen.current?.has(a.id)).length;
-          if (fresh > 0) setAnnounce(messages.current.alerts.newAlerts(fresh));
+          const n = sorted.filter((a) => !seen.current?.has(a.id)).length;
+          if (n > 0) setFresh(n);
         }
         seen.current = new Set(sorted.map((a) => a.id));
         setAlerts(sorted);
@@ -57,15 +62,51 @@ export function AlertsScreen({ roles, pollSeconds }: { roles: readonly StaffRole
       ctl.abort();
       if (timer) clearTimeout(timer);
     };
-  }, [pollSeconds, tick]);
+  }, [pollSeconds, tick, watched]);
+  return { alerts, error, refreshedAt, fresh, clearFresh: () => setFresh(0), refresh: () => setTick((n) => n + 1) };
+}
+
+export function AlertsScreen({ roles, patch, pollSeconds }: { roles: readonly StaffRole[]; patch: Patch; pollSeconds: number }) {
+  const { t, time } = useI18n();
+  const { alerts, error, refreshedAt, fresh, clearFresh, refresh } = useOpenAlerts(patch, roles, pollSeconds);
+  const [announce, setAnnounce] = useState('');
+  const [sound, setSound] = useState(true);
+  useEffect(() => armSound(), []);
+  useEffect(() => {
+    if (fresh === 0) return;
+    setAnnounce(t.alerts.newAlerts(fresh));
+    if (sound) chime();
+  }, [fresh, refreshedAt]);
 
   const police = can(roles, 'POST /api/alerts/{id}/acknowledge');
-  const refresh = () => setTick((n) => n + 1);
+  if (alertDistricts(patch, roles).length === 0) {
+    return (
+      <Page title={t.alerts.title}>
+        <p class="error">{t.alerts.noPatch}</p>
+      </Page>
+    );
+  }
   return (
     <Page title={t.alerts.title} audited>
       <p class="muted">{refreshedAt ? t.alerts.refreshed(time(refreshedAt)) : ''}</p>
-      <p class="visually-hidden" aria-live="assertive" aria-atomic="true">
-        {announce}
+      {fresh > 0 ? (
+        <div class="new-alerts" role="alert" data-new-alerts={fresh}>
+          <p>
+            <strong>{t.alerts.newAlerts(fresh)}</strong>
+          </p>
+          <button type="button" class="button" onClick={clearFresh}>
+            {t.alerts.seen}
+          </button>
+        </div>
+      ) : (
+        <p class="visually-hidden" aria-live="assertive" aria-atomic="true">
+          {announce}
+        </p>
+      )}
+      <p>
+        <button type="button" class="button" aria-pressed={sound} onClick={() => setSound(!sound)}>
+          {t.alerts.sound}
+        </button>
       </p>
       {!police ? <p class="notice">{t.alerts.readOnly}</p> : null}
       {error ? (
@@ -230,6 +271,7 @@ export function AlertScreen({ id, roles }: { id: string; roles: readonly StaffRo
           </h2>
           <AlertFacts a={a} canOpenOrder={can(roles, 'GET /api/orders/{id}')} />
           {can(roles, 'POST /api/alerts/{id}/acknowledge') ? <AlertActions a={a} onChange={loaded.reload} /> : null}
+          <AlertWhere a={a} roles={roles} />
           <h2>{t.alerts.evidence}</h2>
           {ev ? (
             <dl class="facts">
@@ -282,5 +324,64 @@ export function AlertScreen({ id, roles }: { id: string; roles: readonly StaffRo
         </>
       ) : null}
     </Page>
+  );
+}
+
+/** The last positions drawn on the alert's picture (the newest first from the API's retained fixes). */
+const LAST_FIXES = 10;
+
+/**
+ * Where: the order's protected zones with their radii and the respondent's last positions with their
+ * accuracy, as an inline SVG (the order and the positions are read as the order screen reads them, audited).
+ */
+function AlertWhere({ a, roles }: { a: AlertDetail; roles: readonly StaffRole[] }) {
+  const { t, dateTime } = useI18n();
+  const canOrder = can(roles, 'GET /api/orders/{id}');
+  const canFixes = can(roles, 'GET /api/orders/{id}/positions');
+  const order = useLoad((signal) => (canOrder ? api<OrderView>('GET', `/api/orders/${seg(a.orderId)}`, { signal }) : Promise.resolve(undefined)), `${a.orderId}-${canOrder}`);
+  const fixes = useLoad(
+    (signal) => (canFixes ? api<{ positions: MapFix[] }>('GET', `/api/orders/${seg(a.orderId)}/positions`, { signal }).then((r) => r.positions) : Promise.resolve([] as MapFix[])),
+    `${a.orderId}-${canFixes}`,
+  );
+  if ((order.loading && !order.data) || (fixes.loading && !fixes.data)) return <Loading />;
+  const zones: MapZone[] = (order.data?.zones ?? []).map((z) => ({ id: z.id, label: label(t.alerts.zoneLabels, z.label), centre: z.centre, alertRadiusM: z.alertRadiusM, preAlertRadiusM: z.preAlertRadiusM }));
+  const curfews: MapZone[] = (order.data?.curfews ?? []).map((c) => ({ id: c.id, label: t.alerts.mapCurfew, centre: c.centre, alertRadiusM: c.radiusM }));
+  const last = [...(fixes.data ?? [])].sort((x, y) => y.at.localeCompare(x.at)).slice(0, LAST_FIXES);
+  const trigger = a.evidence?.fix;
+  const all = [...zones, ...curfews];
+  return (
+    <section aria-labelledby="where-title">
+      <h2 id="where-title">{t.alerts.mapTitle}</h2>
+      <ErrorText error={order.error ?? fixes.error} />
+      {all.length === 0 && last.length === 0 && !trigger ? (
+        <p>{t.alerts.mapNoData}</p>
+      ) : (
+        <AlertMap
+          zones={all}
+          fixes={last}
+          trigger={trigger}
+          title={t.alerts.mapTitle}
+          description={t.alerts.mapDescription(all.length, last.length)}
+          labels={{ scale: t.alerts.mapScale, trigger: t.alerts.mapTrigger, north: t.alerts.mapNorth }}
+        />
+      )}
+      {all.length > 0 ? (
+        <ul class="map-legend">
+          {all.map((z) => (
+            <li key={z.id}>{t.alerts.mapZone(z.label, Math.round(z.alertRadiusM), z.preAlertRadiusM ? Math.round(z.preAlertRadiusM) : undefined)}</li>
+          ))}
+        </ul>
+      ) : null}
+      {last.length > 0 ? (
+        <>
+          <h3>{t.alerts.lastPositions}</h3>
+          <ol class="map-legend">
+            {last.map((f) => (
+              <li key={f.at}>{t.alerts.mapFix(dateTime(f.at), Math.round(f.accuracy))}</li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+    </section>
   );
 }

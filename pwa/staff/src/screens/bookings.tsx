@@ -4,11 +4,12 @@ import { brusselsDate } from '../../../../shared/brussels-time.js';
 import { api, apiPath, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
+import { AuditTrail } from '../ui/audit-trail.js';
 import { ErrorText } from '../ui/errors.js';
 import { Fact, Facts, SelectField } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
-import { servicesOf, text } from './catalog.js';
+import { servicesOf, text, type Service } from './catalog.js';
 
 /** A safe time window: on ISO weekdays `days` (all days when absent), from `start` to `end` (Brussels). */
 type SafeWindow = SafeContact['windows'][number];
@@ -35,8 +36,7 @@ export function BookingsScreen({ query }: { query: URLSearchParams }) {
           label={t.bookings.service}
           value={svc}
           onChange={setSvc}
-          required
-          empty={t.none}
+          empty={t.bookings.allServices}
           options={(services.data ?? []).map((s) => [s.id, text(s.name, lang) || s.id] as const)}
         />
         <div class="field">
@@ -48,8 +48,64 @@ export function BookingsScreen({ query }: { query: URLSearchParams }) {
         </button>
       </form>
       <ErrorText error={services.error} />
-      {serviceId ? <BookingList key={path} path={path} /> : <p class="muted">{t.bookings.chooseService}</p>}
+      {serviceId ? <BookingList key={path} path={path} /> : services.data ? <DayOverview key={date} date={date} services={services.data.filter((s) => s.bookable !== false)} /> : null}
     </Page>
+  );
+}
+
+const COUNTED = ['booked', 'confirmed', 'attended', 'no_show', 'cancelled'] as const;
+
+/**
+ * The day across every bookable service: how many bookings each has and in which state, the first
+ * and last time, and a link to the service's list (where the details are, audited).
+ */
+function DayOverview({ date, services }: { date: string; services: readonly Service[] }) {
+  const { t, lang, time } = useI18n();
+  const day = useLoad(
+    (signal) =>
+      Promise.all(services.map((s) => api<StaffBookingList>('GET', apiPath('/api/staff/bookings', { serviceId: s.id, date }), { signal }).then((r) => ({ service: s, bookings: r.bookings })))),
+    `${date}-${services.map((s) => s.id).join(',')}`,
+  );
+  return (
+    <section aria-labelledby="day-overview">
+      <h2 id="day-overview">{t.bookings.overview(date)}</h2>
+      <ErrorText error={day.error} />
+      {day.loading && !day.data ? <Loading /> : null}
+      {day.data ? (
+        <div class="scroll" role="region" aria-labelledby="day-overview" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.bookings.service}</th>
+                {COUNTED.map((c) => (
+                  <th key={c} scope="col">
+                    {label(t.bookings.statuses, c)}
+                  </th>
+                ))}
+                <th scope="col">{t.bookings.times}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {day.data.map(({ service, bookings }) => {
+                const count = (c: string) => bookings.filter((b) => (b.attendance ?? b.status) === c).length;
+                const live = bookings.filter((b) => b.status !== 'cancelled').map((b) => b.start).sort();
+                return (
+                  <tr key={service.id} data-service={service.id}>
+                    <th scope="row">
+                      <a href={`#/bookings?${new URLSearchParams({ service: service.id, date }).toString()}`}>{text(service.name, lang) || service.id}</a>
+                    </th>
+                    {COUNTED.map((c) => (
+                      <td key={c}>{count(c)}</td>
+                    ))}
+                    <td>{live.length > 0 ? `${time(live[0]).slice(0, 5)}–${time(live[live.length - 1]).slice(0, 5)}` : t.none}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
   );
 }
 
@@ -139,6 +195,7 @@ function BookingCard({ b, onChange }: { b: Booking; onChange: () => void }) {
         ) : null}
       </div>
       <ErrorText error={action.error} />
+      <AuditTrail entity="booking" id={b.reference} nested />
     </li>
   );
 }

@@ -13,7 +13,100 @@ import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
+import { shortRef } from '../case-ref.js';
+import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
+
+const RISKS = ['standard', 'medium', 'high'] as const;
+const RANK: Record<string, number> = { standard: 0, medium: 1, high: 2 };
+const FJC = ['not_offered', 'offered', 'accepted', 'declined', 'done'] as const;
+const PURPOSES = ['contact_victim', 'check_conditions', 'fjc_introduction'] as const;
+
+type CasePanel = 'risk' | 'fjc' | 'followup' | 'close';
+
+/**
+ * What an officer does with an open case, in the console: change the risk level (raise freely, lower
+ * with a reason), record the FJC introduction, add a follow-up, close the case. Each change is sent
+ * with the version read (a change meanwhile is refused, not overwritten) and confirmed on screen.
+ */
+function CaseActions({ c, onSaved }: { c: Case; onSaved: () => void }) {
+  const { t } = useI18n();
+  const [panel, setPanel] = useState<CasePanel | undefined>(undefined);
+  const [risk, setRisk] = useState(c.riskLevel ?? 'standard');
+  const [reason, setReason] = useState('');
+  const [fjc, setFjc] = useState<string>(c.fjcIntroduction ?? 'not_offered');
+  const [due, setDue] = useState(isoToLocal(new Date(Date.now() + 24 * 3_600_000)));
+  const [purpose, setPurpose] = useState<string>('contact_victim');
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const action = useAction();
+  const lowering = (RANK[risk] ?? 0) < (RANK[c.riskLevel ?? 'standard'] ?? 0);
+  const open = (p: CasePanel) => {
+    setSaved(undefined);
+    action.setError(undefined);
+    setPanel(panel === p ? undefined : p);
+  };
+  const save = (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => {
+      const path = `/api/cases/${seg(c.id)}`;
+      const version = { expectedVersion: c.version };
+      if (panel === 'risk') await api('PATCH', path, { body: { ...version, riskLevel: risk, ...(lowering ? { riskReason: reason.trim() } : {}) } });
+      if (panel === 'fjc') await api('PATCH', path, { body: { ...version, fjcIntroduction: fjc } });
+      if (panel === 'followup') await api('POST', `${path}/followups`, { body: { dueAt: localToIso(due), purpose } });
+      if (panel === 'close') await api('PATCH', path, { body: { ...version, status: 'closed' } });
+      setSaved(panel === 'close' ? t.cases.closedSaved : panel === 'followup' ? t.cases.followupSaved : t.saved);
+      setPanel(undefined);
+      setReason('');
+      onSaved();
+    });
+  };
+  const button = (p: CasePanel, text: string) => (
+    <button type="button" class="button" aria-expanded={panel === p} onClick={() => open(p)}>
+      {text}
+    </button>
+  );
+  return (
+    <section aria-labelledby="case-actions" class="panel">
+      <h2 id="case-actions">{t.cases.actions}</h2>
+      <div class="actions">
+        {button('risk', t.cases.changeRisk)}
+        {button('fjc', t.cases.recordFjc)}
+        {button('followup', t.cases.addFollowup)}
+        {button('close', t.cases.close)}
+      </div>
+      {panel ? (
+        <form class="form" onSubmit={save}>
+          {panel === 'risk' ? (
+            <>
+              <SelectField id="case-risk" label={t.cases.newRisk} value={risk} onChange={(v) => setRisk(v as RiskLevel)} options={RISKS.map((r) => [r, label(t.cases.risks, r)] as const)} />
+              {lowering ? <TextField id="risk-reason" label={t.cases.riskReason} hint={t.cases.riskReasonHint} required value={reason} onInput={(e) => setReason(value(e))} /> : null}
+            </>
+          ) : null}
+          {panel === 'fjc' ? <SelectField id="case-fjc" label={t.cases.fjc} value={fjc} onChange={setFjc} options={FJC.map((f) => [f, label(t.cases.fjcStatuses, f)] as const)} /> : null}
+          {panel === 'followup' ? (
+            <>
+              <TextField id="new-followup-due" type="datetime-local" label={t.followups.due} required value={due} onInput={(e) => setDue(value(e))} />
+              <SelectField id="new-followup-purpose" label={t.cases.purpose} value={purpose} onChange={setPurpose} options={PURPOSES.map((p) => [p, label(t.purposes, p)] as const)} />
+            </>
+          ) : null}
+          {panel === 'close' ? <p class="notice">{t.cases.closeWarning}</p> : null}
+          <div class="actions">
+            <button type="submit" class="button primary" disabled={action.busy}>
+              {action.busy ? t.saving : panel === 'close' ? t.cases.closeConfirm : t.save}
+            </button>
+            <button type="button" class="button" onClick={() => setPanel(undefined)}>
+              {t.cancel}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ErrorText error={action.error} />
+      <p class={saved ? 'saved' : 'visually-hidden'} role="status" aria-live="polite">
+        {saved ?? ''}
+      </p>
+    </section>
+  );
+}
 
 /**
  * A case as the cases API returns it: GET /api/cases/{id} gives every field and its follow-ups;
@@ -24,7 +117,7 @@ export type Case = Pick<CaseDetail, 'id'> & Partial<Omit<CaseDetail, 'id' | 'fol
 const KINDS = ['physical', 'psychological', 'both'] as const;
 const GENDERS = ['female', 'male', 'other', 'not_recorded'] as const;
 
-const refOf = (c: Case) => c.id;
+const refOf = (c: Case) => shortRef(c.id);
 
 export function CasesScreen({ roles }: { roles: readonly StaffRole[] }) {
   const { t, date } = useI18n();
@@ -75,6 +168,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
           <Facts>
             <Fact term={t.cases.openedAt}>{date(c.openedAt)}</Fact>
             <Fact term={t.cases.risk}>{label(t.cases.risks, c.riskLevel) || t.none}</Fact>
+            <Fact term={t.cases.status}>{label(t.cases.statuses, c.status) || t.none}</Fact>
             {c.repeat ? <Fact term={t.cases.repeat}>{t.yes}</Fact> : null}
             <Fact term={t.cases.victimRef}>{c.victimRef ?? t.none}</Fact>
             <Fact term={t.cases.interventionDate}>{date(c.interventionDate)}</Fact>
@@ -86,11 +180,13 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
             <Fact term={t.cases.officer}>{c.officer ?? t.none}</Fact>
             <Fact term={t.cases.fjc}>{label(t.cases.fjcStatuses, c.fjcIntroduction) || t.none}</Fact>
           </Facts>
+          {c.status === 'closed' ? <p class="notice">{t.cases.closedNotice}</p> : null}
+          {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? <CaseActions c={c} onSaved={loaded.reload} /> : null}
           <h2>{t.cases.followups}</h2>
           {(c.followups ?? []).length === 0 ? <p>{t.none}</p> : null}
           <ul class="cards">
             {(c.followups ?? []).map((f) => (
-              <FollowupCard key={f.id} f={{ ...f, caseId: f.caseId ?? c.id }} roles={roles} onChange={loaded.reload} showCase={false} />
+              <FollowupCard key={f.id} f={{ ...f, caseId: f.caseId ?? c.id }} caseInfo={{ riskLevel: c.riskLevel }} roles={roles} onChange={loaded.reload} showCase={false} />
             ))}
           </ul>
           <h2>{t.cases.orders}</h2>

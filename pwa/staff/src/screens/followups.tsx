@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { FollowupView } from '../../../../shared/cases/api.js';
+import type { CaseSummary, CompletedFollowup, FollowupView } from '../../../../shared/cases/api.js';
+import { shortRef } from '../case-ref.js';
 import { brusselsDate } from '../../../../shared/brussels-time.js';
 import type { StaffRole } from '../../../../shared/roles.js';
 import { can } from '../access.js';
@@ -45,23 +46,46 @@ export function toBuckets(res: unknown, now = new Date()): Buckets {
 export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
   const { t } = useI18n();
   const list = useLoad((signal) => api<unknown>('GET', '/api/followups', { signal }).then((r) => toBuckets(r)), 'followups');
+  // The risk level of each follow-up's case, from the case list (summaries: no victim reference).
+  const cases = useLoad((signal) => api<{ cases: CaseSummary[] }>('GET', '/api/cases', { signal }), 'followup-cases');
+  const risks = new Map<string | undefined, string>((cases.data?.cases ?? []).map((c) => [c.id, c.riskLevel]));
+  const [saved, setSaved] = useState<string | undefined>(undefined);
   const b = list.data;
   return (
     <Page title={roles.includes('supervisor') ? t.followups.teamTitle : t.followups.title} audited>
       <ErrorText error={list.error} />
+      <p class={saved ? 'saved' : 'visually-hidden'} role="status">
+        {saved ?? ''}
+      </p>
       {list.loading && !b ? <Loading /> : null}
       {b ? (
         <>
-          <Section id="overdue" title={t.followups.overdue} items={b.overdue} roles={roles} onChange={list.reload} />
-          <Section id="today" title={t.followups.today} items={b.today} roles={roles} onChange={list.reload} />
-          <Section id="week" title={t.followups.week} items={b.next7Days} roles={roles} onChange={list.reload} />
+          <Section onSaved={setSaved} id="overdue" title={t.followups.overdue} items={b.overdue} risks={risks} roles={roles} onChange={list.reload} />
+          <Section onSaved={setSaved} id="today" title={t.followups.today} items={b.today} risks={risks} roles={roles} onChange={list.reload} />
+          <Section onSaved={setSaved} id="week" title={t.followups.week} items={b.next7Days} risks={risks} roles={roles} onChange={list.reload} />
         </>
       ) : null}
     </Page>
   );
 }
 
-function Section({ id, title, items, roles, onChange }: { id: string; title: string; items: Followup[]; roles: readonly StaffRole[]; onChange: () => void }) {
+function Section({
+  id,
+  title,
+  items,
+  risks,
+  roles,
+  onChange,
+  onSaved,
+}: {
+  id: string;
+  title: string;
+  items: Followup[];
+  risks: ReadonlyMap<string | undefined, string>;
+  roles: readonly StaffRole[];
+  onChange: () => void;
+  onSaved: (text: string) => void;
+}) {
   const { t } = useI18n();
   return (
     <section aria-labelledby={`section-${id}`} class={`bucket bucket-${id}`}>
@@ -71,7 +95,7 @@ function Section({ id, title, items, roles, onChange }: { id: string; title: str
       {items.length === 0 ? <p class="muted">{t.followups.empty}</p> : null}
       <ul class="cards">
         {items.map((f) => (
-          <FollowupCard key={f.id} f={f} roles={roles} onChange={onChange} />
+          <FollowupCard key={f.id} f={f} caseInfo={{ riskLevel: risks.get(f.caseId) }} roles={roles} onChange={onChange} onSaved={onSaved} />
         ))}
       </ul>
     </section>
@@ -80,22 +104,58 @@ function Section({ id, title, items, roles, onChange }: { id: string; title: str
 
 type Panel = 'none' | 'complete' | 'reschedule' | 'reassign';
 
-export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Followup; roles: readonly StaffRole[]; onChange: () => void; showCase?: boolean }) {
+export function FollowupCard({
+  f,
+  caseInfo,
+  roles,
+  onChange,
+  showCase = true,
+  onSaved,
+}: {
+  f: Followup;
+  /** What the card shows of its case: the risk level. */
+  caseInfo?: { riskLevel?: string | undefined };
+  roles: readonly StaffRole[];
+  onChange: () => void;
+  showCase?: boolean;
+  /** Where the confirmation goes when the card itself leaves the list (a done follow-up); else on the card. */
+  onSaved?: (text: string) => void;
+}) {
   const { t, dateTime } = useI18n();
+  const [savedHere, setSavedHere] = useState<string | undefined>(undefined);
+  const saved = onSaved ? undefined : savedHere;
+  const setSaved = (text: string) => (onSaved ? onSaved(text) : setSavedHere(text));
   const [panel, setPanel] = useState<Panel>('none');
   const [outcome, setOutcome] = useState('');
   const [due, setDue] = useState(isoToLocal(f.dueAt));
   const [officer, setOfficer] = useState('');
   const action = useAction();
   const base = `/api/cases/${seg(f.caseId)}/followups/${seg(f.id)}`;
-  const ref = f.caseId;
+  const ref = shortRef(f.caseId);
   const done = f.status === 'done' || f.completedAt !== undefined;
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
-      if (panel === 'complete') await api('POST', `${base}/complete`, { body: { outcome } });
-      if (panel === 'reschedule') await api('POST', `${base}/reschedule`, { body: { dueAt: localToIso(due) } });
-      if (panel === 'reassign') await api('POST', `${base}/reassign`, { body: { officer: officer.trim() } });
+      if (panel === 'complete') {
+        const done = await api<CompletedFollowup>('POST', `${base}/complete`, { body: { outcome } });
+        // Say what comes next: the retry the cadence planned, or the urgent one after two "not reached".
+        const next = done.planned[0] ?? (done.urgentFollowupId ? { dueAt: undefined } : undefined);
+        setSaved(
+          done.supervisorNotified
+            ? t.followups.savedUrgent
+            : next?.dueAt
+              ? t.followups.savedNext(dateTime(next.dueAt))
+              : t.saved,
+        );
+      }
+      if (panel === 'reschedule') {
+        await api('POST', `${base}/reschedule`, { body: { dueAt: localToIso(due) } });
+        setSaved(t.saved);
+      }
+      if (panel === 'reassign') {
+        await api('POST', `${base}/reassign`, { body: { officer: officer.trim() } });
+        setSaved(t.saved);
+      }
       setPanel('none');
       onChange();
     });
@@ -113,11 +173,17 @@ export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Follo
           <dt>{t.followups.due}</dt>
           <dd>{dateTime(f.dueAt)}</dd>
         </div>
+        {caseInfo?.riskLevel ? (
+          <div>
+            <dt>{t.cases.risk}</dt>
+            <dd>{label(t.cases.risks, caseInfo.riskLevel)}</dd>
+          </div>
+        ) : null}
         {showCase ? (
           <div>
             <dt>{t.followups.case}</dt>
             <dd>
-              <a href={href('cases', f.caseId)} aria-label={t.followups.openCase(ref)}>
+              <a href={href('cases', f.caseId)} class="case-ref" aria-label={t.followups.openCase(ref)}>
                 {ref}
               </a>
             </dd>
@@ -177,6 +243,11 @@ export function FollowupCard({ f, roles, onChange, showCase = true }: { f: Follo
         </form>
       ) : null}
       <ErrorText error={action.error} />
+      {saved ? (
+        <p class="saved" role="status">
+          {saved}
+        </p>
+      ) : null}
     </li>
   );
 }

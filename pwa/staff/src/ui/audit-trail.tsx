@@ -10,8 +10,11 @@ import { useAction } from './hooks.js';
  * The access trail of one entity (`GET /api/audit/{entity}/{id}`, coordinators and supervisors).
  * Loaded only on request: reading a trail is itself recorded.
  */
-export function AuditTrail({ entity, id }: { entity: string; id: string }) {
+export function AuditTrail({ entity, id, nested = false }: { entity: string; id: string; /** Inside a card (a heading one level down). */ nested?: boolean }) {
   const { t, dateTime } = useI18n();
+  // One trail per entity on a page: ids of its own (several booking cards each hold one).
+  const titleId = `audit-${entity}-${id}`.replace(/[^A-Za-z0-9_-]/g, '-');
+  const Heading = nested ? 'h3' : 'h2';
   const [items, setItems] = useState<AuditRecord[] | undefined>(undefined);
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const action = useAction();
@@ -22,8 +25,8 @@ export function AuditTrail({ entity, id }: { entity: string; id: string }) {
       setCursor(page.nextCursor);
     });
   return (
-    <section aria-labelledby="audit-title" class="panel">
-      <h2 id="audit-title">{t.audit.title}</h2>
+    <section aria-labelledby={titleId} class="panel">
+      <Heading id={titleId}>{t.audit.title}</Heading>
       {items === undefined ? (
         <button type="button" class="button" disabled={action.busy} onClick={() => load()}>
           {t.audit.show}
@@ -32,7 +35,7 @@ export function AuditTrail({ entity, id }: { entity: string; id: string }) {
         <p>{t.audit.empty}</p>
       ) : (
         <DataTable
-          labelledBy="audit-title"
+          labelledBy={titleId}
           columns={[t.audit.when, t.audit.who, t.audit.roles, t.audit.action, t.audit.route]}
           rows={items}
           rowKey={(r, i) => `${r.at}-${i}`}
