@@ -9,7 +9,7 @@ import { handler as orders } from '../../functions/orders/handler.js';
 import { DEFAULT_CADENCE } from '../../shared/cases/index.js';
 import { invokeRoute } from '../support/invoke.js';
 import { waitForMessages } from '../support/sns-inbox.js';
-import { call, caseBody, caseItems, freshZone, olivia, TABLE } from './cases-support.js';
+import { call, caseBody, caseItems, freshZone, staffIn, TABLE } from './cases-support.js';
 import { insertRecords, itemsOf, monitoringClaims, openAlerts, orderBody, police, positionEvent } from './monitoring-support.js';
 
 /**
@@ -25,9 +25,11 @@ async function orderAndCase(risk: 'high' | 'standard' = 'high') {
   const order = await invokeRoute(orders, 'POST', '/api/orders', { claims: police, body });
   expect(order.status, JSON.stringify(order.json)).toBe(201);
   const orderId = String(order.json.order.id);
-  const opened = await call('POST', '/api/cases', olivia, caseBody(freshZone(), { riskLevel: risk, orderIds: [orderId] }));
+  const zone = freshZone();
+  const { olivia } = staffIn(zone);
+  const opened = await call('POST', '/api/cases', olivia, caseBody(zone, { riskLevel: risk, orderIds: [orderId] }));
   expect(opened.status, JSON.stringify(opened.json)).toBe(201);
-  return { body, orderId, code: String(order.json.protectionCode), caseId: String(opened.json.id), caseVersion: Number(opened.json.version) };
+  return { body, orderId, olivia, code: String(order.json.protectionCode), caseId: String(opened.json.id), caseVersion: Number(opened.json.version) };
 }
 
 /** The alert items of a district as the stream's INSERT records carry them. */
@@ -69,7 +71,7 @@ describe('an alert on a linked order reaches the case', () => {
   });
 
   it('her panic reaches the case too, the risk level left as it is; a closed case gets nothing', async () => {
-    const { body, code, caseId } = await orderAndCase('standard');
+    const { body, code, caseId, olivia } = await orderAndCase('standard');
     expect((await invokeRoute(monitoring, 'POST', '/api/panic', { body: { protectionCode: code } })).status).toBe(202);
     const panic = await alertRecords(body.district, 'panic');
     expect(panic.alerts).toHaveLength(1);
@@ -78,8 +80,8 @@ describe('an alert on a linked order reaches the case', () => {
     expect((await call('GET', `/api/cases/${caseId}`, olivia)).json).toMatchObject({ riskLevel: 'standard' });
 
     const closed = await orderAndCase('high');
-    const got = await call('GET', `/api/cases/${closed.caseId}`, olivia);
-    expect((await call('PATCH', `/api/cases/${closed.caseId}`, olivia, { expectedVersion: got.json.version, status: 'closed' })).status).toBe(200);
+    const got = await call('GET', `/api/cases/${closed.caseId}`, closed.olivia);
+    expect((await call('PATCH', `/api/cases/${closed.caseId}`, closed.olivia, { expectedVersion: got.json.version, status: 'closed' })).status).toBe(200);
     const events = [3000, 900, 100].map((m, i) => positionEvent(closed.body.respondentDeviceId, minutesAgo(5 - i), m));
     expect((await invokeRoute(monitoring, 'POST', '/api/monitoring/events', { claims: monitoringClaims, body: { events } })).status).toBe(200);
     const breach = await alertRecords(closed.body.district, 'zone');
