@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import { positionsExpireAt, unattachedFixExpiresAt } from '../../shared/orders/retention.js';
 import { metric } from '../../shared/metrics.js';

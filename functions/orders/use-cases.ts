@@ -150,7 +150,7 @@ export async function reissueProtectionCode(repo: OrderRepository, id: string, c
 
 /** The respondent's position fixes still retained (expired ones are filtered even before TTL deletes them). Audited. */
 export async function orderPositions(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<StoredFix[]> {
-  const found = await loadInPatch(repo, id, caller);
+  await loadInPatch(repo, id, caller);
   await repo.audit({ entity: 'order-positions', entityId: id, action: 'read', route: caller.route, principal: caller.principal, at: now });
   const nowS = Math.floor(now.getTime() / 1000);
   return (await repo.fixes(id)).filter((f) => f.expiresAt === undefined || f.expiresAt > nowS);

@@ -13,8 +13,14 @@ test('installable console; a police officer registers this browser for pushes an
   await context.grantPermissions(['notifications'], { origin: baseURL as string });
   await page.addInitScript((json) => {
     let current: unknown = null;
-    const fake = { endpoint: json.endpoint, expirationTime: null, toJSON: () => json, unsubscribe: async () => ((current = null), true) };
-    PushManager.prototype.subscribe = async () => ((current = fake), fake as unknown as PushSubscription);
+    const fake = { endpoint: json.endpoint, expirationTime: null, toJSON: () => json, unsubscribe: async () => {
+        current = null;
+        return true;
+      } };
+    PushManager.prototype.subscribe = async () => {
+      current = fake;
+      return fake as unknown as PushSubscription;
+    };
     PushManager.prototype.getSubscription = async () => current as PushSubscription | null;
   }, made.subscription);
 

@@ -128,7 +128,7 @@ describe('console links in messages', () => {
 describe('staff console push', () => {
   const fns = () => s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
   const vars = (name: 'push' | 'pushSender') =>
-    (fns()[s.logicalId(s.stateless.functions[name])]?.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    (fns()[s.logicalId(s.stateless.functions[name])]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
 
   it('subscribes the push sender to police alerts (no canaries), officer reminders and supervisor escalations', () => {
     const subs = Object.values(s.statelessTemplate.findResources('AWS::SNS::Subscription') as Record<string, Resource>).filter(

@@ -241,7 +241,7 @@ describe('follow-ups', () => {
 
   it('GET /api/followups: overdue, due today, next 7 days; officers only their own', async () => {
     const zone = freshZone();
-    const { olivia, omar, sam } = staffIn(zone);
+    const { omar, sam } = staffIn(zone);
     const c = (await call('POST', '/api/cases', omar, caseBody(zone))).json;
     const added = await call('POST', `/api/cases/${c.id}/followups`, omar, { dueAt: new Date(Date.now() + 60_000).toISOString(), purpose: 'check_conditions' });
     expect(added.status).toBe(201);

@@ -11,7 +11,7 @@ import { orderBodySchema } from '../../shared/orders/api.js';
 import { createOrder } from '../../functions/orders/use-cases.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
 import { createCaseSchema } from '../../shared/cases/schemas.js';
-import { call, caseBody, caseItems, counters, freshZone, olivia, TABLE, staffIn } from './cases-support.js';
+import { call, caseBody, caseItems, counters, freshZone, TABLE, staffIn } from './cases-support.js';
 import { itemsOf, orderBody } from './monitoring-support.js';
 import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
 

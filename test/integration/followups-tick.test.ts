@@ -6,7 +6,7 @@ import { MAX_ATTEMPTS } from '../../functions/followups/queue.js';
 import { runFollowupTick, type TickDeps } from '../../functions/followups/tick.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { clearInbox, failPublishes, inbox, waitForMessages } from '../support/sns-inbox.js';
-import { call, caseBody, caseItems, counters, freshZone, olivia, sam, TABLE, staffIn } from './cases-support.js';
+import { call, caseBody, caseItems, counters, freshZone, TABLE, staffIn } from './cases-support.js';
 
 const H = 3_600_000;
 const deps: TickDeps = { table: TABLE, client: dynamo, notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']), graceMinutes: 60 };
@@ -32,7 +32,6 @@ beforeEach(async () => {
 describe('reminder tick', () => {
   it('publishes exactly one reminder per due follow-up across repeated and concurrent ticks; routing attributes; no personal data', async () => {
     const zone = freshZone();
-    const { olivia } = staffIn(zone);
     const a = await caseWithDue(zone, 0);
     const b = await caseWithDue(zone, 0);
     const at = new Date(Date.now() + 5_000);

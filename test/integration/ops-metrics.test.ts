@@ -12,7 +12,7 @@ import { SnsNotifier } from '../../functions/lib/notifier.js';
 import { OPS_NAMESPACE, opsMetrics, type OpsMetricName } from '../../shared/ops-metrics.js';
 import { apiEvent, lambdaContext } from '../support/events.js';
 import { failPublishes } from '../support/sns-inbox.js';
-import { call, caseBody, freshZone, olivia, staffIn } from './cases-support.js';
+import { call, caseBody, freshZone, staffIn } from './cases-support.js';
 import { insertRecords, itemsOf, TABLE, unique } from './monitoring-support.js';
 
 /**

@@ -6,6 +6,7 @@ import { opsMetrics } from '../../shared/ops-metrics.js';
 import { pushPayloadSchema, type PushDevice, type PushKey } from '../../shared/push/api.js';
 import { startTestStack } from '../support/stack.js';
 import { HOME, orderBody, positionEvent, unique } from './monitoring-support.js';
+import type { Invocation } from '../support/invoke.js';
 
 /**
  * The push channel end to end on the local stack: staff register a device (a subscription the local
@@ -32,7 +33,7 @@ async function api(path: string, init: { method?: string; token?: string; body?:
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });
   const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Invocation['json'] };
 }
 
 async function localSubscription(options: { answer?: number } = {}): Promise<LocalPushSubscription> {

@@ -247,17 +247,6 @@ function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element
   const result = useRef<HTMLParagraphElement>(null);
   const live = useRef(true);
   useEffect(() => () => void (live.current = false), []);
-  // The code the panic was sent with (memory only), to ask what became of it.
-  const sentWith = useRef<string | undefined>(undefined);
-  const [progress, setProgress] = useState<PanicStatusAnswer | undefined>(undefined);
-  const panicId = phase.k === 'sent' ? phase.panicId : undefined;
-  useEffect(() => {
-    const code = sentWith.current;
-    if (!panicId || !code) return;
-    const ctl = new AbortController();
-    void pollPanicStatus({ protectionCode: code, panicId, signal: ctl.signal, onStatus: (a) => live.current && setProgress(a) });
-    return () => ctl.abort();
-  }, [panicId]);
   useEffect(() => {
     if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
   }, [phase.k]);

@@ -40,7 +40,10 @@ describe('pollPanicStatus (what became of a panic)', () => {
     const ctl = new AbortController();
     const pending = scripted([{ panicId: ID, status: 'received', receivedAt: at(0) }]);
     const answers: string[] = [];
-    const done = pollPanicStatus({ protectionCode: 'X', panicId: ID, onStatus: (a) => (answers.push(a.status), ctl.abort()), signal: ctl.signal, intervalMs: 60_000, fetchFn: pending.fn });
+    const done = pollPanicStatus({ protectionCode: 'X', panicId: ID, onStatus: (a) => {
+        answers.push(a.status);
+        ctl.abort();
+      }, signal: ctl.signal, intervalMs: 60_000, fetchFn: pending.fn });
     await done;
     expect(answers).toEqual(['received']);
     expect(pending.bodies).toHaveLength(1);

@@ -47,7 +47,14 @@ export async function pollPanicStatus(o: PollOptions): Promise<void> {
     if (o.signal.aborted) return;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, interval);
-      o.signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      o.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+        { once: true },
+      );
     });
   }
 }

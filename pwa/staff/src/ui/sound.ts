@@ -25,7 +25,7 @@ export function armSound(): () => void {
 }
 
 export function chime(): void {
-  if (!context || context.state !== 'running') return;
+  if (context?.state !== 'running') return;
   const start = context.currentTime;
   for (const [i, freq] of [880, 660].entries()) {
     const osc = context.createOscillator();
