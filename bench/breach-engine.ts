@@ -94,7 +94,7 @@ export async function benchBreachLatency({ stack, runs }: { stack: StackLike; ru
   // Event times: spaced 20 minutes apart, ending before the stack's now (so none is "in the future").
   const t0 = now().getTime() - runs * 2 * 20 * 60_000;
   for (let i = 0; i < runs; i++) {
-    const outside = fixAt(order.respondentDeviceId, HOME, 5000, new Date(t0 + (2 * i) * 20 * 60_000));
+    const outside = fixAt(order.respondentDeviceId, HOME, 5000, new Date(t0 + 2 * i * 20 * 60_000));
     const inside = fixAt(order.respondentDeviceId, HOME, 100, new Date(t0 + (2 * i + 1) * 20 * 60_000));
     await postEvents(stack.url, monitoring, [outside]);
     const seen = stack.notifications().length;

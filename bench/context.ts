@@ -9,7 +9,10 @@ import type { Row } from './stats.js';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const QUICK = process.argv.includes('--quick');
 /** `--only=2,5`: run just these sections (development); the results then go to stdout only. */
-export const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+export const ONLY = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 export const wanted = (n: string): boolean => !ONLY || ONLY.includes(n);
 export const rows: Row[] = [];
 export const json: Record<string, unknown> = { quick: QUICK };

@@ -71,7 +71,14 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
   );
   const seedMs = performance.now() - seedStart;
 
-  const deps = { table, client: dynamo, notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']), graceMinutes: 12 * 60, concurrency: options.concurrency ?? 16, budgetMs: Number.POSITIVE_INFINITY };
+  const deps = {
+    table,
+    client: dynamo,
+    notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
+    graceMinutes: 12 * 60,
+    concurrency: options.concurrency ?? 16,
+    budgetMs: Number.POSITIVE_INFINITY,
+  };
   const start = performance.now();
   const first = await runFollowupTick(deps, new Date());
   const ms = performance.now() - start;

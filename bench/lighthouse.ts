@@ -11,7 +11,16 @@ import { join } from 'node:path';
 export const LIGHTHOUSE_VERSION = '12.2.3';
 export const CHROMIUM = '/usr/bin/chromium';
 /** The flags that work here, headless as root (/work/shared/NOTES.md). */
-export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface LighthouseRun {
   performance: number;
@@ -73,7 +82,12 @@ export async function lighthouseOnce(url: string): Promise<LighthouseRun> {
     try {
       lhr = JSON.parse(readFileSync(out, 'utf8')) as Lhr;
     } catch {
-      const last = r.stderr.trim().split('\n').filter((l) => l.trim()).slice(-1)[0] ?? `exit ${r.code}`;
+      const last =
+        r.stderr
+          .trim()
+          .split('\n')
+          .filter((l) => l.trim())
+          .slice(-1)[0] ?? `exit ${r.code}`;
       throw new Error(`no report (npx lighthouse@${LIGHTHOUSE_VERSION}: ${last})`);
     }
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
@@ -81,7 +95,9 @@ export async function lighthouseOnce(url: string): Promise<LighthouseRun> {
     return {
       performance: score('performance'),
       accessibility: score('accessibility'),
-      erroredAudits: Object.entries(lhr.audits).filter(([, a]) => a.errorMessage).map(([k]) => k),
+      erroredAudits: Object.entries(lhr.audits)
+        .filter(([, a]) => a.errorMessage)
+        .map(([k]) => k),
       ...(lhr.audits['largest-contentful-paint']?.numericValue !== undefined ? { lcpMs: lhr.audits['largest-contentful-paint'].numericValue } : {}),
       ...(lhr.audits['total-blocking-time']?.numericValue !== undefined ? { tbtMs: lhr.audits['total-blocking-time'].numericValue } : {}),
     };

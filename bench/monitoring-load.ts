@@ -76,7 +76,15 @@ export async function monitoringFixture(baseUrl: string, policeToken: string, gr
         Array.from({ length: BATCH / DEVICES_PER_BATCH }, () => {
           const at = (nextAt.get(d.deviceId) ?? now) + 100;
           nextAt.set(d.deviceId, at);
-          return { eventId: uniq('bench-ev'), type: 'position' as const, deviceId: d.deviceId, at: new Date(at).toISOString(), lat: far.lat, lon: far.lon, accuracy: 10 };
+          return {
+            eventId: uniq('bench-ev'),
+            type: 'position' as const,
+            deviceId: d.deviceId,
+            at: new Date(at).toISOString(),
+            lat: far.lat,
+            lon: far.lon,
+            accuracy: 10,
+          };
         }),
       ),
   };
@@ -96,7 +104,14 @@ export function rawBatchRunner(client: DynamoDBClient, tableName: string) {
     const nowIso = new Date().toISOString();
     await Promise.all(
       group.devices.map(async (d) => {
-        const q = await doc.send(new DocQuery({ TableName: tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `DEVICE#${d.deviceId}` } }));
+        const q = await doc.send(
+          new DocQuery({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk',
+            ExpressionAttributeValues: { ':pk': `DEVICE#${d.deviceId}` },
+          }),
+        );
         const orderId = String(q.Items?.[0]?.orderId ?? d.orderId);
         for (const e of events.filter((x) => x.deviceId === d.deviceId)) {
           const [, s] = await Promise.all([
@@ -107,11 +122,31 @@ export function rawBatchRunner(client: DynamoDBClient, tableName: string) {
           await doc.send(
             new TransactWriteCommand({
               TransactItems: [
-                { Put: { TableName: tableName, Item: { pk: `BENCHRAW#EVENT#${e.eventId}`, sk: 'EVENT', type: 'BENCH_RAW', receivedAt: nowIso, expiresAt: Math.floor(Date.now() / 1000) + 3600 }, ConditionExpression: 'attribute_not_exists(pk)' } },
                 {
                   Put: {
                     TableName: tableName,
-                    Item: { pk: `BENCHRAW#${orderId}`, sk: 'STATE', type: 'BENCH_RAW', orderId, version: v + 1, state: (s.Item?.state as Record<string, unknown> | undefined) ?? {}, updatedAt: nowIso },
+                    Item: {
+                      pk: `BENCHRAW#EVENT#${e.eventId}`,
+                      sk: 'EVENT',
+                      type: 'BENCH_RAW',
+                      receivedAt: nowIso,
+                      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Put: {
+                    TableName: tableName,
+                    Item: {
+                      pk: `BENCHRAW#${orderId}`,
+                      sk: 'STATE',
+                      type: 'BENCH_RAW',
+                      orderId,
+                      version: v + 1,
+                      state: (s.Item?.state as Record<string, unknown> | undefined) ?? {},
+                      updatedAt: nowIso,
+                    },
                     ConditionExpression: v === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
                     ExpressionAttributeValues: { ':v': v },
                   },
@@ -119,7 +154,20 @@ export function rawBatchRunner(client: DynamoDBClient, tableName: string) {
                 {
                   Put: {
                     TableName: tableName,
-                    Item: { pk: `BENCHRAW#${orderId}`, sk: `FIX#${e.at}#${e.eventId}`, type: 'BENCH_RAW', orderId, deviceId: e.deviceId, eventId: e.eventId, at: e.at, lat: e.lat, lon: e.lon, accuracy: e.accuracy, receivedAt: nowIso, expiresAt: Math.floor(Date.now() / 1000) + 3600 },
+                    Item: {
+                      pk: `BENCHRAW#${orderId}`,
+                      sk: `FIX#${e.at}#${e.eventId}`,
+                      type: 'BENCH_RAW',
+                      orderId,
+                      deviceId: e.deviceId,
+                      eventId: e.eventId,
+                      at: e.at,
+                      lat: e.lat,
+                      lon: e.lon,
+                      accuracy: e.accuracy,
+                      receivedAt: nowIso,
+                      expiresAt: Math.floor(Date.now() / 1000) + 3600,
+                    },
                   },
                 },
               ],

@@ -28,7 +28,8 @@ export interface ExitRun {
 
 /** The neutral page a person was on before opening the app (served locally by routing). */
 const BEFORE_URL = 'https://start.bench.invalid/search';
-const NEUTRAL_HTML = (title: string) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>Neutral page served by the bench.</p></body></html>`;
+const NEUTRAL_HTML = (title: string) =>
+  `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1><p>Neutral page served by the bench.</p></body></html>`;
 
 async function preparedContext(browser: Browser, appOrigin: string, exitUrl: string, onPress: (t: number) => void): Promise<BrowserContext> {
   const context = await browser.newContext();
@@ -135,7 +136,12 @@ export async function firstVisitScripts(appUrl: string): Promise<{ files: { url:
     const pending: Promise<{ url: string; bytes: number } | undefined>[] = [];
     page.on('response', (res) => {
       if (res.request().resourceType() !== 'script') return;
-      pending.push(res.body().then((b) => ({ url: new URL(res.url()).pathname, bytes: b.length }), () => undefined));
+      pending.push(
+        res.body().then(
+          (b) => ({ url: new URL(res.url()).pathname, bytes: b.length }),
+          () => undefined,
+        ),
+      );
     });
     await page.goto(appUrl, { waitUntil: 'networkidle' });
     await page.locator('[data-quick-exit] button').waitFor({ state: 'visible', timeout: 15_000 });

@@ -33,13 +33,14 @@ process.env.LOG_LEVEL ??= 'WARN';
 const { startLocalStack } = await import('../infra/local/stack.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'oneroof-bench-data-'));
 let stack: LocalStack | undefined;
-if (['2', '3', '4', '5', '6'].some(wanted)) try {
-  const t0 = performance.now();
-  stack = await startLocalStack({ port: PORT, dataDir, quiet: true, buildPwa: false });
-  console.error(`[bench] local stack on ${stack.url} started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-} catch (e) {
-  rows.push({ section: '2 API', item: '(local stack)', result: errText(e) });
-}
+if (['2', '3', '4', '5', '6'].some(wanted))
+  try {
+    const t0 = performance.now();
+    stack = await startLocalStack({ port: PORT, dataDir, quiet: true, buildPwa: false });
+    console.error(`[bench] local stack on ${stack.url} started in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  } catch (e) {
+    rows.push({ section: '2 API', item: '(local stack)', result: errText(e) });
+  }
 try {
   if (stack) {
     const s = stack;
@@ -72,5 +73,8 @@ const md = `${header}${markdownTable(rows)}\n`;
 console.log(md);
 // Only a full run of every section replaces the committed table; --quick and --only print it (and JSON).
 if (!QUICK && !ONLY) writeFileSync(join(ROOT, 'bench', 'results.md'), md);
-writeFileSync(join(ROOT, 'bench', QUICK || ONLY ? 'results.partial.json' : 'results.json'), JSON.stringify({ date: started.toISOString(), cpus: cpuList.length, cpuModel: cpuList[0]?.model, node: process.version, rows, ...json }, null, 2));
+writeFileSync(
+  join(ROOT, 'bench', QUICK || ONLY ? 'results.partial.json' : 'results.json'),
+  JSON.stringify({ date: started.toISOString(), cpus: cpuList.length, cpuModel: cpuList[0]?.model, node: process.version, rows, ...json }, null, 2),
+);
 process.exit(0);

@@ -21,7 +21,15 @@ export function brusselsFormat(locale: string, options: Omit<Intl.DateTimeFormat
   return format;
 }
 
-const fmt = brusselsFormat('en-GB', { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const fmt = brusselsFormat('en-GB', {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 
 export interface LocalParts {
   year: number;

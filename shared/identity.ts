@@ -35,7 +35,13 @@ export interface DemoUser {
 export const demoUsers: readonly DemoUser[] = [
   { username: 'olivia.officer', displayName: 'Olivia (officer)', roles: ['officer'], zone: 'ruppel', districts: ['boom', 'niel'] },
   { username: 'omar.officer', displayName: 'Omar (officer)', roles: ['officer'], zone: 'ruppel', districts: ['rumst', 'schelle'] },
-  { username: 'paula.police', displayName: 'Paula (police)', roles: ['police'], zone: 'ruppel', districts: ['aartselaar', 'boom', 'hemiksem', 'niel', 'rumst', 'schelle'] },
+  {
+    username: 'paula.police',
+    displayName: 'Paula (police)',
+    roles: ['police'],
+    zone: 'ruppel',
+    districts: ['aartselaar', 'boom', 'hemiksem', 'niel', 'rumst', 'schelle'],
+  },
   { username: 'chris.coordinator', displayName: 'Chris (FJC coordinator)', roles: ['coordinator'], zone: 'ruppel', districts: [] },
   { username: 'alex.authority', displayName: 'Alex (authority)', roles: ['authority'], zone: 'ruppel', districts: [] },
   { username: 'sam.supervisor', displayName: 'Sam (supervisor)', roles: ['supervisor', 'officer'], zone: 'ruppel', districts: [] },

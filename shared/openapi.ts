@@ -101,14 +101,18 @@ function responses(route: Route, contract: OperationContract): Json {
     out[status] = {
       description: r.description,
       ...(Object.keys(content).length ? { content } : {}),
-      ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) } : {}),
+      ...(r.headers
+        ? { headers: Object.fromEntries(Object.entries(r.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])) }
+        : {}),
     };
   }
   const hasInput = contract.body || contract.query || contract.headers?.length || route.path.includes('{');
   if (hasInput && !out['400']) out['400'] = errorAnswer('Bad input: `field` names the first refused field');
   if (route.access.kind !== 'public') {
     out['401'] ??= errorAnswer('No valid token');
-    out['403'] ??= errorAnswer(route.access.kind === 'staff' ? `Not one of the roles: ${route.access.roles.join(', ')}` : `Token without the scope ${route.access.scope}`);
+    out['403'] ??= errorAnswer(
+      route.access.kind === 'staff' ? `Not one of the roles: ${route.access.roles.join(', ')}` : `Token without the scope ${route.access.scope}`,
+    );
   }
   for (const [status, answer] of Object.entries(out)) {
     // Declared error answers carry the one error body.
@@ -130,7 +134,12 @@ export function openApiDocument(options: OpenApiOptions): Json {
     const contract = contractOf(route);
     const parameters = [...pathParams(route, contract), ...queryParams(contract), ...headerParams(contract)];
     const access = route.access;
-    const who = access.kind === 'public' ? 'Public.' : access.kind === 'staff' ? `Staff roles: ${access.roles.join(', ')}.` : `Machine clients with scope ${access.scope}.`;
+    const who =
+      access.kind === 'public'
+        ? 'Public.'
+        : access.kind === 'staff'
+          ? `Staff roles: ${access.roles.join(', ')}.`
+          : `Machine clients with scope ${access.scope}.`;
     const item = (paths[route.path] ??= {});
     item[route.method.toLowerCase()] = {
       operationId: operationId(route),

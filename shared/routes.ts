@@ -9,10 +9,7 @@ import { MONITORING_SCOPE, type StaffRole } from './roles.js';
  */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export type Access =
-  | { kind: 'public' }
-  | { kind: 'staff'; roles: readonly StaffRole[] }
-  | { kind: 'machine'; scope: string };
+export type Access = { kind: 'public' } | { kind: 'staff'; roles: readonly StaffRole[] } | { kind: 'machine'; scope: string };
 
 export interface RouteDecl {
   method: Method;
@@ -49,7 +46,13 @@ export const routes = [
   { method: 'POST', path: '/api/bookings/{reference}/cancel', function: 'bookings', access: PUBLIC, summary: 'Cancel a booking (PIN in header)' },
   { method: 'DELETE', path: '/api/bookings/{reference}', function: 'bookings', access: PUBLIC, summary: 'Erase a booking at once (PIN in header)' },
   { method: 'GET', path: '/api/staff/bookings', function: 'bookings', access: staff('coordinator'), summary: 'Bookings of a service on a day' },
-  { method: 'GET', path: '/api/staff/bookings/{reference}', function: 'bookings', access: staff('coordinator'), summary: 'One booking with needs and safe contact (audited)' },
+  {
+    method: 'GET',
+    path: '/api/staff/bookings/{reference}',
+    function: 'bookings',
+    access: staff('coordinator'),
+    summary: 'One booking with needs and safe contact (audited)',
+  },
   { method: 'POST', path: '/api/staff/bookings/{reference}/confirm', function: 'bookings', access: staff('coordinator'), summary: 'Confirm a booking' },
   { method: 'POST', path: '/api/staff/bookings/{reference}/attendance', function: 'bookings', access: staff('coordinator'), summary: 'Mark attendance' },
 
@@ -58,12 +61,42 @@ export const routes = [
   { method: 'GET', path: '/api/cases', function: 'cases', access: staff('officer', 'supervisor'), summary: 'My cases (supervisors: the team)' },
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'One case with its follow-ups (audited)' },
   { method: 'PATCH', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Change risk, FJC introduction, links' },
-  { method: 'GET', path: '/api/followups', function: 'cases', access: staff('officer', 'supervisor'), summary: 'My follow-ups: overdue, due today, next 7 days' },
+  {
+    method: 'GET',
+    path: '/api/followups',
+    function: 'cases',
+    access: staff('officer', 'supervisor'),
+    summary: 'My follow-ups: overdue, due today, next 7 days',
+  },
   { method: 'POST', path: '/api/cases/{id}/followups', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Add a follow-up' },
-  { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/complete', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Complete a follow-up with an outcome' },
-  { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reschedule', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reschedule a follow-up' },
-  { method: 'POST', path: '/api/cases/{id}/followups/{followupId}/reassign', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Reassign a follow-up' },
-  { method: 'GET', path: '/api/staff/officers', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Active officers of a zone (who may own a follow-up)' },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/followups/{followupId}/complete',
+    function: 'cases',
+    access: staff('officer', 'supervisor'),
+    summary: 'Complete a follow-up with an outcome',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/followups/{followupId}/reschedule',
+    function: 'cases',
+    access: staff('officer', 'supervisor'),
+    summary: 'Reschedule a follow-up',
+  },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/followups/{followupId}/reassign',
+    function: 'cases',
+    access: staff('officer', 'supervisor'),
+    summary: 'Reassign a follow-up',
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/officers',
+    function: 'cases',
+    access: staff('officer', 'supervisor'),
+    summary: 'Active officers of a zone (who may own a follow-up)',
+  },
 
   // Restraining orders, monitoring and alerts
   { method: 'POST', path: '/api/orders', function: 'orders', access: staff('police'), summary: 'Create an order' },
@@ -71,13 +104,37 @@ export const routes = [
   { method: 'GET', path: '/api/orders/{id}', function: 'orders', access: staff('police', 'supervisor'), summary: 'One order (audited)' },
   { method: 'PUT', path: '/api/orders/{id}', function: 'orders', access: staff('police'), summary: 'Change an order (new version)' },
   { method: 'POST', path: '/api/orders/{id}/end', function: 'orders', access: staff('police'), summary: 'End an order' },
-  { method: 'POST', path: '/api/orders/{id}/protection-code', function: 'orders', access: staff('police'), summary: 'Issue a new protection code (shown once; the old one stops working; audited)' },
+  {
+    method: 'POST',
+    path: '/api/orders/{id}/protection-code',
+    function: 'orders',
+    access: staff('police'),
+    summary: 'Issue a new protection code (shown once; the old one stops working; audited)',
+  },
   { method: 'GET', path: '/api/orders/{id}/positions', function: 'orders', access: staff('police'), summary: 'Position fixes kept for an order (audited)' },
   { method: 'POST', path: '/api/monitoring/events', function: 'monitoring', access: MACHINE, summary: 'Device events from the monitoring provider' },
   { method: 'POST', path: '/api/panic', function: 'monitoring', access: PUBLIC, summary: 'Panic from a protected person (protection code)' },
-  { method: 'POST', path: '/api/panic/status', function: 'monitoring', access: PUBLIC, summary: 'What became of a panic: received, sent to police, seen by an officer (protection code)' },
-  { method: 'POST', path: '/api/protection/duress-code', function: 'monitoring', access: PUBLIC, summary: 'Set or remove a duress code (protection code in the body)' },
-  { method: 'POST', path: '/api/duress', function: 'monitoring', access: PUBLIC, summary: 'A duress code typed into the neutral screen: a silent panic on a match, the same answer otherwise' },
+  {
+    method: 'POST',
+    path: '/api/panic/status',
+    function: 'monitoring',
+    access: PUBLIC,
+    summary: 'What became of a panic: received, sent to police, seen by an officer (protection code)',
+  },
+  {
+    method: 'POST',
+    path: '/api/protection/duress-code',
+    function: 'monitoring',
+    access: PUBLIC,
+    summary: 'Set or remove a duress code (protection code in the body)',
+  },
+  {
+    method: 'POST',
+    path: '/api/duress',
+    function: 'monitoring',
+    access: PUBLIC,
+    summary: 'A duress code typed into the neutral screen: a silent panic on a match, the same answer otherwise',
+  },
   { method: 'POST', path: '/api/contact-reports', function: 'monitoring', access: PUBLIC, summary: 'A protected person reports contact (protection code)' },
   { method: 'GET', path: '/api/alerts', function: 'alerts', access: staff('police', 'supervisor'), summary: 'Open alerts, most severe and newest first' },
   { method: 'GET', path: '/api/alerts/{id}', function: 'alerts', access: staff('police', 'supervisor'), summary: 'One alert (audited)' },
@@ -85,13 +142,25 @@ export const routes = [
   { method: 'POST', path: '/api/alerts/{id}/resolve', function: 'alerts', access: staff('police'), summary: 'Resolve an alert with an outcome' },
 
   // Staff console Web Push: the devices that receive alerts, reminders and escalations
-  { method: 'GET', path: '/api/push/key', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'The VAPID public key to subscribe with (when push is configured)' },
+  {
+    method: 'GET',
+    path: '/api/push/key',
+    function: 'push',
+    access: staff('police', 'officer', 'supervisor'),
+    summary: 'The VAPID public key to subscribe with (when push is configured)',
+  },
   { method: 'GET', path: '/api/push/devices', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'My devices that receive pushes' },
   { method: 'POST', path: '/api/push/devices', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'Register this device for pushes' },
   { method: 'DELETE', path: '/api/push/devices/{id}', function: 'push', access: staff('police', 'officer', 'supervisor'), summary: 'Remove one of my devices' },
 
   // Reports and audit
-  { method: 'GET', path: '/api/reports/monthly', function: 'reports', access: staff('authority', 'coordinator', 'supervisor'), summary: 'Monthly report (JSON or CSV)' },
+  {
+    method: 'GET',
+    path: '/api/reports/monthly',
+    function: 'reports',
+    access: staff('authority', 'coordinator', 'supervisor'),
+    summary: 'Monthly report (JSON or CSV)',
+  },
   { method: 'GET', path: '/api/audit/{entity}/{id}', function: 'audit', access: staff('coordinator', 'supervisor'), summary: 'Audit trail of one entity' },
 ] as const satisfies readonly RouteDecl[];
 
@@ -143,9 +212,7 @@ function decodeParameter(name: string, raw: string): string {
  * with a malformed %-escape (`%`, `%E0%A4%A`) is a ValidationError naming the parameter (a 400).
  */
 export function matchRoute(method: string, path: string): RouteMatch {
-  const hits = compiled
-    .map((c) => ({ c, m: c.regex.exec(path) }))
-    .filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
+  const hits = compiled.map((c) => ({ c, m: c.regex.exec(path) })).filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
   if (hits.length === 0) return { kind: 'not-found' };
   // Prefer the most literal path (fewest parameters), as API Gateway does.
   hits.sort((a, b) => a.c.names.length - b.c.names.length);

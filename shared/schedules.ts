@@ -14,7 +14,13 @@ export const schedules: readonly ScheduleDecl[] = [
   { name: 'followup-reminders', function: 'followupTick', everyMinutes: 1, description: 'Remind officers of due follow-ups; escalate overdue ones' },
   { name: 'alert-escalation', function: 'alertTick', everyMinutes: 1, description: 'Escalate unacknowledged alerts' },
   { name: 'monitoring-watchdog', function: 'watchdog', everyMinutes: 1, description: 'Signal loss for active orders' },
-  { name: 'pipeline-canary', function: 'canary', everyMinutes: 5, description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)', heartbeat: true },
+  {
+    name: 'pipeline-canary',
+    function: 'canary',
+    everyMinutes: 5,
+    description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)',
+    heartbeat: true,
+  },
   { name: 'audit-digest', function: 'auditDigest', everyMinutes: 1440, description: "Hash-chain digest of yesterday's audit records into write-once storage" },
 ];
 
@@ -45,7 +51,14 @@ export const UNTIL_DELIVERED = -1;
 export const streamConsumers: readonly StreamConsumerDecl[] = [
   // Police alerts must outlast any SNS outage: no retry budget (each is published once, `publishedAt` is
   // conditional), and only INSERTs, so the publisher's own `publishedAt` write does not re-invoke it.
-  { name: 'alert-outbox', function: 'alertPublisher', eventNames: ['INSERT'], entityTypes: ['ALERT', 'ESCALATION'], batchSize: 25, retryAttempts: UNTIL_DELIVERED },
+  {
+    name: 'alert-outbox',
+    function: 'alertPublisher',
+    eventNames: ['INSERT'],
+    entityTypes: ['ALERT', 'ESCALATION'],
+    batchSize: 25,
+    retryAttempts: UNTIL_DELIVERED,
+  },
   // The case officer hears of a breach on her order however long the table is contended: retried until done (one follow-up per alert and case).
   { name: 'alert-to-case', function: 'caseAlertIntake', eventNames: ['INSERT'], entityTypes: ['ALERT'], batchSize: 25, retryAttempts: UNTIL_DELIVERED },
 ];

@@ -11,7 +11,7 @@ export const secrets = {
   },
   reportRoundingKey: {
     envVar: 'REPORT_ROUNDING_KEY_SECRET_ARN',
-    description: 'HMAC key of the reports\' random controlled rounding: at least 32 characters, never in the table',
+    description: "HMAC key of the reports' random controlled rounding: at least 32 characters, never in the table",
   },
   originVerify: {
     envVar: 'ORIGIN_VERIFY_SECRET_ARN',

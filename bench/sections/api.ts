@@ -10,12 +10,28 @@ import { percentile, ratio } from '../stats.js';
 const LOAD_SECONDS = QUICK ? 3 : 10;
 const EVENTS_LOAD = { connections: 2, amount: QUICK ? 4 : 30 };
 
-interface Load { rps: number; p50: number; p99: number; errors: number; non2xx: number; total: number; statusCodes?: Record<string, number> }
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  total: number;
+  statusCodes?: Record<string, number>;
+}
 
 async function cannon(opts: autocannon.Options): Promise<Load> {
   const r = await autocannon({ connections: 10, duration: LOAD_SECONDS, ...opts });
   const statusCodes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, Number(v.count)]));
-  return { rps: r.duration > 0 ? r.requests.total / r.duration : r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + (r.mismatches ?? 0), non2xx: r.non2xx, total: r.requests.total, statusCodes };
+  return {
+    rps: r.duration > 0 ? r.requests.total / r.duration : r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + (r.mismatches ?? 0),
+    non2xx: r.non2xx,
+    total: r.requests.total,
+    statusCodes,
+  };
 }
 
 /** The raw SDK call under the same concurrency for the same duration (or the same number of calls). */
@@ -31,7 +47,11 @@ async function rawLoad(call: () => Promise<unknown>, opts: { connections?: numbe
       while (more()) {
         started++;
         const s = performance.now();
-        try { await call(); } catch { errors++; }
+        try {
+          await call();
+        } catch {
+          errors++;
+        }
         lat.push(performance.now() - s);
       }
     }),
@@ -47,9 +67,15 @@ export async function api(stack: LocalStack): Promise<void> {
   json.api = results;
   const ddb = new DynamoDBClient({ endpoint: stack.dynamoEndpoint, region: 'eu-west-1', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
   try {
-
     // GET /api/contact-points: the handler's Query is pk = CATALOG AND begins_with(sk, 'CONTACT#').
-    const contactsQuery = () => ddb.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)', ExpressionAttributeValues: { ':p': { S: 'CATALOG' }, ':s': { S: 'CONTACT#' } } }));
+    const contactsQuery = () =>
+      ddb.send(
+        new QueryCommand({
+          TableName: stack.tableName,
+          KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+          ExpressionAttributeValues: { ':p': { S: 'CATALOG' }, ':s': { S: 'CONTACT#' } },
+        }),
+      );
     // Warm-up (discarded): DynamoDB Local's JVM and this process's JIT, through both paths.
     await rawLoad(contactsQuery, { seconds: QUICK ? 1 : 3 });
     await cannon({ url: `${stack.url}/api/contact-points`, duration: QUICK ? 1 : 3 });
@@ -58,16 +84,26 @@ export async function api(stack: LocalStack): Promise<void> {
       const probe = await fetch(`${stack.url}/api/contact-points`);
       if (!probe.ok) throw new Error(probe.status === 501 ? 'not available yet (501)' : `probe → ${probe.status}`);
       const l = await cannon({ url: `${stack.url}/api/contact-points` });
-      rows.push({ section: '2 API', item: 'GET /api/contact-points', result: fmt(l), budget: 'errors 0', note: `raw Query pk=CATALOG begins_with CONTACT#: ${fmt(rawContacts)}; handler/raw rps ${ratio(l.rps, rawContacts.rps)}, p50 ${ratio(l.p50, rawContacts.p50)}` });
+      rows.push({
+        section: '2 API',
+        item: 'GET /api/contact-points',
+        result: fmt(l),
+        budget: 'errors 0',
+        note: `raw Query pk=CATALOG begins_with CONTACT#: ${fmt(rawContacts)}; handler/raw rps ${ratio(l.rps, rawContacts.rps)}, p50 ${ratio(l.p50, rawContacts.p50)}`,
+      });
       results.contactPoints = { api: l, raw: rawContacts };
-    } catch (e) { rows.push({ section: '2 API', item: 'GET /api/contact-points', result: errText(e) }); }
+    } catch (e) {
+      rows.push({ section: '2 API', item: 'GET /api/contact-points', result: errText(e) });
+    }
 
     // GET /api/services/{id}/slots
     try {
       const res = await fetch(`${stack.url}/api/services`);
       if (!res.ok) throw new Error(res.status === 501 ? 'not available yet (GET /api/services → 501)' : `GET /api/services → ${res.status}`);
       const body = (await res.json()) as unknown;
-      const list = (Array.isArray(body) ? body : ((body as { services?: unknown[]; items?: unknown[] }).services ?? (body as { items?: unknown[] }).items ?? [])) as { id?: string; serviceId?: string }[];
+      const list = (
+        Array.isArray(body) ? body : ((body as { services?: unknown[]; items?: unknown[] }).services ?? (body as { items?: unknown[] }).items ?? [])
+      ) as { id?: string; serviceId?: string }[];
       const id = list[0]?.id ?? list[0]?.serviceId;
       if (!id) throw new Error('no seeded service');
       const probe = await fetch(`${stack.url}/api/services/${id}/slots`);
@@ -77,11 +113,29 @@ export async function api(stack: LocalStack): Promise<void> {
       const now = new Date();
       const rawSlotsLoad = await rawLoad(async () => {
         await ddb.send(new GetItemCommand({ TableName: stack.tableName, Key: { pk: { S: 'CATALOG' }, sk: { S: `SERVICE#${id}` } } }));
-        await ddb.send(new QueryCommand({ TableName: stack.tableName, KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b', ExpressionAttributeValues: { ':p': { S: `SLOTS#${id}` }, ':a': { S: now.toISOString() }, ':b': { S: new Date(now.getTime() + 14 * 86_400_000).toISOString() } } }));
+        await ddb.send(
+          new QueryCommand({
+            TableName: stack.tableName,
+            KeyConditionExpression: 'pk = :p AND sk BETWEEN :a AND :b',
+            ExpressionAttributeValues: {
+              ':p': { S: `SLOTS#${id}` },
+              ':a': { S: now.toISOString() },
+              ':b': { S: new Date(now.getTime() + 14 * 86_400_000).toISOString() },
+            },
+          }),
+        );
       });
-      rows.push({ section: '2 API', item: 'GET /api/services/{id}/slots', result: fmt(l), budget: 'errors 0', note: `raw Get service + Query SLOTS#id (14 days): ${fmt(rawSlotsLoad)}; handler/raw rps ${ratio(l.rps, rawSlotsLoad.rps)}, p50 ${ratio(l.p50, rawSlotsLoad.p50)}; the handler also generates the slots (Brussels time)` });
+      rows.push({
+        section: '2 API',
+        item: 'GET /api/services/{id}/slots',
+        result: fmt(l),
+        budget: 'errors 0',
+        note: `raw Get service + Query SLOTS#id (14 days): ${fmt(rawSlotsLoad)}; handler/raw rps ${ratio(l.rps, rawSlotsLoad.rps)}, p50 ${ratio(l.p50, rawSlotsLoad.p50)}; the handler also generates the slots (Brussels time)`,
+      });
       results.slots = { api: l, raw: rawSlotsLoad };
-    } catch (e) { rows.push({ section: '2 API', item: 'GET /api/services/{id}/slots', result: errText(e) }); }
+    } catch (e) {
+      rows.push({ section: '2 API', item: 'GET /api/services/{id}/slots', result: errText(e) });
+    }
 
     // POST /api/bookings: every request books a slot no other request takes (capacity never 409s).
     try {
@@ -96,7 +150,9 @@ export async function api(stack: LocalStack): Promise<void> {
         if (!r.ok) throw new Error(`GET slots of ${svc.id} → ${r.status}`);
         const { slots, capacity } = (await r.json()) as { capacity: number; slots: { start: string; remaining: number }[] };
         // One entry per free place: no two requests compete for the last place of a slot.
-        for (const slot of slots) for (let i = 0; i < Math.min(slot.remaining, capacity); i++) free.push({ serviceId: svc.id, start: slot.start, language: svc.languages?.[0] ?? 'nl' });
+        for (const slot of slots)
+          for (let i = 0; i < Math.min(slot.remaining, capacity); i++)
+            free.push({ serviceId: svc.id, start: slot.start, language: svc.languages?.[0] ?? 'nl' });
       }
       // The raw baseline writes its own BENCHRAW# counters, so it may walk the same list.
       const apiSlots = free;
@@ -110,23 +166,68 @@ export async function api(stack: LocalStack): Promise<void> {
         url: `${stack.url}/api/bookings`,
         amount,
         timeout: 60,
-        requests: [{ method: 'POST', headers: { 'content-type': 'application/json' }, setupRequest: (req) => ({ ...req, body: body(apiSlots[next++ % apiSlots.length]!) }) }],
+        requests: [
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (req) => ({ ...req, body: body(apiSlots[next++ % apiSlots.length]!) }),
+          },
+        ],
       });
       const conflicts = l.statusCodes?.['409'] ?? 0;
       // Raw: what the handler sends DynamoDB per booking: the service (Get), then ONE transaction of
       // slot counter (conditional), booking (conditional put) and report counter. Under BENCHRAW# keys.
       const doc = DynamoDBDocumentClient.from(ddb);
       let rawNext = 0;
-      const raw = await rawLoad(async () => {
-        const slot = rawSlots[rawNext++ % rawSlots.length]!;
-        await doc.send(new GetCommand({ TableName: stack.tableName, Key: { pk: 'CATALOG', sk: `SERVICE#${slot.serviceId}` } }));
-        const ref = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-        await doc.send(new TransactWriteCommand({ TransactItems: [
-          { Update: { TableName: stack.tableName, Key: { pk: `BENCHRAW#SLOTS#${slot.serviceId}`, sk: slot.start }, UpdateExpression: 'SET #type = :t ADD booked :one', ConditionExpression: 'attribute_not_exists(booked) OR booked < :cap', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':t': 'BENCH_RAW', ':one': 1, ':cap': 1000 } } },
-          { Put: { TableName: stack.tableName, Item: { pk: `BENCHRAW#BOOKING#${ref}`, sk: 'BOOKING', type: 'BENCH_RAW', serviceId: slot.serviceId, start: slot.start, alias: 'Bench', pinHash: 'x'.repeat(64), status: 'booked' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Update: { TableName: stack.tableName, Key: { pk: 'BENCHRAW#STATS', sk: from.toISOString().slice(0, 7) }, UpdateExpression: 'SET #type = :t ADD made :one', ExpressionAttributeNames: { '#type': 'type' }, ExpressionAttributeValues: { ':t': 'BENCH_RAW', ':one': 1 } } },
-        ] }));
-      }, { amount });
+      const raw = await rawLoad(
+        async () => {
+          const slot = rawSlots[rawNext++ % rawSlots.length]!;
+          await doc.send(new GetCommand({ TableName: stack.tableName, Key: { pk: 'CATALOG', sk: `SERVICE#${slot.serviceId}` } }));
+          const ref = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+          await doc.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: stack.tableName,
+                    Key: { pk: `BENCHRAW#SLOTS#${slot.serviceId}`, sk: slot.start },
+                    UpdateExpression: 'SET #type = :t ADD booked :one',
+                    ConditionExpression: 'attribute_not_exists(booked) OR booked < :cap',
+                    ExpressionAttributeNames: { '#type': 'type' },
+                    ExpressionAttributeValues: { ':t': 'BENCH_RAW', ':one': 1, ':cap': 1000 },
+                  },
+                },
+                {
+                  Put: {
+                    TableName: stack.tableName,
+                    Item: {
+                      pk: `BENCHRAW#BOOKING#${ref}`,
+                      sk: 'BOOKING',
+                      type: 'BENCH_RAW',
+                      serviceId: slot.serviceId,
+                      start: slot.start,
+                      alias: 'Bench',
+                      pinHash: 'x'.repeat(64),
+                      status: 'booked',
+                    },
+                    ConditionExpression: 'attribute_not_exists(pk)',
+                  },
+                },
+                {
+                  Update: {
+                    TableName: stack.tableName,
+                    Key: { pk: 'BENCHRAW#STATS', sk: from.toISOString().slice(0, 7) },
+                    UpdateExpression: 'SET #type = :t ADD made :one',
+                    ExpressionAttributeNames: { '#type': 'type' },
+                    ExpressionAttributeValues: { ':t': 'BENCH_RAW', ':one': 1 },
+                  },
+                },
+              ],
+            }),
+          );
+        },
+        { amount },
+      );
       rows.push({
         section: '2 API',
         item: 'POST /api/bookings (a fresh slot each)',
@@ -135,7 +236,9 @@ export async function api(stack: LocalStack): Promise<void> {
         note: `${amount} bookings over ${new Set(apiSlots.slice(0, amount).map((x) => x.serviceId)).size} services' free slots; 409 (slot full): ${conflicts}. raw Get + TransactWriteItems(slot counter, booking, report counter): ${fmt(raw)}; handler/raw rps ${ratio(l.rps, raw.rps)}, p50 ${ratio(l.p50, raw.p50)} — the handler also hashes the PIN (scrypt) and publishes the partner-intake SNS message`,
       });
       results.bookings = { api: l, raw, amount, conflicts };
-    } catch (e) { rows.push({ section: '2 API', item: 'POST /api/bookings (a fresh slot each)', result: errText(e) }); }
+    } catch (e) {
+      rows.push({ section: '2 API', item: 'POST /api/bookings (a fresh slot each)', result: errText(e) });
+    }
 
     // POST /api/monitoring/events, batches of 50. A batch costs 150 DynamoDB calls, 10 sequential
     // TransactWriteItems per device: ~1.5 s on DynamoDB Local, which serializes transactions (10
@@ -181,7 +284,11 @@ export async function api(stack: LocalStack): Promise<void> {
       const runRaw = rawBatchRunner(ddb, stack.tableName);
       const raw = await rawLoad(async () => {
         const g = leaseOrShare();
-        try { await runRaw(fixture, g); } finally { fixture.release(g); }
+        try {
+          await runRaw(fixture, g);
+        } finally {
+          fixture.release(g);
+        }
       }, EVENTS_LOAD);
       rows.push({
         section: '2 API',
@@ -191,7 +298,9 @@ export async function api(stack: LocalStack): Promise<void> {
         note: `raw: the same DynamoDB calls per batch (5 gsi1 Queries, 100 consistent Gets, 50 TransactWriteItems) straight through lib-dynamodb: ${fmt(raw)}; handler/raw rps ${ratio(l.rps, raw.rps)}, p50 ${ratio(l.p50, raw.p50)}${wrong ? `; ${wrong} responses with accepted ≠ ${BATCH}` : ''}${shared ? `; ${shared} batches shared a device group` : ''}`,
       });
       results.monitoringEvents = { api: l, raw, batch: BATCH, wrongAccepted: wrong, sharedGroups: shared };
-    } catch (e) { rows.push({ section: '2 API', item, result: errText(e) }); }
+    } catch (e) {
+      rows.push({ section: '2 API', item, result: errText(e) });
+    }
   } finally {
     ddb.destroy();
   }

@@ -28,10 +28,19 @@ function topInputs(meta: Metafile, out: string): string {
     const key = m?.[1] ?? 'own code';
     byPkg.set(key, (byPkg.get(key) ?? 0) + bytesInOutput);
   }
-  return [...byPkg.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${k} ${kb(v)}`).join(', ');
+  return [...byPkg.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([k, v]) => `${k} ${kb(v)}`)
+    .join(', ');
 }
 
-interface BundleFigures { bytes: number; gzip: number; importMs: number; top: string }
+interface BundleFigures {
+  bytes: number;
+  gzip: number;
+  importMs: number;
+  top: string;
+}
 
 /** Bundles one entry exactly as the CDK construct does and times `import()` in fresh node processes. */
 async function measureBundle(entry: string, outfile: string, runs: number): Promise<BundleFigures & { times: number[] }> {
@@ -60,7 +69,13 @@ async function measureBundle(entry: string, outfile: string, runs: number): Prom
     if (r.status !== 0) throw new Error(`import failed: ${(r.stderr || '').split('\n').find((l) => l.trim()) ?? r.status}`);
     times.push(Number(r.stdout.trim()));
   }
-  return { bytes: code.length, gzip: gzipSync(code).length, importMs: median(times), times, top: topInputs(result.metafile ?? { inputs: {}, outputs: {} }, outfile.split('/').slice(-2).join('/')) };
+  return {
+    bytes: code.length,
+    gzip: gzipSync(code).length,
+    importMs: median(times),
+    times,
+    top: topInputs(result.metafile ?? { inputs: {}, outputs: {} }, outfile.split('/').slice(-2).join('/')),
+  };
 }
 
 /**
@@ -98,7 +113,10 @@ export async function bundles(): Promise<void> {
         const f = await measureBundle(join(ROOT, decl.entry), join(dir, name, 'index.mjs'), runs);
         const over = f.bytes > 150 * 1024 || f.importMs > 60;
         const why: string[] = [];
-        if (over && ddb && f.top.includes('@smithy/core')) why.push(`needs more: it bundles the AWS SDK v3 on purpose (infra/aws/bundling.ts); the DynamoDB client alone is ${kb(ddb.bytes)} / ${ms(ddb.importMs)}`);
+        if (over && ddb && f.top.includes('@smithy/core'))
+          why.push(
+            `needs more: it bundles the AWS SDK v3 on purpose (infra/aws/bundling.ts); the DynamoDB client alone is ${kb(ddb.bytes)} / ${ms(ddb.importMs)}`,
+          );
         if (over && zod && f.top.includes('zod')) why.push(`zod alone ${kb(zod.bytes)} / ${ms(zod.importMs)}`);
         rows.push({
           section: '1 Lambda bundle',
@@ -113,7 +131,12 @@ export async function bundles(): Promise<void> {
       }
     }
     for (const [name, f] of Object.entries(refs)) {
-      rows.push({ section: '1 Lambda bundle', item: name, result: `${kb(f.bytes)} min, ${kb(f.gzip)} gzip, import ${ms(f.importMs)}`, note: name.includes('empty') ? 'the cost of starting any import in a fresh node process' : `largest: ${f.top}` });
+      rows.push({
+        section: '1 Lambda bundle',
+        item: name,
+        result: `${kb(f.bytes)} min, ${kb(f.gzip)} gzip, import ${ms(f.importMs)}`,
+        note: name.includes('empty') ? 'the cost of starting any import in a fresh node process' : `largest: ${f.top}`,
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

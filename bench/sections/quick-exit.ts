@@ -9,8 +9,14 @@ import { median, percentile } from '../stats.js';
 
 export async function quickExit(stack: LocalStack | undefined): Promise<void> {
   const item = (path: string) => `${path}: press → navigation start / neutral page loaded`;
-  if (!existsSync(join(DIST, 'index.html'))) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: dist/pwa not built (npm run build:pwa)' }); return; }
-  if (!stack) { rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: the local stack did not start' }); return; }
+  if (!existsSync(join(DIST, 'index.html'))) {
+    rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: dist/pwa not built (npm run build:pwa)' });
+    return;
+  }
+  if (!stack) {
+    rows.push({ section: '6 Quick exit', item: item('all paths'), result: 'not measured: the local stack did not start' });
+    return;
+  }
   const runs = QUICK ? 2 : 30;
   const results = await benchQuickExit({ appUrl: `${stack.url}/`, exitUrl: appConfig.exitUrl, runs });
   for (const [path, list] of Object.entries(results)) {

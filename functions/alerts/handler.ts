@@ -6,7 +6,16 @@ import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
-import { alertIdSchema, listAlertsQuery, resolveAlertSchema, type Acknowledged, type AlertDetail, type AlertList, type AlertListItem, type Resolved } from '../../shared/alerts/api.js';
+import {
+  alertIdSchema,
+  listAlertsQuery,
+  resolveAlertSchema,
+  type Acknowledged,
+  type AlertDetail,
+  type AlertList,
+  type AlertListItem,
+  type Resolved,
+} from '../../shared/alerts/api.js';
 import type { AlertRecord } from './model.js';
 import { DynamoAlertRepository } from './repository.js';
 

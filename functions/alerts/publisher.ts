@@ -72,11 +72,27 @@ export async function publishRecords(
 }
 
 function summaryOf(a: Pick<AlertRecord, 'id' | 'kind' | 'severity' | 'district' | 'orderId' | 'at' | 'zoneLabel'>) {
-  return { id: a.id, kind: a.kind, severity: a.severity, district: a.district, orderRef: a.orderId, at: a.at, ...(a.zoneLabel ? { zoneLabel: a.zoneLabel } : {}) };
+  return {
+    id: a.id,
+    kind: a.kind,
+    severity: a.severity,
+    district: a.district,
+    orderRef: a.orderId,
+    at: a.at,
+    ...(a.zoneLabel ? { zoneLabel: a.zoneLabel } : {}),
+  };
 }
 
 function publishEscalation(notifier: Notifier, e: EscalationRecord, consoleOrigin: string | undefined): Promise<string> {
-  const summary = summaryOf({ id: e.alertId, kind: e.kind, severity: e.severity, district: e.district, orderId: e.orderId, at: e.alertAt, ...(e.zoneLabel ? { zoneLabel: e.zoneLabel } : {}) });
+  const summary = summaryOf({
+    id: e.alertId,
+    kind: e.kind,
+    severity: e.severity,
+    district: e.district,
+    orderId: e.orderId,
+    at: e.alertAt,
+    ...(e.zoneLabel ? { zoneLabel: e.zoneLabel } : {}),
+  });
   return notifier.publish('supervisorEscalations', escalationMessage(summary, e.level, consoleOrigin));
 }
 
@@ -86,10 +102,12 @@ const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
 
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(lambdaContextLogging())
-  .handler(runsAs('alertPublisher', async (event: DynamoDBStreamEvent) => {
-    try {
-      return await publishRecords(event.Records, repo, notifier, () => clock.now(), consoleOrigin);
-    } finally {
-      flushMetrics();
-    }
-  }));
+  .handler(
+    runsAs('alertPublisher', async (event: DynamoDBStreamEvent) => {
+      try {
+        return await publishRecords(event.Records, repo, notifier, () => clock.now(), consoleOrigin);
+      } finally {
+        flushMetrics();
+      }
+    }),
+  );

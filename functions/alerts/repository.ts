@@ -39,7 +39,12 @@ export interface AlertRepository {
  * leaves), filtered by order. Used when an order ends or changes, to close its alerts in the same
  * transaction.
  */
-export async function unresolvedAlertsOfOrder(table: string, orderId: string, district: string, client: DynamoDBDocumentClient = dynamo): Promise<AlertRecord[]> {
+export async function unresolvedAlertsOfOrder(
+  table: string,
+  orderId: string,
+  district: string,
+  client: DynamoDBDocumentClient = dynamo,
+): Promise<AlertRecord[]> {
   const items = await queryAll(client, {
     TableName: table,
     IndexName: 'gsi1',
@@ -91,7 +96,12 @@ export class DynamoAlertRepository implements AlertRepository {
 
   async get(id: string) {
     const out = await this.client.send(
-      new QueryCommand({ TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.alert(id).pk }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.alert(id).pk },
+        ConsistentRead: true,
+      }),
     );
     const items = out.Items ?? [];
     const alert = items.find((i) => i.sk === 'ALERT');
@@ -224,9 +234,23 @@ export class DynamoAlertRepository implements AlertRepository {
     };
     try {
       await transact(this.client, [
-        { Put: { TableName: this.table, Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
         // An alert of an order that has ended never escalates (its end closes it; this covers one raised in between).
-        { ConditionCheck: { TableName: this.table, Key: orderKeys.order(alert.orderId), ConditionExpression: '#s = :active', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':active': 'active' } } },
+        {
+          ConditionCheck: {
+            TableName: this.table,
+            Key: orderKeys.order(alert.orderId),
+            ConditionExpression: '#s = :active',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':active': 'active' },
+          },
+        },
         {
           Update: {
             TableName: this.table,
@@ -236,7 +260,14 @@ export class DynamoAlertRepository implements AlertRepository {
             ...(nextAt
               ? {
                   UpdateExpression: 'SET escalationLevel = :level, escalateAt = :next, gsi2pk = :gpk, gsi2sk = :gsk',
-                  ExpressionAttributeValues: { ':level': level, ':next': nextAt, ':prev': alert.escalationLevel, ':open': 'open', ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk, ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk },
+                  ExpressionAttributeValues: {
+                    ':level': level,
+                    ':next': nextAt,
+                    ':prev': alert.escalationLevel,
+                    ':open': 'open',
+                    ':gpk': keys.escalateIndex(alert.id, nextAt).gsi2pk,
+                    ':gsk': keys.escalateIndex(alert.id, nextAt).gsi2sk,
+                  },
                 }
               : {
                   // The top of the ladder: out of the escalation queue, still on the open list.

@@ -28,8 +28,10 @@ const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 
 export const handler = middy<ScheduledEvent | undefined, { escalated: number }>()
   .use(lambdaContextLogging())
-  .handler(runsAs('alertTick', async () => {
-    const out = await escalateDue(repo, clock.now());
-    if (out.escalated > 0) logger.info('Alerts escalated', out);
-    return out;
-  }));
+  .handler(
+    runsAs('alertTick', async () => {
+      const out = await escalateDue(repo, clock.now());
+      if (out.escalated > 0) logger.info('Alerts escalated', out);
+      return out;
+    }),
+  );

@@ -66,13 +66,17 @@ export class S3DigestStore implements DigestStore {
   }
   async put(digest: Digest): Promise<void> {
     // The bucket's default retention (compliance mode) applies to every new object version.
-    await this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: nameOf(digest.day), Body: JSON.stringify(digest), ContentType: 'application/json', IfNoneMatch: '*' }));
+    await this.s3.send(
+      new PutObjectCommand({ Bucket: this.bucket, Key: nameOf(digest.day), Body: JSON.stringify(digest), ContentType: 'application/json', IfNoneMatch: '*' }),
+    );
   }
   async days(): Promise<string[]> {
     const days: string[] = [];
     let token: string | undefined;
     do {
-      const out = await this.s3.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'audit-digest-', ...(token ? { ContinuationToken: token } : {}) }));
+      const out = await this.s3.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: 'audit-digest-', ...(token ? { ContinuationToken: token } : {}) }),
+      );
       for (const o of out.Contents ?? []) {
         const day = DAY_FILE.exec(o.Key ?? '')?.[1];
         if (day) days.push(day);
@@ -89,7 +93,13 @@ export async function recordsOfDay(client: DynamoDBDocumentClient, table: string
   let start: Record<string, unknown> | undefined;
   do {
     const out = await client.send(
-      new QueryCommand({ TableName: table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': auditDayPk(day) }, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      new QueryCommand({
+        TableName: table,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditDayPk(day) },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
     );
     items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
@@ -145,7 +155,8 @@ export async function verifyAudit(client: DynamoDBDocumentClient, table: string,
     const rows = await recordsOfDay(client, table, day);
     const byPk = new Map<string, Record<string, unknown>[]>();
     for (const r of rows) byPk.set(String(r.pk), [...(byPk.get(String(r.pk)) ?? []), r]);
-    for (const pk of byPk.keys()) if (!digest.entities[pk]) return { ok: false, day, pk, sk: String(byPk.get(pk)![0]!.sk), problem: 'record not in the digest (added afterwards)' };
+    for (const pk of byPk.keys())
+      if (!digest.entities[pk]) return { ok: false, day, pk, sk: String(byPk.get(pk)![0]!.sk), problem: 'record not in the digest (added afterwards)' };
     for (const [pk, e] of Object.entries(digest.entities)) {
       const expectedFrom = heads.get(pk) ?? CHAIN_START;
       if (e.from !== expectedFrom) return { ok: false, day, pk, sk: e.links[0]?.sk ?? '', problem: 'digest does not continue the previous one' };

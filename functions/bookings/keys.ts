@@ -17,7 +17,10 @@ export const bookingKeys = {
   booking: (reference: string) => ({ pk: `${P.booking}${reference}`, sk: 'BOOKING' }),
   pinFailures: (reference: string) => ({ pk: `${P.booking}${reference}`, sk: 'PINFAIL' }),
   pinClientFailures: (reference: string, client: string) => ({ pk: `${P.booking}${reference}`, sk: `PINFAIL#${client}` }),
-  dayIndex: (serviceId: string, date: string, start: string, reference: string) => ({ gsi1pk: `${P.bookingsDay}${serviceId}#${date}`, gsi1sk: `${start}#${reference}` }),
+  dayIndex: (serviceId: string, date: string, start: string, reference: string) => ({
+    gsi1pk: `${P.bookingsDay}${serviceId}#${date}`,
+    gsi1sk: `${start}#${reference}`,
+  }),
   dayPartition: (serviceId: string, date: string) => `${P.bookingsDay}${serviceId}#${date}`,
   clientBookings: (client: string) => ({ pk: `${P.bookingClient}${client}`, sk: 'DAILY' }),
   usedProof: (proofHash: string) => ({ pk: `${P.bookingProof}${proofHash}`, sk: 'PROOF' }),

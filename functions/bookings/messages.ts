@@ -13,7 +13,11 @@ const local = (iso: string) => brusselsFormat('nl-BE', { dateStyle: 'full', time
  * the alias, language, needs or safe contact (a coordinator reads those in the staff console, audited).
  * Routing in attributes for subscription filter policies: partnerId, serviceId, kind, zone.
  */
-export function bookingMessage(event: BookingEvent, b: Pick<BookingRecord, 'reference' | 'serviceId' | 'partnerId' | 'zone' | 'start' | 'date'>, previousStart?: string): Notification {
+export function bookingMessage(
+  event: BookingEvent,
+  b: Pick<BookingRecord, 'reference' | 'serviceId' | 'partnerId' | 'zone' | 'start' | 'date'>,
+  previousStart?: string,
+): Notification {
   const lines = [
     `${SUBJECT[event]}: ${b.reference}`,
     `Service: ${b.serviceId}`,

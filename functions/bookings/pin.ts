@@ -11,7 +11,9 @@ const P = 1;
 const KEYLEN = 32;
 
 function derive(pin: string, salt: Buffer, n = N, r = R, p = P): Promise<Buffer> {
-  return new Promise((resolve, reject) => scrypt(pin, salt, KEYLEN, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(pin, salt, KEYLEN, { N: n, r, p, maxmem: 64 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 export async function hashPin(pin: string): Promise<string> {

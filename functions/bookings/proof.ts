@@ -15,7 +15,9 @@ export function checkProof(header: string | undefined, serviceId: string, start:
   const minute = Number(m[1]);
   const nowMinute = Math.floor(now.getTime() / 60_000);
   if (minute < nowMinute - PROOF_MAX_AGE_MINUTES || minute > nowMinute + 1) throw new ValidationError(FIELD, 'The proof has expired; make a new one');
-  const digest = createHash('sha256').update(proofMessage(minute, serviceId, start, idempotencyKey ?? '', Number(m[2]))).digest();
+  const digest = createHash('sha256')
+    .update(proofMessage(minute, serviceId, start, idempotencyKey ?? '', Number(m[2])))
+    .digest();
   if (leadingZeroBits(digest) < PROOF_BITS) throw new ValidationError(FIELD, 'The proof does not hold');
   return digest.toString('base64url');
 }

@@ -82,7 +82,15 @@ export class DynamoBookingRepository implements BookingRepository {
         UpdateExpression: 'SET #type = :slot, #end = :end, #exp = :exp, previousBooked = if_not_exists(#booked, :zero), changedAt = :now ADD #booked :one',
         ConditionExpression: 'attribute_not_exists(#booked) OR #booked < :capacity',
         ExpressionAttributeNames: { '#type': 'type', '#end': 'end', '#exp': 'expiresAt', '#booked': 'booked' },
-        ExpressionAttributeValues: { ':slot': 'SLOT', ':end': end, ':exp': Math.floor(Date.parse(end) / 1000) + 86_400, ':one': 1, ':zero': 0, ':capacity': capacity, ':now': now.toISOString() },
+        ExpressionAttributeValues: {
+          ':slot': 'SLOT',
+          ':end': end,
+          ':exp': Math.floor(Date.parse(end) / 1000) + 86_400,
+          ':one': 1,
+          ':zero': 0,
+          ':capacity': capacity,
+          ':now': now.toISOString(),
+        },
       },
     };
   }
@@ -260,7 +268,14 @@ export class DynamoBookingRepository implements BookingRepository {
           UpdateExpression: 'SET attendance = :a, updatedAt = :at',
           ConditionExpression: `#status IN (:booked, :confirmed) AND #start = :start AND ${b.attendance ? 'attendance = :prev' : 'attribute_not_exists(attendance)'}`,
           ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
-          ExpressionAttributeValues: { ':a': attendance, ':at': at, ':booked': 'booked', ':confirmed': 'confirmed', ':start': b.start, ...(b.attendance ? { ':prev': b.attendance } : {}) },
+          ExpressionAttributeValues: {
+            ':a': attendance,
+            ':at': at,
+            ':booked': 'booked',
+            ':confirmed': 'confirmed',
+            ':start': b.start,
+            ...(b.attendance ? { ':prev': b.attendance } : {}),
+          },
         },
       },
       auditPut(this.table, audit),

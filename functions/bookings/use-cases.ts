@@ -1,5 +1,13 @@
 import { randomInt } from 'node:crypto';
-import { LOCK_MINUTES, normalizePin, normalizeReference, referenceFrom, REFERENCE_ALPHABET, REFERENCE_LENGTH, type Attendance } from '../../shared/catalog/booking.js';
+import {
+  LOCK_MINUTES,
+  normalizePin,
+  normalizeReference,
+  referenceFrom,
+  REFERENCE_ALPHABET,
+  REFERENCE_LENGTH,
+  type Attendance,
+} from '../../shared/catalog/booking.js';
 import { generateSlots, MAX_SLOT_RANGE_DAYS, slotAt, slotProblem } from '../../shared/catalog/slots.js';
 import type { Service } from '../../shared/catalog/types.js';
 import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
@@ -142,7 +150,13 @@ export async function createBooking(deps: Deps, input: BookingInput, pinFor: (re
  * past either, 429 whatever the PIN, and the PIN is not looked at. A right PIN refunds its own
  * reservation only, so it never lifts a lock others caused; a lock lifts when its window ends.
  */
-export async function authenticate(repo: BookingRepository, rawReference: string, rawPin: string | undefined, client: string, now: Date): Promise<BookingRecord> {
+export async function authenticate(
+  repo: BookingRepository,
+  rawReference: string,
+  rawPin: string | undefined,
+  client: string,
+  now: Date,
+): Promise<BookingRecord> {
   const pin = rawPin === undefined ? undefined : normalizePin(rawPin);
   if (pin === undefined) throw new ValidationError('X-Booking-Pin', 'The 6-digit PIN goes in the X-Booking-Pin header');
   const reference = normalizeReference(rawReference);
@@ -166,7 +180,14 @@ function assertChangeable(b: BookingRecord, now: Date): void {
   if (Date.parse(b.start) <= now.getTime()) throw new ConflictError('This appointment has already started', 'status');
 }
 
-export async function rescheduleBooking(deps: Deps, reference: string, pin: string | undefined, start: string, client: string, now: Date): Promise<BookingView> {
+export async function rescheduleBooking(
+  deps: Deps,
+  reference: string,
+  pin: string | undefined,
+  start: string,
+  client: string,
+  now: Date,
+): Promise<BookingView> {
   const b = await authenticate(deps.repo, reference, pin, client, now);
   assertChangeable(b, now);
   if (start === b.start) throw new ValidationError('start', 'This is the current time of the booking');

@@ -76,7 +76,12 @@ export async function alertReachesCases(repo: CaseAlertRepository, alert: AlertO
 }
 
 /** Stream records (INSERT of ALERT, filtered by the event source) → the cases of each alert's order. */
-export async function intakeRecords(records: readonly DynamoDBRecord[], repo: CaseAlertRepository, now: () => Date, cadence?: Cadence): Promise<DynamoDBBatchResponse> {
+export async function intakeRecords(
+  records: readonly DynamoDBRecord[],
+  repo: CaseAlertRepository,
+  now: () => Date,
+  cadence?: Cadence,
+): Promise<DynamoDBBatchResponse> {
   const failures: { itemIdentifier: string }[] = [];
   for (const record of records) {
     if (record.eventName !== 'INSERT' || record.dynamodb?.NewImage?.type?.S !== 'ALERT') continue;

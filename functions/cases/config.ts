@@ -9,7 +9,10 @@ import { optionalIntEnv } from '../lib/config.js';
  * - `FOLLOWUP_GRACE_MINUTES` (optional, default 720): overdue by this much → one escalation to supervisors.
  */
 const step = z.strictObject({
-  firstWithinHours: z.number().positive().max(24 * 90),
+  firstWithinHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
   every: z.union([z.strictObject({ days: z.number().int().min(1).max(365) }), z.strictObject({ months: z.number().int().min(1).max(12) })]),
 });
 const cadenceSchema = z.strictObject(Object.fromEntries(RISK_LEVELS.map((r) => [r, step])) as Record<(typeof RISK_LEVELS)[number], typeof step>);
@@ -23,7 +26,8 @@ export function cadenceFromEnv(raw: string | undefined = process.env.FOLLOWUP_CA
     throw new Error('Environment variable FOLLOWUP_CADENCE must be JSON');
   }
   const parsed = cadenceSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`Environment variable FOLLOWUP_CADENCE is invalid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`Environment variable FOLLOWUP_CADENCE is invalid: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
   return parsed.data as Cadence;
 }
 

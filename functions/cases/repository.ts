@@ -77,7 +77,9 @@ function orderLinkItems(table: string, caseId: string, before: readonly string[]
   const added = after.filter((o) => !before.includes(o));
   const removed = before.filter((o) => !after.includes(o));
   return [
-    ...added.map((orderId): TransactItem => ({ Put: { TableName: table, Item: { ...caseKeys.orderCase(orderId, caseId), type: 'ORDER_CASE', orderId, caseId } } })),
+    ...added.map(
+      (orderId): TransactItem => ({ Put: { TableName: table, Item: { ...caseKeys.orderCase(orderId, caseId), type: 'ORDER_CASE', orderId, caseId } } }),
+    ),
     ...removed.map((orderId): TransactItem => ({ Delete: { TableName: table, Key: caseKeys.orderCase(orderId, caseId) } })),
   ];
 }
@@ -142,12 +144,20 @@ const listedFromItem = (item: Item) => fromItem<ListedCase>(item, ['sealed']);
 /** The items of one change, in one transaction (exported for the seed and tests); the case's personal fields sealed. */
 export async function changeItems(table: string, change: CaseChange): Promise<TransactItem[]> {
   const items: TransactItem[] = [];
-  const versionCond = (v: number) => ({ ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': v } });
+  const versionCond = (v: number) => ({
+    ConditionExpression: '#v = :v',
+    ExpressionAttributeNames: { '#v': 'version' },
+    ExpressionAttributeValues: { ':v': v },
+  });
   if (change.newCase) {
     const { record, victimHash } = change.newCase;
     items.push({ Put: { TableName: table, Item: await seal('case', record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } });
     items.push({
-      Put: { TableName: table, Item: { ...caseKeys.victim(record.id), type: 'CASE_VICTIM', caseId: record.id, ...caseKeys.victimIndex(victimHash, record.openedAt, record.id) }, ConditionExpression: 'attribute_not_exists(pk)' },
+      Put: {
+        TableName: table,
+        Item: { ...caseKeys.victim(record.id), type: 'CASE_VICTIM', caseId: record.id, ...caseKeys.victimIndex(victimHash, record.openedAt, record.id) },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
     });
     items.push(...orderLinkItems(table, record.id, [], record.orderIds));
   }
@@ -169,7 +179,11 @@ export async function changeItems(table: string, change: CaseChange): Promise<Tr
   }
   for (const { next, expectedVersion } of change.followups) {
     items.push({
-      Put: { TableName: table, Item: followupItem(next), ...(expectedVersion === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : versionCond(expectedVersion)) },
+      Put: {
+        TableName: table,
+        Item: followupItem(next),
+        ...(expectedVersion === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : versionCond(expectedVersion)),
+      },
     });
   }
   for (const n of change.notices) items.push({ Put: { TableName: table, Item: noticeItem(n), ConditionExpression: 'attribute_not_exists(pk)' } });
@@ -193,7 +207,11 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async casesOfOrder(orderId: string): Promise<string[]> {
-    const items = await queryAll(this.client, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': caseKeys.orderCasesPk(orderId) } });
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': caseKeys.orderCasesPk(orderId) },
+    });
     return items.map((i) => String(i.caseId));
   }
 
@@ -236,7 +254,12 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async load(id: string) {
-    const items = await queryAll(this.client, { TableName: this.table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': caseKeys.casePk(id) }, ConsistentRead: true });
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': caseKeys.casePk(id) },
+      ConsistentRead: true,
+    });
     const c = items.find((i) => i.sk === 'CASE');
     if (!c) return undefined;
     const followups = items.filter((i) => String(i.sk).startsWith(caseKeys.followupPrefix)).map(followupFromItem);

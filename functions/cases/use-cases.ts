@@ -48,13 +48,20 @@ export interface CaseDeps {
 async function requireOfficerOfZone(deps: CaseDeps, zone: string, officer: string): Promise<void> {
   const officers = await deps.directory.officersOfZone(zone);
   if (!officers.some((o) => o.username === officer && o.active && o.roles.includes('officer'))) {
-    throw new ValidationError('officer', 'Not an active officer of the case\'s zone');
+    throw new ValidationError('officer', "Not an active officer of the case's zone");
   }
 }
 
 const isSupervisor = (c: Caller) => c.principal.roles.includes('supervisor');
 const me = (c: Caller) => c.principal.username;
-const auditOf = (caller: Caller, caseId: string, action: AuditAction, at: Date): AuditEntry => ({ entity: 'case', entityId: caseId, action, route: caller.route, principal: caller.principal, at });
+const auditOf = (caller: Caller, caseId: string, action: AuditAction, at: Date): AuditEntry => ({
+  entity: 'case',
+  entityId: caseId,
+  action,
+  route: caller.route,
+  principal: caller.principal,
+  at,
+});
 
 /** A follow-up as the API returns it (no tick internals). */
 export function followupView(f: StoredFollowup): FollowupView {
@@ -183,7 +190,18 @@ export async function getCase(deps: CaseDeps, id: string, caller: Caller, now: D
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */
 function caseSummary(c: ListedCase): CaseSummary {
-  return { id: c.id, zone: c.zone, status: c.status, riskLevel: c.riskLevel, officer: c.officer, openedAt: c.openedAt, interventionDate: c.interventionDate, repeat: c.repeat, fjcIntroduction: c.fjcIntroduction, version: c.version };
+  return {
+    id: c.id,
+    zone: c.zone,
+    status: c.status,
+    riskLevel: c.riskLevel,
+    officer: c.officer,
+    openedAt: c.openedAt,
+    interventionDate: c.interventionDate,
+    repeat: c.repeat,
+    fjcIntroduction: c.fjcIntroduction,
+    version: c.version,
+  };
 }
 
 export async function listCases(deps: CaseDeps, zone: string | undefined, caller: Caller, now: Date) {
@@ -198,7 +216,8 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
   const { record: c, followups } = await loadVisible(deps, id, caller);
   if (!isSupervisor(caller) && c.officer !== me(caller)) throw new ForbiddenError('Only the case officer or a supervisor changes a case');
   if (c.status !== 'open') throw new ConflictError('The case is closed', 'status');
-  if (body.expectedVersion !== undefined && body.expectedVersion !== c.version) throw new ConflictError(`The case is at version ${c.version}; reload it`, 'expectedVersion');
+  if (body.expectedVersion !== undefined && body.expectedVersion !== c.version)
+    throw new ConflictError(`The case is at version ${c.version}; reload it`, 'expectedVersion');
   const at = now.toISOString();
   const next: CaseRecord = { ...c, version: c.version + 1, updatedAt: at, updatedBy: me(caller), riskHistory: [...c.riskHistory] };
   const stats: StatsDelta[] = [];
@@ -214,7 +233,11 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
     if (riskRank(d.level) > riskRank(c.riskLevel) && pending.length > 0) {
       const first = pending[0] as StoredFollowup;
       const latest = urgentFollowup(d.level, now, deps.cadence ?? DEFAULT_CADENCE).dueAt.toISOString();
-      if (first.dueAt > latest) changed.push({ next: { ...withoutReminder(first), dueAt: latest, version: first.version + 1, tick: { stage: 'remind', at: latest } }, expectedVersion: first.version });
+      if (first.dueAt > latest)
+        changed.push({
+          next: { ...withoutReminder(first), dueAt: latest, version: first.version + 1, tick: { stage: 'remind', at: latest } },
+          expectedVersion: first.version,
+        });
     }
   }
   if (body.fjcIntroduction !== undefined) {
@@ -237,7 +260,13 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
     }
     for (const x of changed) if (x.next.status === 'pending') x.next = { ...x.next, status: 'cancelled' };
   }
-  await deps.repo.commit({ caseUpdate: { next, expectedVersion: c.version, previousOrderIds: c.orderIds }, followups: changed, notices: [], audit: auditOf(caller, id, 'update', now), stats });
+  await deps.repo.commit({
+    caseUpdate: { next, expectedVersion: c.version, previousOrderIds: c.orderIds },
+    followups: changed,
+    notices: [],
+    audit: auditOf(caller, id, 'update', now),
+    stats,
+  });
   return next;
 }
 
@@ -256,20 +285,40 @@ async function loadFollowup(deps: CaseDeps, caseId: string, followupId: string, 
   return { ...found, f, owner };
 }
 
-export async function addFollowup(deps: CaseDeps, caseId: string, body: { dueAt: string; purpose: FollowupPurpose; officer?: string | undefined }, caller: Caller, now: Date) {
+export async function addFollowup(
+  deps: CaseDeps,
+  caseId: string,
+  body: { dueAt: string; purpose: FollowupPurpose; officer?: string | undefined },
+  caller: Caller,
+  now: Date,
+) {
   const { record } = await loadVisible(deps, caseId, caller);
   if (record.status !== 'open') throw new ConflictError('The case is closed', 'status');
   const due = new Date(body.dueAt);
   if (due.getTime() < now.getTime() - 60_000) throw new ValidationError('dueAt', 'Must not be in the past');
   const officer = body.officer ?? record.officer;
-  if (!isSupervisor(caller) && officer !== me(caller) && officer !== record.officer) throw new ForbiddenError('Only supervisors assign a follow-up to another officer');
+  if (!isSupervisor(caller) && officer !== me(caller) && officer !== record.officer)
+    throw new ForbiddenError('Only supervisors assign a follow-up to another officer');
   if (officer !== record.officer) await requireOfficerOfZone(deps, record.zone, officer);
   const f = newFollowup(record, { dueAt: due, purpose: body.purpose }, officer, now);
-  await deps.repo.commit({ caseCheck: { id: caseId, version: record.version }, followups: [{ next: f, expectedVersion: undefined }], notices: [], audit: auditOf(caller, caseId, 'update', now), stats: [dueCounter(f)] });
+  await deps.repo.commit({
+    caseCheck: { id: caseId, version: record.version },
+    followups: [{ next: f, expectedVersion: undefined }],
+    notices: [],
+    audit: auditOf(caller, caseId, 'update', now),
+    stats: [dueCounter(f)],
+  });
   return followupView(f);
 }
 
-export async function completeFollowup(deps: CaseDeps, caseId: string, followupId: string, outcome: Outcome, caller: Caller, now: Date): Promise<CompletedFollowup> {
+export async function completeFollowup(
+  deps: CaseDeps,
+  caseId: string,
+  followupId: string,
+  outcome: Outcome,
+  caller: Caller,
+  now: Date,
+): Promise<CompletedFollowup> {
   const { record, followups, f, owner } = await loadFollowup(deps, caseId, followupId, caller);
   if (!owner && !isSupervisor(caller)) throw new ForbiddenError('Not your follow-up');
   const at = now.toISOString();
@@ -278,7 +327,8 @@ export async function completeFollowup(deps: CaseDeps, caseId: string, followupI
   const done: StoredFollowup = { ...rest, status: 'done', outcome, completedAt: at, completedBy: me(caller), reportOutcome: rep, version: f.version + 1 };
   const stats: StatsDelta[] = [];
   // "missed" was counted by the tick when it escalated; on time / late are counted here, in the month it was due.
-  if (rep !== 'missed') stats.push({ at: new Date(f.countedDueAt), zone: f.zone, counters: { [rep === 'on_time' ? metric.followupsOnTime : metric.followupsLate]: 1 } });
+  if (rep !== 'missed')
+    stats.push({ at: new Date(f.countedDueAt), zone: f.zone, counters: { [rep === 'on_time' ? metric.followupsOnTime : metric.followupsLate]: 1 } });
 
   const history = followups
     .filter((x) => x.status === 'done' && x.outcome !== undefined && x.id !== f.id)
@@ -302,7 +352,17 @@ export async function completeFollowup(deps: CaseDeps, caseId: string, followupI
       stats.push(dueCounter(created));
       urgent = created;
     }
-    notices.push({ id: `N-${ulid(now.getTime())}`, caseId, zone: record.zone, officer: urgent.officer, kind: 'unreachable', followupId: urgent.id, dueAt: urgent.dueAt, purpose: urgent.purpose, createdAt: at });
+    notices.push({
+      id: `N-${ulid(now.getTime())}`,
+      caseId,
+      zone: record.zone,
+      officer: urgent.officer,
+      kind: 'unreachable',
+      followupId: urgent.id,
+      dueAt: urgent.dueAt,
+      purpose: urgent.purpose,
+      createdAt: at,
+    });
   } else if (outcome === 'not_reached') {
     // Not reached: try again within the level's first-contact time, by bringing the next follow-up
     // forward (as a raised risk does) or, with none left, planning one.
@@ -314,7 +374,10 @@ export async function completeFollowup(deps: CaseDeps, caseId: string, followupI
       stats.push(dueCounter(created));
     } else if (next.dueAt > retry.dueAt.toISOString()) {
       const iso = retry.dueAt.toISOString();
-      changes.push({ next: { ...withoutReminder(next), dueAt: iso, version: next.version + 1, tick: { stage: 'remind', at: iso } }, expectedVersion: next.version });
+      changes.push({
+        next: { ...withoutReminder(next), dueAt: iso, version: next.version + 1, tick: { stage: 'remind', at: iso } },
+        expectedVersion: next.version,
+      });
     }
   } else if (others.length === 0) {
     // Never leave an open case without a planned follow-up: plan the next one by the cadence.
@@ -323,8 +386,18 @@ export async function completeFollowup(deps: CaseDeps, caseId: string, followupI
     changes.push({ next: created, expectedVersion: undefined });
     stats.push(dueCounter(created));
   }
-  await deps.repo.commit({ caseCheck: { id: caseId, version: record.version }, followups: changes, notices, audit: auditOf(caller, caseId, 'complete', now), stats });
-  return { followup: followupView(done), ...(urgent ? { urgentFollowupId: urgent.id, supervisorNotified: true } : {}), planned: changes.slice(1).map((c) => followupView(c.next)) };
+  await deps.repo.commit({
+    caseCheck: { id: caseId, version: record.version },
+    followups: changes,
+    notices,
+    audit: auditOf(caller, caseId, 'complete', now),
+    stats,
+  });
+  return {
+    followup: followupView(done),
+    ...(urgent ? { urgentFollowupId: urgent.id, supervisorNotified: true } : {}),
+    planned: changes.slice(1).map((c) => followupView(c.next)),
+  };
 }
 
 export async function rescheduleFollowup(deps: CaseDeps, caseId: string, followupId: string, dueAt: string, caller: Caller, now: Date) {
@@ -334,23 +407,41 @@ export async function rescheduleFollowup(deps: CaseDeps, caseId: string, followu
   if (due.getTime() < now.getTime() - 60_000) throw new ValidationError('dueAt', 'Must not be in the past');
   const iso = due.toISOString();
   const next: StoredFollowup = { ...withoutReminder(f), dueAt: iso, version: f.version + 1, tick: { stage: 'remind', at: iso } };
-  await deps.repo.commit({ caseCheck: { id: caseId, version: record.version }, followups: [{ next, expectedVersion: f.version }], notices: [], audit: auditOf(caller, caseId, 'update', now), stats: [] });
+  await deps.repo.commit({
+    caseCheck: { id: caseId, version: record.version },
+    followups: [{ next, expectedVersion: f.version }],
+    notices: [],
+    audit: auditOf(caller, caseId, 'update', now),
+    stats: [],
+  });
   return followupView(next);
 }
 
 export async function reassignFollowup(deps: CaseDeps, caseId: string, followupId: string, officer: string, caller: Caller, now: Date) {
   const { record, f, owner } = await loadFollowup(deps, caseId, followupId, caller);
-  if (!owner && !isSupervisor(caller)) throw new ForbiddenError('Only a supervisor or the follow-up\'s owner reassigns it');
+  if (!owner && !isSupervisor(caller)) throw new ForbiddenError("Only a supervisor or the follow-up's owner reassigns it");
   if (officer === f.officer) throw new ValidationError('officer', 'Already assigned to this officer');
   await requireOfficerOfZone(deps, record.zone, officer);
   const next: StoredFollowup = { ...f, officer, version: f.version + 1 };
-  await deps.repo.commit({ caseCheck: { id: caseId, version: record.version }, followups: [{ next, expectedVersion: f.version }], notices: [], audit: auditOf(caller, caseId, 'update', now), stats: [] });
+  await deps.repo.commit({
+    caseCheck: { id: caseId, version: record.version },
+    followups: [{ next, expectedVersion: f.version }],
+    notices: [],
+    audit: auditOf(caller, caseId, 'update', now),
+    stats: [],
+  });
   return followupView(next);
 }
 
 /** Overdue / due today / next 7 days (Brussels days). Officers: their own; supervisors: the team (optionally one zone or officer). */
-export async function listFollowups(deps: CaseDeps, q: { zone?: string | undefined; officer?: string | undefined }, caller: Caller, now: Date): Promise<FollowupBuckets> {
-  if (!isSupervisor(caller) && (q.zone !== undefined || (q.officer !== undefined && q.officer !== me(caller)))) throw new ForbiddenError('Officers see their own follow-ups');
+export async function listFollowups(
+  deps: CaseDeps,
+  q: { zone?: string | undefined; officer?: string | undefined },
+  caller: Caller,
+  now: Date,
+): Promise<FollowupBuckets> {
+  if (!isSupervisor(caller) && (q.zone !== undefined || (q.officer !== undefined && q.officer !== me(caller))))
+    throw new ForbiddenError('Officers see their own follow-ups');
   const zone = zoneOf(caller.principal);
   if (q.zone !== undefined && q.zone !== zone) throw new ForbiddenError('Your own zone only');
   const filter = isSupervisor(caller) ? { zone, ...(q.officer ? { officer: q.officer } : {}) } : { officer: me(caller), zone };

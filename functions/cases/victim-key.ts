@@ -48,11 +48,18 @@ export class TableKeySource implements KeySource {
       if (k.length < 32) throw new Error(`${this.envName} must be at least 32 bytes (base64)`);
       return k;
     }
-    const read = async () => (await this.client.send(new GetCommand({ TableName: this.table, Key: this.item, ConsistentRead: true }))).Item?.key as string | undefined;
+    const read = async () =>
+      (await this.client.send(new GetCommand({ TableName: this.table, Key: this.item, ConsistentRead: true }))).Item?.key as string | undefined;
     const existing = await read();
     if (existing) return Buffer.from(existing, 'base64');
     try {
-      await this.client.send(new PutCommand({ TableName: this.table, Item: { ...this.item, type: 'SECRET', key: randomBytes(32).toString('base64') }, ConditionExpression: 'attribute_not_exists(pk)' }));
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...this.item, type: 'SECRET', key: randomBytes(32).toString('base64') },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
     } catch (err) {
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
     }

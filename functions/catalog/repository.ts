@@ -82,7 +82,10 @@ export class DynamoCatalogRepository implements CatalogRepository {
 
   private async write(item: Record<string, unknown>, mode: 'create' | 'replace', audit: AuditEntry, what: string): Promise<void> {
     await this.transact(
-      [{ Put: { TableName: this.table, Item: item, ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)' } }, auditPut(this.table, audit)],
+      [
+        { Put: { TableName: this.table, Item: item, ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)' } },
+        auditPut(this.table, audit),
+      ],
       () => (mode === 'create' ? new ConflictError(`A ${what} with this id exists already`, 'id') : new NotFoundError(`No such ${what}`)),
     );
   }

@@ -9,7 +9,13 @@ export interface Caller {
   route: string;
 }
 
-const audit = (caller: Caller, entity: 'service' | 'contact-point', entityId: string, action: 'create' | 'update' | 'delete' | 'publish-confidential-address', at: Date) => ({
+const audit = (
+  caller: Caller,
+  entity: 'service' | 'contact-point',
+  entityId: string,
+  action: 'create' | 'update' | 'delete' | 'publish-confidential-address',
+  at: Date,
+) => ({
   entity,
   entityId,
   action,
@@ -64,13 +70,23 @@ const publishesSecretAddress = (p: ContactPoint) => CONFIDENTIAL_KINDS.includes(
 
 export async function createContactPoint(repo: CatalogRepository, input: ContactPointInput & { id: string }, caller: Caller, now: Date): Promise<ContactPoint> {
   const point = toContactPoint(input.id, input);
-  await repo.putContactPoint(point, 'create', audit(caller, 'contact-point', point.id, publishesSecretAddress(point) ? 'publish-confidential-address' : 'create', now), caller.principal.username);
+  await repo.putContactPoint(
+    point,
+    'create',
+    audit(caller, 'contact-point', point.id, publishesSecretAddress(point) ? 'publish-confidential-address' : 'create', now),
+    caller.principal.username,
+  );
   return point;
 }
 
 export async function replaceContactPoint(repo: CatalogRepository, id: string, input: ContactPointInput, caller: Caller, now: Date): Promise<ContactPoint> {
   const point = toContactPoint(id, input);
-  await repo.putContactPoint(point, 'replace', audit(caller, 'contact-point', id, publishesSecretAddress(point) ? 'publish-confidential-address' : 'update', now), caller.principal.username);
+  await repo.putContactPoint(
+    point,
+    'replace',
+    audit(caller, 'contact-point', id, publishesSecretAddress(point) ? 'publish-confidential-address' : 'update', now),
+    caller.principal.username,
+  );
   return point;
 }
 

@@ -69,7 +69,13 @@ export class FollowupQueue {
           Key: { pk: item.pk, sk: item.sk },
           UpdateExpression: 'SET leaseUntil = :lease, leaseToken = :token ADD attempts :one',
           ConditionExpression: 'gsi1sk = :sk AND (attribute_not_exists(leaseUntil) OR leaseUntil <= :now)',
-          ExpressionAttributeValues: { ':lease': new Date(now.getTime() + LEASE_MS).toISOString(), ':token': token, ':one': 1, ':sk': item.gsi1sk, ':now': now.toISOString() },
+          ExpressionAttributeValues: {
+            ':lease': new Date(now.getTime() + LEASE_MS).toISOString(),
+            ':token': token,
+            ':one': 1,
+            ':sk': item.gsi1sk,
+            ':now': now.toISOString(),
+          },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -96,7 +102,8 @@ export class FollowupQueue {
       values[':pending'] = 'pending';
       values[':one'] = 1;
       if (c.stage === 'remind' && next) {
-        update = 'SET remindedAt = :now, messageId = :mid, tickStage = :stage, tickAt = :at, gsi1sk = :sk, #v = #v + :one REMOVE leaseUntil, leaseToken, attempts';
+        update =
+          'SET remindedAt = :now, messageId = :mid, tickStage = :stage, tickAt = :at, gsi1sk = :sk, #v = #v + :one REMOVE leaseUntil, leaseToken, attempts';
         Object.assign(values, { ':stage': next.stage, ':at': next.at, ':sk': `${next.at}#${String(c.attrs.id)}` });
       } else {
         const first = c.attrs.escalatedAt === undefined;
@@ -112,7 +119,16 @@ export class FollowupQueue {
       await transact(
         this.client,
         [
-          { Update: { TableName: this.table, Key: { pk: c.pk, sk: c.sk }, UpdateExpression: update, ConditionExpression: cond, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
+          {
+            Update: {
+              TableName: this.table,
+              Key: { pk: c.pk, sk: c.sk },
+              UpdateExpression: update,
+              ConditionExpression: cond,
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
           ...extra,
         ].map((i) => stripUnused(i)),
       );
@@ -136,15 +152,38 @@ export class FollowupQueue {
     const dead: TransactItem = {
       Put: {
         TableName: this.table,
-        Item: { ...caseKeys.deadLetter(at, String(c.attrs.id), c.stage), type: 'FOLLOWUP_DEAD_LETTER', itemPk: c.pk, itemSk: c.sk, stage: c.stage, attempts: c.attempts, lastError: error.slice(0, 200), at },
+        Item: {
+          ...caseKeys.deadLetter(at, String(c.attrs.id), c.stage),
+          type: 'FOLLOWUP_DEAD_LETTER',
+          itemPk: c.pk,
+          itemSk: c.sk,
+          stage: c.stage,
+          attempts: c.attempts,
+          lastError: error.slice(0, 200),
+          at,
+        },
       },
     };
     const update =
       c.stage === 'remind' && next
-        ? { expr: 'SET tickStage = :stage, tickAt = :at, gsi1sk = :sk, lastError = :err REMOVE leaseUntil, leaseToken, attempts', vals: { ':stage': next.stage, ':at': next.at, ':sk': `${next.at}#${String(c.attrs.id)}` } }
+        ? {
+            expr: 'SET tickStage = :stage, tickAt = :at, gsi1sk = :sk, lastError = :err REMOVE leaseUntil, leaseToken, attempts',
+            vals: { ':stage': next.stage, ':at': next.at, ':sk': `${next.at}#${String(c.attrs.id)}` },
+          }
         : { expr: 'SET lastError = :err REMOVE gsi1pk, gsi1sk, tickStage, tickAt, leaseUntil, leaseToken, attempts', vals: {} };
     try {
-      await transact(this.client, [{ Update: { TableName: this.table, Key: key, UpdateExpression: update.expr, ConditionExpression: 'leaseToken = :token', ExpressionAttributeValues: { ...values, ...update.vals } } }, dead]);
+      await transact(this.client, [
+        {
+          Update: {
+            TableName: this.table,
+            Key: key,
+            UpdateExpression: update.expr,
+            ConditionExpression: 'leaseToken = :token',
+            ExpressionAttributeValues: { ...values, ...update.vals },
+          },
+        },
+        dead,
+      ]);
     } catch (err) {
       if (!cancellationCodes(err)) throw err;
     }
@@ -153,7 +192,15 @@ export class FollowupQueue {
 
   private async tryUpdate(key: Record<string, string>, expr: string, values: Record<string, unknown>): Promise<void> {
     try {
-      await this.client.send(new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: expr, ConditionExpression: 'leaseToken = :token', ExpressionAttributeValues: values }));
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: expr,
+          ConditionExpression: 'leaseToken = :token',
+          ExpressionAttributeValues: values,
+        }),
+      );
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
     }

@@ -81,7 +81,8 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
       return;
     }
     const summary = summaryOf(claimed);
-    const next = claimed.stage === 'remind' ? { stage: 'escalate' as const, at: new Date(new Date(summary.dueAt).getTime() + graceMs).toISOString() } : undefined;
+    const next =
+      claimed.stage === 'remind' ? { stage: 'escalate' as const, at: new Date(new Date(summary.dueAt).getTime() + graceMs).toISOString() } : undefined;
     let messageId: string;
     try {
       messageId =
@@ -99,7 +100,15 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
         result.deadLettered++;
         countFailure('followupsDeadLettered');
       }
-      logger.error('Follow-up publish failed', { stage: claimed.stage, followupId: summary.followupId, caseId: summary.caseId, attempts: claimed.attempts, outcome, errorName: (error as Error).name, errorMessage: (error as Error).message });
+      logger.error('Follow-up publish failed', {
+        stage: claimed.stage,
+        followupId: summary.followupId,
+        caseId: summary.caseId,
+        attempts: claimed.attempts,
+        outcome,
+        errorName: (error as Error).name,
+        errorMessage: (error as Error).message,
+      });
       return;
     }
     if (!(await queue.finish(claimed, now, messageId, next))) {
@@ -145,13 +154,15 @@ const deps: TickDeps = {
 
 export const handler = middy<ScheduledEvent | undefined, TickResult, Error, Context>()
   .use(lambdaContextLogging())
-  .handler(runsAs('followupTick', async (_event: ScheduledEvent | undefined, context: Context) => {
-    let out: TickResult;
-    try {
-      out = await runFollowupTick({ ...deps, budgetMs: Math.max(0, context.getRemainingTimeInMillis() - FINISH_RESERVE_MS) }, clock.now());
-    } finally {
-      flushMetrics();
-    }
-    if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
-    return out;
-  }));
+  .handler(
+    runsAs('followupTick', async (_event: ScheduledEvent | undefined, context: Context) => {
+      let out: TickResult;
+      try {
+        out = await runFollowupTick({ ...deps, budgetMs: Math.max(0, context.getRemainingTimeInMillis() - FINISH_RESERVE_MS) }, clock.now());
+      } finally {
+        flushMetrics();
+      }
+      if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
+      return out;
+    }),
+  );

@@ -41,7 +41,6 @@ export interface AuditEntry {
   at: Date;
 }
 
-
 export const auditPk = (entity: string, entityId: string) => `${prefixes.audit}${entity}#${entityId}`;
 /** Every record is also on gsi1 under the day it was written: the daily digest reads one day in one Query. */
 export const auditDayPk = (day: string) => `${prefixes.auditDay}${day}`;
@@ -75,11 +74,7 @@ export function auditPut(tableName: string, entry: AuditEntry) {
 }
 
 /** For reads: write the record before returning the data. */
-export async function recordAudit(
-  client: { send(command: PutCommand): Promise<unknown> },
-  tableName: string,
-  entry: AuditEntry,
-): Promise<void> {
+export async function recordAudit(client: { send(command: PutCommand): Promise<unknown> }, tableName: string, entry: AuditEntry): Promise<void> {
   await client.send(new PutCommand({ TableName: tableName, Item: auditItem(entry), ConditionExpression: 'attribute_not_exists(pk)' }));
 }
 

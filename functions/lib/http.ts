@@ -1,10 +1,6 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import type {
-  APIGatewayProxyEventV2WithJWTAuthorizer,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import type { FunctionName } from '../../shared/functions.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
@@ -134,12 +130,7 @@ export function httpApi<F extends FunctionName>(fn: F, operations: { readonly [K
     return toResponse(result);
   });
 
-  return middy<ApiEvent, ApiResponse>()
-    .use(lambdaContextLogging())
-    .use(apiMetrics())
-    .use(httpHeaderNormalizer())
-    .use(errorMapper())
-    .handler(core);
+  return middy<ApiEvent, ApiResponse>().use(lambdaContextLogging()).use(apiMetrics()).use(httpHeaderNormalizer()).use(errorMapper()).handler(core);
 }
 
 export function toResponse(result: ApiResult): ApiResponse {

@@ -31,9 +31,7 @@ export class SnsNotifier implements Notifier {
         TopicArn: arn,
         Subject: message.subject,
         Message: message.text,
-        MessageAttributes: Object.fromEntries(
-          Object.entries(message.attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }]),
-        ),
+        MessageAttributes: Object.fromEntries(Object.entries(message.attributes).map(([k, v]) => [k, { DataType: 'String', StringValue: v }])),
       }),
     );
     return out.MessageId ?? '';

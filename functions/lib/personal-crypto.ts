@@ -151,7 +151,8 @@ function sealer(): Sealer {
   const arn = process.env[PERSONAL_DATA_KEY_ENV];
   const file = process.env[PERSONAL_DATA_LOCAL_KEY_ENV];
   const source = arn ? `kms:${arn}` : file ? `file:${file}` : undefined;
-  if (!source) throw new Error(`${PERSONAL_DATA_KEY_ENV} (or locally ${PERSONAL_DATA_LOCAL_KEY_ENV}) is not set: this function is not declared to handle personal data`);
+  if (!source)
+    throw new Error(`${PERSONAL_DATA_KEY_ENV} (or locally ${PERSONAL_DATA_LOCAL_KEY_ENV}) is not set: this function is not declared to handle personal data`);
   // The local stack and the tests may start over with another key file in the same process.
   if (current?.source !== source) current = { source, sealer: createSealer(arn ? kmsKeyring(arn) : localKeyring(readFileSync(file as string))) };
   return current.sealer;

@@ -76,7 +76,9 @@ export function partitionsOf(command: string, input: Input): PartitionAccess[] |
       return [{ action: 'read', ...(index ? { index } : {}), partition: queriedPartition(input, decl?.partitionKey ?? table.partitionKey) }];
     }
     case 'BatchGetItemCommand':
-      return Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: Key[] }>).flatMap((r) => (r.Keys ?? []).map((k) => ({ action: 'read' as const, partition: pkOf(k) })));
+      return Object.values((input.RequestItems ?? {}) as Record<string, { Keys?: Key[] }>).flatMap((r) =>
+        (r.Keys ?? []).map((k) => ({ action: 'read' as const, partition: pkOf(k) })),
+      );
     case 'BatchWriteItemCommand':
       return Object.values((input.RequestItems ?? {}) as Record<string, { PutRequest?: { Item: Key }; DeleteRequest?: { Key: Key } }[]>).flatMap((rs) =>
         rs.map((r) => ({ action: 'write' as const, partition: pkOf(r.PutRequest?.Item ?? r.DeleteRequest?.Key) })),

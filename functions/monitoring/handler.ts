@@ -7,7 +7,20 @@ import { httpApi, type ApiRequest } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
-import { batchSchema, contactReportSchema, deviceEventSchema, duressSchema, duressSetSchema, panicSchema, panicStatusSchema, type BatchResult, type DeviceEventInput, type PanicStatusAnswer, type Received, type Rejection } from '../../shared/monitoring/api.js';
+import {
+  batchSchema,
+  contactReportSchema,
+  deviceEventSchema,
+  duressSchema,
+  duressSetSchema,
+  panicSchema,
+  panicStatusSchema,
+  type BatchResult,
+  type DeviceEventInput,
+  type PanicStatusAnswer,
+  type Received,
+  type Rejection,
+} from '../../shared/monitoring/api.js';
 import { duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, refusal, reportContact, setDuressCode } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
@@ -15,7 +28,6 @@ const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
-
 
 /**
  * A batch of device events. Each event is validated on its own: a bad one is reported by index, event

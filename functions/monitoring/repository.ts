@@ -114,7 +114,13 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       ...(oldHash ? [{ Delete: { TableName: this.tableName, Key: orderKeys.duress(oldHash) } }] : []),
       ...(codeHash
         ? [
-            { Put: { TableName: this.tableName, Item: { ...orderKeys.duress(codeHash), type: 'DURESS', orderId, expiresAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: { ...orderKeys.duress(codeHash), type: 'DURESS', orderId, expiresAt },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
             { Put: { TableName: this.tableName, Item: { ...orderKeys.orderDuress(orderId), type: 'ORDER_DURESS', codeHash, expiresAt } } },
           ]
         : [{ Delete: { TableName: this.tableName, Key: orderKeys.orderDuress(orderId) } }]),
@@ -144,7 +150,12 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       items.push({
         Put: {
           TableName: this.tableName,
-          Item: { ...monitoringKeys.seenEvent(plan.dedupeEventId), type: 'SEEN_EVENT', receivedAt: plan.now.toISOString(), expiresAt: nowS + SEEN_EVENT_DAYS * 86_400 },
+          Item: {
+            ...monitoringKeys.seenEvent(plan.dedupeEventId),
+            type: 'SEEN_EVENT',
+            receivedAt: plan.now.toISOString(),
+            expiresAt: nowS + SEEN_EVENT_DAYS * 86_400,
+          },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -173,7 +184,12 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       const positionsUntil = positionsExpireAt(change.order);
       for (const alert of change.alerts) {
         items.push(await alertPut(this.tableName, alert, positionsUntil));
-        items.push({ Put: { TableName: this.tableName, Item: { ...orderKeys.alertRef(change.order.id, alert.id), type: 'ORDER_ALERT', alertId: alert.id, expiresAt: positionsUntil } } });
+        items.push({
+          Put: {
+            TableName: this.tableName,
+            Item: { ...orderKeys.alertRef(change.order.id, alert.id), type: 'ORDER_ALERT', alertId: alert.id, expiresAt: positionsUntil },
+          },
+        });
       }
       const counts = countsByDistrict.get(change.order.district) ?? {};
       for (const alert of change.alerts) {

@@ -74,7 +74,12 @@ export function toEngineEvent(e: DeviceEventInput): EngineEvent {
 }
 
 /** One provider event: find the device's orders, evaluate, commit once (idempotent per eventId). */
-export async function ingestDeviceEvent(repo: MonitoringRepository, input: DeviceEventInput, now: Date, orderIdsCache = new Map<string, string[]>()): Promise<EventOutcome> {
+export async function ingestDeviceEvent(
+  repo: MonitoringRepository,
+  input: DeviceEventInput,
+  now: Date,
+  orderIdsCache = new Map<string, string[]>(),
+): Promise<EventOutcome> {
   let orderIds = orderIdsCache.get(input.deviceId);
   if (!orderIds) {
     orderIds = await repo.orderIdsForDevice(input.deviceId);
@@ -97,7 +102,12 @@ export const MAX_WRONG_CODES = CODE_BUDGET.limit;
  * (mobile carrier NAT, a shelter's Wi-Fi) must never be silenced by someone else's guessing. With
  * 60-bit codes and a slow hash, guessing stays hopeless either way; the budget keeps the oracle shut.
  */
-export async function orderForCode(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<{ orderId: string | undefined; throttled: boolean }> {
+export async function orderForCode(
+  repo: MonitoringRepository,
+  code: string,
+  caller: string,
+  now: Date,
+): Promise<{ orderId: string | undefined; throttled: boolean }> {
   const reservation = await repo.reserveCodeAttempt(caller, now);
   const normalized = normalizeProtectionCode(code);
   const orderId = normalized ? await repo.orderIdForProtectionCode(hashProtectionCode(normalized)) : undefined;
@@ -119,7 +129,12 @@ export async function raisePanic(
   const found = await orderForCode(repo, input.protectionCode, caller, now);
   if (!found.orderId) throw refusal(found.throttled);
   const eventId = `panic-${ulid(now.getTime())}`;
-  const out = await applyEvent(repo, [found.orderId], { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) }, now);
+  const out = await applyEvent(
+    repo,
+    [found.orderId],
+    { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) },
+    now,
+  );
   if (found.throttled) throw refusal(true);
   return { alerts: out.alerts };
 }
@@ -136,7 +151,12 @@ export function hashDuressCode(code: string): string {
   return scryptSync(code, 'oneroof/duress-code/v1', 32, { N: 16_384, r: 8, p: 1 }).toString('hex');
 }
 
-export async function setDuressCode(repo: MonitoringRepository, input: { protectionCode: string; duressCode?: string }, caller: string, now: Date): Promise<void> {
+export async function setDuressCode(
+  repo: MonitoringRepository,
+  input: { protectionCode: string; duressCode?: string },
+  caller: string,
+  now: Date,
+): Promise<void> {
   const found = await orderForCode(repo, input.protectionCode, caller, now);
   if (!found.orderId || found.throttled) throw refusal(found.throttled);
   const orderId = found.orderId;
@@ -161,7 +181,12 @@ export async function duressPanic(repo: MonitoringRepository, code: string, call
   return { alerts: out.alerts, throttled: !reservation.reserved };
 }
 
-export async function reportContact(repo: MonitoringRepository, input: { protectionCode: string; at?: string }, caller: string, now: Date): Promise<{ alerts: AlertRecord[] }> {
+export async function reportContact(
+  repo: MonitoringRepository,
+  input: { protectionCode: string; at?: string },
+  caller: string,
+  now: Date,
+): Promise<{ alerts: AlertRecord[] }> {
   const found = await orderForCode(repo, input.protectionCode, caller, now);
   if (!found.orderId) throw refusal(found.throttled);
   const at = input.at && input.at < now.toISOString() ? input.at : now.toISOString();
@@ -199,7 +224,12 @@ export async function watchdogTick(
  */
 export type PanicStatus = 'received' | 'sent' | 'seen';
 
-export function panicStatusOf(a: Pick<AlertRecord, 'raisedAt' | 'publishedAt' | 'acknowledgedAt'>): { status: PanicStatus; receivedAt: string; sentAt?: string; seenAt?: string } {
+export function panicStatusOf(a: Pick<AlertRecord, 'raisedAt' | 'publishedAt' | 'acknowledgedAt'>): {
+  status: PanicStatus;
+  receivedAt: string;
+  sentAt?: string;
+  seenAt?: string;
+} {
   return {
     status: a.acknowledgedAt ? 'seen' : a.publishedAt ? 'sent' : 'received',
     receivedAt: a.raisedAt,

@@ -16,9 +16,11 @@ export const WATCHDOG_RESERVE_MS = 5_000;
 /** Scheduled every minute: signal loss (no position for N minutes) and curfew window starts of active orders. */
 export const handler = middy<ScheduledEvent | undefined, { orders: number; alerts: number; deferred: number }, Error, Context>()
   .use(lambdaContextLogging())
-  .handler(runsAs('watchdog', async (_event: ScheduledEvent | undefined, context: Context) => {
-    const out = await watchdogTick(repo, clock.now(), Date.now() + context.getRemainingTimeInMillis() - WATCHDOG_RESERVE_MS);
-    if (out.alerts.length > 0) logger.info('Watchdog raised alerts', { orders: out.orders, alerts: out.alerts.map((a) => a.id) });
-    if (out.deferred > 0) logger.warn('Watchdog ran out of time; the rest waits for the next tick', { orders: out.orders, deferred: out.deferred });
-    return { orders: out.orders, alerts: out.alerts.length, deferred: out.deferred };
-  }));
+  .handler(
+    runsAs('watchdog', async (_event: ScheduledEvent | undefined, context: Context) => {
+      const out = await watchdogTick(repo, clock.now(), Date.now() + context.getRemainingTimeInMillis() - WATCHDOG_RESERVE_MS);
+      if (out.alerts.length > 0) logger.info('Watchdog raised alerts', { orders: out.orders, alerts: out.alerts.map((a) => a.id) });
+      if (out.deferred > 0) logger.warn('Watchdog ran out of time; the rest waits for the next tick', { orders: out.orders, deferred: out.deferred });
+      return { orders: out.orders, alerts: out.alerts.length, deferred: out.deferred };
+    }),
+  );

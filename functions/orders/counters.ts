@@ -37,7 +37,10 @@ export function orderCounterDeltas(previous: OrderRecord | undefined, next: Orde
   const after = contribution(next);
   const before = previous ? contribution(previous) : new Map<string, CounterDelta>();
   const merged = new Map<string, CounterDelta>();
-  for (const [sign, side] of [[1, after], [-1, before]] as const) {
+  for (const [sign, side] of [
+    [1, after],
+    [-1, before],
+  ] as const) {
     for (const [key, d] of side) {
       const m = merged.get(key) ?? { at: d.at, zone: d.zone, counters: {} };
       for (const [name, n] of Object.entries(d.counters)) m.counters[name] = (m.counters[name] ?? 0) + sign * n;

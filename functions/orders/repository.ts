@@ -66,7 +66,9 @@ export async function newOrderPuts(table: string, order: OrderRecord, codeHash: 
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
-    { Put: { TableName: table, Item: { ...orderKeys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: { TableName: table, Item: { ...orderKeys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' },
+    },
     ...linkPuts(table, order),
   ];
 }
@@ -80,7 +82,10 @@ function linkPuts(table: string, o: OrderRecord): TransactItem[] {
   const devices: [string, 'respondent' | 'protected'][] = [[o.respondentDeviceId, 'respondent']];
   if (o.protectedDeviceId) devices.push([o.protectedDeviceId, 'protected']);
   return devices.map(([deviceId, role]) => ({
-    Put: { TableName: table, Item: { ...orderKeys.deviceLink(o.id, deviceId), ...orderKeys.deviceIndex(deviceId, o.id), type: 'ORDER_DEVICE', orderId: o.id, deviceId, role } },
+    Put: {
+      TableName: table,
+      Item: { ...orderKeys.deviceLink(o.id, deviceId), ...orderKeys.deviceIndex(deviceId, o.id), type: 'ORDER_DEVICE', orderId: o.id, deviceId, role },
+    },
   }));
 }
 
@@ -109,7 +114,12 @@ function alertCloseItems(table: string, alerts: readonly AlertRecord[], reason: 
 
 /** A superseded version kept in history; it holds the zones' centres, so it expires with the order as it is now. */
 async function versionItem(previous: OrderRecord, current: OrderRecord): Promise<Record<string, unknown>> {
-  return seal('order', previous.id, { ...orderKeys.orderVersion(previous.id, previous.version), type: 'ORDER_VERSION', ...previous, expiresAt: positionsExpireAt(current) });
+  return seal('order', previous.id, {
+    ...orderKeys.orderVersion(previous.id, previous.version),
+    type: 'ORDER_VERSION',
+    ...previous,
+    expiresAt: positionsExpireAt(current),
+  });
 }
 
 export class DynamoOrderRepository implements OrderRepository {
@@ -128,7 +138,11 @@ export class DynamoOrderRepository implements OrderRepository {
   }
 
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
-    const items: TransactItem[] = [...(await newOrderPuts(this.table, order, codeHash)), auditPut(this.table, audit), ...counterUpdates(this.table, undefined, order)];
+    const items: TransactItem[] = [
+      ...(await newOrderPuts(this.table, order, codeHash)),
+      auditPut(this.table, audit),
+      ...counterUpdates(this.table, undefined, order),
+    ];
     await this.transact(items, 'Order could not be created; try again');
   }
 
@@ -160,7 +174,9 @@ export class DynamoOrderRepository implements OrderRepository {
    */
   async replace(previous: OrderRecord, next: OrderRecord, audit: AuditEntry): Promise<void> {
     const current = await this.get(previous.id);
-    const superseded = (await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client)).filter((a) => supersededByChange(previous, next, a));
+    const superseded = (await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client)).filter((a) =>
+      supersededByChange(previous, next, a),
+    );
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
       { Put: { TableName: this.table, Item: await versionItem(previous, next), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -247,14 +263,20 @@ export class DynamoOrderRepository implements OrderRepository {
       for (const key of keysToStamp) {
         try {
           await this.client.send(
-            new UpdateCommand({ TableName: this.table, Key: key, UpdateExpression: 'SET expiresAt = :e', ConditionExpression: 'attribute_exists(pk)', ExpressionAttributeValues: { ':e': until } }),
+            new UpdateCommand({
+              TableName: this.table,
+              Key: key,
+              UpdateExpression: 'SET expiresAt = :e',
+              ConditionExpression: 'attribute_exists(pk)',
+              ExpressionAttributeValues: { ':e': until },
+            }),
           );
         } catch (err) {
           if (!isConditionFailed(err)) throw err;
         }
       }
     } catch (err) {
-      logger.warn('Retention of the order\'s positions not moved with its end', { orderId: next.id, error: err instanceof Error ? err.name : 'unknown' });
+      logger.warn("Retention of the order's positions not moved with its end", { orderId: next.id, error: err instanceof Error ? err.name : 'unknown' });
     }
   }
 
@@ -285,7 +307,13 @@ export class DynamoOrderRepository implements OrderRepository {
         },
       },
       ...(oldHash ? [{ Delete: { TableName: this.table, Key: orderKeys.protect(oldHash) } }] : []),
-      { Put: { TableName: this.table, Item: { ...orderKeys.protect(newHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.table,
+          Item: { ...orderKeys.protect(newHash), type: 'PROTECT', orderId: order.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
       auditPut(this.table, audit),
     ];
     await this.transact(items, 'The order was changed, ended or given a new code meanwhile; reload it');

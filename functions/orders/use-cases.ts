@@ -39,7 +39,14 @@ function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 
           },
         }
       : {}),
-    curfews: body.curfews.map((c, i) => ({ id: `curfew-${i + 1}`, start: c.start, end: c.end, ...(c.days ? { days: c.days } : {}), centre: c.centre, radiusM: c.radiusM })),
+    curfews: body.curfews.map((c, i) => ({
+      id: `curfew-${i + 1}`,
+      start: c.start,
+      end: c.end,
+      ...(c.days ? { days: c.days } : {}),
+      centre: c.centre,
+      radiusM: c.radiusM,
+    })),
     noContact: body.noContact,
     device: body.device,
     fixRetentionDays: body.fixRetentionDays,
@@ -65,7 +72,16 @@ export async function createOrder(repo: OrderRepository, body: OrderBody, caller
   const zone = requirePatch(caller, body.district);
   const id = `RO-${ulid(now.getTime())}`;
   const at = now.toISOString();
-  const order: OrderRecord = { ...conditions(body, id), zone, version: 1, status: 'active', createdAt: at, createdBy: caller.principal.username, updatedAt: at, updatedBy: caller.principal.username };
+  const order: OrderRecord = {
+    ...conditions(body, id),
+    zone,
+    version: 1,
+    status: 'active',
+    createdAt: at,
+    createdBy: caller.principal.username,
+    updatedAt: at,
+    updatedBy: caller.principal.username,
+  };
   const protectionCode = formatProtectionCode(randomBytes(12));
   const hash = hashProtectionCode(normalizeProtectionCode(protectionCode) as string);
   await repo.create(order, hash, { entity: 'order', entityId: id, action: 'create', route: caller.route, principal: caller.principal, at: now });
@@ -107,7 +123,14 @@ export async function getOrder(repo: OrderRepository, id: string, caller: Caller
   return { ...found.order, monitoring: status(await repo.state(id)) };
 }
 
-export async function changeOrder(repo: OrderRepository, id: string, expectedVersion: number, body: OrderBody, caller: Caller, now: Date): Promise<OrderRecord> {
+export async function changeOrder(
+  repo: OrderRepository,
+  id: string,
+  expectedVersion: number,
+  body: OrderBody,
+  caller: Caller,
+  now: Date,
+): Promise<OrderRecord> {
   const found = await loadInPatch(repo, id, caller);
   const previous = found.order;
   if (previous.status !== 'active') throw new ConflictError('The order has ended', 'status');
@@ -130,8 +153,24 @@ export async function endOrder(repo: OrderRepository, id: string, reason: string
   const found = await loadInPatch(repo, id, caller);
   const previous = found.order;
   if (previous.status !== 'active') throw new ConflictError('The order has already ended', 'status');
-  const ended: OrderRecord = { ...previous, version: previous.version + 1, status: 'ended', endedAt: now.toISOString(), endedBy: caller.principal.username, endReason: reason, updatedAt: now.toISOString(), updatedBy: caller.principal.username };
-  await repo.end(previous, ended, found.codeHash, { entity: 'order', entityId: id, action: 'update', route: caller.route, principal: caller.principal, at: now });
+  const ended: OrderRecord = {
+    ...previous,
+    version: previous.version + 1,
+    status: 'ended',
+    endedAt: now.toISOString(),
+    endedBy: caller.principal.username,
+    endReason: reason,
+    updatedAt: now.toISOString(),
+    updatedBy: caller.principal.username,
+  };
+  await repo.end(previous, ended, found.codeHash, {
+    entity: 'order',
+    entityId: id,
+    action: 'update',
+    route: caller.route,
+    principal: caller.principal,
+    at: now,
+  });
   return ended;
 }
 
@@ -139,12 +178,24 @@ export async function endOrder(repo: OrderRepository, id: string, reason: string
  * A new protection code for an active order (she lost it, or the quick exit forgot a kept one): shown
  * once, only its hash stored; the old code stops working in the same transaction. Audited.
  */
-export async function reissueProtectionCode(repo: OrderRepository, id: string, caller: Caller, now: Date): Promise<{ orderId: string; protectionCode: string }> {
+export async function reissueProtectionCode(
+  repo: OrderRepository,
+  id: string,
+  caller: Caller,
+  now: Date,
+): Promise<{ orderId: string; protectionCode: string }> {
   const found = await loadInPatch(repo, id, caller);
   if (found.order.status !== 'active') throw new ConflictError('The order has ended', 'status');
   const protectionCode = formatProtectionCode(randomBytes(12));
   const hash = hashProtectionCode(normalizeProtectionCode(protectionCode) as string);
-  await repo.replaceCode(found.order, found.codeHash, hash, { entity: 'order', entityId: id, action: 'reissue-protection-code', route: caller.route, principal: caller.principal, at: now });
+  await repo.replaceCode(found.order, found.codeHash, hash, {
+    entity: 'order',
+    entityId: id,
+    action: 'reissue-protection-code',
+    route: caller.route,
+    principal: caller.principal,
+    at: now,
+  });
   return { orderId: id, protectionCode };
 }
 

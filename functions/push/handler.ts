@@ -41,7 +41,8 @@ export const handler = httpApi('push', {
     if (topicsOfRoles(p.roles).length === 0) throw new ConflictError('Your role receives no pushes');
     const { endpoint, keys } = input.subscription;
     // Pushes are sent to the endpoint: only a browser push service may be one (no request to anywhere else).
-    if (!isPushServiceEndpoint(endpoint, localEndpoint())) throw new ValidationError('subscription.endpoint', 'Not the endpoint of a known browser push service');
+    if (!isPushServiceEndpoint(endpoint, localEndpoint()))
+      throw new ValidationError('subscription.endpoint', 'Not the endpoint of a known browser push service');
     const { created: isNew, device } = await repo.save(
       {
         id: deviceIdOf(endpoint),

@@ -52,7 +52,19 @@ export class PushDeviceRepository {
       ':now': now.toISOString(),
       ...Object.fromEntries(Object.entries(keys.devicesIndex(d.zone, d.username, d.id)).map(([k, v]) => [`:${k}`, v])),
     };
-    const sets = ['#type = :type', 'id = :id', 'username = :username', '#roles = :roles', 'districts = :districts', 'minSeverity = :minSeverity', 'endpoint = :endpoint', '#keys = :keys', 'createdAt = if_not_exists(createdAt, :now)', 'gsi1pk = :gsi1pk', 'gsi1sk = :gsi1sk'];
+    const sets = [
+      '#type = :type',
+      'id = :id',
+      'username = :username',
+      '#roles = :roles',
+      'districts = :districts',
+      'minSeverity = :minSeverity',
+      'endpoint = :endpoint',
+      '#keys = :keys',
+      'createdAt = if_not_exists(createdAt, :now)',
+      'gsi1pk = :gsi1pk',
+      'gsi1sk = :gsi1sk',
+    ];
     const removes: string[] = [];
     if (d.zone !== undefined) {
       sets.push('#zone = :zone');
@@ -73,7 +85,14 @@ export class PushDeviceRepository {
       }),
     );
     const old = out.Attributes;
-    return { created: old === undefined, device: { ...d, createdAt: (old?.createdAt as string | undefined) ?? now.toISOString(), ...(old?.lastDeliveredAt ? { lastDeliveredAt: old.lastDeliveredAt as string } : {}) } };
+    return {
+      created: old === undefined,
+      device: {
+        ...d,
+        createdAt: (old?.createdAt as string | undefined) ?? now.toISOString(),
+        ...(old?.lastDeliveredAt ? { lastDeliveredAt: old.lastDeliveredAt as string } : {}),
+      },
+    };
   }
 
   async ofUser(username: string): Promise<DeviceRecord[]> {

@@ -58,7 +58,11 @@ async function sendOne(device: DeviceRecord, push: Push, deps: SenderDeps): Prom
     contentEncoding: 'aes128gcm',
   });
   // fetch sets Content-Length itself from the body.
-  const headers = Object.fromEntries(Object.entries(details.headers).filter(([k]) => k.toLowerCase() !== 'content-length').map(([k, v]) => [k, String(v)]));
+  const headers = Object.fromEntries(
+    Object.entries(details.headers)
+      .filter(([k]) => k.toLowerCase() !== 'content-length')
+      .map(([k, v]) => [k, String(v)]),
+  );
   try {
     const { status } = await (deps.post ?? defaultPost)(details.endpoint, { headers, body: details.body });
     if (status >= 200 && status < 300) {

@@ -20,7 +20,8 @@ export function vapidFromSecretValue(value: string): VapidKeys {
   const trimmed = value.trim();
   if (trimmed.startsWith('{')) {
     const parsed = JSON.parse(trimmed) as Partial<VapidKeys>;
-    if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string') throw new Error('The vapidKeys secret JSON needs publicKey and privateKey');
+    if (typeof parsed.publicKey !== 'string' || typeof parsed.privateKey !== 'string')
+      throw new Error('The vapidKeys secret JSON needs publicKey and privateKey');
     return { publicKey: parsed.publicKey, privateKey: parsed.privateKey };
   }
   if (trimmed.length < 32) throw new Error('The vapidKeys secret must be at least 32 characters');
@@ -52,6 +53,7 @@ export function vapidKeys(): Promise<VapidKeys> {
 export function vapidSubject(): string | undefined {
   const raw = process.env[VAPID_SUBJECT_ENV];
   if (raw === undefined || raw.trim() === '') return undefined;
-  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(raw)) throw new Error(`Environment variable ${VAPID_SUBJECT_ENV} must be a mailto: or https: URL, got "${raw}"`);
+  if (!/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(raw))
+    throw new Error(`Environment variable ${VAPID_SUBJECT_ENV} must be a mailto: or https: URL, got "${raw}"`);
   return raw;
 }

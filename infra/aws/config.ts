@@ -181,7 +181,12 @@ export function readConfig(scope: Construct): DeployConfig {
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error(`Context ${CONTEXT_PREFIX}domainName and ${CONTEXT_PREFIX}certificateArn go together`);
   }
-  const delivery = { subscriptions: subscriptions(scope), dispatchWebhook: dispatchWebhook(scope), push: push(scope), allowNoDelivery: flag(scope, noDeliveryFlag) };
+  const delivery = {
+    subscriptions: subscriptions(scope),
+    dispatchWebhook: dispatchWebhook(scope),
+    push: push(scope),
+    allowNoDelivery: flag(scope, noDeliveryFlag),
+  };
   requireDelivery(delivery);
   const smsSenderId = str(scope, 'smsSenderId');
   if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId)) {

@@ -42,7 +42,11 @@ function scopeDown(match: (typeof RATE_RULES)[number]['match']): Statement {
   return startsWith(match.prefix);
 }
 
-const visibility = (name: string): CfnWebACL.VisibilityConfigProperty => ({ cloudWatchMetricsEnabled: true, metricName: `oneroof-${name}`, sampledRequestsEnabled: false });
+const visibility = (name: string): CfnWebACL.VisibilityConfigProperty => ({
+  cloudWatchMetricsEnabled: true,
+  metricName: `oneroof-${name}`,
+  sampledRequestsEnabled: false,
+});
 
 /**
  * The WAFv2 web ACL of the CloudFront distribution. CloudFront web ACLs live in us-east-1 while the

@@ -203,9 +203,7 @@ export class OneRoofFunction extends NodejsFunction {
   bindTopic(name: TopicName, topic: ITopic): void {
     if (this.boundTopics.has(name)) throw new Error(`${this.functionKey}: topic ${name} already bound`);
     this.boundTopics.add(name);
-    this.addToRolePolicy(
-      new PolicyStatement({ sid: `Publish${pascal(name)}`, actions: ['sns:Publish'], resources: [topic.topicArn] }),
-    );
+    this.addToRolePolicy(new PolicyStatement({ sid: `Publish${pascal(name)}`, actions: ['sns:Publish'], resources: [topic.topicArn] }));
     // SNS encrypts each message with the topic's key on the publisher's behalf.
     if (topic.masterKey) {
       this.addToRolePolicy(
@@ -226,9 +224,7 @@ export class OneRoofFunction extends NodejsFunction {
   bindSecret(name: SecretName, secret: ISecret): void {
     if (this.boundSecrets.has(name)) throw new Error(`${this.functionKey}: secret ${name} already bound`);
     this.boundSecrets.add(name);
-    this.addToRolePolicy(
-      new PolicyStatement({ sid: `ReadSecret${pascal(name)}`, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }),
-    );
+    this.addToRolePolicy(new PolicyStatement({ sid: `ReadSecret${pascal(name)}`, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
     if (secret.encryptionKey) {
       this.addToRolePolicy(
         new PolicyStatement({
@@ -244,7 +240,9 @@ export class OneRoofFunction extends NodejsFunction {
 
   /** Write (never delete) and read the audit digests, and the bucket's name in AUDIT_DIGEST_BUCKET. */
   bindAuditDigests(bucket: IBucket): void {
-    this.addToRolePolicy(new PolicyStatement({ sid: 'AuditDigestsWriteRead', actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('audit-digest-*')] }));
+    this.addToRolePolicy(
+      new PolicyStatement({ sid: 'AuditDigestsWriteRead', actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('audit-digest-*')] }),
+    );
     this.addToRolePolicy(new PolicyStatement({ sid: 'AuditDigestsList', actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
     if (bucket.encryptionKey) {
       this.addToRolePolicy(
@@ -261,7 +259,8 @@ export class OneRoofFunction extends NodejsFunction {
     // for it (stable while the bucket's construct path is; cdk-nag names it if it changes).
     Validations.of(this.role!).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::OneRoofStateful:ExportsOutputFnGetAttAuditDigestsBF330578Arn43377D80/audit-digest-*]',
-      reason: 'One digest object per day (audit-digest-<day>.json): write and read those keys only, never delete; Object Lock keeps every version. X-Ray needs "*" as on every function.',
+      reason:
+        'One digest object per day (audit-digest-<day>.json): write and read those keys only, never delete; Object Lock keeps every version. X-Ray needs "*" as on every function.',
     });
   }
 }

@@ -91,7 +91,11 @@ export class StaffIdentity extends Construct {
     for (const zone of ZONES) {
       new UserPoolGroup(this, `Group-zone-${zone.id}`, { userPool: this.userPool, groupName: zoneGroup(zone.id), description: `Works in ${zone.name}` });
       for (const d of zone.districts) {
-        new UserPoolGroup(this, `Group-district-${d.id}`, { userPool: this.userPool, groupName: districtGroup(d.id), description: `Covers ${d.name} (${zone.name})` });
+        new UserPoolGroup(this, `Group-district-${d.id}`, {
+          userPool: this.userPool,
+          groupName: districtGroup(d.id),
+          description: `Covers ${d.name} (${zone.name})`,
+        });
       }
     }
 

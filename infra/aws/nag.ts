@@ -12,7 +12,11 @@ import { buildOneRoof, cdkJsonContext } from './oneroof.js';
  * Bundling is skipped: nag reads templates, not code.
  */
 interface Report {
-  pluginReports: { pluginName: string; conclusion: string; violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[] }[];
+  pluginReports: {
+    pluginName: string;
+    conclusion: string;
+    violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[];
+  }[];
 }
 
 /** Adds the AwsSolutions checks to an app whose stacks are built, synthesizes it, and lists what is not acknowledged. */

@@ -77,7 +77,10 @@ export class StatelessStack extends Stack {
       const filterPolicy = Object.fromEntries(
         Object.entries(sub.filter).map(([attr, rule]) => [
           attr,
-          SubscriptionFilter.stringFilter({ ...(rule.allowlist ? { allowlist: [...rule.allowlist] } : {}), ...(rule.denylist ? { denylist: [...rule.denylist] } : {}) }),
+          SubscriptionFilter.stringFilter({
+            ...(rule.allowlist ? { allowlist: [...rule.allowlist] } : {}),
+            ...(rule.denylist ? { denylist: [...rule.denylist] } : {}),
+          }),
         ]),
       );
       stateful.topics[sub.topic].addSubscription(new LambdaSubscription(fns[sub.function], Object.keys(filterPolicy).length ? { filterPolicy } : {}));
@@ -154,7 +157,11 @@ export class StatelessStack extends Stack {
       domain: config.apiDomainName && config.apiCertificateArn ? { name: config.apiDomainName, certificateArn: config.apiCertificateArn } : undefined,
     });
     if (!config.apiDomainName) {
-      warn(this, 'no-api-domain', 'No API domain (context oneroof:apiDomainName + apiCertificateArn): the execute-api endpoint stays enabled; handlers refuse requests that did not come through CloudFront.');
+      warn(
+        this,
+        'no-api-domain',
+        'No API domain (context oneroof:apiDomainName + apiCertificateArn): the execute-api endpoint stays enabled; handlers refuse requests that did not come through CloudFront.',
+      );
     }
 
     const cognitoDomainUrl = stateful.identity.domain.baseUrl();

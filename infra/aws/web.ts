@@ -50,7 +50,10 @@ export interface WebProps {
 
 /** Adds sources to CSP directives of the shared policy (e.g. the Cognito domain for the staff sign-in). */
 export function extendCsp(policy: string, extra: Record<string, string[]>): string {
-  const directives = policy.split(';').map((d) => d.trim()).filter((d) => d !== '');
+  const directives = policy
+    .split(';')
+    .map((d) => d.trim())
+    .filter((d) => d !== '');
   const seen = new Set<string>();
   const out = directives.map((d) => {
     const [name = '', ...sources] = d.split(/\s+/);
@@ -231,13 +234,14 @@ export class Web extends Construct {
     };
 
     // TLS 1.2+ is only enforceable with an own certificate; *.cloudfront.net keeps CloudFront's default policy.
-    const custom = props.domainName && props.certificateArn
-      ? {
-          domainNames: [props.domainName],
-          certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
-          minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-        }
-      : {};
+    const custom =
+      props.domainName && props.certificateArn
+        ? {
+            domainNames: [props.domainName],
+            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+          }
+        : {};
 
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'OneRoof: victim PWA, staff console, API',
@@ -274,8 +278,7 @@ export class Web extends Construct {
     }
     Validations.of(this.distribution).acknowledge({
       id: 'AwsSolutions-CFR1',
-      reason:
-        'No geo restriction on purpose: victims who fled abroad, and partners across borders, must still reach the booking and panic functions.',
+      reason: 'No geo restriction on purpose: victims who fled abroad, and partners across borders, must still reach the booking and panic functions.',
     });
 
     this.deploySite(props);
@@ -298,10 +301,7 @@ export class Web extends Construct {
     });
     const documents = new BucketDeployment(this, 'DeployDocuments', {
       destinationBucket: this.bucket,
-      sources: [
-        Source.asset(dist),
-        Source.jsonData('staff/auth-config.json', props.staffAuthConfig),
-      ],
+      sources: [Source.asset(dist), Source.jsonData('staff/auth-config.json', props.staffAuthConfig)],
       exclude: ['*'],
       include: NO_CACHE_FILES,
       cacheControl: [CacheControl.noCache()],

@@ -48,7 +48,10 @@ export function buildApiEvent(facts: RequestFacts): APIGatewayProxyEventV2WithJW
     if (value === undefined) continue;
     const key = name.toLowerCase();
     if (key === 'cookie') {
-      cookies = (Array.isArray(value) ? value : [value]).flatMap((c) => c.split(';')).map((c) => c.trim()).filter(Boolean);
+      cookies = (Array.isArray(value) ? value : [value])
+        .flatMap((c) => c.split(';'))
+        .map((c) => c.trim())
+        .filter(Boolean);
       continue;
     }
     headers[key] = Array.isArray(value) ? value.join(',') : value;

@@ -23,7 +23,15 @@ let seq = 0;
 /** One position fix `meters` south of `centre` (bearing 180°), with a fresh provider event id. */
 export function fixAt(deviceId: string, centre: LatLon, meters: number, at: Date, accuracy = 10): PositionFix {
   const p = destination(centre, 180, meters);
-  return { type: 'position', eventId: `drive-${at.getTime().toString(36)}-${(++seq).toString(36)}-${Math.random().toString(36).slice(2, 8)}`, deviceId, at: at.toISOString(), lat: p.lat, lon: p.lon, accuracy };
+  return {
+    type: 'position',
+    eventId: `drive-${at.getTime().toString(36)}-${(++seq).toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    deviceId,
+    at: at.toISOString(),
+    lat: p.lat,
+    lon: p.lon,
+    accuracy,
+  };
 }
 
 /** The stack's clock as a function (falls back to this machine's clock when the dev route is absent). */
@@ -93,7 +101,13 @@ export async function drive(o: DriveOptions): Promise<{ fixes: PositionFix[]; po
 }
 
 /** Polls until `predicate` holds for the order's police alerts, at most `timeoutMs`; returns them either way. */
-export async function waitForOrderAlerts(baseUrl: string, orderId: string, predicate: (alerts: LocalMessage[]) => boolean, timeoutMs: number, since = 0): Promise<LocalMessage[]> {
+export async function waitForOrderAlerts(
+  baseUrl: string,
+  orderId: string,
+  predicate: (alerts: LocalMessage[]) => boolean,
+  timeoutMs: number,
+  since = 0,
+): Promise<LocalMessage[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const alerts = alertsOfOrder(await notifications(baseUrl), orderId).filter((m) => Date.parse(m.at) >= since);

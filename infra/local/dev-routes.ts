@@ -26,7 +26,10 @@ export const PUSH_ENDPOINT_PATH = `${DEV_PREFIX}push/endpoint/`;
 const PUSH_SUBSCRIPTIONS_PATH = `${DEV_PREFIX}push/subscriptions`;
 
 const PushSubscribe = z.strictObject({
-  applicationServerKey: z.string().regex(/^[A-Za-z0-9_-]{80,100}$/).optional(),
+  applicationServerKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{80,100}$/)
+    .optional(),
   answer: z.number().int().min(200).max(599).optional(),
 });
 
@@ -54,7 +57,11 @@ async function handlePushRoute(req: IncomingMessage, res: ServerResponse, url: U
     const body = await jsonBody(req);
     const parsed = body.ok ? PushSubscribe.safeParse(body.value) : undefined;
     if (!parsed?.success) {
-      sendJson(res, 400, { error: 'invalid', field: 'body', message: 'Send {} or { "applicationServerKey": "<VAPID public key>", "answer": <status the endpoint gives instead> }' });
+      sendJson(res, 400, {
+        error: 'invalid',
+        field: 'body',
+        message: 'Send {} or { "applicationServerKey": "<VAPID public key>", "answer": <status the endpoint gives instead> }',
+      });
       return true;
     }
     sendJson(res, 201, push.subscribe(parsed.data));
@@ -71,12 +78,30 @@ async function handlePushRoute(req: IncomingMessage, res: ServerResponse, url: U
 const FaultChange = z.strictObject({ publish: z.number().int().min(-1).max(1_000_000) });
 
 const ClockChange = z.union([
-  z.strictObject({ advanceMinutes: z.number().finite().min(0).max(60 * 24 * 366) }),
-  z.strictObject({ offsetMinutes: z.number().finite().min(0).max(60 * 24 * 366) }),
+  z.strictObject({
+    advanceMinutes: z
+      .number()
+      .finite()
+      .min(0)
+      .max(60 * 24 * 366),
+  }),
+  z.strictObject({
+    offsetMinutes: z
+      .number()
+      .finite()
+      .min(0)
+      .max(60 * 24 * 366),
+  }),
 ]);
 
 /** The JSON body as `schema` reads it; otherwise a 400 naming `field` (or `body`) is sent and undefined returned. */
-async function parseBody<S extends z.ZodType>(req: IncomingMessage, res: ServerResponse, schema: S, field: string, hint: string): Promise<z.infer<S> | undefined> {
+async function parseBody<S extends z.ZodType>(
+  req: IncomingMessage,
+  res: ServerResponse,
+  schema: S,
+  field: string,
+  hint: string,
+): Promise<z.infer<S> | undefined> {
   let input: unknown;
   try {
     input = JSON.parse((await readBody(req, 4096)).toString('utf8'));

@@ -157,8 +157,6 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       StreamSpecification: { StreamEnabled: true, StreamViewType: table.streamView },
     }),
   );
-  await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute } }),
-  );
+  await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { Enabled: true, AttributeName: table.ttlAttribute } }));
   return 'created';
 }

@@ -88,9 +88,14 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, options:
       const rejected = err instanceof TokenRejected ? err : new TokenRejected('the token could not be verified');
       const status = rejected.status;
       log(status);
-      return sendJson(res, status, { error: status === 401 ? 'unauthorized' : 'forbidden', message: `Token rejected: ${rejected.message}` }, {
-        'www-authenticate': `Bearer error="${status === 401 ? 'invalid_token' : 'insufficient_scope'}" error_description="${rejected.message}"`,
-      });
+      return sendJson(
+        res,
+        status,
+        { error: status === 401 ? 'unauthorized' : 'forbidden', message: `Token rejected: ${rejected.message}` },
+        {
+          'www-authenticate': `Bearer error="${status === 401 ? 'invalid_token' : 'insufficient_scope'}" error_description="${rejected.message}"`,
+        },
+      );
     }
   }
 

@@ -27,10 +27,12 @@ function shutdown(code: number): void {
   }
   console.log('\nStopping…');
   // Ctrl-C during start-up waits for the start to finish (or fail), then stops what was started.
-  stopping = starting.then(
-    (s) => s.stop(),
-    () => undefined,
-  ).finally(() => process.exit(code));
+  stopping = starting
+    .then(
+      (s) => s.stop(),
+      () => undefined,
+    )
+    .finally(() => process.exit(code));
 }
 
 function killDynamo(): void {
@@ -68,10 +70,7 @@ try {
 
 function printBanner(s: LocalStack): void {
   const seeded = s.seed
-    ? [
-        s.seed.seeded.length ? `seeded ${s.seed.seeded.join(', ')}` : '',
-        s.seed.alreadySeeded.length ? `kept ${s.seed.alreadySeeded.join(', ')}` : '',
-      ]
+    ? [s.seed.seeded.length ? `seeded ${s.seed.seeded.join(', ')}` : '', s.seed.alreadySeeded.length ? `kept ${s.seed.alreadySeeded.join(', ')}` : '']
         .filter(Boolean)
         .join('; ')
     : 'not seeded';

@@ -54,7 +54,12 @@ const header = (h: Record<string, string | string[] | undefined>, name: string) 
 function vapidAuthorization(value: string | undefined): { token: string; key: string } | undefined {
   const m = /^vapid\s+(.+)$/i.exec(value ?? '');
   if (!m) return undefined;
-  const params = Object.fromEntries((m[1] as string).split(',').map((p) => p.trim().split('=', 2) as [string, string]).map(([k, v]) => [k.trim(), (v ?? '').trim()]));
+  const params = Object.fromEntries(
+    (m[1] as string)
+      .split(',')
+      .map((p) => p.trim().split('=', 2) as [string, string])
+      .map(([k, v]) => [k.trim(), (v ?? '').trim()]),
+  );
   return params.t && params.k ? { token: params.t, key: params.k } : undefined;
 }
 
@@ -90,7 +95,10 @@ export function createLocalPushEndpoint(origin: string, path: string): LocalPush
       if (point.length !== 65 || point[0] !== 4) return { status: 401, message: 'VAPID key is not an uncompressed P-256 point' };
       let claims: { sub?: string; aud?: string | string[] };
       try {
-        const key = await importJWK({ kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') }, 'ES256');
+        const key = await importJWK(
+          { kty: 'EC', crv: 'P-256', x: point.subarray(1, 33).toString('base64url'), y: point.subarray(33).toString('base64url') },
+          'ES256',
+        );
         ({ payload: claims } = await jwtVerify(auth.token, key, { algorithms: ['ES256'], audience: new URL(prefix).origin }));
       } catch (err) {
         return { status: 403, message: `VAPID token refused: ${(err as Error).message}` };

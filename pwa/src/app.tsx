@@ -44,7 +44,9 @@ export function App(): JSX.Element {
   return (
     <>
       <QuickExit />
-      <button type="button" class="skip-link" onClick={() => main.current?.focus()}>{t.skipToContent}</button>
+      <button type="button" class="skip-link" onClick={() => main.current?.focus()}>
+        {t.skipToContent}
+      </button>
       <header class="top">
         <a class="button call emergency-call" href={telHref('112')} data-emergency-call="">
           <CallLabel number="112" />
@@ -72,7 +74,9 @@ function LanguageSwitch(): JSX.Element {
         }}
       >
         {LANGS.map((l) => (
-          <option key={l} value={l} lang={l}>{LANG_NAMES[l]}</option>
+          <option key={l} value={l} lang={l}>
+            {LANG_NAMES[l]}
+          </option>
         ))}
       </select>
     </div>

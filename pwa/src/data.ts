@@ -8,10 +8,7 @@ export type { ContactPoint, Service };
  * listed in `appConfig.offlineApiPaths`, so the service worker answers them from its cache when the
  * network is gone (NetworkFirst). The answer's `Date` header tells how old the data is.
  */
-export type ListState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; items: T[]; fetchedAt: number | undefined }
-  | { status: 'unavailable' };
+export type ListState<T> = { status: 'loading' } | { status: 'ready'; items: T[]; fetchedAt: number | undefined } | { status: 'unavailable' };
 
 type Path = '/api/contact-points' | '/api/services';
 

@@ -29,11 +29,13 @@ const UNLOCK = new Set(appConfig.unlockWords.map(normalize));
 
 /** True when `text` (a note, or its last line) is one of the unlock words. */
 export function isUnlockWord(text: string): boolean {
-  const lines = text.split(/\r?\n/).map(normalize).filter((l) => l !== '');
+  const lines = text
+    .split(/\r?\n/)
+    .map(normalize)
+    .filter((l) => l !== '');
   const last = lines[lines.length - 1];
   return last !== undefined && UNLOCK.has(last);
 }
-
 
 /**
  * A duress code is 6 to 8 digits (shorter than any Belgian phone number, so a number noted down is not

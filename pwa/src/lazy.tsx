@@ -41,9 +41,22 @@ export function Lazy({ load, onReady }: { load: () => Promise<Module>; onReady?:
     return (
       <div role="alert" class="notice">
         <p>{typeof navigator !== 'undefined' && navigator.onLine === false ? t.offlineScreen : t.loadScreenFailed}</p>
-        <button type="button" class="button" onClick={() => { setFailed(false); setTick((n) => n + 1); }}>{t.retry}</button>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            setFailed(false);
+            setTick((n) => n + 1);
+          }}
+        >
+          {t.retry}
+        </button>
       </div>
     );
   }
-  return <p class="loading" role="status">{t.loading}</p>;
+  return (
+    <p class="loading" role="status">
+      {t.loading}
+    </p>
+  );
 }

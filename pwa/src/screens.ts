@@ -11,9 +11,7 @@ import { Notes } from './screens/notes.js';
  */
 export type ScreenModule = { default: ComponentType };
 
-export type ScreenEntry =
-  | { kind: 'eager'; component: ComponentType }
-  | { kind: 'lazy'; load: () => Promise<ScreenModule> };
+export type ScreenEntry = { kind: 'eager'; component: ComponentType } | { kind: 'lazy'; load: () => Promise<ScreenModule> };
 
 export const screens: Record<ScreenId, ScreenEntry> = {
   notes: { kind: 'eager', component: Notes },

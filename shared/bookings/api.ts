@@ -145,7 +145,12 @@ export const bookingsContract = {
   },
   'POST /api/bookings': {
     headers: [
-      { name: IDEMPOTENCY_HEADER, required: false, description: 'A random key: a retry with the same key and booking gets the same answer', schema: idempotencyKeySchema },
+      {
+        name: IDEMPOTENCY_HEADER,
+        required: false,
+        description: 'A random key: a retry with the same key and booking gets the same answer',
+        schema: idempotencyKeySchema,
+      },
     ],
     body: bookingInputSchema,
     responses: {
@@ -168,11 +173,19 @@ export const bookingsContract = {
   },
   'POST /api/staff/bookings/{reference}/confirm': {
     params: { reference: referenceParam },
-    responses: { 200: { description: 'The confirmed booking' }, 404: { description: 'No such booking' }, 409: { description: 'Already confirmed or cancelled' } },
+    responses: {
+      200: { description: 'The confirmed booking' },
+      404: { description: 'No such booking' },
+      409: { description: 'Already confirmed or cancelled' },
+    },
   },
   'POST /api/staff/bookings/{reference}/attendance': {
     params: { reference: referenceParam },
     body: attendanceSchema,
-    responses: { 200: { description: 'The booking with its attendance' }, 404: { description: 'No such booking' }, 409: { description: 'Cancelled, or more than an hour before the appointment' } },
+    responses: {
+      200: { description: 'The booking with its attendance' },
+      404: { description: 'No such booking' },
+      409: { description: 'Cancelled, or more than an hour before the appointment' },
+    },
   },
 } as const satisfies CapabilityContract<'bookings'>;

@@ -26,7 +26,21 @@ export type { CaseRecord, RiskChange } from './model.js';
 /** A follow-up as the API returns it: the record without the report's counted due time and creation time. */
 export type FollowupView = Pick<
   FollowupRecord,
-  'id' | 'caseId' | 'zone' | 'officer' | 'purpose' | 'urgency' | 'status' | 'dueAt' | 'version' | 'outcome' | 'completedAt' | 'completedBy' | 'reportOutcome' | 'remindedAt' | 'escalatedAt'
+  | 'id'
+  | 'caseId'
+  | 'zone'
+  | 'officer'
+  | 'purpose'
+  | 'urgency'
+  | 'status'
+  | 'dueAt'
+  | 'version'
+  | 'outcome'
+  | 'completedAt'
+  | 'completedBy'
+  | 'reportOutcome'
+  | 'remindedAt'
+  | 'escalatedAt'
 >;
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */
@@ -86,7 +100,15 @@ export const casesContract = {
     body: completeSchema,
     responses: { 200: { description: 'Done; an urgent follow-up when the victim was not reached twice' }, ...notYours, ...closed },
   },
-  'POST /api/cases/{id}/followups/{followupId}/reschedule': { ...byFollowup, body: rescheduleSchema, responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed } },
+  'POST /api/cases/{id}/followups/{followupId}/reschedule': {
+    ...byFollowup,
+    body: rescheduleSchema,
+    responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed },
+  },
   'GET /api/staff/officers': { query: officersQuery, responses: { 200: { description: 'Active officers of the zone, for a reassignment' } } },
-  'POST /api/cases/{id}/followups/{followupId}/reassign': { ...byFollowup, body: reassignSchema, responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed } },
+  'POST /api/cases/{id}/followups/{followupId}/reassign': {
+    ...byFollowup,
+    body: reassignSchema,
+    responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed },
+  },
 } as const satisfies CapabilityContract<'cases'>;

@@ -57,9 +57,7 @@ export function finalRisk(fromChecklist: RiskLevel, judgement: RiskLevel | undef
   return riskRank(judgement) > riskRank(fromChecklist) ? judgement : fromChecklist;
 }
 
-export type RiskDecision =
-  | { ok: true; level: RiskLevel; lowered: boolean }
-  | { ok: false; problem: 'reason_required' };
+export type RiskDecision = { ok: true; level: RiskLevel; lowered: boolean } | { ok: false; problem: 'reason_required' };
 
 /**
  * Decides a risk level from a baseline (the checklist's level, or the case's current level) and a

@@ -40,7 +40,15 @@ interface Message {
 }
 
 function attributes(f: FollowupSummary, kind: string, stage: string): Record<string, string> {
-  return { officerId: f.officer, zone: f.zone, urgency: f.urgency, kind, caseId: f.caseId, followupId: f.followupId, dedupeKey: `${f.followupId}:${stage}:${f.dueAt}` };
+  return {
+    officerId: f.officer,
+    zone: f.zone,
+    urgency: f.urgency,
+    kind,
+    caseId: f.caseId,
+    followupId: f.followupId,
+    dedupeKey: `${f.followupId}:${stage}:${f.dueAt}`,
+  };
 }
 
 export function reminderMessage(f: FollowupSummary, consoleOrigin?: string): Message {

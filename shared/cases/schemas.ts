@@ -11,8 +11,16 @@ export const victimRefSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'A pseudonymous reference, not a name: letters, digits and . _ : / - (no spaces)');
 export const zoneSchema = zoneId;
-export const usernameSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9._@+-]+$/, 'A user name');
-export const bookingRefSchema = z.string().min(4).max(40).regex(/^[A-Za-z0-9-]+$/, 'A booking reference');
+export const usernameSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._@+-]+$/, 'A user name');
+export const bookingRefSchema = z
+  .string()
+  .min(4)
+  .max(40)
+  .regex(/^[A-Za-z0-9-]+$/, 'A booking reference');
 export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'An order id (RO-…)');
 export const instantSchema = instant;
 const riskReason = z.string().trim().min(3).max(500);

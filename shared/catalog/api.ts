@@ -27,7 +27,11 @@ export const catalogContract = {
     body: newContactPointSchema,
     responses: { 201: { description: 'Added', headers: { location: 'The contact point' } }, 409: { description: 'The id is taken' } },
   },
-  'PUT /api/contact-points/{id}': { ...byId, body: contactPointInputSchema, responses: { 200: { description: 'Changed' }, 404: { description: 'No such contact point' } } },
+  'PUT /api/contact-points/{id}': {
+    ...byId,
+    body: contactPointInputSchema,
+    responses: { 200: { description: 'Changed' }, 404: { description: 'No such contact point' } },
+  },
   'DELETE /api/contact-points/{id}': { ...byId, responses: { 204: { description: 'Removed' }, 404: { description: 'No such contact point' } } },
   'POST /api/services': {
     body: newServiceSchema,

@@ -42,7 +42,9 @@ export async function solveProof(serviceId: string, start: string, idempotencyKe
   const first = crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
   for (let base = first; ; base += BATCH) {
     const digests = await Promise.all(
-      Array.from({ length: BATCH }, (_, i) => crypto.subtle.digest('SHA-256', encoder.encode(proofMessage(minute, serviceId, start, idempotencyKey, base + i)))),
+      Array.from({ length: BATCH }, (_, i) =>
+        crypto.subtle.digest('SHA-256', encoder.encode(proofMessage(minute, serviceId, start, idempotencyKey, base + i))),
+      ),
     );
     const found = digests.findIndex((d) => leadingZeroBits(new Uint8Array(d)) >= bits);
     if (found >= 0) return `${minute}.${base + found}`;

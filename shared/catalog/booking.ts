@@ -52,5 +52,10 @@ export function normalizePin(input: string): string | undefined {
 
 /** A reference from 8 indexes into the alphabet (the caller draws them uniformly, e.g. crypto.randomInt). */
 export function referenceFrom(indexes: readonly number[]): string {
-  return formatReference(indexes.slice(0, REFERENCE_LENGTH).map((i) => REFERENCE_ALPHABET[i] ?? '2').join(''));
+  return formatReference(
+    indexes
+      .slice(0, REFERENCE_LENGTH)
+      .map((i) => REFERENCE_ALPHABET[i] ?? '2')
+      .join(''),
+  );
 }

@@ -3,7 +3,11 @@ import type { CapabilityContract } from '../contract.js';
 
 import { instant } from '../primitives.js';
 
-const id = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only');
+const id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'Letters, digits and . _ : - only');
 
 const base = { eventId: id, deviceId: id, at: instant };
 
@@ -35,11 +39,17 @@ export const contactReportSchema = z.strictObject({ protectionCode: z.string().m
 export const duressSetSchema = z.strictObject({
   protectionCode: z.string().min(4).max(40),
   /** Absent: remove the duress code. */
-  duressCode: z.string().regex(/^\d{6,8}$/, '6 to 8 digits').optional(),
+  duressCode: z
+    .string()
+    .regex(/^\d{6,8}$/, '6 to 8 digits')
+    .optional(),
 });
 export const duressSchema = z.strictObject({ code: z.string().min(1).max(40) });
 /** The code goes in the body, never the URL. */
-export const panicStatusSchema = z.strictObject({ protectionCode: z.string().min(4).max(40), panicId: z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not a panic id') });
+export const panicStatusSchema = z.strictObject({
+  protectionCode: z.string().min(4).max(40),
+  panicId: z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not a panic id'),
+});
 
 /** One refused event of a batch: its own 4xx status (400 invalid, 404 no order for the device), where and why. */
 export const rejectionSchema = z.object({
@@ -88,11 +98,24 @@ export const monitoringContract = {
     responses: { 200: { description: 'Processed; refused events are listed by index', schema: batchResultSchema } },
   },
   'POST /api/panic': { body: panicSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
-  'POST /api/panic/status': { body: panicStatusSchema, responses: { 200: { description: 'How far the panic has gone', schema: panicStatusAnswerSchema }, 404: { description: 'No such panic for this protection code' }, 429: { description: 'Too many attempts from this caller' } } },
-  'POST /api/protection/duress-code': { body: duressSetSchema, responses: { 204: { description: 'Set (or removed when duressCode is absent)' }, ...unknownCode, 409: { description: 'Choose another duress code' } } },
+  'POST /api/panic/status': {
+    body: panicStatusSchema,
+    responses: {
+      200: { description: 'How far the panic has gone', schema: panicStatusAnswerSchema },
+      404: { description: 'No such panic for this protection code' },
+      429: { description: 'Too many attempts from this caller' },
+    },
+  },
+  'POST /api/protection/duress-code': {
+    body: duressSetSchema,
+    responses: { 204: { description: 'Set (or removed when duressCode is absent)' }, ...unknownCode, 409: { description: 'Choose another duress code' } },
+  },
   'POST /api/duress': {
     body: duressSchema,
-    responses: { 202: { description: 'The same answer whether or not the code matched' }, 429: { description: 'Too many attempts from this caller (the same for a right code, which is still honoured)' } },
+    responses: {
+      202: { description: 'The same answer whether or not the code matched' },
+      429: { description: 'Too many attempts from this caller (the same for a right code, which is still honoured)' },
+    },
   },
   'POST /api/contact-reports': { body: contactReportSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
 } as const satisfies CapabilityContract<'monitoring'>;

@@ -10,7 +10,13 @@ export const VAPID_LOCAL_KEYS_ENV = 'VAPID_LOCAL_KEYS_FILE';
 export const PUSH_LOCAL_ENDPOINT_ENV = 'PUSH_LOCAL_ENDPOINT';
 
 /** The browsers' push services (Chrome/Edge/Android, Firefox, Safari, Windows): pushes go nowhere else. */
-export const PUSH_SERVICE_HOSTS = ['fcm.googleapis.com', 'updates.push.services.mozilla.com', 'web.push.apple.com', '.notify.windows.com', '.push.apple.com'] as const;
+export const PUSH_SERVICE_HOSTS = [
+  'fcm.googleapis.com',
+  'updates.push.services.mozilla.com',
+  'web.push.apple.com',
+  '.notify.windows.com',
+  '.push.apple.com',
+] as const;
 
 /** Whether a subscription endpoint is a known push service (https), or the local push endpoint. */
 export function isPushServiceEndpoint(endpoint: string, localPrefix: string | undefined): boolean {

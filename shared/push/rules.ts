@@ -75,7 +75,14 @@ export function pushOf(topic: TopicName, attributes: Readonly<Record<string, str
     if (kind !== 'followupReminder' || !officerId || !followupId || !caseId) return undefined;
     return {
       audience: { topic, officer: officerId },
-      payload: { v: 1, kind: 'reminder', id: followupId, caseId, urgency: urgency === 'urgent' ? 'urgent' : 'normal', url: consoleUrl(origin, { case: caseId }) },
+      payload: {
+        v: 1,
+        kind: 'reminder',
+        id: followupId,
+        caseId,
+        urgency: urgency === 'urgent' ? 'urgent' : 'normal',
+        url: consoleUrl(origin, { case: caseId }),
+      },
       collapseKey: collapse('reminder', followupId, attributes.dedupeKey ?? ''),
       urgency: urgency === 'urgent' ? 'high' : 'normal',
       ttlSeconds: FOLLOWUP_TTL,
@@ -121,9 +128,7 @@ export function deviceWants(device: DeviceProfile, audience: Audience): boolean 
   switch (audience.topic) {
     case 'policeAlerts':
       return (
-        device.roles.includes('police') &&
-        device.districts.includes(audience.district) &&
-        SEVERITY_RANK[audience.severity] >= SEVERITY_RANK[device.minSeverity]
+        device.roles.includes('police') && device.districts.includes(audience.district) && SEVERITY_RANK[audience.severity] >= SEVERITY_RANK[device.minSeverity]
       );
     case 'officerReminders':
       return device.roles.includes('officer') && device.username === audience.officer;

@@ -167,23 +167,54 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
   for (const c of input.counts) byKey.set(`${c.month}|${c.zone}`, c.counters);
   const inRange = input.counts.filter((c) => monthIndex(c.month) >= fromIdx && monthIndex(c.month) <= toIdx).map((c) => c.counters);
 
-  const cat = (fn: (x: string) => string, known: readonly string[]) =>
-    categoriesOf(inRange, prefixOf(fn), known).map((c): [string, string] => [c, fn(c)]);
+  const cat = (fn: (x: string) => string, known: readonly string[]) => categoriesOf(inRange, prefixOf(fn), known).map((c): [string, string] => [c, fn(c)]);
   const splits: Split[] = [
     { measure: 'cases.opened', breakdown: 'violence_kind', categories: cat(metric.casesByKind, metricCategories.violenceKind), remainder: true },
     { measure: 'cases.opened', breakdown: 'risk_level', categories: cat(metric.casesByRisk, metricCategories.riskLevel), remainder: true },
     { measure: 'cases.opened', breakdown: 'children', categories: cat(metric.casesChildren as (x: string) => string, metricCategories.yesNo), remainder: true },
-    { measure: 'cases.opened', breakdown: 'substance_abuse', categories: cat(metric.casesSubstance as (x: string) => string, metricCategories.yesNo), remainder: true },
+    {
+      measure: 'cases.opened',
+      breakdown: 'substance_abuse',
+      categories: cat(metric.casesSubstance as (x: string) => string, metricCategories.yesNo),
+      remainder: true,
+    },
     { measure: 'cases.opened', breakdown: 'victim_gender', categories: cat(metric.casesVictimGender, metricCategories.gender), remainder: true },
     { measure: 'cases.opened', breakdown: 'aggressor_gender', categories: cat(metric.casesAggressorGender, metricCategories.gender), remainder: true },
-    { measure: 'followups.due', breakdown: 'outcome', categories: [['on_time', metric.followupsOnTime], ['late', metric.followupsLate], ['missed', metric.followupsMissed]], remainder: true },
+    {
+      measure: 'followups.due',
+      breakdown: 'outcome',
+      categories: [
+        ['on_time', metric.followupsOnTime],
+        ['late', metric.followupsLate],
+        ['missed', metric.followupsMissed],
+      ],
+      remainder: true,
+    },
   ];
   // Per-service and per-kind measures: their total is the sum of the categories.
   const summed: Split[] = [
     { measure: 'bookings.made', breakdown: 'service', prefix: prefixOf(metric.bookingsMade), categories: cat(metric.bookingsMade, []), remainder: true },
-    { measure: 'bookings.attended', breakdown: 'service', prefix: prefixOf(metric.bookingsAttended), categories: cat(metric.bookingsAttended, []), remainder: true },
-    { measure: 'bookings.cancelled', breakdown: 'service', prefix: prefixOf(metric.bookingsCancelled), categories: cat(metric.bookingsCancelled, []), remainder: true },
-    { measure: 'breaches', breakdown: 'kind', prefix: prefixOf(metric.breaches), categories: cat(metric.breaches, metricCategories.breachKind), remainder: true },
+    {
+      measure: 'bookings.attended',
+      breakdown: 'service',
+      prefix: prefixOf(metric.bookingsAttended),
+      categories: cat(metric.bookingsAttended, []),
+      remainder: true,
+    },
+    {
+      measure: 'bookings.cancelled',
+      breakdown: 'service',
+      prefix: prefixOf(metric.bookingsCancelled),
+      categories: cat(metric.bookingsCancelled, []),
+      remainder: true,
+    },
+    {
+      measure: 'breaches',
+      breakdown: 'kind',
+      prefix: prefixOf(metric.breaches),
+      categories: cat(metric.breaches, metricCategories.breachKind),
+      remainder: true,
+    },
   ];
 
   const cells = new Map<string, number>();
@@ -264,7 +295,10 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
       // Alert acknowledgement: the count is a cell; percentiles only when its published figure is 10+.
       const acks = input.ackSeconds.get(`${month}|${zone}`) ?? [];
       const countId = total('alerts.acknowledged', acks.length);
-      for (const [category, value] of [['median', median(acks)], ['p90', p90(acks)]] as const) {
+      for (const [category, value] of [
+        ['median', median(acks)],
+        ['p90', p90(acks)],
+      ] as const) {
         const r = { month, zone, measure: 'alerts.ack_seconds', breakdown: 'percentile', category };
         extra.set(id(r), { value: value ?? null, countId });
         published.push({ id: id(r), row: r });
@@ -280,8 +314,5 @@ const n0 = (c: Readonly<Record<string, number>> | undefined, name: string) =>
   c && typeof c[name] === 'number' ? Math.max(0, Math.trunc(c[name] as number)) : 0;
 
 export function reportCsvRows(report: MonthlyReport): string[][] {
-  return [
-    [...CSV_COLUMNS],
-    ...report.rows.map((r) => [r.month, r.zone, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)]),
-  ];
+  return [[...CSV_COLUMNS], ...report.rows.map((r) => [r.month, r.zone, r.measure, r.breakdown, r.category, r.value === null ? '' : String(r.value)])];
 }

@@ -129,7 +129,11 @@ export function roundCells(cells: ReadonlyMap<string, number>, plan: RoundingPla
     const t = out.get(g.total) ?? one(g.total);
     out.set(g.total, t);
     for (const split of g.splits) {
-      const rounded = roundSplit(split.map((id) => ({ id, value: value(id) })), t, draw);
+      const rounded = roundSplit(
+        split.map((id) => ({ id, value: value(id) })),
+        t,
+        draw,
+      );
       for (const [id, v] of rounded) out.set(id, v);
     }
   }

@@ -32,13 +32,7 @@ import {
  * jittering on a boundary raises one alert, not a storm; leaving and re-entering later raises a new one.
  * Out-of-order fixes (not newer than the last processed one) never change zone state: evidence only.
  */
-export function evaluate(
-  order: OrderRules,
-  previous: OrderState,
-  event: EngineEvent,
-  now: Date,
-  config: EngineConfig = DEFAULT_ENGINE_CONFIG,
-): Evaluation {
+export function evaluate(order: OrderRules, previous: OrderState, event: EngineEvent, now: Date, config: EngineConfig = DEFAULT_ENGINE_CONFIG): Evaluation {
   const state = clone(previous);
   const alerts: AlertDraft[] = [];
   const result = (extra: Partial<Evaluation> = {}): Evaluation => ({ state, alerts, outOfOrder: false, ignored: false, ...extra });
@@ -125,7 +119,10 @@ export function evaluate(
     if (!window) continue;
     const windowStart = new Date(window.startMs).toISOString();
     const current = state.curfews[curfew.id];
-    const cs = current && current.windowStart === windowStart ? current : { windowStart, phase: 'ok' as const, ...(current?.lastAlertAt ? { lastAlertAt: current.lastAlertAt } : {}) };
+    const cs =
+      current && current.windowStart === windowStart
+        ? current
+        : { windowStart, phase: 'ok' as const, ...(current?.lastAlertAt ? { lastAlertAt: current.lastAlertAt } : {}) };
     const d = distanceMeters(fix, curfew.centre);
     const outside = fix.accuracy <= config.maxUsefulAccuracyM && reach(d, fix.accuracy).nearest > curfew.radiusM;
     const inside = reach(d, fix.accuracy).nearest <= curfew.radiusM;
@@ -133,7 +130,15 @@ export function evaluate(
       cs.phase = 'breach';
       if (!recent(cs.lastAlertAt, fix.at, config.reAlertIntervalMs)) {
         cs.lastAlertAt = fix.at;
-        alerts.push({ kind: 'curfew', severity: 'high', at: fix.at, conditionId: curfew.id, zoneLabel: 'curfew home', eventId: fix.eventId, evidence: { fix, distanceM: round(d - curfew.radiusM) } });
+        alerts.push({
+          kind: 'curfew',
+          severity: 'high',
+          at: fix.at,
+          conditionId: curfew.id,
+          zoneLabel: 'curfew home',
+          eventId: fix.eventId,
+          evidence: { fix, distanceM: round(d - curfew.radiusM) },
+        });
       }
     } else if (inside && cs.phase === 'breach') {
       cs.phase = 'ok';
@@ -169,7 +174,14 @@ function tick(order: OrderRules, state: OrderState, now: Date, alerts: AlertDraf
         cs.phase = 'breach';
         if (!recent(cs.lastAlertAt, at, config.reAlertIntervalMs)) {
           cs.lastAlertAt = at;
-          alerts.push({ kind: 'curfew', severity: 'high', at, conditionId: curfew.id, zoneLabel: 'curfew home', evidence: { fix, distanceM: round(d - curfew.radiusM) } });
+          alerts.push({
+            kind: 'curfew',
+            severity: 'high',
+            at,
+            conditionId: curfew.id,
+            zoneLabel: 'curfew home',
+            evidence: { fix, distanceM: round(d - curfew.radiusM) },
+          });
         }
       }
     }
@@ -177,7 +189,15 @@ function tick(order: OrderRules, state: OrderState, now: Date, alerts: AlertDraf
   }
 }
 
-function evaluateMovingZone(order: OrderRules, state: OrderState, respondent: Fix, protectedFix: Fix, at: string, alerts: AlertDraft[], config: EngineConfig): void {
+function evaluateMovingZone(
+  order: OrderRules,
+  state: OrderState,
+  respondent: Fix,
+  protectedFix: Fix,
+  at: string,
+  alerts: AlertDraft[],
+  config: EngineConfig,
+): void {
   const rule = order.movingZone;
   if (!rule || !order.shareProtectedPosition) return;
   if (Math.abs(Date.parse(respondent.at) - Date.parse(protectedFix.at)) > rule.maxPositionAgeMinutes * 60_000) return;

@@ -48,7 +48,11 @@ export function alertMessage(a: AlertSummary, consoleOrigin?: string): { subject
   };
 }
 
-export function escalationMessage(a: AlertSummary, level: number, consoleOrigin?: string): { subject: string; text: string; attributes: Record<string, string> } {
+export function escalationMessage(
+  a: AlertSummary,
+  level: number,
+  consoleOrigin?: string,
+): { subject: string; text: string; attributes: Record<string, string> } {
   const base = alertMessage(a, consoleOrigin);
   return {
     subject: subjectLine(`[ESCALATION ${level}] [${a.severity.toUpperCase()}] ${WHAT[a.kind](a.zoneLabel)}`, `order ${a.orderRef}`),

@@ -79,7 +79,10 @@ test('authority: no alerts or cases, and a direct link says "not allowed" withou
 });
 
 test('idle timeout warns, then signs out', async ({ page }) => {
-  await page.route((url) => url.href.endsWith(staffUrl('auth-config.json')), (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }));
+  await page.route(
+    (url) => url.href.endsWith(staffUrl('auth-config.json')),
+    (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ idleMinutes: 0.1 }) }),
+  );
   await signIn(page, 'alex.authority');
   await expect(page.getByRole('alert').filter({ hasText: 'binnen een minuut afgemeld' })).toBeVisible({ timeout: 10_000 });
   await expect(page.getByText('Je bent afgemeld omdat je een tijd niets deed.')).toBeVisible({ timeout: 15_000 });
@@ -115,10 +118,11 @@ for (const width of [320, 768]) {
       await page.waitForLoadState('networkidle');
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, hash).toBeLessThanOrEqual(0);
-      const small = await page.evaluate(() =>
-        [...document.querySelectorAll('button, .button, nav a, select, input:not([type=checkbox]):not([type=radio]), summary')]
-          .map((el) => el.getBoundingClientRect())
-          .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
+      const small = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('button, .button, nav a, select, input:not([type=checkbox]):not([type=radio]), summary')]
+            .map((el) => el.getBoundingClientRect())
+            .filter((r) => r.width > 0 && (r.height < 44 || r.width < 44)).length,
       );
       expect(small, hash).toBe(0);
     }

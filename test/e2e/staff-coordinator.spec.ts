@@ -22,7 +22,14 @@ async function bookCounselling(request: APIRequestContext, alias: string): Promi
       language: 'fr',
       interpreter: true,
       childcare: false,
-      safeContact: { mayContact: true, method: 'phone', phone: '+32 470 00 00 42', windows: [{ days: [1, 3], start: '10:00', end: '12:00' }], voicemail: false, codeWord: 'lavender' },
+      safeContact: {
+        mayContact: true,
+        method: 'phone',
+        phone: '+32 470 00 00 42',
+        windows: [{ days: [1, 3], start: '10:00', end: '12:00' }],
+        voicemail: false,
+        codeWord: 'lavender',
+      },
     },
   });
   expect(res.status()).toBe(201);

@@ -175,7 +175,12 @@ test('officer: follow-up cards show a short case reference and the risk level; a
   await card.getByRole('button', { name: 'Uitkomst noteren' }).click();
   await card.getByLabel('Uitkomst').selectOption('reached');
   await card.getByRole('button', { name: 'Opslaan' }).click();
-  await expect(page.getByRole('main').getByRole('status').filter({ hasText: /^Opgeslagen/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('main')
+      .getByRole('status')
+      .filter({ hasText: /^Opgeslagen/ }),
+  ).toBeVisible();
   await expectAxeClean(page);
   await signOut(page);
 });

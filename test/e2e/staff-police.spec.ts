@@ -41,7 +41,10 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await expect(page.getByRole('heading', { level: 1, name: 'Open alarmen' })).toBeVisible();
   const panic = await page.request.post('/api/panic', { data: { protectionCode: code } });
   expect(panic.status()).toBeLessThan(300);
-  const card = page.locator('li.card').filter({ hasText: orderId as string }).filter({ hasText: 'Paniekknop' });
+  const card = page
+    .locator('li.card')
+    .filter({ hasText: orderId as string })
+    .filter({ hasText: 'Paniekknop' });
   await expect(card).toBeVisible({ timeout: 15_000 }); // polling, no reload
   // Announced where it cannot be missed (a banner; the chime goes with it once the page has had a click).
   const banner = page.getByRole('alert').filter({ hasText: /nieuwe? alarm/ });

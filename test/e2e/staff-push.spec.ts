@@ -13,10 +13,15 @@ test('installable console; a police officer registers this browser for pushes an
   await context.grantPermissions(['notifications'], { origin: baseURL as string });
   await page.addInitScript((json) => {
     let current: unknown = null;
-    const fake = { endpoint: json.endpoint, expirationTime: null, toJSON: () => json, unsubscribe: async () => {
+    const fake = {
+      endpoint: json.endpoint,
+      expirationTime: null,
+      toJSON: () => json,
+      unsubscribe: async () => {
         current = null;
         return true;
-      } };
+      },
+    };
     PushManager.prototype.subscribe = async () => {
       current = fake;
       return fake as unknown as PushSubscription;
@@ -31,7 +36,9 @@ test('installable console; a police officer registers this browser for pushes an
 
   const manifest = await (await page.request.get(staffUrl('manifest.webmanifest'))).json();
   expect(manifest).toMatchObject({ scope: '/staff/', start_url: '/staff/', display: 'standalone' });
-  const worker = await page.evaluate(async () => (await navigator.serviceWorker.getRegistration('/staff/'))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL);
+  const worker = await page.evaluate(
+    async () => (await navigator.serviceWorker.getRegistration('/staff/'))?.active?.scriptURL ?? (await navigator.serviceWorker.ready).active?.scriptURL,
+  );
   expect(new URL(worker as string).pathname).toBe('/staff/sw.js');
 
   await page.getByLabel('Naam van het toestel').fill('werkgsm');

@@ -41,7 +41,12 @@ test('the identity a bystander sees is neutral and comes from config.ts', async 
   await expect(page).toHaveTitle(appConfig.title);
   const manifestHref = await page.locator('link[rel=manifest]').getAttribute('href');
   const manifest = await (await request.get(manifestHref ?? '')).json();
-  expect(manifest).toMatchObject({ name: appConfig.name, short_name: appConfig.shortName, theme_color: appConfig.themeColor, start_url: `/?${appConfig.startMarker}` });
+  expect(manifest).toMatchObject({
+    name: appConfig.name,
+    short_name: appConfig.shortName,
+    theme_color: appConfig.themeColor,
+    start_url: `/?${appConfig.startMarker}`,
+  });
   const words = /geweld|violen|help|hulp|police|politie|victim|slachtoffer|abuse|misbruik|oneroof|fjc/i;
   expect(JSON.stringify(manifest)).not.toMatch(words);
   expect(await page.title()).not.toMatch(words);

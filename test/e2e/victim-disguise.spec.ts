@@ -8,7 +8,21 @@ import { PREVIOUS_URL, routeNeutralSites } from './victim-helpers.js';
  * help opens only when an unlock word is typed as a note, and the quick exit (and a back/forward
  * cache restore) come back to the notes. In a browser tab, help is there at once, 112 included.
  */
-test.use({ launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ignoreDefaultArgs: ['--disable-back-forward-cache'], args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] } });
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+});
 
 test.beforeEach(async ({ context }) => {
   await routeNeutralSites(context);
@@ -73,7 +87,10 @@ async function launchInstalled(browser: Browser, origin: string): Promise<{ head
         if (m.sessionId === sessionId) resolve(m.message);
       });
     });
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }) });
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: 1, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
+    });
     const message = JSON.parse(await answer) as { result?: { result?: { value?: string } } };
     await cdp.send('Target.detachFromTarget', { sessionId });
     return JSON.parse(message.result?.result?.value ?? '{}');

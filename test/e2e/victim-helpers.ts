@@ -12,10 +12,16 @@ export const EXIT_PAGE_TEXT = 'Weather forecast (test page)';
 
 export async function routeNeutralSites(context: BrowserContext): Promise<void> {
   await context.route(`${new URL(EXIT_URL).origin}/**`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>Weather</title></head><body><h1>${EXIT_PAGE_TEXT}</h1></body></html>` }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><html lang="en"><head><title>Weather</title></head><body><h1>${EXIT_PAGE_TEXT}</h1></body></html>`,
+    }),
   );
   await context.route(`${new URL(PREVIOUS_URL).origin}/**`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><head><title>Previous</title></head><body><h1>Previous site</h1></body></html>' }),
+    route.fulfill({
+      contentType: 'text/html',
+      body: '<!doctype html><html lang="en"><head><title>Previous</title></head><body><h1>Previous site</h1></body></html>',
+    }),
   );
 }
 

@@ -66,5 +66,7 @@ test('the worker caches the victim app and the public catalogue only', async ({ 
   const api = cached.filter((c) => c.path.startsWith('/api/'));
   expect(api.every((c) => (appConfig.offlineApiPaths as readonly string[]).includes(c.path) && c.cache === appConfig.dataCache)).toBe(true);
   expect(api.map((c) => c.path)).toContain('/api/contact-points');
-  expect(new Set(cached.map((c) => c.cache))).toEqual(new Set(cached.map((c) => c.cache).filter((n) => n === appConfig.dataCache || n.startsWith(appConfig.precachePrefix))));
+  expect(new Set(cached.map((c) => c.cache))).toEqual(
+    new Set(cached.map((c) => c.cache).filter((n) => n === appConfig.dataCache || n.startsWith(appConfig.precachePrefix))),
+  );
 });

@@ -61,7 +61,9 @@ async function deviceStorage(page: Page): Promise<string> {
 
 test.use({ permissions: ['geolocation'], geolocation: { latitude: 51.0871, longitude: 4.3705, accuracy: 12 } });
 
-test('panic: asks for the code, confirms before sending, survives a slow network, reaches police as critical with the position; the screen follows it until an officer has seen it', async ({ page }) => {
+test('panic: asks for the code, confirms before sending, survives a slow network, reaches police as critical with the position; the screen follows it until an officer has seen it', async ({
+  page,
+}) => {
   // Two axe checks, a slow network and the alert's way to an officer: more than the default budget.
   test.setTimeout(120_000);
   const order = await createOrder(page);
@@ -113,7 +115,9 @@ test('panic: asks for the code, confirms before sending, survives a slow network
   const ack = await page.request.post(`/api/alerts/${panic?.id}/acknowledge`, { headers: { authorization: `Bearer ${await police()}` } });
   expect(ack.status()).toBe(200);
   const seenAt = ((await ack.json()) as { acknowledgedAt: string }).acknowledgedAt;
-  const brussels = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(seenAt));
+  const brussels = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(seenAt),
+  );
   await expect(page.getByText(`Gezien door een agent om ${brussels}.`)).toBeVisible({ timeout: 15_000 });
 
   // The code was never written to the device.
@@ -151,7 +155,10 @@ async function allStorage(page: Page): Promise<string> {
     const hex = (b: ArrayBuffer | Uint8Array) => [...new Uint8Array(b instanceof Uint8Array ? b.buffer : b)].map((x) => String.fromCharCode(x)).join('');
     const dump = (v: unknown): string => {
       if (v instanceof ArrayBuffer || v instanceof Uint8Array) return hex(v);
-      if (v && typeof v === 'object') return Object.values(v as Record<string, unknown>).map(dump).join('|');
+      if (v && typeof v === 'object')
+        return Object.values(v as Record<string, unknown>)
+          .map(dump)
+          .join('|');
       return String(v);
     };
     for (const info of await indexedDB.databases()) {
@@ -200,7 +207,9 @@ test('the code is kept on the device only after opting in, sealed (never in clea
   await expectAxeClean(page);
 });
 
-test('at 320×640, in every language, the alarm is above the fold, two taps from help, well apart from "Call 112"; how to get a new code is said', async ({ page }) => {
+test('at 320×640, in every language, the alarm is above the fold, two taps from help, well apart from "Call 112"; how to get a new code is said', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/');
   await page.getByRole('button', { name: 'Verder', exact: true }).click();
@@ -232,7 +241,10 @@ test('times she is shown are Belgian time, whatever the zone of her device', asy
     await page.getByRole('button', { name: 'Contact melden' }).click();
     const text = await page.getByText(/^Je melding is ontvangen om \d{2}:\d{2}\./).innerText();
     const shown = /(\d{2}):(\d{2})/.exec(text)?.slice(1).map(Number) ?? [];
-    const brussels = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date()).split(':').map(Number);
+    const brussels = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Brussels', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' })
+      .format(new Date())
+      .split(':')
+      .map(Number);
     const minutes = (hm: number[]) => (hm[0] ?? 0) * 60 + (hm[1] ?? 0);
     expect(Math.abs(minutes(shown) - minutes(brussels)) % (24 * 60)).toBeLessThanOrEqual(2);
   } finally {
@@ -240,7 +252,9 @@ test('times she is shown are Belgian time, whatever the zone of her device', asy
   }
 });
 
-test('duress code: set on the protection screen; typed into the installed app\'s notes it raises a silent panic, the screen stays the notes', async ({ page }) => {
+test("duress code: set on the protection screen; typed into the installed app's notes it raises a silent panic, the screen stays the notes", async ({
+  page,
+}) => {
   const order = await createOrder(page);
   await openProtection(page);
   await page.getByLabel('Beschermingscode').fill(order.code);

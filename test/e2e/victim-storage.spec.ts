@@ -28,7 +28,15 @@ test('a kept booking: reference and PIN never in clear in the profile files, yet
   const launch = () =>
     chromium.launchPersistentContext(profile, {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       baseURL,
       locale: 'nl-BE',
       timezoneId: 'Europe/Brussels',
@@ -60,7 +68,8 @@ test('a kept booking: reference and PIN never in clear in the profile files, yet
         if (bytes.includes(Buffer.from(secret)) || bytes.includes(Buffer.from(secret, 'utf16le'))) leaks.push(`${file.slice(profile.length)}: ${secret}`);
       }
       // The bare PIN: where Web Storage and IndexedDB keep their data.
-      if (/IndexedDB|Local Storage|Session Storage/.test(file) && (bytes.includes(Buffer.from(pin)) || bytes.includes(Buffer.from(pin, 'utf16le')))) leaks.push(`${file.slice(profile.length)}: pin`);
+      if (/IndexedDB|Local Storage|Session Storage/.test(file) && (bytes.includes(Buffer.from(pin)) || bytes.includes(Buffer.from(pin, 'utf16le'))))
+        leaks.push(`${file.slice(profile.length)}: pin`);
     }
     expect(leaks).toEqual([]);
 

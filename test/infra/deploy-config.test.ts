@@ -118,7 +118,8 @@ describe('console links in messages', () => {
   it('gives every publishing function the web origin, and no other', () => {
     const fns = s.statelessTemplate.findResources('AWS::Lambda::Function') as Record<string, Resource>;
     for (const [name, decl] of Object.entries(functions)) {
-      const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]!.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]!.Properties.Environment as { Variables: Record<string, unknown> })
+        .Variables;
       const buildsLinks = decl.publishes.length > 0 || subscribers.some((sub) => sub.function === name && sub.channel);
       expect(vars[WEB_ORIGIN_ENV], name).toBe(buildsLinks ? 'https://oneroof.example.be' : undefined);
     }
@@ -134,14 +135,16 @@ describe('staff console push', () => {
     const subs = Object.values(s.statelessTemplate.findResources('AWS::SNS::Subscription') as Record<string, Resource>).filter(
       (r) => r.Properties.Protocol === 'lambda' && JSON.stringify(r.Properties.Endpoint).includes(s.logicalId(s.stateless.functions.pushSender)),
     );
-    const byTopic = (t: TopicName) => subs.find((r) => JSON.stringify(s.imported(r.Properties.TopicArn)) === JSON.stringify({ Ref: s.logicalId(s.stateful.topics[t]) }));
+    const byTopic = (t: TopicName) =>
+      subs.find((r) => JSON.stringify(s.imported(r.Properties.TopicArn)) === JSON.stringify({ Ref: s.logicalId(s.stateful.topics[t]) }));
     expect(subs).toHaveLength(3);
     expect(byTopic('policeAlerts')?.Properties.FilterPolicy).toEqual({ kind: [{ 'anything-but': ['canary'] }] });
     expect(byTopic('officerReminders')?.Properties.FilterPolicy).toEqual({ kind: ['followupReminder'] });
     expect(byTopic('supervisorEscalations')?.Properties.FilterPolicy).toBeUndefined();
     // SNS may invoke it: one permission per topic.
     const perms = Object.values(s.statelessTemplate.findResources('AWS::Lambda::Permission') as Record<string, Resource>).filter(
-      (p) => p.Properties.Principal === 'sns.amazonaws.com' && JSON.stringify(p.Properties.FunctionName).includes(s.logicalId(s.stateless.functions.pushSender)),
+      (p) =>
+        p.Properties.Principal === 'sns.amazonaws.com' && JSON.stringify(p.Properties.FunctionName).includes(s.logicalId(s.stateless.functions.pushSender)),
     );
     expect(perms).toHaveLength(3);
   });
@@ -165,7 +168,8 @@ describe('staff console push', () => {
   });
 });
 
-const build = (context: Record<string, unknown>) => () => buildOneRoof(new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } }));
+const build = (context: Record<string, unknown>) => () =>
+  buildOneRoof(new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], ...context } }));
 
 describe('a deploy that would deliver to nobody', () => {
   it('fails without a channel for police alerts and officer reminders, naming the context keys', () => {
@@ -183,16 +187,20 @@ describe('a deploy that would deliver to nobody', () => {
   });
 
   it('rejects a webhook that is not https or names a topic it may not carry', () => {
-    expect(build({ 'oneroof:allowNoDelivery': true, 'oneroof:dispatchWebhook': JSON.stringify({ url: 'http://dispatch.example.be' }) })).toThrow(/dispatchWebhook needs/);
-    expect(build({ 'oneroof:allowNoDelivery': true, 'oneroof:dispatchWebhook': JSON.stringify({ url: 'https://d.example.be', topics: ['partnerIntake'] }) })).toThrow(
-      /dispatchWebhook.topics/,
+    expect(build({ 'oneroof:allowNoDelivery': true, 'oneroof:dispatchWebhook': JSON.stringify({ url: 'http://dispatch.example.be' }) })).toThrow(
+      /dispatchWebhook needs/,
     );
+    expect(
+      build({ 'oneroof:allowNoDelivery': true, 'oneroof:dispatchWebhook': JSON.stringify({ url: 'https://d.example.be', topics: ['partnerIntake'] }) }),
+    ).toThrow(/dispatchWebhook.topics/);
   });
 });
 
 describe('staff sign-in and the custom domain', () => {
   it('redirects the staff console to the configured origin and uses the configured Cognito domain', () => {
-    const client = (s.statefulTemplate.findResources('AWS::Cognito::UserPoolClient') as Record<string, Resource>)[s.logicalId(s.stateful.identity.staffConsoleClient)];
+    const client = (s.statefulTemplate.findResources('AWS::Cognito::UserPoolClient') as Record<string, Resource>)[
+      s.logicalId(s.stateful.identity.staffConsoleClient)
+    ];
     expect(client?.Properties.CallbackURLs).toEqual(['https://oneroof.example.be/staff/']);
     expect(client?.Properties.LogoutURLs).toEqual(['https://oneroof.example.be/staff/']);
     s.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'oneroof-ruppel' });

@@ -25,7 +25,8 @@ const edge = Template.fromStack(s.edge);
 type Resource = { Properties: Record<string, any> };
 const only = (tpl: Template, type: string) => Object.values(tpl.findResources(type) as Record<string, Resource>);
 const entries = Object.entries(functions) as [FunctionName, FunctionDecl][];
-const fnProps = (name: FunctionName) => (t.findResources('AWS::Lambda::Function') as Record<string, Resource>)[s.logicalId(s.stateless.functions[name])]!.Properties;
+const fnProps = (name: FunctionName) =>
+  (t.findResources('AWS::Lambda::Function') as Record<string, Resource>)[s.logicalId(s.stateless.functions[name])]!.Properties;
 const statements = (name: FunctionName) => statementsOfRole(t, s.logicalId(s.stateless.functions[name].role!));
 
 describe('WAF on the CloudFront distribution', () => {
@@ -35,7 +36,9 @@ describe('WAF on the CloudFront distribution', () => {
     expect(acl!.Properties.Scope).toBe('CLOUDFRONT');
     const rules = acl!.Properties.Rules as { Name: string; Statement: Resource['Properties'] }[];
     expect(rules.filter((r) => r.Statement.ManagedRuleGroupStatement).map((r) => r.Statement.ManagedRuleGroupStatement.Name)).toEqual([...MANAGED_RULE_GROUPS]);
-    const rates = rules.filter((r) => r.Statement.RateBasedStatement).map((r) => [r.Name, r.Statement.RateBasedStatement.Limit, r.Statement.RateBasedStatement.AggregateKeyType]);
+    const rates = rules
+      .filter((r) => r.Statement.RateBasedStatement)
+      .map((r) => [r.Name, r.Statement.RateBasedStatement.Limit, r.Statement.RateBasedStatement.AggregateKeyType]);
     expect(rates).toEqual(RATE_RULES.map((r) => [`Rate${r.name}`, r.limit, 'IP']));
     const limit = (name: string) => RATE_RULES.find((r) => r.name === name)!.limit;
     expect(limit('BookingWrites')).toBeLessThan(limit('EveryoneElse'));
@@ -57,12 +60,18 @@ describe('nothing bypasses CloudFront', () => {
     const [domain] = only(t, 'AWS::ApiGatewayV2::DomainName');
     expect(domain!.Properties.DomainName).toBe('api.oneroof.example.be');
     const [dist] = only(t, 'AWS::CloudFront::Distribution');
-    const origins = dist!.Properties.DistributionConfig.Origins as { DomainName: unknown; CustomOriginConfig?: unknown; OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[] }[];
+    const origins = dist!.Properties.DistributionConfig.Origins as {
+      DomainName: unknown;
+      CustomOriginConfig?: unknown;
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[];
+    }[];
     const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
     // its own name (API Gateway matches the Host header), pointed by DNS at the regional endpoint
     expect(apiOrigin.DomainName).toEqual({ Ref: Object.keys(t.findResources('AWS::ApiGatewayV2::DomainName'))[0] });
     // the origin secret, resolved at deploy time (never in the template), which every HTTP function checks
-    expect(apiOrigin.OriginCustomHeaders).toEqual([{ HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: '{{resolve:secretsmanager:oneroof/originVerify:SecretString:::}}' }]);
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      { HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: '{{resolve:secretsmanager:oneroof/originVerify:SecretString:::}}' },
+    ]);
   });
 
   it('every function behind a route reads the origin secret; a CloudFront function writes the viewer address on /api/*', () => {
@@ -74,7 +83,9 @@ describe('nothing bypasses CloudFront', () => {
     const viewer = fns.find((f) => String(f.Properties.FunctionCode).includes(VIEWER_ADDRESS_HEADER))!;
     expect(viewer.Properties.FunctionCode).toContain('event.viewer.ip');
     const [dist] = only(t, 'AWS::CloudFront::Distribution');
-    const api = (dist!.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find((b) => b.PathPattern === '/api/*')!;
+    const api = (dist!.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find(
+      (b) => b.PathPattern === '/api/*',
+    )!;
     expect(api.FunctionAssociations).toHaveLength(1);
   });
 });
@@ -116,7 +127,9 @@ describe('tamper-evident audit', () => {
     expect(bucket!.Properties.ObjectLockConfiguration).toMatchObject({ ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE' } } });
     expect(bucket!.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     for (const [name] of entries) {
-      const s3 = statements(name).flatMap(actionsOf).filter((a) => a.startsWith('s3:'));
+      const s3 = statements(name)
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('s3:'));
       if (name === 'auditDigest') expect(s3.sort()).toEqual(['s3:GetObject', 's3:ListBucket', 's3:PutObject']);
       else expect(s3, name).toEqual([]);
     }

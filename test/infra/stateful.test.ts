@@ -97,9 +97,7 @@ describe('topics from shared/topics.ts', () => {
       t.hasResourceProperties('AWS::SNS::TopicPolicy', {
         Topics: [{ Ref: id }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
@@ -207,7 +205,9 @@ describe('exports', () => {
       const other = synthesize({ 'oneroof:pwaDist': pwaDist });
       try {
         const outputs = (other.statefulTemplate.toJSON() as { Outputs: Record<string, { Export?: { Name: string } }> }).Outputs;
-        return Object.values(outputs).flatMap((o) => (o.Export ? [o.Export.Name] : [])).sort();
+        return Object.values(outputs)
+          .flatMap((o) => (o.Export ? [o.Export.Name] : []))
+          .sort();
       } finally {
         other.dispose();
       }

@@ -91,7 +91,9 @@ describe('least privilege per function', () => {
     expect(dynamoActions(name)).toContain('dynamodb:Query');
     expect(allows(name).flatMap(actionsOf)).not.toContain('sns:Publish');
     // the table key to read; a secret's key only through Secrets Manager (kms:ViaService)
-    const kms = allows(name).filter((st) => actionsOf(st).some((a) => a.startsWith('kms:')) && !(st.Condition?.StringEquals as Record<string, unknown> | undefined)?.['kms:ViaService']);
+    const kms = allows(name).filter(
+      (st) => actionsOf(st).some((a) => a.startsWith('kms:')) && !(st.Condition?.StringEquals as Record<string, unknown> | undefined)?.['kms:ViaService'],
+    );
     expect(kms.flatMap(actionsOf).sort()).toEqual(['kms:Decrypt', 'kms:DescribeKey']);
   });
 
@@ -100,7 +102,9 @@ describe('least privilege per function', () => {
   });
 
   it.each(entries.filter(([, d]) => d.table !== 'none'))('%s reaches only the table and its declared indexes, never by Scan', (name) => {
-    const tableStatements = allows(name).filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams' && !/Stream|GetRecords|GetShardIterator/.test(a)));
+    const tableStatements = allows(name).filter((st) =>
+      actionsOf(st).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams' && !/Stream|GetRecords|GetShardIterator/.test(a)),
+    );
     const targets = tableStatements.flatMap(resourcesOf).map(resolved);
     for (const target of targets) expect(JSON.stringify(target)).toContain(JSON.stringify(tableArn).slice(1, -1));
     expect(JSON.stringify(targets)).not.toContain('/index/*');
@@ -110,37 +114,57 @@ describe('least privilege per function', () => {
   /** The table's or an index's ARN as the role statement names it, back in the stateful stack's terms. */
   const indexArn = (index: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${index}`]] });
   const tableStatementsOf = (name: FunctionName) =>
-    allows(name).filter((st) => actionsOf(st).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams' && !/Stream|GetRecords|GetShardIterator/.test(a)));
+    allows(name).filter((st) =>
+      actionsOf(st).some((a) => a.startsWith('dynamodb:') && a !== 'dynamodb:ListStreams' && !/Stream|GetRecords|GetShardIterator/.test(a)),
+    );
 
-  it.each(entries.filter(([, d]) => d.table !== 'none'))('%s reaches only its declared partitions (dynamodb:LeadingKeys from shared/functions.ts)', (name, decl) => {
-    const grants = tableGrants(name, decl.table as 'read' | 'readWrite', decl.keys ?? {});
-    const expected: Record<string, { actions: string[]; resource: unknown; patterns: string[]; present: boolean }> = {};
-    if (grants.read.length > 0) {
-      expected.TableRead = { actions: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'], resource: tableArn, patterns: grants.read, present: true };
-    }
-    if (grants.write.length > 0) {
-      expected.TableWrite = { actions: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], resource: tableArn, patterns: grants.write, present: true };
-    }
-    for (const [index, patterns] of Object.entries(grants.query)) {
-      expected[`Query${index.charAt(0).toUpperCase()}${index.slice(1)}`] = { actions: ['dynamodb:Query'], resource: indexArn(index), patterns: patterns ?? [], present: false };
-    }
-    const found = tableStatementsOf(name);
-    // Every statement that reaches the table is one of these, with exactly its condition: no other way in.
-    expect(found.map((st) => st.Sid).sort()).toEqual(Object.keys(expected).sort());
-    for (const st of found) {
-      const want = expected[st.Sid as string]!;
-      expect([...actionsOf(st)].sort(), `${name} ${st.Sid}`).toEqual(want.actions);
-      expect(resolved(st.Resource), `${name} ${st.Sid}`).toEqual(want.resource);
-      expect(st.Condition, `${name} ${st.Sid}`).toEqual({
-        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': want.patterns },
-        ...(want.present ? { Null: { 'dynamodb:LeadingKeys': 'false' } } : {}),
-      });
-      // A prefix is never so short that it reaches every partition.
-      for (const p of want.patterns) expect(p, `${name} ${st.Sid}`).toMatch(/^[A-Z]+(#[A-Za-z#-]*)?\*?$/);
-    }
-    // Stand-ins of the local stack (the table-held case-reference key) are never granted in AWS.
-    expect(JSON.stringify(found)).not.toContain('SECRET#');
-  });
+  it.each(entries.filter(([, d]) => d.table !== 'none'))(
+    '%s reaches only its declared partitions (dynamodb:LeadingKeys from shared/functions.ts)',
+    (name, decl) => {
+      const grants = tableGrants(name, decl.table as 'read' | 'readWrite', decl.keys ?? {});
+      const expected: Record<string, { actions: string[]; resource: unknown; patterns: string[]; present: boolean }> = {};
+      if (grants.read.length > 0) {
+        expected.TableRead = {
+          actions: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'],
+          resource: tableArn,
+          patterns: grants.read,
+          present: true,
+        };
+      }
+      if (grants.write.length > 0) {
+        expected.TableWrite = {
+          actions: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          resource: tableArn,
+          patterns: grants.write,
+          present: true,
+        };
+      }
+      for (const [index, patterns] of Object.entries(grants.query)) {
+        expected[`Query${index.charAt(0).toUpperCase()}${index.slice(1)}`] = {
+          actions: ['dynamodb:Query'],
+          resource: indexArn(index),
+          patterns: patterns ?? [],
+          present: false,
+        };
+      }
+      const found = tableStatementsOf(name);
+      // Every statement that reaches the table is one of these, with exactly its condition: no other way in.
+      expect(found.map((st) => st.Sid).sort()).toEqual(Object.keys(expected).sort());
+      for (const st of found) {
+        const want = expected[st.Sid as string]!;
+        expect([...actionsOf(st)].sort(), `${name} ${st.Sid}`).toEqual(want.actions);
+        expect(resolved(st.Resource), `${name} ${st.Sid}`).toEqual(want.resource);
+        expect(st.Condition, `${name} ${st.Sid}`).toEqual({
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': want.patterns },
+          ...(want.present ? { Null: { 'dynamodb:LeadingKeys': 'false' } } : {}),
+        });
+        // A prefix is never so short that it reaches every partition.
+        for (const p of want.patterns) expect(p, `${name} ${st.Sid}`).toMatch(/^[A-Z]+(#[A-Za-z#-]*)?\*?$/);
+      }
+      // Stand-ins of the local stack (the table-held case-reference key) are never granted in AWS.
+      expect(JSON.stringify(found)).not.toContain('SECRET#');
+    },
+  );
 
   it('every function with table access declares its partitions, and read-only ones write none', () => {
     for (const [name, decl] of entries) {
@@ -181,7 +205,10 @@ describe('least privilege per function', () => {
     for (const [name] of entries) {
       for (const st of allows(name)) {
         if (resourcesOf(st).includes('*')) {
-          expect(actionsOf(st).every((a) => a.startsWith('xray:') || a === 'dynamodb:ListStreams'), `${name}: ${actionsOf(st).join(',')}`).toBe(true);
+          expect(
+            actionsOf(st).every((a) => a.startsWith('xray:') || a === 'dynamodb:ListStreams'),
+            `${name}: ${actionsOf(st).join(',')}`,
+          ).toBe(true);
         }
       }
     }
@@ -190,7 +217,8 @@ describe('least privilege per function', () => {
 
 describe('personal-data key, from the personalData declarations', () => {
   const personalKeyArn = { 'Fn::GetAtt': [s.logicalId(s.stateful.personalDataKey), 'Arn'] };
-  const onPersonalKey = (name: FunctionName) => allows(name).filter((st) => resourcesOf(st).some((r) => JSON.stringify(resolved(r)) === JSON.stringify(personalKeyArn)));
+  const onPersonalKey = (name: FunctionName) =>
+    allows(name).filter((st) => resourcesOf(st).some((r) => JSON.stringify(resolved(r)) === JSON.stringify(personalKeyArn)));
   const kindsFor = (name: FunctionName, action: string) =>
     onPersonalKey(name)
       .filter((st) => actionsOf(st).includes(action))
@@ -212,9 +240,13 @@ describe('personal-data key, from the personalData declarations', () => {
   });
 
   it('lets only the functions that show personal fields decrypt them; the stream publisher, ticks, reports and audit cannot', () => {
-    const decrypting = entries.filter(([name]) => kindsFor(name, 'kms:Decrypt').length > 0).map(([name]) => name).sort();
+    const decrypting = entries
+      .filter(([name]) => kindsFor(name, 'kms:Decrypt').length > 0)
+      .map(([name]) => name)
+      .sort();
     expect(decrypting).toEqual(['alerts', 'bookings', 'cases', 'monitoring', 'orders', 'watchdog']);
-    for (const name of ['alertPublisher', 'alertTick', 'followupTick', 'reports', 'audit', 'catalog', 'health'] as const) expect(onPersonalKey(name)).toEqual([]);
+    for (const name of ['alertPublisher', 'alertTick', 'followupTick', 'reports', 'audit', 'catalog', 'health'] as const)
+      expect(onPersonalKey(name)).toEqual([]);
     // The police alert view opens alerts only: never a booking, a case or an order.
     expect(kindsFor('alerts', 'kms:Decrypt')).toEqual(['alert']);
   });
@@ -227,7 +259,7 @@ describe('HTTP API from shared/routes.ts', () => {
   const clientRef = (client: 'staffConsoleClient' | 'monitoringClient') => ({ Ref: s.logicalId(s.stateful.identity[client]) });
   const issuer = { 'Fn::GetAtt': [s.logicalId(s.stateful.identity.userPool), 'ProviderURL'] };
   const targetFunction = (route: Record<string, unknown>) => {
-    const integrationId = ((route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1]).Ref;
+    const integrationId = (route.Target as { 'Fn::Join': [string, [string, { Ref: string }]] })['Fn::Join'][1][1].Ref;
     return ((integrations[integrationId] as Resource).Properties.IntegrationUri as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
   };
 
@@ -293,43 +325,51 @@ describe('schedules and stream consumers from shared/schedules.ts', () => {
     expect(rules).toHaveLength(1);
   });
 
-  it.each(streamConsumers.map((c) => [c.name, c] as const))('%s reads the table stream, filtered, with retries and an encrypted failure queue', (_name, consumer) => {
-    const mappings = Object.values(resources('AWS::Lambda::EventSourceMapping')).filter((m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId(consumer.function) }));
-    expect(mappings).toHaveLength(1);
-    const p = mappings[0]!.Properties;
-    expect(s.imported(p.EventSourceArn)).toEqual({ 'Fn::GetAtt': [s.logicalId(s.stateful.table), 'StreamArn'] });
-    expect(p).toMatchObject({
-      BatchSize: consumer.batchSize,
-      MaximumRetryAttempts: consumer.retryAttempts,
-      BisectBatchOnFunctionError: true,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-    });
-    const patterns = (p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern) as unknown);
-    expect(patterns).toEqual([{ eventName: [...consumer.eventNames], dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
-    const queueId = ((p.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure.Destination)['Fn::GetAtt'][0];
-    const queue = resources('AWS::SQS::Queue')[queueId] as Resource;
-    expect(queue.Properties.SqsManagedSseEnabled ?? queue.Properties.KmsMasterKeyId).toBeTruthy();
-    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
-    });
-  });
+  it.each(streamConsumers.map((c) => [c.name, c] as const))(
+    '%s reads the table stream, filtered, with retries and an encrypted failure queue',
+    (_name, consumer) => {
+      const mappings = Object.values(resources('AWS::Lambda::EventSourceMapping')).filter(
+        (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: fnId(consumer.function) }),
+      );
+      expect(mappings).toHaveLength(1);
+      const p = mappings[0]!.Properties;
+      expect(s.imported(p.EventSourceArn)).toEqual({ 'Fn::GetAtt': [s.logicalId(s.stateful.table), 'StreamArn'] });
+      expect(p).toMatchObject({
+        BatchSize: consumer.batchSize,
+        MaximumRetryAttempts: consumer.retryAttempts,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+      });
+      const patterns = (p.FilterCriteria as { Filters: { Pattern: string }[] }).Filters.map((f) => JSON.parse(f.Pattern) as unknown);
+      expect(patterns).toEqual([{ eventName: [...consumer.eventNames], dynamodb: { NewImage: { type: { S: [...consumer.entityTypes] } } } }]);
+      const queueId = (p.DestinationConfig as { OnFailure: { Destination: { 'Fn::GetAtt': [string, string] } } }).OnFailure.Destination['Fn::GetAtt'][0];
+      const queue = resources('AWS::SQS::Queue')[queueId] as Resource;
+      expect(queue.Properties.SqsManagedSseEnabled ?? queue.Properties.KmsMasterKeyId).toBeTruthy();
+      t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      });
+    },
+  );
 });
 
 describe('web front ends behind CloudFront', () => {
-  const [policy] = Object.values(resources('AWS::CloudFront::ResponseHeadersPolicy')).filter((r) =>
-    JSON.stringify(r.Properties).includes('manifest-src'),
-  );
-  const config = (policy!.Properties.ResponseHeadersPolicyConfig as Record<string, Record<string, unknown>>);
+  const [policy] = Object.values(resources('AWS::CloudFront::ResponseHeadersPolicy')).filter((r) => JSON.stringify(r.Properties).includes('manifest-src'));
+  const config = policy!.Properties.ResponseHeadersPolicyConfig as Record<string, Record<string, unknown>>;
   const sec = config.SecurityHeadersConfig as Record<string, Record<string, unknown>>;
   const cspOf = (value: unknown): string =>
-    typeof value === 'string' ? value : ((value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : '<token>')).join(''));
+    typeof value === 'string'
+      ? value
+      : (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : '<token>')).join('');
 
   it('sends the CSP of shared/security-headers.ts, plus the Cognito domain for the staff sign-in', () => {
     const csp = cspOf(sec.ContentSecurityPolicy!.ContentSecurityPolicy);
     for (const directive of contentSecurityPolicy.split(';').map((d) => d.trim())) {
       const [name] = directive.split(' ');
-      const sent = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `));
+      const sent = csp
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith(`${name} `));
       expect(sent?.startsWith(directive), `${name}: ${sent}`).toBe(true);
     }
     expect(csp).toMatch(/connect-src 'self' https:\/\/<token>\.auth\.<token>\.amazoncognito\.com/);
@@ -381,11 +421,18 @@ describe('web front ends behind CloudFront', () => {
 
   it('keeps the bucket private, encrypted, versioned, logged and HTTPS-only', () => {
     const site = (resources('AWS::S3::Bucket')[s.logicalId(s.stateless.web.bucket)] as Resource).Properties;
-    expect(site.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(site.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(site.BucketEncryption).toBeDefined();
     expect(site.VersioningConfiguration).toEqual({ Status: 'Enabled' });
     expect(site.LoggingConfiguration).toBeDefined();
-    const policy = Object.values(resources('AWS::S3::BucketPolicy')).find((p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: s.logicalId(s.stateless.web.bucket) }))!;
+    const policy = Object.values(resources('AWS::S3::BucketPolicy')).find(
+      (p) => JSON.stringify(p.Properties.Bucket) === JSON.stringify({ Ref: s.logicalId(s.stateless.web.bucket) }),
+    )!;
     expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
   });
 });
@@ -397,11 +444,18 @@ describe('operational metrics', () => {
   );
 
   it('every API function emits Api5xx', () => {
-    expect(cases.filter(([, key]) => key === 'api5xx').map(([, , fn]) => fn).sort()).toEqual([...new Set(routes.map((r) => r.function))].sort());
+    expect(
+      cases
+        .filter(([, key]) => key === 'api5xx')
+        .map(([, , fn]) => fn)
+        .sort(),
+    ).toEqual([...new Set(routes.map((r) => r.function))].sort());
   });
 
   it.each(cases)('%s has an alarm on the operations topic', (_label, key, fn) => {
-    const alarm = alarms.find((a) => a.MetricName === opsMetrics[key].name && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'service', Value: `oneroof-${fn}` }]));
+    const alarm = alarms.find(
+      (a) => a.MetricName === opsMetrics[key].name && JSON.stringify(a.Dimensions) === JSON.stringify([{ Name: 'service', Value: `oneroof-${fn}` }]),
+    );
     expect(alarm).toMatchObject({ Namespace: OPS_NAMESPACE, Statistic: 'Sum', Threshold: 0, ComparisonOperator: 'GreaterThanThreshold', Period: 60 });
     expect(s.imported((alarm!.AlarmActions as unknown[])[0])).toEqual({ Ref: s.logicalId(s.stateful.opsTopic) });
   });

@@ -76,9 +76,13 @@ export const resourcesOf = (s: Statement): unknown[] => (Array.isArray(s.Resourc
 
 /** Every statement of every IAM policy attached to a role (by the role's logical id). */
 export function statementsOfRole(template: Template, roleLogicalId: string): Statement[] {
-  const policies = template.findResources('AWS::IAM::Policy') as Record<string, { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }>;
-  const inline = (template.findResources('AWS::IAM::Role') as Record<string, { Properties: { Policies?: { PolicyDocument: { Statement: Statement[] } }[] } }>)[roleLogicalId]
-    ?.Properties.Policies ?? [];
+  const policies = template.findResources('AWS::IAM::Policy') as Record<
+    string,
+    { Properties: { Roles: unknown[]; PolicyDocument: { Statement: Statement[] } } }
+  >;
+  const inline =
+    (template.findResources('AWS::IAM::Role') as Record<string, { Properties: { Policies?: { PolicyDocument: { Statement: Statement[] } }[] } }>)[roleLogicalId]
+      ?.Properties.Policies ?? [];
   return [
     ...Object.values(policies)
       .filter((p) => p.Properties.Roles.some((r) => JSON.stringify(r) === JSON.stringify({ Ref: roleLogicalId })))

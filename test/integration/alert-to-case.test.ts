@@ -58,13 +58,26 @@ describe('an alert on a linked order reaches the case', () => {
     const zoneAlert = alerts.find((a) => a.kind === 'zone')!;
     const planned = await alertFollowups(caseId);
     expect(planned).toHaveLength(1);
-    expect(planned[0]).toMatchObject({ alertId: zoneAlert.id, urgency: 'urgent', status: 'pending', officer: 'olivia.officer', purpose: 'contact_victim', tickStage: 'remind', tickAt: now.toISOString() });
+    expect(planned[0]).toMatchObject({
+      alertId: zoneAlert.id,
+      urgency: 'urgent',
+      status: 'pending',
+      officer: 'olivia.officer',
+      purpose: 'contact_victim',
+      tickStage: 'remind',
+      tickAt: now.toISOString(),
+    });
     expect(planned[0]!.dueAt).toBe(new Date(now.getTime() + DEFAULT_CADENCE.high.firstWithinHours * 3_600_000).toISOString());
     expect((await itemsOf(`AUDIT#followup#${String(planned[0]!.id)}`)).map((a) => a.action)).toEqual(['create']);
 
     // The next minute's tick reminds the officer, naming the alert and nothing of her.
-    await runFollowupTick({ table: TABLE, client: dynamo, notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']), graceMinutes: 60 }, new Date(now.getTime() + 60_000));
-    const mine = (await waitForMessages((m) => m.some((x) => x.attributes.followupId === planned[0]!.id), { topic: 'officerReminders' })).filter((x) => x.attributes.followupId === planned[0]!.id);
+    await runFollowupTick(
+      { table: TABLE, client: dynamo, notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']), graceMinutes: 60 },
+      new Date(now.getTime() + 60_000),
+    );
+    const mine = (await waitForMessages((m) => m.some((x) => x.attributes.followupId === planned[0]!.id), { topic: 'officerReminders' })).filter(
+      (x) => x.attributes.followupId === planned[0]!.id,
+    );
     expect(mine).toHaveLength(1);
     expect(mine[0]!.attributes).toMatchObject({ officerId: 'olivia.officer', urgency: 'urgent', caseId });
     expect(mine[0]!.message).toContain(String(zoneAlert.id));

@@ -13,7 +13,8 @@ import { clearInbox, failPublishes, inbox, waitForMessages } from '../support/sn
 import { itemsOf, monitoringClaims, officer, openAlerts, orderBody, police, positionEvent, supervisor, TABLE } from './monitoring-support.js';
 
 type Handler = typeof monitoring;
-const call = (h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown) => invokeRoute(h, method, path, { claims, body });
+const call = (h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown) =>
+  invokeRoute(h, method, path, { claims, body });
 
 const repo = new DynamoAlertRepository(TABLE);
 const notifier = new SnsNotifier(['policeAlerts', 'supervisorEscalations']);

@@ -31,7 +31,14 @@ async function call(h: Handler, method: string, path: string, claims?: Record<st
   return invokeRoute(h, method, path, await asTheAppSends(method, path, { claims, body }));
 }
 
-interface TrailItem { at: string; action: string; route: string; actor: string; actorSub: string; roles: string[] }
+interface TrailItem {
+  at: string;
+  action: string;
+  route: string;
+  actor: string;
+  actorSub: string;
+  roles: string[];
+}
 
 async function trail(entity: string, id: string, claims = supervisor): Promise<TrailItem[]> {
   const out: TrailItem[] = [];
@@ -46,7 +53,14 @@ async function trail(entity: string, id: string, claims = supervisor): Promise<T
 }
 
 async function rawAuditItems(entity: string, id: string) {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` },
+      ConsistentRead: true,
+    }),
+  );
   return out.Items ?? [];
 }
 
@@ -98,7 +112,13 @@ describe('audit trail of an order and its alerts, driven through the real handle
     const { orderId } = await flow;
     const items = await trail('order', orderId);
     // The caller's own read of the trail is recorded first (before the records are read).
-    expect(items[0]).toMatchObject({ action: 'read-audit', route: 'GET /api/audit/{entity}/{id}', actor: 'sam.supervisor', actorSub: 'sub-sam.supervisor', roles: ['supervisor', 'officer'] });
+    expect(items[0]).toMatchObject({
+      action: 'read-audit',
+      route: 'GET /api/audit/{entity}/{id}',
+      actor: 'sam.supervisor',
+      actorSub: 'sub-sam.supervisor',
+      roles: ['supervisor', 'officer'],
+    });
     expect(summary(withoutAuditReads(items))).toEqual(
       [
         'create POST /api/orders paula.police',
@@ -110,7 +130,9 @@ describe('audit trail of an order and its alerts, driven through the real handle
     );
     const times = items.map((i) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
-    expect(await trail('order-positions', orderId)).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'read', route: 'GET /api/orders/{id}/positions', actor: 'paula.police' })]));
+    expect(await trail('order-positions', orderId)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'read', route: 'GET /api/orders/{id}/positions', actor: 'paula.police' })]),
+    );
   });
 
   it('lists every access to the alert', async () => {
@@ -156,7 +178,21 @@ describe('audit trail of an order and its alerts, driven through the real handle
       for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);
       for (const v of values) for (const p of personalValues) expect(v).not.toContain(p);
       // Exactly the documented attributes.
-      expect(Object.keys(item).sort()).toEqual(['action', 'actor', 'actorSub', 'at', 'entity', 'entityId', 'gsi1pk', 'gsi1sk', 'pk', 'roles', 'route', 'sk', 'type']);
+      expect(Object.keys(item).sort()).toEqual([
+        'action',
+        'actor',
+        'actorSub',
+        'at',
+        'entity',
+        'entityId',
+        'gsi1pk',
+        'gsi1sk',
+        'pk',
+        'roles',
+        'route',
+        'sk',
+        'type',
+      ]);
       expect(String(item.route)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[a-z/{}-]+$/);
     }
     expect(PERSONAL_FIELDS.length).toBeGreaterThan(0);
@@ -207,7 +243,14 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
     const olivia = staffClaims('olivia.officer', 'officer');
     const victimRef = `V-AUDIT-${Date.now()}`;
     // Zone Ruppel: the follow-up is reassigned below to one of its officers.
-    const opened = await call(casesApi, 'POST', '/api/cases', olivia, { victimRef, zone: 'ruppel', interventionDate: '2026-01-10', kind: 'both', children: false, substanceAbuse: false });
+    const opened = await call(casesApi, 'POST', '/api/cases', olivia, {
+      victimRef,
+      zone: 'ruppel',
+      interventionDate: '2026-01-10',
+      kind: 'both',
+      children: false,
+      substanceAbuse: false,
+    });
     expect(opened.status).toBe(201);
     const caseId = opened.json.id as string;
     const followupId = opened.json.followups[0].id as string;
@@ -215,7 +258,9 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
     expect((await call(casesApi, 'GET', `/api/cases/${caseId}`, supervisor)).status).toBe(200);
     expect((await call(casesApi, 'PATCH', `/api/cases/${caseId}`, olivia, { fjcIntroduction: 'offered' })).status).toBe(200);
     expect((await call(casesApi, 'POST', `/api/cases/${caseId}/followups/${followupId}/complete`, olivia, { outcome: 'reached' })).status).toBe(200);
-    expect((await call(casesApi, 'POST', `/api/cases/${caseId}/followups/${opened.json.followups[1].id}/reassign`, supervisor, { officer: 'omar.officer' })).status).toBe(200);
+    expect(
+      (await call(casesApi, 'POST', `/api/cases/${caseId}/followups/${opened.json.followups[1].id}/reassign`, supervisor, { officer: 'omar.officer' })).status,
+    ).toBe(200);
 
     const items = withoutAuditReads(await trail('case', caseId));
     expect(summary(items)).toEqual(
@@ -234,18 +279,41 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
       expect(values.join(' ')).not.toContain(victimRef);
     }
   });
-  it('lists every coordinator read of a booking\'s needs and safe contact, and each confirm/attendance', async () => {
+  it("lists every coordinator read of a booking's needs and safe contact, and each confirm/attendance", async () => {
     const serviceId = `audit-svc-${Date.now().toString(36)}`;
     const { id: _id, ...base } = demoServices[0]!;
     const allDay = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' }));
-    const svc = { ...base, id: serviceId, zone: 'audit-test', demo: false, leadHours: 0, closures: [], openingRules: allDay, slotMinutes: 30, bufferMinutes: 0 };
+    const svc = {
+      ...base,
+      id: serviceId,
+      zone: 'audit-test',
+      demo: false,
+      leadHours: 0,
+      closures: [],
+      openingRules: allDay,
+      slotMinutes: 30,
+      bufferMinutes: 0,
+    };
     expect((await call(catalogApi, 'POST', '/api/services', coordinator, svc)).status).toBe(201);
     const slots = await call(bookingsApi, 'GET', `/api/services/${serviceId}/slots`);
     const slot = (slots.json.slots as { start: string; date: string }[])[2]!;
     const secret = { alias: 'Zora', phone: '+32 470 99 88 77', codeWord: 'magnolia', accessibility: 'Hearing loop' };
     const made = await call(bookingsApi, 'POST', '/api/bookings', undefined, {
-      serviceId, start: slot.start, alias: secret.alias, language: 'fr', interpreter: true, childcare: false, accessibility: secret.accessibility,
-      safeContact: { mayContact: true, method: 'phone', phone: secret.phone, windows: [{ start: '09:00', end: '11:00' }], voicemail: false, codeWord: secret.codeWord },
+      serviceId,
+      start: slot.start,
+      alias: secret.alias,
+      language: 'fr',
+      interpreter: true,
+      childcare: false,
+      accessibility: secret.accessibility,
+      safeContact: {
+        mayContact: true,
+        method: 'phone',
+        phone: secret.phone,
+        windows: [{ start: '09:00', end: '11:00' }],
+        voicemail: false,
+        codeWord: secret.codeWord,
+      },
     });
     expect(made.status).toBe(201);
     const ref = made.json.reference as string;
@@ -290,9 +358,15 @@ describe('audit records cannot be altered', () => {
 
   it('a write attempt through the API is 405 (gateway fallback) or 404 (undeclared route key)', async () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      const viaFallback = await health(apiEvent({ method, path: '/api/audit/order/RO-1', routeKey: '$default', claims: supervisor, body: { action: 'read' } }), lambdaContext());
+      const viaFallback = await health(
+        apiEvent({ method, path: '/api/audit/order/RO-1', routeKey: '$default', claims: supervisor, body: { action: 'read' } }),
+        lambdaContext(),
+      );
       expect(viaFallback.statusCode).toBe(405);
-      const forged = await auditApi(apiEvent({ method, path: '/api/audit/order/RO-1', routeKey: `${method} /api/audit/{entity}/{id}`, claims: supervisor, body: {} }), lambdaContext());
+      const forged = await auditApi(
+        apiEvent({ method, path: '/api/audit/order/RO-1', routeKey: `${method} /api/audit/{entity}/{id}`, claims: supervisor, body: {} }),
+        lambdaContext(),
+      );
       expect(forged.statusCode).toBe(404);
     }
   });
@@ -316,7 +390,9 @@ describe('audit records cannot be altered', () => {
 
   it('refuses an entity id that is not an opaque id (a guard against personal data in keys)', async () => {
     const principal = { sub: 's', username: 'u', roles: [], scopes: [], clientId: undefined };
-    await expect(recordAudit(dynamo, TABLE, { entity: 'case', entityId: 'Jane Doe', action: 'read', route: 'x', principal, at: new Date() })).rejects.toThrow(/opaque/);
+    await expect(recordAudit(dynamo, TABLE, { entity: 'case', entityId: 'Jane Doe', action: 'read', route: 'x', principal, at: new Date() })).rejects.toThrow(
+      /opaque/,
+    );
     expect(() => auditPut(TABLE, { entity: 'case', entityId: 'a@b.be', action: 'read', route: 'x', principal, at: new Date() })).toThrow();
   });
 });

@@ -43,7 +43,9 @@ const ym = new Date().toISOString().slice(0, 7);
 
 /** Routes given valid input here: the right role must get a 2xx. */
 let seq = 0;
-const heartbeat = () => ({ events: [{ type: 'heartbeat', eventId: `matrix-${Date.now()}-${++seq}`, deviceId: 'matrix-device', at: new Date().toISOString() }] });
+const heartbeat = () => ({
+  events: [{ type: 'heartbeat', eventId: `matrix-${Date.now()}-${++seq}`, deviceId: 'matrix-device', at: new Date().toISOString() }],
+});
 const valid2xx: { route: string; role: StaffRole | 'monitoring'; path: string; body?: () => unknown }[] = [
   { route: 'GET /api/reports/monthly', role: 'authority', path: `/api/reports/monthly?from=${ym}&to=${ym}` },
   { route: 'GET /api/audit/{entity}/{id}', role: 'coordinator', path: '/api/audit/case/matrix-x' },
@@ -119,8 +121,13 @@ describe('authorization matrix at the handlers', () => {
 });
 
 describe('authorization matrix: zone and district', () => {
-  const home = { officer: staffClaims('olivia.officer', 'officer'), supervisor: staffClaims('sam.supervisor', 'supervisor', 'officer'), police: staffClaims('paula.police', 'police') };
-  const elsewhere = (role: StaffRole) => staffClaims(`far-${role}`, role, ...(role === 'supervisor' ? ['officer'] : []), 'zone:elsewhere', 'district:elsewhere-1');
+  const home = {
+    officer: staffClaims('olivia.officer', 'officer'),
+    supervisor: staffClaims('sam.supervisor', 'supervisor', 'officer'),
+    police: staffClaims('paula.police', 'police'),
+  };
+  const elsewhere = (role: StaffRole) =>
+    staffClaims(`far-${role}`, role, ...(role === 'supervisor' ? ['officer'] : []), 'zone:elsewhere', 'district:elsewhere-1');
   // Same zone, another district: police cover districts; supervisors the whole zone.
   const otherDistrict = staffClaims('pete.police', 'police', 'zone:ruppel', 'district:niel');
   const noZone = (role: StaffRole) => ({ ...staffClaims(`nozone-${role}`, role), 'cognito:groups': `[${role}]` });
@@ -128,12 +135,25 @@ describe('authorization matrix: zone and district', () => {
 
   const send = async (key: string, claims: Record<string, string>, path: string, body?: unknown) => {
     const r = routes.find((x) => routeKey(x) === key) as RouteDecl;
-    const res = await (handlers.get(r.function) as Handler)(apiEvent({ method: r.method, path, claims, ...(body === undefined ? {} : { body }) }), lambdaContext());
+    const res = await (handlers.get(r.function) as Handler)(
+      apiEvent({ method: r.method, path, claims, ...(body === undefined ? {} : { body }) }),
+      lambdaContext(),
+    );
     return { status: res.statusCode as number, body: String(res.body ?? '') };
   };
 
   beforeAll(async () => {
-    const c = await send('POST /api/cases', home.officer, '/api/cases', { victimRef: ids.victimRef, zone: 'ruppel', interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [] });
+    const c = await send('POST /api/cases', home.officer, '/api/cases', {
+      victimRef: ids.victimRef,
+      zone: 'ruppel',
+      interventionDate: '2026-01-10',
+      kind: 'physical',
+      children: false,
+      substanceAbuse: false,
+      victimGender: 'female',
+      aggressorGender: 'male',
+      dashYes: [],
+    });
     expect(c.status, c.body).toBe(201);
     const opened = JSON.parse(c.body);
     ids.caseId = opened.id;
@@ -153,31 +173,71 @@ describe('authorization matrix: zone and district', () => {
   const soon = () => new Date(Date.now() + 3_600_000).toISOString();
   /** Every zone-scoped route: the right role, the path and a valid body for the item of zone ruppel / district boom. */
   const scoped: { key: string; role: StaffRole; path: () => string; body?: () => unknown; list?: true; district?: true }[] = [
-    { key: 'POST /api/cases', role: 'officer', path: () => '/api/cases', body: () => ({ victimRef: 'V-FAR-1', zone: 'ruppel', interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [] }) },
+    {
+      key: 'POST /api/cases',
+      role: 'officer',
+      path: () => '/api/cases',
+      body: () => ({
+        victimRef: 'V-FAR-1',
+        zone: 'ruppel',
+        interventionDate: '2026-01-10',
+        kind: 'physical',
+        children: false,
+        substanceAbuse: false,
+        victimGender: 'female',
+        aggressorGender: 'male',
+        dashYes: [],
+      }),
+    },
     { key: 'GET /api/cases', role: 'supervisor', path: () => '/api/cases', list: true },
     { key: 'GET /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}` },
     { key: 'PATCH /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}`, body: () => ({ riskLevel: 'high' }) },
     { key: 'GET /api/followups', role: 'supervisor', path: () => '/api/followups', list: true },
-    { key: 'POST /api/cases/{id}/followups', role: 'supervisor', path: () => `/api/cases/${ids.caseId}/followups`, body: () => ({ dueAt: soon(), purpose: 'contact_victim' }) },
+    {
+      key: 'POST /api/cases/{id}/followups',
+      role: 'supervisor',
+      path: () => `/api/cases/${ids.caseId}/followups`,
+      body: () => ({ dueAt: soon(), purpose: 'contact_victim' }),
+    },
     { key: 'POST /api/cases/{id}/followups/{followupId}/complete', role: 'supervisor', path: () => `${fu()}/complete`, body: () => ({ outcome: 'reached' }) },
     { key: 'POST /api/cases/{id}/followups/{followupId}/reschedule', role: 'supervisor', path: () => `${fu()}/reschedule`, body: () => ({ dueAt: soon() }) },
-    { key: 'POST /api/cases/{id}/followups/{followupId}/reassign', role: 'supervisor', path: () => `${fu()}/reassign`, body: () => ({ officer: 'omar.officer' }) },
+    {
+      key: 'POST /api/cases/{id}/followups/{followupId}/reassign',
+      role: 'supervisor',
+      path: () => `${fu()}/reassign`,
+      body: () => ({ officer: 'omar.officer' }),
+    },
     { key: 'GET /api/staff/officers', role: 'supervisor', path: () => '/api/staff/officers?zone=ruppel' },
     { key: 'POST /api/orders', role: 'police', path: () => '/api/orders', body: () => orderBody({ district: 'boom' }), district: true },
     { key: 'GET /api/orders', role: 'police', path: () => '/api/orders', list: true, district: true },
     { key: 'GET /api/orders/{id}', role: 'police', path: () => `/api/orders/${ids.orderId}`, district: true },
-    { key: 'PUT /api/orders/{id}', role: 'police', path: () => `/api/orders/${ids.orderId}`, body: () => ({ expectedVersion: 1, order: orderBody({ district: 'boom' }) }), district: true },
+    {
+      key: 'PUT /api/orders/{id}',
+      role: 'police',
+      path: () => `/api/orders/${ids.orderId}`,
+      body: () => ({ expectedVersion: 1, order: orderBody({ district: 'boom' }) }),
+      district: true,
+    },
     { key: 'POST /api/orders/{id}/end', role: 'police', path: () => `/api/orders/${ids.orderId}/end`, body: () => ({ reason: 'other' }), district: true },
     { key: 'POST /api/orders/{id}/protection-code', role: 'police', path: () => `/api/orders/${ids.orderId}/protection-code`, district: true },
     { key: 'GET /api/orders/{id}/positions', role: 'police', path: () => `/api/orders/${ids.orderId}/positions`, district: true },
     { key: 'GET /api/alerts', role: 'police', path: () => '/api/alerts?district=boom', list: true, district: true },
     { key: 'GET /api/alerts/{id}', role: 'police', path: () => `/api/alerts/${ids.alertId}`, district: true },
     { key: 'POST /api/alerts/{id}/acknowledge', role: 'police', path: () => `/api/alerts/${ids.alertId}/acknowledge`, district: true },
-    { key: 'POST /api/alerts/{id}/resolve', role: 'police', path: () => `/api/alerts/${ids.alertId}/resolve`, body: () => ({ outcome: 'false_alarm' }), district: true },
+    {
+      key: 'POST /api/alerts/{id}/resolve',
+      role: 'police',
+      path: () => `/api/alerts/${ids.alertId}/resolve`,
+      body: () => ({ outcome: 'false_alarm' }),
+      district: true,
+    },
   ];
 
   it('covers every route of cases, orders and alerts', () => {
-    const want = routes.filter((r) => ['cases', 'orders', 'alerts'].includes(r.function)).map(routeKey).sort();
+    const want = routes
+      .filter((r) => ['cases', 'orders', 'alerts'].includes(r.function))
+      .map(routeKey)
+      .sort();
     expect(scoped.map((s) => s.key).sort()).toEqual(want);
   });
 
@@ -227,10 +287,23 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
     const issuer = stack.issuer.url;
     for (const role of STAFF_ROLES) {
       // One user per role holding ONLY that role (some demo users hold several).
-      tokens.set(role, await mintAccessToken(keys, { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'ruppel', districts: ['boom'] } }, { issuer }));
+      tokens.set(
+        role,
+        await mintAccessToken(
+          keys,
+          { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'ruppel', districts: ['boom'] } },
+          { issuer },
+        ),
+      );
     }
     tokens.set('monitoring', await stack.issuer.tokenFor('monitoring'));
-    const claims = { client_id: identity.localClients.staffConsole, token_use: 'access', username: 'matrix-all', 'cognito:groups': [...STAFF_ROLES], scope: MONITORING_SCOPE };
+    const claims = {
+      client_id: identity.localClients.staffConsole,
+      token_use: 'access',
+      username: 'matrix-all',
+      'cognito:groups': [...STAFF_ROLES],
+      scope: MONITORING_SCOPE,
+    };
     const sign = (c: Record<string, unknown>, iss: string, key = keys.privateKey, exp: string | number = '10m', iat?: number) => {
       const jwt = new SignJWT(c).setProtectedHeader({ alg: 'RS256', kid: keys.kid }).setIssuer(iss).setSubject('matrix-all');
       (iat === undefined ? jwt.setIssuedAt() : jwt.setIssuedAt(iat)).setExpirationTime(exp);

@@ -46,7 +46,14 @@ describe('a malformed %-escape in a path parameter', () => {
 });
 
 describe('impossible or future dates of the past', () => {
-  const caseBody = (interventionDate: string, zone: string) => ({ victimRef: `V-BAD-${Date.now()}`, zone, interventionDate, kind: 'physical', children: false, substanceAbuse: false });
+  const caseBody = (interventionDate: string, zone: string) => ({
+    victimRef: `V-BAD-${Date.now()}`,
+    zone,
+    interventionDate,
+    kind: 'physical',
+    children: false,
+    substanceAbuse: false,
+  });
 
   it.each(['2026-02-31', '2999-01-01', '2026-13-01', 'yesterday'])('POST /api/cases refuses interventionDate %s and opens nothing', async (date) => {
     const zone = `bad-${Date.now().toString(36)}`;
@@ -96,7 +103,13 @@ describe('opening-rule times are validated before any slot is generated', () => 
     expect(created.status, await created.clone().text()).toBe(201);
     const { id: _id, ...body } = service(id, '12:00');
     for (const end of ['25:00', 'y']) {
-      await expect400(await api.call('PUT', `/api/services/${id}`, { token: api.token('coordinator'), body: { ...body, openingRules: [{ weekday: 1, start: '09:00', end }] } }), 'openingRules.0.end');
+      await expect400(
+        await api.call('PUT', `/api/services/${id}`, {
+          token: api.token('coordinator'),
+          body: { ...body, openingRules: [{ weekday: 1, start: '09:00', end }] },
+        }),
+        'openingRules.0.end',
+      );
     }
     const now = (await (await api.call('GET', `/api/services/${id}`)).json()) as { openingRules: unknown[] };
     expect(now.openingRules).toEqual([{ weekday: 1, start: '09:00', end: '12:00' }]);
@@ -104,7 +117,8 @@ describe('opening-rule times are validated before any slot is generated', () => 
 });
 
 describe('unknown query parameters: one rule on every route', () => {
-  const tokenFor = (r: RouteDecl) => (r.access.kind === 'staff' ? api.token(r.access.roles[0] as StaffRole) : r.access.kind === 'machine' ? api.token('monitoring') : undefined);
+  const tokenFor = (r: RouteDecl) =>
+    r.access.kind === 'staff' ? api.token(r.access.roles[0] as StaffRole) : r.access.kind === 'machine' ? api.token('monitoring') : undefined;
   const concrete = (r: RouteDecl) => r.path.replace(/\{[^}]+\}/g, 'x1');
 
   it.each(routes.map((r) => [routeKey(r), r] as const))('%s refuses ?unexpected=1 with a 400 naming it', async (_key, r) => {

@@ -55,7 +55,14 @@ const booking = (serviceId: string, start: string, over: Record<string, unknown>
   interpreter: false,
   childcare: true,
   accessibility: 'Wheelchair',
-  safeContact: { mayContact: true, method: 'phone', phone: '+32 470 12 34 56', windows: [{ days: [1, 2], start: '10:00', end: '12:00' }], voicemail: false, codeWord: 'tulip' },
+  safeContact: {
+    mayContact: true,
+    method: 'phone',
+    phone: '+32 470 12 34 56',
+    windows: [{ days: [1, 2], start: '10:00', end: '12:00' }],
+    voicemail: false,
+    codeWord: 'tulip',
+  },
   ...over,
 });
 async function raw(pk: string, sk: string) {
@@ -65,7 +72,14 @@ async function counts(at: Date) {
   return (await raw(statsKey(monthOf(at), zone).pk, 'COUNTS')) ?? {};
 }
 async function auditOf(reference: string) {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#booking#${reference}` }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#booking#${reference}` },
+      ConsistentRead: true,
+    }),
+  );
   return out.Items ?? [];
 }
 
@@ -90,7 +104,10 @@ describe('slots', () => {
     const day = await slots(group, `?from=${from}&to=${to}`);
     expect(day.length).toBeGreaterThanOrEqual(46);
     expect(day.every((x) => x.start >= from && x.start < to)).toBe(true);
-    expect(await api('GET', `/api/services/${group}/slots?from=${from}&to=${new Date(Date.now() + 40 * 86_400_000).toISOString()}`)).toMatchObject({ status: 400, json: { field: 'to' } });
+    expect(await api('GET', `/api/services/${group}/slots?from=${from}&to=${new Date(Date.now() + 40 * 86_400_000).toISOString()}`)).toMatchObject({
+      status: 400,
+      json: { field: 'to' },
+    });
     expect(await api('GET', `/api/services/${group}/slots?from=yesterday`)).toMatchObject({ status: 400, json: { field: 'from' } });
     expect(await api('GET', `/api/services/${group}/slots?from=${from}&to=${from}`)).toMatchObject({ status: 400, json: { field: 'to' } });
     expect((await api('GET', '/api/services/no-such/slots')).status).toBe(404);
@@ -155,7 +172,10 @@ describe('booking by reference + PIN', () => {
     const free = (await slots(single)).map((s) => s.start);
     expect(free).toContain(start);
     expect(free).not.toContain(to);
-    expect((await api('POST', `/api/bookings/${reference}/reschedule`, { ...withPin(pin), body: { start: new Date(Date.parse(to) + 60_000).toISOString() } })).json.field).toBe('start');
+    expect(
+      (await api('POST', `/api/bookings/${reference}/reschedule`, { ...withPin(pin), body: { start: new Date(Date.parse(to) + 60_000).toISOString() } })).json
+        .field,
+    ).toBe('start');
     start = to;
   });
 
@@ -199,7 +219,13 @@ describe('group sessions and the last place', () => {
     // PIN hashes queue up), so each call gets a longer deadline than the function's 10 s.
     // Each with its own Idempotency-Key, as the victim app sends: each proof of work then has its own challenge.
     const results = await Promise.all(
-      Array.from({ length: 100 }, (_, i) => api('POST', '/api/bookings', { body: booking(race, s, { alias: `R${i}` }), headers: { 'idempotency-key': `race-${run}-${i}-0123456789` }, remainingMs: 110_000 })),
+      Array.from({ length: 100 }, (_, i) =>
+        api('POST', '/api/bookings', {
+          body: booking(race, s, { alias: `R${i}` }),
+          headers: { 'idempotency-key': `race-${run}-${i}-0123456789` },
+          remainingMs: 110_000,
+        }),
+      ),
     );
     const byStatus: Record<number, number> = {};
     for (const r of results) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
@@ -223,9 +249,14 @@ describe('idempotent retries (Idempotency-Key)', () => {
     expect((await api('GET', `/api/bookings/${first.json.reference}`, withPin(first.json.pin))).status).toBe(200);
     const other = await api('POST', '/api/bookings', { body: booking(group, s, { alias: 'Other' }), headers: { 'idempotency-key': key } });
     expect(other).toMatchObject({ status: 409, json: { field: 'Idempotency-Key' } });
-    expect(await api('POST', '/api/bookings', { body: booking(group, s), headers: { 'idempotency-key': 'short' } })).toMatchObject({ status: 400, json: { field: 'Idempotency-Key' } });
+    expect(await api('POST', '/api/bookings', { body: booking(group, s), headers: { 'idempotency-key': 'short' } })).toMatchObject({
+      status: 400,
+      json: { field: 'Idempotency-Key' },
+    });
     // the idempotency record keeps neither the PIN nor personal data
-    const records = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY#bookings' } }));
+    const records = await dynamo.send(
+      new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY#bookings' } }),
+    );
     const text = JSON.stringify(records.Items);
     expect(text).toContain(first.json.reference);
     expect(text).not.toContain(first.json.pin);
@@ -275,7 +306,11 @@ describe('bad input: 400 naming the field, nothing written', () => {
     expect(await field(booking(single, s, { safeContact: { mayContact: true, method: 'phone', phone: 'call me maybe' } }))).toBe('safeContact.phone');
     expect(await field(booking(single, s, { safeContact: { mayContact: true, method: 'phone' } }))).toBe('safeContact.phone');
     expect(await field(booking(single, s, { safeContact: { mayContact: false, method: 'phone', phone: '+32 470 12 34 56' } }))).toBe('safeContact.method');
-    expect(await field(booking(single, s, { safeContact: { mayContact: true, method: 'phone', phone: '+32 470 12 34 56', windows: [{ start: '12:00', end: '10:00' }] } }))).toBe('safeContact.windows.0.end');
+    expect(
+      await field(
+        booking(single, s, { safeContact: { mayContact: true, method: 'phone', phone: '+32 470 12 34 56', windows: [{ start: '12:00', end: '10:00' }] } }),
+      ),
+    ).toBe('safeContact.windows.0.end');
     expect(await field(undefined)).toBe('body');
     expect((await slots(single)).map((x) => x.start)).toContain(s);
   });
@@ -303,7 +338,13 @@ describe('coordinators: bookings of a day, one booking (audited), confirm, atten
     const list = await api('GET', `/api/staff/bookings?serviceId=${group}&date=${s.date}`, { claims: coordinator });
     expect(list.status).toBe(200);
     const mine = list.json.bookings.find((b: { reference: string }) => b.reference === ref);
-    expect(mine).toMatchObject({ alias: 'Dana', childcare: true, accessibility: 'Wheelchair', safeContact: { mayContact: true, phone: '+32 470 12 34 56', codeWord: 'tulip' }, status: 'booked' });
+    expect(mine).toMatchObject({
+      alias: 'Dana',
+      childcare: true,
+      accessibility: 'Wheelchair',
+      safeContact: { mayContact: true, phone: '+32 470 12 34 56', codeWord: 'tulip' },
+      status: 'booked',
+    });
     expect(mine.pinHash).toBeUndefined();
     expect((await auditOf(ref)).map((a) => `${a.action} ${a.actor} ${a.route}`)).toEqual(['list chris.coordinator GET /api/staff/bookings']);
     expect((await api('GET', `/api/staff/bookings?serviceId=${group}&date=${s.date}`, { claims: officer })).status).toBe(403);
@@ -316,15 +357,23 @@ describe('coordinators: bookings of a day, one booking (audited), confirm, atten
     expect(audit.map((a) => a.action)).toContain('read');
     for (const a of audit) expect(JSON.stringify(a)).not.toMatch(/Dana|tulip|470 12/);
 
-    expect(await api('POST', `/api/staff/bookings/${ref}/confirm`, { claims: coordinator, body: {} })).toMatchObject({ status: 200, json: { status: 'confirmed' } });
+    expect(await api('POST', `/api/staff/bookings/${ref}/confirm`, { claims: coordinator, body: {} })).toMatchObject({
+      status: 200,
+      json: { status: 'confirmed' },
+    });
     expect((await api('POST', `/api/staff/bookings/${ref}/confirm`, { claims: coordinator, body: {} })).status).toBe(409);
     // attendance only from an hour before the appointment
-    expect((await api('POST', `/api/staff/bookings/${ref}/attendance`, { claims: coordinator, body: { attended: true } })).status).toBe(s.start > new Date(Date.now() + 3_600_000).toISOString() ? 409 : 200);
+    expect((await api('POST', `/api/staff/bookings/${ref}/attendance`, { claims: coordinator, body: { attended: true } })).status).toBe(
+      s.start > new Date(Date.now() + 3_600_000).toISOString() ? 409 : 200,
+    );
     const month = new Date(s.start);
     const before = Number((await counts(month))[`bookings.attended.${group}`] ?? 0);
     try {
       setClockOffset(Date.parse(s.start) - Date.now() + 60_000);
-      expect(await api('POST', `/api/staff/bookings/${ref}/attendance`, { claims: coordinator, body: { attended: true } })).toMatchObject({ status: 200, json: { attendance: 'attended' } });
+      expect(await api('POST', `/api/staff/bookings/${ref}/attendance`, { claims: coordinator, body: { attended: true } })).toMatchObject({
+        status: 200,
+        json: { attendance: 'attended' },
+      });
       expect((await api('POST', `/api/staff/bookings/${ref}/attendance`, { claims: coordinator, body: { attended: true } })).status).toBe(200);
       expect((await counts(month))[`bookings.attended.${group}`]).toBe(before + 1);
       expect((await api('POST', `/api/staff/bookings/${ref}/attendance`, { claims: coordinator, body: { attended: false } })).json.attendance).toBe('no_show');

@@ -47,7 +47,9 @@ describe('breach → police over SNS, end to end on the local stack', () => {
     const orderId = created.json.order.id as string;
     // The bracelet reported once, two minutes ago, then went silent (a device that never reported gets a grace period).
     const fix = positionEvent(body.respondentDeviceId, new Date(Date.now() - 120_000), 5000);
-    expect((await api('/api/monitoring/events', { method: 'POST', token: await stack.issuer.tokenFor('monitoring'), body: { events: [fix] } })).status).toBe(200);
+    expect((await api('/api/monitoring/events', { method: 'POST', token: await stack.issuer.tokenFor('monitoring'), body: { events: [fix] } })).status).toBe(
+      200,
+    );
     const alerts = await waitForOrderAlerts(stack.url, orderId, (ms) => ms.length > 0, 20_000);
     expect(alerts.map((m) => [m.attributes.kind, m.attributes.severity])).toEqual([['signalLoss', 'high']]);
     expect(stack.deadLetters()).toEqual([]);
@@ -70,7 +72,8 @@ describe('breach → police over SNS, end to end on the local stack', () => {
       intervalMs: 0,
       now: await stackClock(stack.url),
     });
-    const want = (ms: { attributes: Record<string, string> }[]) => ms.filter((m) => m.attributes.kind === 'zone').length >= 1 && ms.some((m) => m.attributes.kind === 'preAlert');
+    const want = (ms: { attributes: Record<string, string> }[]) =>
+      ms.filter((m) => m.attributes.kind === 'zone').length >= 1 && ms.some((m) => m.attributes.kind === 'preAlert');
     const alerts = await waitForOrderAlerts(stack.url, orderId, want, 20_000);
     expect(alerts.map((m) => [m.attributes.kind, m.attributes.severity, m.attributes.district])).toEqual([
       ['preAlert', 'low', body.district],
@@ -112,7 +115,17 @@ describe('breach → police over SNS, end to end on the local stack', () => {
     const opened = await api('/api/cases', {
       method: 'POST',
       token: officer,
-      body: { victimRef: `V-PIPE-${Date.now()}`, zone: DEMO_ZONE, interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false, dashYes: [], riskLevel: 'high', orderIds: [orderId] },
+      body: {
+        victimRef: `V-PIPE-${Date.now()}`,
+        zone: DEMO_ZONE,
+        interventionDate: '2026-01-10',
+        kind: 'physical',
+        children: false,
+        substanceAbuse: false,
+        dashYes: [],
+        riskLevel: 'high',
+        orderIds: [orderId],
+      },
     });
     expect(opened.status, JSON.stringify(opened.json)).toBe(201);
     const caseId = opened.json.id as string;

@@ -14,7 +14,11 @@ export const sam = staffToken('sam.supervisor', 'supervisor', 'officer');
 /** The same people acting in another zone: each token carries the zone its holder works in. */
 export function staffIn(zone: string) {
   const z = `zone:${zone}` as const;
-  return { olivia: staffToken('olivia.officer', 'officer', z), omar: staffToken('omar.officer', 'officer', z), sam: staffToken('sam.supervisor', 'supervisor', 'officer', z) };
+  return {
+    olivia: staffToken('olivia.officer', 'officer', z),
+    omar: staffToken('omar.officer', 'officer', z),
+    sam: staffToken('sam.supervisor', 'supervisor', 'officer', z),
+  };
 }
 
 export const call = (method: string, path: string, claims?: JWTPayload, body?: unknown) => invokeRoute(cases, method, path, { claims, body });
@@ -26,7 +30,18 @@ export function freshZone(): string {
 }
 
 export function caseBody(zone: string, overrides: Record<string, unknown> = {}) {
-  return { victimRef: `V-${Date.now()}-${n++}`, zone, interventionDate: '2026-01-10', kind: 'physical', children: true, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [], ...overrides };
+  return {
+    victimRef: `V-${Date.now()}-${n++}`,
+    zone,
+    interventionDate: '2026-01-10',
+    kind: 'physical',
+    children: true,
+    substanceAbuse: false,
+    victimGender: 'female',
+    aggressorGender: 'male',
+    dashYes: [],
+    ...overrides,
+  };
 }
 
 export async function counters(zone: string, at: Date): Promise<Record<string, number>> {
@@ -36,6 +51,8 @@ export async function counters(zone: string, at: Date): Promise<Record<string, n
 }
 
 export async function caseItems(caseId: string) {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CASE#${caseId}` }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CASE#${caseId}` }, ConsistentRead: true }),
+  );
   return out.Items ?? [];
 }

@@ -8,7 +8,14 @@ import { call, caseBody, caseItems, counters, freshZone, olivia, omar, sam, TABL
 const H = 3_600_000;
 
 async function auditActions(caseId: string): Promise<string[]> {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#case#${caseId}` }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#case#${caseId}` },
+      ConsistentRead: true,
+    }),
+  );
   return (out.Items ?? []).map((i) => `${i.action} ${i.route} ${i.actor}`);
 }
 
@@ -29,7 +36,15 @@ describe('open a case', () => {
     expect(c.followups.every((f: { officer: string; status: string }) => f.officer === 'olivia.officer' && f.status === 'pending')).toBe(true);
 
     const stats = await counters(zone, new Date());
-    expect(stats).toMatchObject({ 'cases.opened': 1, 'cases.kind.physical': 1, 'cases.risk.high': 1, 'cases.children.yes': 1, 'cases.substance.no': 1, 'cases.victimGender.female': 1, 'cases.aggressorGender.male': 1 });
+    expect(stats).toMatchObject({
+      'cases.opened': 1,
+      'cases.kind.physical': 1,
+      'cases.risk.high': 1,
+      'cases.children.yes': 1,
+      'cases.substance.no': 1,
+      'cases.victimGender.female': 1,
+      'cases.aggressorGender.male': 1,
+    });
     expect(stats['cases.repeat']).toBeUndefined();
     expect(await auditActions(c.id)).toEqual(['create POST /api/cases olivia.officer']);
 
@@ -72,7 +87,12 @@ describe('open a case', () => {
     const silent = await call('POST', '/api/cases', olivia, caseBody(zone, { dashYes: DASH_QUESTIONS.slice(0, 14), riskLevel: 'medium' }));
     expect(silent.status).toBe(400);
     expect(silent.json).toMatchObject({ error: 'invalid', field: 'riskReason' });
-    const withReason = await call('POST', '/api/cases', olivia, caseBody(zone, { dashYes: DASH_QUESTIONS.slice(0, 14), riskLevel: 'medium', riskReason: 'Aggressor in custody' }));
+    const withReason = await call(
+      'POST',
+      '/api/cases',
+      olivia,
+      caseBody(zone, { dashYes: DASH_QUESTIONS.slice(0, 14), riskLevel: 'medium', riskReason: 'Aggressor in custody' }),
+    );
     expect(withReason.json).toMatchObject({ riskLevel: 'medium', dashLevel: 'high' });
     expect(withReason.json.riskHistory[0]).toMatchObject({ from: null, to: 'medium', riskReason: 'Aggressor in custody' });
     // Nothing was written for the refused request.
@@ -113,7 +133,13 @@ describe('reading and changing a case', () => {
     expect(team.json.cases.map((x: { id: string }) => x.id)).toEqual([c.id]);
     expect((await call('GET', `/api/cases/${c.id}`, sam)).status).toBe(200);
     expect((await auditActions(c.id)).sort()).toEqual(
-      ['create POST /api/cases olivia.officer', 'read GET /api/cases/{id} olivia.officer', 'list GET /api/cases olivia.officer', 'list GET /api/cases sam.supervisor', 'read GET /api/cases/{id} sam.supervisor'].sort(),
+      [
+        'create POST /api/cases olivia.officer',
+        'read GET /api/cases/{id} olivia.officer',
+        'list GET /api/cases olivia.officer',
+        'list GET /api/cases sam.supervisor',
+        'read GET /api/cases/{id} sam.supervisor',
+      ].sort(),
     );
     expect((await call('GET', '/api/cases/C-NOPE', olivia)).json.field).toBe('id');
   });
@@ -180,7 +206,7 @@ describe('follow-ups', () => {
     expect(onTime).toBe(3);
   });
 
-  it('reassigns only to an active officer of the case\'s zone from the directory; nothing ends up owned by no one', async () => {
+  it("reassigns only to an active officer of the case's zone from the directory; nothing ends up owned by no one", async () => {
     const c = (await call('POST', '/api/cases', olivia, caseBody(DEMO_ZONE))).json;
     const f = c.followups[0];
     const path = `/api/cases/${c.id}/followups/${f.id}/reassign`;
@@ -202,7 +228,11 @@ describe('follow-ups', () => {
     const omarList = await call('GET', '/api/followups', omar);
     expect([...omarList.json.overdue, ...omarList.json.today, ...omarList.json.next7Days].map((x: { id: string }) => x.id)).toContain(f.id);
     // Adding a follow-up for someone else goes through the same check.
-    const added = await call('POST', `/api/cases/${c.id}/followups`, sam, { dueAt: new Date(Date.now() + 3 * H).toISOString(), purpose: 'contact_victim', officer: 'paula.police' });
+    const added = await call('POST', `/api/cases/${c.id}/followups`, sam, {
+      dueAt: new Date(Date.now() + 3 * H).toISOString(),
+      purpose: 'contact_victim',
+      officer: 'paula.police',
+    });
     expect([added.status, added.json.field]).toEqual([400, 'officer']);
   });
 

@@ -14,7 +14,14 @@ const officer = staffToken('olivia.officer', 'officer');
 
 const call = (method: string, path: string, claims?: JWTPayload, body?: unknown) => invokeRoute(handler, method, path, { claims, body });
 async function auditActions(entity: string, id: string) {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` },
+      ConsistentRead: true,
+    }),
+  );
   return (out.Items ?? []).map((i) => `${i.action} ${i.actor}`);
 }
 
@@ -27,7 +34,7 @@ beforeAll(async () => {
 });
 
 describe('public catalogue', () => {
-  it('lists the seeded Zone Ruppel services, each valid against the coordinators\' schema', async () => {
+  it("lists the seeded Zone Ruppel services, each valid against the coordinators' schema", async () => {
     const res = await call('GET', '/api/services');
     expect(res.status).toBe(200);
     const ids = res.json.services.map((s: { id: string }) => s.id);
@@ -43,7 +50,10 @@ describe('public catalogue', () => {
   });
 
   it('one service by id; 404 for an unknown one; 400 for a malformed id', async () => {
-    expect(await call('GET', '/api/services/counselling')).toMatchObject({ status: 200, json: { id: 'counselling', partner: 'CAW Boom Mechelen Lier', name: { nl: 'Psychologische begeleiding' } } });
+    expect(await call('GET', '/api/services/counselling')).toMatchObject({
+      status: 200,
+      json: { id: 'counselling', partner: 'CAW Boom Mechelen Lier', name: { nl: 'Psychologische begeleiding' } },
+    });
     expect((await call('GET', '/api/services/no-such-service')).status).toBe(404);
     expect(await call('GET', '/api/services/Not%20A%20Slug')).toMatchObject({ status: 400, json: { field: 'id' } });
   });
@@ -76,7 +86,11 @@ describe('coordinators keep the catalogue (validated, audited)', () => {
   it('changes a service with PUT (the staff editor sends the GET shape without id)', async () => {
     const { json: current } = await call('GET', `/api/services/${id}`);
     const { id: _i, ...body } = current;
-    const res = await call('PUT', `/api/services/${id}`, coordinator, { ...body, capacity: 4, closures: [{ from: '2031-01-01', to: '2031-01-02', reason: 'Team day' }] });
+    const res = await call('PUT', `/api/services/${id}`, coordinator, {
+      ...body,
+      capacity: 4,
+      closures: [{ from: '2031-01-01', to: '2031-01-02', reason: 'Team day' }],
+    });
     expect(res).toMatchObject({ status: 200, json: { id, capacity: 4 } });
     expect((await call('GET', `/api/services/${id}`)).json).toMatchObject({ capacity: 4, closures: [{ from: '2031-01-01', to: '2031-01-02' }] });
     expect(await auditActions('service', id)).toContain('update chris.coordinator');
@@ -105,12 +119,30 @@ describe('coordinators keep the catalogue (validated, audited)', () => {
 
   it('adds, changes and removes a contact point', async () => {
     const cid = `test-point-${Date.now()}`;
-    const body = { id: cid, kind: 'housing', name: { nl: 'Testpunt' }, description: { nl: 'Test' }, phone: '+32 3 000 00 99', alwaysOpen: false, openingRules: [{ weekday: 1, start: '09:00', end: '12:00' }], languages: ['nl'] };
+    const body = {
+      id: cid,
+      kind: 'housing',
+      name: { nl: 'Testpunt' },
+      description: { nl: 'Test' },
+      phone: '+32 3 000 00 99',
+      alwaysOpen: false,
+      openingRules: [{ weekday: 1, start: '09:00', end: '12:00' }],
+      languages: ['nl'],
+    };
     expect((await call('POST', '/api/contact-points', coordinator, body)).status).toBe(201);
-    expect(await call('POST', '/api/contact-points', coordinator, { ...body, id: `${cid}-2`, phone: 'call me' })).toMatchObject({ status: 400, json: { field: 'phone' } });
-    expect(await call('POST', '/api/contact-points', coordinator, { ...body, id: `${cid}-3`, phone: undefined })).toMatchObject({ status: 400, json: { field: 'phone' } });
+    expect(await call('POST', '/api/contact-points', coordinator, { ...body, id: `${cid}-2`, phone: 'call me' })).toMatchObject({
+      status: 400,
+      json: { field: 'phone' },
+    });
+    expect(await call('POST', '/api/contact-points', coordinator, { ...body, id: `${cid}-3`, phone: undefined })).toMatchObject({
+      status: 400,
+      json: { field: 'phone' },
+    });
     const { id: _c, ...change } = body;
-    expect(await call('PUT', `/api/contact-points/${cid}`, coordinator, { ...change, alwaysOpen: true })).toMatchObject({ status: 200, json: { alwaysOpen: true, free: false } });
+    expect(await call('PUT', `/api/contact-points/${cid}`, coordinator, { ...change, alwaysOpen: true })).toMatchObject({
+      status: 200,
+      json: { alwaysOpen: true, free: false },
+    });
     expect((await call('GET', '/api/contact-points')).json.contactPoints.find((p: { id: string }) => p.id === cid)).toMatchObject({ alwaysOpen: true });
     expect((await call('DELETE', `/api/contact-points/${cid}`, coordinator)).status).toBe(204);
     expect((await call('DELETE', `/api/contact-points/${cid}`, coordinator)).status).toBe(404);

@@ -38,7 +38,14 @@ async function listed(id: string): Promise<ContactPoint | undefined> {
 }
 
 async function auditActions(id: string): Promise<string[]> {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#contact-point#${id}` }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#contact-point#${id}` },
+      ConsistentRead: true,
+    }),
+  );
   return (out.Items ?? []).map((i) => String(i.action));
 }
 
@@ -72,10 +79,22 @@ describe('confidential places', () => {
   it('a confidential service says how she will be met, never where the place is', async () => {
     const { id: _id, ...base } = demoServices[0]!;
     const id = `safe-intake-${uid()}`;
-    const withAddress = await call('POST', '/api/services', coordinator, { ...base, id, demo: false, confidential: true, location: { label: 'We meet you at the FJC reception', address: SECRET } });
+    const withAddress = await call('POST', '/api/services', coordinator, {
+      ...base,
+      id,
+      demo: false,
+      confidential: true,
+      location: { label: 'We meet you at the FJC reception', address: SECRET },
+    });
     expect(withAddress.status).toBe(400);
     expect(String(withAddress.json.field)).toContain('address');
-    const ok = await call('POST', '/api/services', coordinator, { ...base, id, demo: false, confidential: true, location: { label: 'We meet you at the FJC reception' } });
+    const ok = await call('POST', '/api/services', coordinator, {
+      ...base,
+      id,
+      demo: false,
+      confidential: true,
+      location: { label: 'We meet you at the FJC reception' },
+    });
     expect(ok.status, JSON.stringify(ok.json)).toBe(201);
     const shown = await call('GET', `/api/services/${id}`);
     expect(shown.json).toMatchObject({ confidential: true, location: { label: 'We meet you at the FJC reception' } });
@@ -88,7 +107,16 @@ describe('confidential places', () => {
 
   it('an item stored with an address before the rule (or by hand) is still listed without it', async () => {
     const id = `legacy-shelter-${uid()}`;
-    const { confidential: _c, ...legacy } = { ...shelter(id), address: SECRET, openingRules: [], free: false, anonymous: false, emergencyLine: false, demo: false, confidential: true } as ContactPoint;
+    const { confidential: _c, ...legacy } = {
+      ...shelter(id),
+      address: SECRET,
+      openingRules: [],
+      free: false,
+      anonymous: false,
+      emergencyLine: false,
+      demo: false,
+      confidential: true,
+    } as ContactPoint;
     await dynamo.send(new PutCommand({ TableName: TABLE, Item: contactPointItem(legacy as ContactPoint, 'hand', new Date().toISOString()) }));
     const res = await call('GET', '/api/contact-points');
     expect(JSON.stringify(res.json)).not.toContain('Geheime');

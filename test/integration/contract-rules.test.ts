@@ -14,7 +14,12 @@ import type { Invocation } from '../support/invoke.js';
  * Idempotency-Key replayed after its booking was erased is a 409, never the old receipt as `booked`.
  */
 type Res = { status: number; json: Invocation['json'] };
-async function call(h: typeof bookings, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {}): Promise<Res> {
+async function call(
+  h: typeof bookings,
+  method: string,
+  path: string,
+  opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {},
+): Promise<Res> {
   const res = await h(apiEvent({ method, path, ...(await asTheAppSends(method, path, opts)) }), lambdaContext());
   return { status: res.statusCode ?? 0, json: res.body ? (JSON.parse(res.body) as Invocation['json']) : {} };
 }
@@ -27,7 +32,18 @@ const slotList = async () => (await call(bookings, 'GET', `/api/services/${servi
 
 beforeAll(async () => {
   const { id: _id, ...legal } = demoServices.find((s) => s.bookable)!;
-  const body = { ...legal, id: service, demo: false, capacity: 1, slotMinutes: 30, bufferMinutes: 0, leadHours: 0, horizonDays: 30, closures: [], openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:30' })) };
+  const body = {
+    ...legal,
+    id: service,
+    demo: false,
+    capacity: 1,
+    slotMinutes: 30,
+    bufferMinutes: 0,
+    leadHours: 0,
+    horizonDays: 30,
+    closures: [],
+    openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:30' })),
+  };
   expect((await call(catalog, 'POST', '/api/services', { claims: coordinator, body })).status).toBe(201);
 });
 afterEach(() => setClockOffset(0));

@@ -41,12 +41,20 @@ function contendedClient(conflicts: number): { client: DynamoDBDocumentClient; c
   return { client: DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } }), cancelled: () => cancelled };
 }
 
-const principal = (username: string, ...roles: Principal['roles']): Principal => ({ sub: `sub-${username}`, username, roles, scopes: [], clientId: 'staff-console' });
+const principal = (username: string, ...roles: Principal['roles']): Principal => ({
+  sub: `sub-${username}`,
+  username,
+  roles,
+  scopes: [],
+  clientId: 'staff-console',
+});
 
 describe('data layer on DynamoDB Local', () => {
   it('queryAll follows every page of a Query', async () => {
     const pk = `TEST#pages#${Date.now()}`;
-    await Promise.all(Array.from({ length: 7 }, (_, i) => dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk, sk: `ITEM#${i}`, type: 'TEST', n: i } }))));
+    await Promise.all(
+      Array.from({ length: 7 }, (_, i) => dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk, sk: `ITEM#${i}`, type: 'TEST', n: i } }))),
+    );
     const all = await queryAll(dynamo, { TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, Limit: 2 });
     expect(all.map((i) => i.n)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     const firstFew = await queryAll(dynamo, { TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, Limit: 2 }, 3);
@@ -69,7 +77,12 @@ describe('data layer on DynamoDB Local', () => {
     const { client, cancelled } = contendedClient(3);
     const zone = freshZone();
     const repo = new DynamoCaseRepository(TABLE, client);
-    const opened = await openCase({ repo, directory }, createCaseSchema.parse(caseBody(zone)), { principal: { ...principal('olivia.officer', 'officer'), zone }, route: 'POST /api/cases' }, new Date());
+    const opened = await openCase(
+      { repo, directory },
+      createCaseSchema.parse(caseBody(zone)),
+      { principal: { ...principal('olivia.officer', 'officer'), zone }, route: 'POST /api/cases' },
+      new Date(),
+    );
     expect(cancelled()).toBe(3);
     expect((await caseItems(opened.id)).some((i) => i.sk === 'CASE')).toBe(true);
     expect((await counters(zone, new Date()))['cases.opened']).toBe(1);
@@ -78,7 +91,12 @@ describe('data layer on DynamoDB Local', () => {
   it('an order created while another transaction holds its items is retried, not refused', async () => {
     const { client, cancelled } = contendedClient(2);
     const repo = new DynamoOrderRepository(TABLE, client);
-    const { order } = await createOrder(repo, orderBodySchema.parse(orderBody()), { principal: { ...principal('paula.police', 'police'), zone: DEMO_ZONE }, route: 'POST /api/orders' }, new Date());
+    const { order } = await createOrder(
+      repo,
+      orderBodySchema.parse(orderBody()),
+      { principal: { ...principal('paula.police', 'police'), zone: DEMO_ZONE }, route: 'POST /api/orders' },
+      new Date(),
+    );
     expect(cancelled()).toBe(2);
     expect((await itemsOf(`ORDER#${order.id}`)).some((i) => i.sk === 'ORDER')).toBe(true);
   });

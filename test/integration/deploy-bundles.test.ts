@@ -53,7 +53,12 @@ beforeAll(async () => {
   outdir = mkdtempSync(join(tmpdir(), 'oneroof-deploy-test-'));
   const app = new App({
     outdir,
-    context: { ...cdkJsonContext(), [noDeliveryFlag]: true, 'oneroof:push': JSON.stringify({ subject: 'mailto:ops@example.be' }), 'oneroof:webOrigin': 'https://oneroof.example.be' },
+    context: {
+      ...cdkJsonContext(),
+      [noDeliveryFlag]: true,
+      'oneroof:push': JSON.stringify({ subject: 'mailto:ops@example.be' }),
+      'oneroof:webOrigin': 'https://oneroof.example.be',
+    },
   });
   stacks = buildOneRoof(app);
   assembly = app.synth();
@@ -94,7 +99,9 @@ function deployed(name: FunctionName): { env: Record<string, unknown>; asset: st
   // The asset the template's Code points at (S3Key `<hash>.zip`), in the stack's asset manifest.
   const key = (resource.Properties.Code as { S3Key?: unknown }).S3Key;
   if (typeof key !== 'string') throw new Error(`${name}: Code.S3Key is not a file asset`);
-  const manifest = JSON.parse(readFileSync(join(assembly.directory, `${artifact.id}.assets.json`), 'utf8')) as { files: Record<string, { source: { path: string } }> };
+  const manifest = JSON.parse(readFileSync(join(assembly.directory, `${artifact.id}.assets.json`), 'utf8')) as {
+    files: Record<string, { source: { path: string } }>;
+  };
   const assetPath = manifest.files[key.replace(/\.zip$/, '')]?.source.path;
   if (!assetPath) throw new Error(`${name}: asset ${key} is not in the manifest`);
   const env = ((resource.Properties.Environment as { Variables?: Json } | undefined)?.Variables ?? {}) as Record<string, unknown>;
@@ -182,7 +189,12 @@ describe('the deployed bundles on plain Node', () => {
         ...decl.secrets.map((s) => secrets[s].envVar),
         ...(decl.personalData ? [PERSONAL_DATA_KEY_ENV] : []),
       ];
-      expect(Object.keys(env).filter((k) => k !== WEB_ORIGIN_ENV && k !== 'VAPID_SUBJECT').sort(), name).toEqual([...new Set(expected)].sort());
+      expect(
+        Object.keys(env)
+          .filter((k) => k !== WEB_ORIGIN_ENV && k !== 'VAPID_SUBJECT')
+          .sort(),
+        name,
+      ).toEqual([...new Set(expected)].sort());
     }
   });
 
@@ -191,7 +203,14 @@ describe('the deployed bundles on plain Node', () => {
       method: 'GET',
       path: '/api/followups',
       headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET },
-      claims: { sub: 'u-olivia', username: 'olivia.officer', token_use: 'access', client_id: 'staff', scope: 'openid', 'cognito:groups': '[officer zone:ruppel district:boom]' },
+      claims: {
+        sub: 'u-olivia',
+        username: 'olivia.officer',
+        token_use: 'access',
+        client_id: 'staff',
+        scope: 'openid',
+        'cognito:groups': '[officer zone:ruppel district:boom]',
+      },
     });
     const { result } = await invokeBundle('cases', event);
     expect(result).toMatchObject({ statusCode: 200 });
@@ -203,7 +222,17 @@ describe('the deployed bundles on plain Node', () => {
   }, 120_000);
 
   it('the escalation tick runs on an EventBridge scheduled event', async () => {
-    const event = { version: '0', id: 'deploy-test', 'detail-type': 'Scheduled Event', source: 'aws.events', account: '000000000000', time: new Date().toISOString(), region: 'eu-west-1', resources: ['arn:aws:events:eu-west-1:000000000000:rule/oneroof-alert-escalation'], detail: {} };
+    const event = {
+      version: '0',
+      id: 'deploy-test',
+      'detail-type': 'Scheduled Event',
+      source: 'aws.events',
+      account: '000000000000',
+      time: new Date().toISOString(),
+      region: 'eu-west-1',
+      resources: ['arn:aws:events:eu-west-1:000000000000:rule/oneroof-alert-escalation'],
+      detail: {},
+    };
     // It read every escalation shard of this run's table (other files may have left due alerts); a failure exits non-zero.
     const { result } = await invokeBundle('alertTick', event);
     expect(result).toEqual({ escalated: expect.any(Number) });
@@ -239,7 +268,12 @@ describe('the deployed bundles on plain Node', () => {
             Signature: '',
             SigningCertUrl: '',
             UnsubscribeUrl: '',
-            MessageAttributes: { kind: { Type: 'String', Value: 'zone' }, severity: { Type: 'String', Value: 'high' }, district: { Type: 'String', Value: unique('d') }, alertId: { Type: 'String', Value: 'AL-01M8SX4T7Q0RKV95ZV81NPQ7WH' } },
+            MessageAttributes: {
+              kind: { Type: 'String', Value: 'zone' },
+              severity: { Type: 'String', Value: 'high' },
+              district: { Type: 'String', Value: unique('d') },
+              alertId: { Type: 'String', Value: 'AL-01M8SX4T7Q0RKV95ZV81NPQ7WH' },
+            },
           },
         },
       ],

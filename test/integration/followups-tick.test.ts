@@ -38,7 +38,9 @@ describe('reminder tick', () => {
     const results = await Promise.all([tick(at), tick(at), tick(at)]);
     await tick(at);
     expect(results.reduce((s, r) => s + r.reminded, 0)).toBeGreaterThanOrEqual(2);
-    const messages = (await waitForMessages((m) => m.filter((x) => mine(a.c.id)(x) || mine(b.c.id)(x)).length >= 2, { topic: 'officerReminders' })).filter((m) => mine(a.c.id)(m) || mine(b.c.id)(m));
+    const messages = (await waitForMessages((m) => m.filter((x) => mine(a.c.id)(x) || mine(b.c.id)(x)).length >= 2, { topic: 'officerReminders' })).filter(
+      (m) => mine(a.c.id)(m) || mine(b.c.id)(m),
+    );
     expect(messages).toHaveLength(2);
     for (const m of messages) {
       expect(m.attributes).toMatchObject({ officerId: 'olivia.officer', zone, urgency: 'normal', kind: 'followupReminder' });
@@ -121,7 +123,14 @@ describe('reminder tick', () => {
       at = new Date(at.getTime() + 31 * 60_000);
     }
     await failPublishes(0);
-    const dead = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'FOLLOWUP#DEADLETTERS' }, ConsistentRead: true }));
+    const dead = await dynamo.send(
+      new QueryCommand({
+        TableName: TABLE,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'FOLLOWUP#DEADLETTERS' },
+        ConsistentRead: true,
+      }),
+    );
     expect((dead.Items ?? []).filter((d) => String(d.itemPk) === `CASE#${other.c.id}`).map((d) => d.stage)).toContain('remind');
     const item = (await caseItems(other.c.id)).find((i) => i.id === other.f.id);
     expect(item?.tickStage).toBe('escalate'); // moved on: the supervisors still get the escalation

@@ -25,7 +25,10 @@ const known: Record<string, string> = {};
 
 const MEGABYTE = 'x'.repeat(1024 * 1024);
 /** Percent-encodes the UTF-8 bytes of any string (a lone surrogate becomes U+FFFD; encodeURIComponent would throw). */
-const pct = (s: string) => Array.from(new TextEncoder().encode(s), (b) => (/[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+const pct = (s: string) =>
+  Array.from(new TextEncoder().encode(s), (b) =>
+    /[A-Za-z0-9_.~-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+  ).join('');
 const deepArray = (depth: number): unknown => {
   let v: unknown = 'bottom';
   for (let i = 0; i < depth; i++) v = [v];
@@ -62,13 +65,39 @@ const pathParameter = (name: string) =>
   fc.oneof(
     fc.constant(null).map(() => pct(known[name] ?? 'x')),
     fc.constantFrom('%', '%E0%A4%A', '%zz', '%C3', '%00', '%2F', '..', '%2e%2e'),
-    fc.constantFrom('RO-01ARZ3NDEKTSV4RRFFQ69G5FAV', 'AL-01ARZ3NDEKTSV4RRFFQ69G5FAV', 'C-01ARZ3NDEKTSV4RRFFQ69G5FAV', 'FU-01ARZ3NDEKTSV4RRFFQ69G5FAV', 'ABCD-EFGH-JKLM', 'case'),
+    fc.constantFrom(
+      'RO-01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      'AL-01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      'C-01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      'FU-01ARZ3NDEKTSV4RRFFQ69G5FAV',
+      'ABCD-EFGH-JKLM',
+      'case',
+    ),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(pct),
     fc.constant('y'.repeat(3_000)),
   );
 
-const QUERY_NAMES = ['district', 'zone', 'limit', 'from', 'to', 'serviceId', 'date', 'officer', 'format', 'month', '__proto__', 'constructor', 'toString', 'hasOwnProperty'];
-const query = fc.dictionary(fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ minLength: 1, maxLength: 8 })), nastyString.filter((s) => s.length < 5_000), { maxKeys: 3 });
+const QUERY_NAMES = [
+  'district',
+  'zone',
+  'limit',
+  'from',
+  'to',
+  'serviceId',
+  'date',
+  'officer',
+  'format',
+  'month',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+];
+const query = fc.dictionary(
+  fc.oneof(fc.constantFrom(...QUERY_NAMES), fc.string({ minLength: 1, maxLength: 8 })),
+  nastyString.filter((s) => s.length < 5_000),
+  { maxKeys: 3 },
+);
 const encodeQuery = (q: Record<string, string>) =>
   Object.entries(q)
     .map(([k, v]) => `${pct(k)}=${pct(v)}`)
@@ -94,7 +123,12 @@ const templates: Record<string, () => Record<string, unknown>> = {
     return { ...rest, demo: false };
   },
   // A copy of the last demo point, listed last: what the fuzz creates never moves the demo's emergency lines.
-  'POST /api/contact-points': () => ({ ...(demoContactPoints.at(-1) as object), id: `fuzz-${Math.random().toString(36).slice(2, 10)}`, demo: false, order: 999 }),
+  'POST /api/contact-points': () => ({
+    ...(demoContactPoints.at(-1) as object),
+    id: `fuzz-${Math.random().toString(36).slice(2, 10)}`,
+    demo: false,
+    order: 999,
+  }),
   'PUT /api/contact-points/{id}': () => {
     const { id: _id, ...rest } = demoContactPoints[0] as { id: string };
     return { ...rest, demo: false };
@@ -102,7 +136,14 @@ const templates: Record<string, () => Record<string, unknown>> = {
   'POST /api/bookings': () => ({ serviceId: known.serviceId, start: known.slot, alias: 'Fuzz', language: 'nl', safeContact: { mayContact: false } }),
   'POST /api/bookings/{reference}/reschedule': () => ({ start: known.slot }),
   'POST /api/staff/bookings/{reference}/attendance': () => ({ attended: true }),
-  'POST /api/cases': () => ({ victimRef: `V-FUZZ-${Math.random().toString(36).slice(2)}`, zone: 'fuzz', interventionDate: '2026-01-10', kind: 'physical', children: false, substanceAbuse: false }),
+  'POST /api/cases': () => ({
+    victimRef: `V-FUZZ-${Math.random().toString(36).slice(2)}`,
+    zone: 'fuzz',
+    interventionDate: '2026-01-10',
+    kind: 'physical',
+    children: false,
+    substanceAbuse: false,
+  }),
   'PATCH /api/cases/{id}': () => ({ riskLevel: 'high', riskReason: 'Fuzzed reason' }),
   'POST /api/cases/{id}/followups': () => ({ dueAt: inDays(2) }),
   'POST /api/cases/{id}/followups/{followupId}/complete': () => ({ outcome: 'reached' }),
@@ -111,7 +152,9 @@ const templates: Record<string, () => Record<string, unknown>> = {
   'POST /api/orders': orderBody,
   'PUT /api/orders/{id}': () => ({ expectedVersion: 1, order: orderBody() }),
   'POST /api/orders/{id}/end': () => ({ reason: 'entered_in_error' }),
-  'POST /api/monitoring/events': () => ({ events: [{ type: 'position', eventId: `fuzz-${Math.random()}`, deviceId: 'FUZZ-DEV', at: new Date().toISOString(), lat: 51, lon: 4, accuracy: 10 }] }),
+  'POST /api/monitoring/events': () => ({
+    events: [{ type: 'position', eventId: `fuzz-${Math.random()}`, deviceId: 'FUZZ-DEV', at: new Date().toISOString(), lat: 51, lon: 4, accuracy: 10 }],
+  }),
   'POST /api/panic': () => ({ protectionCode: 'ABCD-EFGH-JKLM' }),
   'POST /api/contact-reports': () => ({ protectionCode: 'ABCD-EFGH-JKLM' }),
   'POST /api/alerts/{id}/resolve': () => ({ outcome: 'other' }),
@@ -157,10 +200,20 @@ function bodyFor(r: RouteDecl): fc.Arbitrary<string | undefined> {
     const valid = template();
     return JSON.stringify(valid).replace(/^\{/, `{${JSON.stringify(k)}:${JSON.stringify(v)},`);
   });
-  return fc.oneof(junk, broken, broken, extraKey, fc.constant(null).map(() => JSON.stringify(template())));
+  return fc.oneof(
+    junk,
+    broken,
+    broken,
+    extraKey,
+    fc.constant(null).map(() => JSON.stringify(template())),
+  );
 }
 
-const header = fc.oneof(fc.constant(undefined), fc.constantFrom('', '0000', '123456', 'x'.repeat(2_000), 'ÿ', '%E0'), fc.string({ maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, '?')));
+const header = fc.oneof(
+  fc.constant(undefined),
+  fc.constantFrom('', '0000', '123456', 'x'.repeat(2_000), 'ÿ', '%E0'),
+  fc.string({ maxLength: 20 }).map((s) => s.replace(/[^\x20-\x7e]/g, '?')),
+);
 
 function tokenFor(r: RouteDecl, pick: number): string | undefined {
   if (r.access.kind === 'public') return undefined;
@@ -177,7 +230,14 @@ beforeAll(async () => {
   const id = `fuzz-${Date.now().toString(36)}`;
   const created = await api.call('POST', '/api/services', {
     token: coordinator,
-    body: { ...service, id, demo: false, leadHours: 0, capacity: 100, openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:30' })) },
+    body: {
+      ...service,
+      id,
+      demo: false,
+      leadHours: 0,
+      capacity: 100,
+      openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:30' })),
+    },
   });
   expect(created.status, await created.clone().text()).toBe(201);
   known.id = id;
@@ -208,7 +268,14 @@ interface Reply {
   text: string;
 }
 
-async function send(method: string, path: string, token: string | undefined, body: string | undefined, pin: string | undefined, idem: string | undefined): Promise<Reply> {
+async function send(
+  method: string,
+  path: string,
+  token: string | undefined,
+  body: string | undefined,
+  pin: string | undefined,
+  idem: string | undefined,
+): Promise<Reply> {
   const headers: Record<string, string> = {};
   if (pin !== undefined) headers['x-booking-pin'] = pin;
   if (idem !== undefined) headers['idempotency-key'] = idem;
@@ -252,10 +319,24 @@ describe('fuzzing every route of the route table', () => {
     // The kinds of input the issue lists, always tried once per route.
     const examples: [FuzzInput][] = (
       [
-      { params: names.map(() => '%E0%A4%A'), query: {}, body: undefined, pin: undefined, idem: undefined, role: 0 },
-      { params: names.map((n) => pct(known[n] ?? 'x')), query: JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>, body: takesBody(r) ? JSON.stringify({ value: MEGABYTE }) : undefined, pin: '%', idem: 'x', role: 1 },
-      { params: names.map((n) => pct(known[n] ?? 'x')), query: { district: '-x' }, body: takesBody(r) ? `${'['.repeat(100_000)}${']'.repeat(100_000)}` : undefined, pin: undefined, idem: undefined, role: 2 },
-    ] as FuzzInput[]
+        { params: names.map(() => '%E0%A4%A'), query: {}, body: undefined, pin: undefined, idem: undefined, role: 0 },
+        {
+          params: names.map((n) => pct(known[n] ?? 'x')),
+          query: JSON.parse('{"__proto__": "x", "constructor": "y"}') as Record<string, string>,
+          body: takesBody(r) ? JSON.stringify({ value: MEGABYTE }) : undefined,
+          pin: '%',
+          idem: 'x',
+          role: 1,
+        },
+        {
+          params: names.map((n) => pct(known[n] ?? 'x')),
+          query: { district: '-x' },
+          body: takesBody(r) ? `${'['.repeat(100_000)}${']'.repeat(100_000)}` : undefined,
+          pin: undefined,
+          idem: undefined,
+          role: 2,
+        },
+      ] as FuzzInput[]
     ).map((e) => [e]);
     let runs = 0;
     await fc.assert(

@@ -56,7 +56,15 @@ describe('booking PIN: parallel guesses', () => {
       const res = await call(bookings, {
         method: 'POST',
         path: '/api/bookings',
-        body: { serviceId: service, start: slots[10 + i]!.start, alias: 'Sam', language: 'nl', interpreter: false, childcare: false, safeContact: { mayContact: false } },
+        body: {
+          serviceId: service,
+          start: slots[10 + i]!.start,
+          alias: 'Sam',
+          language: 'nl',
+          interpreter: false,
+          childcare: false,
+          safeContact: { mayContact: false },
+        },
       });
       expect(res.status).toBe(201);
       made.push(JSON.parse(res.body));
@@ -67,35 +75,47 @@ describe('booking PIN: parallel guesses', () => {
   const guess = (reference: string, pin: string, sourceIp: string) =>
     call(bookings, { method: 'GET', path: `/api/bookings/${reference}`, headers: { 'x-booking-pin': pin }, sourceIp });
 
-  it(`${PARALLEL} parallel wrong PINs from as many addresses: at most ${MAX_WRONG_PINS} are checked, then the right PIN is refused too`, async () => {
-    const { reference, pin } = made[0]!;
-    const out = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => guess(reference, wrongFor(pin), ipOf(i))));
-    const t = tally(out);
-    expect((t[404] ?? 0) + (t[429] ?? 0)).toBe(PARALLEL);
-    expect(t[404] ?? 0).toBeLessThanOrEqual(MAX_WRONG_PINS);
-    expect(t[404]).toBeGreaterThan(0);
-    expect(Number((await raw(bookingKeys.pinFailures(reference)))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_PINS);
-    expect((await guess(reference, pin, '10.78.0.1')).status).toBe(429);
-  }, LONG);
+  it(
+    `${PARALLEL} parallel wrong PINs from as many addresses: at most ${MAX_WRONG_PINS} are checked, then the right PIN is refused too`,
+    async () => {
+      const { reference, pin } = made[0]!;
+      const out = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => guess(reference, wrongFor(pin), ipOf(i))));
+      const t = tally(out);
+      expect((t[404] ?? 0) + (t[429] ?? 0)).toBe(PARALLEL);
+      expect(t[404] ?? 0).toBeLessThanOrEqual(MAX_WRONG_PINS);
+      expect(t[404]).toBeGreaterThan(0);
+      expect(Number((await raw(bookingKeys.pinFailures(reference)))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_PINS);
+      expect((await guess(reference, pin, '10.78.0.1')).status).toBe(429);
+    },
+    LONG,
+  );
 
-  it(`${PARALLEL} parallel guesses from one address, the right PIN among them: at most ${MAX_WRONG_PINS_PER_CLIENT} checked`, async () => {
-    const { reference, pin } = made[1]!;
-    const out = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => guess(reference, i === PARALLEL / 2 ? pin : wrongFor(pin), '10.79.0.1')));
-    const t = tally(out);
-    expect((t[404] ?? 0) + (t[200] ?? 0)).toBeLessThanOrEqual(MAX_WRONG_PINS_PER_CLIENT);
-    expect(t[429]).toBeGreaterThanOrEqual(PARALLEL - MAX_WRONG_PINS_PER_CLIENT);
-    // A right PIN from another address still works: the one guesser cannot keep the owner out.
-    expect((await guess(reference, pin, '10.79.0.2')).status).toBe(200);
-  }, LONG);
+  it(
+    `${PARALLEL} parallel guesses from one address, the right PIN among them: at most ${MAX_WRONG_PINS_PER_CLIENT} checked`,
+    async () => {
+      const { reference, pin } = made[1]!;
+      const out = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => guess(reference, i === PARALLEL / 2 ? pin : wrongFor(pin), '10.79.0.1')));
+      const t = tally(out);
+      expect((t[404] ?? 0) + (t[200] ?? 0)).toBeLessThanOrEqual(MAX_WRONG_PINS_PER_CLIENT);
+      expect(t[429]).toBeGreaterThanOrEqual(PARALLEL - MAX_WRONG_PINS_PER_CLIENT);
+      // A right PIN from another address still works: the one guesser cannot keep the owner out.
+      expect((await guess(reference, pin, '10.79.0.2')).status).toBe(200);
+    },
+    LONG,
+  );
 
-  it('a right PIN never clears the lock others caused', async () => {
-    const { reference, pin } = made[2]!;
-    const wrong = await Promise.all(Array.from({ length: MAX_WRONG_PINS - 1 }, (_, i) => guess(reference, wrongFor(pin), ipOf(1000 + i))));
-    expect(wrong.every((r) => r.status === 404)).toBe(true);
-    expect((await guess(reference, pin, '10.80.0.1')).status).toBe(200);
-    expect((await guess(reference, wrongFor(pin), '10.80.0.2')).status).toBe(404);
-    expect((await guess(reference, pin, '10.80.0.1')).status).toBe(429);
-  }, LONG);
+  it(
+    'a right PIN never clears the lock others caused',
+    async () => {
+      const { reference, pin } = made[2]!;
+      const wrong = await Promise.all(Array.from({ length: MAX_WRONG_PINS - 1 }, (_, i) => guess(reference, wrongFor(pin), ipOf(1000 + i))));
+      expect(wrong.every((r) => r.status === 404)).toBe(true);
+      expect((await guess(reference, pin, '10.80.0.1')).status).toBe(200);
+      expect((await guess(reference, wrongFor(pin), '10.80.0.2')).status).toBe(404);
+      expect((await guess(reference, pin, '10.80.0.1')).status).toBe(429);
+    },
+    LONG,
+  );
 });
 
 describe('protection code: parallel guesses', () => {
@@ -107,32 +127,55 @@ describe('protection code: parallel guesses', () => {
   }
   const panic = (protectionCode: string, sourceIp: string) => call(monitoring, { method: 'POST', path: '/api/panic', body: { protectionCode }, sourceIp });
 
-  it(`${PARALLEL} parallel wrong codes from one address: at most ${MAX_WRONG_CODES} answered 404; past it right and wrong codes get the same 429 and the right one still raises the panic`, async () => {
-    const { body, code } = await createOrder();
-    const ip = '10.81.0.1';
-    const out = await Promise.all(Array.from({ length: PARALLEL }, (_, i) => panic(`WXYZ-WXYZ-${String(1000 + i).slice(-4).replace(/[01]/g, 'K')}`, ip)));
-    const t = tally(out);
-    expect(t[404] ?? 0).toBeLessThanOrEqual(MAX_WRONG_CODES);
-    expect((t[404] ?? 0) + (t[429] ?? 0)).toBe(PARALLEL);
-    expect(Number((await raw(monitoringKeys.protectAttempts(clientHash(ip))))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_CODES);
-    const wrong = await panic('WXYZ-WXYZ-WXYZ', ip);
-    const right = await panic(code, ip);
-    expect(right).toEqual(wrong);
-    expect(right.status).toBe(429);
-    expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
-  }, LONGER);
+  it(
+    `${PARALLEL} parallel wrong codes from one address: at most ${MAX_WRONG_CODES} answered 404; past it right and wrong codes get the same 429 and the right one still raises the panic`,
+    async () => {
+      const { body, code } = await createOrder();
+      const ip = '10.81.0.1';
+      const out = await Promise.all(
+        Array.from({ length: PARALLEL }, (_, i) =>
+          panic(
+            `WXYZ-WXYZ-${String(1000 + i)
+              .slice(-4)
+              .replace(/[01]/g, 'K')}`,
+            ip,
+          ),
+        ),
+      );
+      const t = tally(out);
+      expect(t[404] ?? 0).toBeLessThanOrEqual(MAX_WRONG_CODES);
+      expect((t[404] ?? 0) + (t[429] ?? 0)).toBe(PARALLEL);
+      expect(Number((await raw(monitoringKeys.protectAttempts(clientHash(ip))))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_CODES);
+      const wrong = await panic('WXYZ-WXYZ-WXYZ', ip);
+      const right = await panic(code, ip);
+      expect(right).toEqual(wrong);
+      expect(right.status).toBe(429);
+      expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
+    },
+    LONGER,
+  );
 
-  it('the budget is the trusted source address: a spoofed X-Forwarded-For neither escapes it nor spends another client’s', async () => {
-    const ip = '10.82.0.1';
-    const spoofed = (i: number) =>
-      call(monitoring, { method: 'POST', path: '/api/panic', body: { protectionCode: 'WXYZ-WXYZ-WXYZ' }, sourceIp: ip, headers: { 'x-forwarded-for': `192.0.2.${i}, 198.51.100.7` } });
-    const out = [];
-    for (let i = 0; i < MAX_WRONG_CODES + 3; i++) out.push(await spoofed(i));
-    expect(tally(out)).toEqual({ 404: MAX_WRONG_CODES, 429: 3 });
-    // the addresses it claimed are untouched
-    expect(await raw(monitoringKeys.protectAttempts(clientHash('192.0.2.1')))).toBeUndefined();
-    expect((await panic('WXYZ-WXYZ-WXYZ', '192.0.2.1')).status).toBe(404);
-  }, LONG);
+  it(
+    'the budget is the trusted source address: a spoofed X-Forwarded-For neither escapes it nor spends another client’s',
+    async () => {
+      const ip = '10.82.0.1';
+      const spoofed = (i: number) =>
+        call(monitoring, {
+          method: 'POST',
+          path: '/api/panic',
+          body: { protectionCode: 'WXYZ-WXYZ-WXYZ' },
+          sourceIp: ip,
+          headers: { 'x-forwarded-for': `192.0.2.${i}, 198.51.100.7` },
+        });
+      const out = [];
+      for (let i = 0; i < MAX_WRONG_CODES + 3; i++) out.push(await spoofed(i));
+      expect(tally(out)).toEqual({ 404: MAX_WRONG_CODES, 429: 3 });
+      // the addresses it claimed are untouched
+      expect(await raw(monitoringKeys.protectAttempts(clientHash('192.0.2.1')))).toBeUndefined();
+      expect((await panic('WXYZ-WXYZ-WXYZ', '192.0.2.1')).status).toBe(404);
+    },
+    LONG,
+  );
 });
 
 describe('duress code: parallel guesses', () => {
@@ -141,41 +184,61 @@ describe('duress code: parallel guesses', () => {
   const DURESS_PARALLEL = 5 * MAX_WRONG_CODES;
   const duress = (code: string, sourceIp: string) => call(monitoring, { method: 'POST', path: '/api/duress', body: { code }, sourceIp });
 
-  it(`${DURESS_PARALLEL} parallel wrong duress codes from one address: at most ${MAX_WRONG_CODES} reserved and answered 202; past it right and wrong get the same 429 and the right one still raises the panic`, async () => {
-    const body = orderBody();
-    const made = await call(orders, { method: 'POST', path: '/api/orders', claims: police, body });
-    expect(made.status).toBe(201);
-    const chosen = `7${String(Date.now()).slice(-7)}`;
-    const set = await call(monitoring, { method: 'POST', path: '/api/protection/duress-code', body: { protectionCode: JSON.parse(made.body).protectionCode, duressCode: chosen }, sourceIp: '10.83.9.9' });
-    expect(set.status).toBe(204);
+  it(
+    `${DURESS_PARALLEL} parallel wrong duress codes from one address: at most ${MAX_WRONG_CODES} reserved and answered 202; past it right and wrong get the same 429 and the right one still raises the panic`,
+    async () => {
+      const body = orderBody();
+      const made = await call(orders, { method: 'POST', path: '/api/orders', claims: police, body });
+      expect(made.status).toBe(201);
+      const chosen = `7${String(Date.now()).slice(-7)}`;
+      const set = await call(monitoring, {
+        method: 'POST',
+        path: '/api/protection/duress-code',
+        body: { protectionCode: JSON.parse(made.body).protectionCode, duressCode: chosen },
+        sourceIp: '10.83.9.9',
+      });
+      expect(set.status).toBe(204);
 
-    const ip = '10.83.0.1';
-    const out = await Promise.all(Array.from({ length: DURESS_PARALLEL }, (_, i) => duress(`5${String(i).padStart(7, '0')}`, ip)));
-    const t = tally(out);
-    expect(t[202] ?? 0, JSON.stringify(t)).toBeLessThanOrEqual(MAX_WRONG_CODES);
-    expect((t[202] ?? 0) + (t[429] ?? 0), JSON.stringify(t)).toBe(DURESS_PARALLEL);
-    expect(Number((await raw(monitoringKeys.duressAttempts(clientHash(ip))))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_CODES);
-    expect(await openAlerts(body.district)).toEqual([]);
+      const ip = '10.83.0.1';
+      const out = await Promise.all(Array.from({ length: DURESS_PARALLEL }, (_, i) => duress(`5${String(i).padStart(7, '0')}`, ip)));
+      const t = tally(out);
+      expect(t[202] ?? 0, JSON.stringify(t)).toBeLessThanOrEqual(MAX_WRONG_CODES);
+      expect((t[202] ?? 0) + (t[429] ?? 0), JSON.stringify(t)).toBe(DURESS_PARALLEL);
+      expect(Number((await raw(monitoringKeys.duressAttempts(clientHash(ip))))?.attempts)).toBeLessThanOrEqual(MAX_WRONG_CODES);
+      expect(await openAlerts(body.district)).toEqual([]);
 
-    const wrong = await duress('59999999', ip);
-    const right = await duress(chosen, ip);
-    expect(right).toEqual(wrong);
-    expect(right.status).toBe(429);
-    expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
-    // Its own budget: the guessing spent nothing of that address's protection-code checks.
-    expect(await raw(monitoringKeys.protectAttempts(clientHash(ip)))).toBeUndefined();
-  }, LONGER);
+      const wrong = await duress('59999999', ip);
+      const right = await duress(chosen, ip);
+      expect(right).toEqual(wrong);
+      expect(right.status).toBe(429);
+      expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['panic']);
+      // Its own budget: the guessing spent nothing of that address's protection-code checks.
+      expect(await raw(monitoringKeys.protectAttempts(clientHash(ip)))).toBeUndefined();
+    },
+    LONGER,
+  );
 });
 
 describe('one anonymous client cannot empty the calendar', () => {
   const service = `flood-${run}`;
   let slots: { start: string }[] = [];
-  const body = (start: string) => ({ serviceId: service, start, alias: 'Sam', language: 'nl', interpreter: false, childcare: false, safeContact: { mayContact: false } });
-  const book = (start: string, headers: Record<string, string>, sourceIp: string) => bookings(apiEvent({ method: 'POST', path: '/api/bookings', body: body(start), headers, sourceIp }), lambdaContext());
+  const body = (start: string) => ({
+    serviceId: service,
+    start,
+    alias: 'Sam',
+    language: 'nl',
+    interpreter: false,
+    childcare: false,
+    safeContact: { mayContact: false },
+  });
+  const book = (start: string, headers: Record<string, string>, sourceIp: string) =>
+    bookings(apiEvent({ method: 'POST', path: '/api/bookings', body: body(start), headers, sourceIp }), lambdaContext());
 
   beforeAll(async () => {
     const svc = allDayService(service, `test-${run}`, 1);
-    expect((await call(catalog, { method: 'POST', path: '/api/services', claims: staffClaims('chris.coordinator', 'coordinator'), body: svc })).status).toBe(201);
+    expect((await call(catalog, { method: 'POST', path: '/api/services', claims: staffClaims('chris.coordinator', 'coordinator'), body: svc })).status).toBe(
+      201,
+    );
     slots = JSON.parse((await call(bookings, { method: 'GET', path: `/api/services/${service}/slots` })).body).slots;
   });
 

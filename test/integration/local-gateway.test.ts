@@ -23,7 +23,9 @@ const invocations: { fn: FunctionName; event: APIGatewayProxyEventV2WithJWTAutho
 const coordinator = demoUsers.find((u) => u.roles.includes('coordinator'))!;
 
 beforeAll(async () => {
-  ({ stack, dataDir } = await startTestStack('gateway', { onInvoke: (fn, event) => invocations.push({ fn, event: event as APIGatewayProxyEventV2WithJWTAuthorizer }) }));
+  ({ stack, dataDir } = await startTestStack('gateway', {
+    onInvoke: (fn, event) => invocations.push({ fn, event: event as APIGatewayProxyEventV2WithJWTAuthorizer }),
+  }));
   keys = await loadIssuerKeys(dataDir);
 });
 
@@ -128,7 +130,10 @@ describe('token verification (as the JWT authorizer)', () => {
     const machine = await stack.issuer.tokenFor('monitoring');
     const res = await call('/api/monitoring/events', { method: 'POST', token: machine, body: '{}', headers: { 'content-type': 'application/json' } });
     expect([401, 403]).not.toContain(res.status);
-    expect(lastInvocation()?.event.requestContext.authorizer.jwt.claims).toMatchObject({ scope: MONITORING_SCOPE, client_id: identity.localClients.monitoring });
+    expect(lastInvocation()?.event.requestContext.authorizer.jwt.claims).toMatchObject({
+      scope: MONITORING_SCOPE,
+      client_id: identity.localClients.monitoring,
+    });
   });
 
   it('leaves public routes public, whatever the Authorization header holds', async () => {
@@ -217,15 +222,19 @@ describe('local-only dev routes', () => {
     const topicArn = process.env[topics.policeAlerts.envVar] as string;
     expect(topicArn).toMatch(/:oneroof-policeAlerts$/);
     for (const subject of ['first', 'second']) {
-      await sns.send(new PublishCommand({ TopicArn: topicArn, Subject: subject, Message: 'ref only', MessageAttributes: { severity: { DataType: 'String', StringValue: 'high' } } }));
+      await sns.send(
+        new PublishCommand({
+          TopicArn: topicArn,
+          Subject: subject,
+          Message: 'ref only',
+          MessageAttributes: { severity: { DataType: 'String', StringValue: 'high' } },
+        }),
+      );
     }
     sns.destroy();
     const res = await call('/api/dev/notifications');
     expect(res.status).toBe(200);
     const listed = (await res.json()) as { subject: string; topic: string; attributes: Record<string, string> }[];
-    expect(listed.slice(0, 2)).toMatchObject([
-      { subject: 'second', topic: 'oneroof-policeAlerts', attributes: { severity: 'high' } },
-      { subject: 'first' },
-    ]);
+    expect(listed.slice(0, 2)).toMatchObject([{ subject: 'second', topic: 'oneroof-policeAlerts', attributes: { severity: 'high' } }, { subject: 'first' }]);
   });
 });

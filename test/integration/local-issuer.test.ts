@@ -116,7 +116,13 @@ describe('authorization code + PKCE for the staff console', () => {
     const code = new URL(res.headers.get('location') as string).searchParams.get('code') as string;
     const tokenRes = await fetch(
       `${stack.url}/auth/token`,
-      form({ grant_type: 'authorization_code', code, redirect_uri: `${stack.url}/staff/callback`, client_id: identity.localClients.staffConsole, code_verifier: pkce().verifier }),
+      form({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: `${stack.url}/staff/callback`,
+        client_id: identity.localClients.staffConsole,
+        code_verifier: pkce().verifier,
+      }),
     );
     expect(tokenRes.status).toBe(400);
     expect(await tokenRes.json()).toEqual({ error: 'invalid_grant' });
@@ -124,20 +130,30 @@ describe('authorization code + PKCE for the staff console', () => {
 
   it('never redirects to another origin and requires PKCE', async () => {
     const { challenge } = pkce();
-    const foreign = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }))}`, { redirect: 'manual' });
+    const foreign = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }))}`, {
+      redirect: 'manual',
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.headers.get('location')).toBeNull();
-    const posted = await fetch(`${stack.url}/auth/authorize`, form({ ...authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }), username: 'paula.police', password: 'demo' }));
+    const posted = await fetch(
+      `${stack.url}/auth/authorize`,
+      form({ ...authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }), username: 'paula.police', password: 'demo' }),
+    );
     expect(posted.status).toBe(400);
     expect(posted.headers.get('location')).toBeNull();
     const plain = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { code_challenge_method: 'plain' }))}`);
     expect(plain.status).toBe(400);
-    const otherClient = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { client_id: identity.localClients.monitoring }))}`);
+    const otherClient = await fetch(
+      `${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { client_id: identity.localClients.monitoring }))}`,
+    );
     expect(otherClient.status).toBe(400);
   });
 
   it('signs out to a same-origin page only', async () => {
-    const back = await fetch(`${stack.url}/auth/logout?client_id=${identity.localClients.staffConsole}&logout_uri=${encodeURIComponent(`${stack.url}/staff/`)}`, { redirect: 'manual' });
+    const back = await fetch(
+      `${stack.url}/auth/logout?client_id=${identity.localClients.staffConsole}&logout_uri=${encodeURIComponent(`${stack.url}/staff/`)}`,
+      { redirect: 'manual' },
+    );
     expect(back.status).toBe(302);
     expect(back.headers.get('location')).toBe(`${stack.url}/staff/`);
     const away = await fetch(`${stack.url}/auth/logout?logout_uri=${encodeURIComponent('https://evil.example/')}`, { redirect: 'manual' });
@@ -154,7 +170,11 @@ describe('client credentials for the monitoring provider', () => {
     });
     expect(ok.status).toBe(200);
     const { access_token } = (await ok.json()) as { access_token: string };
-    expect(await stack.issuer.verify(access_token, MONITORING_SCOPE)).toMatchObject({ client_id: identity.localClients.monitoring, scope: MONITORING_SCOPE, token_use: 'access' });
+    expect(await stack.issuer.verify(access_token, MONITORING_SCOPE)).toMatchObject({
+      client_id: identity.localClients.monitoring,
+      scope: MONITORING_SCOPE,
+      token_use: 'access',
+    });
 
     const wrong = await fetch(`${stack.url}/auth/token`, {
       ...form({ grant_type: 'client_credentials' }),
@@ -163,7 +183,12 @@ describe('client credentials for the monitoring provider', () => {
     expect(wrong.status).toBe(401);
     const post = await fetch(
       `${stack.url}/auth/token`,
-      form({ grant_type: 'client_credentials', client_id: identity.localClients.monitoring, client_secret: stack.issuer.monitoringSecret, scope: 'oneroof/admin' }),
+      form({
+        grant_type: 'client_credentials',
+        client_id: identity.localClients.monitoring,
+        client_secret: stack.issuer.monitoringSecret,
+        scope: 'oneroof/admin',
+      }),
     );
     expect(post.status).toBe(400);
     expect(await post.json()).toEqual({ error: 'invalid_scope' });
@@ -179,7 +204,11 @@ describe('keys and discovery', () => {
     expect(jwks.keys[0]).not.toHaveProperty('d'); // never the private part
     expect(keys.monitoringSecret).toBe(stack.issuer.monitoringSecret);
     const discovery = (await (await fetch(`${stack.url}/auth/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
-    expect(discovery).toMatchObject({ issuer: stack.issuer.url, jwks_uri: `${stack.issuer.url}/.well-known/jwks.json`, code_challenge_methods_supported: ['S256'] });
+    expect(discovery).toMatchObject({
+      issuer: stack.issuer.url,
+      jwks_uri: `${stack.issuer.url}/.well-known/jwks.json`,
+      code_challenge_methods_supported: ['S256'],
+    });
   });
 
   it('`npm run token -- <role>` prints a token the running stack accepts', async () => {
@@ -200,11 +229,18 @@ describe('short access tokens, rotating refresh tokens, access tokens only', () 
     const code = new URL((await signIn(challenge, username)).headers.get('location') as string).searchParams.get('code') as string;
     const res = await fetch(
       `${stack.url}/auth/token`,
-      form({ grant_type: 'authorization_code', code, redirect_uri: `${stack.url}/staff/callback`, client_id: identity.localClients.staffConsole, code_verifier: verifier }),
+      form({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: `${stack.url}/staff/callback`,
+        client_id: identity.localClients.staffConsole,
+        code_verifier: verifier,
+      }),
     );
     return (await res.json()) as { access_token: string; id_token: string; refresh_token: string; expires_in: number };
   }
-  const refresh = (token: string) => fetch(`${stack.url}/auth/token`, form({ grant_type: 'refresh_token', refresh_token: token, client_id: identity.localClients.staffConsole }));
+  const refresh = (token: string) =>
+    fetch(`${stack.url}/auth/token`, form({ grant_type: 'refresh_token', refresh_token: token, client_id: identity.localClients.staffConsole }));
 
   it('access tokens live 15 minutes at most; an ID token is refused by the gateway', async () => {
     const t = await tokensFor('paula.police');

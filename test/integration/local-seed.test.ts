@@ -23,7 +23,9 @@ describe('local demo seed', () => {
     expect(first).toMatchObject({ seeded: [name], skippedItems: 0 });
     expect(await get(1)).toMatchObject({ note: 'seeded' });
 
-    await doc.send(new UpdateCommand({ TableName: tableName, Key: key(1), UpdateExpression: 'SET note = :n', ExpressionAttributeValues: { ':n': 'changed by a user' } }));
+    await doc.send(
+      new UpdateCommand({ TableName: tableName, Key: key(1), UpdateExpression: 'SET note = :n', ExpressionAttributeValues: { ':n': 'changed by a user' } }),
+    );
     await doc.send(new DeleteCommand({ TableName: tableName, Key: key(2) }));
 
     const second = await seedDemoData({ tableName, now, modules });

@@ -12,7 +12,13 @@ describe('local SNS endpoint with the real SDK client', () => {
     const notifier = new SnsNotifier(['policeAlerts']);
     const id = await notifier.publish('policeAlerts', { subject: 'Alert', text: 'order O-1', attributes: { severity: 'high', kind: 'zone' } });
     const [m] = await waitForMessages((ms) => ms.length === 1, { topic: 'policeAlerts' });
-    expect(m).toMatchObject({ messageId: id, topic: topicNameOf('policeAlerts'), subject: 'Alert', message: 'order O-1', attributes: { severity: 'high', kind: 'zone' } });
+    expect(m).toMatchObject({
+      messageId: id,
+      topic: topicNameOf('policeAlerts'),
+      subject: 'Alert',
+      message: 'order O-1',
+      attributes: { severity: 'high', kind: 'zone' },
+    });
   });
 
   it('fails publishes while faults are injected, then delivers again', async () => {

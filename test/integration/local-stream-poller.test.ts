@@ -21,7 +21,14 @@ const base = new DynamoDBClient({ endpoint });
 const doc = DynamoDBDocumentClient.from(base);
 let dataDir: string;
 
-const consumer: StreamConsumerDecl = { name: 'test-outbox', function: 'alertPublisher', eventNames: ['INSERT'], entityTypes: ['ALERT'], batchSize: 2, retryAttempts: 2 };
+const consumer: StreamConsumerDecl = {
+  name: 'test-outbox',
+  function: 'alertPublisher',
+  eventNames: ['INSERT'],
+  entityTypes: ['ALERT'],
+  batchSize: 2,
+  retryAttempts: 2,
+};
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'oneroof-poller-'));
@@ -65,7 +72,14 @@ describe('local DynamoDB stream poller', () => {
       await put('a2', 'ALERT');
       await put('a3', 'ALERT');
       // A MODIFY (the publisher's own publishedAt write) is not an INSERT: filtered out, as the mapping's filter does.
-      await doc.send(new UpdateCommand({ TableName: tableName, Key: { pk: 'a1', sk: 'ITEM' }, UpdateExpression: 'SET publishedAt = :t', ExpressionAttributeValues: { ':t': 'now' } }));
+      await doc.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: 'a1', sk: 'ITEM' },
+          UpdateExpression: 'SET publishedAt = :t',
+          ExpressionAttributeValues: { ':t': 'now' },
+        }),
+      );
       await put('a4', 'ALERT');
       await waitFor(() => batches.flat().some((r) => pkOf(r) === 'a4'), 'the alert after the MODIFY');
       const records = batches.flat();
@@ -131,7 +145,12 @@ describe('local DynamoDB stream poller', () => {
       expect(seen.filter((pk) => pk === 'poison')).toHaveLength(consumer.retryAttempts + 1);
       const letters = p.deadLetters();
       expect(letters).toHaveLength(1);
-      expect(letters[0]).toMatchObject({ consumer: 'test-outbox', keys: { pk: 'poison', sk: 'ITEM' }, attempts: consumer.retryAttempts + 1, eventName: 'INSERT' });
+      expect(letters[0]).toMatchObject({
+        consumer: 'test-outbox',
+        keys: { pk: 'poison', sk: 'ITEM' },
+        attempts: consumer.retryAttempts + 1,
+        eventName: 'INSERT',
+      });
       expect(JSON.stringify(letters)).not.toContain('not kept');
     } finally {
       await p.stop();

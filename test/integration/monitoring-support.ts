@@ -48,7 +48,9 @@ export function positionEvent(deviceId: string, at: Date, meters: number, accura
 
 /** The items of a partition as stored (personal fields sealed). */
 export async function itemsOf(pk: string): Promise<Record<string, unknown>[]> {
-  const out = await dynamo.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
+  const out = await dynamo.send(
+    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
+  );
   return out.Items ?? [];
 }
 
@@ -60,7 +62,13 @@ export async function openedItemsOf(pk: string): Promise<Record<string, unknown>
 /** Every open alert of a district, through the open index, evidence opened. */
 export async function openAlerts(district: string): Promise<Record<string, unknown>[]> {
   const out = await dynamo.send(
-    new QueryCommand({ TableName: TABLE, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': `ALERTS#OPEN#${district}` }, ScanIndexForward: false }),
+    new QueryCommand({
+      TableName: TABLE,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': `ALERTS#OPEN#${district}` },
+      ScanIndexForward: false,
+    }),
   );
   return Promise.all((out.Items ?? []).map(opened));
 }

@@ -11,8 +11,18 @@ import type { Invocation } from '../support/invoke.js';
 
 type Res = { statusCode?: number; body?: string };
 type Call = { status: number; json: Invocation['json'] };
-async function post(h: typeof monitoring | typeof orders, path: string, claims: Record<string, string> | undefined, body: unknown, headers: Record<string, string> = {}, sourceIp?: string): Promise<Call> {
-  const res = (await h(apiEvent({ method: 'POST', path, body, headers, ...(claims ? { claims } : {}), ...(sourceIp ? { sourceIp } : {}) }), lambdaContext())) as Res;
+async function post(
+  h: typeof monitoring | typeof orders,
+  path: string,
+  claims: Record<string, string> | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+  sourceIp?: string,
+): Promise<Call> {
+  const res = (await h(
+    apiEvent({ method: 'POST', path, body, headers, ...(claims ? { claims } : {}), ...(sourceIp ? { sourceIp } : {}) }),
+    lambdaContext(),
+  )) as Res;
   return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
 }
 
@@ -109,7 +119,12 @@ describe('POST /api/monitoring/events', () => {
     const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events: [tamper] });
     expect(res.json.accepted).toBe(1);
     const alerts = await openAlerts(a.body.district);
-    expect(alerts.map((x) => [x.kind, x.severity, x.orderId]).sort()).toEqual([['tamper', 'high', a.id], ['tamper', 'high', b.id]].sort());
+    expect(alerts.map((x) => [x.kind, x.severity, x.orderId]).sort()).toEqual(
+      [
+        ['tamper', 'high', a.id],
+        ['tamper', 'high', b.id],
+      ].sort(),
+    );
   });
 
   it('concurrent batches for the same device never lose an update (optimistic locking, retried)', async () => {
@@ -180,7 +195,15 @@ describe('panic and contact reports (protection code)', () => {
 });
 
 describe('conditions beyond the fixed zone', () => {
-  const at = (p: { lat: number; lon: number }, deviceId: string, when: Date, accuracy = 10) => ({ type: 'position', eventId: unique('ev'), deviceId, at: when.toISOString(), lat: p.lat, lon: p.lon, accuracy });
+  const at = (p: { lat: number; lon: number }, deviceId: string, when: Date, accuracy = 10) => ({
+    type: 'position',
+    eventId: unique('ev'),
+    deviceId,
+    at: when.toISOString(),
+    lat: p.lat,
+    lon: p.lon,
+    accuracy,
+  });
 
   it('moving zone: the respondent approaching the protected person (who shares their position) raises a pre-alert then an alert; the protected position is never kept', async () => {
     const protectedDeviceId = unique('DEV-P');
@@ -213,7 +236,11 @@ describe('conditions beyond the fixed zone', () => {
     const curfews = [{ start: hhmm(now - 60 * 60_000), end: hhmm(now + 60 * 60_000), centre: HOME, radiusM: 150 }];
     const { body } = await createOrder({ zones: [], curfews, noContact: false });
     const dev = body.respondentDeviceId;
-    const events = [at(destination(HOME, 0, 20), dev, minutesAgo(4)), at(destination(HOME, 0, 3000), dev, minutesAgo(3)), at(destination(HOME, 0, 3500), dev, minutesAgo(2))];
+    const events = [
+      at(destination(HOME, 0, 20), dev, minutesAgo(4)),
+      at(destination(HOME, 0, 3000), dev, minutesAgo(3)),
+      at(destination(HOME, 0, 3500), dev, minutesAgo(2)),
+    ];
     await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
     expect((await openAlerts(body.district)).map((a) => [a.kind, a.severity, a.zoneLabel])).toEqual([['curfew', 'high', 'curfew home']]);
   });
@@ -225,7 +252,13 @@ describe('conditions beyond the fixed zone', () => {
     const jitter = Array.from({ length: 30 }, (_, i) => positionEvent(dev, new Date(Date.now() - (12 * 60 - i * 20) * 1000), i % 2 === 0 ? 3000 : 200));
     // a faulty router replays identical readings under new event ids, and repeats a tamper signal
     const replayed = jitter.slice(0, 10).map((e) => ({ ...e, eventId: unique('ev') }));
-    const tampers = Array.from({ length: 20 }, (_, i) => ({ type: 'tamper', eventId: unique('ev'), deviceId: dev, at: new Date(Date.now() - (10 * 60 - i * 15) * 1000).toISOString(), detail: 'strap' }));
+    const tampers = Array.from({ length: 20 }, (_, i) => ({
+      type: 'tamper',
+      eventId: unique('ev'),
+      deviceId: dev,
+      at: new Date(Date.now() - (10 * 60 - i * 15) * 1000).toISOString(),
+      detail: 'strap',
+    }));
     for (const events of [jitter, replayed, tampers]) {
       const res = await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
       expect(res.json).toMatchObject({ accepted: events.length, rejected: [] });
@@ -243,6 +276,10 @@ describe('conditions beyond the fixed zone', () => {
     await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
     const stats = (await itemsOf(`STATS#${monthOf(new Date())}#${body.district}`)).find((i) => i.sk === 'COUNTS');
     expect(stats).toMatchObject({ 'breaches.pre_alert': 1, 'breaches.alert': 1, 'breaches.tamper': 1 });
-    expect(Object.keys(stats ?? {}).filter((k) => k.startsWith('breaches.')).sort()).toEqual(['breaches.alert', 'breaches.pre_alert', 'breaches.tamper']);
+    expect(
+      Object.keys(stats ?? {})
+        .filter((k) => k.startsWith('breaches.'))
+        .sort(),
+    ).toEqual(['breaches.alert', 'breaches.pre_alert', 'breaches.tamper']);
   });
 });

@@ -41,7 +41,10 @@ function emitted(name: OpsMetricName): number[] {
   const out: number[] = [];
   for (const line of lines) {
     if (!line.startsWith('{')) continue;
-    const json = JSON.parse(line) as { _aws?: { CloudWatchMetrics: { Namespace: string; Metrics: { Name: string; Unit: string }[] }[] } } & Record<string, unknown>;
+    const json = JSON.parse(line) as { _aws?: { CloudWatchMetrics: { Namespace: string; Metrics: { Name: string; Unit: string }[] }[] } } & Record<
+      string,
+      unknown
+    >;
     const set = json._aws?.CloudWatchMetrics.find((m) => m.Namespace === OPS_NAMESPACE && m.Metrics.some((x) => x.Name === metric));
     if (!set) continue;
     expect(set.Metrics.find((x) => x.Name === metric)?.Unit).toBe('Count');
@@ -78,7 +81,10 @@ describe('operational metrics (EMF)', () => {
   });
 
   it('Api5xx is not counted for a 4xx', async () => {
-    const api = httpApi('health', { 'GET /api/health': async () => ({ status: 404, body: {} }), 'GET /api/openapi.json': async () => ({ status: 200, body: {} }) });
+    const api = httpApi('health', {
+      'GET /api/health': async () => ({ status: 404, body: {} }),
+      'GET /api/openapi.json': async () => ({ status: 200, body: {} }),
+    });
     await api(apiEvent({ method: 'GET', path: '/api/health' }), lambdaContext());
     expect(emitted('api5xx')).toEqual([]);
   });

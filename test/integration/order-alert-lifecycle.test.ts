@@ -17,8 +17,17 @@ import type { Invocation } from '../support/invoke.js';
  * new order's device time to report; escalation follows elapsed time on a bounded ladder.
  */
 type Handler = typeof orders;
-async function call(h: Handler, method: string, path: string, claims: Record<string, string> | undefined, body?: unknown): Promise<{ status: number; json: Invocation['json'] }> {
-  const res = (await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext())) as { statusCode?: number; body?: string };
+async function call(
+  h: Handler,
+  method: string,
+  path: string,
+  claims: Record<string, string> | undefined,
+  body?: unknown,
+): Promise<{ status: number; json: Invocation['json'] }> {
+  const res = (await h(apiEvent({ method, path, ...(claims ? { claims } : {}), ...(body !== undefined ? { body } : {}) }), lambdaContext())) as {
+    statusCode?: number;
+    body?: string;
+  };
   return { status: res.statusCode ?? 0, json: res.body ? JSON.parse(res.body) : {} };
 }
 
@@ -69,7 +78,15 @@ describe('ending an order closes its alerts', () => {
     // The order ends behind the alert's back (as if the alert had been raised while the end was committing).
     const { UpdateCommand } = await import('@aws-sdk/lib-dynamodb');
     const { dynamo } = await import('../../functions/lib/clients.js');
-    await dynamo.send(new UpdateCommand({ TableName: process.env.TABLE_NAME, Key: { pk: `ORDER#${orderId}`, sk: 'ORDER' }, UpdateExpression: 'SET #s = :e', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':e': 'ended' } }));
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: process.env.TABLE_NAME,
+        Key: { pk: `ORDER#${orderId}`, sk: 'ORDER' },
+        UpdateExpression: 'SET #s = :e',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':e': 'ended' },
+      }),
+    );
     await escalateDue(alertRepo, inMinutes(30));
     expect(await escalationsOf(tamper.id)).toEqual([]);
     expect(await alertItem(tamper.id)).toMatchObject({ status: 'resolved', closedReason: 'order_ended' });
@@ -92,7 +109,8 @@ describe('changing an order supersedes the alerts of what it changed', () => {
     const changed = await call(orders, 'PUT', `/api/orders/${orderId}`, police, { expectedVersion: 1, order: moved });
     expect(changed.status, JSON.stringify(changed.json)).toBe(200);
     expect((await openAlerts(body.district)).map((a) => a.kind)).toEqual(['tamper']);
-    for (const a of alerts.filter((x) => x.kind !== 'tamper')) expect(await alertItem(a.id)).toMatchObject({ status: 'resolved', closedReason: 'order_changed' });
+    for (const a of alerts.filter((x) => x.kind !== 'tamper'))
+      expect(await alertItem(a.id)).toMatchObject({ status: 'resolved', closedReason: 'order_changed' });
   });
 });
 

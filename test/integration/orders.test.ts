@@ -13,7 +13,12 @@ describe('orders API (police, audited, versioned)', () => {
   let code: string;
 
   beforeAll(async () => {
-    body = orderBody({ protectedDeviceId: `P-${Date.now()}`, shareProtectedPosition: true, movingZone: { alertRadiusM: 300 }, curfews: [{ start: '22:00', end: '06:00', centre: { lat: 51.1, lon: 4.4 }, radiusM: 150 }] });
+    body = orderBody({
+      protectedDeviceId: `P-${Date.now()}`,
+      shareProtectedPosition: true,
+      movingZone: { alertRadiusM: 300 },
+      curfews: [{ start: '22:00', end: '06:00', centre: { lat: 51.1, lon: 4.4 }, radiusM: 150 }],
+    });
     const res = await call('POST', '/api/orders', police, body);
     expect(res.status).toBe(201);
     id = res.json.order.id;
@@ -28,11 +33,21 @@ describe('orders API (police, audited, versioned)', () => {
     // The zones (their centres) are sealed at rest; opened, the defaults are filled in.
     expect(stored).not.toHaveProperty('zones');
     const order = await opened(stored);
-    expect(order).toMatchObject({ version: 1, status: 'active', zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }], movingZone: { alertRadiusM: 300, preAlertRadiusM: 600 } });
+    expect(order).toMatchObject({
+      version: 1,
+      status: 'active',
+      zones: [{ label: 'home', alertRadiusM: 500, preAlertRadiusM: 1000 }],
+      movingZone: { alertRadiusM: 300, preAlertRadiusM: 600 },
+    });
     expect(JSON.stringify(items)).not.toContain(code);
     expect(JSON.stringify(items)).not.toContain(code.replace(/-/g, ''));
     // both devices find the order
-    expect(items.filter((i) => String(i.sk).startsWith('DEVICE#')).map((i) => i.gsi1pk).sort()).toEqual([`DEVICE#${body.protectedDeviceId}`, `DEVICE#${body.respondentDeviceId}`].sort());
+    expect(
+      items
+        .filter((i) => String(i.sk).startsWith('DEVICE#'))
+        .map((i) => i.gsi1pk)
+        .sort(),
+    ).toEqual([`DEVICE#${body.protectedDeviceId}`, `DEVICE#${body.respondentDeviceId}`].sort());
     expect((await itemsOf(`AUDIT#order#${id}`)).map((a) => a.action)).toContain('create');
     const again = await call('GET', `/api/orders/${id}`, police);
     expect(JSON.stringify(again.json)).not.toContain(code);
@@ -62,7 +77,10 @@ describe('orders API (police, audited, versioned)', () => {
   });
 
   it('changes an order as a new version (history kept), refusing a stale version', async () => {
-    const changed = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: { ...body, zones: [{ label: 'home', centre: body.zones[0]!.centre, alertRadiusM: 800 }] } });
+    const changed = await call('PUT', `/api/orders/${id}`, police, {
+      expectedVersion: 1,
+      order: { ...body, zones: [{ label: 'home', centre: body.zones[0]!.centre, alertRadiusM: 800 }] },
+    });
     expect(changed.status).toBe(200);
     expect(changed.json).toMatchObject({ version: 2, zones: [{ alertRadiusM: 800, preAlertRadiusM: 1600 }] });
     const stale = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: body });

@@ -32,7 +32,12 @@ afterAll(() => {
 });
 
 type Handler = (event: ReturnType<typeof apiEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
-async function call(h: Handler, method: string, path: string, opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {}) {
+async function call(
+  h: Handler,
+  method: string,
+  path: string,
+  opts: { claims?: Record<string, string>; body?: unknown; headers?: Record<string, string>; sourceIp?: string } = {},
+) {
   const res = (await h(apiEvent({ method, path, ...(await asTheAppSends(method, path, opts)) }), lambdaContext())) as { statusCode?: number; body?: string };
   return { status: res.statusCode ?? 0, json: (res.body ? JSON.parse(res.body) : {}) as Invocation['json'] };
 }
@@ -101,7 +106,14 @@ beforeAll(async () => {
       interpreter: true,
       childcare: true,
       accessibility: secret.accessibility,
-      safeContact: { mayContact: true, method: 'phone', phone: secret.phone, windows: [{ start: '10:00', end: '12:00' }], voicemail: false, codeWord: secret.codeWord },
+      safeContact: {
+        mayContact: true,
+        method: 'phone',
+        phone: secret.phone,
+        windows: [{ start: '10:00', end: '12:00' }],
+        voicemail: false,
+        codeWord: secret.codeWord,
+      },
     },
   });
   expect(booked.status).toBe(201);
@@ -111,12 +123,32 @@ beforeAll(async () => {
   // A case with DASH answers, a lowered risk with a reason, and an extra follow-up.
   const opened = await call(cases, 'POST', '/api/cases', {
     claims: officer,
-    body: { victimRef: secret.victimRef, zone: `sealed-${tag.toLowerCase()}`, interventionDate: '2026-01-10', kind: 'physical', children: true, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: ['strangulation', 'weapons'], riskLevel: 'high' },
+    body: {
+      victimRef: secret.victimRef,
+      zone: `sealed-${tag.toLowerCase()}`,
+      interventionDate: '2026-01-10',
+      kind: 'physical',
+      children: true,
+      substanceAbuse: false,
+      victimGender: 'female',
+      aggressorGender: 'male',
+      dashYes: ['strangulation', 'weapons'],
+      riskLevel: 'high',
+    },
   });
   expect(opened.status).toBe(201);
   made.caseId = opened.json.id;
-  expect((await call(cases, 'PATCH', `/api/cases/${made.caseId}`, { claims: officer, body: { riskLevel: 'standard', riskReason: secret.riskReason } })).status).toBe(200);
-  expect((await call(cases, 'POST', `/api/cases/${made.caseId}/followups`, { claims: officer, body: { dueAt: new Date(Date.now() + 86_400_000).toISOString(), purpose: 'check_conditions' } })).status).toBe(201);
+  expect(
+    (await call(cases, 'PATCH', `/api/cases/${made.caseId}`, { claims: officer, body: { riskLevel: 'standard', riskReason: secret.riskReason } })).status,
+  ).toBe(200);
+  expect(
+    (
+      await call(cases, 'POST', `/api/cases/${made.caseId}/followups`, {
+        claims: officer,
+        body: { dueAt: new Date(Date.now() + 86_400_000).toISOString(), purpose: 'check_conditions' },
+      })
+    ).status,
+  ).toBe(201);
 
   // An order with a home zone and a curfew place, then a new version of it.
   const now = Date.now();
@@ -136,7 +168,10 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   made.orderId = created.json.order.id;
   const code = created.json.protectionCode as string;
-  expect((await call(orders, 'PUT', `/api/orders/${made.orderId}`, { claims: police, body: { expectedVersion: 1, order: { ...order, fixRetentionDays: 60 } } })).status).toBe(200);
+  expect(
+    (await call(orders, 'PUT', `/api/orders/${made.orderId}`, { claims: police, body: { expectedVersion: 1, order: { ...order, fixRetentionDays: 60 } } }))
+      .status,
+  ).toBe(200);
 
   // A position fix inside the home zone (an alert with the fix as evidence), then a panic with a position.
   const events = [{ type: 'position', eventId: unique('ev'), deviceId: device, at: new Date(now - 60_000).toISOString(), ...secret.fix, accuracy: 9 }];
@@ -180,7 +215,9 @@ describe('personal fields at rest', () => {
     const leaks: string[] = [];
     const seen = new Set<string>();
     for (const shard of shards) {
-      let iterator = (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId as string, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+      let iterator = (
+        await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId as string, ShardIteratorType: 'TRIM_HORIZON' }))
+      ).ShardIterator;
       while (iterator) {
         const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
         for (const r of page.Records ?? []) {
@@ -206,13 +243,19 @@ describe('personal fields at rest', () => {
 
   it('are still given back, opened, to whoever may see them', async () => {
     const b = await call(bookings, 'GET', `/api/bookings/${made.reference}`, { headers: { 'x-booking-pin': made.pin as string } });
-    expect(b).toMatchObject({ status: 200, json: { alias: secret.alias, accessibility: secret.accessibility, language: 'ar', safeContact: { phone: secret.phone, codeWord: secret.codeWord } } });
+    expect(b).toMatchObject({
+      status: 200,
+      json: { alias: secret.alias, accessibility: secret.accessibility, language: 'ar', safeContact: { phone: secret.phone, codeWord: secret.codeWord } },
+    });
     const c = await call(cases, 'GET', `/api/cases/${made.caseId}`, { claims: officer });
     expect(c).toMatchObject({ status: 200, json: { victimRef: secret.victimRef, dashYes: ['strangulation', 'weapons'], riskLevel: 'standard' } });
     expect(JSON.stringify(c.json.riskHistory)).toContain(secret.riskReason);
     expect(c.json.followups.length).toBeGreaterThanOrEqual(2);
     const o = await call(orders, 'GET', `/api/orders/${made.orderId}`, { claims: police });
-    expect(o).toMatchObject({ status: 200, json: { protectedPersonRef: secret.protectedPersonRef, version: 2, zones: [{ centre: secret.home }], curfews: [{ centre: secret.curfewHome }] } });
+    expect(o).toMatchObject({
+      status: 200,
+      json: { protectedPersonRef: secret.protectedPersonRef, version: 2, zones: [{ centre: secret.home }], curfews: [{ centre: secret.curfewHome }] },
+    });
     const fixes = await call(orders, 'GET', `/api/orders/${made.orderId}/positions`, { claims: police });
     expect(JSON.stringify(fixes.json)).toContain(String(secret.fix.lat));
     const alerts = await Promise.all(made.alertIds.map((id) => call(alertsHandler, 'GET', `/api/alerts/${id}`, { claims: police })));

@@ -44,7 +44,12 @@ describe('positions expire with their order', () => {
     const items = await positionItems(orderId);
     const kinds = new Set(items.map((i) => i.type));
     for (const kind of ['ORDER', 'ORDER_STATE', 'FIX', 'ALERT']) expect(kinds, kind).toContain(kind);
-    expect(items.filter((i) => i.type === 'ALERT').map((i) => i.kind).sort()).toEqual(expect.arrayContaining(['panic', 'zone']));
+    expect(
+      items
+        .filter((i) => i.type === 'ALERT')
+        .map((i) => i.kind)
+        .sort(),
+    ).toEqual(expect.arrayContaining(['panic', 'zone']));
     const evidenceUntil = epoch(body.validUntil) + EVIDENCE_DAYS_AFTER_ORDER_END * DAY;
     for (const item of items) {
       expect(item.expiresAt, `${String(item.type)} ${String(item.sk)}`).toBeTypeOf('number');
@@ -55,14 +60,19 @@ describe('positions expire with their order', () => {
 
     // The court extends the order: everything that is evidence follows the new end.
     const extendedUntil = new Date(Date.parse(body.validUntil) + 60 * DAY * 1000).toISOString();
-    const changed = await invokeRoute(orders, 'PUT', `/api/orders/${orderId}`, { claims: police, body: { expectedVersion: 1, order: { ...body, validUntil: extendedUntil } } });
+    const changed = await invokeRoute(orders, 'PUT', `/api/orders/${orderId}`, {
+      claims: police,
+      body: { expectedVersion: 1, order: { ...body, validUntil: extendedUntil } },
+    });
     expect(changed.status, JSON.stringify(changed.json)).toBe(200);
     expect(changed.json).not.toHaveProperty('expiresAt');
     const extended = await positionItems(orderId);
     expect(extended.some((i) => i.type === 'ORDER_VERSION')).toBe(true);
     for (const item of extended) {
       const isPlainFix = item.type === 'FIX' && !item.alertIds;
-      expect(item.expiresAt, `${String(item.type)} ${String(item.sk)}`).toBe(isPlainFix ? epoch(far.at) + 30 * DAY : epoch(extendedUntil) + EVIDENCE_DAYS_AFTER_ORDER_END * DAY);
+      expect(item.expiresAt, `${String(item.type)} ${String(item.sk)}`).toBe(
+        isPlainFix ? epoch(far.at) + 30 * DAY : epoch(extendedUntil) + EVIDENCE_DAYS_AFTER_ORDER_END * DAY,
+      );
     }
 
     // Lifted early: the evidence period counts from the day it ended.
@@ -72,7 +82,9 @@ describe('positions expire with their order', () => {
     const after = await positionItems(orderId);
     for (const item of after) {
       const isPlainFix = item.type === 'FIX' && !item.alertIds;
-      expect(item.expiresAt, `${String(item.type)} ${String(item.sk)}`).toBe(isPlainFix ? epoch(far.at) + 30 * DAY : epoch(endedAt) + EVIDENCE_DAYS_AFTER_ORDER_END * DAY);
+      expect(item.expiresAt, `${String(item.type)} ${String(item.sk)}`).toBe(
+        isPlainFix ? epoch(far.at) + 30 * DAY : epoch(endedAt) + EVIDENCE_DAYS_AFTER_ORDER_END * DAY,
+      );
     }
   });
 });

@@ -26,7 +26,7 @@ describe('POST /api/orders/{id}/protection-code (police reissue a protection cod
     expect((await call(orders, 'POST', `/api/orders/${id}/protection-code`, supervisor)).status).toBe(403);
     expect((await call(orders, 'POST', `/api/orders/${id}/protection-code`, undefined)).status).toBe(401);
     expect((await call(orders, 'POST', '/api/orders/RO-00000000000000000000000000/protection-code', police)).status).toBe(404);
-    expect((await call(orders, 'POST', '/api/orders/not-an-id/protection-code', police))).toMatchObject({ status: 400, json: { field: 'id' } });
+    expect(await call(orders, 'POST', '/api/orders/not-an-id/protection-code', police)).toMatchObject({ status: 400, json: { field: 'id' } });
 
     const reissued = await call(orders, 'POST', `/api/orders/${id}/protection-code`, police);
     expect(reissued.status).toBe(201);
@@ -46,7 +46,7 @@ describe('POST /api/orders/{id}/protection-code (police reissue a protection cod
     expect(audit.filter((a) => a.action === 'reissue-protection-code').map((a) => a.actor)).toEqual(['paula.police']);
 
     expect((await call(orders, 'POST', `/api/orders/${id}/end`, police, { reason: 'lifted_by_court' })).status).toBe(200);
-    expect((await call(orders, 'POST', `/api/orders/${id}/protection-code`, police))).toMatchObject({ status: 409, json: { field: 'status' } });
+    expect(await call(orders, 'POST', `/api/orders/${id}/protection-code`, police)).toMatchObject({ status: 409, json: { field: 'status' } });
     expect((await call(monitoring, 'POST', '/api/contact-reports', undefined, { protectionCode: newCode }, '203.0.113.11')).status).toBe(404);
   });
 });
@@ -59,8 +59,14 @@ describe('duress code (a silent panic typed into the neutral screen)', () => {
     const district = made.json.order.district as string;
     const duress = String(Date.now()).slice(-8);
 
-    expect(await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: '12ab' })).toMatchObject({ status: 400, json: { field: 'duressCode' } });
-    expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: 'AAAA-BBBB-CCCC', duressCode: duress }, '203.0.113.20')).status).toBe(404);
+    expect(await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: '12ab' })).toMatchObject({
+      status: 400,
+      json: { field: 'duressCode' },
+    });
+    expect(
+      (await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: 'AAAA-BBBB-CCCC', duressCode: duress }, '203.0.113.20'))
+        .status,
+    ).toBe(404);
     expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: duress })).status).toBe(204);
 
     // Stored as a hash only.
@@ -76,11 +82,15 @@ describe('duress code (a silent panic typed into the neutral screen)', () => {
     expect(hit).toEqual(miss);
     const alerts = (await itemsOf(`ALERTS#OPEN#${district}`)).length;
     const open = await call((await import('../../functions/alerts/handler.js')).handler as Fn, 'GET', `/api/alerts?district=${district}`, police);
-    expect(open.json.alerts.map((a: { kind: string; severity: string; orderId: string }) => [a.kind, a.severity, a.orderId])).toEqual([['panic', 'critical', id]]);
+    expect(open.json.alerts.map((a: { kind: string; severity: string; orderId: string }) => [a.kind, a.severity, a.orderId])).toEqual([
+      ['panic', 'critical', id],
+    ]);
     expect(alerts).toBeGreaterThanOrEqual(0);
 
     // A new duress code replaces the old one, which stops working.
-    const next = String(Number(duress) + 1).padStart(8, '0').slice(-8);
+    const next = String(Number(duress) + 1)
+      .padStart(8, '0')
+      .slice(-8);
     expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code, duressCode: next })).status).toBe(204);
     expect((await itemsOf(`DURESS#${pointer?.codeHash}`)).length).toBe(0);
     expect((await call(monitoring, 'POST', '/api/protection/duress-code', undefined, { protectionCode: code })).status).toBe(204);

@@ -71,15 +71,25 @@ describe('staff console Web Push on the local stack', () => {
     expect(key.enabled).toBe(true);
     expect(Buffer.from(key.publicKey as string, 'base64url')).toHaveLength(65);
     const sub = await localSubscription();
-    expect((await api('/api/push/devices', { method: 'POST', token: await stack.issuer.tokenFor('coordinator'), body: { subscription: sub.subscription } })).status).toBe(403);
+    expect(
+      (await api('/api/push/devices', { method: 'POST', token: await stack.issuer.tokenFor('coordinator'), body: { subscription: sub.subscription } })).status,
+    ).toBe(403);
   });
 
   it('refuses an endpoint that is not a push service, and bad keys, naming the field', async () => {
     const police = await stack.issuer.tokenFor('police');
     const sub = await localSubscription();
-    const elsewhere = await api('/api/push/devices', { method: 'POST', token: police, body: { subscription: { ...sub.subscription, endpoint: 'https://attacker.example/collect' } } });
+    const elsewhere = await api('/api/push/devices', {
+      method: 'POST',
+      token: police,
+      body: { subscription: { ...sub.subscription, endpoint: 'https://attacker.example/collect' } },
+    });
     expect(elsewhere).toMatchObject({ status: 400, json: { field: 'subscription.endpoint' } });
-    const badKey = await api('/api/push/devices', { method: 'POST', token: police, body: { subscription: { ...sub.subscription, keys: { ...sub.subscription.keys, p256dh: 'short' } } } });
+    const badKey = await api('/api/push/devices', {
+      method: 'POST',
+      token: police,
+      body: { subscription: { ...sub.subscription, keys: { ...sub.subscription.keys, p256dh: 'short' } } },
+    });
     expect(badKey).toMatchObject({ status: 400, json: { field: 'subscription.keys.p256dh' } });
     const extra = await api('/api/push/devices', { method: 'POST', token: police, body: { subscription: sub.subscription, phone: '+32470000000' } });
     expect(extra).toMatchObject({ status: 400, json: { field: 'phone' } });
@@ -108,7 +118,13 @@ describe('staff console Web Push on the local stack', () => {
     const alert = (await alerts()).find((a) => a.orderId === orderId);
     expect(alert).toBeDefined();
     const push = mine[0] as ReceivedPush;
-    expect(pushPayloadSchema.parse(push.payload)).toEqual({ v: 1, kind: 'alert', id: alert?.id, severity: 'high', url: `${stack.url}/staff/#/alerts/${alert?.id}` });
+    expect(pushPayloadSchema.parse(push.payload)).toEqual({
+      v: 1,
+      kind: 'alert',
+      id: alert?.id,
+      severity: 'high',
+      url: `${stack.url}/staff/#/alerts/${alert?.id}`,
+    });
     expect(push).toMatchObject({ urgency: 'high', ttl: 3600, vapid: { subject: 'mailto:push@oneroof.invalid', audience: new URL(stack.url).origin } });
     // References and a link only: no order id, position, zone label or district in what the phone receives.
     const text = JSON.stringify(push.payload);
@@ -125,22 +141,50 @@ describe('staff console Web Push on the local stack', () => {
     const omar = await stack.issuer.tokenFor('omar.officer');
     const hers = await localSubscription();
     const his = await localSubscription();
-    expect((await api('/api/push/devices', { method: 'POST', token: olivia, body: { subscription: hers.subscription } })).json.topics).toEqual(['officerReminders']);
+    expect((await api('/api/push/devices', { method: 'POST', token: olivia, body: { subscription: hers.subscription } })).json.topics).toEqual([
+      'officerReminders',
+    ]);
     expect((await api('/api/push/devices', { method: 'POST', token: omar, body: { subscription: his.subscription } })).status).toBe(201);
 
     const c = await api('/api/cases', {
       method: 'POST',
       token: olivia,
-      body: { victimRef: `V-SECRET-${Date.now()}`, zone: 'ruppel', interventionDate: '2026-01-10', kind: 'physical', children: true, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [], riskLevel: 'high' },
+      body: {
+        victimRef: `V-SECRET-${Date.now()}`,
+        zone: 'ruppel',
+        interventionDate: '2026-01-10',
+        kind: 'physical',
+        children: true,
+        substanceAbuse: false,
+        victimGender: 'female',
+        aggressorGender: 'male',
+        dashYes: [],
+        riskLevel: 'high',
+      },
     });
     expect(c.status).toBe(201);
     const f = c.json.followups[0] as { id: string };
-    expect((await api(`/api/cases/${c.json.id}/followups/${f.id}/reschedule`, { method: 'POST', token: olivia, body: { dueAt: new Date(Date.now() + 1_000).toISOString() } })).status).toBe(200);
+    expect(
+      (
+        await api(`/api/cases/${c.json.id}/followups/${f.id}/reschedule`, {
+          method: 'POST',
+          token: olivia,
+          body: { dueAt: new Date(Date.now() + 1_000).toISOString() },
+        })
+      ).status,
+    ).toBe(200);
 
     const pushes = await waitForPushes((p) => p.some((x) => x.subscriptionId === hers.id));
     const mine = pushes.filter((x) => x.subscriptionId === hers.id);
     expect(mine).toHaveLength(1);
-    expect(pushPayloadSchema.parse(mine[0]?.payload)).toEqual({ v: 1, kind: 'reminder', id: f.id, caseId: c.json.id, urgency: expect.any(String), url: `${stack.url}/staff/#/cases/${c.json.id}` });
+    expect(pushPayloadSchema.parse(mine[0]?.payload)).toEqual({
+      v: 1,
+      kind: 'reminder',
+      id: f.id,
+      caseId: c.json.id,
+      urgency: expect.any(String),
+      url: `${stack.url}/staff/#/cases/${c.json.id}`,
+    });
     expect(JSON.stringify(mine[0]?.payload)).not.toContain('V-SECRET');
     expect(pushes.filter((x) => x.subscriptionId === his.id)).toEqual([]);
   });

@@ -68,16 +68,22 @@ describe('monthly report against DynamoDB Local', () => {
     await countedEvent(ulid(), at('2026-03-20T10:00:00Z'), { [metric.bookingsAttended('legal-advice')]: 5 });
     // Follow-ups: 20 due, 14 on time, 3 late, 1 missed (2 still open).
     await countedEvent(ulid(), at('2026-03-20T10:00:00Z'), {
-      [metric.followupsDue]: 20, [metric.followupsOnTime]: 14, [metric.followupsLate]: 3, [metric.followupsMissed]: 1, [metric.fjcIntroductions]: 9,
+      [metric.followupsDue]: 20,
+      [metric.followupsOnTime]: 14,
+      [metric.followupsLate]: 3,
+      [metric.followupsMissed]: 1,
+      [metric.fjcIntroductions]: 9,
     });
     // Breaches and alert acknowledgements (7 alerts acknowledged after 30..600 s).
     await countedEvent(ulid(), at('2026-03-21T10:00:00Z'), { [metric.breaches('alert')]: 6, [metric.breaches('tamper')]: 2 });
     const secs = [30, 45, 60, 90, 120, 300, 600];
     for (const [i, s] of secs.entries()) {
       const raised = at(`2026-03-22T10:0${i}:00Z`);
-      await dynamo.send(new TransactWriteCommand({
-        TransactItems: [ackTimeItem(TABLE, { alertId: `A${ulid()}`, zone: ZONE, raisedAt: raised, acknowledgedAt: new Date(raised.getTime() + s * 1000) })],
-      }));
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [ackTimeItem(TABLE, { alertId: `A${ulid()}`, zone: ZONE, raisedAt: raised, acknowledgedAt: new Date(raised.getTime() + s * 1000) })],
+        }),
+      );
     }
     // The last evening of March in Brussels (UTC+2 from 29 March) still counts for March…
     await countedEvent(ulid(), at('2026-03-31T21:30:00Z'), { [metric.fjcIntroductions]: 1 });
@@ -137,7 +143,9 @@ describe('monthly report against DynamoDB Local', () => {
     }
     // Every split adds up to its published total.
     const splits = new Map<string, number>();
-    for (const r of rows) if (r.breakdown !== 'total' && r.breakdown !== 'percentile') splits.set(`${r.month}|${r.measure}|${r.breakdown}`, (splits.get(`${r.month}|${r.measure}|${r.breakdown}`) ?? 0) + (r.value as number));
+    for (const r of rows)
+      if (r.breakdown !== 'total' && r.breakdown !== 'percentile')
+        splits.set(`${r.month}|${r.measure}|${r.breakdown}`, (splits.get(`${r.month}|${r.measure}|${r.breakdown}`) ?? 0) + (r.value as number));
     for (const [key, sum] of splits) {
       const [month, measure] = key.split('|') as [string, string];
       expect(sum, key).toBe(cell(rows, month, measure));
@@ -201,11 +209,29 @@ describe('monthly report against DynamoDB Local', () => {
 
   it('exports the CSV whatever zone the stored counters carry (a legacy zone starting with - or =)', async () => {
     for (const zone of ['-legacy', '=HYPERLINK("x")', 'Antwerpen ']) {
-      await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: `STATS#2025-12#${zone}`, sk: 'COUNTS', gsi1pk: 'STATS#COUNTS', gsi1sk: `2025-12#${zone}`, type: 'STATS', month: '2025-12', zone, 'cases.opened': 3 } }));
+      await dynamo.send(
+        new PutCommand({
+          TableName: TABLE,
+          Item: {
+            pk: `STATS#2025-12#${zone}`,
+            sk: 'COUNTS',
+            gsi1pk: 'STATS#COUNTS',
+            gsi1sk: `2025-12#${zone}`,
+            type: 'STATS',
+            month: '2025-12',
+            zone,
+            'cases.opened': 3,
+          },
+        }),
+      );
     }
     const res = await get('/api/reports/monthly?from=2025-12&to=2025-12&format=csv');
     expect(res.statusCode).toBe(200);
-    const zones = new Set(parseCsv(res.body as string).slice(1).map((r) => r[1]));
+    const zones = new Set(
+      parseCsv(res.body as string)
+        .slice(1)
+        .map((r) => r[1]),
+    );
     expect(zones.has('unspecified')).toBe(true);
     for (const z of zones) expect(z).toMatch(/^[a-z0-9][a-z0-9-]*$/);
   });

@@ -35,7 +35,12 @@ describe('table access per function (local stand-in for dynamodb:LeadingKeys)', 
     await expect(as('orders', () => dynamo.send(new QueryCommand(teamCases)))).rejects.toMatchObject(denied);
     await expect(as('cases', () => dynamo.send(new QueryCommand(teamCases)))).resolves.toBeDefined();
     // An index partition is not a table partition: `#name` placeholders are resolved, and the table is checked.
-    const byName = { TableName, KeyConditionExpression: '#k = :pk', ExpressionAttributeNames: { '#k': 'pk' }, ExpressionAttributeValues: { ':pk': caseKeys.teamCasesPk } };
+    const byName = {
+      TableName,
+      KeyConditionExpression: '#k = :pk',
+      ExpressionAttributeNames: { '#k': 'pk' },
+      ExpressionAttributeValues: { ':pk': caseKeys.teamCasesPk },
+    };
     await expect(as('cases', () => dynamo.send(new QueryCommand(byName)))).rejects.toMatchObject(denied);
   });
 

@@ -24,7 +24,11 @@ export const freshAddress = (): string => {
  * A request's options as the victim app would send them: a booking (POST /api/bookings) gets its proof of
  * work and, unless one is given, an address of its own; any other request is left as it is.
  */
-export async function asTheAppSends<O extends { body?: unknown; headers?: Record<string, string>; sourceIp?: string }>(method: string, path: string, opts: O): Promise<O> {
+export async function asTheAppSends<O extends { body?: unknown; headers?: Record<string, string>; sourceIp?: string }>(
+  method: string,
+  path: string,
+  opts: O,
+): Promise<O> {
   if (method !== 'POST' || path !== '/api/bookings') return opts;
   return { sourceIp: freshAddress(), ...opts, headers: await bookingHeaders(opts.body, opts.headers) };
 }

@@ -55,5 +55,12 @@ export async function invokeRoute(handler: Handler, method: string, path: string
 
 /** An access token's claims for a staff member, shaped as the local issuer (and Cognito) mint them; acting in the demo zone unless a `zone:<id>` group is given. */
 export function staffToken(username: string, ...groups: (StaffRole | `zone:${string}` | `district:${string}`)[]): JWTPayload {
-  return { sub: `sub-${username}`, username, 'cognito:groups': withPatch(groups), client_id: identity.localClients.staffConsole, token_use: 'access', scope: 'openid profile' };
+  return {
+    sub: `sub-${username}`,
+    username,
+    'cognito:groups': withPatch(groups),
+    client_id: identity.localClients.staffConsole,
+    token_use: 'access',
+    scope: 'openid profile',
+  };
 }

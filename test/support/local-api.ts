@@ -33,7 +33,12 @@ export async function startLocalApi(name: string): Promise<LocalApi> {
   return {
     stack,
     token: (who) => tokens.get(who) as string,
-    tokenIn: (role, zone) => mintAccessToken(keys, { kind: 'user', user: { username: `${name}-${role}`, displayName: role, roles: [role], zone, districts: [] } }, { issuer: stack.issuer.url }),
+    tokenIn: (role, zone) =>
+      mintAccessToken(
+        keys,
+        { kind: 'user', user: { username: `${name}-${role}`, displayName: role, roles: [role], zone, districts: [] } },
+        { issuer: stack.issuer.url },
+      ),
     call: (method, path, init = {}) => {
       const headers = new Headers(init.headers);
       if (init.token) headers.set('authorization', `Bearer ${init.token}`);

@@ -76,7 +76,10 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const zones = [...new Set(rows.map((r) => r.zone))];
   for (const zone of zones) {
-    for (const [running, increment] of [['cases.open', 'cases.opened'], ['orders.active', 'orders.created']] as const) {
+    for (const [running, increment] of [
+      ['cases.open', 'cases.opened'],
+      ['orders.active', 'orders.created'],
+    ] as const) {
       const ms = months.filter((m) => box.has(id(m, zone, running)));
       const incs = ms.map((m) => totals.get(id(m, zone, increment)) as Set<number>);
       const runs = ms.map((m) => range(box.get(id(m, zone, running)) as Box));
@@ -101,7 +104,8 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
       for (let i = ms.length - 1; i >= 0; i -= 1) {
         for (const p of forward[i] as Set<number>) {
           if (i === ms.length - 1) (ok[i] as Set<number>).add(p);
-          else if ([...(ok[i + 1] as Set<number>)].some((q) => [...(incs[i + 1] as Set<number>)].some((t) => step(i + 1, p, t, q)))) (ok[i] as Set<number>).add(p);
+          else if ([...(ok[i + 1] as Set<number>)].some((q) => [...(incs[i + 1] as Set<number>)].some((t) => step(i + 1, p, t, q))))
+            (ok[i] as Set<number>).add(p);
         }
       }
       ms.forEach((m, i) => {
@@ -140,7 +144,10 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
   const value = (c: string) => published.get(c) as number;
   let publishedFeasible = [...splits].every(([t, ss]) => ss.every((parts) => parts.reduce((a, p) => a + value(p), 0) === value(t)));
   for (const zone of zones) {
-    for (const [running, increment] of [['cases.open', 'cases.opened'], ['orders.active', 'orders.created']] as const) {
+    for (const [running, increment] of [
+      ['cases.open', 'cases.opened'],
+      ['orders.active', 'orders.created'],
+    ] as const) {
       for (const m of months) {
         const p = value(id(m, zone, running));
         const t = value(id(m, zone, increment));

@@ -9,5 +9,18 @@ export const ALL_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start:
  */
 export function allDayService(id: string, zone: string, capacity: number) {
   const { id: _demoId, ...template } = demoServices[0]!;
-  return { ...template, id, zone, partnerId: 'test-partner', demo: false, capacity, slotMinutes: 30, bufferMinutes: 0, leadHours: 0, horizonDays: 30, closures: [], openingRules: ALL_DAY };
+  return {
+    ...template,
+    id,
+    zone,
+    partnerId: 'test-partner',
+    demo: false,
+    capacity,
+    slotMinutes: 30,
+    bufferMinutes: 0,
+    leadHours: 0,
+    horizonDays: 30,
+    closures: [],
+    openingRules: ALL_DAY,
+  };
 }

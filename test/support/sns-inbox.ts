@@ -48,7 +48,9 @@ export async function waitForMessages(
     seen = await inbox(options.topic);
     if (predicate(seen)) return seen;
     if (Date.now() > deadline) {
-      throw new Error(`SNS messages did not match within ${options.timeoutMs ?? 5_000} ms; saw ${seen.length}: ${JSON.stringify(seen.map((m) => ({ topic: m.topic, subject: m.subject, attributes: m.attributes })))}`);
+      throw new Error(
+        `SNS messages did not match within ${options.timeoutMs ?? 5_000} ms; saw ${seen.length}: ${JSON.stringify(seen.map((m) => ({ topic: m.topic, subject: m.subject, attributes: m.attributes })))}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 50));
   }

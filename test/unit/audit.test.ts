@@ -11,13 +11,24 @@ const at = new Date('2026-11-28T10:00:00.000Z');
 describe('audit records', () => {
   it('hold who, roles, what, action, when and route — and no personal field', () => {
     const item = auditItem({ entity: 'case', entityId: 'C-01', action: 'read', route: 'GET /api/cases/{id}', principal, at });
-    expect(item).toMatchObject({ pk: 'AUDIT#case#C-01', type: 'AUDIT', actor: 'sam', actorSub: 'sub-1', roles: ['supervisor'], action: 'read', route: 'GET /api/cases/{id}', at: '2026-11-28T10:00:00.000Z' });
+    expect(item).toMatchObject({
+      pk: 'AUDIT#case#C-01',
+      type: 'AUDIT',
+      actor: 'sam',
+      actorSub: 'sub-1',
+      roles: ['supervisor'],
+      action: 'read',
+      route: 'GET /api/cases/{id}',
+      at: '2026-11-28T10:00:00.000Z',
+    });
     expect(String(item.sk)).toMatch(/^2026-11-28T10:00:00\.000Z#[0-9A-Z]{26}$/);
     for (const k of Object.keys(item)) expect(isPersonalField(k), k).toBe(false);
   });
 
   it('are only ever written with a condition on a new key', () => {
-    expect(auditPut('t', { entity: 'case', entityId: 'C-01', action: 'read', route: 'r', principal, at }).Put.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(auditPut('t', { entity: 'case', entityId: 'C-01', action: 'read', route: 'r', principal, at }).Put.ConditionExpression).toBe(
+      'attribute_not_exists(pk)',
+    );
   });
 
   it('refuse entity kinds and ids that are not opaque ids', () => {
@@ -28,7 +39,14 @@ describe('audit records', () => {
   });
 
   it('auditEntryFor takes the route key and principal from the request, and needs a principal', () => {
-    expect(auditEntryFor({ routeKey: 'GET /api/cases/{id}', principal }, 'case', 'C1', 'read', at)).toEqual({ entity: 'case', entityId: 'C1', action: 'read', route: 'GET /api/cases/{id}', principal, at });
+    expect(auditEntryFor({ routeKey: 'GET /api/cases/{id}', principal }, 'case', 'C1', 'read', at)).toEqual({
+      entity: 'case',
+      entityId: 'C1',
+      action: 'read',
+      route: 'GET /api/cases/{id}',
+      principal,
+      at,
+    });
     expect(() => auditEntryFor({ routeKey: 'x', principal: null }, 'case', 'C1', 'read', at)).toThrow(UnauthorizedError);
   });
 });

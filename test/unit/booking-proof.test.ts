@@ -15,7 +15,11 @@ describe('the booking proof of work', () => {
     const proof = await solveProof('svc', start, 'key-1', now.getTime());
     expect(checkProof(proof, 'svc', start, 'key-1', now)).toMatch(/^[\w-]{43}$/);
     expect(PROOF_BITS).toBeGreaterThanOrEqual(12);
-    for (const [svc, s, key] of [['other', start, 'key-1'], ['svc', '2026-12-02T09:30:00.000Z', 'key-1'], ['svc', start, 'key-2']] as const) {
+    for (const [svc, s, key] of [
+      ['other', start, 'key-1'],
+      ['svc', '2026-12-02T09:30:00.000Z', 'key-1'],
+      ['svc', start, 'key-2'],
+    ] as const) {
       expect(() => checkProof(proof, svc, s, key, now)).toThrow(/does not hold/);
     }
     expect(() => checkProof(proof, 'svc', start, 'key-1', new Date(now.getTime() + 11 * 60_000))).toThrow(/expired/);

@@ -3,7 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { brusselsToUtc, localParts, offsetMs, ZONE } from '../../shared/brussels-time.js';
 
 /** What Intl itself says an instant is in Brussels: the reference the cached offsets must match exactly. */
-const intl = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+const intl = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 function byIntl(ms: number) {
   const out: Record<string, number> = {};
   for (const p of intl.formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
@@ -23,7 +32,8 @@ describe('Brussels wall-clock parts', () => {
   it('match Intl on every side of the DST changes (the last millisecond before and the first after)', () => {
     for (const change of ['2026-03-29T01:00:00.000Z', '2026-10-25T01:00:00.000Z', '2030-03-31T01:00:00.000Z', '1996-10-27T01:00:00.000Z']) {
       const at = Date.parse(change);
-      for (const ms of [at - 3_600_001, at - 1, at, at + 1, at + 3_599_999, at + 3_600_000]) expect(localParts(ms), new Date(ms).toISOString()).toEqual(byIntl(ms));
+      for (const ms of [at - 3_600_001, at - 1, at, at + 1, at + 3_599_999, at + 3_600_000])
+        expect(localParts(ms), new Date(ms).toISOString()).toEqual(byIntl(ms));
     }
     expect(offsetMs(Date.parse('2026-03-29T00:59:59Z'))).toBe(3_600_000);
     expect(offsetMs(Date.parse('2026-03-29T01:00:00Z'))).toBe(7_200_000);

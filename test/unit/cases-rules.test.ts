@@ -28,23 +28,27 @@ describe('DASH-style risk', () => {
   });
 
   it('is monotonic in the number of yes answers', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 24 }), (a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      expect(riskRank(dashRisk(lo))).toBeLessThanOrEqual(riskRank(dashRisk(hi)));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 24 }), fc.integer({ min: 0, max: 24 }), (a, b) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        expect(riskRank(dashRisk(lo))).toBeLessThanOrEqual(riskRank(dashRisk(hi)));
+      }),
+    );
   });
 
   it('judgement may raise freely but never lowers without a reason', () => {
     const level = fc.constantFrom(...RISK_LEVELS);
-    fc.assert(fc.property(level, level, fc.option(fc.string({ minLength: 0, maxLength: 20 }), { nil: undefined }), (baseline, chosen, reason) => {
-      const d = decideRisk(baseline, chosen, reason);
-      const lowering = riskRank(chosen) < riskRank(baseline);
-      if (lowering && (reason === undefined || reason.trim() === '')) {
-        expect(d).toEqual({ ok: false, problem: 'reason_required' });
-      } else {
-        expect(d).toEqual({ ok: true, level: chosen, lowered: lowering });
-      }
-    }));
+    fc.assert(
+      fc.property(level, level, fc.option(fc.string({ minLength: 0, maxLength: 20 }), { nil: undefined }), (baseline, chosen, reason) => {
+        const d = decideRisk(baseline, chosen, reason);
+        const lowering = riskRank(chosen) < riskRank(baseline);
+        if (lowering && (reason === undefined || reason.trim() === '')) {
+          expect(d).toEqual({ ok: false, problem: 'reason_required' });
+        } else {
+          expect(d).toEqual({ ok: true, level: chosen, lowered: lowering });
+        }
+      }),
+    );
     expect(decideRisk('medium', undefined, undefined)).toEqual({ ok: true, level: 'medium', lowered: false });
   });
 });
@@ -77,28 +81,32 @@ describe('cadence', () => {
   });
 
   it('keeps the Brussels wall-clock time for any start and step, and due times increase', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }),
-      fc.oneof(fc.record({ days: fc.integer({ min: 1, max: 60 }) }), fc.record({ months: fc.integer({ min: 1, max: 12 }) })),
-      (start, step) => {
-        const at = Math.floor(start / 60_000) * 60_000;
-        const next = addLocal(at, step);
-        expect(next).toBeGreaterThan(at);
-        const a = localParts(at);
-        const b = localParts(next);
-        // The wall-clock time is kept unless it falls in the spring gap (02:00–03:00) of the target day.
-        if (!(a.hour === 2)) expect([b.hour, b.minute]).toEqual([a.hour, a.minute]);
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }),
+        fc.oneof(fc.record({ days: fc.integer({ min: 1, max: 60 }) }), fc.record({ months: fc.integer({ min: 1, max: 12 }) })),
+        (start, step) => {
+          const at = Math.floor(start / 60_000) * 60_000;
+          const next = addLocal(at, step);
+          expect(next).toBeGreaterThan(at);
+          const a = localParts(at);
+          const b = localParts(next);
+          // The wall-clock time is kept unless it falls in the spring gap (02:00–03:00) of the target day.
+          if (!(a.hour === 2)) expect([b.hour, b.minute]).toEqual([a.hour, a.minute]);
+        },
+      ),
+    );
   });
 
   it('higher risk never gets its first follow-up later', () => {
-    fc.assert(fc.property(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }), (t) => {
-      const at = new Date(t);
-      const first = (r: (typeof RISK_LEVELS)[number]) => planFollowups(r, at)[0]?.dueAt.getTime() ?? 0;
-      expect(first('high')).toBeLessThanOrEqual(first('medium'));
-      expect(first('medium')).toBeLessThanOrEqual(first('standard'));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) }), (t) => {
+        const at = new Date(t);
+        const first = (r: (typeof RISK_LEVELS)[number]) => planFollowups(r, at)[0]?.dueAt.getTime() ?? 0;
+        expect(first('high')).toBeLessThanOrEqual(first('medium'));
+        expect(first('medium')).toBeLessThanOrEqual(first('standard'));
+      }),
+    );
   });
 });
 
@@ -114,9 +122,11 @@ describe('follow-up rules', () => {
     expect(twoNotReachedInARow(['not_reached', 'not_reached'])).toBe(true);
     expect(twoNotReachedInARow(['not_reached', 'reached', 'not_reached'])).toBe(false);
     expect(twoNotReachedInARow(['not_reached'])).toBe(false);
-    fc.assert(fc.property(fc.array(fc.constantFrom(...OUTCOMES), { maxLength: 10 }), (list) => {
-      expect(twoNotReachedInARow(list)).toBe(list.length >= 2 && list.at(-1) === 'not_reached' && list.at(-2) === 'not_reached');
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...OUTCOMES), { maxLength: 10 }), (list) => {
+        expect(twoNotReachedInARow(list)).toBe(list.length >= 2 && list.at(-1) === 'not_reached' && list.at(-2) === 'not_reached');
+      }),
+    );
   });
 
   it('repeat: a case for the same victim in the 12 months before', () => {
@@ -139,7 +149,12 @@ describe('follow-up rules', () => {
 describe('schemas', () => {
   const base = { victimRef: 'V-2026-001', zone: 'ruppel', interventionDate: '2026-05-01', kind: 'physical', children: true, substanceAbuse: false };
   it('defaults genders to not_recorded and refuses names and unknown fields by name', () => {
-    expect(createCaseSchema.parse(base)).toMatchObject({ victimGender: 'not_recorded', aggressorGender: 'not_recorded', dashYes: [], fjcIntroduction: 'not_offered' });
+    expect(createCaseSchema.parse(base)).toMatchObject({
+      victimGender: 'not_recorded',
+      aggressorGender: 'not_recorded',
+      dashYes: [],
+      fjcIntroduction: 'not_offered',
+    });
     expect(createCaseSchema.safeParse({ ...base, victimRef: 'Jane Doe' }).success).toBe(false);
     expect(createCaseSchema.safeParse({ ...base, name: 'x' }).success).toBe(false);
     expect(createCaseSchema.safeParse({ ...base, dashYes: ['injury', 'injury'] }).success).toBe(false);

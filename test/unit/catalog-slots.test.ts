@@ -33,7 +33,14 @@ describe('slot generation around daylight saving (Europe/Brussels)', () => {
   it('fall back (25 October 2026): the repeated hour gives each wall-clock slot once (the earlier instant)', () => {
     const now = Date.parse('2026-10-01T00:00:00Z');
     const slots = generateSlots(base, Date.parse('2026-10-24T12:00:00Z'), Date.parse('2026-10-25T12:00:00Z'), now);
-    expect(slots.map((s) => wall(s.start))).toEqual(['2026-10-25 01:00', '2026-10-25 01:30', '2026-10-25 02:00', '2026-10-25 02:30', '2026-10-25 03:00', '2026-10-25 03:30']);
+    expect(slots.map((s) => wall(s.start))).toEqual([
+      '2026-10-25 01:00',
+      '2026-10-25 01:30',
+      '2026-10-25 02:00',
+      '2026-10-25 02:30',
+      '2026-10-25 03:00',
+      '2026-10-25 03:30',
+    ]);
     expect(new Set(slots.map((s) => s.start)).size).toBe(6);
     expect(slots[2]?.start).toBe('2026-10-25T00:00:00.000Z'); // 02:00 CEST, not 02:00 CET
   });
@@ -48,7 +55,13 @@ describe('slot generation around daylight saving (Europe/Brussels)', () => {
   });
 
   it('says why a start is not bookable', () => {
-    const rules: SlotRules = { ...base, openingRules: [{ weekday: 1, start: '09:00', end: '12:00' }], leadHours: 24, horizonDays: 30, closures: [{ from: '2026-01-12', to: '2026-01-12' }] };
+    const rules: SlotRules = {
+      ...base,
+      openingRules: [{ weekday: 1, start: '09:00', end: '12:00' }],
+      leadHours: 24,
+      horizonDays: 30,
+      closures: [{ from: '2026-01-12', to: '2026-01-12' }],
+    };
     const now = Date.parse('2026-01-05T07:00:00Z'); // Monday 08:00 local
     expect(slotProblem(rules, '2026-01-05T06:00:00.000Z', now)).toBe('past');
     expect(slotProblem(rules, '2026-01-05T09:00:00.000Z', now)).toBe('lead');
@@ -152,7 +165,12 @@ describe('slot generation properties', () => {
   });
 
   it('is sorted, with unique starts, and bounded: a range of MAX_SLOT_RANGE_DAYS stays a small list', () => {
-    const dense: SlotRules = { ...base, openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })), slotMinutes: 10, horizonDays: 180 };
+    const dense: SlotRules = {
+      ...base,
+      openingRules: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '23:55' })),
+      slotMinutes: 10,
+      horizonDays: 180,
+    };
     fc.assert(
       fc.property(instant, (from) => {
         const slots = generateSlots(dense, from, from + MAX_SLOT_RANGE_DAYS * DAY, from);

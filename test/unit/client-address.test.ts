@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { clientHash, trustedAddress } from '../../functions/lib/client.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/edge.js';
 
-const event = (sourceIp: string, headers: Record<string, string> = {}) => ({ requestContext: { http: { sourceIp } }, headers }) as unknown as Parameters<typeof trustedAddress>[0];
+const event = (sourceIp: string, headers: Record<string, string> = {}) =>
+  ({ requestContext: { http: { sourceIp } }, headers }) as unknown as Parameters<typeof trustedAddress>[0];
 
 describe('the trusted client address', () => {
   it('is the TCP source address; X-Forwarded-For and a forged viewer header are ignored', () => {

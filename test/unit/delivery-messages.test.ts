@@ -27,7 +27,15 @@ describe('console links and subjects', () => {
       expect(subject).toContain('…');
     }
     const r = reminderMessage(
-      { followupId: 'F-1', caseId: 'CASE-01JDEMO0000000000000000000', zone: 'ruppel', officer: 'o', purpose: 'contact_victim', urgency: 'urgent', dueAt: alert.at },
+      {
+        followupId: 'F-1',
+        caseId: 'CASE-01JDEMO0000000000000000000',
+        zone: 'ruppel',
+        officer: 'o',
+        purpose: 'contact_victim',
+        urgency: 'urgent',
+        dueAt: alert.at,
+      },
       'https://oneroof.example.be',
     );
     expect(r.subject).toBe('[URGENT] Follow-up due — case CASE-01JDEMO0000000000000000000');

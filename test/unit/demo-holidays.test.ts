@@ -15,7 +15,11 @@ describe('demo closures: Belgian public holidays as a rule', () => {
   it('lists the ten legal holidays, the moving ones after Easter', () => {
     const h = belgianPublicHolidays(2027);
     expect(h).toHaveLength(10);
-    expect(h.filter((x) => ['Paasmaandag', 'Onze-Lieve-Heer-Hemelvaart', 'Pinkstermaandag'].includes(x.name)).map((x) => x.date)).toEqual(['2027-03-29', '2027-05-06', '2027-05-17']);
+    expect(h.filter((x) => ['Paasmaandag', 'Onze-Lieve-Heer-Hemelvaart', 'Pinkstermaandag'].includes(x.name)).map((x) => x.date)).toEqual([
+      '2027-03-29',
+      '2027-05-06',
+      '2027-05-17',
+    ]);
   });
 
   it('covers the year and the next, including the days the old hard-coded list had', () => {

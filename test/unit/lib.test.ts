@@ -12,7 +12,9 @@ describe('principalFrom', () => {
   it('reads roles from API Gateway\'s flattened "[a b]" groups claim and from real arrays', () => {
     const flat = principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: staffClaims('sam', 'supervisor', 'officer') }));
     expect(flat).toMatchObject({ username: 'sam', roles: ['supervisor', 'officer'] });
-    const arr = principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'x', token_use: 'access', 'cognito:groups': ['police', 'not-a-role'] } }));
+    const arr = principalFrom(
+      apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'x', token_use: 'access', 'cognito:groups': ['police', 'not-a-role'] } }),
+    );
     expect(arr?.roles).toEqual(['police']);
   });
 
@@ -52,7 +54,10 @@ describe('parse', () => {
 
 describe('toHttpError', () => {
   it('exposes domain errors below 500 with their field', () => {
-    expect(toHttpError(new ValidationError('start', 'Not on the grid'))).toEqual({ status: 400, body: { error: 'invalid', field: 'start', message: 'Not on the grid' } });
+    expect(toHttpError(new ValidationError('start', 'Not on the grid'))).toEqual({
+      status: 400,
+      body: { error: 'invalid', field: 'start', message: 'Not on the grid' },
+    });
     expect(toHttpError(new ConflictError('Full', 'start')).status).toBe(409);
   });
   it('hides everything else behind a generic 500', () => {
@@ -68,7 +73,7 @@ describe('redact', () => {
     expect(out).toEqual({ booking: { reference: 'AB12', alias: '[redacted]', safeContact: '[redacted]' } });
   });
 
-  it('keeps an error\'s name, message and stack but still redacts personal fields on it and its cause', () => {
+  it("keeps an error's name, message and stack but still redacts personal fields on it and its cause", () => {
     const cause = Object.assign(new Error('inner'), { address: 'Kerkstraat 1' });
     const err = Object.assign(new Error('outer', { cause }), { code: 'E1', Item: { lat: 51.1, lon: 4.4, orderId: 'RO-1' } });
     const out = JSON.parse(JSON.stringify({ err }, redact));

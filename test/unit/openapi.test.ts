@@ -18,7 +18,9 @@ const paths = doc.paths as Record<string, Record<string, Operation>>;
 describe('the OpenAPI document', () => {
   it('is OpenAPI 3.1 with both security schemes', () => {
     expect(doc.openapi).toBe('3.1.0');
-    const schemes = (doc.components as { securitySchemes: Record<string, { type: string; flows?: { clientCredentials?: { scopes: Record<string, string> } } }> }).securitySchemes;
+    const schemes = (
+      doc.components as { securitySchemes: Record<string, { type: string; flows?: { clientCredentials?: { scopes: Record<string, string> } } }> }
+    ).securitySchemes;
     expect(schemes.staffJwt?.type).toBe('http');
     expect(Object.keys(schemes.machineClient?.flows?.clientCredentials?.scopes ?? {})).toEqual([MONITORING_SCOPE]);
   });
@@ -30,7 +32,10 @@ describe('the OpenAPI document', () => {
       const op = paths[r.path]?.[r.method.toLowerCase()];
       const names = [...r.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
       const inPath = (op?.parameters ?? []).filter((p) => p.in === 'path');
-      expect(inPath.map((p) => p.name), routeKey(r)).toEqual(names);
+      expect(
+        inPath.map((p) => p.name),
+        routeKey(r),
+      ).toEqual(names);
       expect(inPath.every((p) => p.required)).toBe(true);
     }
   });
@@ -49,7 +54,12 @@ describe('the OpenAPI document', () => {
     const slots = paths['/api/services/{id}/slots']?.get;
     expect(slots?.parameters?.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(['from', 'to']);
     const staffList = paths['/api/staff/bookings']?.get;
-    expect(staffList?.parameters?.filter((p) => p.required && p.in === 'query').map((p) => p.name).sort()).toEqual(['date', 'serviceId']);
+    expect(
+      staffList?.parameters
+        ?.filter((p) => p.required && p.in === 'query')
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(['date', 'serviceId']);
     const booking = paths['/api/bookings']?.post?.requestBody as { content: Record<string, { schema: { required: string[]; additionalProperties: boolean } }> };
     const schema = booking.content['application/json']?.schema;
     expect(schema?.required).toEqual(expect.arrayContaining(['serviceId', 'start', 'alias', 'language', 'safeContact']));

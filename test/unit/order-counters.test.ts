@@ -31,7 +31,9 @@ describe('orderCounterDeltas', () => {
       ['2026-01', 'ruppel', { 'orders.created': 1 }],
       ['2026-07', 'ruppel', { 'orders.ended': 1 }],
     ]);
-    expect(flat(orderCounterDeltas(undefined, order({ validUntil: '2026-01-20T00:00:00.000Z' })))).toEqual([['2026-01', 'ruppel', { 'orders.created': 1, 'orders.ended': 1 }]]);
+    expect(flat(orderCounterDeltas(undefined, order({ validUntil: '2026-01-20T00:00:00.000Z' })))).toEqual([
+      ['2026-01', 'ruppel', { 'orders.created': 1, 'orders.ended': 1 }],
+    ]);
   });
 
   it('ending early moves the end to the month it happened; ending after validUntil changes nothing', () => {

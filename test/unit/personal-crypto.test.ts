@@ -95,7 +95,11 @@ describe('with the KMS keyring', () => {
     expect(kms.commandCalls(GenerateDataKeyCommand)).toHaveLength(1);
     expect(kms.commandCalls(DecryptCommand).length).toBeLessThanOrEqual(1);
     // The item's identity travels to KMS as its encryption context (CloudTrail shows it; IAM conditions on the kind).
-    expect(kms.commandCalls(GenerateDataKeyCommand)[0]?.args[0].input.EncryptionContext).toMatchObject({ 'oneroof-kind': 'orderState', 'oneroof-id': 'O1', 'oneroof-item': 'ORDER#O1|STATE' });
+    expect(kms.commandCalls(GenerateDataKeyCommand)[0]?.args[0].input.EncryptionContext).toMatchObject({
+      'oneroof-kind': 'orderState',
+      'oneroof-id': 'O1',
+      'oneroof-item': 'ORDER#O1|STATE',
+    });
 
     // Another item is another context: its own data key.
     await kmsSealer.seal('orderState', 'O2', { ...state(1), pk: 'ORDER#O2' });

@@ -12,7 +12,8 @@ describe('shared primitives', () => {
 
   it('calendarDate refuses dates that do not exist', () => {
     expect(calendarDate.parse('2024-02-29')).toBe('2024-02-29');
-    for (const bad of ['2026-02-31', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1', '2026-01-01T00:00:00Z']) expect(calendarDate.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ['2026-02-31', '2025-02-29', '2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1', '2026-01-01T00:00:00Z'])
+      expect(calendarDate.safeParse(bad).success, bad).toBe(false);
   });
 
   it('pastDate refuses the future, judged by the Brussels calendar', () => {

@@ -10,8 +10,24 @@ import { deviceWants, pushOf, topicOfKind, topicsOfRoles, type DeviceProfile } f
 import { filterAdmits, subscribers } from '../../shared/subscribers.js';
 
 const ORIGIN = 'https://oneroof.example.be';
-const alert = { id: 'AL-01M8SX4T7Q0RKV95ZV81NPQ7WH', kind: 'zone' as const, severity: 'high' as const, district: 'boom', orderRef: 'ORD-1', at: '2026-12-01T10:00:00Z', zoneLabel: 'home' };
-const followup = { followupId: 'FU-1', caseId: 'CS-1', zone: 'ruppel', officer: 'olivia.officer', purpose: 'contact_victim' as const, urgency: 'urgent' as const, dueAt: '2026-12-01T10:00:00Z' };
+const alert = {
+  id: 'AL-01M8SX4T7Q0RKV95ZV81NPQ7WH',
+  kind: 'zone' as const,
+  severity: 'high' as const,
+  district: 'boom',
+  orderRef: 'ORD-1',
+  at: '2026-12-01T10:00:00Z',
+  zoneLabel: 'home',
+};
+const followup = {
+  followupId: 'FU-1',
+  caseId: 'CS-1',
+  zone: 'ruppel',
+  officer: 'olivia.officer',
+  purpose: 'contact_victim' as const,
+  urgency: 'urgent' as const,
+  dueAt: '2026-12-01T10:00:00Z',
+};
 
 const police: DeviceProfile = { username: 'paula.police', roles: ['police'], zone: 'ruppel', districts: ['boom', 'niel'], minSeverity: 'low' };
 const olivia: DeviceProfile = { username: 'olivia.officer', roles: ['officer'], zone: 'ruppel', districts: ['boom'], minSeverity: 'low' };

@@ -10,97 +10,94 @@ import { attack } from '../support/report-attacker.js';
 
 /** Random activity of one zone over a few months from the launch month, counters consistent. */
 const zoneHistory = (zone: string, launch: string, months: number) =>
-  fc.array(
-    fc.record({
-      physical: fc.nat({ max: 7 }),
-      psychological: fc.nat({ max: 4 }),
-      female: fc.nat({ max: 6 }),
-      high: fc.nat({ max: 3 }),
-      repeatShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      closeShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      created: fc.nat({ max: 4 }),
-      endShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      legal: fc.nat({ max: 6 }),
-      medical: fc.nat({ max: 3 }),
-      alert: fc.nat({ max: 6 }),
-      panic: fc.nat({ max: 2 }),
-      due: fc.nat({ max: 9 }),
-      onTimeShare: fc.double({ min: 0, max: 1, noNaN: true }),
-      fjc: fc.nat({ max: 6 }),
-    }),
-    { minLength: months, maxLength: months },
-  ).map((ms) => {
-    let open = 0;
-    let active = 0;
-    const counts: CountsInput[] = [];
-    ms.forEach((m, i) => {
-      const opened = m.physical + m.psychological;
-      open += opened;
-      active += m.created;
-      const closed = Math.floor(open * m.closeShare);
-      const ended = Math.floor(active * m.endShare);
-      open -= closed;
-      active -= ended;
-      const onTime = Math.floor(m.due * m.onTimeShare);
-      counts.push({
-        month: monthFromIndex(monthIndex(launch) + i),
-        zone,
-        counters: {
-          [metric.casesOpened]: opened,
-          [metric.casesByKind('physical')]: m.physical,
-          [metric.casesByKind('psychological')]: m.psychological,
-          [metric.casesVictimGender('female')]: Math.min(m.female, opened),
-          [metric.casesByRisk('high')]: Math.min(m.high, opened),
-          [metric.casesRepeat]: Math.floor(opened * m.repeatShare),
-          [metric.casesClosed]: closed,
-          [metric.ordersCreated]: m.created,
-          [metric.ordersEnded]: ended,
-          [metric.bookingsMade('legal')]: m.legal,
-          [metric.bookingsMade('medical')]: m.medical,
-          [metric.breaches('alert')]: m.alert,
-          [metric.breaches('panic')]: m.panic,
-          [metric.followupsDue]: m.due,
-          [metric.followupsOnTime]: onTime,
-          [metric.fjcIntroductions]: m.fjc,
-        },
+  fc
+    .array(
+      fc.record({
+        physical: fc.nat({ max: 7 }),
+        psychological: fc.nat({ max: 4 }),
+        female: fc.nat({ max: 6 }),
+        high: fc.nat({ max: 3 }),
+        repeatShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        closeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        created: fc.nat({ max: 4 }),
+        endShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        legal: fc.nat({ max: 6 }),
+        medical: fc.nat({ max: 3 }),
+        alert: fc.nat({ max: 6 }),
+        panic: fc.nat({ max: 2 }),
+        due: fc.nat({ max: 9 }),
+        onTimeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        fjc: fc.nat({ max: 6 }),
+      }),
+      { minLength: months, maxLength: months },
+    )
+    .map((ms) => {
+      let open = 0;
+      let active = 0;
+      const counts: CountsInput[] = [];
+      ms.forEach((m, i) => {
+        const opened = m.physical + m.psychological;
+        open += opened;
+        active += m.created;
+        const closed = Math.floor(open * m.closeShare);
+        const ended = Math.floor(active * m.endShare);
+        open -= closed;
+        active -= ended;
+        const onTime = Math.floor(m.due * m.onTimeShare);
+        counts.push({
+          month: monthFromIndex(monthIndex(launch) + i),
+          zone,
+          counters: {
+            [metric.casesOpened]: opened,
+            [metric.casesByKind('physical')]: m.physical,
+            [metric.casesByKind('psychological')]: m.psychological,
+            [metric.casesVictimGender('female')]: Math.min(m.female, opened),
+            [metric.casesByRisk('high')]: Math.min(m.high, opened),
+            [metric.casesRepeat]: Math.floor(opened * m.repeatShare),
+            [metric.casesClosed]: closed,
+            [metric.ordersCreated]: m.created,
+            [metric.ordersEnded]: ended,
+            [metric.bookingsMade('legal')]: m.legal,
+            [metric.bookingsMade('medical')]: m.medical,
+            [metric.breaches('alert')]: m.alert,
+            [metric.breaches('panic')]: m.panic,
+            [metric.followupsDue]: m.due,
+            [metric.followupsOnTime]: onTime,
+            [metric.fjcIntroductions]: m.fjc,
+          },
+        });
       });
+      return counts;
     });
-    return counts;
-  });
 
 const LAUNCH = '2026-01';
 
 describe('published report against an attacker who knows the method, every cell and every month', () => {
   it('property: no count is narrowed to one value; every count stays possible down to or up to the published multiple of 5', () => {
     fc.assert(
-      fc.property(
-        zoneHistory('za', LAUNCH, 3),
-        zoneHistory('zb', LAUNCH, 3),
-        fc.array(fc.nat({ max: 900 }), { maxLength: 14 }),
-        (a, b, acks) => {
-          const input = { from: LAUNCH, to: '2026-03', counts: [...a, ...b], ackSeconds: new Map([['2026-02|za', acks]]) };
-          const draw = keyedDraw(randomBytes(32));
-          const report = buildMonthlyReport({ ...input, draw });
-          const truth = reportCells(input).cells;
-          const result = attack(report.rows, LAUNCH);
+      fc.property(zoneHistory('za', LAUNCH, 3), zoneHistory('zb', LAUNCH, 3), fc.array(fc.nat({ max: 900 }), { maxLength: 14 }), (a, b, acks) => {
+        const input = { from: LAUNCH, to: '2026-03', counts: [...a, ...b], ackSeconds: new Map([['2026-02|za', acks]]) };
+        const draw = keyedDraw(randomBytes(32));
+        const report = buildMonthlyReport({ ...input, draw });
+        const truth = reportCells(input).cells;
+        const result = attack(report.rows, LAUNCH);
 
-          // The published table is itself a possible one: the relations hold between published figures.
-          expect(result.publishedFeasible).toBe(true);
-          for (const id of result.ids) {
-            const possible = result.possible.get(id) as Set<number>;
-            const published = result.published.get(id) as number;
-            const real = truth.get(id) as number;
-            expect(published % 5, id).toBe(0);
-            expect(Math.abs(published - real), id).toBeLessThanOrEqual(4);
-            expect(possible.has(real), `${id}: the solver must keep the truth`).toBe(true);
-            // Every count between the true and the published value stays possible…
-            for (let k = Math.min(real, published); k <= Math.max(real, published); k += 1) expect(possible.has(k), `${id} ${k}`).toBe(true);
-            // …so nothing that is not a multiple of 5 is recovered, and 1–4 cannot be told from 0 or 5.
-            if (real % 5 !== 0) expect(possible.size, `${id} recovered: ${real}`).toBeGreaterThanOrEqual(2);
-            if (real >= 1 && real <= 4) expect(possible.has(0) || possible.has(5), id).toBe(true);
-          }
-        },
-      ),
+        // The published table is itself a possible one: the relations hold between published figures.
+        expect(result.publishedFeasible).toBe(true);
+        for (const id of result.ids) {
+          const possible = result.possible.get(id) as Set<number>;
+          const published = result.published.get(id) as number;
+          const real = truth.get(id) as number;
+          expect(published % 5, id).toBe(0);
+          expect(Math.abs(published - real), id).toBeLessThanOrEqual(4);
+          expect(possible.has(real), `${id}: the solver must keep the truth`).toBe(true);
+          // Every count between the true and the published value stays possible…
+          for (let k = Math.min(real, published); k <= Math.max(real, published); k += 1) expect(possible.has(k), `${id} ${k}`).toBe(true);
+          // …so nothing that is not a multiple of 5 is recovered, and 1–4 cannot be told from 0 or 5.
+          if (real % 5 !== 0) expect(possible.size, `${id} recovered: ${real}`).toBeGreaterThanOrEqual(2);
+          if (real >= 1 && real <= 4) expect(possible.has(0) || possible.has(5), id).toBe(true);
+        }
+      }),
       { numRuns: 100 },
     );
   }, 120_000);
@@ -126,10 +123,14 @@ describe('published report against an attacker who knows the method, every cell 
       const report = buildMonthlyReport({ ...input, draw: keyedDraw(Buffer.alloc(32, seed)) });
       const result = attack(report.rows, LAUNCH);
       for (const category of ['male', 'other', 'not_recorded']) {
-        expect(result.possible.get(reportCellId({ month: LAUNCH, zone: 'z', measure: 'cases.opened', breakdown: 'victim_gender', category }))?.size).toBeGreaterThanOrEqual(2);
+        expect(
+          result.possible.get(reportCellId({ month: LAUNCH, zone: 'z', measure: 'cases.opened', breakdown: 'victim_gender', category }))?.size,
+        ).toBeGreaterThanOrEqual(2);
       }
       for (const category of ['yes', 'no']) {
-        expect(result.possible.get(reportCellId({ month: LAUNCH, zone: 'z', measure: 'cases.opened', breakdown: 'substance_abuse', category }))?.size).toBeGreaterThanOrEqual(2);
+        expect(
+          result.possible.get(reportCellId({ month: LAUNCH, zone: 'z', measure: 'cases.opened', breakdown: 'substance_abuse', category }))?.size,
+        ).toBeGreaterThanOrEqual(2);
       }
     }
   });
@@ -155,7 +156,8 @@ describe('rounding rules', () => {
       for (const prevRounded of neighbours(prev)) {
         for (let inc = 0; inc <= 40; inc += 1) {
           for (let run = inc; run <= inc + prev; run += 1) {
-            if (!neighbours(inc).some((i) => neighbours(run).some((r) => r >= i && r <= prevRounded + i))) failures.push(`${prev}→${prevRounded}, +${inc}, ${run}`);
+            if (!neighbours(inc).some((i) => neighbours(run).some((r) => r >= i && r <= prevRounded + i)))
+              failures.push(`${prev}→${prevRounded}, +${inc}, ${run}`);
           }
         }
       }

@@ -46,8 +46,7 @@ describe('CSV', () => {
 });
 
 describe('monthly report', () => {
-  const find = (rows: ReportRow[], m: Partial<ReportRow>) =>
-    rows.filter((r) => Object.entries(m).every(([k, v]) => r[k as keyof ReportRow] === v));
+  const find = (rows: ReportRow[], m: Partial<ReportRow>) => rows.filter((r) => Object.entries(m).every(([k, v]) => r[k as keyof ReportRow] === v));
   const value = (rows: ReportRow[], m: Partial<ReportRow>) => {
     const hits = find(rows, m);
     expect(hits, JSON.stringify(m)).toHaveLength(1);
@@ -110,7 +109,9 @@ describe('monthly report', () => {
     const report = buildMonthlyReport({
       from: '2026-10',
       to: '2026-10',
-      counts: [{ month: '2026-10', zone: 'z', counters: { [metric.bookingsMade('legal')]: 2, [metric.bookingsMade('medical')]: 6, [metric.bookingsMade('=cmd')]: 9 } }],
+      counts: [
+        { month: '2026-10', zone: 'z', counters: { [metric.bookingsMade('legal')]: 2, [metric.bookingsMade('medical')]: 6, [metric.bookingsMade('=cmd')]: 9 } },
+      ],
       ackSeconds: new Map(),
       draw,
     });

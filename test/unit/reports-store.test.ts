@@ -12,7 +12,12 @@ describe('reports storage adapter', () => {
     ddb.on(ScanCommand).rejects(new Error('no scans'));
     ddb
       .on(QueryCommand, { IndexName: 'gsi1' })
-      .resolvesOnce({ Items: [{ pk: 'STATS#2026-01#a', sk: 'COUNTS', gsi1pk: 'STATS#COUNTS', gsi1sk: '2026-01#a', type: 'STATS', month: '2026-01', zone: 'a', 'cases.opened': 7 }], LastEvaluatedKey: { pk: 'p' } })
+      .resolvesOnce({
+        Items: [
+          { pk: 'STATS#2026-01#a', sk: 'COUNTS', gsi1pk: 'STATS#COUNTS', gsi1sk: '2026-01#a', type: 'STATS', month: '2026-01', zone: 'a', 'cases.opened': 7 },
+        ],
+        LastEvaluatedKey: { pk: 'p' },
+      })
       .resolvesOnce({ Items: [{ month: '2026-02', zone: 'b', 'cases.opened': 9 }] });
     ddb.on(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)' }).resolves({ Items: [{ seconds: 10 }] });
     const reader = new DynamoStatsReader('t', DynamoDBDocumentClient.from(new DynamoDBClient({ region: 'eu-west-1' })));
@@ -26,7 +31,12 @@ describe('reports storage adapter', () => {
     expect(index[1]?.args[0].input.ExclusiveStartKey).toEqual({ pk: 'p' });
     // 2 months × 2 zones
     const ack = ddb.commandCalls(QueryCommand, { KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)' });
-    expect(ack.map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk']).sort()).toEqual(['STATS#2026-02#a', 'STATS#2026-02#b', 'STATS#2026-03#a', 'STATS#2026-03#b']);
+    expect(ack.map((c) => c.args[0].input.ExpressionAttributeValues?.[':pk']).sort()).toEqual([
+      'STATS#2026-02#a',
+      'STATS#2026-02#b',
+      'STATS#2026-03#a',
+      'STATS#2026-03#b',
+    ]);
     expect(report.zones).toEqual(['a', 'b']);
     // January is only history: prevalence of zone a in February is 7
     expect([5, 10]).toContain(report.rows.find((r) => r.month === '2026-02' && r.zone === 'a' && r.measure === 'cases.open')?.value);

@@ -62,7 +62,11 @@ describe('schedules and stream consumers', () => {
 
 describe('matchRoute and bad escapes', () => {
   it('refuses a malformed %-escape in a path parameter with a ValidationError naming it', () => {
-    for (const [path, field] of [['/api/services/%E0%A4%A', 'id'], ['/api/bookings/%', 'reference'], ['/api/cases/C-1/followups/%/complete', 'followupId']] as const) {
+    for (const [path, field] of [
+      ['/api/services/%E0%A4%A', 'id'],
+      ['/api/bookings/%', 'reference'],
+      ['/api/cases/C-1/followups/%/complete', 'followupId'],
+    ] as const) {
       expect(() => matchRoute(path.includes('complete') ? 'POST' : 'GET', path)).toThrow(expect.objectContaining({ status: 400, field }));
     }
     expect(matchRoute('GET', '/api/services/caf%C3%A9')).toMatchObject({ kind: 'found', pathParameters: { id: 'café' } });

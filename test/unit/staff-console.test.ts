@@ -36,7 +36,9 @@ describe('token claims', () => {
   const token = (claims: object) => `h.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.s`;
 
   it('reads the user name, the staff roles among cognito:groups, the zone and districts, and the expiry', () => {
-    const claims = decodeClaims(token({ username: 'sam.supervisor', 'cognito:groups': ['supervisor', 'officer', 'admins', 'zone:ruppel', 'district:boom'], exp: 2_000_000_000 }));
+    const claims = decodeClaims(
+      token({ username: 'sam.supervisor', 'cognito:groups': ['supervisor', 'officer', 'admins', 'zone:ruppel', 'district:boom'], exp: 2_000_000_000 }),
+    );
     expect(claims).toEqual({ username: 'sam.supervisor', roles: ['supervisor', 'officer'], zone: 'ruppel', districts: ['boom'], expiresAt: 2_000_000_000_000 });
     // Two zones are ambiguous: none (the API refuses such a token anything zone-scoped).
     expect(decodeClaims(token({ username: 'x', 'cognito:groups': ['police', 'zone:a', 'zone:b'] }))?.zone).toBeUndefined();
@@ -48,7 +50,7 @@ describe('token claims', () => {
     expect(alertDistricts({ zone: undefined, districts: ['boom'] }, ['police'])).toEqual([]);
   });
 
-  it('short case references: C-… and the id\'s last six characters', () => {
+  it("short case references: C-… and the id's last six characters", () => {
     expect(shortRef('C-01M8SWRFZ24PT2DDGD0DGEFBD2')).toBe('C-…GEFBD2');
   });
 
@@ -80,8 +82,23 @@ describe('screens follow the route table', () => {
 
 describe('alerts order', () => {
   it('puts the most severe first, then the newest', () => {
-    const a = (id: string, severity: Alert['severity'], at: string): Alert => ({ id, orderId: 'RO-1', district: 'z', kind: 'zone', severity, at, raisedAt: at, status: 'open', escalationLevel: 0 });
-    const sorted = sortAlerts([a('1', 'low', '2026-01-01T10:00:00Z'), a('2', 'critical', '2026-01-01T08:00:00Z'), a('3', 'high', '2026-01-01T09:00:00Z'), a('4', 'high', '2026-01-01T11:00:00Z')]);
+    const a = (id: string, severity: Alert['severity'], at: string): Alert => ({
+      id,
+      orderId: 'RO-1',
+      district: 'z',
+      kind: 'zone',
+      severity,
+      at,
+      raisedAt: at,
+      status: 'open',
+      escalationLevel: 0,
+    });
+    const sorted = sortAlerts([
+      a('1', 'low', '2026-01-01T10:00:00Z'),
+      a('2', 'critical', '2026-01-01T08:00:00Z'),
+      a('3', 'high', '2026-01-01T09:00:00Z'),
+      a('4', 'high', '2026-01-01T11:00:00Z'),
+    ]);
     expect(sorted.map((x) => x.id)).toEqual(['2', '4', '3', '1']);
   });
 });
@@ -107,7 +124,13 @@ describe('config', () => {
 
   it('defaults to the local issuer on the same origin and a 15-minute idle timeout', () => {
     const c = defaultConfig();
-    expect(c).toMatchObject({ clientId: 'oneroof-staff-console', authorizeUrl: '/auth/authorize', tokenUrl: '/auth/token', logoutUrl: '/auth/logout', idleMinutes: 15 });
+    expect(c).toMatchObject({
+      clientId: 'oneroof-staff-console',
+      authorizeUrl: '/auth/authorize',
+      tokenUrl: '/auth/token',
+      logoutUrl: '/auth/logout',
+      idleMinutes: 15,
+    });
   });
 
   it('takes https endpoints and an auth base from the config file, refuses plain-http elsewhere and bad values', () => {

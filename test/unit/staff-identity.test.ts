@@ -12,7 +12,13 @@ describe('declared zones and districts', () => {
     expect(new Set([...ZONE_IDS, ...DISTRICT_IDS]).size).toBe(ZONE_IDS.length + DISTRICT_IDS.length);
     for (const id of [...ZONE_IDS, ...DISTRICT_IDS]) expect(id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
     expect(zoneOfDistrict('niel')).toBe('ruppel');
-    expect([isZoneId('ruppel'), isZoneId('antwerpen'), isZoneId('-x'), isDistrictId('boom'), isDistrictId('ruppel')]).toEqual([true, false, false, true, false]);
+    expect([isZoneId('ruppel'), isZoneId('antwerpen'), isZoneId('-x'), isDistrictId('boom'), isDistrictId('ruppel')]).toEqual([
+      true,
+      false,
+      false,
+      true,
+      false,
+    ]);
   });
 
   it('every demo user works in a declared zone and covers declared districts of it', () => {
@@ -24,7 +30,8 @@ describe('declared zones and districts', () => {
 });
 
 describe('staff identity carries zone and districts', () => {
-  const principal = (groups: string) => principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'u', token_use: 'access', 'cognito:groups': groups } }));
+  const principal = (groups: string) =>
+    principalFrom(apiEvent({ method: 'GET', path: '/api/cases', claims: { sub: 's', username: 'u', token_use: 'access', 'cognito:groups': groups } }));
 
   it('reads roles, the zone and the districts from the groups (API Gateway flattens arrays)', () => {
     expect(principal('[police zone:ruppel district:boom district:niel]')).toMatchObject({ roles: ['police'], zone: 'ruppel', districts: ['boom', 'niel'] });
@@ -35,7 +42,16 @@ describe('staff identity carries zone and districts', () => {
 
   it('the local issuer puts the same groups in demo tokens', () => {
     const paula = demoUsers.find((u) => u.username === 'paula.police');
-    expect(paula && groupsOf(paula)).toEqual(['police', 'zone:ruppel', 'district:aartselaar', 'district:boom', 'district:hemiksem', 'district:niel', 'district:rumst', 'district:schelle']);
+    expect(paula && groupsOf(paula)).toEqual([
+      'police',
+      'zone:ruppel',
+      'district:aartselaar',
+      'district:boom',
+      'district:hemiksem',
+      'district:niel',
+      'district:rumst',
+      'district:schelle',
+    ]);
   });
 });
 

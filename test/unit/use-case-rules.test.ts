@@ -19,7 +19,13 @@ import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
 const directory = new DemoStaffDirectory();
 
 /** Use-case rules on the in-memory ports: no DynamoDB, no Java. The adapters are tested on DynamoDB Local. */
-const principal = (username: string, ...roles: Principal['roles']): Principal => ({ sub: `sub-${username}`, username, roles, scopes: [], clientId: 'staff-console' });
+const principal = (username: string, ...roles: Principal['roles']): Principal => ({
+  sub: `sub-${username}`,
+  username,
+  roles,
+  scopes: [],
+  clientId: 'staff-console',
+});
 const now = new Date('2026-03-02T08:00:00Z');
 
 const service: Service = {
@@ -47,8 +53,11 @@ const service: Service = {
 function bookingDeps(): Deps & { repo: InMemoryBookingRepository; notifier: RecordingNotifier } {
   return { repo: new InMemoryBookingRepository(), services: new InMemoryServices([service]), notifier: new RecordingNotifier() };
 }
-const firstSlot = generateSlots(service, now.getTime(), now.getTime() + 7 * 86_400_000, now.getTime()).find((s) => Date.parse(s.start) > now.getTime() + 86_400_000)!;
-const input = (alias: string) => bookingInputSchema.parse({ serviceId: service.id, start: firstSlot.start, alias, language: 'nl', safeContact: { mayContact: false } });
+const firstSlot = generateSlots(service, now.getTime(), now.getTime() + 7 * 86_400_000, now.getTime()).find(
+  (s) => Date.parse(s.start) > now.getTime() + 86_400_000,
+)!;
+const input = (alias: string) =>
+  bookingInputSchema.parse({ serviceId: service.id, start: firstSlot.start, alias, language: 'nl', safeContact: { mayContact: false } });
 
 describe('booking rules (in-memory ports)', () => {
   it('the last place goes once: the second booking of the slot is a 409 and nothing of it is kept', async () => {
@@ -76,9 +85,11 @@ describe('booking rules (in-memory ports)', () => {
   it(`one client gets ${MAX_WRONG_PINS_PER_CLIENT} PIN checks; ${MAX_WRONG_PINS} wrong PINs in all lock the reference for the window, even against the right PIN`, async () => {
     const deps = bookingDeps();
     const made = await createBooking(deps, input('A'), () => '123456', now);
-    for (let i = 0; i < MAX_WRONG_PINS_PER_CLIENT; i++) await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 404 });
+    for (let i = 0; i < MAX_WRONG_PINS_PER_CLIENT; i++)
+      await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 404 });
     await expect(viewBooking(deps, made.reference, '000000', 'client-a', now)).rejects.toMatchObject({ status: 429 });
-    for (let i = MAX_WRONG_PINS_PER_CLIENT; i < MAX_WRONG_PINS; i++) await expect(viewBooking(deps, made.reference, '000000', `client-${i}`, now)).rejects.toMatchObject({ status: 404 });
+    for (let i = MAX_WRONG_PINS_PER_CLIENT; i < MAX_WRONG_PINS; i++)
+      await expect(viewBooking(deps, made.reference, '000000', `client-${i}`, now)).rejects.toMatchObject({ status: 404 });
     await expect(viewBooking(deps, made.reference, '123456', 'client-z', now)).rejects.toMatchObject({ status: 429 });
     // The window does not grow: once it is over, the right PIN works again.
     const later = new Date(now.getTime() + LOCK_MINUTES * 60_000 + 1000);
@@ -88,7 +99,18 @@ describe('booking rules (in-memory ports)', () => {
 
 describe('case rules (in-memory ports)', () => {
   const olivia = { principal: principal('olivia.officer', 'officer'), route: 'POST /api/cases' };
-  const body = (victimRef: string) => createCaseSchema.parse({ victimRef, zone: 'ruppel', interventionDate: '2026-03-01', kind: 'physical', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male', dashYes: [] });
+  const body = (victimRef: string) =>
+    createCaseSchema.parse({
+      victimRef,
+      zone: 'ruppel',
+      interventionDate: '2026-03-01',
+      kind: 'physical',
+      children: false,
+      substanceAbuse: false,
+      victimGender: 'female',
+      aggressorGender: 'male',
+      dashYes: [],
+    });
 
   it('the same victim within twelve months is a repeat, counted once per case', async () => {
     const repo = new InMemoryCaseRepository();
@@ -103,9 +125,17 @@ describe('case rules (in-memory ports)', () => {
   it('a change made on a stale version is a 409 and leaves the case as it was', async () => {
     const repo = new InMemoryCaseRepository();
     const opened = await openCase({ repo, directory }, body('V-2'), olivia, now);
-    const patched = await patchCase({ repo, directory }, opened.id, { expectedVersion: 1, fjcIntroduction: 'offered' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now);
+    const patched = await patchCase(
+      { repo, directory },
+      opened.id,
+      { expectedVersion: 1, fjcIntroduction: 'offered' },
+      { ...olivia, route: 'PATCH /api/cases/{id}' },
+      now,
+    );
     expect(patched.version).toBe(2);
-    await expect(patchCase({ repo, directory }, opened.id, { expectedVersion: 1, fjcIntroduction: 'accepted' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now)).rejects.toMatchObject({ status: 409 });
+    await expect(
+      patchCase({ repo, directory }, opened.id, { expectedVersion: 1, fjcIntroduction: 'accepted' }, { ...olivia, route: 'PATCH /api/cases/{id}' }, now),
+    ).rejects.toMatchObject({ status: 409 });
     expect(repo.cases.get(opened.id)).toMatchObject({ version: 2, fjcIntroduction: 'offered' });
   });
 });

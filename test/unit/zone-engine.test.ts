@@ -91,7 +91,11 @@ describe('fixed zones: outside → pre-alert → alert → cleared', () => {
     expect(run(order(), [fixAt(0, 1500, 2000)]).alerts).toEqual([]);
     const alerted = run(order(), [fixAt(0, 100)]).state;
     expect(run(order(), [fixAt(1, 3000, 2500)], alerted).state.zones['z-home']?.phase).toBe('alert');
-    expect(run(order({ zones: [{ id: 'big', label: 'work', centre: HOME, alertRadiusM: 10_000, preAlertRadiusM: 20_000 }] }), [fixAt(0, 100, 1500)]).alerts.map((a) => a.kind)).toEqual(['zone']);
+    expect(
+      run(order({ zones: [{ id: 'big', label: 'work', centre: HOME, alertRadiusM: 10_000, preAlertRadiusM: 20_000 }] }), [fixAt(0, 100, 1500)]).alerts.map(
+        (a) => a.kind,
+      ),
+    ).toEqual(['zone']);
   });
 
   it('re-alerts after leaving and coming back later than the re-alert interval, not before', () => {
@@ -124,7 +128,10 @@ describe('moving zone around the protected person', () => {
   const pFix = (minutes: number, meters: number): EngineEvent => fixAt(minutes, meters, 10, 'DEV-P');
   it('alerts when the respondent comes near the protected person, with only the respondent fix as evidence', () => {
     const { alerts } = run(mz, [pFix(0, 2000), fixAt(1, 0), fixAt(2, 1500), fixAt(3, 1800)]);
-    expect(alerts.map((a) => [a.kind, a.zoneLabel])).toEqual([['preAlert', 'protected person'], ['zone', 'protected person']]);
+    expect(alerts.map((a) => [a.kind, a.zoneLabel])).toEqual([
+      ['preAlert', 'protected person'],
+      ['zone', 'protected person'],
+    ]);
     expect(alerts[1]?.evidence?.fix?.eventId).not.toMatch(/DEV-P/);
     expect(JSON.stringify(alerts)).not.toContain(String(destination(HOME, 0, 2000).lat));
   });
@@ -145,17 +152,26 @@ describe('device conditions', () => {
   it('tamper → high, once per re-alert interval', () => {
     const t = (m: number): EngineEvent => ({ kind: 'tamper', eventId: `t${m}`, deviceId: 'DEV-R', at: at(m), detail: 'strap' });
     const { alerts } = run(order(), [t(0), t(1), t(16)]);
-    expect(alerts.map((a) => [a.kind, a.severity, a.at])).toEqual([['tamper', 'high', at(0)], ['tamper', 'high', at(16)]]);
+    expect(alerts.map((a) => [a.kind, a.severity, a.at])).toEqual([
+      ['tamper', 'high', at(0)],
+      ['tamper', 'high', at(16)],
+    ]);
   });
   it('battery low → low, once until it recovers above the threshold + 10', () => {
     const b = (m: number, level: number): EngineEvent => ({ kind: 'battery', eventId: `b${m}`, deviceId: 'DEV-R', at: at(m), level });
     const { alerts } = run(order(), [b(0, 50), b(1, 15), b(2, 14), b(3, 20), b(4, 10), b(5, 30), b(6, 12)]);
-    expect(alerts.map((a) => [a.kind, a.severity, a.evidence?.batteryLevel])).toEqual([['batteryLow', 'low', 15], ['batteryLow', 'low', 12]]);
+    expect(alerts.map((a) => [a.kind, a.severity, a.evidence?.batteryLevel])).toEqual([
+      ['batteryLow', 'low', 15],
+      ['batteryLow', 'low', 12],
+    ]);
   });
   it('signal loss after N minutes without a fix, once, and again after a new fix then silence', () => {
     const tick = (m: number): EngineEvent => ({ kind: 'tick', at: at(m) });
     const { alerts, state } = run(order(), [fixAt(0, 5000), tick(5), tick(10), tick(11), fixAt(12, 5000), tick(21), tick(22)]);
-    expect(alerts.map((a) => [a.kind, a.severity, a.at])).toEqual([['signalLoss', 'high', at(10)], ['signalLoss', 'high', at(22)]]);
+    expect(alerts.map((a) => [a.kind, a.severity, a.at])).toEqual([
+      ['signalLoss', 'high', at(10)],
+      ['signalLoss', 'high', at(22)],
+    ]);
     expect(state.respondent.signalLost).toBe(true);
   });
   it('heartbeats keep the device seen but do not stop signal loss (no position)', () => {
@@ -167,9 +183,17 @@ describe('device conditions', () => {
 
 describe('panic and contact', () => {
   it('panic is critical at once, with the position as evidence when given; repeated presses within a minute are one alert', () => {
-    const p = (m: number, withPos: boolean): EngineEvent => ({ kind: 'panic', eventId: `p${m}`, at: at(m), ...(withPos ? { position: { lat: 51, lon: 4, accuracy: 20 } } : {}) });
+    const p = (m: number, withPos: boolean): EngineEvent => ({
+      kind: 'panic',
+      eventId: `p${m}`,
+      at: at(m),
+      ...(withPos ? { position: { lat: 51, lon: 4, accuracy: 20 } } : {}),
+    });
     const { alerts } = run(order(), [p(0, true), { ...(p(0.5, false) as object), eventId: 'p0.5' } as EngineEvent, p(2, false)]);
-    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([['panic', 'critical'], ['panic', 'critical']]);
+    expect(alerts.map((a) => [a.kind, a.severity])).toEqual([
+      ['panic', 'critical'],
+      ['panic', 'critical'],
+    ]);
     expect(alerts[0]?.evidence?.fix).toMatchObject({ lat: 51, lon: 4 });
   });
   it('contact report → high under a no-contact condition', () => {
@@ -186,13 +210,22 @@ describe('validity', () => {
 });
 
 describe('curfew (Europe/Brussels), across midnight and DST', () => {
-  const curfewOrder = order({ zones: [], curfews: [{ id: 'c1', start: '22:00', end: '06:00', centre: HOME, radiusM: 150 }], device: { signalLossMinutes: 600, batteryLowPercent: 15 } });
+  const curfewOrder = order({
+    zones: [],
+    curfews: [{ id: 'c1', start: '22:00', end: '06:00', centre: HOME, radiusM: 150 }],
+    device: { signalLossMinutes: 600, batteryLowPercent: 15 },
+  });
   const fixIso = (iso: string, meters: number, accuracy = 10): EngineEvent => {
     const p = destination(HOME, 90, meters);
     return { kind: 'position', eventId: `c${++seq}`, deviceId: 'DEV-R', at: iso, lat: p.lat, lon: p.lon, accuracy };
   };
   it('checks at window start: away from home at 22:00 local → one curfew alert', () => {
-    const { alerts } = run(curfewOrder, [fixIso('2026-11-28T20:50:00.000Z', 3000), { kind: 'tick', at: '2026-11-28T20:59:00.000Z' }, { kind: 'tick', at: '2026-11-28T21:00:00.000Z' }, { kind: 'tick', at: '2026-11-28T21:01:00.000Z' }]);
+    const { alerts } = run(curfewOrder, [
+      fixIso('2026-11-28T20:50:00.000Z', 3000),
+      { kind: 'tick', at: '2026-11-28T20:59:00.000Z' },
+      { kind: 'tick', at: '2026-11-28T21:00:00.000Z' },
+      { kind: 'tick', at: '2026-11-28T21:01:00.000Z' },
+    ]);
     expect(alerts.map((a) => [a.kind, a.severity, a.at])).toEqual([['curfew', 'high', '2026-11-28T21:00:00.000Z']]);
   });
   it('home at window start, leaves after midnight → alert on that fix; returns and leaves within 15 min → no storm', () => {
@@ -233,13 +266,24 @@ describe('properties (fast-check)', () => {
   it('jitter: fixes oscillating around the alert radius raise at most one alert per re-alert interval', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ gapS: fc.integer({ min: 1, max: 120 }), offset: fc.double({ min: -150, max: 150, noNaN: true }), acc: fc.integer({ min: 0, max: 80 }) }), { minLength: 1, maxLength: 300 }),
+        fc.array(
+          fc.record({ gapS: fc.integer({ min: 1, max: 120 }), offset: fc.double({ min: -150, max: 150, noNaN: true }), acc: fc.integer({ min: 0, max: 80 }) }),
+          { minLength: 1, maxLength: 300 },
+        ),
         (steps) => {
           let t = T0;
           const events = steps.map((s) => {
             t += s.gapS * 1000;
             const p = destination(HOME, 0, Math.max(0, 500 + s.offset));
-            return { kind: 'position', eventId: `j${++seq}`, deviceId: 'DEV-R', at: new Date(t).toISOString(), lat: p.lat, lon: p.lon, accuracy: s.acc } as EngineEvent;
+            return {
+              kind: 'position',
+              eventId: `j${++seq}`,
+              deviceId: 'DEV-R',
+              at: new Date(t).toISOString(),
+              lat: p.lat,
+              lon: p.lon,
+              accuracy: s.acc,
+            } as EngineEvent;
           });
           const alerts = run(order(), events).alerts.filter((a) => a.kind === 'zone');
           for (let i = 1; i < alerts.length; i++) {
@@ -274,18 +318,22 @@ describe('properties (fast-check)', () => {
 
   it('out-of-order: shuffling in older fixes after the newest never changes the state or raises alerts', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 2, maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 10 }), (path, late) => {
-        const events = path.map((m, i) => fixAt(i, m));
-        const done = run(order(), events);
-        let state = done.state;
-        for (const [i, m] of late.entries()) {
-          const r = evaluate(order(), state, fixAt(i % path.length, m), new Date(at(path.length)));
-          expect(r.outOfOrder).toBe(true);
-          expect(r.alerts).toEqual([]);
-          state = r.state;
-        }
-        expect(state.zones).toEqual(done.state.zones);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 2, maxLength: 30 }),
+        fc.array(fc.integer({ min: 0, max: 3000 }), { maxLength: 10 }),
+        (path, late) => {
+          const events = path.map((m, i) => fixAt(i, m));
+          const done = run(order(), events);
+          let state = done.state;
+          for (const [i, m] of late.entries()) {
+            const r = evaluate(order(), state, fixAt(i % path.length, m), new Date(at(path.length)));
+            expect(r.outOfOrder).toBe(true);
+            expect(r.alerts).toEqual([]);
+            state = r.state;
+          }
+          expect(state.zones).toEqual(done.state.zones);
+        },
+      ),
     );
   });
 
@@ -308,7 +356,12 @@ describe('first-report grace of a new order', () => {
   it('a device that never reported raises no signal loss before the grace after monitoring began, even with a short limit', () => {
     const o = order({ monitoredSince: at(0), device: { signalLossMinutes: 1, batteryLowPercent: 15 } });
     const tick = (m: number): EngineEvent => ({ kind: 'tick', at: at(m) });
-    const { alerts } = run(o, [tick(1), tick(10), tick(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000 - 1), tick(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000)]);
+    const { alerts } = run(o, [
+      tick(1),
+      tick(10),
+      tick(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000 - 1),
+      tick(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000),
+    ]);
     expect(alerts.map((a) => [a.kind, a.at])).toEqual([['signalLoss', at(DEFAULT_ENGINE_CONFIG.firstReportGraceMs / 60_000)]]);
   });
 });

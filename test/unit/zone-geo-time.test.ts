@@ -29,7 +29,7 @@ describe('Brussels wall-clock time', () => {
     expect(offsetMs(Date.parse('2026-01-15T12:00:00Z'))).toBe(3_600_000);
     expect(offsetMs(Date.parse('2026-07-15T12:00:00Z'))).toBe(7_200_000);
   });
-  it("resolves a time skipped in spring forward by the gap, and a repeated autumn time to the earlier instant", () => {
+  it('resolves a time skipped in spring forward by the gap, and a repeated autumn time to the earlier instant', () => {
     expect(iso(brusselsToUtc(2026, 3, 29, 2, 30))).toBe('2026-03-29T01:30:00.000Z'); // = 03:30 CEST
     expect(iso(brusselsToUtc(2026, 10, 25, 2, 30))).toBe('2026-10-25T00:30:00.000Z'); // first 02:30 (CEST)
     expect(iso(brusselsToUtc(2026, 11, 28, 22, 0))).toBe('2026-11-28T21:00:00.000Z');

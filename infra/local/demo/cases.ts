@@ -22,7 +22,10 @@ const H = 3_600_000;
 const D = 24 * H;
 
 function caller(username: string, roles: StaffRole[]): Caller {
-  return { principal: { sub: `demo-seed:${username}`, username, roles, zone: DEMO_ZONE, districts: [], scopes: [], clientId: 'demo-seed' }, route: 'POST /api/cases' };
+  return {
+    principal: { sub: `demo-seed:${username}`, username, roles, zone: DEMO_ZONE, districts: [], scopes: [], clientId: 'demo-seed' },
+    route: 'POST /api/cases',
+  };
 }
 const olivia = caller('olivia.officer', ['officer']);
 const omar = caller('omar.officer', ['officer']);
@@ -30,7 +33,9 @@ const omar = caller('omar.officer', ['officer']);
 interface DemoCase {
   by: Caller;
   daysAgo: number;
-  body: Omit<CreateCaseBody, 'zone' | 'interventionDate' | 'fjcIntroduction' | 'bookingRefs' | 'orderIds' | 'dashYes'> & { dashYes?: CreateCaseBody['dashYes'] };
+  body: Omit<CreateCaseBody, 'zone' | 'interventionDate' | 'fjcIntroduction' | 'bookingRefs' | 'orderIds' | 'dashYes'> & {
+    dashYes?: CreateCaseBody['dashYes'];
+  };
   /** Outcomes of the past follow-ups, in order (then "reached"); `late` completes after the due time. */
   outcomes?: Outcome[];
   late?: boolean;
@@ -41,15 +46,92 @@ interface DemoCase {
 }
 
 const demo: DemoCase[] = [
-  { by: olivia, daysAgo: 20, body: { victimRef: 'DEMO-V-001', kind: 'physical', children: true, substanceAbuse: true, victimGender: 'female', aggressorGender: 'male', riskLevel: 'high' } },
-  { by: omar, daysAgo: 18, body: { victimRef: 'DEMO-V-002', kind: 'psychological', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male' }, late: true },
-  { by: olivia, daysAgo: 15, body: { victimRef: 'DEMO-V-003', kind: 'both', children: true, substanceAbuse: false, victimGender: 'male', aggressorGender: 'female', riskLevel: 'medium' }, outcomes: ['not_reached', 'not_reached'] },
-  { by: omar, daysAgo: 12, body: { victimRef: 'DEMO-V-004', kind: 'physical', children: false, substanceAbuse: true, victimGender: 'not_recorded', aggressorGender: 'not_recorded', riskLevel: 'high' }, leaveOverdue: true },
-  { by: olivia, daysAgo: 9, body: { victimRef: 'DEMO-V-005', kind: 'physical', children: true, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male' } },
-  { by: omar, daysAgo: 7, body: { victimRef: 'DEMO-V-006', kind: 'psychological', children: true, substanceAbuse: true, victimGender: 'female', aggressorGender: 'male', riskLevel: 'medium' }, outcomes: ['declined'] },
+  {
+    by: olivia,
+    daysAgo: 20,
+    body: {
+      victimRef: 'DEMO-V-001',
+      kind: 'physical',
+      children: true,
+      substanceAbuse: true,
+      victimGender: 'female',
+      aggressorGender: 'male',
+      riskLevel: 'high',
+    },
+  },
+  {
+    by: omar,
+    daysAgo: 18,
+    body: { victimRef: 'DEMO-V-002', kind: 'psychological', children: false, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male' },
+    late: true,
+  },
+  {
+    by: olivia,
+    daysAgo: 15,
+    body: {
+      victimRef: 'DEMO-V-003',
+      kind: 'both',
+      children: true,
+      substanceAbuse: false,
+      victimGender: 'male',
+      aggressorGender: 'female',
+      riskLevel: 'medium',
+    },
+    outcomes: ['not_reached', 'not_reached'],
+  },
+  {
+    by: omar,
+    daysAgo: 12,
+    body: {
+      victimRef: 'DEMO-V-004',
+      kind: 'physical',
+      children: false,
+      substanceAbuse: true,
+      victimGender: 'not_recorded',
+      aggressorGender: 'not_recorded',
+      riskLevel: 'high',
+    },
+    leaveOverdue: true,
+  },
+  {
+    by: olivia,
+    daysAgo: 9,
+    body: { victimRef: 'DEMO-V-005', kind: 'physical', children: true, substanceAbuse: false, victimGender: 'female', aggressorGender: 'male' },
+  },
+  {
+    by: omar,
+    daysAgo: 7,
+    body: {
+      victimRef: 'DEMO-V-006',
+      kind: 'psychological',
+      children: true,
+      substanceAbuse: true,
+      victimGender: 'female',
+      aggressorGender: 'male',
+      riskLevel: 'medium',
+    },
+    outcomes: ['declined'],
+  },
   // The demo order protects this victim: `npm run demo:breach` reaches Olivia as an urgent follow-up.
-  { by: olivia, daysAgo: 4, body: { victimRef: 'DEMO-V-001', kind: 'physical', children: true, substanceAbuse: true, victimGender: 'female', aggressorGender: 'male', riskLevel: 'high' }, orderIds: [DEMO_ORDER_ID] },
-  { by: omar, daysAgo: 2, body: { victimRef: 'DEMO-V-007', kind: 'both', children: false, substanceAbuse: false, victimGender: 'other', aggressorGender: 'male' } },
+  {
+    by: olivia,
+    daysAgo: 4,
+    body: {
+      victimRef: 'DEMO-V-001',
+      kind: 'physical',
+      children: true,
+      substanceAbuse: true,
+      victimGender: 'female',
+      aggressorGender: 'male',
+      riskLevel: 'high',
+    },
+    orderIds: [DEMO_ORDER_ID],
+  },
+  {
+    by: omar,
+    daysAgo: 2,
+    body: { victimRef: 'DEMO-V-007', kind: 'both', children: false, substanceAbuse: false, victimGender: 'other', aggressorGender: 'male' },
+  },
 ];
 
 export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Promise<{ cases: string[] }> {
@@ -78,7 +160,14 @@ export async function seedDemoCases({ dynamo, tableName, now }: SeedContext): Pr
       if (!next) break;
       const due = new Date(next.dueAt).getTime();
       const at = new Date(d.late ? due + 5 * H : due - 2 * H);
-      await completeFollowup(deps, c.id, next.id, outcomes.shift() ?? 'reached', { ...d.by, route: 'POST /api/cases/{id}/followups/{followupId}/complete' }, at);
+      await completeFollowup(
+        deps,
+        c.id,
+        next.id,
+        outcomes.shift() ?? 'reached',
+        { ...d.by, route: 'POST /api/cases/{id}/followups/{followupId}/complete' },
+        at,
+      );
     }
   }
   // Each officer: one overdue, one due later today, one next week (in the first case that is theirs).

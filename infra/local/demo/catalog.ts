@@ -21,7 +21,21 @@ const weekdays = (days: number[], start: string, end: string): OpeningRule[] => 
 const HOLIDAYS = demoClosures(new Date().getUTCFullYear());
 const L = (nl: string, fr: string, en: string, ar: string): Localized => ({ nl, fr, en, ar });
 
-type Base = Omit<Service, 'id' | 'name' | 'description' | 'forWhom' | 'partnerId' | 'partner' | 'openingRules' | 'slotMinutes' | 'bufferMinutes' | 'capacity' | 'leadHours' | 'horizonDays'>;
+type Base = Omit<
+  Service,
+  | 'id'
+  | 'name'
+  | 'description'
+  | 'forWhom'
+  | 'partnerId'
+  | 'partner'
+  | 'openingRules'
+  | 'slotMinutes'
+  | 'bufferMinutes'
+  | 'capacity'
+  | 'leadHours'
+  | 'horizonDays'
+>;
 const base: Base = { zone: DEMO_ZONE, location: FJC, languages: ['nl', 'fr', 'en', 'ar'], closures: HOLIDAYS, bookable: true, demo: true, confidential: false };
 
 const services: Service[] = [
@@ -35,7 +49,12 @@ const services: Service[] = [
       'A lawyer explains your rights: complaints, restraining orders, separation, children, residence. The first talk is free.',
       'يشرح لك محامٍ حقوقك: الشكوى، أمر الحماية، الانفصال، الأطفال، الإقامة. الجلسة الأولى مجانية.',
     ),
-    forWhom: L('Iedereen die geweld in het gezin meemaakt of meemaakte.', 'Toute personne qui vit ou a vécu des violences dans la famille.', 'Anyone who lives or lived with violence at home.', 'كل من يعيش أو عاش عنفًا في الأسرة.'),
+    forWhom: L(
+      'Iedereen die geweld in het gezin meemaakt of meemaakte.',
+      'Toute personne qui vit ou a vécu des violences dans la famille.',
+      'Anyone who lives or lived with violence at home.',
+      'كل من يعيش أو عاش عنفًا في الأسرة.',
+    ),
     partnerId: 'cjb-antwerpen',
     partner: 'Commissie voor Juridische Bijstand Antwerpen',
     openingRules: [...weekdays([2], '13:00', '17:00'), ...weekdays([4], '09:00', '12:00')],
@@ -55,7 +74,12 @@ const services: Service[] = [
       'A doctor treats injuries and records them in a certificate you can use later. After sexual violence: call the sexual assault centre, day and night.',
       'يعالج طبيب الإصابات ويصفها في شهادة يمكنك استخدامها لاحقًا. في حالة العنف الجنسي: اتصل بمركز الرعاية ليلًا ونهارًا.',
     ),
-    forWhom: L('Volwassenen en jongeren vanaf 16 jaar.', 'Adultes et jeunes à partir de 16 ans.', 'Adults and young people from 16.', 'البالغون والشباب من 16 سنة.'),
+    forWhom: L(
+      'Volwassenen en jongeren vanaf 16 jaar.',
+      'Adultes et jeunes à partir de 16 ans.',
+      'Adults and young people from 16.',
+      'البالغون والشباب من 16 سنة.',
+    ),
     partnerId: 'az-rivierenland',
     partner: 'AZ Rivierenland — forensische consultatie',
     openingRules: weekdays([1, 2, 3, 4, 5], '09:00', '12:00'),
@@ -75,7 +99,12 @@ const services: Service[] = [
       'Talks with a counsellor about what happened, about safety and about what you need now.',
       'جلسات مع مختص حول ما حدث وحول السلامة وما تحتاجه الآن.',
     ),
-    forWhom: L('Iedereen, ongeacht gender of geaardheid.', 'Tout le monde, quels que soient le genre ou l’orientation.', 'Everyone, whatever their gender or orientation.', 'الجميع، بغض النظر عن الجنس أو التوجه.'),
+    forWhom: L(
+      'Iedereen, ongeacht gender of geaardheid.',
+      'Tout le monde, quels que soient le genre ou l’orientation.',
+      'Everyone, whatever their gender or orientation.',
+      'الجميع، بغض النظر عن الجنس أو التوجه.',
+    ),
     partnerId: 'caw-bml',
     partner: 'CAW Boom Mechelen Lier',
     openingRules: [...weekdays([1, 3], '09:00', '17:00'), ...weekdays([5], '09:00', '12:00')],
@@ -135,7 +164,12 @@ const services: Service[] = [
       'Help with another home, rent allowance, social housing or urgent housing.',
       'مساعدة في إيجاد سكن آخر أو منحة الإيجار أو سكن اجتماعي أو سكن عاجل.',
     ),
-    forWhom: L('Inwoners van Boom, Niel, Rumst, Schelle, Hemiksem en Aartselaar.', 'Habitants de Boom, Niel, Rumst, Schelle, Hemiksem et Aartselaar.', 'Residents of Boom, Niel, Rumst, Schelle, Hemiksem and Aartselaar.', 'سكان بوم ونيل ورومست وسخيله وهميكسم وآرتسيلار.'),
+    forWhom: L(
+      'Inwoners van Boom, Niel, Rumst, Schelle, Hemiksem en Aartselaar.',
+      'Habitants de Boom, Niel, Rumst, Schelle, Hemiksem et Aartselaar.',
+      'Residents of Boom, Niel, Rumst, Schelle, Hemiksem and Aartselaar.',
+      'سكان بوم ونيل ورومست وسخيله وهميكسم وآرتسيلار.',
+    ),
     partnerId: 'sociaal-huis-boom',
     partner: 'Sociaal Huis Boom (OCMW)',
     openingRules: weekdays([2, 4], '09:00', '12:00'),
@@ -155,7 +189,12 @@ const services: Service[] = [
       'For children and young people who see or live with violence at home, and for worried parents.',
       'للأطفال والشباب الذين يشهدون العنف في المنزل أو يعانون منه، وللآباء القلقين.',
     ),
-    forWhom: L('Kinderen, jongeren tot 25 jaar en hun ouders.', 'Enfants, jeunes jusqu’à 25 ans et leurs parents.', 'Children, young people up to 25 and their parents.', 'الأطفال والشباب حتى 25 سنة وأولياؤهم.'),
+    forWhom: L(
+      'Kinderen, jongeren tot 25 jaar en hun ouders.',
+      'Enfants, jeunes jusqu’à 25 ans et leurs parents.',
+      'Children, young people up to 25 and their parents.',
+      'الأطفال والشباب حتى 25 سنة وأولياؤهم.',
+    ),
     partnerId: 'vk-antwerpen',
     partner: 'Vertrouwenscentrum Kindermishandeling Antwerpen',
     openingRules: [...weekdays([3], '13:00', '17:00'), ...weekdays([6], '10:00', '12:00')],
@@ -196,7 +235,12 @@ const services: Service[] = [
       'A group course: setting boundaries, using your voice, getting yourself to safety. No experience or fitness needed.',
       'تدريب جماعي: وضع الحدود، استخدام صوتك، الوصول إلى الأمان. لا تحتاج إلى خبرة أو لياقة.',
     ),
-    forWhom: L('Volwassenen en jongeren vanaf 16 jaar.', 'Adultes et jeunes à partir de 16 ans.', 'Adults and young people from 16.', 'البالغون والشباب من 16 سنة.'),
+    forWhom: L(
+      'Volwassenen en jongeren vanaf 16 jaar.',
+      'Adultes et jeunes à partir de 16 ans.',
+      'Adults and young people from 16.',
+      'البالغون والشباب من 16 سنة.',
+    ),
     partnerId: 'sportdienst-boom',
     partner: 'Sportdienst Boom met Politiezone Ruppel',
     location: { label: 'Sporthal Boom (demo)', address: 'Demo-adres 2, 2850 Boom' },
@@ -218,7 +262,12 @@ const services: Service[] = [
       'Questions about residence, papers, language and integration, also if your residence depends on your partner. With an interpreter if you like.',
       'أسئلة حول الإقامة والأوراق واللغة والاندماج، حتى إذا كانت إقامتك مرتبطة بشريكك. مع مترجم إذا رغبت.',
     ),
-    forWhom: L('Nieuwkomers en mensen zonder verblijfspapieren.', 'Nouveaux arrivants et personnes sans titre de séjour.', 'Newcomers and people without residence papers.', 'الوافدون الجدد والأشخاص بدون أوراق إقامة.'),
+    forWhom: L(
+      'Nieuwkomers en mensen zonder verblijfspapieren.',
+      'Nouveaux arrivants et personnes sans titre de séjour.',
+      'Newcomers and people without residence papers.',
+      'الوافدون الجدد والأشخاص بدون أوراق إقامة.',
+    ),
     partnerId: 'agii',
     partner: 'Agentschap Integratie en Inburgering',
     openingRules: weekdays([1, 4], '13:00', '16:00'),
@@ -233,7 +282,15 @@ const services: Service[] = [
 
 type CP = Omit<ContactPoint, 'openingRules' | 'free' | 'anonymous' | 'emergencyLine' | 'demo' | 'languages' | 'confidential'> & Partial<ContactPoint>;
 /** `confidential` is left to the schema: a shelter is confidential by its kind. */
-const cp = (c: CP): Omit<ContactPoint, 'confidential'> => ({ openingRules: [], free: false, anonymous: false, emergencyLine: false, demo: true, languages: ['nl', 'fr', 'en'], ...c });
+const cp = (c: CP): Omit<ContactPoint, 'confidential'> => ({
+  openingRules: [],
+  free: false,
+  anonymous: false,
+  emergencyLine: false,
+  demo: true,
+  languages: ['nl', 'fr', 'en'],
+  ...c,
+});
 const officeHours = weekdays([1, 2, 3, 4, 5], '09:00', '17:00');
 
 const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
@@ -241,7 +298,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'emergency-112',
     kind: 'emergency',
     name: L('112 — noodnummer', '112 — numéro d’urgence', '112 — emergency', '112 — رقم الطوارئ'),
-    description: L('Ambulance, brandweer of politie bij direct gevaar.', 'Ambulance, pompiers ou police en cas de danger immédiat.', 'Ambulance, fire brigade or police when you are in danger now.', 'الإسعاف أو الإطفاء أو الشرطة عند وجود خطر مباشر.'),
+    description: L(
+      'Ambulance, brandweer of politie bij direct gevaar.',
+      'Ambulance, pompiers ou police en cas de danger immédiat.',
+      'Ambulance, fire brigade or police when you are in danger now.',
+      'الإسعاف أو الإطفاء أو الشرطة عند وجود خطر مباشر.',
+    ),
     phone: '112',
     alwaysOpen: true,
     free: true,
@@ -285,7 +347,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'ecoute-violences-conjugales',
     kind: 'helpline',
     name: L('Écoute Violences Conjugales', 'Écoute Violences Conjugales', 'Écoute Violences Conjugales (domestic violence line)', 'خط الاستماع للعنف الزوجي'),
-    description: L('Gratis Franstalige hulplijn voor partnergeweld, dag en nacht.', 'Ligne d’écoute gratuite sur les violences conjugales, 24 h/24, 7 j/7.', 'Free French-language line for partner violence, day and night.', 'خط مجاني باللغة الفرنسية للعنف بين الشريكين، ليلًا ونهارًا.'),
+    description: L(
+      'Gratis Franstalige hulplijn voor partnergeweld, dag en nacht.',
+      'Ligne d’écoute gratuite sur les violences conjugales, 24 h/24, 7 j/7.',
+      'Free French-language line for partner violence, day and night.',
+      'خط مجاني باللغة الفرنسية للعنف بين الشريكين، ليلًا ونهارًا.',
+    ),
     phone: '0800 30 030',
     alwaysOpen: true,
     free: true,
@@ -298,7 +365,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'police-victim-support',
     kind: 'victim-support',
     name: L('Politie Ruppel — slachtofferbejegening', 'Police Ruppel — assistance aux victimes', 'Ruppel police — victim support', 'شرطة روبل — دعم الضحايا'),
-    description: L('Steun en uitleg na een klacht, ook over je veiligheid.', 'Soutien et explications après une plainte, y compris sur votre sécurité.', 'Support and explanations after a complaint, also about your safety.', 'الدعم والشرح بعد تقديم شكوى، بما في ذلك سلامتك.'),
+    description: L(
+      'Steun en uitleg na een klacht, ook over je veiligheid.',
+      'Soutien et explications après une plainte, y compris sur votre sécurité.',
+      'Support and explanations after a complaint, also about your safety.',
+      'الدعم والشرح بعد تقديم شكوى، بما في ذلك سلامتك.',
+    ),
     phone: '+32 3 000 00 01',
     address: 'Demo-adres 3, 2850 Boom',
     alwaysOpen: false,
@@ -308,8 +380,18 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'prosecutor-victim-reception',
     kind: 'victim-support',
-    name: L('Justitiehuis — slachtofferonthaal', 'Maison de justice — accueil des victimes', 'House of Justice — victim reception', 'دار العدالة — استقبال الضحايا'),
-    description: L('Informatie over je dossier bij het parket en hulp bij het proces.', 'Informations sur votre dossier au parquet et aide pendant la procédure.', 'Information about your file at the prosecutor’s office and help during the proceedings.', 'معلومات عن ملفك لدى النيابة ومساعدة خلال الإجراءات.'),
+    name: L(
+      'Justitiehuis — slachtofferonthaal',
+      'Maison de justice — accueil des victimes',
+      'House of Justice — victim reception',
+      'دار العدالة — استقبال الضحايا',
+    ),
+    description: L(
+      'Informatie over je dossier bij het parket en hulp bij het proces.',
+      'Informations sur votre dossier au parquet et aide pendant la procédure.',
+      'Information about your file at the prosecutor’s office and help during the proceedings.',
+      'معلومات عن ملفك لدى النيابة ومساعدة خلال الإجراءات.',
+    ),
     phone: '+32 3 000 00 02',
     alwaysOpen: false,
     openingRules: officeHours,
@@ -319,7 +401,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'caw',
     kind: 'social-welfare',
     name: L('CAW Boom Mechelen Lier', 'CAW Boom Mechelen Lier', 'CAW Boom Mechelen Lier (social welfare)', 'CAW بوم ميخلن لير (الرعاية الاجتماعية)'),
-    description: L('Onthaal voor alle vragen, begeleiding bij partnergeweld, ook voor wie geweld pleegt.', 'Accueil pour toutes les questions, accompagnement en cas de violence conjugale, aussi pour les auteurs.', 'Welcome desk for any question, support with partner violence, also for people who use violence.', 'استقبال لكل الأسئلة، ومرافقة في حالات العنف بين الشريكين، وأيضًا لمن يمارس العنف.'),
+    description: L(
+      'Onthaal voor alle vragen, begeleiding bij partnergeweld, ook voor wie geweld pleegt.',
+      'Accueil pour toutes les questions, accompagnement en cas de violence conjugale, aussi pour les auteurs.',
+      'Welcome desk for any question, support with partner violence, also for people who use violence.',
+      'استقبال لكل الأسئلة، ومرافقة في حالات العنف بين الشريكين، وأيضًا لمن يمارس العنف.',
+    ),
     phone: '+32 3 000 00 03',
     address: 'Demo-adres 4, 2850 Boom',
     alwaysOpen: false,
@@ -331,7 +418,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'shelter',
     kind: 'shelter',
     name: L('Vluchthuis (opvang)', 'Maison d’accueil', 'Shelter', 'ملجأ'),
-    description: L('Veilige opvang voor volwassenen met of zonder kinderen. Bel dag en nacht; het adres blijft geheim.', 'Hébergement sûr pour adultes avec ou sans enfants. Appelez jour et nuit ; l’adresse reste secrète.', 'Safe shelter for adults with or without children. Call day and night; the address stays secret.', 'إيواء آمن للبالغين مع أطفال أو بدونهم. اتصل ليلًا ونهارًا؛ يبقى العنوان سريًا.'),
+    description: L(
+      'Veilige opvang voor volwassenen met of zonder kinderen. Bel dag en nacht; het adres blijft geheim.',
+      'Hébergement sûr pour adultes avec ou sans enfants. Appelez jour et nuit ; l’adresse reste secrète.',
+      'Safe shelter for adults with or without children. Call day and night; the address stays secret.',
+      'إيواء آمن للبالغين مع أطفال أو بدونهم. اتصل ليلًا ونهارًا؛ يبقى العنوان سريًا.',
+    ),
     phone: '+32 3 000 00 04',
     alwaysOpen: true,
     order: 13,
@@ -339,8 +431,18 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'sexual-assault-centre',
     kind: 'sexual-violence',
-    name: L('Zorgcentrum na Seksueel Geweld Antwerpen', 'Centre de prise en charge des violences sexuelles Anvers', 'Sexual Assault Care Centre Antwerp', 'مركز رعاية ضحايا العنف الجنسي أنتويرب'),
-    description: L('Medische zorg, sporenonderzoek en psychologische hulp na seksueel geweld, dag en nacht, met of zonder klacht.', 'Soins médicaux, examen médico-légal et aide psychologique après des violences sexuelles, jour et nuit, avec ou sans plainte.', 'Medical care, forensic examination and psychological help after sexual violence, day and night, with or without a complaint.', 'رعاية طبية وفحص جنائي ودعم نفسي بعد العنف الجنسي، ليلًا ونهارًا، مع شكوى أو بدونها.'),
+    name: L(
+      'Zorgcentrum na Seksueel Geweld Antwerpen',
+      'Centre de prise en charge des violences sexuelles Anvers',
+      'Sexual Assault Care Centre Antwerp',
+      'مركز رعاية ضحايا العنف الجنسي أنتويرب',
+    ),
+    description: L(
+      'Medische zorg, sporenonderzoek en psychologische hulp na seksueel geweld, dag en nacht, met of zonder klacht.',
+      'Soins médicaux, examen médico-légal et aide psychologique après des violences sexuelles, jour et nuit, avec ou sans plainte.',
+      'Medical care, forensic examination and psychological help after sexual violence, day and night, with or without a complaint.',
+      'رعاية طبية وفحص جنائي ودعم نفسي بعد العنف الجنسي، ليلًا ونهارًا، مع شكوى أو بدونها.',
+    ),
     phone: '+32 3 000 00 05',
     alwaysOpen: true,
     order: 14,
@@ -348,8 +450,18 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'child-abuse',
     kind: 'child-abuse',
-    name: L('Vertrouwenscentrum Kindermishandeling', 'Centre de confiance maltraitance d’enfants', 'Child Abuse Confidence Centre', 'مركز الثقة لإساءة معاملة الأطفال'),
-    description: L('Voor zorgen over een kind of jongere; ook via 1712.', 'Pour toute inquiétude au sujet d’un enfant ou d’un jeune ; aussi via le 1712.', 'When you worry about a child or young person; also through 1712.', 'عند القلق بشأن طفل أو شاب؛ أيضًا عبر 1712.'),
+    name: L(
+      'Vertrouwenscentrum Kindermishandeling',
+      'Centre de confiance maltraitance d’enfants',
+      'Child Abuse Confidence Centre',
+      'مركز الثقة لإساءة معاملة الأطفال',
+    ),
+    description: L(
+      'Voor zorgen over een kind of jongere; ook via 1712.',
+      'Pour toute inquiétude au sujet d’un enfant ou d’un jeune ; aussi via le 1712.',
+      'When you worry about a child or young person; also through 1712.',
+      'عند القلق بشأن طفل أو شاب؛ أيضًا عبر 1712.',
+    ),
     phone: '+32 3 000 00 06',
     alwaysOpen: false,
     openingRules: officeHours,
@@ -359,7 +471,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'youth-awel',
     kind: 'youth',
     name: L('Awel — 102', 'Awel — 102 (jeunes, néerlandophone)', 'Awel — 102 (young people)', 'Awel — 102 (للشباب)'),
-    description: L('Voor kinderen en jongeren die met iemand willen praten. Gratis en anoniem.', 'Pour les enfants et les jeunes qui veulent parler à quelqu’un. Gratuit et anonyme.', 'For children and young people who want to talk to someone. Free and anonymous.', 'للأطفال والشباب الذين يريدون التحدث مع شخص ما. مجاني ومجهول الهوية.'),
+    description: L(
+      'Voor kinderen en jongeren die met iemand willen praten. Gratis en anoniem.',
+      'Pour les enfants et les jeunes qui veulent parler à quelqu’un. Gratuit et anonyme.',
+      'For children and young people who want to talk to someone. Free and anonymous.',
+      'للأطفال والشباب الذين يريدون التحدث مع شخص ما. مجاني ومجهول الهوية.',
+    ),
     phone: '102',
     alwaysOpen: false,
     openingRules: weekdays([1, 2, 3, 4, 5, 6], '16:00', '22:00'),
@@ -373,7 +490,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'legal-aid',
     kind: 'legal',
     name: L('Juridische eerstelijnsbijstand', 'Aide juridique de première ligne', 'First-line legal aid', 'المساعدة القانونية الأولية'),
-    description: L('Gratis eerste juridisch advies door een advocaat.', 'Premier avis juridique gratuit par un avocat.', 'Free first legal advice from a lawyer.', 'استشارة قانونية أولى مجانية من محامٍ.'),
+    description: L(
+      'Gratis eerste juridisch advies door een advocaat.',
+      'Premier avis juridique gratuit par un avocat.',
+      'Free first legal advice from a lawyer.',
+      'استشارة قانونية أولى مجانية من محامٍ.',
+    ),
     phone: '+32 3 000 00 07',
     alwaysOpen: false,
     openingRules: weekdays([2, 4], '09:00', '12:00'),
@@ -384,7 +506,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'housing-boom',
     kind: 'housing',
     name: L('Sociaal Huis Boom — wonen', 'Maison sociale de Boom — logement', 'Boom social services — housing', 'البيت الاجتماعي في بوم — السكن'),
-    description: L('Dringende huisvesting, sociale woningen, huurpremie.', 'Logement urgent, logements sociaux, prime au loyer.', 'Urgent housing, social housing, rent allowance.', 'سكن عاجل، سكن اجتماعي، منحة الإيجار.'),
+    description: L(
+      'Dringende huisvesting, sociale woningen, huurpremie.',
+      'Logement urgent, logements sociaux, prime au loyer.',
+      'Urgent housing, social housing, rent allowance.',
+      'سكن عاجل، سكن اجتماعي، منحة الإيجار.',
+    ),
     phone: '+32 3 000 00 08',
     address: 'Demo-adres 5, 2850 Boom',
     alwaysOpen: false,
@@ -395,7 +522,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'mental-health-1813',
     kind: 'mental-health',
     name: L('Zelfmoordlijn 1813', 'Ligne de prévention du suicide 1813 (néerlandophone)', 'Suicide line 1813', 'خط منع الانتحار 1813'),
-    description: L('Als je aan zelfmoord denkt of je zorgen maakt om iemand. Gratis, anoniem, dag en nacht.', 'Si vous pensez au suicide ou vous inquiétez pour quelqu’un. Gratuit, anonyme, jour et nuit.', 'If you think about suicide or worry about someone. Free, anonymous, day and night.', 'إذا كنت تفكر في الانتحار أو تقلق على شخص ما. مجاني ومجهول الهوية، ليلًا ونهارًا.'),
+    description: L(
+      'Als je aan zelfmoord denkt of je zorgen maakt om iemand. Gratis, anoniem, dag en nacht.',
+      'Si vous pensez au suicide ou vous inquiétez pour quelqu’un. Gratuit, anonyme, jour et nuit.',
+      'If you think about suicide or worry about someone. Free, anonymous, day and night.',
+      'إذا كنت تفكر في الانتحار أو تقلق على شخص ما. مجاني ومجهول الهوية، ليلًا ونهارًا.',
+    ),
     phone: '1813',
     alwaysOpen: true,
     free: true,
@@ -408,7 +540,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'druglijn',
     kind: 'addiction',
     name: L('De DrugLijn', 'De DrugLijn (alcool, drogues, jeux)', 'De DrugLijn (alcohol, drugs, gambling)', 'خط المخدرات DrugLijn'),
-    description: L('Vragen over alcohol, drugs, medicatie of gokken, voor jezelf of iemand anders. Anoniem.', 'Questions sur l’alcool, les drogues, les médicaments ou le jeu, pour vous ou un proche. Anonyme.', 'Questions about alcohol, drugs, medication or gambling, for yourself or someone else. Anonymous.', 'أسئلة حول الكحول أو المخدرات أو الأدوية أو القمار، لنفسك أو لغيرك. مجهول الهوية.'),
+    description: L(
+      'Vragen over alcohol, drugs, medicatie of gokken, voor jezelf of iemand anders. Anoniem.',
+      'Questions sur l’alcool, les drogues, les médicaments ou le jeu, pour vous ou un proche. Anonyme.',
+      'Questions about alcohol, drugs, medication or gambling, for yourself or someone else. Anonymous.',
+      'أسئلة حول الكحول أو المخدرات أو الأدوية أو القمار، لنفسك أو لغيرك. مجهول الهوية.',
+    ),
     phone: '078 15 10 20',
     alwaysOpen: false,
     openingRules: weekdays([1, 2, 3, 4, 5], '10:00', '20:00'),
@@ -421,7 +558,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'perpetrator-programme',
     kind: 'perpetrator',
     name: L('Daderhulp — stoppen met geweld', 'Aide aux auteurs — arrêter la violence', 'Help to stop using violence', 'مساعدة لمن يريد التوقف عن العنف'),
-    description: L('Voor wie geweld gebruikt en wil stoppen. Vrijwillig of via justitie.', 'Pour qui utilise la violence et veut arrêter. Volontaire ou via la justice.', 'For people who use violence and want to stop. Voluntary or through the courts.', 'لمن يستخدم العنف ويريد التوقف. طوعًا أو عن طريق القضاء.'),
+    description: L(
+      'Voor wie geweld gebruikt en wil stoppen. Vrijwillig of via justitie.',
+      'Pour qui utilise la violence et veut arrêter. Volontaire ou via la justice.',
+      'For people who use violence and want to stop. Voluntary or through the courts.',
+      'لمن يستخدم العنف ويريد التوقف. طوعًا أو عن طريق القضاء.',
+    ),
     phone: '+32 3 000 00 09',
     alwaysOpen: false,
     openingRules: officeHours,
@@ -431,7 +573,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'vdab',
     kind: 'job',
     name: L('VDAB — werk zoeken', 'VDAB — chercher un emploi', 'VDAB — finding work', 'VDAB — البحث عن عمل'),
-    description: L('Werk, opleiding en een eigen inkomen.', 'Emploi, formation et revenu propre.', 'Work, training and an income of your own.', 'العمل والتدريب والدخل الخاص.'),
+    description: L(
+      'Werk, opleiding en een eigen inkomen.',
+      'Emploi, formation et revenu propre.',
+      'Work, training and an income of your own.',
+      'العمل والتدريب والدخل الخاص.',
+    ),
     phone: '0800 30 700',
     alwaysOpen: false,
     openingRules: officeHours,
@@ -443,7 +590,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'integration-agency',
     kind: 'migrant',
     name: L('Agentschap Integratie en Inburgering', 'Agence Intégration et Insertion civique', 'Integration agency (newcomers)', 'وكالة الاندماج والاستيعاب'),
-    description: L('Verblijf, taal en inburgering; sociaal tolken.', 'Séjour, langue et intégration ; interprètes sociaux.', 'Residence, language and integration; community interpreters.', 'الإقامة واللغة والاندماج؛ مترجمون اجتماعيون.'),
+    description: L(
+      'Verblijf, taal en inburgering; sociaal tolken.',
+      'Séjour, langue et intégration ; interprètes sociaux.',
+      'Residence, language and integration; community interpreters.',
+      'الإقامة واللغة والاندماج؛ مترجمون اجتماعيون.',
+    ),
     phone: '+32 3 000 00 10',
     alwaysOpen: false,
     openingRules: weekdays([1, 4], '09:00', '16:00'),
@@ -454,7 +606,12 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
     id: 'municipality-boom',
     kind: 'local-authority',
     name: L('Gemeente Boom — onthaal', 'Commune de Boom — accueil', 'Boom town hall — front desk', 'بلدية بوم — الاستقبال'),
-    description: L('Adres, documenten en de weg naar lokale diensten.', 'Adresse, documents et orientation vers les services locaux.', 'Address, documents and the way to local services.', 'العنوان والوثائق والإرشاد إلى الخدمات المحلية.'),
+    description: L(
+      'Adres, documenten en de weg naar lokale diensten.',
+      'Adresse, documents et orientation vers les services locaux.',
+      'Address, documents and the way to local services.',
+      'العنوان والوثائق والإرشاد إلى الخدمات المحلية.',
+    ),
     phone: '+32 3 000 00 11',
     address: 'Demo-adres 6, 2850 Boom',
     alwaysOpen: false,

@@ -41,8 +41,10 @@ export function belgianPublicHolidays(year: number): { date: string; name: strin
 
 /** The demo FJC's closures: every public holiday of `year` and the next, plus 26 December (the centre's own day off). */
 export function demoClosures(year: number): Closure[] {
-  return [year, year + 1].flatMap((y) => [
-    ...belgianPublicHolidays(y).map((h) => ({ from: h.date, to: h.date, reason: h.name })),
-    { from: iso(y, 12, 26), to: iso(y, 12, 26), reason: 'Tweede kerstdag' },
-  ]).sort((a, b) => a.from.localeCompare(b.from));
+  return [year, year + 1]
+    .flatMap((y) => [
+      ...belgianPublicHolidays(y).map((h) => ({ from: h.date, to: h.date, reason: h.name })),
+      { from: iso(y, 12, 26), to: iso(y, 12, 26), reason: 'Tweede kerstdag' },
+    ])
+    .sort((a, b) => a.from.localeCompare(b.from));
 }

@@ -5,12 +5,22 @@ import { PROOF_HEADER, solveProof } from '../../../shared/catalog/booking-proof.
  * The bookings API as the victim app calls it: same origin, no credentials, no referrer; the PIN only
  * in the X-Booking-Pin header (never in a URL). Every answer becomes a typed result, never a throw.
  */
-export type Failure = { kind: 'full' } | { kind: 'not-found' } | { kind: 'locked' } | { kind: 'offline' } | { kind: 'invalid'; field: string } | { kind: 'error' };
+export type Failure =
+  | { kind: 'full' }
+  | { kind: 'not-found' }
+  | { kind: 'locked' }
+  | { kind: 'offline' }
+  | { kind: 'invalid'; field: string }
+  | { kind: 'error' };
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 const BASE: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer', cache: 'no-store' };
 
-async function send<T>(method: string, path: string, options: { body?: unknown; pin?: string; idempotencyKey?: string; proof?: string } = {}): Promise<Result<T>> {
+async function send<T>(
+  method: string,
+  path: string,
+  options: { body?: unknown; pin?: string; idempotencyKey?: string; proof?: string } = {},
+): Promise<Result<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.proof) headers[PROOF_HEADER] = options.proof;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -46,7 +56,8 @@ export const bookingApi = {
   create: async (input: BookingRequest, idempotencyKey: string) =>
     send<CreatedBooking>('POST', '/api/bookings', { body: input, idempotencyKey, proof: await solveProof(input.serviceId, input.start, idempotencyKey) }),
   view: (reference: string, pin: string) => send<BookingView>('GET', `/api/bookings/${ref(reference)}`, { pin }),
-  reschedule: (reference: string, pin: string, start: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
+  reschedule: (reference: string, pin: string, start: string) =>
+    send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
   cancel: (reference: string, pin: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/cancel`, { pin }),
   erase: (reference: string, pin: string) => send<void>('DELETE', `/api/bookings/${ref(reference)}`, { pin }),
 };

@@ -60,7 +60,12 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
       const res = await bookingApi.create(input, attempt.key);
       if (res.ok) {
         const r = res.value;
-        patchFlow({ step: 'done', attempt: undefined, receipt: { reference: r.reference, pin: r.pin, start: r.start, serviceId: r.serviceId }, details: emptyDetails(lang) });
+        patchFlow({
+          step: 'done',
+          attempt: undefined,
+          receipt: { reference: r.reference, pin: r.pin, start: r.start, serviceId: r.serviceId },
+          details: emptyDetails(lang),
+        });
         return;
       }
       if (res.failure.kind === 'full') {
@@ -84,44 +89,108 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
       <div class="field">
         <label for="b-lang">{t.language}</label>
         <select id="b-lang" class="text-input" value={d.language} onChange={(e) => set({ language: (e.currentTarget as HTMLSelectElement).value })}>
-          {langs.map((l) => <option key={l} value={l}>{languageName(l, lang)}</option>)}
+          {langs.map((l) => (
+            <option key={l} value={l}>
+              {languageName(l, lang)}
+            </option>
+          ))}
         </select>
       </div>
-      <label class="check"><input type="checkbox" checked={d.interpreter} onChange={(e) => set({ interpreter: (e.currentTarget as HTMLInputElement).checked })} /> {t.interpreter}</label>
-      <label class="check"><input type="checkbox" checked={d.childcare} onChange={(e) => set({ childcare: (e.currentTarget as HTMLInputElement).checked })} /> {t.childcare}</label>
-      <TextField id="b-access" label={t.accessibility} hint={t.accessibilityHint} maxLength={300} value={d.accessibility} invalid={invalid('accessibility')} onInput={(v) => set({ accessibility: v })} />
+      <label class="check">
+        <input type="checkbox" checked={d.interpreter} onChange={(e) => set({ interpreter: (e.currentTarget as HTMLInputElement).checked })} /> {t.interpreter}
+      </label>
+      <label class="check">
+        <input type="checkbox" checked={d.childcare} onChange={(e) => set({ childcare: (e.currentTarget as HTMLInputElement).checked })} /> {t.childcare}
+      </label>
+      <TextField
+        id="b-access"
+        label={t.accessibility}
+        hint={t.accessibilityHint}
+        maxLength={300}
+        value={d.accessibility}
+        invalid={invalid('accessibility')}
+        onInput={(v) => set({ accessibility: v })}
+      />
 
       <fieldset>
         <legend>{t.safeTitle}</legend>
         <p class="hint">{t.safeIntro}</p>
         <fieldset>
           <legend>{t.mayContact}</legend>
-          <label class="check"><input type="radio" name="may-contact" checked={d.mayContact === true} onChange={() => set({ mayContact: true })} /> {t.mayContactYes}</label>
-          <label class="check"><input type="radio" name="may-contact" checked={d.mayContact === false} onChange={() => set({ mayContact: false })} /> {t.mayContactNo}</label>
+          <label class="check">
+            <input type="radio" name="may-contact" checked={d.mayContact === true} onChange={() => set({ mayContact: true })} /> {t.mayContactYes}
+          </label>
+          <label class="check">
+            <input type="radio" name="may-contact" checked={d.mayContact === false} onChange={() => set({ mayContact: false })} /> {t.mayContactNo}
+          </label>
         </fieldset>
         {d.mayContact && (
           <>
-            <TextField id="b-phone" label={t.phone} hint={t.phoneHint} maxLength={24} value={d.phone} invalid={invalid('phone')} onInput={(v) => set({ phone: v })} tel />
-            <p id="b-times-hint" class="hint">{t.safeTimesHint}</p>
+            <TextField
+              id="b-phone"
+              label={t.phone}
+              hint={t.phoneHint}
+              maxLength={24}
+              value={d.phone}
+              invalid={invalid('phone')}
+              onInput={(v) => set({ phone: v })}
+              tel
+            />
+            <p id="b-times-hint" class="hint">
+              {t.safeTimesHint}
+            </p>
             <div class="times">
               <div class="field">
                 <label for="b-from">{t.safeFrom}</label>
-                <input id="b-from" class="text-input" type="time" value={d.safeFrom} aria-describedby="b-times-hint" onInput={(e) => set({ safeFrom: val(e) })} />
+                <input
+                  id="b-from"
+                  class="text-input"
+                  type="time"
+                  value={d.safeFrom}
+                  aria-describedby="b-times-hint"
+                  onInput={(e) => set({ safeFrom: val(e) })}
+                />
               </div>
               <div class="field">
                 <label for="b-to">{t.safeTo}</label>
-                <input id="b-to" class="text-input" type="time" value={d.safeTo} aria-describedby="b-times-hint" {...invalid('end')} onInput={(e) => set({ safeTo: val(e) })} />
+                <input
+                  id="b-to"
+                  class="text-input"
+                  type="time"
+                  value={d.safeTo}
+                  aria-describedby="b-times-hint"
+                  {...invalid('end')}
+                  onInput={(e) => set({ safeTo: val(e) })}
+                />
               </div>
             </div>
-            <label class="check"><input type="checkbox" checked={d.voicemail} onChange={(e) => set({ voicemail: (e.currentTarget as HTMLInputElement).checked })} /> {t.voicemail}</label>
-            <TextField id="b-code" label={t.codeWord} hint={t.codeWordHint} maxLength={40} value={d.codeWord} invalid={invalid('codeWord')} onInput={(v) => set({ codeWord: v })} />
+            <label class="check">
+              <input type="checkbox" checked={d.voicemail} onChange={(e) => set({ voicemail: (e.currentTarget as HTMLInputElement).checked })} /> {t.voicemail}
+            </label>
+            <TextField
+              id="b-code"
+              label={t.codeWord}
+              hint={t.codeWordHint}
+              maxLength={40}
+              value={d.codeWord}
+              invalid={invalid('codeWord')}
+              onInput={(v) => set({ codeWord: v })}
+            />
           </>
         )}
       </fieldset>
-      {error && <p id="details-error" role="alert" class="field-error">{error.text}</p>}
+      {error && (
+        <p id="details-error" role="alert" class="field-error">
+          {error.text}
+        </p>
+      )}
       <div class="actions">
-        <button type="submit" class="button primary" disabled={action.busy}>{action.busy ? t.booking : t.book}</button>
-        <button type="button" class="button" onClick={() => patchFlow({ step: 'slot' })}>{t.back}</button>
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {action.busy ? t.booking : t.book}
+        </button>
+        <button type="button" class="button" onClick={() => patchFlow({ step: 'slot' })}>
+          {t.back}
+        </button>
       </div>
     </form>
   );

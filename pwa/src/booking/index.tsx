@@ -44,8 +44,12 @@ export default function BookingScreen(): JSX.Element {
     case 'start':
       body = (
         <div class="actions">
-          <button type="button" class="button primary" onClick={() => patchFlow({ step: 'service' })}>{t.startNew}</button>
-          <button type="button" class="button" onClick={() => patchFlow({ step: 'manage' })}>{t.startManage}</button>
+          <button type="button" class="button primary" onClick={() => patchFlow({ step: 'service' })}>
+            {t.startNew}
+          </button>
+          <button type="button" class="button" onClick={() => patchFlow({ step: 'manage' })}>
+            {t.startManage}
+          </button>
         </div>
       );
       break;
@@ -53,7 +57,11 @@ export default function BookingScreen(): JSX.Element {
       body = (
         <div>
           <StepHeading>{t.chooseService}</StepHeading>
-          {services.status === 'loading' && <p class="loading" role="status">…</p>}
+          {services.status === 'loading' && (
+            <p class="loading" role="status">
+              …
+            </p>
+          )}
           {services.status === 'unavailable' && <p class="notice">{t.servicesUnavailable}</p>}
           <ul class="cards">
             {serviceList.map((s) => (
@@ -61,13 +69,19 @@ export default function BookingScreen(): JSX.Element {
                 <h3>{textIn(s.name, lang)}</h3>
                 {s.description && <p>{textIn(s.description, lang)}</p>}
                 {(s.capacity ?? 1) > 1 && <p class="hint">{t.groupSession(s.capacity ?? 1)}</p>}
-                <button type="button" class="button" onClick={() => patchFlow({ step: 'slot', serviceId: s.id, start: undefined, details: emptyDetails(lang) })}>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => patchFlow({ step: 'slot', serviceId: s.id, start: undefined, details: emptyDetails(lang) })}
+                >
                   {t.chooseTime}: {textIn(s.name, lang)}
                 </button>
               </li>
             ))}
           </ul>
-          <button type="button" class="button" onClick={() => patchFlow({ step: 'start' })}>{t.back}</button>
+          <button type="button" class="button" onClick={() => patchFlow({ step: 'start' })}>
+            {t.back}
+          </button>
         </div>
       );
       break;
@@ -84,7 +98,9 @@ export default function BookingScreen(): JSX.Element {
             {...(flow.message ? { message: flow.message } : {})}
             onPick={(start) => patchFlow({ step: 'details', start, message: undefined, details: flow.details.language ? flow.details : emptyDetails(lang) })}
           />
-          <button type="button" class="button" onClick={() => patchFlow({ step: 'service' })}>{t.back}</button>
+          <button type="button" class="button" onClick={() => patchFlow({ step: 'service' })}>
+            {t.back}
+          </button>
         </div>
       );
       break;
@@ -92,7 +108,7 @@ export default function BookingScreen(): JSX.Element {
       body = <DetailsForm t={t} lang={lang} languages={service?.languages ?? []} />;
       break;
     case 'done':
-      body = <Done t={t} lang={lang} serviceName={service ? textIn(service.name, lang) : flow.receipt?.serviceId ?? ''} />;
+      body = <Done t={t} lang={lang} serviceName={service ? textIn(service.name, lang) : (flow.receipt?.serviceId ?? '')} />;
       break;
     case 'manage':
       body = <Manage t={t} lang={lang} nameOf={(id) => textIn(serviceList.find((s) => s.id === id)?.name, lang) || id} />;
@@ -101,7 +117,9 @@ export default function BookingScreen(): JSX.Element {
 
   return (
     <section class="booking">
-      <h1 tabIndex={-1} data-screen-heading="">{flow.step === 'manage' ? t.manageTitle : t.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {flow.step === 'manage' ? t.manageTitle : t.title}
+      </h1>
       {flow.step === 'start' && (
         <>
           <p>{t.intro}</p>
@@ -109,7 +127,9 @@ export default function BookingScreen(): JSX.Element {
         </>
       )}
       {body}
-      <button type="button" class="link-button" onClick={() => navigate('home')}>{common.backHome}</button>
+      <button type="button" class="link-button" onClick={() => navigate('home')}>
+        {common.backHome}
+      </button>
     </section>
   );
 }

@@ -30,7 +30,13 @@ export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameO
   };
   const open = (e: Event) => {
     e.preventDefault();
-    void run(() => bookingApi.view(creds.reference, creds.pin), (b) => { setBooking(b); setConfirming(undefined); });
+    void run(
+      () => bookingApi.view(creds.reference, creds.pin),
+      (b) => {
+        setBooking(b);
+        setConfirming(undefined);
+      },
+    );
   };
   // Arriving from the confirmation: open at once.
   useEffect(() => {
@@ -43,17 +49,42 @@ export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameO
         <StepHeading>{t.manageIntro}</StepHeading>
         <div class="field">
           <label for="m-ref">{t.reference}</label>
-          <input id="m-ref" class="text-input" type="text" dir="ltr" autocomplete="off" autocapitalize="characters" spellcheck={false} maxLength={12} value={creds.reference} onInput={(e) => setCreds({ reference: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            id="m-ref"
+            class="text-input"
+            type="text"
+            dir="ltr"
+            autocomplete="off"
+            autocapitalize="characters"
+            spellcheck={false}
+            maxLength={12}
+            value={creds.reference}
+            onInput={(e) => setCreds({ reference: (e.currentTarget as HTMLInputElement).value })}
+          />
         </div>
         <div class="field">
           <label for="m-pin">{t.pin}</label>
-          <input id="m-pin" class="text-input" type="password" inputMode="numeric" dir="ltr" autocomplete="off" maxLength={7} value={creds.pin} onInput={(e) => setCreds({ pin: (e.currentTarget as HTMLInputElement).value })} />
+          <input
+            id="m-pin"
+            class="text-input"
+            type="password"
+            inputMode="numeric"
+            dir="ltr"
+            autocomplete="off"
+            maxLength={7}
+            value={creds.pin}
+            onInput={(e) => setCreds({ pin: (e.currentTarget as HTMLInputElement).value })}
+          />
         </div>
         <Alert text={error} />
         {done && <p role="status">{done}</p>}
         <div class="actions">
-          <button type="submit" class="button primary" disabled={busy}>{t.manageOpen}</button>
-          <button type="button" class="button" onClick={() => patchFlow({ step: 'start' })}>{t.back}</button>
+          <button type="submit" class="button primary" disabled={busy}>
+            {t.manageOpen}
+          </button>
+          <button type="button" class="button" onClick={() => patchFlow({ step: 'start' })}>
+            {t.back}
+          </button>
         </div>
       </form>
     );
@@ -64,44 +95,100 @@ export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameO
     <div>
       <StepHeading>{t.yourBooking}</StepHeading>
       <dl class="facts" data-booking-view="">
-        <dt>{t.reference}</dt><dd dir="ltr">{booking.reference}</dd>
-        <dt>{t.service}</dt><dd>{nameOf(booking.serviceId)}</dd>
-        <dt>{t.when}</dt><dd>{when(booking.start, lang)}</dd>
-        <dt>{t.status}</dt><dd data-status={booking.status}>{t.statuses[booking.status]}</dd>
+        <dt>{t.reference}</dt>
+        <dd dir="ltr">{booking.reference}</dd>
+        <dt>{t.service}</dt>
+        <dd>{nameOf(booking.serviceId)}</dd>
+        <dt>{t.when}</dt>
+        <dd>{when(booking.start, lang)}</dd>
+        <dt>{t.status}</dt>
+        <dd data-status={booking.status}>{t.statuses[booking.status]}</dd>
       </dl>
-      {done && <p role="status" class="notice">{done}</p>}
+      {done && (
+        <p role="status" class="notice">
+          {done}
+        </p>
+      )}
       <Alert text={error} />
       {confirming === 'move' ? (
         <div>
           <h3>{t.moveTitle}</h3>
-          <SlotPicker t={t} lang={lang} serviceId={booking.serviceId} selected={undefined} exclude={booking.start} confirmLabel={t.moveConfirm} onPick={(start) =>
-            void run(() => bookingApi.reschedule(creds.reference, creds.pin, start), (b) => { setBooking(b); setConfirming(undefined); setDone(t.moved); })
-          } />
-          <button type="button" class="button" onClick={() => setConfirming(undefined)}>{t.keepIt}</button>
+          <SlotPicker
+            t={t}
+            lang={lang}
+            serviceId={booking.serviceId}
+            selected={undefined}
+            exclude={booking.start}
+            confirmLabel={t.moveConfirm}
+            onPick={(start) =>
+              void run(
+                () => bookingApi.reschedule(creds.reference, creds.pin, start),
+                (b) => {
+                  setBooking(b);
+                  setConfirming(undefined);
+                  setDone(t.moved);
+                },
+              )
+            }
+          />
+          <button type="button" class="button" onClick={() => setConfirming(undefined)}>
+            {t.keepIt}
+          </button>
         </div>
       ) : confirming ? (
         <div role="group" aria-labelledby="m-confirm">
-          <p id="m-confirm"><strong>{confirming === 'cancel' ? t.cancelConfirm : t.eraseConfirm}</strong></p>
+          <p id="m-confirm">
+            <strong>{confirming === 'cancel' ? t.cancelConfirm : t.eraseConfirm}</strong>
+          </p>
           <div class="actions">
-            <button type="button" class="button primary" disabled={busy} onClick={() =>
-              confirming === 'cancel'
-                ? void run(() => bookingApi.cancel(creds.reference, creds.pin), (b) => { setBooking(b); setConfirming(undefined); setDone(t.cancelled); })
-                : void run(() => bookingApi.erase(creds.reference, creds.pin), () => {
-                    forget();
-                    setBooking(undefined);
-                    setConfirming(undefined);
-                    patchFlow({ credentials: { reference: '', pin: '' } });
-                    setDone(t.erased);
-                  })
-            }>{confirming === 'cancel' ? t.cancelYes : t.eraseYes}</button>
-            <button type="button" class="button" onClick={() => setConfirming(undefined)}>{t.keepIt}</button>
+            <button
+              type="button"
+              class="button primary"
+              disabled={busy}
+              onClick={() =>
+                confirming === 'cancel'
+                  ? void run(
+                      () => bookingApi.cancel(creds.reference, creds.pin),
+                      (b) => {
+                        setBooking(b);
+                        setConfirming(undefined);
+                        setDone(t.cancelled);
+                      },
+                    )
+                  : void run(
+                      () => bookingApi.erase(creds.reference, creds.pin),
+                      () => {
+                        forget();
+                        setBooking(undefined);
+                        setConfirming(undefined);
+                        patchFlow({ credentials: { reference: '', pin: '' } });
+                        setDone(t.erased);
+                      },
+                    )
+              }
+            >
+              {confirming === 'cancel' ? t.cancelYes : t.eraseYes}
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(undefined)}>
+              {t.keepIt}
+            </button>
           </div>
         </div>
       ) : (
         <div class="actions">
-          {active && <button type="button" class="button" onClick={() => setConfirming('move')}>{t.move}</button>}
-          {active && <button type="button" class="button" onClick={() => setConfirming('cancel')}>{t.cancel}</button>}
-          <button type="button" class="button" onClick={() => setConfirming('erase')}>{t.erase}</button>
+          {active && (
+            <button type="button" class="button" onClick={() => setConfirming('move')}>
+              {t.move}
+            </button>
+          )}
+          {active && (
+            <button type="button" class="button" onClick={() => setConfirming('cancel')}>
+              {t.cancel}
+            </button>
+          )}
+          <button type="button" class="button" onClick={() => setConfirming('erase')}>
+            {t.erase}
+          </button>
         </div>
       )}
     </div>

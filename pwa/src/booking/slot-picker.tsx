@@ -18,7 +18,16 @@ const WINDOW_DAYS = 14;
 export const takenThisSession = new Set<string>();
 
 /** Free times as radio buttons, grouped by day, the next ones first; later windows on demand. */
-export function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: string; selected: string | undefined; confirmLabel: string; onPick: (start: string) => void; message?: string; exclude?: string }): JSX.Element {
+export function SlotPicker(props: {
+  t: BookingTexts;
+  lang: Lang;
+  serviceId: string;
+  selected: string | undefined;
+  confirmLabel: string;
+  onPick: (start: string) => void;
+  message?: string;
+  exclude?: string;
+}): JSX.Element {
   const { t, lang } = props;
   const [slots, setSlots] = useState<FreeSlot[] | undefined>(undefined);
   const [until, setUntil] = useState(() => Date.now() + WINDOW_DAYS * DAY);
@@ -50,19 +59,34 @@ export function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: stri
     <form onSubmit={submit} noValidate>
       <p class="hint">{t.chooseTimeHint}</p>
       <Alert text={error} />
-      {loading && <p class="loading" role="status">…</p>}
+      {loading && (
+        <p class="loading" role="status">
+          …
+        </p>
+      )}
       {slots && slots.length === 0 && !loading && <p>{t.noSlots}</p>}
       {slots && slots.length > 0 && (
         <fieldset>
           <legend>{t.chooseTime}</legend>
           {[...byDay.entries()].map(([date, list]) => (
             <div key={date} role="group" aria-labelledby={`day-${date}`}>
-              <p class="day" id={`day-${date}`}>{dayLabel(list[0]!.start)}</p>
+              <p class="day" id={`day-${date}`}>
+                {dayLabel(list[0]!.start)}
+              </p>
               <ul class="slots">
                 {list.map((s) => (
                   <li key={s.start}>
                     <label class="check">
-                      <input type="radio" name="slot" value={s.start} checked={choice === s.start} onChange={() => { setChoice(s.start); setError(undefined); }} />
+                      <input
+                        type="radio"
+                        name="slot"
+                        value={s.start}
+                        checked={choice === s.start}
+                        onChange={() => {
+                          setChoice(s.start);
+                          setError(undefined);
+                        }}
+                      />
                       <span>
                         {when(s.start, lang, false)}–{when(s.end, lang, false)}
                         {s.remaining > 1 ? ` (${t.placesLeft(s.remaining)})` : ''}
@@ -76,8 +100,21 @@ export function SlotPicker(props: { t: BookingTexts; lang: Lang; serviceId: stri
         </fieldset>
       )}
       <div class="actions">
-        <button type="button" class="button" disabled={loading} onClick={() => { const next = until + WINDOW_DAYS * DAY; void load(until, next, true); setUntil(next); }}>{t.moreSlots}</button>
-        <button type="submit" class="button primary">{props.confirmLabel}</button>
+        <button
+          type="button"
+          class="button"
+          disabled={loading}
+          onClick={() => {
+            const next = until + WINDOW_DAYS * DAY;
+            void load(until, next, true);
+            setUntil(next);
+          }}
+        >
+          {t.moreSlots}
+        </button>
+        <button type="submit" class="button primary">
+          {props.confirmLabel}
+        </button>
       </div>
     </form>
   );

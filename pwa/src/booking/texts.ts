@@ -128,7 +128,8 @@ const nl: BookingTexts = {
   doneTitle: 'Je afspraak is gemaakt',
   reference: 'Referentie',
   pin: 'Pincode',
-  doneNotice: 'We sturen niets naar je toe. Schrijf de referentie en de pincode op een veilige plek, of onthoud ze. Je hebt ze nodig om je afspraak te bekijken, te verplaatsen of te annuleren.',
+  doneNotice:
+    'We sturen niets naar je toe. Schrijf de referentie en de pincode op een veilige plek, of onthoud ze. Je hebt ze nodig om je afspraak te bekijken, te verplaatsen of te annuleren.',
   doneOnce: 'De pincode wordt maar één keer getoond.',
   remember: 'Bewaar referentie en pincode op dit toestel',
   rememberHint: 'Alleen als niemand anders dit toestel gebruikt. Snel weg wist ze.',
@@ -167,7 +168,14 @@ const nl: BookingTexts = {
     slotMissing: 'Kies een moment.',
     generic: 'Er ging iets mis. Probeer opnieuw.',
   },
-  fields: { alias: 'je naam', phone: 'het telefoonnummer', start: 'het moment', codeWord: 'het codewoord', accessibility: 'toegankelijkheid', windows: 'de veilige uren' },
+  fields: {
+    alias: 'je naam',
+    phone: 'het telefoonnummer',
+    start: 'het moment',
+    codeWord: 'het codewoord',
+    accessibility: 'toegankelijkheid',
+    windows: 'de veilige uren',
+  },
 };
 
 const fr: BookingTexts = {
@@ -212,7 +220,8 @@ const fr: BookingTexts = {
   doneTitle: 'Votre rendez-vous est pris',
   reference: 'Référence',
   pin: 'Code PIN',
-  doneNotice: 'Nous ne vous envoyons rien. Notez la référence et le code PIN dans un endroit sûr, ou retenez-les. Ils servent à consulter, déplacer ou annuler votre rendez-vous.',
+  doneNotice:
+    'Nous ne vous envoyons rien. Notez la référence et le code PIN dans un endroit sûr, ou retenez-les. Ils servent à consulter, déplacer ou annuler votre rendez-vous.',
   doneOnce: 'Le code PIN n’est affiché qu’une seule fois.',
   remember: 'Garder la référence et le code PIN sur cet appareil',
   rememberHint: 'Seulement si personne d’autre n’utilise cet appareil. « Partir vite » les efface.',
@@ -251,7 +260,14 @@ const fr: BookingTexts = {
     slotMissing: 'Choisissez un moment.',
     generic: 'Un problème est survenu. Réessayez.',
   },
-  fields: { alias: 'votre nom', phone: 'le numéro de téléphone', start: 'le moment', codeWord: 'le mot de code', accessibility: 'l’accessibilité', windows: 'les heures sûres' },
+  fields: {
+    alias: 'votre nom',
+    phone: 'le numéro de téléphone',
+    start: 'le moment',
+    codeWord: 'le mot de code',
+    accessibility: 'l’accessibilité',
+    windows: 'les heures sûres',
+  },
 };
 
 const en: BookingTexts = {
@@ -296,7 +312,8 @@ const en: BookingTexts = {
   doneTitle: 'Your appointment is booked',
   reference: 'Reference',
   pin: 'PIN',
-  doneNotice: 'We do not send you anything. Write the reference and the PIN down somewhere safe, or remember them. You need them to see, move or cancel your appointment.',
+  doneNotice:
+    'We do not send you anything. Write the reference and the PIN down somewhere safe, or remember them. You need them to see, move or cancel your appointment.',
   doneOnce: 'The PIN is shown only this once.',
   remember: 'Keep the reference and PIN on this device',
   rememberHint: 'Only if nobody else uses this device. Quick exit deletes them.',
@@ -335,7 +352,14 @@ const en: BookingTexts = {
     slotMissing: 'Choose a time.',
     generic: 'Something went wrong. Please try again.',
   },
-  fields: { alias: 'your name', phone: 'the phone number', start: 'the time', codeWord: 'the code word', accessibility: 'accessibility', windows: 'the safe times' },
+  fields: {
+    alias: 'your name',
+    phone: 'the phone number',
+    start: 'the time',
+    codeWord: 'the code word',
+    accessibility: 'accessibility',
+    windows: 'the safe times',
+  },
 };
 
 const ar: BookingTexts = {

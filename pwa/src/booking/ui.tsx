@@ -18,12 +18,18 @@ export function when(iso: string, lang: Lang, withDate = true): string {
 
 export function failureText(t: BookingTexts, f: Failure): string {
   switch (f.kind) {
-    case 'full': return t.errors.full;
-    case 'not-found': return t.errors.notFound;
-    case 'locked': return t.errors.locked;
-    case 'offline': return t.errors.offline;
-    case 'invalid': return t.errors.invalid(t.fields[f.field.split('.').pop() ?? ''] ?? f.field);
-    default: return t.errors.generic;
+    case 'full':
+      return t.errors.full;
+    case 'not-found':
+      return t.errors.notFound;
+    case 'locked':
+      return t.errors.locked;
+    case 'offline':
+      return t.errors.offline;
+    case 'invalid':
+      return t.errors.invalid(t.fields[f.field.split('.').pop() ?? ''] ?? f.field);
+    default:
+      return t.errors.generic;
   }
 }
 
@@ -31,11 +37,19 @@ export function failureText(t: BookingTexts, f: Failure): string {
 export function StepHeading({ children }: { children: string }): JSX.Element {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
-  return <h2 ref={ref} tabIndex={-1}>{children}</h2>;
+  return (
+    <h2 ref={ref} tabIndex={-1}>
+      {children}
+    </h2>
+  );
 }
 
 export function Alert({ text }: { text: string | undefined }): JSX.Element | null {
-  return text ? <p role="alert" class="field-error">{text}</p> : null;
+  return text ? (
+    <p role="alert" class="field-error">
+      {text}
+    </p>
+  ) : null;
 }
 
 /** A failed call as something `useAction` (pwa/common) can hold: the API answers results, never throws. */

@@ -20,8 +20,18 @@ export default function ContactList(): JSX.Element {
   const state = useList<ContactPoint>('/api/contact-points');
   const [kind, setKind] = useState('');
 
-  if (state.status === 'loading') return <p class="loading" role="status">{t.loading}</p>;
-  if (state.status === 'unavailable') return <p class="notice" data-contacts-unavailable="">{typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}</p>;
+  if (state.status === 'loading')
+    return (
+      <p class="loading" role="status">
+        {t.loading}
+      </p>
+    );
+  if (state.status === 'unavailable')
+    return (
+      <p class="notice" data-contacts-unavailable="">
+        {typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}
+      </p>
+    );
   // The built-in emergency and help lines are shown above the list already.
   const points = state.items.filter((p) => !isBuiltIn(p.phone)).sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
   if (points.length === 0) return <p class="notice">{t.data.empty}</p>;
@@ -39,12 +49,18 @@ export default function ContactList(): JSX.Element {
           <label for="kind-filter">{t.contacts.filter}</label>
           <select id="kind-filter" value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t.contacts.allKinds}</option>
-            {kinds.map((k) => <option key={k} value={k}>{kindLabel(t, k)}</option>)}
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {kindLabel(t, k)}
+              </option>
+            ))}
           </select>
         </div>
       )}
       <ul class="cards">
-        {shown.map((p) => <Contact key={p.id} point={p} t={t} lang={lang} now={now} />)}
+        {shown.map((p) => (
+          <Contact key={p.id} point={p} t={t} lang={lang} now={now} />
+        ))}
       </ul>
     </div>
   );
@@ -82,7 +98,11 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
       {point.description && <p>{textIn(point.description, lang)}</p>}
       {badges.length > 0 && (
         <ul class="badges">
-          {badges.map((b) => <li key={b} class="badge">{b}</li>)}
+          {badges.map((b) => (
+            <li key={b} class="badge">
+              {b}
+            </li>
+          ))}
         </ul>
       )}
       <p class={`status ${status.kind}`}>{statusText(status, t, lang)}</p>
@@ -96,13 +116,22 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
         {point.languages && point.languages.length > 0 && (
           <>
             <dt>{t.contacts.languages}</dt>
-            <dd>{joinList(point.languages.map((l) => languageName(l, lang)), lang)}</dd>
+            <dd>
+              {joinList(
+                point.languages.map((l) => languageName(l, lang)),
+                lang,
+              )}
+            </dd>
           </>
         )}
         {point.website && /^https:\/\//.test(point.website) && (
           <>
             <dt>{t.contacts.website}</dt>
-            <dd><a href={point.website} rel="noreferrer noopener">{point.website.replace(/^https:\/\//, '').replace(/\/$/, '')}</a></dd>
+            <dd>
+              <a href={point.website} rel="noreferrer noopener">
+                {point.website.replace(/^https:\/\//, '').replace(/\/$/, '')}
+              </a>
+            </dd>
           </>
         )}
       </dl>
@@ -132,9 +161,13 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
 
 function statusText(status: ReturnType<typeof openStatus>, t: Messages, lang: Lang): string {
   switch (status.kind) {
-    case 'always': return t.contacts.alwaysOpen;
-    case 'unknown': return t.contacts.noHours;
-    case 'open': return t.contacts.openNow(status.closes);
-    case 'closed': return status.next ? t.contacts.opensAt(dayPhrase(status.next.inDays, status.next.weekday, lang), status.next.start) : t.contacts.closedNow;
+    case 'always':
+      return t.contacts.alwaysOpen;
+    case 'unknown':
+      return t.contacts.noHours;
+    case 'open':
+      return t.contacts.openNow(status.closes);
+    case 'closed':
+      return status.next ? t.contacts.opensAt(dayPhrase(status.next.inDays, status.next.weekday, lang), status.next.start) : t.contacts.closedNow;
   }
 }

@@ -8,7 +8,17 @@ export function DataNotice({ fetchedAt }: { fetchedAt: number | undefined }): JS
   const { t, lang } = useI18n();
   const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
   // One sentence about age, never two ("may be out of date" said once).
-  if (offline) return <p class="notice" data-stale="">{fetchedAt ? t.data.offlineSince(dateTime(fetchedAt, lang)) : t.data.offline}</p>;
-  if (fetchedAt && Date.now() - fetchedAt > STALE_AFTER_MS) return <p class="notice" data-stale="">{t.data.stale(dateTime(fetchedAt, lang))}</p>;
+  if (offline)
+    return (
+      <p class="notice" data-stale="">
+        {fetchedAt ? t.data.offlineSince(dateTime(fetchedAt, lang)) : t.data.offline}
+      </p>
+    );
+  if (fetchedAt && Date.now() - fetchedAt > STALE_AFTER_MS)
+    return (
+      <p class="notice" data-stale="">
+        {t.data.stale(dateTime(fetchedAt, lang))}
+      </p>
+    );
   return null;
 }

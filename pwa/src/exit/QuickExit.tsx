@@ -45,15 +45,12 @@ export function QuickExit({ onExit = defaultExit, keyTarget }: QuickExitProps) {
 
   return (
     <div class="exit-bar" data-quick-exit="">
-      <button
-        type="button"
-        class="exit-button"
-        aria-describedby="exit-hint"
-        onClick={() => latest.current.onExit()}
-      >
+      <button type="button" class="exit-button" aria-describedby="exit-hint" onClick={() => latest.current.onExit()}>
         {t.exit.button}
       </button>
-      <span id="exit-hint" class="visually-hidden">{t.exit.hint}</span>
+      <span id="exit-hint" class="visually-hidden">
+        {t.exit.hint}
+      </span>
       {warning ? (
         <p class="exit-warning" role="alert" data-exit-warning="">
           {warning}

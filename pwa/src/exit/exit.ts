@@ -134,9 +134,7 @@ export function browserSteps(win: Window & typeof globalThis = window): ExitStep
         );
       }
       if (win.caches) {
-        jobs.push(
-          win.caches.keys().then((names) => Promise.all(names.filter((n) => !isKeptCache(n)).map((n) => win.caches.delete(n)))),
-        );
+        jobs.push(win.caches.keys().then((names) => Promise.all(names.filter((n) => !isKeptCache(n)).map((n) => win.caches.delete(n)))));
       }
       await Promise.all(jobs.map((job) => job.catch(() => undefined)));
     },

@@ -26,11 +26,7 @@ export interface KeyInput {
   at: number;
 }
 
-export type KeyAction =
-  | { kind: 'none' }
-  | { kind: 'progress'; remaining: number }
-  | { kind: 'reset' }
-  | { kind: 'exit' };
+export type KeyAction = { kind: 'none' } | { kind: 'progress'; remaining: number } | { kind: 'reset' } | { kind: 'exit' };
 
 export interface KeyStep {
   state: ShiftState;

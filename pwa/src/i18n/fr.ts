@@ -31,7 +31,8 @@ export const fr: Messages = {
   retry: 'Réessayer',
   firstVisit: {
     title: 'Avant de commencer',
-    exitHow: 'Vous devez quitter ce site rapidement ? Appuyez sur le bouton « Quitter vite » en haut. Vous pouvez aussi appuyer sur la touche Échap, ou trois fois rapidement sur Maj (Shift).',
+    exitHow:
+      'Vous devez quitter ce site rapidement ? Appuyez sur le bouton « Quitter vite » en haut. Vous pouvez aussi appuyer sur la touche Échap, ou trois fois rapidement sur Maj (Shift).',
     exitWhere: 'Vous arrivez tout de suite sur un site météo. Le bouton Retour ne vous ramène pas sur cette page.',
     history: 'Quitter vite n’efface pas votre historique de navigation. Une personne qui regarde votre appareil peut encore voir que vous avez visité ce site.',
     safetyLink: 'Lire comment être plus en sécurité en ligne',
@@ -39,7 +40,8 @@ export const fr: Messages = {
   },
   home: {
     title: 'Aide et contact',
-    intro: 'Des lignes d’écoute et des services en cas de violence à la maison ou dans le couple. Pour tout le monde, quel que soit votre genre, quelle que soit votre relation.',
+    intro:
+      'Des lignes d’écoute et des services en cas de violence à la maison ou dans le couple. Pour tout le monde, quel que soit votre genre, quelle que soit votre relation.',
     emergencyTitle: 'Besoin d’aide maintenant ?',
     menuTitle: 'Plus',
   },
@@ -47,7 +49,10 @@ export const fr: Messages = {
     call: (number: string) => `Appeler le ${number}`,
     '112': { name: 'Numéro d’urgence', what: 'En danger : ambulance, pompiers et aide urgente. Gratuit, jour et nuit.' },
     '101': { name: 'Police', what: 'Quand vous avez besoin de la police en urgence. Gratuit, jour et nuit.' },
-    '1712': { name: '1712', what: 'Ligne d’aide pour la violence et les abus (Flandre, en néerlandais). Anonyme et gratuite. Pas un numéro d’urgence : appelez le 112 en cas de danger.' },
+    '1712': {
+      name: '1712',
+      what: 'Ligne d’aide pour la violence et les abus (Flandre, en néerlandais). Anonyme et gratuite. Pas un numéro d’urgence : appelez le 112 en cas de danger.',
+    },
     '0800 30 030': { name: 'Écoute Violences Conjugales', what: 'Ligne d’écoute pour les violences dans le couple. Gratuite, jour et nuit.' },
   },
   data: {
@@ -81,25 +86,25 @@ export const fr: Messages = {
     demoNote: 'Données d’exemple pour essayer l’application. Ce service n’existe pas.',
   },
   kinds: {
-    'emergency': 'Urgences',
-    'police': 'Police',
+    emergency: 'Urgences',
+    police: 'Police',
     'victim-support': 'Aide aux victimes',
     'social-welfare': 'Centre d’aide sociale générale (CAW)',
-    'shelter': 'Hébergement et maison d’accueil',
+    shelter: 'Hébergement et maison d’accueil',
     'child-abuse': 'Enfants et jeunes en danger',
-    'medical': 'Soins médicaux',
+    medical: 'Soins médicaux',
     'sexual-violence': 'Soins après des violences sexuelles',
-    'legal': 'Aide juridique',
-    'housing': 'Logement',
+    legal: 'Aide juridique',
+    housing: 'Logement',
     'mental-health': 'Santé mentale',
-    'addiction': 'Aide pour l’alcool ou les drogues',
-    'perpetrator': 'Aide pour les personnes qui ont recours à la violence',
-    'youth': 'Aide à la jeunesse',
-    'job': 'Trouver un emploi',
-    'migrant': 'Migration et asile',
+    addiction: 'Aide pour l’alcool ou les drogues',
+    perpetrator: 'Aide pour les personnes qui ont recours à la violence',
+    youth: 'Aide à la jeunesse',
+    job: 'Trouver un emploi',
+    migrant: 'Migration et asile',
     'local-authority': 'Commune et CPAS',
-    'helpline': 'Ligne d’aide',
-    'other': 'Autre aide',
+    helpline: 'Ligne d’aide',
+    other: 'Autre aide',
   },
   services: {
     title: 'Services du centre',
@@ -113,15 +118,31 @@ export const fr: Messages = {
     title: 'Plus en sécurité en ligne',
     intro: 'Vous pensez que quelqu’un regarde votre téléphone ou votre ordinateur ? Ces conseils peuvent aider.',
     tips: [
-      { title: 'Appareils partagés', text: 'Si possible, utilisez un appareil qui n’est qu’à vous, celui d’une personne de confiance, ou un ordinateur de bibliothèque.' },
-      { title: 'Navigation privée', text: 'Dans une fenêtre privée (incognito), le navigateur ne garde pas l’historique de ce site. Fermez la fenêtre quand vous avez fini.' },
-      { title: 'Effacer l’historique', text: 'Quitter vite n’efface pas votre historique. Dans votre navigateur, vous pouvez supprimer seulement les pages de ce site.' },
-      { title: 'Ne pas tout effacer', text: 'Effacer d’un coup tout l’historique peut justement attirer l’attention. Il peut être plus sûr de supprimer seulement ce qui est nécessaire.' },
-      { title: 'Appels', text: 'Les appels apparaissent dans votre liste d’appels. Supprimez-les-y si c’est plus sûr. Le 112, le 101, le 1712 et le 0800 30 030 sont gratuits.' },
+      {
+        title: 'Appareils partagés',
+        text: 'Si possible, utilisez un appareil qui n’est qu’à vous, celui d’une personne de confiance, ou un ordinateur de bibliothèque.',
+      },
+      {
+        title: 'Navigation privée',
+        text: 'Dans une fenêtre privée (incognito), le navigateur ne garde pas l’historique de ce site. Fermez la fenêtre quand vous avez fini.',
+      },
+      {
+        title: 'Effacer l’historique',
+        text: 'Quitter vite n’efface pas votre historique. Dans votre navigateur, vous pouvez supprimer seulement les pages de ce site.',
+      },
+      {
+        title: 'Ne pas tout effacer',
+        text: 'Effacer d’un coup tout l’historique peut justement attirer l’attention. Il peut être plus sûr de supprimer seulement ce qui est nécessaire.',
+      },
+      {
+        title: 'Appels',
+        text: 'Les appels apparaissent dans votre liste d’appels. Supprimez-les-y si c’est plus sûr. Le 112, le 101, le 1712 et le 0800 30 030 sont gratuits.',
+      },
     ],
     appTip: {
       title: 'Cette application',
-      text: (name: string) => `L’application ne garde rien sur vous sur cet appareil. Si vous l’installez, elle s’appelle « ${name} », avec une icône neutre. Installée, elle s’ouvre comme un bloc-notes : écrivez « aide » comme note et appuyez sur Entrée pour venir ici. La sortie rapide ramène aux notes.`,
+      text: (name: string) =>
+        `L’application ne garde rien sur vous sur cet appareil. Si vous l’installez, elle s’appelle « ${name} », avec une icône neutre. Installée, elle s’ouvre comme un bloc-notes : écrivez « aide » comme note et appuyez sur Entrée pour venir ici. La sortie rapide ramène aux notes.`,
     },
   },
 };

@@ -23,10 +23,14 @@ export function dirOf(lang: Lang): 'ltr' | 'rtl' {
  */
 export function localeOf(lang: Lang): string {
   switch (lang) {
-    case 'nl': return 'nl-BE';
-    case 'fr': return 'fr-BE';
-    case 'en': return 'en-GB';
-    case 'ar': return 'ar-u-nu-latn';
+    case 'nl':
+      return 'nl-BE';
+    case 'fr':
+      return 'fr-BE';
+    case 'en':
+      return 'en-GB';
+    case 'ar':
+      return 'ar-u-nu-latn';
   }
 }
 

@@ -51,7 +51,9 @@ export function DuressCode({ t, codeOrFocus }: { t: ProtectionTexts; codeOrFocus
       <p>{t.duressIntro}</p>
       <div class="field">
         <label for="duress-code">{t.duressLabel}</label>
-        <p id="duress-code-hint" class="hint">{t.duressHint}</p>
+        <p id="duress-code-hint" class="hint">
+          {t.duressHint}
+        </p>
         <input
           ref={field}
           id="duress-code"

@@ -59,11 +59,15 @@ export default function ProtectionScreen(): JSX.Element {
 
   return (
     <section class="protection">
-      <h1 tabIndex={-1} data-screen-heading="">{t.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {t.title}
+      </h1>
 
       <div class="field">
         <label for="protection-code">{t.codeLabel}</label>
-        <p id="protection-code-hint" class="hint">{t.codeHint}</p>
+        <p id="protection-code-hint" class="hint">
+          {t.codeHint}
+        </p>
         <input
           ref={codeInput}
           id="protection-code"
@@ -91,7 +95,13 @@ export default function ProtectionScreen(): JSX.Element {
       </div>
       <Panic t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} shareLocation={state.shareLocation} />
       <div class="check">
-        <input id="protection-remember" type="checkbox" checked={state.remember} aria-describedby="protection-remember-hint" onChange={(e) => setState({ remember: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          id="protection-remember"
+          type="checkbox"
+          checked={state.remember}
+          aria-describedby="protection-remember-hint"
+          onChange={(e) => setState({ remember: (e.currentTarget as HTMLInputElement).checked })}
+        />
         <label for="protection-remember">{t.rememberLabel}</label>
         <p id="protection-remember-hint" class="hint">
           {t.rememberHint}
@@ -150,7 +160,11 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
       setPhase({ k: 'locating' });
       position = await currentPosition(5_000);
     }
-    const out = await sendWithRetry('/api/panic', { protectionCode, ...(position ? { position } : {}) }, { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) });
+    const out = await sendWithRetry(
+      '/api/panic',
+      { protectionCode, ...(position ? { position } : {}) },
+      { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) },
+    );
     if (!live.current) return;
     if (out.ok) {
       sentWith.current = protectionCode;
@@ -183,7 +197,13 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
       ) : (
         <>
           <div class="check">
-            <input id="panic-location" type="checkbox" checked={shareLocation} disabled={busy} onChange={(e) => setState({ shareLocation: (e.currentTarget as HTMLInputElement).checked })} />
+            <input
+              id="panic-location"
+              type="checkbox"
+              checked={shareLocation}
+              disabled={busy}
+              onChange={(e) => setState({ shareLocation: (e.currentTarget as HTMLInputElement).checked })}
+            />
             <label for="panic-location">{t.shareLocation}</label>
           </div>
           <button type="button" class="button panic-button" disabled={busy} onClick={ask}>
@@ -256,7 +276,11 @@ function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element
     const protectionCode = codeOrFocus();
     if (!protectionCode) return;
     const at = localToIso(when);
-    const out = await sendWithRetry('/api/contact-reports', { protectionCode, ...(at ? { at } : {}) }, { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) });
+    const out = await sendWithRetry(
+      '/api/contact-reports',
+      { protectionCode, ...(at ? { at } : {}) },
+      { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) },
+    );
     if (!live.current) return;
     if (out.ok) {
       setWhen('');
@@ -277,7 +301,14 @@ function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element
           <p id="contact-when-hint" class="hint">
             {t.contactWhenHint}
           </p>
-          <input id="contact-when" class="text-input" type="datetime-local" value={when} aria-describedby="contact-when-hint" onInput={(e) => setWhen((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            id="contact-when"
+            class="text-input"
+            type="datetime-local"
+            value={when}
+            aria-describedby="contact-when-hint"
+            onInput={(e) => setWhen((e.currentTarget as HTMLInputElement).value)}
+          />
         </div>
         <button type="submit" class="button primary" disabled={busy}>
           {t.contactButton}

@@ -25,7 +25,14 @@ describe('pollPanicStatus (what became of a panic)', () => {
     const seen: PanicStatusAnswer = { ...sent, status: 'seen', seenAt: at(9) };
     const { fn, bodies } = scripted([received, 'network', sent, seen, seen]);
     const answers: string[] = [];
-    await pollPanicStatus({ protectionCode: 'ABCD-EFGH-JKMN', panicId: ID, onStatus: (a) => answers.push(a.status), signal: new AbortController().signal, intervalMs: 1, fetchFn: fn });
+    await pollPanicStatus({
+      protectionCode: 'ABCD-EFGH-JKMN',
+      panicId: ID,
+      onStatus: (a) => answers.push(a.status),
+      signal: new AbortController().signal,
+      intervalMs: 1,
+      fetchFn: fn,
+    });
     expect(answers).toEqual(['received', 'sent', 'seen']);
     expect(bodies).toHaveLength(4);
     // The code travels in the body only.
@@ -34,16 +41,30 @@ describe('pollPanicStatus (what became of a panic)', () => {
 
   it('stops on a refusal (an unknown code or panic) and when the screen goes away', async () => {
     const refused = scripted([404]);
-    await pollPanicStatus({ protectionCode: 'X', panicId: ID, onStatus: () => undefined, signal: new AbortController().signal, intervalMs: 1, fetchFn: refused.fn });
+    await pollPanicStatus({
+      protectionCode: 'X',
+      panicId: ID,
+      onStatus: () => undefined,
+      signal: new AbortController().signal,
+      intervalMs: 1,
+      fetchFn: refused.fn,
+    });
     expect(refused.bodies).toHaveLength(1);
 
     const ctl = new AbortController();
     const pending = scripted([{ panicId: ID, status: 'received', receivedAt: at(0) }]);
     const answers: string[] = [];
-    const done = pollPanicStatus({ protectionCode: 'X', panicId: ID, onStatus: (a) => {
+    const done = pollPanicStatus({
+      protectionCode: 'X',
+      panicId: ID,
+      onStatus: (a) => {
         answers.push(a.status);
         ctl.abort();
-      }, signal: ctl.signal, intervalMs: 60_000, fetchFn: pending.fn });
+      },
+      signal: ctl.signal,
+      intervalMs: 60_000,
+      fetchFn: pending.fn,
+    });
     await done;
     expect(answers).toEqual(['received']);
     expect(pending.bodies).toHaveLength(1);

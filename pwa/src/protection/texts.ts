@@ -58,9 +58,11 @@ export interface ProtectionTexts {
 
 const nl: ProtectionTexts = {
   title: 'Bescherming',
-  intro: 'Met de beschermingscode die je van de politie kreeg, kun je hier alarm slaan of melden dat de persoon tegen wie het contactverbod geldt contact met je zocht.',
+  intro:
+    'Met de beschermingscode die je van de politie kreeg, kun je hier alarm slaan of melden dat de persoon tegen wie het contactverbod geldt contact met je zocht.',
   codeLabel: 'Beschermingscode',
-  noCode: 'Geen code, of vergeten? Bel 101 of je contactpersoon bij de politie en vraag een nieuwe beschermingscode. De oude werkt dan niet meer. Snel weg wist een onthouden code.',
+  noCode:
+    'Geen code, of vergeten? Bel 101 of je contactpersoon bij de politie en vraag een nieuwe beschermingscode. De oude werkt dan niet meer. Snel weg wist een onthouden code.',
   codeHint: 'Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKMN. Hoofdletters of streepjes maken niet uit.',
   codeMissing: 'Vul eerst je beschermingscode in.',
   rememberLabel: 'Code onthouden op dit toestel',
@@ -99,7 +101,8 @@ const nl: ProtectionTexts = {
   tryAgain: 'Opnieuw proberen',
   back: 'Terug naar het begin',
   duressTitle: 'Stille alarmcode (als je wilt)',
-  duressIntro: 'Moet je de app openen terwijl iemand meekijkt? Typ in de notities van de geïnstalleerde app je stille alarmcode en druk op Enter. Je ziet gewoon de notities, en de politie krijgt stil een alarm.',
+  duressIntro:
+    'Moet je de app openen terwijl iemand meekijkt? Typ in de notities van de geïnstalleerde app je stille alarmcode en druk op Enter. Je ziet gewoon de notities, en de politie krijgt stil een alarm.',
   duressLabel: 'Stille alarmcode',
   duressHint: '6 tot 8 cijfers, niet je pincode. Alleen de server van de politie bewaart er een onleesbare vorm van; niets op dit toestel.',
   duressSave: 'Code bewaren',
@@ -112,9 +115,11 @@ const nl: ProtectionTexts = {
 
 const fr: ProtectionTexts = {
   title: 'Protection',
-  intro: 'Avec le code de protection reçu de la police, vous pouvez ici donner l’alarme ou signaler que la personne visée par l’interdiction de contact a cherché à vous contacter.',
+  intro:
+    'Avec le code de protection reçu de la police, vous pouvez ici donner l’alarme ou signaler que la personne visée par l’interdiction de contact a cherché à vous contacter.',
   codeLabel: 'Code de protection',
-  noCode: 'Pas de code, ou oublié ? Appelez le 101 ou votre contact à la police et demandez un nouveau code de protection. L’ancien ne fonctionnera plus. La sortie rapide efface un code mémorisé.',
+  noCode:
+    'Pas de code, ou oublié ? Appelez le 101 ou votre contact à la police et demandez un nouveau code de protection. L’ancien ne fonctionnera plus. La sortie rapide efface un code mémorisé.',
   codeHint: 'Douze caractères, par exemple ABCD-EFGH-JKMN. Majuscules et tirets n’ont pas d’importance.',
   codeMissing: 'Saisissez d’abord votre code de protection.',
   rememberLabel: 'Retenir le code sur cet appareil',
@@ -136,7 +141,8 @@ const fr: ProtectionTexts = {
   seen: (time) => `Vue par un agent à ${time}.`,
   sentHint: 'Restez si possible dans un endroit sûr. Appelez le 112 si vous pouvez parler.',
   contactTitle: 'Signaler un contact',
-  contactIntro: 'La personne visée par l’interdiction de contact a-t-elle cherché à vous joindre (message, téléphone, à la porte) ? Signalez-le ici. Ce n’est pas un appel d’urgence.',
+  contactIntro:
+    'La personne visée par l’interdiction de contact a-t-elle cherché à vous joindre (message, téléphone, à la porte) ? Signalez-le ici. Ce n’est pas un appel d’urgence.',
   contactWhen: 'Quand le contact a-t-il eu lieu ?',
   contactWhenHint: 'Laissez vide si cela vient de se produire.',
   contactButton: 'Signaler le contact',
@@ -153,7 +159,8 @@ const fr: ProtectionTexts = {
   tryAgain: 'Réessayer',
   back: 'Retour au début',
   duressTitle: 'Code d’alarme silencieuse (si vous voulez)',
-  duressIntro: 'Vous devez ouvrir l’application sous le regard de quelqu’un ? Dans les notes de l’application installée, tapez votre code d’alarme silencieuse et appuyez sur Entrée. Vous voyez les notes, et la police reçoit une alarme en silence.',
+  duressIntro:
+    'Vous devez ouvrir l’application sous le regard de quelqu’un ? Dans les notes de l’application installée, tapez votre code d’alarme silencieuse et appuyez sur Entrée. Vous voyez les notes, et la police reçoit une alarme en silence.',
   duressLabel: 'Code d’alarme silencieuse',
   duressHint: '6 à 8 chiffres, pas votre code PIN. Seul le serveur de la police en garde une forme chiffrée ; rien sur cet appareil.',
   duressSave: 'Enregistrer le code',
@@ -166,9 +173,11 @@ const fr: ProtectionTexts = {
 
 const en: ProtectionTexts = {
   title: 'Protection',
-  intro: 'With the protection code the police gave you, you can raise an alarm here, or report that the person the restraining order is against tried to contact you.',
+  intro:
+    'With the protection code the police gave you, you can raise an alarm here, or report that the person the restraining order is against tried to contact you.',
   codeLabel: 'Protection code',
-  noCode: 'No code, or forgotten it? Call 101 or your police contact and ask for a new protection code. The old one then stops working. The quick exit forgets a remembered code.',
+  noCode:
+    'No code, or forgotten it? Call 101 or your police contact and ask for a new protection code. The old one then stops working. The quick exit forgets a remembered code.',
   codeHint: 'Twelve characters, for example ABCD-EFGH-JKMN. Capitals and dashes do not matter.',
   codeMissing: 'Enter your protection code first.',
   rememberLabel: 'Remember the code on this device',
@@ -190,7 +199,8 @@ const en: ProtectionTexts = {
   seen: (time) => `Seen by an officer at ${time}.`,
   sentHint: 'Stay somewhere safe if you can. Call 112 if you are able to talk.',
   contactTitle: 'Report contact',
-  contactIntro: 'Did the person the restraining order is against try to contact you (message, phone, at the door)? Report it here. This is not an emergency call.',
+  contactIntro:
+    'Did the person the restraining order is against try to contact you (message, phone, at the door)? Report it here. This is not an emergency call.',
   contactWhen: 'When was the contact?',
   contactWhenHint: 'Leave empty if it just happened.',
   contactButton: 'Report the contact',
@@ -207,7 +217,8 @@ const en: ProtectionTexts = {
   tryAgain: 'Try again',
   back: 'Back to the start',
   duressTitle: 'Silent alarm code (if you want one)',
-  duressIntro: 'Have to open the app while someone watches? In the installed app’s notes, type your silent alarm code and press Enter. You just see the notes, and the police get an alarm, silently.',
+  duressIntro:
+    'Have to open the app while someone watches? In the installed app’s notes, type your silent alarm code and press Enter. You just see the notes, and the police get an alarm, silently.',
   duressLabel: 'Silent alarm code',
   duressHint: '6 to 8 digits, not your PIN. Only the police server keeps a scrambled form of it; nothing on this device.',
   duressSave: 'Save code',
@@ -222,7 +233,8 @@ const ar: ProtectionTexts = {
   title: 'الحماية',
   intro: 'باستخدام رمز الحماية الذي أعطتك إياه الشرطة، يمكنك هنا إطلاق إنذار، أو الإبلاغ بأن الشخص المشمول بأمر منع الاتصال حاول التواصل معك.',
   codeLabel: 'رمز الحماية',
-  noCode: 'ليس لديك رمز أو نسيته؟ اتصل بالرقم 101 أو بجهة اتصالك في الشرطة واطلب رمز حماية جديدًا. عندها يتوقف الرمز القديم عن العمل. الخروج السريع يمحو الرمز المحفوظ.',
+  noCode:
+    'ليس لديك رمز أو نسيته؟ اتصل بالرقم 101 أو بجهة اتصالك في الشرطة واطلب رمز حماية جديدًا. عندها يتوقف الرمز القديم عن العمل. الخروج السريع يمحو الرمز المحفوظ.',
   codeHint: 'اثنا عشر حرفًا، مثلًا ABCD-EFGH-JKMN. لا يهم استخدام الأحرف الكبيرة أو الشرطات.',
   codeMissing: 'أدخل رمز الحماية أولًا.',
   rememberLabel: 'حفظ الرمز على هذا الجهاز',
@@ -261,7 +273,8 @@ const ar: ProtectionTexts = {
   tryAgain: 'حاول مرة أخرى',
   back: 'العودة إلى البداية',
   duressTitle: 'رمز الإنذار الصامت (إن أردت)',
-  duressIntro: 'هل عليك فتح التطبيق وأحدهم يراقبك؟ في ملاحظات التطبيق المثبّت، اكتب رمز الإنذار الصامت واضغط Enter. سترى الملاحظات فقط، وتتلقى الشرطة إنذارًا بصمت.',
+  duressIntro:
+    'هل عليك فتح التطبيق وأحدهم يراقبك؟ في ملاحظات التطبيق المثبّت، اكتب رمز الإنذار الصامت واضغط Enter. سترى الملاحظات فقط، وتتلقى الشرطة إنذارًا بصمت.',
   duressLabel: 'رمز الإنذار الصامت',
   duressHint: 'من 6 إلى 8 أرقام، وليس رقمك السري. خادم الشرطة وحده يحتفظ بصيغة مشفّرة منه؛ لا شيء على هذا الجهاز.',
   duressSave: 'حفظ الرمز',

@@ -16,16 +16,27 @@ export function FirstVisit(): JSX.Element {
   };
   return (
     <section class="interruption">
-      <h1 tabIndex={-1} data-screen-heading="">{t.firstVisit.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {t.firstVisit.title}
+      </h1>
       <p>{t.firstVisit.exitHow}</p>
       <p>{t.firstVisit.exitWhere}</p>
       <p>{t.firstVisit.history}</p>
       <p>
-        <button type="button" class="link-button" onClick={() => { sessionSet('seen', '1'); navigate('safety'); }}>
+        <button
+          type="button"
+          class="link-button"
+          onClick={() => {
+            sessionSet('seen', '1');
+            navigate('safety');
+          }}
+        >
           {t.firstVisit.safetyLink}
         </button>
       </p>
-      <button type="button" class="button primary" onClick={proceed}>{t.firstVisit.continue}</button>
+      <button type="button" class="button primary" onClick={proceed}>
+        {t.firstVisit.continue}
+      </button>
     </section>
   );
 }

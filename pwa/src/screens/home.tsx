@@ -22,7 +22,9 @@ export function Home(): JSX.Element {
   const { t } = useI18n();
   return (
     <>
-      <h1 tabIndex={-1} data-screen-heading="">{t.home.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {t.home.title}
+      </h1>
       <p>{t.home.intro}</p>
       <section aria-labelledby="emergency-title">
         <h2 id="emergency-title">{t.home.emergencyTitle}</h2>
@@ -43,7 +45,9 @@ export function Home(): JSX.Element {
         <ul class="menu">
           {MENU.map((item) => (
             <li key={item.id}>
-              <button type="button" class="button menu-item" onClick={() => navigate(item.id)}>{t.menu[item.key]}</button>
+              <button type="button" class="button menu-item" onClick={() => navigate(item.id)}>
+                {t.menu[item.key]}
+              </button>
             </li>
           ))}
         </ul>

@@ -52,7 +52,9 @@ export function Notes(): JSX.Element {
 
   return (
     <section class="notes" data-neutral-screen="">
-      <h1 tabIndex={-1} data-screen-heading="">{t.notes.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {t.notes.title}
+      </h1>
       <form class="note-form" onSubmit={submit}>
         <label for="note-new">{t.notes.label}</label>
         <div class="note-row">
@@ -67,7 +69,9 @@ export function Notes(): JSX.Element {
             value={draft}
             onInput={(e) => setDraft((e.currentTarget as HTMLInputElement).value)}
           />
-          <button type="submit" class="button primary">{t.notes.save}</button>
+          <button type="submit" class="button primary">
+            {t.notes.save}
+          </button>
         </div>
       </form>
       {notes.length === 0 ? (

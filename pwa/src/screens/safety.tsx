@@ -8,7 +8,9 @@ export default function Safety(): JSX.Element {
   const { t } = useI18n();
   return (
     <section>
-      <h1 tabIndex={-1} data-screen-heading="">{t.safety.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {t.safety.title}
+      </h1>
       <p>{t.safety.intro}</p>
       {t.safety.tips.map((tip) => (
         <section key={tip.title}>
@@ -20,7 +22,9 @@ export default function Safety(): JSX.Element {
         <h2>{t.safety.appTip.title}</h2>
         <p>{t.safety.appTip.text(appConfig.shortName)}</p>
       </section>
-      <button type="button" class="button" onClick={() => navigate('home')}>{t.backHome}</button>
+      <button type="button" class="button" onClick={() => navigate('home')}>
+        {t.backHome}
+      </button>
     </section>
   );
 }

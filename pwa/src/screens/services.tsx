@@ -12,10 +12,18 @@ export default function Services(): JSX.Element {
   const state = useList<Service>('/api/services');
   return (
     <section>
-      <h1 tabIndex={-1} data-screen-heading="">{t.services.title}</h1>
+      <h1 tabIndex={-1} data-screen-heading="">
+        {t.services.title}
+      </h1>
       <p>{t.services.intro}</p>
-      {state.status === 'loading' && <p class="loading" role="status">{t.loading}</p>}
-      {state.status === 'unavailable' && <p class="notice">{typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}</p>}
+      {state.status === 'loading' && (
+        <p class="loading" role="status">
+          {t.loading}
+        </p>
+      )}
+      {state.status === 'unavailable' && (
+        <p class="notice">{typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}</p>
+      )}
       {state.status === 'ready' && state.items.length === 0 && <p class="notice">{t.data.empty}</p>}
       {state.status === 'ready' && state.items.length > 0 && (
         <div data-services="">
@@ -30,20 +38,49 @@ export default function Services(): JSX.Element {
                 </h2>
                 {s.description && <p>{textIn(s.description, lang)}</p>}
                 <dl class="facts">
-                  {s.forWhom && (<><dt>{t.services.audience}</dt><dd>{textIn(s.forWhom, lang)}</dd></>)}
-                  {s.partner && (<><dt>{t.services.partner}</dt><dd>{s.partner}</dd></>)}
-                  {s.location && (<><dt>{t.services.location}</dt><dd>{[s.location.label, s.location.address].filter(Boolean).join(', ')}</dd></>)}
-                  {s.languages && s.languages.length > 0 && (<><dt>{t.services.languages}</dt><dd>{joinList(s.languages.map((l) => languageName(l, lang)), lang)}</dd></>)}
+                  {s.forWhom && (
+                    <>
+                      <dt>{t.services.audience}</dt>
+                      <dd>{textIn(s.forWhom, lang)}</dd>
+                    </>
+                  )}
+                  {s.partner && (
+                    <>
+                      <dt>{t.services.partner}</dt>
+                      <dd>{s.partner}</dd>
+                    </>
+                  )}
+                  {s.location && (
+                    <>
+                      <dt>{t.services.location}</dt>
+                      <dd>{[s.location.label, s.location.address].filter(Boolean).join(', ')}</dd>
+                    </>
+                  )}
+                  {s.languages && s.languages.length > 0 && (
+                    <>
+                      <dt>{t.services.languages}</dt>
+                      <dd>
+                        {joinList(
+                          s.languages.map((l) => languageName(l, lang)),
+                          lang,
+                        )}
+                      </dd>
+                    </>
+                  )}
                 </dl>
                 {s.bookable && (
-                  <button type="button" class="button" onClick={() => navigate('book', { service: s.id })}>{t.menu.book}</button>
+                  <button type="button" class="button" onClick={() => navigate('book', { service: s.id })}>
+                    {t.menu.book}
+                  </button>
                 )}
               </li>
             ))}
           </ul>
         </div>
       )}
-      <button type="button" class="button" onClick={() => navigate('home')}>{t.backHome}</button>
+      <button type="button" class="button" onClick={() => navigate('home')}>
+        {t.backHome}
+      </button>
     </section>
   );
 }

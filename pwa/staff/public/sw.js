@@ -7,9 +7,33 @@
  * Translations (fr, en) await a native speaker's review.
  */
 const TEXT = {
-  nl: { title: 'OneRoof', alert: 'Nieuw alarm: open de console.', escalation: 'Alarm niet bevestigd: open de console.', reminder: 'Opvolging te doen: open de console.', overdue: 'Opvolging te laat: open de console.', unreachable: 'Opvolging dringend: open de console.', other: 'Nieuw bericht in de console.' },
-  fr: { title: 'OneRoof', alert: 'Nouvelle alerte : ouvrez la console.', escalation: 'Alerte non confirmée : ouvrez la console.', reminder: 'Suivi à faire : ouvrez la console.', overdue: 'Suivi en retard : ouvrez la console.', unreachable: 'Suivi urgent : ouvrez la console.', other: 'Nouveau message dans la console.' },
-  en: { title: 'OneRoof', alert: 'New alert: open the console.', escalation: 'Alert not acknowledged: open the console.', reminder: 'Follow-up due: open the console.', overdue: 'Follow-up overdue: open the console.', unreachable: 'Follow-up urgent: open the console.', other: 'New item in the console.' },
+  nl: {
+    title: 'OneRoof',
+    alert: 'Nieuw alarm: open de console.',
+    escalation: 'Alarm niet bevestigd: open de console.',
+    reminder: 'Opvolging te doen: open de console.',
+    overdue: 'Opvolging te laat: open de console.',
+    unreachable: 'Opvolging dringend: open de console.',
+    other: 'Nieuw bericht in de console.',
+  },
+  fr: {
+    title: 'OneRoof',
+    alert: 'Nouvelle alerte : ouvrez la console.',
+    escalation: 'Alerte non confirmée : ouvrez la console.',
+    reminder: 'Suivi à faire : ouvrez la console.',
+    overdue: 'Suivi en retard : ouvrez la console.',
+    unreachable: 'Suivi urgent : ouvrez la console.',
+    other: 'Nouveau message dans la console.',
+  },
+  en: {
+    title: 'OneRoof',
+    alert: 'New alert: open the console.',
+    escalation: 'Alert not acknowledged: open the console.',
+    reminder: 'Follow-up due: open the console.',
+    overdue: 'Follow-up overdue: open the console.',
+    unreachable: 'Follow-up urgent: open the console.',
+    other: 'New item in the console.',
+  },
 };
 
 function texts() {

@@ -17,7 +17,12 @@ function useSessionState(): SessionState {
 }
 
 /** The navigation: the screens with a label, in their table's order. */
-const NAV = SCREENS.filter((s) => s.nav !== undefined).map((s) => ({ hash: `#/${s.pattern}`, section: s.pattern, label: s.nav as (t: Messages) => string, screen: s }));
+const NAV = SCREENS.filter((s) => s.nav !== undefined).map((s) => ({
+  hash: `#/${s.pattern}`,
+  section: s.pattern,
+  label: s.nav as (t: Messages) => string,
+  screen: s,
+}));
 
 export function App({ config, initial }: { config: StaffConfig; initial: { lang: Lang; messages: Messages } }) {
   const [{ lang, messages }, setLanguage] = useState(initial);

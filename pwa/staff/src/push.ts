@@ -9,7 +9,9 @@ export const WORKER_URL = '/staff/sw.js';
 const SCOPE = '/staff/';
 
 export function pushSupported(): boolean {
-  return typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof window !== 'undefined' && 'PushManager' in window && 'Notification' in window;
+  return (
+    typeof navigator !== 'undefined' && 'serviceWorker' in navigator && typeof window !== 'undefined' && 'PushManager' in window && 'Notification' in window
+  );
 }
 
 /** Registers the console's worker (it shows pushes; it caches nothing). Also makes the console installable. */
@@ -42,11 +44,17 @@ export async function subscribe(publicKey: string): Promise<PushSubscriptionJson
 /** The API's id for a subscription endpoint (functions/push/keys.ts `deviceIdOf`), to tell "this device" apart. */
 export async function deviceIdOf(endpoint: string): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(endpoint)));
-  return `PD-${[...digest].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 24)}`;
+  return `PD-${[...digest]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, 24)}`;
 }
 
 function fromBase64url(value: string): Uint8Array<ArrayBuffer> {
-  const b64 = value.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(value.length / 4) * 4, '=');
+  const b64 = value
+    .replace(/-/g, '+')
+    .replace(/_/g, '/')
+    .padEnd(Math.ceil(value.length / 4) * 4, '=');
   const bin = atob(b64);
   const out = new Uint8Array(new ArrayBuffer(bin.length));
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

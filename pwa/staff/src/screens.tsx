@@ -58,7 +58,12 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'cases/:id', needs: 'GET /api/cases/{id}', screen: (p) => <CaseScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'cases', needs: 'GET /api/cases', nav: (t) => t.nav.cases, screen: (p) => <CasesScreen roles={p.roles} /> },
   { pattern: 'alerts/:id', needs: 'GET /api/alerts/{id}', screen: (p) => <AlertScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
-  { pattern: 'alerts', needs: 'GET /api/alerts', nav: (t) => t.nav.alerts, screen: (p) => <AlertsScreen roles={p.roles} patch={p.patch} pollSeconds={p.config.alertPollSeconds} /> },
+  {
+    pattern: 'alerts',
+    needs: 'GET /api/alerts',
+    nav: (t) => t.nav.alerts,
+    screen: (p) => <AlertsScreen roles={p.roles} patch={p.patch} pollSeconds={p.config.alertPollSeconds} />,
+  },
   { pattern: 'orders/new', needs: 'POST /api/orders', screen: () => <NewOrderScreen /> },
   { pattern: 'orders/:id', needs: 'GET /api/orders/{id}', screen: (p) => <OrderScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'orders', needs: 'GET /api/orders', nav: (t) => t.nav.orders, screen: (p) => <OrdersScreen roles={p.roles} /> },

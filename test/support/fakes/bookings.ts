@@ -3,7 +3,14 @@ import type { Service } from '../../../shared/catalog/types.js';
 import { ConflictError } from '../../../shared/errors.js';
 import { metric } from '../../../shared/metrics.js';
 import { CANCELLED_RETENTION_DAYS, expiryAfter, type BookingRecord } from '../../../functions/bookings/model.js';
-import { PIN_BUDGET, PIN_CLIENT_BUDGET, SlotFullError, type BookingRepository, type PinReservation, type SlotCount } from '../../../functions/bookings/repository.js';
+import {
+  PIN_BUDGET,
+  PIN_CLIENT_BUDGET,
+  SlotFullError,
+  type BookingRepository,
+  type PinReservation,
+  type SlotCount,
+} from '../../../functions/bookings/repository.js';
 import type { Budget, Reservation } from '../../../functions/lib/attempts.js';
 import type { ServiceReader } from '../../../functions/bookings/use-cases.js';
 import type { AuditEntry } from '../../../functions/lib/audit.js';
@@ -105,7 +112,12 @@ export class InMemoryBookingRepository implements BookingRepository {
   }
 
   async markAttendance(b: BookingRecord, attendance: Attendance, audit: AuditEntry, now: Date): Promise<BookingRecord> {
-    this.current(b, (s) => (s.status === 'booked' || s.status === 'confirmed') && s.start === b.start && s.attendance === b.attendance, 'The booking changed meanwhile; reload it', 'status');
+    this.current(
+      b,
+      (s) => (s.status === 'booked' || s.status === 'confirmed') && s.start === b.start && s.attendance === b.attendance,
+      'The booking changed meanwhile; reload it',
+      'status',
+    );
     const delta = (attendance === 'attended' ? 1 : 0) - (b.attendance === 'attended' ? 1 : 0);
     const next: BookingRecord = { ...b, attendance, updatedAt: now.toISOString() };
     this.bookings.set(b.reference, structuredClone(next));

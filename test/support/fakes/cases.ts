@@ -34,15 +34,24 @@ export class InMemoryCaseRepository implements CaseRepository {
   }
 
   private newestFirst(list: CaseRecord[], limit: number): CaseRecord[] {
-    return list.sort((a, b) => `${b.openedAt}#${b.id}`.localeCompare(`${a.openedAt}#${a.id}`)).slice(0, limit).map((c) => structuredClone(c));
+    return list
+      .sort((a, b) => `${b.openedAt}#${b.id}`.localeCompare(`${a.openedAt}#${a.id}`))
+      .slice(0, limit)
+      .map((c) => structuredClone(c));
   }
 
   async listByOfficer(officer: string, limit: number): Promise<CaseRecord[]> {
-    return this.newestFirst([...this.cases.values()].filter((c) => c.officer === officer), limit);
+    return this.newestFirst(
+      [...this.cases.values()].filter((c) => c.officer === officer),
+      limit,
+    );
   }
 
   async listTeam(zone: string | undefined, limit: number): Promise<CaseRecord[]> {
-    return this.newestFirst([...this.cases.values()].filter((c) => zone === undefined || c.zone === zone), limit);
+    return this.newestFirst(
+      [...this.cases.values()].filter((c) => zone === undefined || c.zone === zone),
+      limit,
+    );
   }
 
   async pendingFollowups(untilIso: string, filter: { officer?: string; zone?: string }): Promise<StoredFollowup[]> {

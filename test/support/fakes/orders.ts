@@ -24,7 +24,8 @@ export class InMemoryOrderRepository implements OrderRepository {
 
   private changing(previous: OrderRecord): { order: OrderRecord; codeHash: string | undefined } {
     const stored = this.orders.get(previous.id);
-    if (!stored || stored.order.version !== previous.version || stored.order.status !== 'active') throw new ConflictError('The order was changed or ended meanwhile; reload it');
+    if (!stored || stored.order.version !== previous.version || stored.order.status !== 'active')
+      throw new ConflictError('The order was changed or ended meanwhile; reload it');
     return stored;
   }
 

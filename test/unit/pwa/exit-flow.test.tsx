@@ -5,7 +5,18 @@ import { appConfig } from '../../../pwa/src/config.js';
 import { QuickExit } from '../../../pwa/src/exit/QuickExit.js';
 import { isUnlockWord, launchedInstalled } from '../../../pwa/src/disguise.js';
 import { startScreen } from '../../../pwa/src/router.js';
-import { browserSteps, exitDestination, guardBackForwardCache, hasExited, hideDocument, isKeptCache, quickExit, registerExitCleaner, resetExitForTests, type ExitSteps } from '../../../pwa/src/exit/exit.js';
+import {
+  browserSteps,
+  exitDestination,
+  guardBackForwardCache,
+  hasExited,
+  hideDocument,
+  isKeptCache,
+  quickExit,
+  registerExitCleaner,
+  resetExitForTests,
+  type ExitSteps,
+} from '../../../pwa/src/exit/exit.js';
 
 afterEach(() => {
   cleanup();

@@ -62,7 +62,11 @@ describe('installExitKeys (DOM listener + timer)', () => {
     vi.useFakeTimers();
     let now = 0;
     const calls: string[] = [];
-    const stop = installExitKeys(window, { onProgress: (n) => calls.push(`progress ${n}`), onReset: (e) => calls.push(`reset ${e}`), onExit: () => calls.push('exit') }, () => now);
+    const stop = installExitKeys(
+      window,
+      { onProgress: (n) => calls.push(`progress ${n}`), onReset: (e) => calls.push(`reset ${e}`), onExit: () => calls.push('exit') },
+      () => now,
+    );
     press('Shift');
     now = SHIFT_WINDOW_MS;
     vi.advanceTimersByTime(SHIFT_WINDOW_MS);
@@ -92,7 +96,12 @@ describe('Esc with work in progress', () => {
     let t = 0;
     let busy = true;
     const log: string[] = [];
-    const stop = installExitKeys(window, { onProgress: () => undefined, onReset: () => undefined, onExit: () => log.push('exit'), onEscapeWarning: () => log.push('warn') }, () => t, () => busy);
+    const stop = installExitKeys(
+      window,
+      { onProgress: () => undefined, onReset: () => undefined, onExit: () => log.push('exit'), onEscapeWarning: () => log.push('warn') },
+      () => t,
+      () => busy,
+    );
     press('Escape');
     expect(log).toEqual(['warn']);
     t = 1_000;

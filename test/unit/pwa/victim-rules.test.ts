@@ -34,7 +34,10 @@ describe('open now (Europe/Brussels)', () => {
   });
 
   it('reads adjacent ranges as one opening and groups hours per weekday', () => {
-    const split = [{ weekday: 3, start: '09:00', end: '12:00' }, { weekday: 3, start: '12:00', end: '16:00' }];
+    const split = [
+      { weekday: 3, start: '09:00', end: '12:00' },
+      { weekday: 3, start: '12:00', end: '16:00' },
+    ];
     expect(openStatus(false, split, new Date('2026-01-14T09:00:00Z'))).toEqual({ kind: 'open', closes: '16:00' });
     expect(weeklyHours(split)[2]).toEqual({ weekday: 3, ranges: ['09:00–12:00', '12:00–16:00'] });
   });
@@ -43,7 +46,12 @@ describe('open now (Europe/Brussels)', () => {
 describe('service worker rules', () => {
   const origin = 'https://app.example';
   const req = (path: string, extra: Partial<{ method: string; hasAuthorization: boolean; origin: string }> = {}) =>
-    isOfflineApiRequest({ url: new URL(path, extra.origin ?? origin), method: extra.method ?? 'GET', origin, hasAuthorization: extra.hasAuthorization ?? false });
+    isOfflineApiRequest({
+      url: new URL(path, extra.origin ?? origin),
+      method: extra.method ?? 'GET',
+      origin,
+      hasAuthorization: extra.hasAuthorization ?? false,
+    });
 
   it('caches only the public catalogue GETs, same origin, no query, no Authorization', () => {
     expect(req('/api/contact-points')).toBe(true);
@@ -63,7 +71,7 @@ describe('service worker rules', () => {
 });
 
 describe('catalogue answers and numbers', () => {
-  it('accepts a bare list or the API\'s wrapped lists', () => {
+  it("accepts a bare list or the API's wrapped lists", () => {
     expect(listOf([{ id: 'a' }])).toEqual([{ id: 'a' }]);
     expect(listOf({ contactPoints: [{ id: 'a' }] })).toEqual([{ id: 'a' }]);
     expect(listOf({ services: [] })).toEqual([]);
@@ -107,7 +115,7 @@ describe('times shown to her', () => {
 });
 
 describe('lists she reads', () => {
-  it('use the language\'s own separators', async () => {
+  it("use the language's own separators", async () => {
     const { joinList } = await import('../../../pwa/src/format.js');
     expect(joinList(['Nederlands', 'Frans', 'Engels'], 'nl')).toBe('Nederlands, Frans en Engels');
     expect(joinList(['anglais', 'arabe'], 'fr')).toBe('anglais et arabe');

@@ -89,7 +89,8 @@ function takePending(): Pending | undefined {
   if (!raw) return undefined;
   try {
     const p = JSON.parse(raw) as Partial<Pending>;
-    if (typeof p.verifier === 'string' && typeof p.state === 'string') return { verifier: p.verifier, state: p.state, returnHash: safeHash(p.returnHash ?? '') };
+    if (typeof p.verifier === 'string' && typeof p.state === 'string')
+      return { verifier: p.verifier, state: p.state, returnHash: safeHash(p.returnHash ?? '') };
   } catch {
     // ignored
   }

@@ -164,7 +164,10 @@ function AlertCard({
       <p>
         <a href={href('alerts', a.id)}>
           {t.alerts.details}
-          <span class="visually-hidden"> — {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}</span>
+          <span class="visually-hidden">
+            {' '}
+            — {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}
+          </span>
         </a>
       </p>
       {police ? <AlertActions a={a} onChange={onChange} onResolved={onResolved} /> : null}
@@ -338,13 +341,25 @@ function AlertWhere({ a, roles }: { a: AlertDetail; roles: readonly StaffRole[] 
   const { t, dateTime } = useI18n();
   const canOrder = can(roles, 'GET /api/orders/{id}');
   const canFixes = can(roles, 'GET /api/orders/{id}/positions');
-  const order = useLoad((signal) => (canOrder ? api<OrderView>('GET', `/api/orders/${seg(a.orderId)}`, { signal }) : Promise.resolve(undefined)), `${a.orderId}-${canOrder}`);
+  const order = useLoad(
+    (signal) => (canOrder ? api<OrderView>('GET', `/api/orders/${seg(a.orderId)}`, { signal }) : Promise.resolve(undefined)),
+    `${a.orderId}-${canOrder}`,
+  );
   const fixes = useLoad(
-    (signal) => (canFixes ? api<{ positions: MapFix[] }>('GET', `/api/orders/${seg(a.orderId)}/positions`, { signal }).then((r) => r.positions) : Promise.resolve([] as MapFix[])),
+    (signal) =>
+      canFixes
+        ? api<{ positions: MapFix[] }>('GET', `/api/orders/${seg(a.orderId)}/positions`, { signal }).then((r) => r.positions)
+        : Promise.resolve([] as MapFix[]),
     `${a.orderId}-${canFixes}`,
   );
   if ((order.loading && !order.data) || (fixes.loading && !fixes.data)) return <Loading />;
-  const zones: MapZone[] = (order.data?.zones ?? []).map((z) => ({ id: z.id, label: label(t.alerts.zoneLabels, z.label), centre: z.centre, alertRadiusM: z.alertRadiusM, preAlertRadiusM: z.preAlertRadiusM }));
+  const zones: MapZone[] = (order.data?.zones ?? []).map((z) => ({
+    id: z.id,
+    label: label(t.alerts.zoneLabels, z.label),
+    centre: z.centre,
+    alertRadiusM: z.alertRadiusM,
+    preAlertRadiusM: z.preAlertRadiusM,
+  }));
   const curfews: MapZone[] = (order.data?.curfews ?? []).map((c) => ({ id: c.id, label: t.alerts.mapCurfew, centre: c.centre, alertRadiusM: c.radiusM }));
   const last = [...(fixes.data ?? [])].sort((x, y) => y.at.localeCompare(x.at)).slice(0, LAST_FIXES);
   const trigger = a.evidence?.fix;

@@ -48,7 +48,11 @@ export function BookingsScreen({ query }: { query: URLSearchParams }) {
         </button>
       </form>
       <ErrorText error={services.error} />
-      {serviceId ? <BookingList key={path} path={path} /> : services.data ? <DayOverview key={date} date={date} services={services.data.filter((s) => s.bookable !== false)} /> : null}
+      {serviceId ? (
+        <BookingList key={path} path={path} />
+      ) : services.data ? (
+        <DayOverview key={date} date={date} services={services.data.filter((s) => s.bookable !== false)} />
+      ) : null}
     </Page>
   );
 }
@@ -63,7 +67,14 @@ function DayOverview({ date, services }: { date: string; services: readonly Serv
   const { t, lang, time } = useI18n();
   const day = useLoad(
     (signal) =>
-      Promise.all(services.map((s) => api<StaffBookingList>('GET', apiPath('/api/staff/bookings', { serviceId: s.id, date }), { signal }).then((r) => ({ service: s, bookings: r.bookings })))),
+      Promise.all(
+        services.map((s) =>
+          api<StaffBookingList>('GET', apiPath('/api/staff/bookings', { serviceId: s.id, date }), { signal }).then((r) => ({
+            service: s,
+            bookings: r.bookings,
+          })),
+        ),
+      ),
     `${date}-${services.map((s) => s.id).join(',')}`,
   );
   return (
@@ -88,7 +99,10 @@ function DayOverview({ date, services }: { date: string; services: readonly Serv
             <tbody>
               {day.data.map(({ service, bookings }) => {
                 const count = (c: string) => bookings.filter((b) => (b.attendance ?? b.status) === c).length;
-                const live = bookings.filter((b) => b.status !== 'cancelled').map((b) => b.start).sort();
+                const live = bookings
+                  .filter((b) => b.status !== 'cancelled')
+                  .map((b) => b.start)
+                  .sort();
                 return (
                   <tr key={service.id} data-service={service.id}>
                     <th scope="row">
@@ -111,11 +125,7 @@ function DayOverview({ date, services }: { date: string; services: readonly Serv
 
 function BookingList({ path }: { path: string }) {
   const { t } = useI18n();
-  const list = useLoad(
-    (signal) =>
-      api<StaffBookingList>('GET', path, { signal }).then((r) => r.bookings),
-    path,
-  );
+  const list = useLoad((signal) => api<StaffBookingList>('GET', path, { signal }).then((r) => r.bookings), path);
   return (
     <>
       <ErrorText error={list.error} />

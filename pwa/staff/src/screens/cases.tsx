@@ -78,15 +78,44 @@ function CaseActions({ c, onSaved }: { c: Case; onSaved: () => void }) {
         <form class="form" onSubmit={save}>
           {panel === 'risk' ? (
             <>
-              <SelectField id="case-risk" label={t.cases.newRisk} value={risk} onChange={(v) => setRisk(v as RiskLevel)} options={RISKS.map((r) => [r, label(t.cases.risks, r)] as const)} />
-              {lowering ? <TextField id="risk-reason" label={t.cases.riskReason} hint={t.cases.riskReasonHint} required value={reason} onInput={(e) => setReason(value(e))} /> : null}
+              <SelectField
+                id="case-risk"
+                label={t.cases.newRisk}
+                value={risk}
+                onChange={(v) => setRisk(v as RiskLevel)}
+                options={RISKS.map((r) => [r, label(t.cases.risks, r)] as const)}
+              />
+              {lowering ? (
+                <TextField
+                  id="risk-reason"
+                  label={t.cases.riskReason}
+                  hint={t.cases.riskReasonHint}
+                  required
+                  value={reason}
+                  onInput={(e) => setReason(value(e))}
+                />
+              ) : null}
             </>
           ) : null}
-          {panel === 'fjc' ? <SelectField id="case-fjc" label={t.cases.fjc} value={fjc} onChange={setFjc} options={FJC.map((f) => [f, label(t.cases.fjcStatuses, f)] as const)} /> : null}
+          {panel === 'fjc' ? (
+            <SelectField
+              id="case-fjc"
+              label={t.cases.fjc}
+              value={fjc}
+              onChange={setFjc}
+              options={FJC.map((f) => [f, label(t.cases.fjcStatuses, f)] as const)}
+            />
+          ) : null}
           {panel === 'followup' ? (
             <>
               <TextField id="new-followup-due" type="datetime-local" label={t.followups.due} required value={due} onInput={(e) => setDue(value(e))} />
-              <SelectField id="new-followup-purpose" label={t.cases.purpose} value={purpose} onChange={setPurpose} options={PURPOSES.map((p) => [p, label(t.purposes, p)] as const)} />
+              <SelectField
+                id="new-followup-purpose"
+                label={t.cases.purpose}
+                value={purpose}
+                onChange={setPurpose}
+                options={PURPOSES.map((p) => [p, label(t.purposes, p)] as const)}
+              />
             </>
           ) : null}
           {panel === 'close' ? <p class="notice">{t.cases.closeWarning}</p> : null}
@@ -186,7 +215,14 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
           {(c.followups ?? []).length === 0 ? <p>{t.none}</p> : null}
           <ul class="cards">
             {(c.followups ?? []).map((f) => (
-              <FollowupCard key={f.id} f={{ ...f, caseId: f.caseId ?? c.id }} caseInfo={{ riskLevel: c.riskLevel }} roles={roles} onChange={loaded.reload} showCase={false} />
+              <FollowupCard
+                key={f.id}
+                f={{ ...f, caseId: f.caseId ?? c.id }}
+                caseInfo={{ riskLevel: c.riskLevel }}
+                roles={roles}
+                onChange={loaded.reload}
+                showCase={false}
+              />
             ))}
           </ul>
           <h2>{t.cases.orders}</h2>
@@ -261,19 +297,52 @@ export function NewCaseScreen() {
       <form class="form" onSubmit={submit}>
         <Field id="victim-ref" label={t.cases.victimRef} required autocomplete="off" value={victimRef} onInput={(e) => setVictimRef(value(e))} />
         <SelectField id="zone" label={t.cases.zone} required value={zone} onChange={setZone} options={ZONES.map((z) => [z.id, z.name] as const)} />
-        <Field id="intervention-date" type="date" label={t.cases.interventionDate} required value={interventionDate} onInput={(e) => setInterventionDate(value(e))} />
-        <RadioGroup name="kind" legend={t.cases.kind} value={kind} onChange={setKind} required options={KINDS.map((k) => [k, label(t.cases.kinds, k)] as const)} />
+        <Field
+          id="intervention-date"
+          type="date"
+          label={t.cases.interventionDate}
+          required
+          value={interventionDate}
+          onInput={(e) => setInterventionDate(value(e))}
+        />
+        <RadioGroup
+          name="kind"
+          legend={t.cases.kind}
+          value={kind}
+          onChange={setKind}
+          required
+          options={KINDS.map((k) => [k, label(t.cases.kinds, k)] as const)}
+        />
         <RadioGroup name="children" legend={t.cases.children} value={children} onChange={setChildren} required options={yn} />
         <RadioGroup name="substance" legend={t.cases.substance} value={substance} onChange={setSubstance} required options={yn} />
-        <SelectField id="victim-gender" label={t.cases.victimGender} value={victimGender} onChange={setVictimGender} options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)} />
-        <SelectField id="aggressor-gender" label={t.cases.aggressorGender} value={aggressorGender} onChange={setAggressorGender} options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)} />
+        <SelectField
+          id="victim-gender"
+          label={t.cases.victimGender}
+          value={victimGender}
+          onChange={setVictimGender}
+          options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)}
+        />
+        <SelectField
+          id="aggressor-gender"
+          label={t.cases.aggressorGender}
+          value={aggressorGender}
+          onChange={setAggressorGender}
+          options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)}
+        />
         <fieldset>
           <legend>{t.cases.dash}</legend>
           <p class="hint">
             {t.cases.dashHint} {t.cases.dashYesHint}
           </p>
           {DASH_QUESTIONS.map((q, i) => (
-            <Field key={q} id={`dash-${q}`} type="checkbox" label={`${i + 1}. ${label(t.cases.dashQuestions, q)}`} checked={yes.has(q)} onChange={(e) => toggle(q, checked(e))} />
+            <Field
+              key={q}
+              id={`dash-${q}`}
+              type="checkbox"
+              label={`${i + 1}. ${label(t.cases.dashQuestions, q)}`}
+              checked={yes.has(q)}
+              onChange={(e) => toggle(q, checked(e))}
+            />
           ))}
           <p>
             <strong>{t.cases.dashScore(yes.size, DASH_QUESTIONS.length)}</strong> — {t.cases.riskFromDash(label(t.cases.risks, fromChecklist))}

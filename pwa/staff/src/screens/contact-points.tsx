@@ -51,7 +51,13 @@ export function ContactPointsScreen() {
 function PointCard({ point, name, onChanged }: { point: ContactPoint; name: string; onChanged: (message: string) => void }) {
   const { t } = useI18n();
   const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
-  const [form, setForm] = useState({ name: point.name.nl, nameFr: point.name.fr ?? '', nameEn: point.name.en ?? '', phone: point.phone ?? '', address: point.address ?? '' });
+  const [form, setForm] = useState({
+    name: point.name.nl,
+    nameFr: point.name.fr ?? '',
+    nameEn: point.name.en ?? '',
+    phone: point.phone ?? '',
+    address: point.address ?? '',
+  });
   const action = useAction();
   const headingId = `cp-${point.id}`;
   const save = (e: Event) => {
@@ -79,11 +85,42 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
       <h2 id={headingId}>{name}</h2>
       {mode === 'edit' ? (
         <form class="form" onSubmit={save}>
-          <Field id={`${point.id}-name`} label={t.contactPoints.nameIn(LANG_NAMES.nl)} required value={form.name} onInput={(e) => setForm({ ...form, name: value(e) })} />
-          <Field id={`${point.id}-name-fr`} label={t.contactPoints.nameIn(LANG_NAMES.fr)} optional value={form.nameFr} onInput={(e) => setForm({ ...form, nameFr: value(e) })} />
-          <Field id={`${point.id}-name-en`} label={t.contactPoints.nameIn(LANG_NAMES.en)} optional value={form.nameEn} onInput={(e) => setForm({ ...form, nameEn: value(e) })} />
-          <Field id={`${point.id}-phone`} type="tel" label={t.contactPoints.phone} optional value={form.phone} onInput={(e) => setForm({ ...form, phone: value(e) })} />
-          <Field id={`${point.id}-address`} label={t.contactPoints.address} optional value={form.address} onInput={(e) => setForm({ ...form, address: value(e) })} />
+          <Field
+            id={`${point.id}-name`}
+            label={t.contactPoints.nameIn(LANG_NAMES.nl)}
+            required
+            value={form.name}
+            onInput={(e) => setForm({ ...form, name: value(e) })}
+          />
+          <Field
+            id={`${point.id}-name-fr`}
+            label={t.contactPoints.nameIn(LANG_NAMES.fr)}
+            optional
+            value={form.nameFr}
+            onInput={(e) => setForm({ ...form, nameFr: value(e) })}
+          />
+          <Field
+            id={`${point.id}-name-en`}
+            label={t.contactPoints.nameIn(LANG_NAMES.en)}
+            optional
+            value={form.nameEn}
+            onInput={(e) => setForm({ ...form, nameEn: value(e) })}
+          />
+          <Field
+            id={`${point.id}-phone`}
+            type="tel"
+            label={t.contactPoints.phone}
+            optional
+            value={form.phone}
+            onInput={(e) => setForm({ ...form, phone: value(e) })}
+          />
+          <Field
+            id={`${point.id}-address`}
+            label={t.contactPoints.address}
+            optional
+            value={form.address}
+            onInput={(e) => setForm({ ...form, address: value(e) })}
+          />
           <ErrorText error={action.error} />
           <div class="actions">
             <button type="submit" class="button primary" disabled={action.busy}>
@@ -179,15 +216,36 @@ function NewPoint({ onAdded }: { onAdded: (message: string) => void }) {
       <h2 id="new-point">{t.contactPoints.add}</h2>
       <form class="form" onSubmit={submit}>
         <Field id="new-point-id" label={t.contactPoints.id} hint={t.contactPoints.idHint} required autocomplete="off" value={form.id} onInput={set('id')} />
-        <SelectField id="new-point-kind" label={t.contactPoints.kind} required empty={t.none} value={form.kind} onChange={(v) => setForm({ ...form, kind: v })} options={CONTACT_KINDS.map((k) => [k, label(t.contactPoints.kinds, k)] as const)} />
+        <SelectField
+          id="new-point-kind"
+          label={t.contactPoints.kind}
+          required
+          empty={t.none}
+          value={form.kind}
+          onChange={(v) => setForm({ ...form, kind: v })}
+          options={CONTACT_KINDS.map((k) => [k, label(t.contactPoints.kinds, k)] as const)}
+        />
         <Field id="new-point-name" label={t.contactPoints.nameIn(LANG_NAMES.nl)} required value={form.name} onInput={set('name')} />
         <Field id="new-point-name-fr" label={t.contactPoints.nameIn(LANG_NAMES.fr)} optional value={form.nameFr} onInput={set('nameFr')} />
         <Field id="new-point-name-en" label={t.contactPoints.nameIn(LANG_NAMES.en)} optional value={form.nameEn} onInput={set('nameEn')} />
         <Field id="new-point-description" label={t.contactPoints.description} required value={form.description} onInput={set('description')} />
         <Field id="new-point-phone" type="tel" label={t.contactPoints.phone} optional value={form.phone} onInput={set('phone')} />
         <Field id="new-point-address" label={t.contactPoints.address} optional value={form.address} onInput={set('address')} />
-        <Field id="new-point-languages" label={t.contactPoints.languages} hint={t.contactPoints.languagesHint} required value={form.languages} onInput={set('languages')} />
-        <Field id="new-point-always" type="checkbox" label={t.contactPoints.alwaysOpen} checked={form.alwaysOpen} onChange={(e) => setForm({ ...form, alwaysOpen: checked(e) })} />
+        <Field
+          id="new-point-languages"
+          label={t.contactPoints.languages}
+          hint={t.contactPoints.languagesHint}
+          required
+          value={form.languages}
+          onInput={set('languages')}
+        />
+        <Field
+          id="new-point-always"
+          type="checkbox"
+          label={t.contactPoints.alwaysOpen}
+          checked={form.alwaysOpen}
+          onChange={(e) => setForm({ ...form, alwaysOpen: checked(e) })}
+        />
         <ErrorText error={action.error} />
         <div class="actions">
           <button type="submit" class="button primary" disabled={action.busy}>

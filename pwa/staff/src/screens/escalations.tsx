@@ -22,7 +22,9 @@ export function rankUnacknowledged(alerts: readonly Alert[]): Alert[] {
   const sev: Record<string, number> = { critical: 3, high: 2, low: 1 };
   return alerts
     .filter((a) => a.status === 'open')
-    .sort((a, b) => (b.escalationLevel ?? 0) - (a.escalationLevel ?? 0) || (sev[b.severity] ?? 0) - (sev[a.severity] ?? 0) || a.raisedAt.localeCompare(b.raisedAt));
+    .sort(
+      (a, b) => (b.escalationLevel ?? 0) - (a.escalationLevel ?? 0) || (sev[b.severity] ?? 0) - (sev[a.severity] ?? 0) || a.raisedAt.localeCompare(b.raisedAt),
+    );
 }
 
 /**
@@ -51,7 +53,8 @@ export function EscalationsScreen({ roles, patch, pollSeconds }: { roles: readon
           {waiting.map((a) => (
             <li key={a.id} class={`card severity-${a.severity}`} data-alert-id={a.id}>
               <h3>
-                <span class={`badge severity-${a.severity}`}>{label(t.alerts.severities, a.severity)}</span> {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}
+                <span class={`badge severity-${a.severity}`}>{label(t.alerts.severities, a.severity)}</span>{' '}
+                {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}
               </h3>
               <dl class="facts">
                 <div>

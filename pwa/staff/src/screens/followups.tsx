@@ -140,13 +140,7 @@ export function FollowupCard({
         const done = await api<CompletedFollowup>('POST', `${base}/complete`, { body: { outcome } });
         // Say what comes next: the retry the cadence planned, or the urgent one after two "not reached".
         const next = done.planned[0] ?? (done.urgentFollowupId ? { dueAt: undefined } : undefined);
-        setSaved(
-          done.supervisorNotified
-            ? t.followups.savedUrgent
-            : next?.dueAt
-              ? t.followups.savedNext(dateTime(next.dueAt))
-              : t.saved,
-        );
+        setSaved(done.supervisorNotified ? t.followups.savedUrgent : next?.dueAt ? t.followups.savedNext(dateTime(next.dueAt)) : t.saved);
       }
       if (panel === 'reschedule') {
         await api('POST', `${base}/reschedule`, { body: { dueAt: localToIso(due) } });
@@ -230,8 +224,12 @@ export function FollowupCard({
               options={OUTCOMES.map((o) => [o, label(t.outcomes, o)] as const)}
             />
           ) : null}
-          {panel === 'reschedule' ? <Field id={`due-${f.id}`} type="datetime-local" label={t.followups.newDue} required value={due} onInput={(e) => setDue(value(e))} /> : null}
-          {panel === 'reassign' && f.zone ? <OfficerChoice id={`officer-${f.id}`} zone={f.zone} current={f.officer} value={officer} onChange={setOfficer} /> : null}
+          {panel === 'reschedule' ? (
+            <Field id={`due-${f.id}`} type="datetime-local" label={t.followups.newDue} required value={due} onInput={(e) => setDue(value(e))} />
+          ) : null}
+          {panel === 'reassign' && f.zone ? (
+            <OfficerChoice id={`officer-${f.id}`} zone={f.zone} current={f.officer} value={officer} onChange={setOfficer} />
+          ) : null}
           <div class="actions">
             <button type="submit" class="button primary" disabled={action.busy}>
               {t.save}

@@ -249,7 +249,14 @@ export function NewOrderScreen() {
         <Field id="district" label={t.orders.district} value={district} required pattern="[a-z0-9-]+" onInput={(e) => setDistrict(value(e))} />
         <Field id="respondent" label={t.orders.respondentDevice} value={respondent} required autocomplete="off" onInput={(e) => setRespondent(value(e))} />
         <Field id="protected-ref" label={t.orders.protectedRef} value={protectedRef} required autocomplete="off" onInput={(e) => setProtectedRef(value(e))} />
-        <Field id="protected-device" label={t.orders.protectedDevice} optional value={protectedDevice} autocomplete="off" onInput={(e) => setProtectedDevice(value(e))} />
+        <Field
+          id="protected-device"
+          label={t.orders.protectedDevice}
+          optional
+          value={protectedDevice}
+          autocomplete="off"
+          onInput={(e) => setProtectedDevice(value(e))}
+        />
         <Field id="share" type="checkbox" label={t.orders.sharePosition} checked={share} onChange={(e) => setShare(checked(e))} />
         <Field id="valid-from" type="datetime-local" label={t.orders.validFrom} value={from} required onInput={(e) => setFrom(value(e))} />
         <Field id="valid-until" type="datetime-local" label={t.orders.validUntil} value={until} required onInput={(e) => setUntil(value(e))} />
@@ -258,11 +265,56 @@ export function NewOrderScreen() {
           {zones.map((z, i) => (
             <fieldset key={i} class="group">
               <legend>{t.orders.zone(i + 1)}</legend>
-              <SelectField id={`zone-${i}-label`} label={t.orders.zoneLabel} value={z.label} onChange={(v) => setZone(i, { label: v })} options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)} />
-              <Field id={`zone-${i}-lat`} label={t.orders.lat} type="number" step="any" min="-90" max="90" required value={z.lat} onInput={(e) => setZone(i, { lat: value(e) })} />
-              <Field id={`zone-${i}-lon`} label={t.orders.lon} type="number" step="any" min="-180" max="180" required value={z.lon} onInput={(e) => setZone(i, { lon: value(e) })} />
-              <Field id={`zone-${i}-alert`} label={t.orders.alertRadius} type="number" min="50" max="20000" required value={z.alert} onInput={(e) => setZone(i, { alert: value(e) })} />
-              <Field id={`zone-${i}-prealert`} label={t.orders.preAlertRadius} hint={t.orders.preAlertDefault} optional type="number" min="50" max="40000" value={z.preAlert} onInput={(e) => setZone(i, { preAlert: value(e) })} />
+              <SelectField
+                id={`zone-${i}-label`}
+                label={t.orders.zoneLabel}
+                value={z.label}
+                onChange={(v) => setZone(i, { label: v })}
+                options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)}
+              />
+              <Field
+                id={`zone-${i}-lat`}
+                label={t.orders.lat}
+                type="number"
+                step="any"
+                min="-90"
+                max="90"
+                required
+                value={z.lat}
+                onInput={(e) => setZone(i, { lat: value(e) })}
+              />
+              <Field
+                id={`zone-${i}-lon`}
+                label={t.orders.lon}
+                type="number"
+                step="any"
+                min="-180"
+                max="180"
+                required
+                value={z.lon}
+                onInput={(e) => setZone(i, { lon: value(e) })}
+              />
+              <Field
+                id={`zone-${i}-alert`}
+                label={t.orders.alertRadius}
+                type="number"
+                min="50"
+                max="20000"
+                required
+                value={z.alert}
+                onInput={(e) => setZone(i, { alert: value(e) })}
+              />
+              <Field
+                id={`zone-${i}-prealert`}
+                label={t.orders.preAlertRadius}
+                hint={t.orders.preAlertDefault}
+                optional
+                type="number"
+                min="50"
+                max="40000"
+                value={z.preAlert}
+                onInput={(e) => setZone(i, { preAlert: value(e) })}
+              />
               <button type="button" class="button" onClick={() => setZones(zones.filter((_, j) => j !== i))}>
                 {t.orders.removeZone}
               </button>
@@ -278,11 +330,43 @@ export function NewOrderScreen() {
           {curfews.map((c, i) => (
             <fieldset key={i} class="group">
               <legend>{t.orders.curfew(i + 1)}</legend>
-              <Field id={`curfew-${i}-start`} label={t.orders.curfewStart} type="time" required value={c.start} onInput={(e) => setCurfew(i, { start: value(e) })} />
+              <Field
+                id={`curfew-${i}-start`}
+                label={t.orders.curfewStart}
+                type="time"
+                required
+                value={c.start}
+                onInput={(e) => setCurfew(i, { start: value(e) })}
+              />
               <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => setCurfew(i, { end: value(e) })} />
-              <Field id={`curfew-${i}-lat`} label={t.orders.lat} type="number" step="any" required value={c.lat} onInput={(e) => setCurfew(i, { lat: value(e) })} />
-              <Field id={`curfew-${i}-lon`} label={t.orders.lon} type="number" step="any" required value={c.lon} onInput={(e) => setCurfew(i, { lon: value(e) })} />
-              <Field id={`curfew-${i}-radius`} label={t.orders.radius} type="number" min="50" max="5000" required value={c.radius} onInput={(e) => setCurfew(i, { radius: value(e) })} />
+              <Field
+                id={`curfew-${i}-lat`}
+                label={t.orders.lat}
+                type="number"
+                step="any"
+                required
+                value={c.lat}
+                onInput={(e) => setCurfew(i, { lat: value(e) })}
+              />
+              <Field
+                id={`curfew-${i}-lon`}
+                label={t.orders.lon}
+                type="number"
+                step="any"
+                required
+                value={c.lon}
+                onInput={(e) => setCurfew(i, { lon: value(e) })}
+              />
+              <Field
+                id={`curfew-${i}-radius`}
+                label={t.orders.radius}
+                type="number"
+                min="50"
+                max="5000"
+                required
+                value={c.radius}
+                onInput={(e) => setCurfew(i, { radius: value(e) })}
+              />
               <button type="button" class="button" onClick={() => setCurfews(curfews.filter((_, j) => j !== i))}>
                 {t.orders.removeCurfew}
               </button>

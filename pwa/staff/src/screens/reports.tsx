@@ -128,7 +128,14 @@ function ReportView({ report }: { report: MonthlyReport }) {
           numeric={[5]}
           rows={report.rows}
           rowKey={(_row, i) => String(i)}
-          cells={(row) => [row.month, row.zone, measureName(row.measure), row.breakdown === 'total' ? t.reports.total : row.breakdown, row.category, show(row.value)]}
+          cells={(row) => [
+            row.month,
+            row.zone,
+            measureName(row.measure),
+            row.breakdown === 'total' ? t.reports.total : row.breakdown,
+            row.category,
+            show(row.value),
+          ]}
         />
       </details>
     </>

@@ -74,7 +74,17 @@ function ServiceEditor({ id }: { id: string }) {
   );
 }
 
-function ServiceForm({ service, onSaved, saved, setSaved }: { service: Service; onSaved: () => void; saved: string | undefined; setSaved: (text: string | undefined) => void }) {
+function ServiceForm({
+  service,
+  onSaved,
+  saved,
+  setSaved,
+}: {
+  service: Service;
+  onSaved: () => void;
+  saved: string | undefined;
+  setSaved: (text: string | undefined) => void;
+}) {
   const { t } = useI18n();
   const [numbers, setNumbers] = useState<Record<string, string>>(
     Object.fromEntries(NUMBERS.filter(([k]) => typeof service[k] === 'number').map(([k]) => [k, String(service[k])])),
@@ -110,7 +120,16 @@ function ServiceForm({ service, onSaved, saved, setSaved }: { service: Service; 
   return (
     <form class="form" onSubmit={submit}>
       {Object.keys(numbers).map((k) => (
-        <Field key={k} id={`svc-${k}`} type="number" min="0" label={labels[k] ?? k} required value={numbers[k]} onInput={(e) => setNumbers({ ...numbers, [k]: value(e) })} />
+        <Field
+          key={k}
+          id={`svc-${k}`}
+          type="number"
+          min="0"
+          label={labels[k] ?? k}
+          required
+          value={numbers[k]}
+          onInput={(e) => setNumbers({ ...numbers, [k]: value(e) })}
+        />
       ))}
       <fieldset>
         <legend>{t.services.openingRules}</legend>
@@ -144,9 +163,22 @@ function ServiceForm({ service, onSaved, saved, setSaved }: { service: Service; 
             <legend>
               {t.services.closures} {i + 1}
             </legend>
-            <Field id={`closure-${i}-from`} type="date" label={t.services.closureFrom} required value={c.from} onInput={(e) => setClosure(i, { from: value(e) })} />
+            <Field
+              id={`closure-${i}-from`}
+              type="date"
+              label={t.services.closureFrom}
+              required
+              value={c.from}
+              onInput={(e) => setClosure(i, { from: value(e) })}
+            />
             <Field id={`closure-${i}-to`} type="date" label={t.services.closureTo} required value={c.to} onInput={(e) => setClosure(i, { to: value(e) })} />
-            <Field id={`closure-${i}-reason`} label={t.services.closureReason} optional value={c.reason ?? ''} onInput={(e) => setClosure(i, { reason: value(e) })} />
+            <Field
+              id={`closure-${i}-reason`}
+              label={t.services.closureReason}
+              optional
+              value={c.reason ?? ''}
+              onInput={(e) => setClosure(i, { reason: value(e) })}
+            />
             <button type="button" class="button" onClick={() => setClosures(closures.filter((_, j) => j !== i))}>
               {t.services.removeClosure}
             </button>

@@ -72,10 +72,20 @@ export function AlertMap({ zones, fixes, trigger, title, description, labels }: 
   };
   const bar = niceLength(span);
   const ordered = [...fixes].sort((a, b) => a.at.localeCompare(b.at));
-  const path = ordered.map((f) => at(f)).map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`).join(' ');
+  const path = ordered
+    .map((f) => at(f))
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)} ${p.y.toFixed(1)}`)
+    .join(' ');
   return (
     <figure class="alert-map">
-      <svg viewBox={`0 0 ${SIZE} ${SIZE}`} width={SIZE} height={SIZE} role="img" aria-labelledby="alert-map-title alert-map-desc" xmlns="http://www.w3.org/2000/svg">
+      <svg
+        viewBox={`0 0 ${SIZE} ${SIZE}`}
+        width={SIZE}
+        height={SIZE}
+        role="img"
+        aria-labelledby="alert-map-title alert-map-desc"
+        xmlns="http://www.w3.org/2000/svg"
+      >
         <title id="alert-map-title">{title}</title>
         <desc id="alert-map-desc">{description}</desc>
         <rect x="0" y="0" width={SIZE} height={SIZE} fill="#f4f6f8" stroke="#6b7280" />
@@ -83,7 +93,9 @@ export function AlertMap({ zones, fixes, trigger, title, description, labels }: 
           const c = at(z.centre);
           return (
             <g key={z.id} data-zone={z.id}>
-              {z.preAlertRadiusM ? <circle cx={c.x} cy={c.y} r={z.preAlertRadiusM * scale} fill="#fde68a" fill-opacity="0.35" stroke="#92400e" stroke-dasharray="6 4" /> : null}
+              {z.preAlertRadiusM ? (
+                <circle cx={c.x} cy={c.y} r={z.preAlertRadiusM * scale} fill="#fde68a" fill-opacity="0.35" stroke="#92400e" stroke-dasharray="6 4" />
+              ) : null}
               <circle cx={c.x} cy={c.y} r={z.alertRadiusM * scale} fill="#fca5a5" fill-opacity="0.45" stroke="#991b1b" stroke-width="2" />
               <circle cx={c.x} cy={c.y} r="3" fill="#991b1b" />
               <text x={c.x + 6} y={c.y - 6} font-size="13" fill="#111827">

@@ -10,7 +10,7 @@ import { useAction } from './hooks.js';
  * The access trail of one entity (`GET /api/audit/{entity}/{id}`, coordinators and supervisors).
  * Loaded only on request: reading a trail is itself recorded.
  */
-export function AuditTrail({ entity, id, nested = false }: { entity: string; id: string; /** Inside a card (a heading one level down). */ nested?: boolean }) {
+export function AuditTrail({ entity, id, nested = false }: { entity: string; id: string /** Inside a card (a heading one level down). */; nested?: boolean }) {
   const { t, dateTime } = useI18n();
   // One trail per entity on a page: ids of its own (several booking cards each hold one).
   const titleId = `audit-${entity}-${id}`.replace(/[^A-Za-z0-9_-]/g, '-');

@@ -16,13 +16,7 @@ export interface InputProps {
 }
 
 /** A labelled input; `hint` is tied with aria-describedby. */
-export function Field({
-  id,
-  label,
-  hint,
-  optional,
-  ...input
-}: { id: string; label: string; hint?: string; optional?: boolean } & InputProps) {
+export function Field({ id, label, hint, optional, ...input }: { id: string; label: string; hint?: string; optional?: boolean } & InputProps) {
   const { t } = useI18n();
   const hintId = hint ? `${id}-hint` : undefined;
   return (

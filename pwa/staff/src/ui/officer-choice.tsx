@@ -14,7 +14,19 @@ interface Officers {
  * The officers who may own a follow-up of a zone, from the staff directory (`GET /api/staff/officers`):
  * a choice, never free text — the API refuses anyone else.
  */
-export function OfficerChoice({ id, zone, current, value, onChange }: { id: string; zone: string; current?: string | undefined; value: string; onChange: (v: string) => void }) {
+export function OfficerChoice({
+  id,
+  zone,
+  current,
+  value,
+  onChange,
+}: {
+  id: string;
+  zone: string;
+  current?: string | undefined;
+  value: string;
+  onChange: (v: string) => void;
+}) {
   const { t } = useI18n();
   const path = apiPath('/api/staff/officers', { zone });
   const list = useLoad((signal) => api<Officers>('GET', path, { signal }), path);
