@@ -15,14 +15,19 @@ import { InMemoryCaseRepository } from '../support/fakes/cases.js';
 import { RecordingNotifier } from '../support/fakes/notifier.js';
 import { InMemoryOrderRepository } from '../support/fakes/orders.js';
 import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
+import { DEMO_ZONE } from '../../shared/identity.js';
+import { districtsOfZone } from '../../shared/zones-list.js';
 
 const directory = new DemoStaffDirectory();
 
 /** Use-case rules on the in-memory ports: no DynamoDB, no Java. The adapters are tested on DynamoDB Local. */
+/** A staff member of Zone Ruppel covering all its districts, as the demo users are. */
 const principal = (username: string, ...roles: Principal['roles']): Principal => ({
   sub: `sub-${username}`,
   username,
   roles,
+  zone: DEMO_ZONE,
+  districts: districtsOfZone(DEMO_ZONE),
   scopes: [],
   clientId: 'staff-console',
 });
