@@ -97,7 +97,8 @@ export async function startDynamo(options: { port?: number; path?: string } = {}
   // Generous: the JVM starts in ~3 s on an idle machine, but far slower on a loaded shared one.
   const deadline = Date.now() + 90_000;
   for (;;) {
-    if (exited) throw new Error(`DynamoDB Local exited during start-up (is Java >= 17 installed?): ${stderr.trim()}`);
+    if (exited)
+      throw new Error(`DynamoDB Local exited during start-up (is a Java >= 17 JDK installed? The loopback launcher is a source file): ${stderr.trim()}`);
     try {
       await client.send(new ListTablesCommand({}));
       break;
