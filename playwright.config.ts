@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { ZONE } from './shared/brussels-time.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium.js';
 
 /**
  * Browser tests (test/e2e) on Debian's Chromium against the real local stack: `npm start`'s own entry
@@ -10,7 +11,6 @@ import { ZONE } from './shared/brussels-time.js';
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -37,16 +37,8 @@ export default defineConfig({
       use: {
         ...devices['Desktop Chrome'],
         launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          executablePath: CHROMIUM_PATH,
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -7,20 +7,12 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.js';
 
 export const LIGHTHOUSE_VERSION = '12.2.3';
-export const CHROMIUM = '/usr/bin/chromium';
-/** The flags that work here, headless as root (/work/shared/NOTES.md). */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+export const CHROMIUM = CHROMIUM_PATH;
+/** The browser tests' flags, headless (Lighthouse launches Chromium itself). */
+export const CHROMIUM_FLAGS = ['--headless', ...CHROMIUM_ARGS];
 
 export interface LighthouseRun {
   performance: number;

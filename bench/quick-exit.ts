@@ -13,7 +13,7 @@
  * exit page is loaded at its `loadEventEnd`.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_FLAGS } from './lighthouse.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/e2e/chromium.js';
 
 export type ExitPath = 'button' | 'Escape' | 'Shift×3';
 export const EXIT_PATHS: readonly ExitPath[] = ['button', 'Escape', 'Shift×3'];
@@ -97,7 +97,7 @@ async function oneRun(context: BrowserContext, appUrl: string, exitUrl: string, 
 
 /** `exitUrl`: the app's `appConfig.exitUrl` (pwa/src/config.ts). */
 export async function benchQuickExit(options: { appUrl: string; exitUrl: string; runs: number }): Promise<Record<ExitPath, ExitRun[]>> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   const appOrigin = new URL(options.appUrl).origin;
   const results = {} as Record<ExitPath, ExitRun[]>;
   try {
@@ -129,7 +129,7 @@ export async function benchQuickExit(options: { appUrl: string; exitUrl: string;
  * page's and are not counted.
  */
 export async function firstVisitScripts(appUrl: string): Promise<{ files: { url: string; bytes: number }[] }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS.filter((f) => f !== '--headless') });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { texts } from '../../pwa/src/booking/texts.js';
 import { bookUpToDetails } from './victim-helpers.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
 /**
  * What a booking "kept on this device" leaves in Chromium's profile: the files themselves (leveldb of
@@ -27,16 +28,8 @@ test('a kept booking: reference and PIN never in clear in the profile files, yet
   const profile = mkdtempSync(join(tmpdir(), 'victim-profile-'));
   const launch = () =>
     chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
       baseURL,
       locale: 'nl-BE',
       timezoneId: 'Europe/Brussels',
