@@ -1,5 +1,4 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ORDER_ID, DEMO_PROTECTION_CODE } from '../../infra/local/demo/order.js';
 import { seedDemoOrder } from '../../infra/local/demo/orders.js';
 import { alertsOfOrder, drive, notifications, stackClock, waitForOrderAlerts, walkDistances } from '../../infra/local/breach-drive.js';
@@ -7,10 +6,9 @@ import type { LocalMessage } from '../../infra/local/sns.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import type { LocalStack } from '../../infra/local/stack.js';
-import { startTestStack } from '../support/stack.js';
+import { stackCall, stackForFile } from '../support/stack.js';
 import { PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { HOME, orderBody, positionEvent } from './monitoring-support.js';
-import type { Invocation } from '../support/invoke.js';
 
 /**
  * The whole path on the local stack, in-process against the test run's DynamoDB Local: HTTP with a
@@ -19,25 +17,11 @@ import type { Invocation } from '../support/invoke.js';
  * The stack gets a table of its own, so its stream poller and watchdog see only this file's items.
  */
 let stack: LocalStack;
-let dataDir: string;
-
-beforeAll(async () => {
-  ({ stack, dataDir } = await startTestStack('pipeline', { tableName: `oneroof-pipeline-${Date.now().toString(36)}`, background: true, tickSeconds: 1 }));
+stackForFile('pipeline', { tableName: `oneroof-pipeline-${Date.now().toString(36)}`, background: true, tickSeconds: 1 }, (s) => {
+  stack = s;
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${stack.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  return { status: res.status, json: (await res.json()) as Invocation['json'] };
-}
+const api = (path: string, init: Parameters<typeof stackCall>[2] = {}) => stackCall(stack, path, init);
 
 describe('breach → police over SNS, end to end on the local stack', () => {
   it('the watchdog raises signal loss for a silent bracelet, and it is published like any alert', async () => {

@@ -1,12 +1,10 @@
-import { rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { LocalPushSubscription, ReceivedPush } from '../../infra/local/push-endpoint.js';
 import type { LocalStack } from '../../infra/local/stack.js';
 import { opsMetrics } from '../../shared/ops-metrics.js';
 import { pushPayloadSchema, type PushDevice, type PushKey } from '../../shared/push/api.js';
-import { startTestStack } from '../support/stack.js';
+import { stackCall, stackForFile } from '../support/stack.js';
 import { HOME, orderBody, positionEvent, unique } from './monitoring-support.js';
-import type { Invocation } from '../support/invoke.js';
 
 /**
  * The push channel end to end on the local stack: staff register a device (a subscription the local
@@ -15,26 +13,11 @@ import type { Invocation } from '../support/invoke.js';
  * push with the subscription's own private key.
  */
 let stack: LocalStack;
-let dataDir: string;
-
-beforeAll(async () => {
-  ({ stack, dataDir } = await startTestStack('push', { tableName: `oneroof-push-${Date.now().toString(36)}`, background: true, tickSeconds: 1 }));
+stackForFile('push', { tableName: `oneroof-push-${Date.now().toString(36)}`, background: true, tickSeconds: 1 }, (s) => {
+  stack = s;
 });
 
-afterAll(async () => {
-  await stack?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
-  const res = await fetch(`${stack.url}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, json: (text ? JSON.parse(text) : undefined) as Invocation['json'] };
-}
+const api = (path: string, init: Parameters<typeof stackCall>[2] = {}) => stackCall(stack, path, init);
 
 async function localSubscription(options: { answer?: number } = {}): Promise<LocalPushSubscription> {
   const key = (await api('/api/push/key', { token: await stack.issuer.tokenFor('police') })).json as PushKey;

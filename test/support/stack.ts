@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/stack.js';
+import type { Invocation } from './invoke.js';
 
 /**
  * The local stack in-process for an integration test: on a free port, against the test run's DynamoDB
@@ -38,4 +39,19 @@ export function stackForFile(name: string, options: Partial<LocalStackOptions>, 
     await started?.stack.stop();
     if (started) rmSync(started.dataDir, { recursive: true, force: true });
   });
+}
+
+/** A JSON request to a running stack through its real gateway, optionally with a bearer token; an empty body reads as undefined. */
+export async function stackCall(
+  stack: LocalStack,
+  path: string,
+  init: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; json: Invocation['json'] }> {
+  const res = await fetch(`${stack.url}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : undefined };
 }
