@@ -3,7 +3,6 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { CASE_ALERT_KINDS, DEFAULT_CADENCE, urgentFollowup, type Cadence } from '../../shared/cases/index.js';
-import { metric } from '../../shared/metrics.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import type { AlertKind } from '../../shared/zones/index.js';
 import { dynamo } from '../lib/clients.js';
@@ -13,6 +12,7 @@ import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { runsAs } from '../lib/table-access.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository, type CaseAlertRepository, type StoredFollowup } from './repository.js';
+import { dueCounter, newFollowup } from './use-cases.js';
 
 /** The alert as the stream carries it: ids and kind only (its evidence stays sealed; this function cannot open it). */
 export interface AlertOnOrder {
@@ -44,19 +44,10 @@ export async function alertReachesCases(repo: CaseAlertRepository, alert: AlertO
         settled = true;
         break;
       }
-      const dueAt = urgentFollowup(c.riskLevel, now, cadence).dueAt.toISOString();
+      // Due by the cadence, reminded now; its id is the alert's, so a redelivered alert plans nothing twice.
       const followup: StoredFollowup = {
+        ...newFollowup(c, urgentFollowup(c.riskLevel, now, cadence), c.officer, now, true),
         id: `FU-${alert.id.replace(/^AL-/, '')}`,
-        version: 1,
-        caseId,
-        zone: c.zone,
-        officer: c.officer,
-        purpose: 'contact_victim',
-        urgency: 'urgent',
-        status: 'pending',
-        dueAt,
-        countedDueAt: dueAt,
-        createdAt: now.toISOString(),
         alertId: alert.id,
         tick: { stage: 'remind', at: now.toISOString() },
       };
@@ -65,7 +56,7 @@ export async function alertReachesCases(repo: CaseAlertRepository, alert: AlertO
         followups: [{ next: followup, expectedVersion: undefined }],
         notices: [],
         audit: { entity: 'followup', entityId: followup.id, action: 'create', route: 'stream alert-to-case', principal: INTAKE, at: now },
-        stats: [{ at: new Date(dueAt), zone: c.zone, counters: { [metric.followupsDue]: 1 } }],
+        stats: [dueCounter(followup)],
       });
       if (result === 'committed') planned.push(caseId);
       settled = result !== 'conflict';

@@ -81,7 +81,8 @@ export function followupView(f: StoredFollowup): FollowupView {
   };
 }
 
-function newFollowup(caseRecord: CaseRecord, plan: PlannedFollowup, officer: string, now: Date, urgent = false): StoredFollowup {
+/** A new pending follow-up of a case, reminded at its due time. */
+export function newFollowup(caseRecord: Pick<CaseRecord, 'id' | 'zone'>, plan: PlannedFollowup, officer: string, now: Date, urgent = false): StoredFollowup {
   const dueAt = plan.dueAt.toISOString();
   return {
     id: `FU-${ulid(now.getTime())}`,
@@ -98,7 +99,8 @@ function newFollowup(caseRecord: CaseRecord, plan: PlannedFollowup, officer: str
     tick: { stage: 'remind', at: dueAt },
   };
 }
-const dueCounter = (f: StoredFollowup): StatsDelta => ({ at: new Date(f.countedDueAt), zone: f.zone, counters: { [metric.followupsDue]: 1 } });
+/** The report counter of a new follow-up: one more due in the month of its first due time. */
+export const dueCounter = (f: StoredFollowup): StatsDelta => ({ at: new Date(f.countedDueAt), zone: f.zone, counters: { [metric.followupsDue]: 1 } });
 
 /** Opens a case: the case, its victim hash, its first follow-ups, counters and audit in ONE transaction. */
 export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Caller, now: Date): Promise<CaseDetail> {
