@@ -148,6 +148,29 @@ test('report contact: received, and police see a high contact alert', async ({ p
   expect((await alertsOf(page, order.district)).map((a) => `${a.kind}:${a.severity}`)).toEqual(['contact:high']);
 });
 
+/** The names of every record kept in the origin's IndexedDB databases. */
+async function keptNames(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const r = indexedDB.open(info.name ?? '');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => fail(r.error);
+      });
+      for (const store of [...db.objectStoreNames]) {
+        const keys = await new Promise<IDBValidKey[]>((ok) => {
+          const r = db.transaction(store).objectStore(store).getAllKeys();
+          r.onsuccess = () => ok(r.result);
+        });
+        names.push(...keys.map(String));
+      }
+      db.close();
+    }
+    return names;
+  });
+}
+
 /** Everything readable in the origin's storage as text: Web Storage and every IndexedDB value (binary as hex). */
 async function allStorage(page: Page): Promise<string> {
   return page.evaluate(async () => {
@@ -196,6 +219,8 @@ test('the code is kept on the device only after opting in, sealed (never in clea
   await expect(page.getByLabel('Beschermingscode')).toHaveValue(order.code);
   await expect(page.getByLabel('Code onthouden op dit toestel')).toBeChecked();
   await page.getByLabel('Code onthouden op dit toestel').uncheck();
+  // Forgetting is an IndexedDB delete that commits a moment after the click: wait for it to land.
+  await expect.poll(() => keptNames(page)).not.toContain('protection-code');
   await page.reload();
   await openProtection(page);
   await expect(page.getByLabel('Beschermingscode')).toHaveValue('');
