@@ -29,6 +29,8 @@ export interface DemoUser {
   zone: string;
   /** The districts they cover within it (police: alerts; officers: their patch). */
   districts: readonly string[];
+  /** A partner worker's organisation (shared/partners.ts). */
+  partner?: string;
 }
 
 /** Demo staff users, seeded in the local stack only (password `demo`), one or more per role. */
@@ -45,11 +47,34 @@ export const demoUsers: readonly DemoUser[] = [
   { username: 'chris.coordinator', displayName: 'Chris (FJC coordinator)', roles: ['coordinator'], zone: 'ruppel', districts: [] },
   { username: 'alex.authority', displayName: 'Alex (authority)', roles: ['authority'], zone: 'ruppel', districts: [] },
   { username: 'sam.supervisor', displayName: 'Sam (supervisor)', roles: ['supervisor', 'officer'], zone: 'ruppel', districts: [] },
+  { username: 'dina.director', displayName: 'Dina (FJC case director)', roles: ['case_director'], zone: 'ruppel', districts: [] },
+  {
+    username: 'wanda.womensaid',
+    displayName: 'Wanda (women’s aid)',
+    roles: ['partner'],
+    zone: 'ruppel',
+    districts: [],
+    partner: 'vrouwenhulp-rupel',
+  },
+  { username: 'yara.youthcare', displayName: 'Yara (youth care)', roles: ['partner'], zone: 'ruppel', districts: [], partner: 'jeugdhulp-antwerpen' },
+  {
+    username: 'pieter.programme',
+    displayName: 'Pieter (perpetrator programme)',
+    roles: ['partner'],
+    zone: 'ruppel',
+    districts: [],
+    partner: 'context-daderhulp',
+  },
+  { username: 'hilde.housing', displayName: 'Hilde (housing)', roles: ['partner'], zone: 'ruppel', districts: [], partner: 'sociaal-huis-boom' },
+  { username: 'jan.justicehouse', displayName: 'Jan (justice house)', roles: ['partner'], zone: 'ruppel', districts: [], partner: 'justitiehuis-mechelen' },
 ];
 
-/** The groups a user's access token carries: the roles, then `zone:<id>` and `district:<id>` (shared/zones-list.ts). */
-export function groupsOf(user: Pick<DemoUser, 'roles' | 'zone' | 'districts'>): string[] {
-  return [...user.roles, `zone:${user.zone}`, ...user.districts.map((d) => `district:${d}`)];
+/**
+ * The groups a user's access token carries: the roles, then `zone:<id>` and `district:<id>`
+ * (shared/zones-list.ts), and a partner worker's `partner:<id>` (shared/partners.ts).
+ */
+export function groupsOf(user: Pick<DemoUser, 'roles' | 'zone' | 'districts' | 'partner'>): string[] {
+  return [...user.roles, `zone:${user.zone}`, ...user.districts.map((d) => `district:${d}`), ...(user.partner ? [`partner:${user.partner}`] : [])];
 }
 
 /** The demo police zone. */

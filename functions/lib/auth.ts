@@ -14,6 +14,8 @@ export interface Principal {
   zone?: string | undefined;
   /** The districts they cover (groups `district:<id>`); always set by `principalFrom`. */
   districts?: string[];
+  /** A partner worker's organisation (group `partner:<id>`); undefined for none or more than one. */
+  partner?: string | undefined;
   scopes: string[];
   clientId: string | undefined;
 }
@@ -38,6 +40,7 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
   const clientId = claims.client_id === undefined ? undefined : String(claims.client_id);
   const groups = listClaim(claims['cognito:groups']);
   const zones = groups.filter((g) => g.startsWith('zone:')).map((g) => g.slice(5));
+  const partners = groups.filter((g) => g.startsWith('partner:')).map((g) => g.slice(8));
   return {
     sub: String(claims.sub),
     username: String(claims.username ?? claims['cognito:username'] ?? clientId ?? claims.sub),
@@ -45,6 +48,8 @@ export function principalFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): P
     // A token naming two zones is ambiguous: no zone, so every zone-scoped read refuses it.
     zone: zones.length === 1 ? zones[0] : undefined,
     districts: groups.filter((g) => g.startsWith('district:')).map((g) => g.slice(9)),
+    // Like the zone: a worker of two organisations at once would be ambiguous, so of none.
+    partner: partners.length === 1 ? partners[0] : undefined,
     scopes: listClaim(claims.scope),
     clientId,
   };

@@ -16,6 +16,7 @@ import {
 import { Construct } from 'constructs';
 import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE, STAFF_ROLES } from '../../shared/roles.js';
+import { PARTNERS, partnerGroup } from '../../shared/partners.js';
 import { districtGroup, zoneGroup, ZONES } from '../../shared/zones-list.js';
 
 export interface StaffIdentityProps {
@@ -97,6 +98,15 @@ export class StaffIdentity extends Construct {
           description: `Covers ${d.name} (${zone.name})`,
         });
       }
+    }
+
+    // A partner worker's organisation, likewise: `partner:<id>`.
+    for (const partner of PARTNERS) {
+      new UserPoolGroup(this, `Group-partner-${partner.id}`, {
+        userPool: this.userPool,
+        groupName: partnerGroup(partner.id),
+        description: `Works for ${partner.name}`,
+      });
     }
 
     const scopeName = monitoringScopeName();

@@ -20,6 +20,9 @@ export const ROLE_TOPICS: Readonly<Record<StaffRole, TopicName | undefined>> = {
   supervisor: 'supervisorEscalations',
   coordinator: undefined,
   authority: undefined,
+  // Partner workers and case directors have no push topic of their own yet.
+  partner: undefined,
+  case_director: undefined,
 };
 
 export function topicsOfRoles(roles: readonly StaffRole[]): TopicName[] {

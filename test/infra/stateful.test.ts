@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { identity } from '../../shared/identity.js';
+import { PARTNERS, partnerGroup } from '../../shared/partners.js';
 import { MONITORING_SCOPE, STAFF_ROLES } from '../../shared/roles.js';
 import { table } from '../../shared/table.js';
 import { districtGroup, zoneGroup, ZONES } from '../../shared/zones-list.js';
@@ -156,9 +157,9 @@ describe('staff identity (Cognito)', () => {
     expect(pool.DeletionPolicy).toBe('Retain');
   });
 
-  it('has exactly one group per staff role, declared zone and district (staff scope travels as groups)', () => {
+  it('has exactly one group per staff role, declared zone, district and partner (staff scope travels as groups)', () => {
     const groups = Object.values(t.findResources('AWS::Cognito::UserPoolGroup') as Record<string, Resource>);
-    const scopes = ZONES.flatMap((z) => [zoneGroup(z.id), ...z.districts.map((d) => districtGroup(d.id))]);
+    const scopes = [...ZONES.flatMap((z) => [zoneGroup(z.id), ...z.districts.map((d) => districtGroup(d.id))]), ...PARTNERS.map((p) => partnerGroup(p.id))];
     expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual([...STAFF_ROLES, ...scopes].sort());
     for (const g of groups) expect(g.Properties.UserPoolId).toEqual({ Ref: poolId });
   });

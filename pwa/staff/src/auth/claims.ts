@@ -11,6 +11,8 @@ export interface TokenClaims {
   zone: string | undefined;
   /** The districts it covers (groups `district:<id>`). */
   districts: string[];
+  /** A partner worker's organisation (group `partner:<id>`), when it names exactly one. */
+  partner: string | undefined;
   /** Epoch milliseconds. */
   expiresAt: number | undefined;
 }
@@ -30,6 +32,7 @@ export function decodeClaims(token: string): TokenClaims | undefined {
     const groups = Array.isArray(claims['cognito:groups']) ? (claims['cognito:groups'] as unknown[]) : [];
     const strings = groups.filter((g): g is string => typeof g === 'string');
     const zonesIn = strings.filter((g) => g.startsWith('zone:')).map((g) => g.slice(5));
+    const partnersIn = strings.filter((g) => g.startsWith('partner:')).map((g) => g.slice(8));
     const username =
       typeof claims.username === 'string' ? claims.username : typeof claims['cognito:username'] === 'string' ? (claims['cognito:username'] as string) : '';
     return {
@@ -37,6 +40,7 @@ export function decodeClaims(token: string): TokenClaims | undefined {
       roles: groups.filter((g): g is StaffRole => typeof g === 'string' && isStaffRole(g)),
       zone: zonesIn.length === 1 ? zonesIn[0] : undefined,
       districts: strings.filter((g) => g.startsWith('district:')).map((g) => g.slice(9)),
+      partner: partnersIn.length === 1 ? partnersIn[0] : undefined,
       expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : undefined,
     };
   } catch {
