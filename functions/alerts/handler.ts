@@ -1,6 +1,6 @@
-import { UnauthorizedError, NotFoundError } from '../../shared/errors.js';
+import { NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
-import type { Principal } from '../lib/auth.js';
+import { requirePrincipal, type Principal } from '../lib/auth.js';
 import { coversPlace, zoneOf } from '../lib/scope.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
@@ -21,10 +21,6 @@ import { DynamoAlertRepository } from './repository.js';
 
 const repo = new DynamoAlertRepository(requireEnv(TABLE_ENV));
 
-function principal(req: ApiRequest): Principal {
-  if (!req.principal) throw new UnauthorizedError();
-  return req.principal;
-}
 const alertId = (req: ApiRequest) => parse(alertIdSchema, req.pathParameters.id, 'id');
 
 /** An alert of the caller's patch (zone, and district for police), or 404: never another patch's alert. */
@@ -43,7 +39,7 @@ function listed(a: AlertRecord): AlertListItem {
 export const handler = httpApi('alerts', {
   'GET /api/alerts': withQuery(listAlertsQuery, async (req, q) => {
     const now = clock.now();
-    const p = principal(req);
+    const p = requirePrincipal(req);
     zoneOf(p);
     const alerts = (await repo.listOpen(q.district, q.limit)).filter((a) => coversPlace(p, a));
     await repo.audit({ entity: 'alerts', entityId: q.district, action: 'list', route: req.routeKey, principal: p, at: now });
@@ -52,7 +48,7 @@ export const handler = httpApi('alerts', {
   }),
   'GET /api/alerts/{id}': async (req) => {
     const id = alertId(req);
-    const p = principal(req);
+    const p = requirePrincipal(req);
     const found = await alertInPatch(id, p);
     await repo.audit({ entity: 'alert', entityId: id, action: 'read', route: req.routeKey, principal: p, at: clock.now() });
     const detail: AlertDetail = { ...found.alert, escalations: found.escalations };
@@ -60,7 +56,7 @@ export const handler = httpApi('alerts', {
   },
   'POST /api/alerts/{id}/acknowledge': async (req) => {
     const id = alertId(req);
-    const p = principal(req);
+    const p = requirePrincipal(req);
     await alertInPatch(id, p);
     const now = clock.now();
     await repo.acknowledge(id, p.username, now, { entity: 'alert', entityId: id, action: 'acknowledge', route: req.routeKey, principal: p, at: now });
@@ -70,7 +66,7 @@ export const handler = httpApi('alerts', {
   'POST /api/alerts/{id}/resolve': async (req) => {
     const id = alertId(req);
     const { outcome } = parse(resolveAlertSchema, req.body);
-    const p = principal(req);
+    const p = requirePrincipal(req);
     await alertInPatch(id, p);
     const now = clock.now();
     await repo.resolve(id, p.username, outcome, now, { entity: 'alert', entityId: id, action: 'resolve', route: req.routeKey, principal: p, at: now });

@@ -1,9 +1,10 @@
 import { slug } from '../../shared/catalog/schemas.js';
 import { BOOKINGS_PER_CLIENT_ENV, MAX_BOOKINGS_PER_CLIENT_PER_DAY } from '../../shared/catalog/booking.js';
 import { PROOF_HEADER } from '../../shared/catalog/booking-proof.js';
-import { TooManyAttemptsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
+import { TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { DynamoCatalogRepository } from '../catalog/repository.js';
+import { callerOf } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
 import { optionalIntEnv, requireEnv } from '../lib/config.js';
 import { created, httpApi, noContent, ok, withQuery, type ApiRequest } from '../lib/http.js';
@@ -36,7 +37,6 @@ import {
   rescheduleBooking,
   staffView,
   viewBooking,
-  type Caller,
   type Deps,
 } from './use-cases.js';
 
@@ -51,10 +51,6 @@ const deps: Deps = {
 /** With an Idempotency-Key the PIN is derived from it (so a replay shows the same PIN without storing it). */
 const createOnce = idempotent(({ key, input }: CreatePayload) => createBooking(deps, input, (reference) => derivePin(key, reference), clock.now()), tableName);
 
-function caller(req: ApiRequest): Caller {
-  if (!req.principal) throw new UnauthorizedError();
-  return { principal: req.principal, route: req.routeKey };
-}
 const pinOf = (req: ApiRequest) => req.headers[PIN_HEADER];
 const refOf = (req: ApiRequest) => req.pathParameters.reference ?? '';
 
@@ -109,12 +105,12 @@ export const handler = httpApi('bookings', {
     return noContent();
   },
   'GET /api/staff/bookings': withQuery(staffListQuerySchema, async (req, q) =>
-    ok({ serviceId: q.serviceId, date: q.date, bookings: await listDay(deps, q.serviceId, q.date, caller(req), clock.now()) }),
+    ok({ serviceId: q.serviceId, date: q.date, bookings: await listDay(deps, q.serviceId, q.date, callerOf(req), clock.now()) }),
   ),
-  'GET /api/staff/bookings/{reference}': async (req) => ok(await staffView(deps, refOf(req), caller(req), clock.now())),
-  'POST /api/staff/bookings/{reference}/confirm': async (req) => ok(await confirmBooking(deps, refOf(req), caller(req), clock.now())),
+  'GET /api/staff/bookings/{reference}': async (req) => ok(await staffView(deps, refOf(req), callerOf(req), clock.now())),
+  'POST /api/staff/bookings/{reference}/confirm': async (req) => ok(await confirmBooking(deps, refOf(req), callerOf(req), clock.now())),
   'POST /api/staff/bookings/{reference}/attendance': async (req) => {
     const body = parse(attendanceSchema, req.body);
-    return ok(await markAttendance(deps, refOf(req), attendanceValue(body.attended), caller(req), clock.now()));
+    return ok(await markAttendance(deps, refOf(req), attendanceValue(body.attended), callerOf(req), clock.now()));
   },
 });

@@ -12,7 +12,7 @@ import { generateSlots, MAX_SLOT_RANGE_DAYS, slotAt, slotProblem } from '../../s
 import type { Service } from '../../shared/catalog/types.js';
 import { ConflictError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
 import type { AuditEntry } from '../lib/audit.js';
-import type { Principal } from '../lib/auth.js';
+import type { Caller } from '../lib/auth.js';
 import { logger } from '../lib/logger.js';
 import type { Notifier } from '../lib/notifier.js';
 import { bookingMessage, type BookingEvent } from './messages.js';
@@ -30,11 +30,6 @@ export interface Deps {
   repo: BookingRepository;
   services: ServiceReader;
   notifier: Notifier;
-}
-
-export interface Caller {
-  principal: Principal;
-  route: string;
 }
 
 const DAY = 86_400_000;

@@ -11,8 +11,9 @@ import {
   reassignSchema,
   rescheduleSchema,
 } from '../../shared/cases/api.js';
-import { ForbiddenError, UnauthorizedError } from '../../shared/errors.js';
+import { ForbiddenError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
+import { callerOf } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
@@ -31,16 +32,11 @@ import {
   patchCase,
   reassignFollowup,
   rescheduleFollowup,
-  type Caller,
   type CaseDeps,
 } from './use-cases.js';
 
 const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv(), directory: staffDirectoryFromEnv() };
 
-function caller(req: ApiRequest): Caller {
-  if (!req.principal) throw new UnauthorizedError();
-  return { principal: req.principal, route: req.routeKey };
-}
 const caseId = (req: ApiRequest) => parse(caseIdSchema, req.pathParameters.id, 'id');
 const followupId = (req: ApiRequest) => parse(followupIdSchema, req.pathParameters.followupId, 'followupId');
 const directory = deps.directory;
@@ -48,27 +44,27 @@ const directory = deps.directory;
 export const handler = httpApi('cases', {
   'POST /api/cases': async (req) => {
     const body = parse(createCaseSchema, req.body);
-    const c = await openCase(deps, body, caller(req), clock.now());
+    const c = await openCase(deps, body, callerOf(req), clock.now());
     return { ...created(c), headers: { location: `/api/cases/${c.id}` } };
   },
-  'GET /api/cases': withQuery(listCasesQuery, async (req, q) => ok({ cases: await listCases(deps, q.zone, caller(req), clock.now()) })),
-  'GET /api/cases/{id}': async (req) => ok(await getCase(deps, caseId(req), caller(req), clock.now())),
-  'PATCH /api/cases/{id}': async (req) => ok(await patchCase(deps, caseId(req), parse(patchCaseSchema, req.body), caller(req), clock.now())),
-  'GET /api/followups': withQuery(listFollowupsQuery, async (req, q) => ok(await listFollowups(deps, q, caller(req), clock.now()))),
+  'GET /api/cases': withQuery(listCasesQuery, async (req, q) => ok({ cases: await listCases(deps, q.zone, callerOf(req), clock.now()) })),
+  'GET /api/cases/{id}': async (req) => ok(await getCase(deps, caseId(req), callerOf(req), clock.now())),
+  'PATCH /api/cases/{id}': async (req) => ok(await patchCase(deps, caseId(req), parse(patchCaseSchema, req.body), callerOf(req), clock.now())),
+  'GET /api/followups': withQuery(listFollowupsQuery, async (req, q) => ok(await listFollowups(deps, q, callerOf(req), clock.now()))),
   'POST /api/cases/{id}/followups': async (req) => {
     const id = caseId(req);
-    const f = await addFollowup(deps, id, parse(addFollowupSchema, req.body), caller(req), clock.now());
+    const f = await addFollowup(deps, id, parse(addFollowupSchema, req.body), callerOf(req), clock.now());
     return created(f);
   },
   'POST /api/cases/{id}/followups/{followupId}/complete': async (req) =>
-    ok(await completeFollowup(deps, caseId(req), followupId(req), parse(completeSchema, req.body).outcome, caller(req), clock.now())),
+    ok(await completeFollowup(deps, caseId(req), followupId(req), parse(completeSchema, req.body).outcome, callerOf(req), clock.now())),
   'POST /api/cases/{id}/followups/{followupId}/reschedule': async (req) =>
-    ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, caller(req), clock.now())),
+    ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, callerOf(req), clock.now())),
   'GET /api/staff/officers': withQuery(officersQuery, async (req, q) => {
-    if (q.zone !== zoneOf(caller(req).principal)) throw new ForbiddenError('Your own zone only');
+    if (q.zone !== zoneOf(callerOf(req).principal)) throw new ForbiddenError('Your own zone only');
     const officers = await directory.officersOfZone(q.zone);
     return ok({ zone: q.zone, officers: officers.filter((o) => o.active).map((o) => ({ username: o.username, displayName: o.displayName })) });
   }),
   'POST /api/cases/{id}/followups/{followupId}/reassign': async (req) =>
-    ok(await reassignFollowup(deps, caseId(req), followupId(req), parse(reassignSchema, req.body).officer, caller(req), clock.now())),
+    ok(await reassignFollowup(deps, caseId(req), followupId(req), parse(reassignSchema, req.body).officer, callerOf(req), clock.now())),
 });

@@ -27,15 +27,10 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { metric } from '../../shared/metrics.js';
 import { brusselsToUtc } from '../../shared/brussels-time.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
-import type { Principal } from '../lib/auth.js';
+import type { Caller } from '../lib/auth.js';
 import { inZone, zoneOf } from '../lib/scope.js';
 import type { CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
-
-export interface Caller {
-  principal: Principal;
-  route: string;
-}
 
 export interface CaseDeps {
   repo: CaseRepository;

@@ -1,13 +1,8 @@
 import type { ContactPointInput, ServiceInput } from '../../shared/catalog/schemas.js';
 import { CONFIDENTIAL_KINDS, type ContactPoint, type Service } from '../../shared/catalog/types.js';
 import { NotFoundError } from '../../shared/errors.js';
-import type { Principal } from '../lib/auth.js';
+import type { Caller } from '../lib/auth.js';
 import type { CatalogRepository } from './repository.js';
-
-export interface Caller {
-  principal: Principal;
-  route: string;
-}
 
 const audit = (
   caller: Caller,

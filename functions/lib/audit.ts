@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { UnauthorizedError } from '../../shared/errors.js';
-import type { Principal } from './auth.js';
+import { requirePrincipal, type Principal } from './auth.js';
 import { AUDIT_ENTITY_ID_PATTERN, AUDIT_ENTITY_PATTERN } from '../../shared/audit/api.js';
 import { prefixes } from '../../shared/partitions.js';
 
@@ -100,8 +99,7 @@ export function auditEntryFor(
   action: AuditAction,
   at: Date,
 ): AuditEntry {
-  if (!req.principal) throw new UnauthorizedError();
-  return { entity, entityId, action, route: req.routeKey, principal: req.principal, at };
+  return { entity, entityId, action, route: req.routeKey, principal: requirePrincipal(req), at };
 }
 
 // ---- the hash chain ------------------------------------------------------------------------------

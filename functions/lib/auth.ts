@@ -69,3 +69,19 @@ export function authorize(access: Access, principal: Principal | null): void {
 export function hasRole(principal: Principal | null, role: StaffRole): boolean {
   return principal?.roles.includes(role) ?? false;
 }
+
+/** The verified principal of a request on a non-public route; 401 if there is none. */
+export function requirePrincipal(req: { principal: Principal | null }): Principal {
+  if (!req.principal) throw new UnauthorizedError();
+  return req.principal;
+}
+
+/** Who acts in a staff use case: the verified principal and the route-table key its audit entries record. */
+export interface Caller {
+  principal: Principal;
+  route: string;
+}
+
+export function callerOf(req: { routeKey: string; principal: Principal | null }): Caller {
+  return { principal: requirePrincipal(req), route: req.routeKey };
+}

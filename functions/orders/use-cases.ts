@@ -2,16 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { formatProtectionCode, normalizeProtectionCode, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
-import type { Principal } from '../lib/auth.js';
+import type { Caller } from '../lib/auth.js';
 import { coversPlace, zoneOf, zoneOfPlace } from '../lib/scope.js';
 import { hashProtectionCode } from './protection-code.js';
 import type { OrderRepository, StoredFix } from './repository.js';
 import type { CreatedOrder, OrderBody, OrderMonitoring, OrderSummary, OrderView } from '../../shared/orders/api.js';
-
-export interface Caller {
-  principal: Principal;
-  route: string;
-}
 
 function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 'status' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> {
   return {

@@ -1,12 +1,12 @@
-import { ConflictError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, ValidationError } from '../../shared/errors.js';
 import { deviceIdSchema, registerDeviceSchema, type PushDeviceList, type PushKey } from '../../shared/push/api.js';
 import { isPushServiceEndpoint, PUSH_LOCAL_ENDPOINT_ENV } from '../../shared/push/config.js';
 import { topicsOfRoles } from '../../shared/push/rules.js';
 import { TABLE_ENV } from '../../shared/table.js';
-import type { Principal } from '../lib/auth.js';
+import { requirePrincipal } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { created, httpApi, noContent, ok, type ApiRequest } from '../lib/http.js';
+import { created, httpApi, noContent, ok } from '../lib/http.js';
 import { isLocalStack } from '../lib/secrets.js';
 import { parse } from '../lib/validation.js';
 import { deviceIdOf } from './keys.js';
@@ -20,23 +20,18 @@ if (subject) vapidKeys().catch(() => undefined);
 /** The local push service's endpoints are accepted too, on the local stack only. */
 const localEndpoint = () => (isLocalStack() ? process.env[PUSH_LOCAL_ENDPOINT_ENV] : undefined);
 
-function principal(req: ApiRequest): Principal {
-  if (!req.principal) throw new UnauthorizedError();
-  return req.principal;
-}
-
 export const handler = httpApi('push', {
   'GET /api/push/key': async () => {
     const answer: PushKey = subject ? { enabled: true, publicKey: (await vapidKeys()).publicKey } : { enabled: false };
     return ok(answer);
   },
   'GET /api/push/devices': async (req) => {
-    const list: PushDeviceList = { devices: (await repo.ofUser(principal(req).username)).map(deviceView) };
+    const list: PushDeviceList = { devices: (await repo.ofUser(requirePrincipal(req).username)).map(deviceView) };
     return ok(list);
   },
   'POST /api/push/devices': async (req) => {
     const input = parse(registerDeviceSchema, req.body);
-    const p = principal(req);
+    const p = requirePrincipal(req);
     if (!subject) throw new ConflictError('Push is not configured for this deployment');
     if (topicsOfRoles(p.roles).length === 0) throw new ConflictError('Your role receives no pushes');
     const { endpoint, keys } = input.subscription;
@@ -61,7 +56,7 @@ export const handler = httpApi('push', {
   },
   'DELETE /api/push/devices/{id}': async (req) => {
     const id = parse(deviceIdSchema, req.pathParameters.id, 'id');
-    await repo.remove(principal(req).username, id);
+    await repo.remove(requirePrincipal(req).username, id);
     return noContent();
   },
 });

@@ -1,5 +1,6 @@
 import { DynamoCaseRepository } from '../../../functions/cases/repository.js';
-import { addFollowup, completeFollowup, openCase, type Caller, type CaseDeps } from '../../../functions/cases/use-cases.js';
+import { addFollowup, completeFollowup, openCase, type CaseDeps } from '../../../functions/cases/use-cases.js';
+import type { Caller } from '../../../functions/lib/auth.js';
 import { DemoStaffDirectory } from '../../../functions/lib/staff-directory.js';
 import { brusselsDay, createCaseSchema, type CreateCaseBody, type Outcome } from '../../../shared/cases/index.js';
 import { DEMO_ZONE } from '../../../shared/identity.js';
@@ -45,19 +46,22 @@ interface DemoCase {
   orderIds?: string[];
 }
 
+/** DEMO-V-001 comes twice: the same situation, reported again (a repeat case). */
+const victim001: DemoCase['body'] = {
+  victimRef: 'DEMO-V-001',
+  kind: 'physical',
+  children: true,
+  substanceAbuse: true,
+  victimGender: 'female',
+  aggressorGender: 'male',
+  riskLevel: 'high',
+};
+
 const demo: DemoCase[] = [
   {
     by: olivia,
     daysAgo: 20,
-    body: {
-      victimRef: 'DEMO-V-001',
-      kind: 'physical',
-      children: true,
-      substanceAbuse: true,
-      victimGender: 'female',
-      aggressorGender: 'male',
-      riskLevel: 'high',
-    },
+    body: victim001,
   },
   {
     by: omar,
@@ -116,15 +120,7 @@ const demo: DemoCase[] = [
   {
     by: olivia,
     daysAgo: 4,
-    body: {
-      victimRef: 'DEMO-V-001',
-      kind: 'physical',
-      children: true,
-      substanceAbuse: true,
-      victimGender: 'female',
-      aggressorGender: 'male',
-      riskLevel: 'high',
-    },
+    body: victim001,
     orderIds: [DEMO_ORDER_ID],
   },
   {
