@@ -12,6 +12,7 @@ import { functions, type FunctionName } from '../../shared/functions.js';
 import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE, STAFF_ROLES, type StaffRole } from '../../shared/roles.js';
 import { routeKey, routes, type RouteDecl } from '../../shared/routes.js';
+import { caseBody } from '../support/case-body.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { orderBody, positionEvent } from './monitoring-support.js';
 
@@ -66,6 +67,26 @@ async function invoke(r: RouteDecl, claims?: Record<string, string>): Promise<Ap
   return handler(apiEvent({ method: r.method, path: concretePath(r), ...(claims ? { claims } : {}) }), lambdaContext());
 }
 
+/**
+ * Each staff role, then a machine client, calls route r: a role the route lists is neither 401 nor 403
+ * (nor a 5xx; 501 = a capability whose placeholder is still in place), any other role gets 403, and so
+ * does a machine client on a staff route.
+ */
+async function expectRoles(r: RouteDecl, answer: (who: StaffRole | 'monitoring') => Promise<{ status: number; body: string }>) {
+  for (const role of STAFF_ROLES) {
+    const res = await answer(role);
+    if (allowedRoles(r).includes(role)) {
+      expect([401, 403], `${role} is allowed: got ${res.status} ${res.body}`).not.toContain(res.status);
+      if (res.status !== 501) expect(res.status, `${role}: ${res.body}`).toBeLessThan(500);
+    } else {
+      expect(res.status, `${role} is not allowed`).toBe(403);
+    }
+  }
+  const machine = await answer('monitoring');
+  if (r.access.kind === 'machine') expect([401, 403]).not.toContain(machine.status);
+  else expect(machine.status, 'machine client on a staff route').toBe(403);
+}
+
 describe('the route table declares who may call each route', () => {
   it('every non-public route lists at least one role or a scope', () => {
     expect(nonPublic.length).toBeGreaterThan(20);
@@ -91,19 +112,10 @@ describe('authorization matrix at the handlers', () => {
     // An ID token passes API Gateway's JWT authorizer (its aud is the app client) but is no caller here.
     const allowed = allowedRoles(r)[0];
     if (allowed) expect((await invoke(r, { ...staffClaims('matrix-id', allowed), token_use: 'id' })).statusCode, 'ID token').toBe(401);
-    for (const role of STAFF_ROLES) {
-      const res = await invoke(r, staffClaims(`matrix-${role}`, role));
-      if (allowedRoles(r).includes(role)) {
-        expect([401, 403], `${role} is allowed: got ${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
-        // 501 = a capability whose placeholder is still in place; any other 5xx is a bug.
-        if (res.statusCode !== 501) expect(res.statusCode, `${role}: ${res.body}`).toBeLessThan(500);
-      } else {
-        expect(res.statusCode, `${role} is not allowed`).toBe(403);
-      }
-    }
-    const machine = await invoke(r, machineClaims);
-    if (r.access.kind === 'machine') expect([401, 403]).not.toContain(machine.statusCode);
-    else expect(machine.statusCode, 'machine client on a staff route').toBe(403);
+    await expectRoles(r, async (who) => {
+      const res = await invoke(r, who === 'monitoring' ? machineClaims : staffClaims(`matrix-${who}`, who));
+      return { status: res.statusCode as number, body: String(res.body) };
+    });
   });
 
   it.each(publicRoutes.map((r) => [routeKey(r), r] as const))('%s stays public', async (_key, r) => {
@@ -143,17 +155,7 @@ describe('authorization matrix: zone and district', () => {
   };
 
   beforeAll(async () => {
-    const c = await send('POST /api/cases', home.officer, '/api/cases', {
-      victimRef: ids.victimRef,
-      zone: 'ruppel',
-      interventionDate: '2026-01-10',
-      kind: 'physical',
-      children: false,
-      substanceAbuse: false,
-      victimGender: 'female',
-      aggressorGender: 'male',
-      dashYes: [],
-    });
+    const c = await send('POST /api/cases', home.officer, '/api/cases', caseBody('ruppel', { victimRef: ids.victimRef, children: false }));
     expect(c.status, c.body).toBe(201);
     const opened = JSON.parse(c.body);
     ids.caseId = opened.id;
@@ -177,17 +179,7 @@ describe('authorization matrix: zone and district', () => {
       key: 'POST /api/cases',
       role: 'officer',
       path: () => '/api/cases',
-      body: () => ({
-        victimRef: 'V-FAR-1',
-        zone: 'ruppel',
-        interventionDate: '2026-01-10',
-        kind: 'physical',
-        children: false,
-        substanceAbuse: false,
-        victimGender: 'female',
-        aggressorGender: 'male',
-        dashYes: [],
-      }),
+      body: () => caseBody('ruppel', { victimRef: 'V-FAR-1', children: false }),
     },
     { key: 'GET /api/cases', role: 'supervisor', path: () => '/api/cases', list: true },
     { key: 'GET /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}` },
@@ -333,15 +325,10 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
   it.each(nonPublic.map((r) => [routeKey(r), r] as const))('%s', async (_key, r) => {
     expect((await call(r)).status, 'no token').toBe(401);
     for (const [why, token] of bad) expect((await call(r, token)).status, why).toBe(401);
-    for (const role of STAFF_ROLES) {
-      const res = await call(r, tokens.get(role));
-      if (allowedRoles(r).includes(role)) expect([401, 403], `${role} allowed, got ${res.status}`).not.toContain(res.status);
-      else expect(res.status, `${role} not allowed`).toBe(403);
-      await res.body?.cancel();
-    }
-    const machine = await call(r, tokens.get('monitoring'));
-    if (r.access.kind === 'machine') expect([401, 403]).not.toContain(machine.status);
-    else expect(machine.status, 'machine token on a staff route').toBe(403);
+    await expectRoles(r, async (who) => {
+      const res = await call(r, tokens.get(who));
+      return { status: res.status, body: await res.text() };
+    });
   });
 
   it.each(publicRoutes.map((r) => [routeKey(r), r] as const))('%s stays public', async (_key, r) => {

@@ -6,6 +6,8 @@ import { monthOf } from '../../shared/metrics.js';
 import type { JWTPayload } from 'jose';
 import { invokeRoute, staffToken } from '../support/invoke.js';
 
+export { caseBody } from '../support/case-body.js';
+
 export const TABLE = process.env.TABLE_NAME as string;
 export const olivia = staffToken('olivia.officer', 'officer');
 export const omar = staffToken('omar.officer', 'officer');
@@ -27,21 +29,6 @@ let n = 0;
 /** A fresh zone per test keeps counters and team lists apart. */
 export function freshZone(): string {
   return `z${Date.now().toString(36)}${(n++).toString(36)}`;
-}
-
-export function caseBody(zone: string, overrides: Record<string, unknown> = {}) {
-  return {
-    victimRef: `V-${Date.now()}-${n++}`,
-    zone,
-    interventionDate: '2026-01-10',
-    kind: 'physical',
-    children: true,
-    substanceAbuse: false,
-    victimGender: 'female',
-    aggressorGender: 'male',
-    dashYes: [],
-    ...overrides,
-  };
 }
 
 export async function counters(zone: string, at: Date): Promise<Record<string, number>> {

@@ -5,6 +5,7 @@ import { handler as alertsHandler } from '../../functions/alerts/handler.js';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
+import { caseBody } from '../support/case-body.js';
 import { allDayService } from '../support/services.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
@@ -123,18 +124,7 @@ beforeAll(async () => {
   // A case with DASH answers, a lowered risk with a reason, and an extra follow-up.
   const opened = await call(cases, 'POST', '/api/cases', {
     claims: officer,
-    body: {
-      victimRef: secret.victimRef,
-      zone: `sealed-${tag.toLowerCase()}`,
-      interventionDate: '2026-01-10',
-      kind: 'physical',
-      children: true,
-      substanceAbuse: false,
-      victimGender: 'female',
-      aggressorGender: 'male',
-      dashYes: ['strangulation', 'weapons'],
-      riskLevel: 'high',
-    },
+    body: caseBody(`sealed-${tag.toLowerCase()}`, { victimRef: secret.victimRef, dashYes: ['strangulation', 'weapons'], riskLevel: 'high' }),
   });
   expect(opened.status).toBe(201);
   made.caseId = opened.json.id;

@@ -3,6 +3,7 @@ import type { LocalPushSubscription, ReceivedPush } from '../../infra/local/push
 import type { LocalStack } from '../../infra/local/stack.js';
 import { opsMetrics } from '../../shared/ops-metrics.js';
 import { pushPayloadSchema, type PushDevice, type PushKey } from '../../shared/push/api.js';
+import { caseBody } from '../support/case-body.js';
 import { stackCall, stackForFile } from '../support/stack.js';
 import { HOME, orderBody, positionEvent, unique } from './monitoring-support.js';
 
@@ -132,18 +133,7 @@ describe('staff console Web Push on the local stack', () => {
     const c = await api('/api/cases', {
       method: 'POST',
       token: olivia,
-      body: {
-        victimRef: `V-SECRET-${Date.now()}`,
-        zone: 'ruppel',
-        interventionDate: '2026-01-10',
-        kind: 'physical',
-        children: true,
-        substanceAbuse: false,
-        victimGender: 'female',
-        aggressorGender: 'male',
-        dashYes: [],
-        riskLevel: 'high',
-      },
+      body: caseBody('ruppel', { victimRef: `V-SECRET-${Date.now()}`, riskLevel: 'high' }),
     });
     expect(c.status).toBe(201);
     const f = c.json.followups[0] as { id: string };

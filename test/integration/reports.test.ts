@@ -100,42 +100,42 @@ describe('monthly report against DynamoDB Local', () => {
     expect(report.disclosureControl).toEqual({ method: 'random controlled rounding', base: 5, maxError: 4, percentilesFrom: 10 });
     const rows = rowsOf(report);
     const m = '2026-03';
-    const truth: [string, string, string, string, number][] = [
-      [m, 'cases.opened', 'total', '', 11],
-      [m, 'cases.opened', 'violence_kind', 'physical', 6],
-      [m, 'cases.opened', 'violence_kind', 'psychological', 3],
-      [m, 'cases.opened', 'violence_kind', 'both', 2],
-      [m, 'cases.opened', 'risk_level', 'high', 6],
-      [m, 'cases.opened', 'children', 'yes', 6],
-      [m, 'cases.opened', 'children', 'no', 5],
-      [m, 'cases.opened', 'substance_abuse', 'yes', 0],
-      [m, 'cases.opened', 'substance_abuse', 'unspecified', 11],
-      [m, 'cases.opened', 'victim_gender', 'male', 2],
-      [m, 'cases.opened', 'victim_gender', 'female', 9],
-      [m, 'cases.opened', 'repeat_within_12_months', 'yes', 3],
-      [m, 'cases.opened', 'repeat_within_12_months', 'no', 8],
-      // prevalence: 8 (Jan) − 3 (closed Feb) + 11 = 16; active orders 6 − 1 = 5
-      [m, 'cases.open', 'total', '', 16],
-      ['2026-04', 'cases.open', 'total', '', 16],
-      [m, 'orders.active', 'total', '', 5],
-      [m, 'orders.created', 'total', '', 0],
-      [m, 'followups.due', 'total', '', 20],
-      [m, 'followups.due', 'outcome', 'on_time', 14],
-      [m, 'followups.due', 'outcome', 'late', 3],
-      [m, 'followups.due', 'outcome', 'missed', 1],
-      [m, 'followups.due', 'outcome', 'unspecified', 2],
-      [m, 'fjc.introductions', 'total', '', 10],
-      ['2026-04', 'fjc.introductions', 'total', '', 1],
-      [m, 'bookings.made', 'total', '', 9],
-      [m, 'bookings.made', 'service', 'medical', 2],
-      [m, 'bookings.made', 'service', 'legal-advice', 7],
-      [m, 'bookings.attended', 'service', 'legal-advice', 5],
-      [m, 'breaches', 'total', '', 8],
-      [m, 'breaches', 'kind', 'tamper', 2],
-      [m, 'breaches', 'kind', 'alert', 6],
-      [m, 'alerts.acknowledged', 'total', '', 7],
-    ];
-    for (const [month, measure, breakdown, category, real] of truth) {
+    // The true counts: month → measure → breakdown → category (a total has the one category '').
+    const truth: Record<string, Record<string, Record<string, number | Record<string, number>>>> = {
+      [m]: {
+        'cases.opened': {
+          total: 11,
+          violence_kind: { physical: 6, psychological: 3, both: 2 },
+          risk_level: { high: 6 },
+          children: { yes: 6, no: 5 },
+          substance_abuse: { yes: 0, unspecified: 11 },
+          victim_gender: { male: 2, female: 9 },
+          repeat_within_12_months: { yes: 3, no: 8 },
+        },
+        // prevalence: 8 (Jan) − 3 (closed Feb) + 11 = 16; active orders 6 − 1 = 5
+        'cases.open': { total: 16 },
+        'orders.active': { total: 5 },
+        'orders.created': { total: 0 },
+        'followups.due': { total: 20, outcome: { on_time: 14, late: 3, missed: 1, unspecified: 2 } },
+        'fjc.introductions': { total: 10 },
+        'bookings.made': { total: 9, service: { medical: 2, 'legal-advice': 7 } },
+        'bookings.attended': { service: { 'legal-advice': 5 } },
+        breaches: { total: 8, kind: { tamper: 2, alert: 6 } },
+        'alerts.acknowledged': { total: 7 },
+      },
+      '2026-04': { 'cases.open': { total: 16 }, 'fjc.introductions': { total: 1 } },
+    };
+    const cells = Object.entries(truth).flatMap(([month, measures]) =>
+      Object.entries(measures).flatMap(([measure, splits]) =>
+        Object.entries(splits).flatMap(([breakdown, counts]) =>
+          typeof counts === 'number'
+            ? [[month, measure, breakdown, '', counts] as const]
+            : Object.entries(counts).map(([category, n]) => [month, measure, breakdown, category, n] as const),
+        ),
+      ),
+    );
+    expect(cells).toHaveLength(32);
+    for (const [month, measure, breakdown, category, real] of cells) {
       const v = cell(rows, month, measure, breakdown, category);
       expect(typeof v, `${month} ${measure} ${breakdown} ${category}`).toBe('number');
       expect((v as number) % 5).toBe(0);

@@ -10,6 +10,7 @@ import { generateSlots } from '../../shared/catalog/slots.js';
 import type { Service } from '../../shared/catalog/types.js';
 import { createCaseSchema } from '../../shared/cases/index.js';
 import { metric, monthOf } from '../../shared/metrics.js';
+import { caseBody } from '../support/case-body.js';
 import { InMemoryBookingRepository, InMemoryServices } from '../support/fakes/bookings.js';
 import { InMemoryCaseRepository } from '../support/fakes/cases.js';
 import { RecordingNotifier } from '../support/fakes/notifier.js';
@@ -104,18 +105,7 @@ describe('booking rules (in-memory ports)', () => {
 
 describe('case rules (in-memory ports)', () => {
   const olivia = { principal: principal('olivia.officer', 'officer'), route: 'POST /api/cases' };
-  const body = (victimRef: string) =>
-    createCaseSchema.parse({
-      victimRef,
-      zone: 'ruppel',
-      interventionDate: '2026-03-01',
-      kind: 'physical',
-      children: false,
-      substanceAbuse: false,
-      victimGender: 'female',
-      aggressorGender: 'male',
-      dashYes: [],
-    });
+  const body = (victimRef: string) => createCaseSchema.parse(caseBody('ruppel', { victimRef, interventionDate: '2026-03-01', children: false }));
 
   it('the same victim within twelve months is a repeat, counted once per case', async () => {
     const repo = new InMemoryCaseRepository();
