@@ -123,22 +123,12 @@ describe('least privilege per function', () => {
     (name, decl) => {
       const grants = tableGrants(name, decl.table as 'read' | 'readWrite', decl.keys ?? {});
       const expected: Record<string, { actions: string[]; resource: unknown; patterns: string[]; present: boolean }> = {};
-      if (grants.read.length > 0) {
-        expected.TableRead = {
-          actions: ['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'],
-          resource: tableArn,
-          patterns: grants.read,
-          present: true,
-        };
-      }
-      if (grants.write.length > 0) {
-        expected.TableWrite = {
-          actions: ['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
-          resource: tableArn,
-          patterns: grants.write,
-          present: true,
-        };
-      }
+      // On the table the key must also be present (ForAllValues holds for an empty set).
+      const onTable = (actions: string[], patterns: string[]) => ({ actions, resource: tableArn, patterns, present: true });
+      if (grants.read.length > 0)
+        expected.TableRead = onTable(['dynamodb:BatchGetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:GetItem', 'dynamodb:Query'], grants.read);
+      if (grants.write.length > 0)
+        expected.TableWrite = onTable(['dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'], grants.write);
       for (const [index, patterns] of Object.entries(grants.query)) {
         expected[`Query${index.charAt(0).toUpperCase()}${index.slice(1)}`] = {
           actions: ['dynamodb:Query'],

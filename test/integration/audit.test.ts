@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import { handler as auditApi } from '../../functions/audit/handler.js';
@@ -13,12 +13,15 @@ import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { auditPut, recordAudit } from '../../functions/lib/audit.js';
 import { dynamo } from '../../functions/lib/clients.js';
+import type { AuditRecord } from '../../shared/audit/api.js';
 import { isPersonalField, PERSONAL_FIELDS } from '../../shared/personal-data.js';
 import { STAFF_ROLES } from '../../shared/roles.js';
 import { matchRoute, routes } from '../../shared/routes.js';
 import { asTheAppSends } from '../support/booking-proof.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { invokeRoute } from '../support/invoke.js';
+import { bookingBody } from '../support/bodies.js';
+import { auditItems } from '../support/table.js';
 import { monitoringClaims, orderBody, positionEvent } from './monitoring-support.js';
 
 const TABLE = process.env.TABLE_NAME as string;
@@ -31,37 +34,16 @@ async function call(h: Handler, method: string, path: string, claims?: Record<st
   return invokeRoute(h, method, path, await asTheAppSends(method, path, { claims, body }));
 }
 
-interface TrailItem {
-  at: string;
-  action: string;
-  route: string;
-  actor: string;
-  actorSub: string;
-  roles: string[];
-}
-
-async function trail(entity: string, id: string, claims = supervisor): Promise<TrailItem[]> {
-  const out: TrailItem[] = [];
+async function trail(entity: string, id: string, claims = supervisor): Promise<AuditRecord[]> {
+  const out: AuditRecord[] = [];
   let cursor: string | undefined;
   do {
     const res = await call(auditApi, 'GET', `/api/audit/${entity}/${id}?limit=3${cursor ? `&cursor=${cursor}` : ''}`, claims);
     expect(res.status).toBe(200);
-    out.push(...(res.json.items as TrailItem[]));
+    out.push(...(res.json.items as AuditRecord[]));
     cursor = res.json.nextCursor as string | undefined;
   } while (cursor);
   return out;
-}
-
-async function rawAuditItems(entity: string, id: string) {
-  const out = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` },
-      ConsistentRead: true,
-    }),
-  );
-  return out.Items ?? [];
 }
 
 /** Every attribute name and value of an audit item, flattened. */
@@ -76,8 +58,8 @@ function flatten(item: Record<string, unknown>): { keys: string[]; values: strin
   return { keys, values };
 }
 
-const withoutAuditReads = (items: TrailItem[]) => items.filter((i) => i.action !== 'read-audit');
-const summary = (items: TrailItem[]) => items.map((i) => `${i.action} ${i.route} ${i.actor}`).sort();
+const withoutAuditReads = (items: AuditRecord[]) => items.filter((i) => i.action !== 'read-audit');
+const summary = (items: AuditRecord[]) => items.map((i) => `${i.action} ${i.route} ${i.actor}`).sort();
 
 describe('audit trail of an order and its alerts, driven through the real handlers', () => {
   const flow = (async () => {
@@ -151,9 +133,9 @@ describe('audit trail of an order and its alerts, driven through the real handle
 
   it('records reads of the trail itself, by whom', async () => {
     const { alertId } = await flow;
-    const before = (await rawAuditItems('alert', alertId)).filter((i) => i.action === 'read-audit').length;
+    const before = (await auditItems('alert', alertId)).filter((i) => i.action === 'read-audit').length;
     await call(auditApi, 'GET', `/api/audit/alert/${alertId}`, coordinator);
-    const after = (await rawAuditItems('alert', alertId)).filter((i) => i.action === 'read-audit');
+    const after = (await auditItems('alert', alertId)).filter((i) => i.action === 'read-audit');
     expect(after).toHaveLength(before + 1);
     expect(after.some((i) => i.actor === 'chris.coordinator')).toBe(true);
   });
@@ -167,10 +149,10 @@ describe('audit trail of an order and its alerts, driven through the real handle
       ...events.flatMap((e) => [String(e.lat), String(e.lon)]),
     ];
     const items = [
-      ...(await rawAuditItems('order', orderId)),
-      ...(await rawAuditItems('order-positions', orderId)),
-      ...(await rawAuditItems('alert', alertId)),
-      ...(await rawAuditItems('alerts', body.district)),
+      ...(await auditItems('order', orderId)),
+      ...(await auditItems('order-positions', orderId)),
+      ...(await auditItems('alert', alertId)),
+      ...(await auditItems('alerts', body.district)),
     ];
     expect(items.length).toBeGreaterThanOrEqual(12);
     for (const item of items) {
@@ -273,7 +255,7 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
         'update POST /api/cases/{id}/followups/{followupId}/reassign sam.supervisor',
       ].sort(),
     );
-    for (const raw of await rawAuditItems('case', caseId)) {
+    for (const raw of await auditItems('case', caseId)) {
       const { keys, values } = flatten(raw);
       for (const k of keys) expect(isPersonalField(k), k).toBe(false);
       expect(values.join(' ')).not.toContain(victimRef);
@@ -298,23 +280,13 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
     const slots = await call(bookingsApi, 'GET', `/api/services/${serviceId}/slots`);
     const slot = (slots.json.slots as { start: string; date: string }[])[2]!;
     const secret = { alias: 'Zora', phone: '+32 470 99 88 77', codeWord: 'magnolia', accessibility: 'Hearing loop' };
-    const made = await call(bookingsApi, 'POST', '/api/bookings', undefined, {
-      serviceId,
-      start: slot.start,
-      alias: secret.alias,
-      language: 'fr',
-      interpreter: true,
-      childcare: false,
-      accessibility: secret.accessibility,
-      safeContact: {
-        mayContact: true,
-        method: 'phone',
-        phone: secret.phone,
-        windows: [{ start: '09:00', end: '11:00' }],
-        voicemail: false,
-        codeWord: secret.codeWord,
-      },
-    });
+    const made = await call(
+      bookingsApi,
+      'POST',
+      '/api/bookings',
+      undefined,
+      bookingBody(serviceId, slot.start, secret, { language: 'fr', interpreter: true, childcare: false }),
+    );
     expect(made.status).toBe(201);
     const ref = made.json.reference as string;
     // The victim's own reads (reference + PIN) are not staff access: not audited.
@@ -338,7 +310,7 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
         'update POST /api/staff/bookings/{reference}/attendance chris.coordinator',
       ].sort(),
     );
-    for (const item of await rawAuditItems('booking', ref)) {
+    for (const item of await auditItems('booking', ref)) {
       const { keys, values } = flatten(item);
       for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);
       for (const v of values) for (const s of Object.values(secret)) expect(v).not.toContain(s);
@@ -376,14 +348,14 @@ describe('audit records cannot be altered', () => {
     const principal = { sub: 's', username: 'u', roles: ['supervisor' as const], scopes: [], clientId: undefined };
     const at = new Date();
     await recordAudit(dynamo, TABLE, { entity: 'case', entityId: id, action: 'read', route: 'GET /api/cases/{id}', principal, at });
-    const [existing] = await rawAuditItems('case', id);
+    const [existing] = await auditItems('case', id);
     const put = auditPut(TABLE, { entity: 'case', entityId: id, action: 'delete', route: 'GET /api/cases/{id}', principal, at });
     put.Put.Item = { ...put.Put.Item, sk: existing?.sk };
     await expect(dynamo.send(new TransactWriteCommand({ TransactItems: [put] }))).rejects.toThrow(/cancel|condition/i);
     await expect(
       dynamo.send(new PutCommand({ TableName: TABLE, Item: { ...existing, action: 'delete' }, ConditionExpression: put.Put.ConditionExpression })),
     ).rejects.toThrow(/condition/i);
-    expect(await rawAuditItems('case', id)).toEqual([existing]);
+    expect(await auditItems('case', id)).toEqual([existing]);
     // In AWS, IAM also denies UpdateItem/DeleteItem/BatchWriteItem on AUDIT# keys for every function
     // (asserted in test/infra/stateless.test.ts); DynamoDB Local has no IAM, so that part is not testable here.
   });

@@ -12,7 +12,7 @@ import { functions, type FunctionName } from '../../shared/functions.js';
 import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE, STAFF_ROLES, type StaffRole } from '../../shared/roles.js';
 import { routeKey, routes, type RouteDecl } from '../../shared/routes.js';
-import { caseBody } from '../support/case-body.js';
+import { caseBody } from '../support/bodies.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { orderBody, positionEvent } from './monitoring-support.js';
 

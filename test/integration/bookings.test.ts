@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { AVAILABILITY_WINDOW_MINUTES } from '../../functions/bookings/use-cases.js';
@@ -10,6 +10,8 @@ import { statsKey } from '../../functions/lib/stats.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { monthOf } from '../../shared/metrics.js';
 import { opened } from '../support/sealed.js';
+import { bookingBody, SAM } from '../support/bodies.js';
+import { auditItems, itemsOf } from '../support/table.js';
 import { invokeRoute, staffToken, type InvokeOptions, type Invocation } from '../support/invoke.js';
 import { asTheAppSends } from '../support/booking-proof.js';
 import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
@@ -47,41 +49,14 @@ async function slots(serviceId: string, query = ''): Promise<{ start: string; en
     setClockOffset(0);
   }
 }
-const booking = (serviceId: string, start: string, over: Record<string, unknown> = {}) => ({
-  serviceId,
-  start,
-  alias: 'Sam',
-  language: 'nl',
-  interpreter: false,
-  childcare: true,
-  accessibility: 'Wheelchair',
-  safeContact: {
-    mayContact: true,
-    method: 'phone',
-    phone: '+32 470 12 34 56',
-    windows: [{ days: [1, 2], start: '10:00', end: '12:00' }],
-    voicemail: false,
-    codeWord: 'tulip',
-  },
-  ...over,
-});
+const booking = (serviceId: string, start: string, over: Record<string, unknown> = {}) => bookingBody(serviceId, start, SAM, over);
 async function raw(pk: string, sk: string) {
   return (await dynamo.send(new GetCommand({ TableName: TABLE, Key: { pk, sk }, ConsistentRead: true }))).Item;
 }
 async function counts(at: Date) {
   return (await raw(statsKey(monthOf(at), zone).pk, 'COUNTS')) ?? {};
 }
-async function auditOf(reference: string) {
-  const out = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#booking#${reference}` },
-      ConsistentRead: true,
-    }),
-  );
-  return out.Items ?? [];
-}
+const auditOf = (reference: string) => auditItems('booking', reference);
 
 const single = `single-${run}`;
 const group = `group-${run}`;
@@ -254,10 +229,7 @@ describe('idempotent retries (Idempotency-Key)', () => {
       json: { field: 'Idempotency-Key' },
     });
     // the idempotency record keeps neither the PIN nor personal data
-    const records = await dynamo.send(
-      new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY#bookings' } }),
-    );
-    const text = JSON.stringify(records.Items);
+    const text = JSON.stringify(await itemsOf('IDEMPOTENCY#bookings'));
     expect(text).toContain(first.json.reference);
     expect(text).not.toContain(first.json.pin);
     expect(text).not.toContain('Sam');

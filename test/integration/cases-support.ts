@@ -1,12 +1,13 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { statsKey } from '../../functions/lib/stats.js';
 import { monthOf } from '../../shared/metrics.js';
 import type { JWTPayload } from 'jose';
 import { invokeRoute, staffToken } from '../support/invoke.js';
+import { itemsOf } from '../support/table.js';
 
-export { caseBody } from '../support/case-body.js';
+export { caseBody } from '../support/bodies.js';
 
 export const TABLE = process.env.TABLE_NAME as string;
 export const olivia = staffToken('olivia.officer', 'officer');
@@ -37,9 +38,4 @@ export async function counters(zone: string, at: Date): Promise<Record<string, n
   return Object.fromEntries(Object.entries(item).filter(([k, v]) => k.includes('.') && typeof v === 'number')) as Record<string, number>;
 }
 
-export async function caseItems(caseId: string) {
-  const out = await dynamo.send(
-    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `CASE#${caseId}` }, ConsistentRead: true }),
-  );
-  return out.Items ?? [];
-}
+export const caseItems = (caseId: string) => itemsOf(`CASE#${caseId}`);

@@ -1,23 +1,12 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { dynamo } from '../../functions/lib/clients.js';
 import { DASH_QUESTIONS } from '../../shared/cases/index.js';
 import { DEMO_ZONE } from '../../shared/identity.js';
-import { call, caseBody, caseItems, counters, freshZone, olivia, omar, sam, TABLE, staffIn } from './cases-support.js';
+import { auditItems } from '../support/table.js';
+import { call, caseBody, caseItems, counters, freshZone, olivia, omar, sam, staffIn } from './cases-support.js';
 
 const H = 3_600_000;
 
-async function auditActions(caseId: string): Promise<string[]> {
-  const out = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#case#${caseId}` },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map((i) => `${i.action} ${i.route} ${i.actor}`);
-}
+const auditActions = async (caseId: string): Promise<string[]> => (await auditItems('case', caseId)).map((i) => `${i.action} ${i.route} ${i.actor}`);
 
 describe('open a case', () => {
   it('creates the case, its follow-ups by the risk cadence, counters and audit in one go', async () => {

@@ -1,29 +1,18 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/catalog/handler.js';
 import { demoContactPoints, demoServices, seedCatalog } from '../../infra/local/demo/catalog.js';
-import { dynamo } from '../../functions/lib/clients.js';
 import { seedDemoData } from '../../infra/local/seed.js';
 import { contactPointInputSchema, serviceInputSchema } from '../../shared/catalog/schemas.js';
 import type { JWTPayload } from 'jose';
 import { invokeRoute, staffToken } from '../support/invoke.js';
+import { auditItems } from '../support/table.js';
 
 const TABLE = process.env.TABLE_NAME as string;
 const coordinator = staffToken('chris.coordinator', 'coordinator');
 const officer = staffToken('olivia.officer', 'officer');
 
 const call = (method: string, path: string, claims?: JWTPayload, body?: unknown) => invokeRoute(handler, method, path, { claims, body });
-async function auditActions(entity: string, id: string) {
-  const out = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${id}` },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map((i) => `${i.action} ${i.actor}`);
-}
+const auditActions = async (entity: string, id: string) => (await auditItems(entity, id)).map((i) => `${i.action} ${i.actor}`);
 
 const { id: _id, ...legal } = demoServices[0]!;
 const newService = (id: string, over: Record<string, unknown> = {}) => ({ ...legal, id, demo: false, ...over });

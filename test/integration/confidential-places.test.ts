@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/catalog/handler.js';
@@ -7,6 +7,7 @@ import { dynamo } from '../../functions/lib/clients.js';
 import { demoServices } from '../../infra/local/demo/catalog.js';
 import type { ContactPoint } from '../../shared/catalog/types.js';
 import { invokeRoute, staffToken } from '../support/invoke.js';
+import { auditItems } from '../support/table.js';
 
 /**
  * A shelter's or safe house's address leads to her: a confidential place has none in the public API
@@ -37,17 +38,7 @@ async function listed(id: string): Promise<ContactPoint | undefined> {
   return (res.json.contactPoints as ContactPoint[]).find((c) => c.id === id);
 }
 
-async function auditActions(id: string): Promise<string[]> {
-  const out = await dynamo.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#contact-point#${id}` },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map((i) => String(i.action));
-}
+const auditActions = async (id: string): Promise<string[]> => (await auditItems('contact-point', id)).map((i) => String(i.action));
 
 describe('confidential places', () => {
   it('a shelter is confidential by its kind: an address is refused, naming the field, and nothing is stored', async () => {

@@ -52,6 +52,23 @@ async function signIn(challenge: string, username: string, password = 'demo'): P
   return fetch(`${stack.url}/auth/authorize`, form({ ...authorizeParams(challenge), username, password }));
 }
 
+/** The code the issuer put in its redirect after a sign-in. */
+const codeOf = (res: Response) => new URL(res.headers.get('location') as string).searchParams.get('code') as string;
+
+/** The staff console's token request for a code (authorization_code grant with its PKCE verifier). */
+function exchangeCode(code: string, verifier: string): Promise<Response> {
+  return fetch(
+    `${stack.url}/auth/token`,
+    form({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: `${stack.url}/staff/callback`,
+      client_id: identity.localClients.staffConsole,
+      code_verifier: verifier,
+    }),
+  );
+}
+
 describe('authorization code + PKCE for the staff console', () => {
   it('shows an accessible sign-in page listing the demo users, with the security headers', async () => {
     const { challenge } = pkce();
@@ -78,14 +95,7 @@ describe('authorization code + PKCE for the staff console', () => {
     expect(location.searchParams.get('state')).toBe('state-123');
     const code = location.searchParams.get('code') as string;
 
-    const exchange = {
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: `${stack.url}/staff/callback`,
-      client_id: identity.localClients.staffConsole,
-      code_verifier: verifier,
-    };
-    const tokenRes = await fetch(`${stack.url}/auth/token`, form(exchange));
+    const tokenRes = await exchangeCode(code, verifier);
     expect(tokenRes.status).toBe(200);
     expect(tokenRes.headers.get('cache-control')).toBe('no-store');
     const tokens = (await tokenRes.json()) as { access_token: string; id_token: string; token_type: string; expires_in: number };
@@ -105,7 +115,7 @@ describe('authorization code + PKCE for the staff console', () => {
     const api = await fetch(`${stack.url}/api/staff/bookings?serviceId=x&date=2026-12-01`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect([401, 403]).not.toContain(api.status);
 
-    const again = await fetch(`${stack.url}/auth/token`, form(exchange));
+    const again = await exchangeCode(code, verifier);
     expect(again.status).toBe(400);
     expect(await again.json()).toEqual({ error: 'invalid_grant' });
   });
@@ -113,17 +123,7 @@ describe('authorization code + PKCE for the staff console', () => {
   it('refuses a code exchanged with the wrong verifier', async () => {
     const { challenge } = pkce();
     const res = await signIn(challenge, 'paula.police');
-    const code = new URL(res.headers.get('location') as string).searchParams.get('code') as string;
-    const tokenRes = await fetch(
-      `${stack.url}/auth/token`,
-      form({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: `${stack.url}/staff/callback`,
-        client_id: identity.localClients.staffConsole,
-        code_verifier: pkce().verifier,
-      }),
-    );
+    const tokenRes = await exchangeCode(codeOf(res), pkce().verifier);
     expect(tokenRes.status).toBe(400);
     expect(await tokenRes.json()).toEqual({ error: 'invalid_grant' });
   });
@@ -226,17 +226,7 @@ describe('keys and discovery', () => {
 describe('short access tokens, rotating refresh tokens, access tokens only', () => {
   async function tokensFor(username: string) {
     const { verifier, challenge } = pkce();
-    const code = new URL((await signIn(challenge, username)).headers.get('location') as string).searchParams.get('code') as string;
-    const res = await fetch(
-      `${stack.url}/auth/token`,
-      form({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: `${stack.url}/staff/callback`,
-        client_id: identity.localClients.staffConsole,
-        code_verifier: verifier,
-      }),
-    );
+    const res = await exchangeCode(codeOf(await signIn(challenge, username)), verifier);
     return (await res.json()) as { access_token: string; id_token: string; refresh_token: string; expires_in: number };
   }
   const refresh = (token: string) =>

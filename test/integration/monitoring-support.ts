@@ -11,6 +11,9 @@ import { MONITORING_SCOPE } from '../../shared/roles.js';
 import { destination, type LatLon } from '../../shared/zones/index.js';
 import { staffClaims } from '../support/events.js';
 import { opened } from '../support/sealed.js';
+import { itemsOf } from '../support/table.js';
+
+export { itemsOf };
 
 export const TABLE = 'oneroof-test';
 export const HOME: LatLon = { lat: 51.0899, lon: 4.3712 };
@@ -44,14 +47,6 @@ export function orderBody<T extends Record<string, unknown> = Record<never, neve
 export function positionEvent(deviceId: string, at: Date, meters: number, accuracy = 10) {
   const p = destination(HOME, 0, meters);
   return { type: 'position', eventId: unique('ev'), deviceId, at: at.toISOString(), lat: p.lat, lon: p.lon, accuracy };
-}
-
-/** The items of a partition as stored (personal fields sealed). */
-export async function itemsOf(pk: string): Promise<Record<string, unknown>[]> {
-  const out = await dynamo.send(
-    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }),
-  );
-  return out.Items ?? [];
 }
 
 /** The items of a partition with their sealed personal fields opened (assertions on stored positions and state). */

@@ -5,7 +5,7 @@ import { handler as alertsHandler } from '../../functions/alerts/handler.js';
 import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { handler as catalog } from '../../functions/catalog/handler.js';
-import { caseBody } from '../support/case-body.js';
+import { bookingBody, caseBody } from '../support/bodies.js';
 import { allDayService } from '../support/services.js';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
@@ -99,23 +99,7 @@ beforeAll(async () => {
   const slots = await call(bookings, 'GET', `/api/services/${serviceId}/slots`);
   const start = (slots.json.slots ?? slots.json)[3].start as string;
   const booked = await call(bookings, 'POST', '/api/bookings', {
-    body: {
-      serviceId,
-      start,
-      alias: secret.alias,
-      language: 'ar',
-      interpreter: true,
-      childcare: true,
-      accessibility: secret.accessibility,
-      safeContact: {
-        mayContact: true,
-        method: 'phone',
-        phone: secret.phone,
-        windows: [{ start: '10:00', end: '12:00' }],
-        voicemail: false,
-        codeWord: secret.codeWord,
-      },
-    },
+    body: bookingBody(serviceId, start, secret, { language: 'ar', interpreter: true }),
   });
   expect(booked.status).toBe(201);
   made.reference = booked.json.reference;

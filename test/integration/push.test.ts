@@ -3,7 +3,7 @@ import type { LocalPushSubscription, ReceivedPush } from '../../infra/local/push
 import type { LocalStack } from '../../infra/local/stack.js';
 import { opsMetrics } from '../../shared/ops-metrics.js';
 import { pushPayloadSchema, type PushDevice, type PushKey } from '../../shared/push/api.js';
-import { caseBody } from '../support/case-body.js';
+import { caseBody } from '../support/bodies.js';
 import { stackCall, stackForFile } from '../support/stack.js';
 import { HOME, orderBody, positionEvent, unique } from './monitoring-support.js';
 

@@ -2,21 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { brusselsToUtc, localParts, offsetMs, ZONE } from '../../shared/brussels-time.js';
 
-/** What Intl itself says an instant is in Brussels: the reference the cached offsets must match exactly. */
-const intl = new Intl.DateTimeFormat('en-GB', {
-  timeZone: ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/**
+ * What Intl itself says an instant is in Brussels, read another way than the product does (Swedish
+ * dates are written as ISO): the reference the cached offsets must match exactly.
+ */
+const swedish = new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, dateStyle: 'short', timeStyle: 'medium' });
 function byIntl(ms: number) {
-  const out: Record<string, number> = {};
-  for (const p of intl.formatToParts(new Date(ms))) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year, month: out.month, day: out.day, hour: out.hour, minute: out.minute, second: out.second };
+  const [year, month, day, hour, minute, second] = swedish.format(ms).split(/\D+/).map(Number);
+  return { year, month, day, hour, minute, second };
 }
 
 describe('Brussels wall-clock parts', () => {

@@ -10,7 +10,7 @@ import { generateSlots } from '../../shared/catalog/slots.js';
 import type { Service } from '../../shared/catalog/types.js';
 import { createCaseSchema } from '../../shared/cases/index.js';
 import { metric, monthOf } from '../../shared/metrics.js';
-import { caseBody } from '../support/case-body.js';
+import { caseBody } from '../support/bodies.js';
 import { InMemoryBookingRepository, InMemoryServices } from '../support/fakes/bookings.js';
 import { InMemoryCaseRepository } from '../support/fakes/cases.js';
 import { RecordingNotifier } from '../support/fakes/notifier.js';

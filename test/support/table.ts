@@ -1,0 +1,16 @@
+import { dynamo } from '../../functions/lib/clients.js';
+import { queryAll, type Item } from '../../functions/lib/dynamo.js';
+import { prefixes } from '../../shared/partitions.js';
+
+/** The table the integration tests run against (DynamoDB Local, set up by the global setup). */
+export const TABLE = process.env.TABLE_NAME as string;
+
+/** Every item of a partition as stored (personal fields sealed), read consistently, all pages. */
+export function itemsOf(pk: string): Promise<Item[]> {
+  return queryAll(dynamo, { TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
+}
+
+/** The audit records of one entity as stored, oldest first. */
+export function auditItems(entity: string, id: string): Promise<Item[]> {
+  return itemsOf(`${prefixes.audit}${entity}#${id}`);
+}
