@@ -1,6 +1,4 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { canaryMessage } from '../../shared/canary.js';
@@ -12,6 +10,7 @@ import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { countFailure, flushMetrics } from '../lib/metrics.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import { eachInsert } from '../lib/stream.js';
 import { runsAs } from '../lib/table-access.js';
 import type { AlertRecord } from './model.js';
 import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } from './repository.js';
@@ -30,45 +29,33 @@ export async function publishRecords(
   now: () => Date,
   consoleOrigin?: string,
 ): Promise<DynamoDBBatchResponse> {
-  const failures: { itemIdentifier: string }[] = [];
-  for (const record of records) {
-    if (record.eventName !== 'INSERT' || !record.dynamodb?.NewImage) continue;
-    const type = record.dynamodb.NewImage.type?.S;
-    if (type !== 'ALERT' && type !== 'ESCALATION') continue;
-    const key = { pk: String(record.dynamodb.Keys?.pk?.S ?? ''), sk: String(record.dynamodb.Keys?.sk?.S ?? '') };
+  const out = await eachInsert(records, ['ALERT', 'ESCALATION'], 'Publish failed; the record will be retried', async ({ type, key, item }) => {
+    const published = await repo.publishedAt(key);
+    if (published !== undefined) return; // already published (a string), or the item is gone (null)
+    let messageId: string;
     try {
-      // Inside the try: a record that cannot be read fails alone, never the whole batch.
-      const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-      const published = await repo.publishedAt(key);
-      if (published !== undefined) continue; // already published (a string), or the item is gone (null)
-      let messageId: string;
-      try {
-        messageId =
-          type !== 'ALERT'
-            ? await publishEscalation(notifier, item as unknown as EscalationRecord, consoleOrigin)
-            : item.canary === true
-              ? await notifier.publish('policeAlerts', canaryMessage(String(item.id)))
-              : await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord), consoleOrigin));
-      } catch (error) {
-        countFailure('publishFailures');
-        throw error;
-      }
-      const at = now();
-      await repo.markPublished(key, at, messageId);
-      const writtenAt = type === 'ALERT' ? (item as unknown as AlertRecord).raisedAt : (item as unknown as EscalationRecord).at;
-      const delayMs = at.getTime() - new Date(writtenAt).getTime();
-      if (delayMs > PUBLISH_LATE_MS) {
-        countFailure('alertsPublishedLate');
-        logger.warn('Published late', { type, key: key.pk, sk: key.sk, delayMs });
-      }
-      logger.info('Published', { type, key: key.pk, sk: key.sk });
+      messageId =
+        type !== 'ALERT'
+          ? await publishEscalation(notifier, item as unknown as EscalationRecord, consoleOrigin)
+          : item.canary === true
+            ? await notifier.publish('policeAlerts', canaryMessage(String(item.id)))
+            : await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord), consoleOrigin));
     } catch (error) {
-      logger.error('Publish failed; the record will be retried', { type, key: key.pk, sk: key.sk, error: error as Error });
-      failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? key.pk });
+      countFailure('publishFailures');
+      throw error;
     }
-  }
-  countFailure('streamRecordsFailed', failures.length);
-  return { batchItemFailures: failures };
+    const at = now();
+    await repo.markPublished(key, at, messageId);
+    const writtenAt = type === 'ALERT' ? (item as unknown as AlertRecord).raisedAt : (item as unknown as EscalationRecord).at;
+    const delayMs = at.getTime() - new Date(writtenAt).getTime();
+    if (delayMs > PUBLISH_LATE_MS) {
+      countFailure('alertsPublishedLate');
+      logger.warn('Published late', { type, key: key.pk, sk: key.sk, delayMs });
+    }
+    logger.info('Published', { type, key: key.pk, sk: key.sk });
+  });
+  countFailure('streamRecordsFailed', out.batchItemFailures.length);
+  return out;
 }
 
 function summaryOf(a: Pick<AlertRecord, 'id' | 'kind' | 'severity' | 'district' | 'orderId' | 'at' | 'zoneLabel'>) {

@@ -1,5 +1,3 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { CASE_ALERT_KINDS, DEFAULT_CADENCE, urgentFollowup, type Cadence } from '../../shared/cases/index.js';
@@ -9,6 +7,7 @@ import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
+import { eachInsert } from '../lib/stream.js';
 import { runsAs } from '../lib/table-access.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository, type CaseAlertRepository, type StoredFollowup } from './repository.js';
@@ -73,21 +72,12 @@ export async function intakeRecords(
   now: () => Date,
   cadence?: Cadence,
 ): Promise<DynamoDBBatchResponse> {
-  const failures: { itemIdentifier: string }[] = [];
-  for (const record of records) {
-    if (record.eventName !== 'INSERT' || record.dynamodb?.NewImage?.type?.S !== 'ALERT') continue;
-    try {
-      const item = unmarshall(record.dynamodb.NewImage as Record<string, AttributeValue>);
-      if (item.canary === true) continue;
-      const alert: AlertOnOrder = { id: String(item.id), orderId: String(item.orderId), kind: item.kind as AlertKind };
-      const cases = await alertReachesCases(repo, alert, now(), cadence);
-      if (cases.length > 0) logger.info('Alert reached its cases', { alertId: alert.id, kind: alert.kind, cases: cases.length });
-    } catch (error) {
-      logger.error('Alert intake failed; the record will be retried', { key: record.dynamodb.Keys?.pk?.S, error: error as Error });
-      failures.push({ itemIdentifier: record.dynamodb.SequenceNumber ?? String(record.dynamodb.Keys?.pk?.S) });
-    }
-  }
-  return { batchItemFailures: failures };
+  return eachInsert(records, ['ALERT'], 'Alert intake failed; the record will be retried', async ({ item }) => {
+    if (item.canary === true) return;
+    const alert: AlertOnOrder = { id: String(item.id), orderId: String(item.orderId), kind: item.kind as AlertKind };
+    const cases = await alertReachesCases(repo, alert, now(), cadence);
+    if (cases.length > 0) logger.info('Alert reached its cases', { alertId: alert.id, kind: alert.kind, cases: cases.length });
+  });
 }
 
 /** This function never opens a victim reference: it gets no HMAC key, and asking for one is a bug. */
