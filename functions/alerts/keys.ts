@@ -10,6 +10,7 @@ import { prefixes as P } from '../../shared/partitions.js';
 export const keys = {
   alert: (id: string) => ({ pk: `${P.alert}${id}`, sk: 'ALERT' }),
   escalation: (alertId: string, level: number) => ({ pk: `${P.alert}${alertId}`, sk: `ESCALATION#${String(level).padStart(3, '0')}` }),
+  escalationPrefix: 'ESCALATION#',
   openAlertsIndex: (district: string, severity: Severity, at: string, id: string) => ({
     gsi1pk: `${P.openAlerts}${district}`,
     gsi1sk: `${SEVERITY_RANK[severity]}#${at}#${id}`,

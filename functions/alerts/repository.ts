@@ -13,6 +13,9 @@ import { alertFromItem, openedAlert, type AlertRecord, type ClosedReason } from 
 
 export type EscalationRecord = AlertEscalation;
 
+/** An alert in the escalation queue, with its TTL: its escalations expire with it (shared/orders/retention.ts). */
+export type QueuedAlert = AlertRecord & { expiresAt?: number };
+
 /** Port: alerts persistence (police API, escalation tick, outbox publisher). */
 export interface AlertRepository {
   /** Open alerts without their evidence: it stays sealed (the list never shows it; `get` opens it). */
@@ -21,13 +24,13 @@ export interface AlertRepository {
   acknowledge(id: string, by: string, now: Date, audit: AuditEntry): Promise<void>;
   resolve(id: string, by: string, outcome: Outcome, now: Date, audit: AuditEntry): Promise<void>;
   audit(entry: AuditEntry): Promise<void>;
-  dueForEscalation(shard: number, now: Date): Promise<AlertRecord[]>;
+  dueForEscalation(shard: number, now: Date): Promise<QueuedAlert[]>;
   /**
    * Writes the escalation level the alert has reached by `now` (once, skipping levels a late tick missed)
    * and moves it to its next escalation time, or out of the queue at the top of the ladder; false if it
    * was acknowledged or escalated meanwhile, or its order has ended.
    */
-  escalate(alert: AlertRecord, now: Date): Promise<boolean>;
+  escalate(alert: QueuedAlert, now: Date): Promise<boolean>;
   /** Current publishedAt of an alert or escalation item (consistent read). */
   publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null>;
   /** Sets publishedAt once; false when it was already set. */
@@ -108,7 +111,7 @@ export class DynamoAlertRepository implements AlertRepository {
     if (!alert) return undefined;
     return {
       alert: await openedAlert(alert),
-      escalations: items.filter((i) => String(i.sk).startsWith('ESCALATION#')).map((i) => fromItem<EscalationRecord>(i)),
+      escalations: items.filter((i) => String(i.sk).startsWith(keys.escalationPrefix)).map((i) => fromItem<EscalationRecord>(i, ['expiresAt'])),
     };
   }
 
@@ -209,10 +212,10 @@ export class DynamoAlertRepository implements AlertRepository {
       KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :now',
       ExpressionAttributeValues: { ':pk': keys.escalatePk(shard), ':now': `${now.toISOString()}~` },
     });
-    return items.map((i) => alertFromItem(i));
+    return items.map((i) => ({ ...alertFromItem(i), ...(typeof i.expiresAt === 'number' ? { expiresAt: i.expiresAt } : {}) }));
   }
 
-  async escalate(alert: AlertRecord, now: Date): Promise<boolean> {
+  async escalate(alert: QueuedAlert, now: Date): Promise<boolean> {
     const raisedAt = new Date(alert.raisedAt);
     const level = Math.max(alert.escalationLevel + 1, escalationLevelAt(alert.severity, raisedAt, now));
     if (escalationDueAt(alert.severity, raisedAt, alert.escalationLevel) === undefined) {
@@ -237,7 +240,13 @@ export class DynamoAlertRepository implements AlertRepository {
         {
           Put: {
             TableName: this.table,
-            Item: { ...keys.escalation(alert.id, level), type: 'ESCALATION', ...escalation },
+            // It goes when its alert goes (the order's positions expiry), and moves with it.
+            Item: {
+              ...keys.escalation(alert.id, level),
+              type: 'ESCALATION',
+              ...escalation,
+              ...(alert.expiresAt !== undefined ? { expiresAt: alert.expiresAt } : {}),
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },

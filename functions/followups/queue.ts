@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { metric } from '../../shared/metrics.js';
+import { deadLetterExpiresAt } from '../../shared/cases/retention.js';
 import { caseKeys } from '../cases/keys.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
@@ -161,6 +162,7 @@ export class FollowupQueue {
           attempts: c.attempts,
           lastError: error.slice(0, 200),
           at,
+          expiresAt: deadLetterExpiresAt(now),
         },
       },
     };

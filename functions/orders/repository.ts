@@ -239,8 +239,8 @@ export class DynamoOrderRepository implements OrderRepository {
 
   /**
    * When the order's end moves (extended, shortened, ended early), every item that holds its positions
-   * follows: its versions, its state, the fixes kept as evidence, and its alerts (found through the
-   * order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
+   * follows: its versions, its state, the fixes kept as evidence, and its alerts with their escalations
+   * (found through the order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
    * transaction: the change stands even if this pass fails; it is logged, and the items keep the
    * earlier expiry until the next change of the order.
    */
@@ -260,6 +260,16 @@ export class DynamoOrderRepository implements OrderRepository {
         if (sk.startsWith(orderKeys.fixPrefix)) return i.alertIds ? [{ pk: String(i.pk), sk }] : [];
         return sk === 'STATE' || sk.startsWith('VERSION#') ? [{ pk: String(i.pk), sk }] : [];
       });
+      // An alert's escalations go with it.
+      for (const ref of items.filter((i) => String(i.sk).startsWith(orderKeys.alertRefPrefix))) {
+        const escalations = await queryAll(this.client, {
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :esc)',
+          ProjectionExpression: 'pk, sk',
+          ExpressionAttributeValues: { ':pk': alertKeys.alert(String(ref.alertId)).pk, ':esc': alertKeys.escalationPrefix },
+        });
+        keysToStamp.push(...escalations.map((e) => ({ pk: String(e.pk), sk: String(e.sk) })));
+      }
       for (const key of keysToStamp) {
         try {
           await this.client.send(

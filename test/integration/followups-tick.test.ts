@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dynamo } from '../../functions/lib/clients.js';
 import { SnsNotifier } from '../../functions/lib/notifier.js';
@@ -6,6 +5,8 @@ import { MAX_ATTEMPTS } from '../../functions/followups/queue.js';
 import { runFollowupTick, type TickDeps } from '../../functions/followups/tick.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 import { clearInbox, failPublishes, inbox, waitForMessages } from '../support/sns-inbox.js';
+import { itemsOf } from '../support/table.js';
+import { DEAD_LETTER_DAYS, deadLetterExpiresAt } from '../../shared/cases/retention.js';
 import { call, caseBody, caseItems, counters, freshZone, TABLE, staffIn } from './cases-support.js';
 
 const H = 3_600_000;
@@ -123,15 +124,11 @@ describe('reminder tick', () => {
       at = new Date(at.getTime() + 31 * 60_000);
     }
     await failPublishes(0);
-    const dead = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': 'FOLLOWUP#DEADLETTERS' },
-        ConsistentRead: true,
-      }),
-    );
-    expect((dead.Items ?? []).filter((d) => String(d.itemPk) === `CASE#${other.c.id}`).map((d) => d.stage)).toContain('remind');
+    const dead = (await itemsOf('FOLLOWUP#DEADLETTERS')).filter((d) => String(d.itemPk) === `CASE#${other.c.id}`);
+    expect(dead.map((d) => d.stage)).toContain('remind');
+    // Kept for the people on call, then deleted by TTL.
+    for (const d of dead) expect(d.expiresAt).toBe(deadLetterExpiresAt(new Date(String(d.at))));
+    expect(deadLetterExpiresAt(new Date(0))).toBe(DEAD_LETTER_DAYS * 86_400);
     const item = (await caseItems(other.c.id)).find((i) => i.id === other.f.id);
     expect(item?.tickStage).toBe('escalate'); // moved on: the supervisors still get the escalation
     expect(f.id).toBeDefined();

@@ -1,27 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
+import { DynamoAlertRepository } from '../../functions/alerts/repository.js';
 import { EVIDENCE_DAYS_AFTER_ORDER_END } from '../../shared/orders/retention.js';
+import { WORK_SHARDS } from '../../shared/table.js';
 import { invokeRoute } from '../support/invoke.js';
-import { itemsOf, monitoringClaims, orderBody, police, positionEvent } from './monitoring-support.js';
+import { itemsOf, monitoringClaims, orderBody, police, positionEvent, TABLE } from './monitoring-support.js';
 
 /**
  * Every item that holds a position of an order (the order and its versions with the zones' centres,
  * the engine state, the fixes kept as evidence, the alerts with their evidence and the protected
- * person's panic position) expires with the order: its end plus the evidence period, moved when the
- * order's end moves. Fixes that are not evidence expire after the order's own fix retention.
+ * person's panic position), and the alerts' escalations, expire with the order: its end plus the
+ * evidence period, moved when the order's end moves. Fixes that are not evidence expire after the
+ * order's own fix retention.
  */
 const DAY = 86_400;
 const epoch = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+const alertRepo = new DynamoAlertRepository(TABLE);
 
-/** Item kinds of the one table that hold a position (shared/personal-data.ts: order, orderState, fix, alert). */
-const POSITION_KINDS = ['ORDER', 'ORDER_VERSION', 'ORDER_STATE', 'FIX', 'ALERT'];
+/**
+ * Item kinds of the one table that hold a position (shared/personal-data.ts: order, orderState, fix,
+ * alert), and the alerts' escalations, which go with their alert.
+ */
+const POSITION_KINDS = ['ORDER', 'ORDER_VERSION', 'ORDER_STATE', 'FIX', 'ALERT', 'ESCALATION'];
 
 async function positionItems(orderId: string): Promise<Record<string, unknown>[]> {
   const own = await itemsOf(`ORDER#${orderId}`);
   const alertIds = own.filter((i) => i.type === 'ORDER_ALERT').map((i) => String(i.alertId));
-  const alerts = (await Promise.all(alertIds.map((id) => itemsOf(`ALERT#${id}`)))).flat().filter((i) => i.type === 'ALERT');
+  const alerts = (await Promise.all(alertIds.map((id) => itemsOf(`ALERT#${id}`)))).flat();
   return [...own, ...alerts].filter((i) => POSITION_KINDS.includes(String(i.type)));
 }
 
@@ -41,9 +48,15 @@ describe('positions expire with their order', () => {
     const panic = await invokeRoute(monitoring, 'POST', '/api/panic', { body: { protectionCode: code, position: { lat: 51.09, lon: 4.37, accuracy: 20 } } });
     expect(panic.status, JSON.stringify(panic.json)).toBe(202);
 
+    // Nobody acknowledges them: the escalation tick, an hour on, escalates this order's alerts.
+    const later = new Date(Date.now() + 3_600_000);
+    for (let shard = 0; shard < WORK_SHARDS; shard++)
+      for (const alert of await alertRepo.dueForEscalation(shard, later))
+        if (alert.orderId === orderId) expect(await alertRepo.escalate(alert, later)).toBe(true);
+
     const items = await positionItems(orderId);
     const kinds = new Set(items.map((i) => i.type));
-    for (const kind of ['ORDER', 'ORDER_STATE', 'FIX', 'ALERT']) expect(kinds, kind).toContain(kind);
+    for (const kind of ['ORDER', 'ORDER_STATE', 'FIX', 'ALERT', 'ESCALATION']) expect(kinds, kind).toContain(kind);
     expect(
       items
         .filter((i) => i.type === 'ALERT')
