@@ -12,12 +12,12 @@ export const AUDIT_ENTITY_ID_PATTERN = OPAQUE_ID_PATTERN;
 export const MAX_AUDIT_PAGE = 100;
 
 export const auditPathSchema = z.object({
-  entity: z.string().regex(AUDIT_ENTITY_PATTERN, 'entity must be an entity kind such as "case"'),
-  id: z.string().regex(AUDIT_ENTITY_ID_PATTERN, 'id must be an entity id'),
+  entity: z.string().regex(AUDIT_ENTITY_PATTERN, 'entity must be an entity kind such as "case"').describe('The kind of entity, such as case, order or booking'),
+  id: z.string().regex(AUDIT_ENTITY_ID_PATTERN, 'id must be an entity id').describe("The entity's id"),
 });
 export const auditQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50),
-  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_AUDIT_PAGE).default(50).describe('At most this many records, newest first'),
+  cursor: z.string().max(512).optional().describe('nextCursor of the previous page'),
 });
 
 /** One audit record as the trail shows it (the stored record minus its keys). */

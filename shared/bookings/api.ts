@@ -129,7 +129,11 @@ export interface StaffBookingList {
   bookings: BookingView[];
 }
 
-export const referenceParam = z.string().min(1).max(40);
+export const referenceParam = z
+  .string()
+  .min(1)
+  .max(40)
+  .describe('A booking reference, as given at booking (a victim sends her PIN in the X-Booking-Pin header)');
 const pinHeader = { name: PIN_HEADER, required: true, description: 'The 6-digit PIN given with the booking (never in the URL)', schema: z.string().max(20) };
 const byReference = { params: { reference: referenceParam }, headers: [pinHeader] };
 const wrongPin = {

@@ -81,7 +81,9 @@ export interface CompletedFollowup {
 }
 
 /** `GET /api/staff/officers`: the active officers of a declared zone (the choice a reassignment is made from). */
-export const officersQuery = z.strictObject({ zone: z.enum(ZONE_IDS, { error: 'A declared zone (shared/zones-list.ts)' }) });
+export const officersQuery = z.strictObject({
+  zone: z.enum(ZONE_IDS, { error: 'A declared zone (shared/zones-list.ts)' }).describe('The zone whose active officers are listed'),
+});
 
 const byCase = { params: { id: caseIdSchema } };
 const byFollowup = { params: { id: caseIdSchema, followupId: followupIdSchema } };

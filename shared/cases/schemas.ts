@@ -15,7 +15,8 @@ export const usernameSchema = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9._@+-]+$/, 'A user name');
+  .regex(/^[A-Za-z0-9._@+-]+$/, 'A user name')
+  .describe("A staff member's user name (the token's username claim)");
 export const bookingRefSchema = z
   .string()
   .min(4)
@@ -72,7 +73,13 @@ export const completeSchema = z.strictObject({ outcome: z.enum(OUTCOMES) });
 export const rescheduleSchema = z.strictObject({ dueAt: instantSchema });
 export const reassignSchema = z.strictObject({ officer: usernameSchema });
 
-export const caseIdSchema = z.string().regex(/^C-[0-9A-Z]{26}$/, 'Not a case id');
-export const followupIdSchema = z.string().regex(/^FU-[0-9A-Z]{26}$/, 'Not a follow-up id');
+export const caseIdSchema = z
+  .string()
+  .regex(/^C-[0-9A-Z]{26}$/, 'Not a case id')
+  .describe('A case id: C- and a ULID');
+export const followupIdSchema = z
+  .string()
+  .regex(/^FU-[0-9A-Z]{26}$/, 'Not a follow-up id')
+  .describe('A follow-up id: FU- and a ULID');
 export const listCasesQuery = z.strictObject({ zone: zoneSchema.optional() });
 export const listFollowupsQuery = z.strictObject({ zone: zoneSchema.optional(), officer: usernameSchema.optional() });

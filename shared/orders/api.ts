@@ -85,7 +85,10 @@ export const changeSchema = z.strictObject({ expectedVersion: z.number().int().m
 export const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
 export const endSchema = z.strictObject({ reason: z.enum(END_REASONS) });
 
-export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id');
+export const orderIdSchema = z
+  .string()
+  .regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id')
+  .describe('A restraining order id: RO- and a ULID');
 export const listOrdersQuery = z.strictObject({ district: zoneId.optional() });
 
 /** An active order as `GET /api/orders` lists it: what and when, not where. */

@@ -36,7 +36,10 @@ export const registerDeviceSchema = z.strictObject({
   minSeverity: z.enum(SEVERITIES).default('low'),
 });
 
-export const deviceIdSchema = z.string().regex(/^PD-[0-9a-f]{24}$/, 'Not a device id');
+export const deviceIdSchema = z
+  .string()
+  .regex(/^PD-[0-9a-f]{24}$/, 'Not a device id')
+  .describe('A registered push device: PD- and 24 hex digits');
 
 /** `GET /api/push/key`: what the browser needs to subscribe (`applicationServerKey`), when push is configured. */
 export interface PushKey {

@@ -6,7 +6,7 @@ import { httpApi } from '../../functions/lib/http.js';
 
 type Operation = {
   operationId: string;
-  parameters?: { name: string; in: string; required: boolean }[];
+  parameters?: { name: string; in: string; required: boolean; description?: string; schema?: { description?: string } }[];
   requestBody?: unknown;
   security: Record<string, string[]>[];
   responses: Record<string, unknown>;
@@ -66,6 +66,12 @@ describe('the OpenAPI document', () => {
     expect(schema?.additionalProperties).toBe(false);
     const pin = paths['/api/bookings/{reference}']?.get?.parameters?.find((p) => p.in === 'header');
     expect(pin).toMatchObject({ name: 'x-booking-pin', required: true });
+  });
+
+  it('describes every parameter: path, query and header', () => {
+    for (const [path, ops] of Object.entries(paths))
+      for (const [method, op] of Object.entries(ops))
+        for (const p of op.parameters ?? []) expect(p.description ?? p.schema?.description, `${method} ${path} ${p.in} ${p.name}`).toBeTruthy();
   });
 
   it('gives every operation a unique id', () => {
