@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { optionalIntEnv } from '../../functions/lib/config.js';
-import { demoUsers, identity } from '../../shared/identity.js';
-import { schedules } from '../../shared/schedules.js';
+import { banner } from './banner.js';
 import { startLocalStack, type LocalStack } from './stack.js';
 
 /**
@@ -62,37 +60,8 @@ process.on('exit', () => {
 try {
   const stack = await starting;
   dynamoPid = stack.dynamoPid;
-  if (!stopping) printBanner(stack);
+  if (!stopping) console.log(banner(stack, { dataDir, tickSeconds }));
 } catch (err) {
   console.error(`[local] could not start: ${(err as Error).message}`);
   if (!stopping) process.exit(1);
-}
-
-function printBanner(s: LocalStack): void {
-  const seeded = s.seed
-    ? [s.seed.seeded.length ? `seeded ${s.seed.seeded.join(', ')}` : '', s.seed.alreadySeeded.length ? `kept ${s.seed.alreadySeeded.join(', ')}` : '']
-        .filter(Boolean)
-        .join('; ')
-    : 'not seeded';
-  const roles = [...new Set(demoUsers.flatMap((u) => u.roles))].join(' | ');
-  console.log(`
-OneRoof local stack — ${s.url}
-
-  Victim app (PWA)   ${s.url}/${s.pwa.built ? '' : '   (not built: npm run build:pwa)'}
-  Staff console      ${s.url}/staff/   (sign in as a demo user, password "demo")
-  API                ${s.url}/api/health
-  Notifications      ${s.url}/api/dev/notifications   (every SNS message, newest first)
-  Dead letters       ${s.url}/api/dev/dead-letters
-  Clock              ${s.url}/api/dev/clock   (POST {"advanceMinutes": 60} to fast-forward)
-  Token issuer       ${s.issuer.url}   (JWKS at ${s.issuer.url}/.well-known/jwks.json)
-  DynamoDB Local     ${s.dynamoEndpoint}   (table ${s.tableName})
-
-  A token for curl:  npm run token -- <${roles} | monitoring | user name>
-                     curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.url}/api/staff/bookings
-  Monitoring client: client_id ${identity.localClients.monitoring}, secret in ${join(dataDir, 'keys', 'monitoring-secret')}
-                     (client credentials at ${s.issuer.url}/token; never printed: terminals are logged and shared)
-
-  Data: ${dataDir} (${seeded}) · Schedules: ${schedules.map((x) => x.name).join(', ')}${tickSeconds ? ` every ${tickSeconds} s` : ''}
-  Ctrl-C stops everything.
-`);
 }
