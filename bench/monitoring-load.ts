@@ -12,6 +12,7 @@
  */
 import { QueryCommand as DocQuery, GetCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { fixFields } from '../functions/monitoring/repository.js';
 import { destination, type LatLon } from '../shared/zones/index.js';
 
 export const BATCH = 50;
@@ -159,12 +160,7 @@ export function rawBatchRunner(client: DynamoDBClient, tableName: string) {
                       sk: `FIX#${e.at}#${e.eventId}`,
                       type: 'BENCH_RAW',
                       orderId,
-                      deviceId: e.deviceId,
-                      eventId: e.eventId,
-                      at: e.at,
-                      lat: e.lat,
-                      lon: e.lon,
-                      accuracy: e.accuracy,
+                      ...fixFields(e),
                       receivedAt: nowIso,
                       expiresAt: Math.floor(Date.now() / 1000) + 3600,
                     },

@@ -20,27 +20,21 @@ export class ValidationError extends DomainError {
     super(message, field);
   }
 }
-export class UnauthorizedError extends DomainError {
-  readonly status = 401;
-  readonly code = 'unauthorized';
-  constructor(message = 'Sign-in required') {
-    super(message);
-  }
+
+/** The base of an error whose status and code are fixed and whose message has a default. */
+function withDefaultMessage<S extends number, C extends string>(status: S, code: C, defaultMessage: string) {
+  return class extends DomainError {
+    readonly status = status;
+    readonly code = code;
+    constructor(message = defaultMessage) {
+      super(message);
+    }
+  };
 }
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-  readonly code = 'forbidden';
-  constructor(message = 'Not allowed for your role') {
-    super(message);
-  }
-}
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-  readonly code = 'not_found';
-  constructor(message = 'Not found') {
-    super(message);
-  }
-}
+
+export class UnauthorizedError extends withDefaultMessage(401, 'unauthorized', 'Sign-in required') {}
+export class ForbiddenError extends withDefaultMessage(403, 'forbidden', 'Not allowed for your role') {}
+export class NotFoundError extends withDefaultMessage(404, 'not_found', 'Not found') {}
 export class MethodNotAllowedError extends DomainError {
   readonly status = 405;
   readonly code = 'method_not_allowed';
@@ -55,10 +49,4 @@ export class ConflictError extends DomainError {
     super(message, field);
   }
 }
-export class TooManyAttemptsError extends DomainError {
-  readonly status = 429;
-  readonly code = 'too_many_attempts';
-  constructor(message = 'Too many attempts; try again later') {
-    super(message);
-  }
-}
+export class TooManyAttemptsError extends withDefaultMessage(429, 'too_many_attempts', 'Too many attempts; try again later') {}

@@ -397,6 +397,17 @@ export async function completeFollowup(
   };
 }
 
+/** One follow-up changed in place (a new due time, another owner): both versions checked, audited as an update, nothing counted. */
+function commitFollowupChange(deps: CaseDeps, caseId: string, caseVersion: number, expectedVersion: number, next: StoredFollowup, caller: Caller, now: Date) {
+  return deps.repo.commit({
+    caseCheck: { id: caseId, version: caseVersion },
+    followups: [{ next, expectedVersion }],
+    notices: [],
+    audit: auditOf(caller, caseId, 'update', now),
+    stats: [],
+  });
+}
+
 export async function rescheduleFollowup(deps: CaseDeps, caseId: string, followupId: string, dueAt: string, caller: Caller, now: Date) {
   const { record, f, owner } = await loadFollowup(deps, caseId, followupId, caller);
   if (!owner && !isSupervisor(caller)) throw new ForbiddenError('Not your follow-up');
@@ -404,13 +415,7 @@ export async function rescheduleFollowup(deps: CaseDeps, caseId: string, followu
   if (due.getTime() < now.getTime() - 60_000) throw new ValidationError('dueAt', 'Must not be in the past');
   const iso = due.toISOString();
   const next: StoredFollowup = { ...withoutReminder(f), dueAt: iso, version: f.version + 1, tick: { stage: 'remind', at: iso } };
-  await deps.repo.commit({
-    caseCheck: { id: caseId, version: record.version },
-    followups: [{ next, expectedVersion: f.version }],
-    notices: [],
-    audit: auditOf(caller, caseId, 'update', now),
-    stats: [],
-  });
+  await commitFollowupChange(deps, caseId, record.version, f.version, next, caller, now);
   return followupView(next);
 }
 
@@ -420,13 +425,7 @@ export async function reassignFollowup(deps: CaseDeps, caseId: string, followupI
   if (officer === f.officer) throw new ValidationError('officer', 'Already assigned to this officer');
   await requireOfficerOfZone(deps, record.zone, officer);
   const next: StoredFollowup = { ...f, officer, version: f.version + 1 };
-  await deps.repo.commit({
-    caseCheck: { id: caseId, version: record.version },
-    followups: [{ next, expectedVersion: f.version }],
-    notices: [],
-    audit: auditOf(caller, caseId, 'update', now),
-    stats: [],
-  });
+  await commitFollowupChange(deps, caseId, record.version, f.version, next, caller, now);
   return followupView(next);
 }
 

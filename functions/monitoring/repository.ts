@@ -57,6 +57,11 @@ const attemptsKey = (callerHash: string, code: VictimCode) =>
   code === 'duress' ? monitoringKeys.duressAttempts(callerHash) : monitoringKeys.protectAttempts(callerHash);
 
 /** Adapter: DynamoDB. One TransactWriteItems per event: dedupe marker + each order's state, alerts, fix, counters. */
+/** What a kept fix stores of its position event, named one by one (lat and lon are then sealed). */
+export function fixFields(e: Omit<PositionEvent, 'kind'>) {
+  return { deviceId: e.deviceId, eventId: e.eventId, at: e.at, lat: e.lat, lon: e.lon, accuracy: e.accuracy };
+}
+
 export class DynamoMonitoringRepository implements MonitoringRepository {
   constructor(
     private readonly tableName: string,
@@ -207,12 +212,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
               ...orderKeys.fix(change.order.id, e.at, e.eventId),
               type: 'FIX',
               orderId: change.order.id,
-              deviceId: e.deviceId,
-              eventId: e.eventId,
-              at: e.at,
-              lat: e.lat,
-              lon: e.lon,
-              accuracy: e.accuracy,
+              ...fixFields(e),
               receivedAt: plan.now.toISOString(),
               ...(change.fix.outOfOrder ? { outOfOrder: true } : {}),
               // A fix attached to an alert is evidence, kept as long as the alert; others expire with the order's fix retention.

@@ -163,15 +163,11 @@ export class OneRoofFunction extends NodejsFunction {
         conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [AUDIT_KEY_PATTERN] } },
       }),
     );
-    if (table.encryptionKey) {
-      this.addToRolePolicy(
-        new PolicyStatement({
-          sid: write ? 'TableKeyEncryptDecrypt' : 'TableKeyDecrypt',
-          actions: write ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
-          resources: [table.encryptionKey.keyArn],
-        }),
-      );
-    }
+    this.allowKey(
+      write ? 'TableKeyEncryptDecrypt' : 'TableKeyDecrypt',
+      table.encryptionKey,
+      write ? ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKey'] : ['kms:Decrypt', 'kms:DescribeKey'],
+    );
     this.addEnvironment(TABLE_ENV, table.tableName);
   }
 
@@ -199,21 +195,23 @@ export class OneRoofFunction extends NodejsFunction {
     this.addEnvironment(PERSONAL_DATA_KEY_ENV, key.keyArn);
   }
 
+  /**
+   * The KMS actions on a resource's own key, when it has one; `via` admits them only in calls that AWS
+   * service makes on the function's behalf.
+   */
+  private allowKey(sid: string, key: IKey | undefined, actions: string[], via?: 'secretsmanager' | 's3'): void {
+    if (!key) return;
+    const conditions = via ? { StringEquals: { 'kms:ViaService': `${via}.${Stack.of(this).region}.amazonaws.com` } } : undefined;
+    this.addToRolePolicy(new PolicyStatement({ sid, actions, resources: [key.keyArn], ...(conditions ? { conditions } : {}) }));
+  }
+
   /** Publish to one topic (and use its key) and the topic's ARN in the variable shared/topics.ts names. */
   bindTopic(name: TopicName, topic: ITopic): void {
     if (this.boundTopics.has(name)) throw new Error(`${this.functionKey}: topic ${name} already bound`);
     this.boundTopics.add(name);
     this.addToRolePolicy(new PolicyStatement({ sid: `Publish${pascal(name)}`, actions: ['sns:Publish'], resources: [topic.topicArn] }));
     // SNS encrypts each message with the topic's key on the publisher's behalf.
-    if (topic.masterKey) {
-      this.addToRolePolicy(
-        new PolicyStatement({
-          sid: `PublishKey${pascal(name)}`,
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          resources: [topic.masterKey.keyArn],
-        }),
-      );
-    }
+    this.allowKey(`PublishKey${pascal(name)}`, topic.masterKey, ['kms:Decrypt', 'kms:GenerateDataKey']);
     this.addEnvironment(topics[name].envVar, topic.topicArn);
   }
 
@@ -225,16 +223,7 @@ export class OneRoofFunction extends NodejsFunction {
     if (this.boundSecrets.has(name)) throw new Error(`${this.functionKey}: secret ${name} already bound`);
     this.boundSecrets.add(name);
     this.addToRolePolicy(new PolicyStatement({ sid: `ReadSecret${pascal(name)}`, actions: ['secretsmanager:GetSecretValue'], resources: [secret.secretArn] }));
-    if (secret.encryptionKey) {
-      this.addToRolePolicy(
-        new PolicyStatement({
-          sid: `SecretKey${pascal(name)}`,
-          actions: ['kms:Decrypt'],
-          resources: [secret.encryptionKey.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `secretsmanager.${Stack.of(this).region}.amazonaws.com` } },
-        }),
-      );
-    }
+    this.allowKey(`SecretKey${pascal(name)}`, secret.encryptionKey, ['kms:Decrypt'], 'secretsmanager');
     this.addEnvironment(secrets[name].envVar, secret.secretArn);
   }
 
@@ -244,16 +233,7 @@ export class OneRoofFunction extends NodejsFunction {
       new PolicyStatement({ sid: 'AuditDigestsWriteRead', actions: ['s3:PutObject', 's3:GetObject'], resources: [bucket.arnForObjects('audit-digest-*')] }),
     );
     this.addToRolePolicy(new PolicyStatement({ sid: 'AuditDigestsList', actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
-    if (bucket.encryptionKey) {
-      this.addToRolePolicy(
-        new PolicyStatement({
-          sid: 'AuditDigestsKey',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
-          resources: [bucket.encryptionKey.keyArn],
-          conditions: { StringEquals: { 'kms:ViaService': `s3.${Stack.of(this).region}.amazonaws.com` } },
-        }),
-      );
-    }
+    this.allowKey('AuditDigestsKey', bucket.encryptionKey, ['kms:Decrypt', 'kms:GenerateDataKey'], 's3');
     this.addEnvironment(AUDIT_DIGEST_BUCKET_ENV, bucket.bucketName);
     // The bucket is imported from the stateful stack: its ARN in the finding is the export CDK generates
     // for it (stable while the bucket's construct path is; cdk-nag names it if it changes).

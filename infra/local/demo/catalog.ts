@@ -38,6 +38,9 @@ type Base = Omit<
 >;
 const base: Base = { zone: DEMO_ZONE, location: FJC, languages: ['nl', 'fr', 'en', 'ar'], closures: HOLIDAYS, bookable: true, demo: true, confidential: false };
 
+/** A one-to-one appointment: a quarter-hour between two, booked at least a day ahead and up to six weeks out. */
+const oneToOne = (slotMinutes: number) => ({ slotMinutes, bufferMinutes: 15, capacity: 1, leadHours: 24, horizonDays: 42 });
+
 const services: Service[] = [
   {
     ...base,
@@ -58,11 +61,7 @@ const services: Service[] = [
     partnerId: 'cjb-antwerpen',
     partner: 'Commissie voor Juridische Bijstand Antwerpen',
     openingRules: [...weekdays([2], '13:00', '17:00'), ...weekdays([4], '09:00', '12:00')],
-    slotMinutes: 45,
-    bufferMinutes: 15,
-    capacity: 1,
-    leadHours: 24,
-    horizonDays: 42,
+    ...oneToOne(45),
   },
   {
     ...base,
@@ -108,11 +107,7 @@ const services: Service[] = [
     partnerId: 'caw-bml',
     partner: 'CAW Boom Mechelen Lier',
     openingRules: [...weekdays([1, 3], '09:00', '17:00'), ...weekdays([5], '09:00', '12:00')],
-    slotMinutes: 60,
-    bufferMinutes: 15,
-    capacity: 1,
-    leadHours: 24,
-    horizonDays: 42,
+    ...oneToOne(60),
   },
   {
     ...base,
@@ -173,11 +168,7 @@ const services: Service[] = [
     partnerId: 'sociaal-huis-boom',
     partner: 'Sociaal Huis Boom (OCMW)',
     openingRules: weekdays([2, 4], '09:00', '12:00'),
-    slotMinutes: 45,
-    bufferMinutes: 15,
-    capacity: 1,
-    leadHours: 24,
-    horizonDays: 42,
+    ...oneToOne(45),
   },
   {
     ...base,
@@ -198,11 +189,7 @@ const services: Service[] = [
     partnerId: 'vk-antwerpen',
     partner: 'Vertrouwenscentrum Kindermishandeling Antwerpen',
     openingRules: [...weekdays([3], '13:00', '17:00'), ...weekdays([6], '10:00', '12:00')],
-    slotMinutes: 60,
-    bufferMinutes: 15,
-    capacity: 1,
-    leadHours: 24,
-    horizonDays: 42,
+    ...oneToOne(60),
   },
   {
     ...base,
@@ -271,11 +258,7 @@ const services: Service[] = [
     partnerId: 'agii',
     partner: 'Agentschap Integratie en Inburgering',
     openingRules: weekdays([1, 4], '13:00', '16:00'),
-    slotMinutes: 45,
-    bufferMinutes: 15,
-    capacity: 1,
-    leadHours: 24,
-    horizonDays: 42,
+    ...oneToOne(45),
     languages: ['nl', 'fr', 'en', 'ar', 'tr', 'ru', 'uk', 'fa'],
   },
 ];
