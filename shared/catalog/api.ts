@@ -18,25 +18,21 @@ export interface ServiceList {
 }
 
 const byId = { params: { id: slug } };
+/** A new entry under an id the coordinator chose: where it now lives, or 409 when that id is taken. */
+const added = (what: string) => ({ 201: { description: 'Added', headers: { location: what } }, 409: { description: 'The id is taken' } });
 
 export const catalogContract = {
   'GET /api/contact-points': { responses: { 200: { description: 'Contact points, sorted by order' } } },
   'GET /api/services': { responses: { 200: { description: 'The services' } } },
   'GET /api/services/{id}': { ...byId, responses: { 200: { description: 'The service' }, 404: { description: 'No such service' } } },
-  'POST /api/contact-points': {
-    body: newContactPointSchema,
-    responses: { 201: { description: 'Added', headers: { location: 'The contact point' } }, 409: { description: 'The id is taken' } },
-  },
+  'POST /api/contact-points': { body: newContactPointSchema, responses: added('The contact point') },
   'PUT /api/contact-points/{id}': {
     ...byId,
     body: contactPointInputSchema,
     responses: { 200: { description: 'Changed' }, 404: { description: 'No such contact point' } },
   },
   'DELETE /api/contact-points/{id}': { ...byId, responses: { 204: { description: 'Removed' }, 404: { description: 'No such contact point' } } },
-  'POST /api/services': {
-    body: newServiceSchema,
-    responses: { 201: { description: 'Added', headers: { location: 'The service' } }, 409: { description: 'The id is taken' } },
-  },
+  'POST /api/services': { body: newServiceSchema, responses: added('The service') },
   'PUT /api/services/{id}': {
     ...byId,
     body: serviceInputSchema,
