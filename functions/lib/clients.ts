@@ -13,4 +13,15 @@ guardTableAccess(dynamoClient);
 export const dynamo = DynamoDBDocumentClient.from(dynamoClient, {
   marshallOptions: { removeUndefinedValues: true },
 });
-export const sns = new SNSClient({});
+
+let snsClient: SNSClient | undefined;
+/** The SNS client, built on first use: a function that publishes rarely does not build it at cold start. */
+export const sns = (): SNSClient => (snsClient ??= new SNSClient({}));
+
+let snsOnceClient: SNSClient | undefined;
+/**
+ * An SNS client that sends each request once (no SDK retries): for a publish that has a backstop (the
+ * eager alert publish, whose stream publisher retries without limit), where waiting on retries would
+ * only hold up the caller.
+ */
+export const snsSingleAttempt = (): SNSClient => (snsOnceClient ??= new SNSClient({ maxAttempts: 1 }));
