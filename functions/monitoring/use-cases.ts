@@ -1,10 +1,11 @@
 import { scryptSync } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { ulid } from 'ulid';
 import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
 import {
   evaluate,
   normalizeProtectionCode,
-  rulesOf,
+  rulesOfVersion,
   type EngineEvent,
   type OrderRecord,
   type OrderState,
@@ -65,11 +66,14 @@ export async function applyEvent(
 function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date): OrderChange | undefined {
   // An ended order is not monitored (the active index a watchdog reads may still list it for a moment).
   if (order.status !== 'active') return undefined;
-  const result = evaluate(rulesOf(order), state, event, now);
+  // The same rules object for every event of this order version: the engine compiles it once.
+  const result = evaluate(rulesOfVersion(order), state, event, now);
   const alerts = result.alerts.map((d) => newAlert(d, order, now));
   const isRespondentFix = event.kind === 'position' && event.deviceId === order.respondentDeviceId;
   const fix = isRespondentFix && !result.ignored ? { event: event as PositionEvent, outOfOrder: result.outOfOrder } : undefined;
-  const stateChanged = JSON.stringify(result.state) !== JSON.stringify(state);
+  // One walk over two small records instead of serializing both on every event; a difference only in key
+  // order (a state read back from the table) is no change.
+  const stateChanged = result.state !== state && !isDeepStrictEqual(result.state, state);
   if (!stateChanged && alerts.length === 0 && !fix) return undefined;
   return { order, expectedVersion: state.version, state: result.state, alerts, ...(fix ? { fix } : {}) };
 }
