@@ -24,6 +24,8 @@ export interface ExitRun {
   backShowsContent: boolean;
   /** Where Back landed. */
   backUrl: string;
+  /** A service worker controlled the app when it exited: the exit handed the device stores to it and navigated at once (pwa/src/exit). */
+  controlled: boolean;
 }
 
 /** The neutral page a person was on before opening the app (served locally by routing). */
@@ -67,6 +69,13 @@ async function oneRun(context: BrowserContext, appUrl: string, exitUrl: string, 
     await page.goto(appUrl, { waitUntil: 'load' });
     const button = page.locator('[data-quick-exit] button');
     await button.waitFor({ state: 'visible', timeout: 15_000 });
+    // Production's path: the worker controls the app (only a first visit before it took over waits for the device stores).
+    const controlled = await page
+      .waitForFunction(() => !!navigator.serviceWorker?.controller, undefined, { timeout: 5_000 })
+      .then(
+        () => true,
+        () => false,
+      );
     const exitOrigin = new URL(exitUrl).origin;
     const landed = page.waitForURL((u) => u.origin === exitOrigin, { waitUntil: 'load', timeout: 15_000 });
     const pressed = press();
@@ -89,7 +98,13 @@ async function oneRun(context: BrowserContext, appUrl: string, exitUrl: string, 
       (await page
         .evaluate(() => getComputedStyle(document.documentElement).display !== 'none' && (document.body?.innerText ?? '').trim().length > 0)
         .catch(() => false));
-    return { toNavigationStart: nav.origin - pressAt, toLoaded: nav.origin + nav.loadEnd - pressAt, backShowsContent, backUrl: new URL(backUrl).origin };
+    return {
+      toNavigationStart: nav.origin - pressAt,
+      toLoaded: nav.origin + nav.loadEnd - pressAt,
+      backShowsContent,
+      backUrl: new URL(backUrl).origin,
+      controlled,
+    };
   } finally {
     await page.close();
   }
@@ -97,7 +112,13 @@ async function oneRun(context: BrowserContext, appUrl: string, exitUrl: string, 
 
 /** `exitUrl`: the app's `appConfig.exitUrl` (pwa/src/config.ts). */
 export async function benchQuickExit(options: { appUrl: string; exitUrl: string; runs: number }): Promise<Record<ExitPath, ExitRun[]>> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  // With the back/forward cache on, as people's browsers have it (Playwright turns it off by default).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
   const appOrigin = new URL(options.appUrl).origin;
   const results = {} as Record<ExitPath, ExitRun[]>;
   try {

@@ -149,20 +149,61 @@ export interface WindowInstance {
 
 /** The instance of a daily Brussels-time window that contains `instantMs`, if any. */
 export function activeWindow(window: DailyWindow, instantMs: number): WindowInstance | undefined {
-  const s = parseHhMm(window.start);
-  const e = parseHhMm(window.end);
-  const crosses = e.hour * 60 + e.minute <= s.hour * 60 + s.minute;
+  const on = windowStartingOn(window);
   const today = localParts(instantMs);
   // A window containing the instant started today or (across midnight) yesterday.
   for (const back of [0, 1]) {
-    const date = new Date(Date.UTC(today.year, today.month - 1, today.day - back));
+    const w = on(Date.UTC(today.year, today.month - 1, today.day - back));
+    if (w && w.startMs <= instantMs && instantMs < w.endMs) return { startMs: w.startMs, endMs: w.endMs };
+  }
+  return undefined;
+}
+
+/**
+ * `activeWindow` for one window asked again and again (the breach engine, on every fix of an order with a
+ * curfew): the window's instance per local start day is computed once and kept (a bounded cache), so an
+ * event costs one `localParts` and two lookups instead of four `brusselsToUtc`. Same answers as
+ * `activeWindow` (one computation, `windowStartingOn`, behind both). The result is shared: do not change it.
+ */
+export function compileWindow(window: DailyWindow): (instantMs: number) => Readonly<WindowInstance> | undefined {
+  const on = windowStartingOn(window);
+  const byDay = new Map<number, WindowInstance | null>();
+  const instance = (dayMs: number): WindowInstance | null => {
+    let w = byDay.get(dayMs);
+    if (w === undefined) {
+      w = on(dayMs) ?? null;
+      if (byDay.size >= MAX_CACHED_DAYS) byDay.clear();
+      byDay.set(dayMs, w);
+    }
+    return w;
+  };
+  return (instantMs) => {
+    const today = localParts(instantMs);
+    const day = Date.UTC(today.year, today.month - 1, today.day);
+    for (const back of [0, 1]) {
+      const w = instance(day - back * DAY_MS);
+      if (w && w.startMs <= instantMs && instantMs < w.endMs) return w;
+    }
+    return undefined;
+  };
+}
+
+const DAY_MS = 86_400_000;
+const MAX_CACHED_DAYS = 400;
+
+/** The window's instance starting on a local calendar day (`dayMs`: that date at 00:00 UTC), or undefined when it does not start that day. */
+function windowStartingOn(window: DailyWindow): (dayMs: number) => WindowInstance | undefined {
+  const s = parseHhMm(window.start);
+  const e = parseHhMm(window.end);
+  const crosses = e.hour * 60 + e.minute <= s.hour * 60 + s.minute;
+  return (dayMs) => {
+    const date = new Date(dayMs);
     const y = date.getUTCFullYear();
     const m = date.getUTCMonth() + 1;
     const d = date.getUTCDate();
-    if (window.days && window.days.length > 0 && !window.days.includes(isoWeekday(y, m, d))) continue;
+    if (window.days && window.days.length > 0 && !window.days.includes(isoWeekday(y, m, d))) return undefined;
     const startMs = brusselsToUtc(y, m, d, s.hour, s.minute);
     const endMs = brusselsToUtc(y, m, d + (crosses ? 1 : 0), e.hour, e.minute);
-    if (startMs <= instantMs && instantMs < endMs) return { startMs, endMs };
-  }
-  return undefined;
+    return { startMs, endMs };
+  };
 }

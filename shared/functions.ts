@@ -135,7 +135,8 @@ export const functions = {
       read: [under('protect')],
       query: { gsi1: [under('device')] },
     },
-    publishes: [],
+    // Publishes the alerts it commits right away (functions/alerts/outbox.ts); the stream publisher is the backstop.
+    publishes: ['policeAlerts'],
     personalData: { seal: ['orderState', 'fix', 'alert'], open: ['order', 'orderState'] },
     secrets: ['originVerify'],
     reservedConcurrency: 50,

@@ -13,7 +13,15 @@ import { errText, json, kb, ms, QUICK, ROOT, rows } from '../context.js';
 import { median } from '../stats.js';
 
 const dummyEnv = (): NodeJS.ProcessEnv => {
-  const env: NodeJS.ProcessEnv = { ...process.env, TABLE_NAME: 'bench-table', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' };
+  // AWS_LAMBDA_FUNCTION_NAME: the clients take the environment's credentials, as in Lambda (functions/lib/credentials.ts).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TABLE_NAME: 'bench-table',
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+    AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  };
   for (const t of Object.values(topics) as { envVar: string }[]) env[t.envVar] = 'arn:aws:sns:eu-west-1:000000000000:bench';
   return env;
 };

@@ -29,7 +29,7 @@ export async function quickExit(stack: LocalStack | undefined): Promise<void> {
       item: item(path),
       result: `p50 ${ms(median(nav))} / ${ms(median(loaded))}, p99 ${ms(percentile(nav, 99))} / ${ms(percentile(loaded, 99))}; Back shows content: ${back}/${list.length}${back > 0 ? ' **FAIL**' : ''}`,
       budget: 'Back shows content: never',
-      note: `${list.length} runs; the exit page itself (served by Playwright routing) loads in p50 ${ms(median(list.map((r) => r.toLoaded - r.toNavigationStart)))} of that; Back landed on ${backTo}`,
+      note: `${list.length} runs (${list.filter((r) => r.controlled).length} with the service worker in control: device stores handed over, navigation at once); back/forward cache on; the exit page itself (served by Playwright routing) loads in p50 ${ms(median(list.map((r) => r.toLoaded - r.toNavigationStart)))} of that; Back landed on ${backTo}`,
     });
   }
   json.quickExit = results;

@@ -47,14 +47,18 @@ export function alertItem(a: AlertRecord, expiresAt?: number): Record<string, un
   };
 }
 
-/** The conditional Put of a new alert, its evidence sealed (the stream carries it sealed; the publisher never opens it). */
-export async function alertPut(tableName: string, a: AlertRecord, expiresAt: number) {
-  return { Put: { TableName: tableName, Item: await seal('alert', a.id, alertItem(a, expiresAt)), ConditionExpression: 'attribute_not_exists(pk)' } };
+/**
+ * The conditional Put of a new alert, its evidence sealed (the stream carries it sealed; the publisher never opens it).
+ * `publishLeaseUntil`: the writer publishes it itself right after the commit (functions/alerts/outbox.ts).
+ */
+export async function alertPut(tableName: string, a: AlertRecord, expiresAt: number, options: { publishLeaseUntil?: number } = {}) {
+  const item = { ...alertItem(a, expiresAt), ...(options.publishLeaseUntil !== undefined ? { publishLeaseUntil: options.publishLeaseUntil } : {}) };
+  return { Put: { TableName: tableName, Item: await seal('alert', a.id, item), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 
 /** A stored alert item back to the alert: without its keys, its TTL and (`extra`) what the caller leaves out. */
 export function alertFromItem(item: Record<string, unknown>, extra: readonly string[] = []): AlertRecord {
-  return fromItem<AlertRecord>(item, ['expiresAt', ...extra]);
+  return fromItem<AlertRecord>(item, ['expiresAt', 'publishLeaseUntil', ...extra]);
 }
 
 /** A stored alert with its evidence opened (police reads only; the escalation tick and the publisher never open). */

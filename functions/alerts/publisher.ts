@@ -4,7 +4,7 @@ import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { canaryMessage } from '../../shared/canary.js';
 import { PUBLISH_LATE_MS } from '../../shared/ops-metrics.js';
 import { TABLE_ENV } from '../../shared/table.js';
-import { alertMessage, escalationMessage } from '../../shared/zones/index.js';
+import { escalationMessage } from '../../shared/zones/index.js';
 import { clock } from '../lib/clock.js';
 import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
@@ -13,12 +13,14 @@ import { SnsNotifier, type Notifier } from '../lib/notifier.js';
 import { eachInsert } from '../lib/stream.js';
 import { runsAs } from '../lib/table-access.js';
 import type { AlertRecord } from './model.js';
+import { alertNotification, alertSummary } from './outbox.js';
 import { DynamoAlertRepository, type AlertRepository, type EscalationRecord } from './repository.js';
 
 /**
  * The outbox publisher: a DynamoDB stream consumer. Each INSERTed ALERT goes to the police topic, each
  * INSERTed ESCALATION to the supervisors' topic. Idempotent per item: a record whose item already has
- * `publishedAt` is skipped (redelivery); otherwise publish, then set `publishedAt` under a condition.
+ * `publishedAt` is skipped (redelivery, or published eagerly by the function that wrote it: this is then
+ * the backstop, functions/alerts/outbox.ts); otherwise publish, then set `publishedAt` under a condition.
  * (A crash between the two republishes once — at-least-once, never lost.) A failed publish reports the
  * record in `batchItemFailures`, so Lambda retries it (then the dead-letter queue with its alarm).
  */
@@ -30,8 +32,7 @@ export async function publishRecords(
   consoleOrigin?: string,
 ): Promise<DynamoDBBatchResponse> {
   const out = await eachInsert(records, ['ALERT', 'ESCALATION'], 'Publish failed; the record will be retried', async ({ type, key, item }) => {
-    const published = await repo.publishedAt(key);
-    if (published !== undefined) return; // already published (a string), or the item is gone (null)
+    if (!(await unpublishedOnceLeasePassed(repo, key))) return; // published (eagerly or before), or the item is gone
     let messageId: string;
     try {
       messageId =
@@ -39,7 +40,7 @@ export async function publishRecords(
           ? await publishEscalation(notifier, item as unknown as EscalationRecord, consoleOrigin)
           : item.canary === true
             ? await notifier.publish('policeAlerts', canaryMessage(String(item.id)))
-            : await notifier.publish('policeAlerts', alertMessage(summaryOf(item as unknown as AlertRecord), consoleOrigin));
+            : await notifier.publish('policeAlerts', alertNotification(item as unknown as AlertRecord, consoleOrigin));
     } catch (error) {
       countFailure('publishFailures');
       throw error;
@@ -58,20 +59,26 @@ export async function publishRecords(
   return out;
 }
 
-function summaryOf(a: Pick<AlertRecord, 'id' | 'kind' | 'severity' | 'district' | 'orderId' | 'at' | 'zoneLabel'>) {
-  return {
-    id: a.id,
-    kind: a.kind,
-    severity: a.severity,
-    district: a.district,
-    orderRef: a.orderId,
-    at: a.at,
-    ...(a.zoneLabel ? { zoneLabel: a.zoneLabel } : {}),
-  };
+/**
+ * True when the item still needs publishing: not published, and no eager publisher's lease still running
+ * (functions/alerts/outbox.ts). A live lease is waited out, re-reading the item: the eager publish either
+ * marks it (skip) or gives the lease back on failure (publish now); a lease left by a crash runs out.
+ */
+async function unpublishedOnceLeasePassed(repo: AlertRepository, key: { pk: string; sk: string }): Promise<boolean> {
+  for (;;) {
+    const state = await repo.publishState(key);
+    if (state === null || state.publishedAt !== undefined) return false;
+    const wait = (state.publishLeaseUntil ?? 0) - Date.now();
+    if (wait <= 0) return true;
+    await new Promise((r) => setTimeout(r, Math.min(LEASE_POLL_MS, wait + 1)));
+  }
 }
 
+/** How often a waited-out lease is re-read. */
+const LEASE_POLL_MS = 50;
+
 function publishEscalation(notifier: Notifier, e: EscalationRecord, consoleOrigin: string | undefined): Promise<string> {
-  const summary = summaryOf({
+  const summary = alertSummary({
     id: e.alertId,
     kind: e.kind,
     severity: e.severity,

@@ -33,8 +33,12 @@ export interface AlertRepository {
   escalate(alert: QueuedAlert, now: Date): Promise<boolean>;
   /** Current publishedAt of an alert or escalation item (consistent read). */
   publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null>;
-  /** Sets publishedAt once; false when it was already set. */
+  /** Sets publishedAt once (and drops a publish lease); false when it was already set. */
   markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean>;
+  /** publishedAt and the eager publisher's lease (epoch ms) of an item, consistent; null when the item is gone. */
+  publishState(key: { pk: string; sk: string }): Promise<{ publishedAt?: string; publishLeaseUntil?: number } | null>;
+  /** Gives an eager publisher's lease back (its SNS publish failed), only if it is still that lease and nothing was published. */
+  releasePublishLease(key: { pk: string; sk: string }, leaseUntil: number): Promise<void>;
 }
 
 /**
@@ -333,7 +337,7 @@ export class DynamoAlertRepository implements AlertRepository {
         new UpdateCommand({
           TableName: this.table,
           Key: key,
-          UpdateExpression: 'SET publishedAt = :now, snsMessageId = :mid',
+          UpdateExpression: 'SET publishedAt = :now, snsMessageId = :mid REMOVE publishLeaseUntil',
           ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAt)',
           ExpressionAttributeValues: { ':now': now.toISOString(), ':mid': messageId },
         }),
@@ -342,6 +346,33 @@ export class DynamoAlertRepository implements AlertRepository {
     } catch (err) {
       if (isConditionFailed(err)) return false;
       throw err;
+    }
+  }
+
+  async publishState(key: { pk: string; sk: string }): Promise<{ publishedAt?: string; publishLeaseUntil?: number } | null> {
+    const out = await this.client.send(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true, ProjectionExpression: 'pk, publishedAt, publishLeaseUntil' }),
+    );
+    if (!out.Item) return null;
+    return {
+      ...(typeof out.Item.publishedAt === 'string' ? { publishedAt: out.Item.publishedAt } : {}),
+      ...(out.Item.publishLeaseUntil !== undefined ? { publishLeaseUntil: Number(out.Item.publishLeaseUntil) } : {}),
+    };
+  }
+
+  async releasePublishLease(key: { pk: string; sk: string }, leaseUntil: number): Promise<void> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'REMOVE publishLeaseUntil',
+          ConditionExpression: 'publishLeaseUntil = :lease AND attribute_not_exists(publishedAt)',
+          ExpressionAttributeValues: { ':lease': leaseUntil },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionFailed(err)) throw err;
     }
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { auditDayPk, CHAIN_START, chainLink } from '../lib/audit.js';
+import { clientCredentials } from '../lib/credentials.js';
 
 /**
  * The daily audit digest: for every entity with audit records written that day (UTC), the chain links
@@ -53,7 +54,7 @@ export class FolderDigestStore implements DigestStore {
 export class S3DigestStore implements DigestStore {
   constructor(
     private readonly bucket: string,
-    private readonly s3 = new S3Client({}),
+    private readonly s3 = new S3Client({ ...clientCredentials }),
   ) {}
   async get(day: string): Promise<Digest | undefined> {
     try {

@@ -5,13 +5,14 @@ import { overdueMessage, reminderMessage, unreachableMessage, type FollowupSumma
 import type { FollowupPurpose, Urgency } from '../../shared/cases/model.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
+import type { TopicName } from '../../shared/topics.js';
 import { graceMinutesFromEnv } from '../cases/config.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { countFailure, flushMetrics } from '../lib/metrics.js';
-import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import { publishEach, PUBLISH_BATCH_MAX, SnsNotifier, type Notification, type Notifier } from '../lib/notifier.js';
 import { runsAs } from '../lib/table-access.js';
 import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
 
@@ -19,7 +20,8 @@ import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
  * The reminder tick (EventBridge every minute in AWS; the local scheduler calls the same handler).
  * Queries every shard of gsi1 `DUE#<shard>` for work due at or before now — reminders (to the officers'
  * topic), overdue escalations and "not reached twice" notices (to the supervisors' topic) — and handles
- * each exactly once in effect through the queue's claim → publish → finish (functions/followups/queue.ts).
+ * each exactly once in effect through the queue's claim → publish → finish (functions/followups/queue.ts),
+ * ten at a time: one PublishBatch per topic for up to ten claimed items.
  */
 export interface TickDeps {
   table: string;
@@ -28,7 +30,7 @@ export interface TickDeps {
   graceMinutes: number;
   /** The staff console's origin, for absolute links in messages. */
   consoleOrigin?: string;
-  /** Items handled at once per shard. */
+  /** Items handled at once per shard (rounded up to whole batches of PUBLISH_BATCH_MAX). */
   concurrency?: number;
   /**
    * Wall-clock budget (ms) for claiming: past it the tick claims nothing more and returns; the rest is
@@ -65,76 +67,110 @@ function summaryOf(c: Claimed): FollowupSummary {
 }
 
 export const DEFAULT_BUDGET_MS = 40_000;
+/** Items in flight per shard when the caller does not say (two PublishBatch requests' worth). */
+export const DEFAULT_CONCURRENCY = 2 * PUBLISH_BATCH_MAX;
 /** Kept back from the remaining time: the claims in flight publish and finish in it. */
 export const FINISH_RESERVE_MS = 15_000;
 
+/** One claimed item, ready to go out: its message, its topic and the stage it moves to once sent. */
+interface Outgoing {
+  claimed: Claimed;
+  summary: FollowupSummary;
+  topic: TopicName;
+  message: Notification;
+  next: { stage: 'escalate'; at: string } | undefined;
+}
+
+/**
+ * Items are taken PUBLISH_BATCH_MAX at a time: claimed together, published with one PublishBatch per topic
+ * (SNS reports each entry; a failed entry backs off on its own, exactly as a failed single publish did),
+ * then finished each under its lease. `concurrency` items per shard are in flight (whole batches).
+ */
 export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const queue = new FollowupQueue(deps.table, deps.client);
   const result: TickResult = { reminded: 0, escalated: 0, notices: 0, retrying: 0, deadLettered: 0, skipped: 0, deferred: 0 };
   const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS);
   const graceMs = deps.graceMinutes * 60_000;
 
-  const handle = async (item: QueueItem): Promise<void> => {
-    const claimed = await queue.claim(item, now);
+  const prepare = (claimed: Claimed | undefined): Outgoing | undefined => {
     if (!claimed || (claimed.stage !== 'remind' && claimed.stage !== 'escalate' && claimed.stage !== 'notice')) {
       result.skipped++;
-      return;
+      return undefined;
     }
     const summary = summaryOf(claimed);
     const next =
       claimed.stage === 'remind' ? { stage: 'escalate' as const, at: new Date(new Date(summary.dueAt).getTime() + graceMs).toISOString() } : undefined;
-    let messageId: string;
-    try {
-      messageId =
-        claimed.stage === 'remind'
-          ? await deps.notifier.publish('officerReminders', reminderMessage(summary, deps.consoleOrigin))
-          : await deps.notifier.publish(
-              'supervisorEscalations',
-              claimed.stage === 'escalate' ? overdueMessage(summary, deps.consoleOrigin) : unreachableMessage(summary, deps.consoleOrigin),
-            );
-    } catch (error) {
-      countFailure('publishFailures');
-      const outcome = await queue.failed(claimed, now, (error as Error).name ?? 'PublishFailed', next);
-      if (outcome === 'retry') result.retrying++;
-      else {
-        result.deadLettered++;
-        countFailure('followupsDeadLettered');
-      }
-      logger.error('Follow-up publish failed', {
-        stage: claimed.stage,
-        followupId: summary.followupId,
-        caseId: summary.caseId,
-        attempts: claimed.attempts,
-        outcome,
-        errorName: (error as Error).name,
-        errorMessage: (error as Error).message,
-      });
-      return;
-    }
-    if (!(await queue.finish(claimed, now, messageId, next))) {
+    if (claimed.stage === 'remind') return { claimed, summary, next, topic: 'officerReminders', message: reminderMessage(summary, deps.consoleOrigin) };
+    const message = claimed.stage === 'escalate' ? overdueMessage(summary, deps.consoleOrigin) : unreachableMessage(summary, deps.consoleOrigin);
+    return { claimed, summary, next, topic: 'supervisorEscalations', message };
+  };
+
+  const sent = async (o: Outgoing, messageId: string): Promise<void> => {
+    if (!(await queue.finish(o.claimed, now, messageId, o.next))) {
       result.skipped++;
       return;
     }
-    if (claimed.stage === 'remind') result.reminded++;
-    else if (claimed.stage === 'escalate') result.escalated++;
+    if (o.claimed.stage === 'remind') result.reminded++;
+    else if (o.claimed.stage === 'escalate') result.escalated++;
     else result.notices++;
   };
 
-  const limit = deps.concurrency ?? 8;
+  const notSent = async (o: Outgoing, error: string): Promise<void> => {
+    countFailure('publishFailures');
+    const outcome = await queue.failed(o.claimed, now, error, o.next);
+    if (outcome === 'retry') result.retrying++;
+    else {
+      result.deadLettered++;
+      countFailure('followupsDeadLettered');
+    }
+    logger.error('Follow-up publish failed', {
+      stage: o.claimed.stage,
+      followupId: o.summary.followupId,
+      caseId: o.summary.caseId,
+      attempts: o.claimed.attempts,
+      outcome,
+      errorName: error,
+    });
+  };
+
+  const handleBatch = async (items: readonly QueueItem[]): Promise<void> => {
+    const claimed = await Promise.all(items.map((item) => queue.claim(item, now)));
+    const outgoing = claimed.map(prepare).filter((o): o is Outgoing => o !== undefined);
+    for (const topic of ['officerReminders', 'supervisorEscalations'] as const) {
+      const group = outgoing.filter((o) => o.topic === topic);
+      if (group.length === 0) continue;
+      const outcome = await publishEach(
+        deps.notifier,
+        topic,
+        group.map((o, i) => ({ id: String(i), message: o.message })),
+      );
+      const failed = new Map(outcome.failed.map((f) => [f.id, f.error]));
+      const published = new Map(outcome.published.map((p) => [p.id, p.messageId]));
+      await Promise.all(
+        group.map((o, i) => {
+          const messageId = published.get(String(i));
+          return messageId !== undefined && !failed.has(String(i)) ? sent(o, messageId) : notSent(o, failed.get(String(i)) ?? 'NotReported');
+        }),
+      );
+    }
+  };
+
+  const workers = Math.max(1, Math.ceil((deps.concurrency ?? DEFAULT_CONCURRENCY) / PUBLISH_BATCH_MAX));
   await Promise.all(
     Array.from({ length: WORK_SHARDS }, async (_, shard) => {
       const items = await queue.due(shard, now);
       let i = 0;
       await Promise.all(
-        Array.from({ length: Math.min(limit, items.length) }, async () => {
+        Array.from({ length: Math.min(workers, Math.ceil(items.length / PUBLISH_BATCH_MAX)) }, async () => {
           while (i < items.length) {
             if (Date.now() > stopAt) {
               result.deferred += items.length - i;
               i = items.length;
               break;
             }
-            const item = items[i++] as QueueItem;
-            await handle(item);
+            const batch = items.slice(i, i + PUBLISH_BATCH_MAX);
+            i += batch.length;
+            await handleBatch(batch);
           }
         }),
       );

@@ -1,5 +1,6 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { LOCAL_STACK_ENV, secrets, type SecretName } from '../../shared/secrets.js';
+import { clientCredentials } from './credentials.js';
 
 let client: SecretsManagerClient | undefined;
 const cache = new Map<SecretName, Promise<string>>();
@@ -23,7 +24,7 @@ export function readSecret(name: SecretName): Promise<string> {
   if (!value) {
     const arn = secretArn(name);
     if (!arn) return Promise.reject(new Error(`Missing required environment variable ${secrets[name].envVar}`));
-    client ??= new SecretsManagerClient({});
+    client ??= new SecretsManagerClient({ ...clientCredentials });
     value = client.send(new GetSecretValueCommand({ SecretId: arn })).then((out) => {
       if (!out.SecretString) throw new Error(`Secret ${name} has no string value`);
       return out.SecretString;

@@ -1,10 +1,14 @@
 import { NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { EagerAlertPublisher } from '../alerts/outbox.js';
 import { DynamoAlertRepository } from '../alerts/repository.js';
-import { requireEnv } from '../lib/config.js';
+import { snsSingleAttempt } from '../lib/clients.js';
+import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { clock } from '../lib/clock.js';
 import { httpApi, type ApiRequest } from '../lib/http.js';
 import { logger } from '../lib/logger.js';
+import { SnsNotifier } from '../lib/notifier.js';
 import { parse } from '../lib/validation.js';
 import { DynamoMonitoringRepository } from './repository.js';
 import {
@@ -25,6 +29,12 @@ import { duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
+/**
+ * Alerts are published right after their commit (functions/alerts/outbox.ts), each SNS request sent once:
+ * the stream publisher is the backstop that retries. Every request waits for its publishes before it
+ * answers (Lambda freezes after the answer); they run beside the request's remaining events.
+ */
+const eager = new EagerAlertPublisher(alerts, new SnsNotifier(['policeAlerts'], snsSingleAttempt), () => clock.now(), optionalOriginEnv(WEB_ORIGIN_ENV));
 
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
@@ -63,18 +73,23 @@ async function postEvents(req: ApiRequest) {
   let duplicates = 0;
   let alerts = 0;
   const cache = new Map<string, string[]>();
-  await Promise.all(
-    [...byDevice.values()].map(async (list) => {
-      for (const { index, event } of list) {
-        const out = await ingestDeviceEvent(repo, event, now, cache);
-        if (out.status === 'accepted') {
-          accepted++;
-          alerts += out.alerts.length;
-        } else if (out.status === 'duplicate') duplicates++;
-        else rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
-      }
-    }),
-  );
+  const outbox = eager.batch();
+  try {
+    await Promise.all(
+      [...byDevice.values()].map(async (list) => {
+        for (const { index, event } of list) {
+          const out = await ingestDeviceEvent(repo, event, now, cache, outbox);
+          if (out.status === 'accepted') {
+            accepted++;
+            alerts += out.alerts.length;
+          } else if (out.status === 'duplicate') duplicates++;
+          else rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
+        }
+      }),
+    );
+  } finally {
+    await outbox.settled();
+  }
   rejected.sort((a, b) => a.index - b.index);
   logger.info('Monitoring batch', { received: events.length, accepted, duplicates, rejected: rejected.length, alerts });
   const body: BatchResult = { accepted, duplicates, rejected };
@@ -87,7 +102,9 @@ const caller = (req: ApiRequest): string => req.client;
 async function postPanic(req: ApiRequest) {
   const input = parse(panicSchema, req.body);
   const now = clock.now();
-  const out = await raisePanic(repo, input, caller(req), now);
+  const outbox = eager.batch();
+  // A throttled caller with the right code still raises the panic (and gets 429): it is published either way.
+  const out = await raisePanic(repo, input, caller(req), now, outbox).finally(() => outbox.settled());
   logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
   // A panic within a minute of the last one is collapsed into it: no new id, still received.
   const panicId = out.alerts.find((a) => a.kind === 'panic')?.id;
@@ -110,7 +127,8 @@ async function postPanicStatus(req: ApiRequest) {
 async function postContactReport(req: ApiRequest) {
   const input = parse(contactReportSchema, req.body);
   const now = clock.now();
-  const out = await reportContact(repo, input, caller(req), now);
+  const outbox = eager.batch();
+  const out = await reportContact(repo, input, caller(req), now, outbox).finally(() => outbox.settled());
   logger.info('Contact reported', { alerts: out.alerts.map((a) => a.id) });
   const body: Received = { received: true, at: now.toISOString() };
   return { status: 202, body };
@@ -126,7 +144,8 @@ async function postDuressCode(req: ApiRequest) {
 async function postDuress(req: ApiRequest) {
   const input = parse(duressSchema, req.body);
   const now = clock.now();
-  const out = await duressPanic(repo, input.code, caller(req), now);
+  const outbox = eager.batch();
+  const out = await duressPanic(repo, input.code, caller(req), now, outbox).finally(() => outbox.settled());
   if (out.alerts.length > 0) logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
   if (out.throttled) throw refusal(true);
   return { status: 202, body: { received: true } };

@@ -27,6 +27,8 @@ export interface CommitPlan {
   /** The provider's event id: the commit fails as a duplicate if it was seen before. */
   dedupeEventId?: string;
   changes: OrderChange[];
+  /** The alerts are published by the committing function right after the commit, under this lease (functions/alerts/outbox.ts). */
+  publishLeaseUntil?: number;
 }
 
 export type CommitResult = 'committed' | 'duplicate' | 'conflict';
@@ -188,7 +190,9 @@ export class DynamoMonitoringRepository implements MonitoringRepository {
       });
       const positionsUntil = positionsExpireAt(change.order);
       for (const alert of change.alerts) {
-        items.push(await alertPut(this.tableName, alert, positionsUntil));
+        items.push(
+          await alertPut(this.tableName, alert, positionsUntil, plan.publishLeaseUntil !== undefined ? { publishLeaseUntil: plan.publishLeaseUntil } : {}),
+        );
         items.push({
           Put: {
             TableName: this.tableName,

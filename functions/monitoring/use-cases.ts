@@ -1,16 +1,18 @@
 import { scryptSync } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { ulid } from 'ulid';
 import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
 import {
   evaluate,
   normalizeProtectionCode,
-  rulesOf,
+  rulesOfVersion,
   type EngineEvent,
   type OrderRecord,
   type OrderState,
   type PositionEvent,
 } from '../../shared/zones/index.js';
 import { newAlert, type AlertRecord } from '../alerts/model.js';
+import type { AlertOutbox } from '../alerts/outbox.js';
 import { hashProtectionCode } from '../orders/protection-code.js';
 import { CODE_BUDGET, type MonitoringRepository, type OrderChange } from './repository.js';
 import type { DeviceEventInput } from '../../shared/monitoring/api.js';
@@ -22,14 +24,16 @@ export type EventOutcome = { status: 'accepted'; alerts: AlertRecord[] } | { sta
 /**
  * Applies one event to every order it concerns, in ONE transaction with its dedupe marker: the new
  * states (optimistic lock on their version), the alerts and the fix. On a version conflict (another
- * event of the same order committed in between) it reloads and evaluates again.
+ * event of the same order committed in between) it reloads and evaluates again. With an `outbox`, the
+ * alerts are written under a publish lease and handed to it once committed — only the committed attempt's:
+ * an evaluation discarded by a conflict was never written and is never published.
  */
 export async function applyEvent(
   repo: MonitoringRepository,
   orderIds: readonly string[],
   event: EngineEvent,
   now: Date,
-  options: { dedupeEventId?: string } = {},
+  options: { dedupeEventId?: string; outbox?: AlertOutbox } = {},
 ): Promise<{ status: 'committed' | 'duplicate'; alerts: AlertRecord[] }> {
   for (let attempt = 1; ; attempt++) {
     const changes: OrderChange[] = [];
@@ -39,8 +43,19 @@ export async function applyEvent(
       const change = changeFor(loaded.order, loaded.state, event, now);
       if (change) changes.push(change);
     }
-    const result = await repo.commit({ now, changes, ...(options.dedupeEventId ? { dedupeEventId: options.dedupeEventId } : {}) });
-    if (result === 'committed') return { status: 'committed', alerts: changes.flatMap((c) => c.alerts) };
+    const alerts = changes.flatMap((c) => c.alerts);
+    // A fresh lease per attempt: back-off between attempts must not eat into it.
+    const leaseUntil = options.outbox && alerts.length > 0 ? options.outbox.lease() : undefined;
+    const result = await repo.commit({
+      now,
+      changes,
+      ...(options.dedupeEventId ? { dedupeEventId: options.dedupeEventId } : {}),
+      ...(leaseUntil !== undefined ? { publishLeaseUntil: leaseUntil } : {}),
+    });
+    if (result === 'committed') {
+      if (leaseUntil !== undefined) options.outbox?.committed(alerts, leaseUntil);
+      return { status: 'committed', alerts };
+    }
     if (result === 'duplicate') return { status: 'duplicate', alerts: [] };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under event; gave up after ${attempt} attempts`);
     // Jittered exponential back-off: contenders spread out instead of colliding again.
@@ -51,11 +66,14 @@ export async function applyEvent(
 function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date): OrderChange | undefined {
   // An ended order is not monitored (the active index a watchdog reads may still list it for a moment).
   if (order.status !== 'active') return undefined;
-  const result = evaluate(rulesOf(order), state, event, now);
+  // The same rules object for every event of this order version: the engine compiles it once.
+  const result = evaluate(rulesOfVersion(order), state, event, now);
   const alerts = result.alerts.map((d) => newAlert(d, order, now));
   const isRespondentFix = event.kind === 'position' && event.deviceId === order.respondentDeviceId;
   const fix = isRespondentFix && !result.ignored ? { event: event as PositionEvent, outOfOrder: result.outOfOrder } : undefined;
-  const stateChanged = JSON.stringify(result.state) !== JSON.stringify(state);
+  // One walk over two small records instead of serializing both on every event; a difference only in key
+  // order (a state read back from the table) is no change.
+  const stateChanged = result.state !== state && !isDeepStrictEqual(result.state, state);
   if (!stateChanged && alerts.length === 0 && !fix) return undefined;
   return { order, expectedVersion: state.version, state: result.state, alerts, ...(fix ? { fix } : {}) };
 }
@@ -79,6 +97,7 @@ export async function ingestDeviceEvent(
   input: DeviceEventInput,
   now: Date,
   orderIdsCache = new Map<string, string[]>(),
+  outbox?: AlertOutbox,
 ): Promise<EventOutcome> {
   let orderIds = orderIdsCache.get(input.deviceId);
   if (!orderIds) {
@@ -86,7 +105,7 @@ export async function ingestDeviceEvent(
     orderIdsCache.set(input.deviceId, orderIds);
   }
   if (orderIds.length === 0) return { status: 'unknown-device' };
-  const out = await applyEvent(repo, orderIds, toEngineEvent(input), now, { dedupeEventId: input.eventId });
+  const out = await applyEvent(repo, orderIds, toEngineEvent(input), now, { dedupeEventId: input.eventId, ...(outbox ? { outbox } : {}) });
   return out.status === 'duplicate' ? { status: 'duplicate' } : { status: 'accepted', alerts: out.alerts };
 }
 
@@ -125,6 +144,7 @@ export async function raisePanic(
   input: { protectionCode: string; position?: { lat: number; lon: number; accuracy: number } },
   caller: string,
   now: Date,
+  outbox?: AlertOutbox,
 ): Promise<{ alerts: AlertRecord[] }> {
   const found = await orderForCode(repo, input.protectionCode, caller, now);
   if (!found.orderId) throw refusal(found.throttled);
@@ -134,6 +154,7 @@ export async function raisePanic(
     [found.orderId],
     { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) },
     now,
+    outbox ? { outbox } : {},
   );
   if (found.throttled) throw refusal(true);
   return { alerts: out.alerts };
@@ -172,12 +193,24 @@ export async function setDuressCode(
  * right code from a wrong one: `throttled` past the budget, for both (the handler answers 429 then, else
  * 202). Safety first, as with protection codes: a right code past the budget still raises the panic.
  */
-export async function duressPanic(repo: MonitoringRepository, code: string, caller: string, now: Date): Promise<{ alerts: AlertRecord[]; throttled: boolean }> {
+export async function duressPanic(
+  repo: MonitoringRepository,
+  code: string,
+  caller: string,
+  now: Date,
+  outbox?: AlertOutbox,
+): Promise<{ alerts: AlertRecord[]; throttled: boolean }> {
   const reservation = await repo.reserveCodeAttempt(caller, now, 'duress');
   const orderId = DURESS_CODE.test(code) ? await repo.orderIdForDuressCode(hashDuressCode(code)) : undefined;
   if (!orderId) return { alerts: [], throttled: !reservation.reserved };
   if (reservation.reserved) await repo.refundCodeAttempt(caller, reservation.windowStart, 'duress');
-  const out = await applyEvent(repo, [orderId], { kind: 'panic', eventId: `duress-${ulid(now.getTime())}`, at: now.toISOString() }, now);
+  const out = await applyEvent(
+    repo,
+    [orderId],
+    { kind: 'panic', eventId: `duress-${ulid(now.getTime())}`, at: now.toISOString() },
+    now,
+    outbox ? { outbox } : {},
+  );
   return { alerts: out.alerts, throttled: !reservation.reserved };
 }
 
@@ -186,11 +219,12 @@ export async function reportContact(
   input: { protectionCode: string; at?: string },
   caller: string,
   now: Date,
+  outbox?: AlertOutbox,
 ): Promise<{ alerts: AlertRecord[] }> {
   const found = await orderForCode(repo, input.protectionCode, caller, now);
   if (!found.orderId) throw refusal(found.throttled);
   const at = input.at && input.at < now.toISOString() ? input.at : now.toISOString();
-  const out = await applyEvent(repo, [found.orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now);
+  const out = await applyEvent(repo, [found.orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now, outbox ? { outbox } : {});
   if (found.throttled) throw refusal(true);
   return { alerts: out.alerts };
 }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 /**
  * A small local SNS endpoint speaking the AWS Query protocol that SDK v3's SNSClient uses
- * (form-encoded POST, XML reply): CreateTopic, Subscribe, Publish, ListTopics. Point the real client
+ * (form-encoded POST, XML reply): CreateTopic, Subscribe, Publish, PublishBatch, ListTopics. Point the real client
  * at it with AWS_ENDPOINT_URL_SNS. Every publish lands in an inbox you can read over HTTP
  * (`GET /_inbox`), so tests observe messages from any process; `POST /_faults` injects publish failures.
  * Local stack and tests only; never deployed.
@@ -25,7 +25,10 @@ export interface LocalSns {
   port: number;
   messages(): LocalMessage[];
   clear(): void;
-  /** Fail the next `count` Publish requests with a 500 (-1: until set back to 0). */
+  /**
+   * Fail the next `count` messages (-1: until set back to 0): a Publish request with a 500, an entry of a
+   * PublishBatch in the answer's `Failed` list (the rest of the batch goes out: a partial failure).
+   */
   failPublishes(count: number): void;
   /** Publish requests still to fail (-1: every one until reset). */
   pendingFailures(): number;
@@ -60,15 +63,18 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** `MessageAttributes.entry.1.Name=x&MessageAttributes.entry.1.Value.StringValue=y` → `{ x: 'y' }`. */
-function messageAttributes(form: URLSearchParams): Record<string, string> {
+/** `MessageAttributes.entry.1.Name=x&MessageAttributes.entry.1.Value.StringValue=y` → `{ x: 'y' }` (`prefix`: a batch entry's). */
+function messageAttributes(form: URLSearchParams, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};
-  for (let i = 1; form.has(`MessageAttributes.entry.${i}.Name`); i++) {
-    const name = form.get(`MessageAttributes.entry.${i}.Name`) as string;
-    out[name] = form.get(`MessageAttributes.entry.${i}.Value.StringValue`) ?? '';
+  for (let i = 1; form.has(`${prefix}MessageAttributes.entry.${i}.Name`); i++) {
+    const name = form.get(`${prefix}MessageAttributes.entry.${i}.Name`) as string;
+    out[name] = form.get(`${prefix}MessageAttributes.entry.${i}.Value.StringValue`) ?? '';
   }
   return out;
 }
+
+/** SNS's own limit: at most 10 entries per PublishBatch. */
+const MAX_BATCH_ENTRIES = 10;
 
 export async function startLocalSns(options: { port?: number; onPublish?: (m: LocalMessage) => void } = {}): Promise<LocalSns> {
   const topicArns = new Set<string>();
@@ -134,6 +140,50 @@ export async function startLocalSns(options: { port?: number; onPublish?: (m: Lo
           inbox.push(m);
           options.onPublish?.(m);
           return reply(res, 'Publish', `<MessageId>${m.messageId}</MessageId>`);
+        }
+        case 'PublishBatch': {
+          const arn = form.get('TopicArn') ?? '';
+          if (!topicArns.has(arn)) return fail(res, 404, 'NotFound', 'Topic does not exist');
+          const entries: { id: string; prefix: string }[] = [];
+          for (let i = 1; form.has(`PublishBatchRequestEntries.member.${i}.Id`); i++) {
+            entries.push({ id: form.get(`PublishBatchRequestEntries.member.${i}.Id`) as string, prefix: `PublishBatchRequestEntries.member.${i}.` });
+          }
+          if (entries.length === 0) return fail(res, 400, 'EmptyBatchRequest', 'The batch request does not contain any entries');
+          if (entries.length > MAX_BATCH_ENTRIES)
+            return fail(res, 400, 'TooManyEntriesInBatchRequest', 'The batch request contains more entries than permissible');
+          if (new Set(entries.map((e) => e.id)).size !== entries.length)
+            return fail(res, 400, 'BatchEntryIdsNotDistinct', 'Two or more batch entries have the same Id');
+          const ok: string[] = [];
+          const failed: string[] = [];
+          for (const { id, prefix } of entries) {
+            const message = form.get(`${prefix}Message`);
+            if (!message) {
+              failed.push(
+                `<member><Id>${esc(id)}</Id><Code>InvalidParameter</Code><Message>Invalid parameter: Message</Message><SenderFault>true</SenderFault></member>`,
+              );
+              continue;
+            }
+            if (failures !== 0) {
+              if (failures > 0) failures--;
+              failed.push(
+                `<member><Id>${esc(id)}</Id><Code>InternalError</Code><Message>Injected publish failure</Message><SenderFault>false</SenderFault></member>`,
+              );
+              continue;
+            }
+            const m: LocalMessage = {
+              messageId: randomUUID(),
+              topicArn: arn,
+              topic: arn.split(':').pop() as string,
+              subject: form.get(`${prefix}Subject`) ?? undefined,
+              message,
+              attributes: messageAttributes(form, prefix),
+              at: new Date().toISOString(),
+            };
+            inbox.push(m);
+            options.onPublish?.(m);
+            ok.push(`<member><Id>${esc(id)}</Id><MessageId>${m.messageId}</MessageId></member>`);
+          }
+          return reply(res, 'PublishBatch', `<Successful>${ok.join('')}</Successful><Failed>${failed.join('')}</Failed>`);
         }
         default:
           return fail(res, 400, 'InvalidAction', `Unsupported action ${action ?? ''}`);

@@ -1,4 +1,4 @@
-import { activeWindow } from '../brussels-time.js';
+import { compiledRules, type CompiledRules } from './compiled.js';
 import { distanceMeters, reach } from './geo.js';
 import {
   DEFAULT_ENGINE_CONFIG,
@@ -33,16 +33,18 @@ import {
  * Out-of-order fixes (not newer than the last processed one) never change zone state: evidence only.
  */
 export function evaluate(order: OrderRules, previous: OrderState, event: EngineEvent, now: Date, config: EngineConfig = DEFAULT_ENGINE_CONFIG): Evaluation {
+  // Derived once per rules object (shared/zones/compiled.ts): callers that pass the same object reuse it.
+  const compiled = compiledRules(order);
   const state = clone(previous);
   const alerts: AlertDraft[] = [];
   const result = (extra: Partial<Evaluation> = {}): Evaluation => ({ state, alerts, outOfOrder: false, ignored: false, ...extra });
 
   const at = event.kind === 'tick' ? now.toISOString() : event.at;
-  if (!inForce(order, at)) return { state: previous, alerts: [], outOfOrder: false, ignored: true };
+  if (!inForce(order, compiled, at)) return { state: previous, alerts: [], outOfOrder: false, ignored: true };
 
   switch (event.kind) {
     case 'tick':
-      tick(order, state, now, alerts, config);
+      tick(order, compiled, state, now, alerts, config);
       return result();
     case 'panic': {
       if (recent(state.lastPanicAt, at, config.panicDedupeMs)) return result();
@@ -114,8 +116,9 @@ export function evaluate(order: OrderRules, previous: OrderState, event: EngineE
     if (step.emit) alerts.push(zoneAlert(step.emit, zone.id, zone.label, fix, d - zone.alertRadiusM));
   }
   if (state.protectedFix) evaluateMovingZone(order, state, fix, state.protectedFix, fix.at, alerts, config);
+  const fixMs = Date.parse(fix.at);
   for (const curfew of order.curfews) {
-    const window = activeWindow(curfew, Date.parse(fix.at));
+    const window = compiled.curfewWindow(curfew, fixMs);
     if (!window) continue;
     const windowStart = new Date(window.startMs).toISOString();
     const current = state.curfews[curfew.id];
@@ -149,7 +152,7 @@ export function evaluate(order: OrderRules, previous: OrderState, event: EngineE
 }
 
 /** Signal loss and curfew window starts, checked by the watchdog every minute. */
-function tick(order: OrderRules, state: OrderState, now: Date, alerts: AlertDraft[], config: EngineConfig): void {
+function tick(order: OrderRules, compiled: CompiledRules, state: OrderState, now: Date, alerts: AlertDraft[], config: EngineConfig): void {
   const at = now.toISOString();
   const resp = state.respondent;
   const limitMs = order.device.signalLossMinutes * 60_000;
@@ -161,7 +164,7 @@ function tick(order: OrderRules, state: OrderState, now: Date, alerts: AlertDraf
     alerts.push({ kind: 'signalLoss', severity: 'high', at, ...(resp.lastFix ? { evidence: { lastFixAt: resp.lastFix.at } } : {}) });
   }
   for (const curfew of order.curfews) {
-    const window = activeWindow(curfew, now.getTime());
+    const window = compiled.curfewWindow(curfew, now.getTime());
     if (!window) continue;
     const windowStart = new Date(window.startMs).toISOString();
     const current = state.curfews[curfew.id];
@@ -224,20 +227,14 @@ export function stepZone(
   config: EngineConfig = DEFAULT_ENGINE_CONFIG,
 ): ZoneStep {
   const zone: ZoneState = previous ? { ...previous } : { phase: 'outside', since: at };
+  // Plain values and module-level helpers, no closures: this runs for every zone on every fix.
   const imprecise = accuracy > config.maxUsefulAccuracyM;
-  const { nearest, farthest } = reach(distance, accuracy);
-  const mayBeIn = (radius: number) => (imprecise ? farthest < radius : nearest < radius);
-  const clearlyOut = (radius: number) => !imprecise && nearest > radius + margin(radius, config);
-  const move = (phase: ZoneState['phase']) => {
-    if (zone.phase !== phase) {
-      zone.phase = phase;
-      zone.since = at;
-    }
-  };
+  const nearest = Math.max(0, distance - accuracy);
+  const farthest = distance + accuracy;
 
-  if (mayBeIn(alertRadius)) {
+  if (mayBeIn(imprecise, nearest, farthest, alertRadius)) {
     if (zone.phase !== 'alert') {
-      move('alert');
+      move(zone, 'alert', at);
       if (!recent(zone.lastAlertAt, at, config.reAlertIntervalMs)) {
         zone.lastAlertAt = at;
         return { zone, emit: 'alert' };
@@ -246,12 +243,12 @@ export function stepZone(
     return { zone };
   }
   if (zone.phase === 'alert') {
-    if (clearlyOut(alertRadius)) move(clearlyOut(preAlertRadius) ? 'cleared' : 'preAlert');
+    if (clearlyOut(imprecise, nearest, alertRadius, config)) move(zone, clearlyOut(imprecise, nearest, preAlertRadius, config) ? 'cleared' : 'preAlert', at);
     return { zone };
   }
-  if (mayBeIn(preAlertRadius)) {
+  if (mayBeIn(imprecise, nearest, farthest, preAlertRadius)) {
     if (zone.phase === 'outside' || zone.phase === 'cleared') {
-      move('preAlert');
+      move(zone, 'preAlert', at);
       const quiet = !recent(zone.lastPreAlertAt, at, config.reAlertIntervalMs) && !recent(zone.lastAlertAt, at, config.reAlertIntervalMs);
       if (quiet) {
         zone.lastPreAlertAt = at;
@@ -260,10 +257,27 @@ export function stepZone(
     }
     return { zone };
   }
-  if (zone.phase === 'preAlert' && clearlyOut(preAlertRadius)) {
-    move(zone.lastAlertAt !== undefined ? 'cleared' : 'outside');
+  if (zone.phase === 'preAlert' && clearlyOut(imprecise, nearest, preAlertRadius, config)) {
+    move(zone, zone.lastAlertAt !== undefined ? 'cleared' : 'outside', at);
   }
   return { zone };
+}
+
+/** The disc may touch the circle (an imprecise fix only when the whole disc is inside). */
+function mayBeIn(imprecise: boolean, nearest: number, farthest: number, radius: number): boolean {
+  return imprecise ? farthest < radius : nearest < radius;
+}
+
+/** The whole disc is beyond the circle plus its hysteresis margin (never for an imprecise fix). */
+function clearlyOut(imprecise: boolean, nearest: number, radius: number, config: EngineConfig): boolean {
+  return !imprecise && nearest > radius + margin(radius, config);
+}
+
+function move(zone: ZoneState, phase: ZoneState['phase'], at: string): void {
+  if (zone.phase !== phase) {
+    zone.phase = phase;
+    zone.since = at;
+  }
 }
 
 export function margin(radius: number, config: EngineConfig = DEFAULT_ENGINE_CONFIG): number {
@@ -282,9 +296,9 @@ function zoneAlert(emit: 'preAlert' | 'alert', conditionId: string, label: ZoneL
   };
 }
 
-function inForce(order: OrderRules, at: string): boolean {
+function inForce(order: OrderRules, compiled: CompiledRules, at: string): boolean {
   const t = Date.parse(at);
-  return order.active && Date.parse(order.validFrom) <= t && t < Date.parse(order.validUntil);
+  return order.active && compiled.fromMs <= t && t < compiled.untilMs;
 }
 
 /** True when `last` is set and `at` is less than `intervalMs` after it (or before it). */

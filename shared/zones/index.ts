@@ -6,3 +6,4 @@ export * from './escalation.js';
 export * from './protection-code.js';
 export * from './messages.js';
 export * from './order.js';
+export { compiledRules, rulesOfVersion, type CompiledRules } from './compiled.js';

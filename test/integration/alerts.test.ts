@@ -27,7 +27,10 @@ async function orderWithAlerts() {
   const dev = body.respondentDeviceId;
   const events = [3000, 1500, 900, 400, 100].map((m, i) => positionEvent(dev, minutesAgo(10 - i), m));
   events.push({ type: 'tamper', eventId: `t-${Date.now()}-${Math.random()}`, deviceId: dev, at: minutesAgo(4).toISOString(), detail: 'strap' } as never);
-  await call(monitoring, 'POST', '/api/monitoring/events', monitoringClaims, { events });
+  // SNS down while they are raised: the monitoring handler's eager publish fails and leaves each alert to
+  // the outbox publisher these tests drive (functions/alerts/outbox.ts; the eager path: eager-publish.test.ts).
+  await failPublishes(-1);
+  await call(monitoring, 'POST', '/api/monitoring/events', monitoringClaims, { events }).finally(() => failPublishes(0));
   const alerts = await openAlerts(body.district);
   return { body, orderId: created.json.order.id as string, code: created.json.protectionCode as string, alerts };
 }
@@ -109,7 +112,9 @@ describe('outbox publisher (stream → SNS)', () => {
   it('the panic status tells the protected person only what happened: received, sent to police, seen by an officer', async () => {
     const { code } = await orderWithAlerts();
     const other = await orderWithAlerts();
-    const raised = await call(monitoring, 'POST', '/api/panic', undefined, { protectionCode: code });
+    // Raised while SNS is down, so it stays `received` until the outbox publisher below sends it.
+    await failPublishes(-1);
+    const raised = await call(monitoring, 'POST', '/api/panic', undefined, { protectionCode: code }).finally(() => failPublishes(0));
     expect(raised.json).toMatchObject({ received: true, status: 'received', panicId: expect.stringMatching(/^AL-/) });
     const panicId = raised.json.panicId as string;
     const status = () => call(monitoring, 'POST', '/api/panic/status', undefined, { protectionCode: code, panicId });

@@ -151,6 +151,8 @@ process.stdout.write('\\n@@RESULT@@' + JSON.stringify(out ?? null) + '\\n');
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     AWS_REGION: 'eu-west-1',
+    // Set by the Lambda runtime: the clients then take the credentials below from the environment (functions/lib/credentials.ts).
+    AWS_LAMBDA_FUNCTION_NAME: `oneroof-${name}`,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,

@@ -1,19 +1,25 @@
 import { appConfig } from '../config.js';
 import { launchedInstalled, neutralUrl } from '../disguise.js';
+import { deleteDeviceStores, isKeptCache, WIPE_MESSAGE } from './stores.js';
+
+export { isKeptCache };
 
 /**
- * The quick exit. In this order:
+ * The quick exit: navigate first. In this order, all in the key press's (or click's) own task:
  *  1. hide the content synchronously (nothing of the app stays on screen, nor in a back/forward
  *     cache snapshot);
  *  2. clear in-memory state (every registered cleaner: router, catalogue, a booking in progress…);
  *  3. clear sessionStorage and localStorage of this origin;
- *  4. delete device stores that could hold personal data: every IndexedDB database (the app writes
- *     none) and every Cache Storage cache except the app shell precache and the public catalogue;
- *  5. `location.replace(exitDestination())`: the app's history entry is replaced, so Back does not
- *     return. In a browser tab that is the neutral site (`exitUrl`); in the installed app it is the
+ *  4. hand the deletion of the device stores that could hold personal data (every IndexedDB database,
+ *     every Cache Storage cache except the app shell precache and the public catalogue: stores.ts) to
+ *     the service worker, which finishes it after the page has gone (`waitUntil`), and start it here
+ *     too; the worker holds any new load of the app until it is done, so nothing is read before;
+ *  5. `location.replace(exitDestination())` at once: the app's history entry is replaced, so Back does
+ *     not return. In a browser tab that is the neutral site (`exitUrl`); in the installed app it is the
  *     app's own neutral notes screen, loaded afresh (nothing of the help screens stays in memory).
- * Step 4 is asynchronous in browsers; the exit waits for it at most `DEVICE_CLEAR_BUDGET_MS`
- * (content is already gone by then), so it never hangs. Everything is local: it works offline.
+ * Only a page no service worker controls yet (a first visit before the worker took over) has nobody to
+ * hand step 4 to: it waits for it at most `DEVICE_CLEAR_BUDGET_MS` before step 5 (content is already
+ * gone by then). Everything is local: it works offline.
  */
 
 export type ExitCleaner = () => void;
@@ -58,7 +64,11 @@ export interface ExitSteps {
   hide(): void;
   runCleaners(): void;
   clearWebStorage(): void;
-  clearDeviceStores(): Promise<void>;
+  /**
+   * Starts deleting the device stores. Returns nothing when the deletion was handed to where it finishes
+   * without the page (the service worker); else a promise the exit waits for, at most DEVICE_CLEAR_BUDGET_MS.
+   */
+  clearDeviceStores(): Promise<void> | undefined;
   leave(url: string): void;
 }
 
@@ -74,20 +84,23 @@ export function exitDestination(installed: boolean = launchedInstalled()): strin
   return installed ? neutralUrl() : appConfig.exitUrl;
 }
 
-/** Runs the exit; resolves once `leave` was called. */
-export async function quickExit(steps: ExitSteps = browserSteps(), url: string = exitDestination()): Promise<void> {
+/** Runs the exit; resolves once `leave` was called (in the same task, unless nobody could take the device stores over). */
+export function quickExit(steps: ExitSteps = browserSteps(), url: string = exitDestination()): Promise<void> {
   exited = true;
   safely(() => steps.hide());
   safely(() => steps.runCleaners());
   safely(() => steps.clearWebStorage());
-  let stores: Promise<void>;
+  let stores: Promise<void> | undefined;
   try {
     stores = steps.clearDeviceStores();
   } catch {
-    stores = Promise.resolve();
+    stores = undefined;
   }
-  await Promise.race([stores.catch(() => undefined), delay(DEVICE_CLEAR_BUDGET_MS)]);
-  steps.leave(url);
+  if (!stores) {
+    steps.leave(url);
+    return Promise.resolve();
+  }
+  return Promise.race([stores.catch(() => undefined), delay(DEVICE_CLEAR_BUDGET_MS)]).then(() => steps.leave(url));
 }
 
 function safely(step: () => void): void {
@@ -100,11 +113,6 @@ function safely(step: () => void): void {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Cache Storage caches that hold no personal data and keep the app (and its exit) working offline. */
-export function isKeptCache(name: string): boolean {
-  return name.startsWith(appConfig.precachePrefix) || name === appConfig.dataCache;
 }
 
 /** Blanks the page at once: the whole document is hidden and the app's DOM dropped. */
@@ -124,19 +132,17 @@ export function browserSteps(win: Window & typeof globalThis = window): ExitStep
       safely(() => win.sessionStorage.clear());
       safely(() => win.localStorage.clear());
     },
-    clearDeviceStores: async () => {
-      const jobs: Promise<unknown>[] = [];
-      if (win.indexedDB && typeof win.indexedDB.databases === 'function') {
-        jobs.push(
-          win.indexedDB.databases().then((dbs) => {
-            for (const db of dbs) if (db.name) win.indexedDB.deleteDatabase(db.name);
-          }),
-        );
+    clearDeviceStores: () => {
+      const deleting = deleteDeviceStores(win);
+      // The worker takes it over: it finishes after this page has gone and holds the next app load until then.
+      const worker = win.navigator.serviceWorker?.controller;
+      if (!worker) return deleting;
+      try {
+        worker.postMessage({ type: WIPE_MESSAGE });
+        return undefined;
+      } catch {
+        return deleting;
       }
-      if (win.caches) {
-        jobs.push(win.caches.keys().then((names) => Promise.all(names.filter((n) => !isKeptCache(n)).map((n) => win.caches.delete(n)))));
-      }
-      await Promise.all(jobs.map((job) => job.catch(() => undefined)));
     },
     leave: (url) => win.location.replace(url),
   };

@@ -17,6 +17,7 @@ import {
   resetExitForTests,
   type ExitSteps,
 } from '../../../pwa/src/exit/exit.js';
+import { WIPE_MESSAGE } from '../../../pwa/src/exit/stores.js';
 
 afterEach(() => {
   cleanup();
@@ -25,7 +26,7 @@ afterEach(() => {
   document.documentElement.style.removeProperty('display');
 });
 
-function recordingSteps(log: string[], stores: Promise<void> = Promise.resolve()): ExitSteps {
+function recordingSteps(log: string[], stores: Promise<void> | undefined = undefined): ExitSteps {
   return {
     hide: () => log.push('hide'),
     runCleaners: () => log.push('cleaners'),
@@ -39,20 +40,39 @@ function recordingSteps(log: string[], stores: Promise<void> = Promise.resolve()
 }
 
 describe('quickExit', () => {
-  it('runs the steps in order: hide, in-memory state, web storage, device stores, then location.replace', async () => {
+  it('navigates first: hide, in-memory state, web storage, device stores handed over, then location.replace — all in the press’s own task', async () => {
     const log: string[] = [];
     const done = quickExit(recordingSteps(log));
-    // Everything up to the device stores happens synchronously, in the key press's own task.
+    // Nothing waited for: the service worker finishes deleting the device stores after the page has gone.
+    expect(log).toEqual(['hide', 'cleaners', 'web storage', 'device stores', `leave ${appConfig.exitUrl}`]);
+    await done;
+    expect(hasExited()).toBe(true);
+  });
+
+  it('without a service worker to hand them to, waits for the device stores (at most the budget), then location.replace', async () => {
+    const log: string[] = [];
+    const done = quickExit(recordingSteps(log, Promise.resolve()));
     expect(log).toEqual(['hide', 'cleaners', 'web storage', 'device stores']);
     await done;
     expect(log).toEqual(['hide', 'cleaners', 'web storage', 'device stores', `leave ${appConfig.exitUrl}`]);
-    expect(hasExited()).toBe(true);
+  });
+
+  it('the browser steps hand the device stores to the controlling service worker and leave at once', () => {
+    const postMessage = vi.fn();
+    const replace = vi.fn();
+    const fake = Object.create(window) as Window & typeof globalThis;
+    Object.defineProperty(fake, 'navigator', { value: { serviceWorker: { controller: { postMessage } } } });
+    const steps = { ...browserSteps(fake), leave: replace };
+    void quickExit(steps, 'https://example.org/');
+    expect(postMessage).toHaveBeenCalledWith({ type: WIPE_MESSAGE });
+    expect(replace).toHaveBeenCalledWith('https://example.org/');
   });
 
   it('leaves even when a step throws or the device stores never answer', async () => {
     vi.useFakeTimers();
     const log: string[] = [];
     const steps = recordingSteps(log, new Promise<void>(() => undefined));
+    // A device store that never answers, with no worker to take it over.
     steps.runCleaners = () => {
       throw new Error('broken cleaner');
     };
