@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CallLabel } from './call.js';
 import { telHref } from './emergency.js';
 import { QuickExit } from './exit/index.js';
-import { LANG_NAMES, LANGS, isLang, setLang, useI18n } from './i18n/index.js';
+import { LANGS, isLang, nameOf, setLang, useI18n } from './i18n/index.js';
 import { Lazy } from './lazy.js';
 import { useRoute } from './router.js';
 import { screens } from './screens.js';
@@ -75,7 +75,7 @@ function LanguageSwitch(): JSX.Element {
       >
         {LANGS.map((l) => (
           <option key={l} value={l} lang={l}>
-            {LANG_NAMES[l]}
+            {nameOf(l)}
           </option>
         ))}
       </select>

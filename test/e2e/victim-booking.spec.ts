@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoServices } from '../../infra/local/demo/catalog.js';
-import { texts } from '../../pwa/src/booking/texts.js';
+import nl from '../../pwa/src/i18n/nl.js';
 import type { Lang } from '../../pwa/src/i18n/lang.js';
 import { expectAxeClean } from './staff-helpers.js';
-import { openApp, routeNeutralSites } from './victim-helpers.js';
+import { messagesOf, openApp, routeNeutralSites } from './victim-helpers.js';
 import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
 
 /**
@@ -22,7 +22,7 @@ async function startBooking(page: Page, lang: Lang): Promise<void> {
     await page.locator('#lang-select').selectOption(lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
   }
-  const t = texts[lang];
+  const t = (await messagesOf(lang)).booking;
   await page.getByRole('button', { name: t.title }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
   await expect(page.getByText(t.noTrail)).toBeVisible();
@@ -33,7 +33,7 @@ async function storedText(page: Page): Promise<string> {
 }
 
 test('book, see it, move it, cancel it (Dutch): reference and PIN shown once, nothing kept on the device', async ({ page }) => {
-  const t = texts.nl;
+  const t = nl.booking;
   await startBooking(page, 'nl');
   await expectAxeClean(page);
   await page.getByRole('button', { name: t.startNew }).click();
@@ -106,7 +106,7 @@ test('book, see it, move it, cancel it (Dutch): reference and PIN shown once, no
 });
 
 test('the last place: someone else books it first, the second person gets a clear message and other times', async ({ page, request }) => {
-  const t = texts.nl;
+  const t = nl.booking;
   await startBooking(page, 'nl');
   await page.getByRole('button', { name: t.startNew }).click();
   await page.getByRole('button', { name: `${t.chooseTime}: Woonadvies` }).click();
@@ -136,7 +136,7 @@ test('the last place: someone else books it first, the second person gets a clea
 
 for (const lang of ['fr', 'en', 'ar'] as const) {
   test(`book a group session, open it by reference + PIN, erase it (${lang})`, async ({ page }) => {
-    const t = texts[lang];
+    const t = (await messagesOf(lang)).booking;
     await startBooking(page, lang);
     await page.getByRole('button', { name: t.startNew }).click();
     const group = demoServices.find((x) => x.id === 'peer-group')!;

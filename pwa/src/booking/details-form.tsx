@@ -3,12 +3,11 @@ import { useState } from 'preact/hooks';
 import type { BookingRequest } from '../../../shared/bookings/api.js';
 import { useAction } from '../../common/use-action.js';
 import { languageName } from '../format.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, BookingTexts } from '../i18n/index.js';
 import { useStore } from '../store.js';
 import { bookingApi, newIdempotencyKey } from './api.js';
 import { takenThisSession } from './slot-picker.js';
 import { emptyDetails, flowStore, patchFlow, type Details } from './state.js';
-import type { BookingTexts } from './texts.js';
 import { BookingFailure, failureOf, failureText, StepHeading, when } from './ui.js';
 
 /** Minimal details and the safe way to contact her, checked here first; the same retry keeps its key. */

@@ -1,9 +1,8 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, BookingTexts } from '../i18n/index.js';
 import { useStore } from '../store.js';
 import { flowStore, forget, patchFlow, remember } from './state.js';
-import type { BookingTexts } from './texts.js';
 import { StepHeading, when } from './ui.js';
 
 /** The receipt: reference + PIN shown once, kept on this device only if she ticks it. */

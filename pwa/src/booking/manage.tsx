@@ -2,12 +2,11 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BookingView } from '../../../shared/bookings/api.js';
 import { useAction } from '../../common/use-action.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, BookingTexts } from '../i18n/index.js';
 import { useStore } from '../store.js';
 import { bookingApi, type Result } from './api.js';
 import { SlotPicker } from './slot-picker.js';
 import { flowStore, forget, patchFlow } from './state.js';
-import type { BookingTexts } from './texts.js';
 import { Alert, failureOf, failureText, settled, StepHeading, when } from './ui.js';
 
 type Confirming = 'cancel' | 'erase' | 'move' | undefined;
