@@ -3,7 +3,8 @@ import { useState } from 'preact/hooks';
 import type { BookingRequest } from '../../../shared/bookings/api.js';
 import { useAction } from '../../common/use-action.js';
 import { languageName } from '../format.js';
-import type { Lang, BookingTexts } from '../i18n/index.js';
+import { LANGS, type BookingTexts, type Lang } from '../i18n/index.js';
+import { LanguageSelect } from '../language-select.js';
 import { useStore } from '../store.js';
 import { bookingApi, newIdempotencyKey } from './api.js';
 import { takenThisSession } from './slot-picker.js';
@@ -19,7 +20,8 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
   const action = useAction();
   const set = (patch: Partial<Details>) => patchFlow({ details: { ...flowStore.get().details, ...patch } });
   const val = (e: Event) => (e.currentTarget as HTMLInputElement).value;
-  const langs = [...new Set(['nl', 'fr', 'en', 'ar', ...languages])];
+  // The app's languages first, then any other the service offers.
+  const langs = [...new Set([...LANGS, ...languages])];
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -85,16 +87,15 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
       <StepHeading>{t.detailsTitle}</StepHeading>
       {flow.start && <p class="notice">{when(flow.start, lang)}</p>}
       <TextField id="b-alias" label={t.alias} hint={t.aliasHint} maxLength={40} value={d.alias} invalid={invalid('alias')} onInput={(v) => set({ alias: v })} />
-      <div class="field">
-        <label for="b-lang">{t.language}</label>
-        <select id="b-lang" class="text-input" value={d.language} onChange={(e) => set({ language: (e.currentTarget as HTMLSelectElement).value })}>
-          {langs.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l, lang)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <LanguageSelect
+        id="b-lang"
+        class="field"
+        label={t.language}
+        value={d.language}
+        codes={langs}
+        nameOf={(code) => languageName(code, lang)}
+        onChange={(code) => set({ language: code })}
+      />
       <label class="check">
         <input type="checkbox" checked={d.interpreter} onChange={(e) => set({ interpreter: (e.currentTarget as HTMLInputElement).checked })} /> {t.interpreter}
       </label>

@@ -25,7 +25,9 @@ const DUTCH = { name: 'Nederlands', locale: 'nl-BE-u-hc-h23', dir: 'ltr' } as co
  */
 const ON_DEMAND = {
   fr: { name: 'Français', locale: 'fr-BE-u-hc-h23', dir: 'ltr', load: () => import('./fr.js') },
+  de: { name: 'Deutsch', locale: 'de-BE-u-hc-h23', dir: 'ltr', load: () => import('./de.js') },
   en: { name: 'English', locale: 'en-GB-u-hc-h23', dir: 'ltr', load: () => import('./en.js') },
+  tr: { name: 'Türkçe', locale: 'tr-u-hc-h23', dir: 'ltr', load: () => import('./tr.js') },
   ar: { name: 'العربية', locale: 'ar-u-hc-h23-nu-latn', dir: 'rtl', load: () => import('./ar.js') },
 } as const satisfies Record<string, LanguageFacts & { load: () => Promise<CatalogueModule> }>;
 
