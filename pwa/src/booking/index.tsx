@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { textIn, type Service } from '../catalog-types.js';
-import { useList } from '../data.js';
+import { isOffline, useList } from '../data.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate, useRoute } from '../router.js';
 import { useStore } from '../store.js';
@@ -60,7 +60,7 @@ export default function BookingScreen(): JSX.Element {
               …
             </p>
           )}
-          {services.status === 'unavailable' && <p class="notice">{t.servicesUnavailable}</p>}
+          {services.status === 'unavailable' && <p class="notice">{isOffline() ? t.servicesOffline : t.servicesUnavailable}</p>}
           <ul class="cards">
             {serviceList.map((s) => (
               <li key={s.id} class="card">
@@ -106,10 +106,17 @@ export default function BookingScreen(): JSX.Element {
       body = <DetailsForm t={t} lang={lang} languages={service?.languages ?? []} />;
       break;
     case 'done':
-      body = <Done t={t} lang={lang} serviceName={service ? textIn(service.name, lang) : (flow.receipt?.serviceId ?? '')} />;
+      body = <Done t={t} lang={lang} service={service} serviceName={service ? textIn(service.name, lang) : (flow.receipt?.serviceId ?? '')} />;
       break;
     case 'manage':
-      body = <Manage t={t} lang={lang} nameOf={(id) => textIn(serviceList.find((s) => s.id === id)?.name, lang) || id} />;
+      body = (
+        <Manage
+          t={t}
+          lang={lang}
+          nameOf={(id) => textIn(serviceList.find((s) => s.id === id)?.name, lang) || id}
+          serviceOf={(id) => serviceList.find((s) => s.id === id)}
+        />
+      );
       break;
   }
 
