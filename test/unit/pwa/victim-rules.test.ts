@@ -102,5 +102,14 @@ describe('lists she reads', () => {
     expect(joinList(['anglais', 'arabe'], 'fr')).toBe('anglais et arabe');
     expect(joinList(['English', 'Arabic', 'French'], 'en')).toBe('English, Arabic and French');
     expect(joinList(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+    expect(joinList(['Niederländisch', 'Französisch', 'Englisch'], 'de')).toBe('Niederländisch, Französisch und Englisch');
+    expect(joinList(['Felemenkçe', 'Fransızca', 'İngilizce'], 'tr')).toBe('Felemenkçe, Fransızca ve İngilizce');
+  });
+
+  it("opening hours keep each range left to right inside the language's own list", async () => {
+    const { isolateLtr, joinList } = await import('../../../pwa/src/format.js');
+    const hours = ['09:00–12:00', '13:00–17:00'].map(isolateLtr);
+    expect(joinList(hours, 'ar')).toBe('\u206609:00–12:00\u2069 و\u206613:00–17:00\u2069');
+    expect(joinList(hours, 'nl').replace(/[\u2066\u2069]/g, '')).toBe('09:00–12:00 en 13:00–17:00');
   });
 });
