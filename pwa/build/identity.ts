@@ -2,7 +2,7 @@
 import { deflateSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 import type { AppConfig } from '../src/config.js';
-import { nl } from '../src/i18n/nl.js';
+import nl from '../src/i18n/nl.js';
 
 /**
  * The victim app's public face, generated at build time from pwa/src/config.ts (one place):

@@ -3,7 +3,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { CallLabel } from './call.js';
 import { telHref } from './emergency.js';
 import { QuickExit } from './exit/index.js';
-import { LANG_NAMES, LANGS, isLang, setLang, useI18n } from './i18n/index.js';
+import { LANGS, isLang, nameOf, setLang, useI18n } from './i18n/index.js';
+import { LanguageSelect } from './language-select.js';
 import { Lazy } from './lazy.js';
 import { useRoute } from './router.js';
 import { screens } from './screens.js';
@@ -63,22 +64,17 @@ export function App(): JSX.Element {
 function LanguageSwitch(): JSX.Element {
   const { t, lang } = useI18n();
   return (
-    <div class="lang-switch">
-      <label for="lang-select">{t.language}</label>
-      <select
-        id="lang-select"
-        value={lang}
-        onChange={(e) => {
-          const next = (e.currentTarget as HTMLSelectElement).value;
-          if (isLang(next)) void setLang(next).catch(() => undefined);
-        }}
-      >
-        {LANGS.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANG_NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <LanguageSelect
+      id="lang-select"
+      class="lang-switch"
+      label={t.language}
+      value={lang}
+      codes={LANGS}
+      nameOf={(code) => (isLang(code) ? nameOf(code) : code)}
+      selfNamed
+      onChange={(next) => {
+        if (isLang(next)) void setLang(next).catch(() => undefined);
+      }}
+    />
   );
 }

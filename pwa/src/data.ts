@@ -61,5 +61,10 @@ export function clearData(): void {
   memory.clear();
 }
 
+/** The browser says it has no network: messages then say "you are offline", not "cannot be loaded". */
+export function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
 /** Data older than this is announced as possibly out of date. */
 export const STALE_AFTER_MS = 60 * 60 * 1000;

@@ -34,6 +34,14 @@ export function clockTime(iso: string | number, lang: Lang): string {
   return brusselsFormat(localeOf(lang), { hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 }
 
+/**
+ * A time range or number kept left to right inside any text (Unicode isolates, U+2066…U+2069), so a
+ * list of them can take the language's own separators and order (Arabic «و», right to left).
+ */
+export function isolateLtr(text: string): string {
+  return `\u2066${text}\u2069`;
+}
+
 /** A list in the language's own words and separators ("Nederlands, Frans en Engels"; Arabic «و» and «،»). */
 export function joinList(items: readonly string[], lang: Lang): string {
   try {

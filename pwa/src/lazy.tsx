@@ -1,5 +1,6 @@
 import type { ComponentType, JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { isOffline } from './data.js';
 import { useI18n } from './i18n/index.js';
 
 type Module = { default: ComponentType };
@@ -40,7 +41,7 @@ export function Lazy({ load, onReady }: { load: () => Promise<Module>; onReady?:
   if (failed) {
     return (
       <div role="alert" class="notice">
-        <p>{typeof navigator !== 'undefined' && navigator.onLine === false ? t.offlineScreen : t.loadScreenFailed}</p>
+        <p>{isOffline() ? t.offlineScreen : t.loadScreenFailed}</p>
         <button
           type="button"
           class="button"

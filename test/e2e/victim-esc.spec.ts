@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { texts } from '../../pwa/src/booking/texts.js';
+import nl from '../../pwa/src/i18n/nl.js';
 import { bookUpToDetails, EXIT_URL, openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
@@ -12,7 +12,7 @@ test.beforeEach(async ({ context }) => {
 });
 
 test('Esc during a booking warns first; a second Esc leaves; the button never asks', async ({ page }) => {
-  const t = texts.nl;
+  const t = nl.booking;
   await openApp(page);
   await bookUpToDetails(page);
 

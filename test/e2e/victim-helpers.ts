@@ -1,5 +1,6 @@
 import { expect, type BrowserContext, type Page } from '@playwright/test';
-import { texts } from '../../pwa/src/booking/texts.js';
+import { DEFAULT_LANG, loadCatalogue, type Lang } from '../../pwa/src/i18n/lang.js';
+import nl, { type Messages } from '../../pwa/src/i18n/nl.js';
 import { appConfig } from '../../pwa/src/config.js';
 
 /**
@@ -23,6 +24,11 @@ export async function routeNeutralSites(context: BrowserContext): Promise<void> 
       body: '<!doctype html><html lang="en"><head><title>Previous</title></head><body><h1>Previous site</h1></body></html>',
     }),
   );
+}
+
+/** A language's catalogue, as the app loads it: what a test reads and types. */
+export async function messagesOf(lang: Lang): Promise<Messages> {
+  return lang === DEFAULT_LANG ? nl : loadCatalogue(lang);
 }
 
 /** Opens the app; past the first-visit page unless `stayOnFirstVisit`. */
@@ -61,7 +67,7 @@ export async function cachedPaths(page: Page): Promise<Array<{ cache: string; pa
  * free time, the alias typed. What a person has in progress when a test exits or reloads.
  */
 export async function bookUpToDetails(page: Page, alias = 'Mira'): Promise<void> {
-  const t = texts.nl;
+  const t = nl.booking;
   await page.getByRole('button', { name: t.title }).click();
   await page.getByRole('button', { name: t.startNew }).click();
   await page.getByRole('button', { name: `${t.chooseTime}: Psychologische begeleiding` }).click();

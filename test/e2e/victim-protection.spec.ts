@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
+import { LANGS } from '../../pwa/src/i18n/lang.js';
 import { expectAxeClean } from './staff-helpers.js';
+import { messagesOf } from './victim-helpers.js';
 
 /**
  * The protected person's screen in the victim app, against the real local stack: a police order is
@@ -238,9 +240,9 @@ test('at 320×640, in every language, the alarm is above the fold, two taps from
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto('/');
   await page.getByRole('button', { name: 'Verder', exact: true }).click();
-  const protection: Record<string, string> = { nl: 'Bescherming', fr: 'Protection', en: 'Protection', ar: 'الحماية' };
-  for (const [lang, menu] of Object.entries(protection)) {
-    await page.getByLabel(/^(Taal|Langue|Language|اللغة)$/).selectOption(lang);
+  for (const lang of LANGS) {
+    const menu = (await messagesOf(lang)).menu.protection;
+    await page.locator('#lang-select').selectOption(lang);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     // Tap 1: the menu entry (help is open); tap 2: the alarm.
     await page.getByRole('button', { name: menu, exact: true }).click();

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { texts } from '../../pwa/src/booking/texts.js';
+import nl from '../../pwa/src/i18n/nl.js';
 import { bookUpToDetails } from './victim-helpers.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
 
@@ -24,7 +24,7 @@ function filesUnder(dir: string): string[] {
 }
 
 test('a kept booking: reference and PIN never in clear in the profile files, yet "my booking" finds it again', async ({ baseURL }) => {
-  const t = texts.nl;
+  const t = nl.booking;
   const profile = mkdtempSync(join(tmpdir(), 'victim-profile-'));
   const launch = () =>
     chromium.launchPersistentContext(profile, {

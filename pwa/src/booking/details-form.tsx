@@ -1,38 +1,48 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { BookingRequest } from '../../../shared/bookings/api.js';
 import { useAction } from '../../common/use-action.js';
 import { languageName } from '../format.js';
-import type { Lang } from '../i18n/index.js';
+import { LANGS, type BookingTexts, type Lang } from '../i18n/index.js';
+import { Check, Field } from '../field.js';
+import { LanguageSelect } from '../language-select.js';
 import { useStore } from '../store.js';
 import { bookingApi, newIdempotencyKey } from './api.js';
 import { takenThisSession } from './slot-picker.js';
 import { emptyDetails, flowStore, patchFlow, type Details } from './state.js';
-import type { BookingTexts } from './texts.js';
-import { BookingFailure, failureOf, failureText, StepHeading, when } from './ui.js';
+import { checkDetails, FIELD_INPUT, formField, type DetailsField, type FieldError } from './rules.js';
+import { Alert, BookingFailure, failureOf, failureText, StepHeading, when } from './ui.js';
 
-/** Minimal details and the safe way to contact her, checked here first; the same retry keeps its key. */
+/**
+ * Minimal details and the safe way to contact her, checked here first; the same retry keeps its key.
+ * What is wrong is said at the field, with the rule, and focus moves there; the message goes as soon
+ * as the field is right (checked as she types), a refusal from the server as soon as she edits.
+ */
 export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lang; languages: string[] }): JSX.Element {
   const flow = useStore(flowStore);
   const d = flow.details;
-  // A check failed before sending (`check`), or the server refused (`action.error`).
-  const [check, setCheck] = useState<{ field: string; text: string } | undefined>(undefined);
+  const [check, setCheck] = useState<FieldError | undefined>(undefined);
+  const [focus, setFocus] = useState<{ field: DetailsField; seq: number } | undefined>(undefined);
   const action = useAction();
-  const set = (patch: Partial<Details>) => patchFlow({ details: { ...flowStore.get().details, ...patch } });
-  const val = (e: Event) => (e.currentTarget as HTMLInputElement).value;
-  const langs = [...new Set(['nl', 'fr', 'en', 'ar', ...languages])];
+  const set = (patch: Partial<Details>) => {
+    if (action.error !== undefined) action.setError(undefined);
+    patchFlow({ details: { ...flowStore.get().details, ...patch } });
+  };
+  const focusOn = (field: DetailsField) => setFocus((f) => ({ field, seq: (f?.seq ?? 0) + 1 }));
+  useEffect(() => {
+    if (focus) document.getElementById(FIELD_INPUT[focus.field])?.focus();
+  }, [focus]);
+  // The app's languages first, then any other the service offers.
+  const langs = [...new Set([...LANGS, ...languages])];
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const refuse = (field: string, text: string) => {
+    const wrong = checkDetails(d, t);
+    setCheck(wrong);
+    if (wrong) {
       action.setError(undefined);
-      setCheck({ field, text });
-    };
-    if (!d.alias.trim()) return refuse('alias', t.errors.aliasMissing);
-    if (d.mayContact && !d.phone.trim()) return refuse('phone', t.errors.phoneMissing);
-    const digits = d.phone.replace(/\D/g, '').length;
-    if (d.mayContact && (digits < 8 || digits > 15)) return refuse('phone', t.errors.phoneRule);
-    setCheck(undefined);
+      return focusOn(wrong.field);
+    }
     const input: BookingRequest = {
       serviceId: flow.serviceId ?? '',
       start: flow.start ?? '',
@@ -74,41 +84,50 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
         patchFlow({ step: 'slot', start: undefined, attempt: undefined, message: t.errors.full });
         return;
       }
+      const field = res.failure.kind === 'invalid' ? formField(res.failure.field) : undefined;
+      if (field) focusOn(field);
       throw new BookingFailure(res.failure);
     });
   };
+  // A check shows while its field is still wrong; it goes once that field is right.
+  const current = check && checkDetails(d, t);
+  const shown = current?.field === check?.field ? current : undefined;
   const failure = action.error === undefined ? undefined : failureOf(action.error);
-  const error = check ?? (failure && { field: failure.kind === 'invalid' ? failure.field.split('.').pop() : undefined, text: failureText(t, failure) });
-  const invalid = (field: string) => (error?.field === field ? { 'aria-invalid': 'true' as const, 'aria-describedby': 'details-error' } : {});
+  const refused = failure?.kind === 'invalid' ? formField(failure.field) : undefined;
+  const errorOf = (field: DetailsField): string | undefined =>
+    shown?.field === field ? shown.text : failure && refused === field ? failureText(t, failure) : undefined;
 
   return (
     <form onSubmit={submit} noValidate>
       <StepHeading>{t.detailsTitle}</StepHeading>
       {flow.start && <p class="notice">{when(flow.start, lang)}</p>}
-      <TextField id="b-alias" label={t.alias} hint={t.aliasHint} maxLength={40} value={d.alias} invalid={invalid('alias')} onInput={(v) => set({ alias: v })} />
-      <div class="field">
-        <label for="b-lang">{t.language}</label>
-        <select id="b-lang" class="text-input" value={d.language} onChange={(e) => set({ language: (e.currentTarget as HTMLSelectElement).value })}>
-          {langs.map((l) => (
-            <option key={l} value={l}>
-              {languageName(l, lang)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <label class="check">
-        <input type="checkbox" checked={d.interpreter} onChange={(e) => set({ interpreter: (e.currentTarget as HTMLInputElement).checked })} /> {t.interpreter}
-      </label>
-      <label class="check">
-        <input type="checkbox" checked={d.childcare} onChange={(e) => set({ childcare: (e.currentTarget as HTMLInputElement).checked })} /> {t.childcare}
-      </label>
-      <TextField
-        id="b-access"
+      <Field
+        id={FIELD_INPUT.alias}
+        label={t.alias}
+        hint={t.aliasHint}
+        maxLength={40}
+        value={d.alias}
+        error={errorOf('alias')}
+        onInput={(v) => set({ alias: v })}
+      />
+      <LanguageSelect
+        id="b-lang"
+        class="field"
+        label={t.language}
+        value={d.language}
+        codes={langs}
+        nameOf={(code) => languageName(code, lang)}
+        onChange={(code) => set({ language: code })}
+      />
+      <Check label={t.interpreter} checked={d.interpreter} onChange={(on) => set({ interpreter: on })} />
+      <Check label={t.childcare} checked={d.childcare} onChange={(on) => set({ childcare: on })} />
+      <Field
+        id={FIELD_INPUT.accessibility}
         label={t.accessibility}
         hint={t.accessibilityHint}
         maxLength={300}
         value={d.accessibility}
-        invalid={invalid('accessibility')}
+        error={errorOf('accessibility')}
         onInput={(v) => set({ accessibility: v })}
       />
 
@@ -126,64 +145,54 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
         </fieldset>
         {d.mayContact && (
           <>
-            <TextField
-              id="b-phone"
+            <Field
+              id={FIELD_INPUT.phone}
+              type="tel"
               label={t.phone}
               hint={t.phoneHint}
               maxLength={24}
               value={d.phone}
-              invalid={invalid('phone')}
+              error={errorOf('phone')}
               onInput={(v) => set({ phone: v })}
-              tel
             />
             <p id="b-times-hint" class="hint">
               {t.safeTimesHint}
             </p>
             <div class="times">
-              <div class="field">
-                <label for="b-from">{t.safeFrom}</label>
-                <input
-                  id="b-from"
-                  class="text-input"
-                  type="time"
-                  value={d.safeFrom}
-                  aria-describedby="b-times-hint"
-                  onInput={(e) => set({ safeFrom: val(e) })}
-                />
-              </div>
-              <div class="field">
-                <label for="b-to">{t.safeTo}</label>
-                <input
-                  id="b-to"
-                  class="text-input"
-                  type="time"
-                  value={d.safeTo}
-                  aria-describedby="b-times-hint"
-                  {...invalid('end')}
-                  onInput={(e) => set({ safeTo: val(e) })}
-                />
-              </div>
+              <Field
+                id={FIELD_INPUT.start}
+                type="time"
+                label={t.safeFrom}
+                describedBy="b-times-hint"
+                value={d.safeFrom}
+                error={errorOf('start')}
+                onInput={(v) => set({ safeFrom: v })}
+              />
+              <Field
+                id={FIELD_INPUT.end}
+                type="time"
+                label={t.safeTo}
+                describedBy="b-times-hint"
+                value={d.safeTo}
+                error={errorOf('end')}
+                onInput={(v) => set({ safeTo: v })}
+              />
             </div>
-            <label class="check">
-              <input type="checkbox" checked={d.voicemail} onChange={(e) => set({ voicemail: (e.currentTarget as HTMLInputElement).checked })} /> {t.voicemail}
-            </label>
-            <TextField
-              id="b-code"
+            <Check label={t.voicemail} checked={d.voicemail} onChange={(on) => set({ voicemail: on })} />
+            <Field
+              id={FIELD_INPUT.codeWord}
               label={t.codeWord}
               hint={t.codeWordHint}
               maxLength={40}
               value={d.codeWord}
-              invalid={invalid('codeWord')}
+              error={errorOf('codeWord')}
               onInput={(v) => set({ codeWord: v })}
             />
           </>
         )}
       </fieldset>
-      {error && (
-        <p id="details-error" role="alert" class="field-error">
-          {error.text}
-        </p>
-      )}
+      {/* What no field of this form can show (no connection, the chosen time refused, anything else). */}
+      <Alert text={failure && !refused ? failureText(t, failure) : undefined} />
       <div class="actions">
         <button type="submit" class="button primary" disabled={action.busy}>
           {action.busy ? t.booking : t.book}
@@ -193,37 +202,5 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
         </button>
       </div>
     </form>
-  );
-}
-
-/** A text input with its label and hint; `invalid` (aria-invalid and the error's id) takes over from the hint. */
-function TextField(props: {
-  id: string;
-  label: string;
-  hint: string;
-  value: string;
-  maxLength: number;
-  invalid: { 'aria-invalid'?: 'true'; 'aria-describedby'?: string };
-  onInput: (value: string) => void;
-  tel?: boolean;
-}): JSX.Element {
-  return (
-    <div class="field">
-      <label for={props.id}>{props.label}</label>
-      <p id={`${props.id}-hint`} class="hint">
-        {props.hint}
-      </p>
-      <input
-        id={props.id}
-        class="text-input"
-        {...(props.tel ? ({ type: 'tel', dir: 'ltr' } as const) : ({ type: 'text' } as const))}
-        autocomplete="off"
-        maxLength={props.maxLength}
-        value={props.value}
-        aria-describedby={`${props.id}-hint`}
-        {...props.invalid}
-        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
-      />
-    </div>
   );
 }

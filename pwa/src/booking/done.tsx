@@ -1,13 +1,15 @@
 import type { JSX } from 'preact';
+import type { Service } from '../catalog-types.js';
+import { Check } from '../field.js';
 import { useState } from 'preact/hooks';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, BookingTexts } from '../i18n/index.js';
 import { useStore } from '../store.js';
 import { flowStore, forget, patchFlow, remember } from './state.js';
-import type { BookingTexts } from './texts.js';
 import { StepHeading, when } from './ui.js';
+import { WhereToGo } from './where.js';
 
 /** The receipt: reference + PIN shown once, kept on this device only if she ticks it. */
-export function Done({ t, lang, serviceName }: { t: BookingTexts; lang: Lang; serviceName: string }): JSX.Element {
+export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang: Lang; service: Service | undefined; serviceName: string }): JSX.Element {
   const flow = useStore(flowStore);
   const r = flow.receipt;
   const [kept, setKept] = useState(false);
@@ -20,6 +22,7 @@ export function Done({ t, lang, serviceName }: { t: BookingTexts; lang: Lang; se
         <dd>{serviceName}</dd>
         <dt>{t.when}</dt>
         <dd>{when(r.start, lang)}</dd>
+        <WhereToGo t={t} service={service} />
         <dt>{t.reference}</dt>
         <dd class="secret" dir="ltr" data-reference="">
           {r.reference}
@@ -33,23 +36,16 @@ export function Done({ t, lang, serviceName }: { t: BookingTexts; lang: Lang; se
       <p>
         <strong>{t.doneOnce}</strong>
       </p>
-      <label class="check">
-        <input
-          type="checkbox"
-          checked={kept}
-          aria-describedby="b-remember-hint"
-          onChange={(e) => {
-            const on = (e.currentTarget as HTMLInputElement).checked;
-            setKept(on);
-            if (on) remember(r.reference, r.pin);
-            else forget();
-          }}
-        />{' '}
-        {t.remember}
-      </label>
-      <p id="b-remember-hint" class="hint">
-        {t.rememberHint}
-      </p>
+      <Check
+        label={t.remember}
+        checked={kept}
+        hint={{ id: 'b-remember-hint', text: t.rememberHint }}
+        onChange={(on) => {
+          setKept(on);
+          if (on) remember(r.reference, r.pin);
+          else forget();
+        }}
+      />
       <div class="actions">
         <button
           type="button"

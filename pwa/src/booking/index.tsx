@@ -1,8 +1,8 @@
 import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { textIn, type Service } from '../catalog-types.js';
-import { useList } from '../data.js';
-import { useI18n, useLang } from '../i18n/index.js';
+import { isOffline, useList } from '../data.js';
+import { useI18n } from '../i18n/index.js';
 import { navigate, useRoute } from '../router.js';
 import { useStore } from '../store.js';
 import { DetailsForm } from './details-form.js';
@@ -10,7 +10,6 @@ import { Done } from './done.js';
 import { Manage } from './manage.js';
 import { SlotPicker } from './slot-picker.js';
 import { emptyDetails, flowStore, patchFlow } from './state.js';
-import { texts } from './texts.js';
 import { StepHeading } from './ui.js';
 import './booking.css';
 
@@ -24,11 +23,10 @@ import './booking.css';
  * share. Busy flags and failures of calls go through pwa/common's `useAction`.
  */
 export default function BookingScreen(): JSX.Element {
-  const lang = useLang();
-  const t = texts[lang];
+  const { lang, t: common } = useI18n();
+  const t = common.booking;
   const flow = useStore(flowStore);
   const route = useRoute();
-  const { t: common } = useI18n();
   const services = useList<Service & { capacity?: number }>('/api/services');
   const serviceList = services.status === 'ready' ? services.items.filter((s) => s.bookable) : [];
   const service = serviceList.find((s) => s.id === flow.serviceId);
@@ -62,7 +60,7 @@ export default function BookingScreen(): JSX.Element {
               …
             </p>
           )}
-          {services.status === 'unavailable' && <p class="notice">{t.servicesUnavailable}</p>}
+          {services.status === 'unavailable' && <p class="notice">{isOffline() ? t.servicesOffline : t.servicesUnavailable}</p>}
           <ul class="cards">
             {serviceList.map((s) => (
               <li key={s.id} class="card">
@@ -108,10 +106,17 @@ export default function BookingScreen(): JSX.Element {
       body = <DetailsForm t={t} lang={lang} languages={service?.languages ?? []} />;
       break;
     case 'done':
-      body = <Done t={t} lang={lang} serviceName={service ? textIn(service.name, lang) : (flow.receipt?.serviceId ?? '')} />;
+      body = <Done t={t} lang={lang} service={service} serviceName={service ? textIn(service.name, lang) : (flow.receipt?.serviceId ?? '')} />;
       break;
     case 'manage':
-      body = <Manage t={t} lang={lang} nameOf={(id) => textIn(serviceList.find((s) => s.id === id)?.name, lang) || id} />;
+      body = (
+        <Manage
+          t={t}
+          lang={lang}
+          nameOf={(id) => textIn(serviceList.find((s) => s.id === id)?.name, lang) || id}
+          serviceOf={(id) => serviceList.find((s) => s.id === id)}
+        />
+      );
       break;
   }
 

@@ -1,19 +1,31 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BookingView } from '../../../shared/bookings/api.js';
+import type { Service } from '../catalog-types.js';
+import { Field } from '../field.js';
 import { useAction } from '../../common/use-action.js';
-import type { Lang } from '../i18n/index.js';
+import type { Lang, BookingTexts } from '../i18n/index.js';
 import { useStore } from '../store.js';
 import { bookingApi, type Result } from './api.js';
 import { SlotPicker } from './slot-picker.js';
 import { flowStore, forget, patchFlow } from './state.js';
-import type { BookingTexts } from './texts.js';
 import { Alert, failureOf, failureText, settled, StepHeading, when } from './ui.js';
+import { WhereToGo } from './where.js';
 
 type Confirming = 'cancel' | 'erase' | 'move' | undefined;
 
 /** "My appointment": opened with reference + PIN; move, cancel or erase it, each confirmed first. */
-export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameOf: (id: string) => string }): JSX.Element {
+export function Manage({
+  t,
+  lang,
+  nameOf,
+  serviceOf,
+}: {
+  t: BookingTexts;
+  lang: Lang;
+  nameOf: (id: string) => string;
+  serviceOf: (id: string) => Service | undefined;
+}): JSX.Element {
   const flow = useStore(flowStore);
   const creds = flow.credentials;
   const [booking, setBooking] = useState<BookingView | undefined>(undefined);
@@ -47,35 +59,8 @@ export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameO
     return (
       <form onSubmit={open} noValidate>
         <StepHeading>{t.manageIntro}</StepHeading>
-        <div class="field">
-          <label for="m-ref">{t.reference}</label>
-          <input
-            id="m-ref"
-            class="text-input"
-            type="text"
-            dir="ltr"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            maxLength={12}
-            value={creds.reference}
-            onInput={(e) => setCreds({ reference: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
-        <div class="field">
-          <label for="m-pin">{t.pin}</label>
-          <input
-            id="m-pin"
-            class="text-input"
-            type="password"
-            inputMode="numeric"
-            dir="ltr"
-            autocomplete="off"
-            maxLength={7}
-            value={creds.pin}
-            onInput={(e) => setCreds({ pin: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
+        <Field id="m-ref" label={t.reference} autocapitalize="characters" maxLength={12} value={creds.reference} onInput={(v) => setCreds({ reference: v })} />
+        <Field id="m-pin" type="password" inputMode="numeric" label={t.pin} maxLength={7} value={creds.pin} onInput={(v) => setCreds({ pin: v })} />
         <Alert text={error} />
         {done && <p role="status">{done}</p>}
         <div class="actions">
@@ -101,6 +86,7 @@ export function Manage({ t, lang, nameOf }: { t: BookingTexts; lang: Lang; nameO
         <dd>{nameOf(booking.serviceId)}</dd>
         <dt>{t.when}</dt>
         <dd>{when(booking.start, lang)}</dd>
+        {booking.status !== 'cancelled' && <WhereToGo t={t} service={serviceOf(booking.serviceId)} />}
         <dt>{t.status}</dt>
         <dd data-status={booking.status}>{t.statuses[booking.status]}</dd>
       </dl>

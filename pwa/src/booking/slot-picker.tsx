@@ -2,9 +2,8 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { brusselsFormat } from '../../../shared/brussels-time.js';
 import type { FreeSlot } from '../../../shared/bookings/api.js';
-import { localeOf, type Lang } from '../i18n/index.js';
+import { localeOf, type Lang, type BookingTexts } from '../i18n/index.js';
 import { bookingApi } from './api.js';
-import type { BookingTexts } from './texts.js';
 import { Alert, failureText, when } from './ui.js';
 
 const DAY = 86_400_000;

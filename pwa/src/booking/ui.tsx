@@ -1,9 +1,8 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { brusselsFormat } from '../../../shared/brussels-time.js';
-import { localeOf, type Lang } from '../i18n/index.js';
+import { localeOf, type Lang, type BookingTexts } from '../i18n/index.js';
 import type { Failure, Result } from './api.js';
-import type { BookingTexts } from './texts.js';
 
 /** What the booking steps share: times in Brussels, failure texts, the step heading, the alert line. */
 export function when(iso: string, lang: Lang, withDate = true): string {
@@ -27,7 +26,7 @@ export function failureText(t: BookingTexts, f: Failure): string {
     case 'offline':
       return t.errors.offline;
     case 'invalid':
-      return t.errors.invalid(t.fields[f.field.split('.').pop() ?? ''] ?? f.field);
+      return t.errors.invalid((t.fields as Record<string, string | undefined>)[f.field.split('.').pop() ?? ''] ?? f.field);
     default:
       return t.errors.generic;
   }

@@ -2,9 +2,9 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { textIn, type ContactPoint } from '../catalog-types.js';
 import { CallLabel } from '../call.js';
-import { useList } from '../data.js';
+import { isOffline, useList } from '../data.js';
 import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
-import { dayPhrase, joinList, languageName, weekdayName } from '../format.js';
+import { dayPhrase, isolateLtr, joinList, languageName, weekdayName } from '../format.js';
 import { openStatus, weeklyHours } from '../hours.js';
 import { useI18n, type Lang, type Messages } from '../i18n/index.js';
 import { DataNotice } from './DataNotice.js';
@@ -29,7 +29,7 @@ export default function ContactList(): JSX.Element {
   if (state.status === 'unavailable')
     return (
       <p class="notice" data-contacts-unavailable="">
-        {typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}
+        {isOffline() ? t.data.offlineList : t.data.unavailable}
       </p>
     );
   // The built-in emergency and help lines are shown above the list already.
@@ -143,7 +143,7 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
               {hours.map((d) => (
                 <tr key={d.weekday}>
                   <th scope="row">{weekdayName(d.weekday, lang)}</th>
-                  <td dir="ltr">{d.ranges.join(', ')}</td>
+                  <td>{joinList(d.ranges.map(isolateLtr), lang)}</td>
                 </tr>
               ))}
             </tbody>

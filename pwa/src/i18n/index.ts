@@ -1,40 +1,40 @@
 import { createStore, useStore } from '../store.js';
 import { sessionGet, sessionSet } from '../session.js';
-import { DEFAULT_LANG, dirOf, isLang, type Lang } from './lang.js';
-import { nl, type Messages } from './nl.js';
+import { DEFAULT_LANG, dirOf, isLang, loadCatalogue, type Lang, type OnDemandLang } from './lang.js';
+import nl, { type Messages } from './nl.js';
 
 export * from './lang.js';
-export type { Messages } from './nl.js';
+export type { BookingTexts, Messages, ProtectionTexts } from './nl.js';
 
 export interface I18n {
   lang: Lang;
   t: Messages;
 }
 
-/** Dutch ships in the first bundle; the others load on demand (and are precached for offline use). */
-const loaded: Partial<Record<Lang, Messages>> = { nl };
-const loaders: Record<Exclude<Lang, 'nl'>, () => Promise<Messages>> = {
-  fr: () => import('./fr.js').then((m) => m.fr),
-  en: () => import('./en.js').then((m) => m.en),
-  ar: () => import('./ar.js').then((m) => m.ar),
-};
+/**
+ * Dutch ships in the first bundle, so the first screen (and 112) never waits for a second request;
+ * every other catalogue is fetched when chosen, once per page life.
+ */
+const loaded = new Map<OnDemandLang, Messages>();
 
 export const i18nStore = createStore<I18n>({ lang: DEFAULT_LANG, t: nl });
 
+/** The current language and its catalogue (`t.booking`, `t.protection`, … for the screens' own texts). */
 export function useI18n(): I18n {
   return useStore(i18nStore);
 }
 
-/** The current language, for screens that keep their own texts as `Localized` records. */
+/** The current language, for what formats dates, times and lists. */
 export function useLang(): Lang {
   return useStore(i18nStore).lang;
 }
 
 export async function loadMessages(lang: Lang): Promise<Messages> {
-  const cached = loaded[lang];
+  if (lang === DEFAULT_LANG) return nl;
+  const cached = loaded.get(lang);
   if (cached) return cached;
-  const messages = await loaders[lang as Exclude<Lang, 'nl'>]();
-  loaded[lang] = messages;
+  const messages = await loadCatalogue(lang);
+  loaded.set(lang, messages);
   return messages;
 }
 

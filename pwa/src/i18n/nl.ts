@@ -1,8 +1,17 @@
 /**
- * Dutch (default) texts; the shape every other language follows (`Messages`). Plain words for
- * someone in crisis, inclusive of any gender and of LGBTQ+ people, never judging substance use.
+ * Whether a native speaker has signed a catalogue off. Every catalogue says so in `review`; a
+ * translation stays `awaiting-native-review` until someone who speaks the language has read all of it.
  */
-export const nl = {
+export type Review = { status: 'awaiting-native-review'; note: string } | { status: 'reviewed'; by: string; date: string };
+
+/**
+ * Dutch (default): every text of the victim app, the screens' own included (`booking`, `protection`).
+ * Its shape is `Messages`, which every other catalogue (fr.ts, en.ts, …) must match: a missing or
+ * extra key is a compile error. Plain words for someone in crisis, inclusive of any gender and of
+ * LGBTQ+ people, never judging substance use. This file is in the first bundle; the others load on demand.
+ */
+const nl = {
+  review: { status: 'awaiting-native-review', note: 'Written by the development team; awaits review by a native speaker of Dutch.' } as Review,
   notes: {
     title: 'Notities',
     label: 'Nieuwe notitie',
@@ -136,6 +145,171 @@ export const nl = {
         `De app bewaart niets over jou op dit toestel. Als je ze installeert, heet ze ‘${name}’, met een neutraal icoon. Geïnstalleerd opent ze als notitieblok: typ ‘hulp’ als notitie en druk op Enter om hier te komen. Snel weg brengt je terug naar de notities.`,
     },
   },
+  /** The booking screens (pwa/src/booking). */
+  booking: {
+    title: 'Een afspraak maken',
+    intro: 'Maak een afspraak bij een dienst van het centrum. Je hoeft geen account te maken en je volledige naam niet te geven.',
+    noTrail: 'We sturen niets: geen e-mail, geen sms, geen agenda-uitnodiging.',
+    startNew: 'Nieuwe afspraak',
+    startManage: 'Ik heb al een afspraak',
+    chooseService: 'Kies een dienst',
+    servicesUnavailable: 'De diensten kunnen nu niet geladen worden. Probeer later opnieuw of bel 1712.',
+    servicesOffline: 'Je bent offline. De diensten verschijnen zodra je weer verbinding hebt. Bellen kan altijd: 1712, of 112 bij gevaar.',
+    groupSession: (n: number) => `Groepssessie, ${n} plaatsen`,
+    chooseTime: 'Kies een moment',
+    chooseTimeHint: 'De eerste vrije momenten staan bovenaan. Uren in Belgische tijd.',
+    noSlots: 'Er zijn geen vrije momenten in deze periode.',
+    moreSlots: 'Latere momenten tonen',
+    placesLeft: (n: number) => (n === 1 ? 'nog 1 plaats' : `nog ${n} plaatsen`),
+    next: 'Verder',
+    back: 'Terug',
+    detailsTitle: 'Wat we moeten weten',
+    alias: 'Voornaam of schuilnaam',
+    aliasHint: 'Een naam waarmee we je aanspreken. Een verzonnen naam mag.',
+    language: 'Taal voor de afspraak',
+    interpreter: 'Ik heb een tolk nodig',
+    childcare: 'Ik heb opvang voor kinderen nodig',
+    accessibility: 'Toegankelijkheid (niet verplicht)',
+    accessibilityHint: 'Bijvoorbeeld: rolstoel, gebarentaal, een rustige ruimte.',
+    safeTitle: 'Veilig contact',
+    safeIntro: 'Het centrum neemt alleen contact op als jij dat veilig vindt.',
+    mayContact: 'Mag het centrum je contacteren?',
+    mayContactYes: 'Ja, telefonisch',
+    mayContactNo: 'Nee, neem geen contact op',
+    phone: 'Telefoonnummer',
+    phoneHint: 'Bijvoorbeeld 0470 12 34 56: 8 tot 15 cijfers.',
+    safeFrom: 'Veilig vanaf',
+    safeTo: 'Veilig tot',
+    safeTimesHint: 'Wanneer het veilig is om te bellen. Leeg laten: tijdens de openingsuren.',
+    voicemail: 'Een bericht inspreken mag',
+    codeWord: 'Codewoord (niet verplicht)',
+    codeWordHint: 'Een woord dat de beller zegt, zodat je weet dat het veilig is.',
+    book: 'Afspraak maken',
+    booking: 'Bezig met boeken…',
+    doneTitle: 'Je afspraak is gemaakt',
+    reference: 'Referentie',
+    pin: 'Pincode',
+    doneNotice:
+      'We sturen niets naar je toe. Schrijf de referentie en de pincode op een veilige plek, of onthoud ze. Je hebt ze nodig om je afspraak te bekijken, te verplaatsen of te annuleren.',
+    doneOnce: 'De pincode wordt maar één keer getoond.',
+    remember: 'Bewaar referentie en pincode op dit toestel',
+    rememberHint: 'Alleen als niemand anders dit toestel gebruikt. Snel weg wist ze.',
+    viewBooking: 'Mijn afspraak bekijken',
+    manageTitle: 'Mijn afspraak',
+    manageIntro: 'Geef je referentie en pincode.',
+    manageOpen: 'Afspraak openen',
+    yourBooking: 'Je afspraak',
+    service: 'Dienst',
+    when: 'Wanneer',
+    where: 'Waar',
+    howToGo: 'Meld je aan het onthaal en zeg de naam die je bij het boeken gaf.',
+    confidentialPlace: 'Deze plek is vertrouwelijk: het adres staat niet in de app. Zo word je ontvangen:',
+    whereUnknown: 'Waar de afspraak doorgaat, kan nu niet getoond worden. Je vindt het later bij ‘Diensten van het centrum’.',
+    status: 'Status',
+    statuses: { booked: 'Geboekt', confirmed: 'Bevestigd door het centrum', cancelled: 'Geannuleerd' },
+    move: 'Verplaatsen',
+    moveTitle: 'Kies een nieuw moment',
+    moveConfirm: 'Naar dit moment verplaatsen',
+    moved: 'Je afspraak is verplaatst.',
+    cancel: 'Annuleren',
+    cancelConfirm: 'Wil je deze afspraak echt annuleren?',
+    cancelYes: 'Ja, annuleren',
+    cancelled: 'Je afspraak is geannuleerd.',
+    erase: 'Alles wissen',
+    eraseConfirm: 'Al je gegevens van deze afspraak worden meteen gewist. Dit kan niet ongedaan worden.',
+    eraseYes: 'Ja, nu wissen',
+    erased: 'Je afspraak en je gegevens zijn gewist.',
+    keepIt: 'Nee, terug',
+    errors: {
+      full: 'Iemand anders heeft dit moment net geboekt. Kies een ander moment.',
+      notFound: 'We vinden geen afspraak met deze referentie en pincode.',
+      locked: 'Te veel pogingen. Probeer over 15 minuten opnieuw.',
+      offline: 'Je bent offline. Probeer opnieuw zodra je verbinding hebt; je afspraak wordt niet dubbel gemaakt.',
+      retry: 'Opnieuw proberen',
+      invalid: (field: string) => `Controleer: ${field}.`,
+      aliasMissing: 'Geef een voornaam of schuilnaam.',
+      phoneMissing: 'Geef een telefoonnummer, of kies dat het centrum je niet contacteert.',
+      /** The rule, said where the mistake is. */
+      phoneRule: 'Een telefoonnummer heeft 8 tot 15 cijfers, bijvoorbeeld 0470 12 34 56.',
+      timesRule: 'Geef een begin- en een einduur (het einduur na het beginuur), of laat beide leeg.',
+      slotMissing: 'Kies een moment.',
+      generic: 'Er ging iets mis. Probeer opnieuw.',
+    },
+    fields: {
+      alias: 'je naam',
+      phone: 'het telefoonnummer',
+      start: 'het moment',
+      codeWord: 'het codewoord',
+      accessibility: 'toegankelijkheid',
+      windows: 'de veilige uren',
+    },
+  },
+  /** The protection screen (pwa/src/protection): panic, contact report, duress code. */
+  protection: {
+    title: 'Bescherming',
+    intro:
+      'Met de beschermingscode die je van de politie kreeg, kun je hier alarm slaan of melden dat de persoon tegen wie het contactverbod geldt contact met je zocht.',
+    codeLabel: 'Beschermingscode',
+    /** How to get a (new) code: the quick exit forgets a kept one, and police can reissue it. */
+    noCode:
+      'Geen code, of vergeten? Bel 101 of je contactpersoon bij de politie en vraag een nieuwe beschermingscode. De oude werkt dan niet meer. Snel weg wist een onthouden code.',
+    codeHint: 'Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKMN. Hoofdletters of streepjes maken niet uit.',
+    codeMissing: 'Vul eerst je beschermingscode in.',
+    rememberLabel: 'Code onthouden op dit toestel',
+    rememberHint: 'Alleen als niemand anders dit toestel gebruikt. De snelle uitgang wist de code.',
+    panicTitle: 'Alarm',
+    panicIntro: 'Ben je in gevaar? Het alarm gaat meteen naar de politie. Bel ook 112 als dat kan.',
+    panicButton: 'Alarm slaan',
+    shareLocation: 'Mijn locatie meesturen (je toestel vraagt toestemming)',
+    confirmTitle: 'Alarm nu naar de politie sturen?',
+    confirmText: 'Druk op "Ja, alarm sturen". Was het per ongeluk, druk dan op "Nee".',
+    confirmYes: 'Ja, alarm sturen',
+    confirmNo: 'Nee, niet sturen',
+    locating: 'Locatie zoeken…',
+    sending: (a: number, n: number) => (a === 1 ? 'Alarm wordt verstuurd…' : `Het netwerk is traag. Nog een poging (${a} van ${n})…`),
+    /**
+     * What became of a panic, never more than has happened: stored, published to police, acknowledged by
+     * an officer (polled; shared/monitoring/api.ts).
+     */
+    received: (time: string) => `Alarm ontvangen om ${time}.`,
+    forwarding: 'Het alarm wordt doorgestuurd naar de politie…',
+    forwarded: (time: string) => `Doorgestuurd naar de politie om ${time}.`,
+    notSeen: 'Nog niet gezien door een agent.',
+    seen: (time: string) => `Gezien door een agent om ${time}.`,
+    sentHint: 'Blijf als het kan op een veilige plek. Bel 112 als je kunt praten.',
+    contactTitle: 'Contact melden',
+    contactIntro: 'Zocht de persoon tegen wie het contactverbod geldt contact met je (bericht, telefoon, aan de deur)? Meld het hier. Dit is geen noodoproep.',
+    contactWhen: 'Wanneer was het contact?',
+    contactWhenHint: 'Laat leeg als het net gebeurde.',
+    contactButton: 'Contact melden',
+    contactSending: (a: number, n: number) => (a === 1 ? 'Melding wordt verstuurd…' : `Het netwerk is traag. Nog een poging (${a} van ${n})…`),
+    contactSent: (time: string) => `Je melding is ontvangen om ${time}. De politie volgt ze op.`,
+    errors: {
+      'unknown-code': 'Deze beschermingscode is niet gekend. Kijk ze na.',
+      throttled: 'Te veel foute codes na elkaar. Probeer later opnieuw, of bel 112.',
+      invalid: 'Dit kon niet worden verstuurd. Kijk de code na.',
+      offline: 'Je bent offline. Bel 112.',
+      failed: 'Het versturen is niet gelukt. Bel 112.',
+    },
+    call112: 'Bel 112',
+    tryAgain: 'Opnieuw proberen',
+    back: 'Terug naar het begin',
+    duressTitle: 'Stille alarmcode (als je wilt)',
+    duressIntro:
+      'Moet je de app openen terwijl iemand meekijkt? Typ in de notities van de geïnstalleerde app je stille alarmcode en druk op Enter. Je ziet gewoon de notities, en de politie krijgt stil een alarm.',
+    duressLabel: 'Stille alarmcode',
+    duressHint: '6 tot 8 cijfers, niet je pincode. Alleen de server van de politie bewaart er een onleesbare vorm van; niets op dit toestel.',
+    duressSave: 'Code bewaren',
+    duressRemove: 'Code verwijderen',
+    duressSaved: 'Je stille alarmcode is bewaard.',
+    duressRemoved: 'Je stille alarmcode is verwijderd.',
+    duressInvalid: 'Gebruik 6 tot 8 cijfers.',
+    duressTaken: 'Kies een andere code.',
+  },
 };
 
 export type Messages = typeof nl;
+export type BookingTexts = Messages['booking'];
+export type ProtectionTexts = Messages['protection'];
+
+export default nl;

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
+import type { ProtectionTexts } from '../i18n/index.js';
 import { useRef, useState } from 'preact/hooks';
-import type { ProtectionTexts } from './texts.js';
 
 /**
  * Setting (or removing) her optional duress code: `POST /api/protection/duress-code` with the

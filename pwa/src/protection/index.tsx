@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { telHref } from '../emergency.js';
 import { clockTime } from '../format.js';
-import { useLang } from '../i18n/index.js';
+import { useI18n, type ProtectionTexts } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { useStore } from '../store.js';
 import { DuressCode } from './duress.js';
@@ -10,7 +10,6 @@ import type { PanicStatusAnswer } from '../../../shared/monitoring/api.js';
 import { pollPanicStatus } from './panic-status.js';
 import { currentPosition, sendWithRetry, type Failure } from './send.js';
 import { applyRemember, protectionStore, restoreRemembered, type ProtectionState } from './state.js';
-import { texts, type ProtectionTexts } from './texts.js';
 import './protection.css';
 
 /**
@@ -37,8 +36,8 @@ function setState(patch: Partial<ProtectionState>): void {
 }
 
 export default function ProtectionScreen(): JSX.Element {
-  const lang = useLang();
-  const t = texts[lang];
+  const { lang, t: all } = useI18n();
+  const t = all.protection;
   const state = useStore(protectionStore);
   const [codeError, setCodeError] = useState('');
   const codeInput = useRef<HTMLInputElement>(null);

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { textIn, type Service } from '../catalog-types.js';
 import { DataNotice } from '../contacts/DataNotice.js';
-import { useList } from '../data.js';
+import { isOffline, useList } from '../data.js';
 import { joinList, languageName } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -21,9 +21,7 @@ export default function Services(): JSX.Element {
           {t.loading}
         </p>
       )}
-      {state.status === 'unavailable' && (
-        <p class="notice">{typeof navigator !== 'undefined' && navigator.onLine === false ? t.data.offlineList : t.data.unavailable}</p>
-      )}
+      {state.status === 'unavailable' && <p class="notice">{isOffline() ? t.data.offlineList : t.data.unavailable}</p>}
       {state.status === 'ready' && state.items.length === 0 && <p class="notice">{t.data.empty}</p>}
       {state.status === 'ready' && state.items.length > 0 && (
         <div data-services="">

@@ -3,10 +3,7 @@ import { listOf } from '../../../pwa/src/data.js';
 import { telHref } from '../../../pwa/src/emergency.js';
 import { openStatus, weeklyHours } from '../../../pwa/src/hours.js';
 import { isOfflineApiRequest, NAVIGATION_DENYLIST } from '../../../pwa/src/sw-rules.js';
-import { nl } from '../../../pwa/src/i18n/nl.js';
-import { fr } from '../../../pwa/src/i18n/fr.js';
-import { en } from '../../../pwa/src/i18n/en.js';
-import { ar } from '../../../pwa/src/i18n/ar.js';
+import { LANGS } from '../../../pwa/src/i18n/lang.js';
 
 /** What the worker's NavigationRoute does with its denylist. */
 const isDeniedNavigation = (pathname: string) => NAVIGATION_DENYLIST.some((re) => re.test(pathname));
@@ -84,27 +81,11 @@ describe('catalogue answers and numbers', () => {
   });
 });
 
-describe('translations', () => {
-  /** Every key path of a messages object, functions called with sample arguments. */
-  function shape(value: unknown, path = ''): string[] {
-    if (typeof value === 'function') return [`${path}()`];
-    if (Array.isArray(value)) return value.flatMap((v, i) => shape(v, `${path}[${i}]`));
-    if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => shape(v, `${path}.${k}`));
-    return [path];
-  }
-  it('French, English and Arabic translate every Dutch string, none empty', () => {
-    for (const messages of [fr, en, ar]) {
-      expect(shape(messages).sort()).toEqual(shape(nl).sort());
-      expect(JSON.stringify(messages)).not.toMatch(/""/);
-    }
-  });
-});
-
 describe('times shown to her', () => {
   it('are Belgian time on the 24-hour clock in every language, whatever the device zone', async () => {
     const { clockTime } = await import('../../../pwa/src/format.js');
     // 18:05 UTC in July = 20:05 in Brussels (CEST); in January 19:05 (CET).
-    for (const lang of ['nl', 'fr', 'en', 'ar'] as const) {
+    for (const lang of LANGS) {
       expect(clockTime('2026-07-01T18:05:00Z', lang)).toBe('20:05');
       expect(clockTime('2026-01-15T18:05:00Z', lang)).toBe('19:05');
     }
@@ -121,5 +102,14 @@ describe('lists she reads', () => {
     expect(joinList(['anglais', 'arabe'], 'fr')).toBe('anglais et arabe');
     expect(joinList(['English', 'Arabic', 'French'], 'en')).toBe('English, Arabic and French');
     expect(joinList(['أ', 'ب', 'ج'], 'ar')).toBe('أ وب وج');
+    expect(joinList(['Niederländisch', 'Französisch', 'Englisch'], 'de')).toBe('Niederländisch, Französisch und Englisch');
+    expect(joinList(['Felemenkçe', 'Fransızca', 'İngilizce'], 'tr')).toBe('Felemenkçe, Fransızca ve İngilizce');
+  });
+
+  it("opening hours keep each range left to right inside the language's own list", async () => {
+    const { isolateLtr, joinList } = await import('../../../pwa/src/format.js');
+    const hours = ['09:00–12:00', '13:00–17:00'].map(isolateLtr);
+    expect(joinList(hours, 'ar')).toBe('\u206609:00–12:00\u2069 و\u206613:00–17:00\u2069');
+    expect(joinList(hours, 'nl').replace(/[\u2066\u2069]/g, '')).toBe('09:00–12:00 en 13:00–17:00');
   });
 });
