@@ -21,7 +21,7 @@ export function Field({ id, label, hint, optional, ...input }: { id: string; lab
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div class={input.type === 'checkbox' ? 'field checkbox' : 'field'}>
-      {input.type === 'checkbox' ? <input id={id} {...(input as Record<string, unknown>)} /> : null}
+      {input.type === 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
       <label for={id}>
         {label}
         {optional ? <span class="muted"> {t.optional}</span> : null}
