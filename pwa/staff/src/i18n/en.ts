@@ -76,6 +76,9 @@ export const en: Messages = {
   followups: {
     savedNext: (at: string) => `Saved. The next follow-up is planned for ${at}.`,
     savedUrgent: 'Saved. Not reached twice: the next follow-up is urgent and the supervisors are told.',
+    noteHint: 'What you want to remember of this contact. Kept encrypted, it shows in the case’s history.',
+    completed: 'Done',
+    completedBy: (at: string, who: string) => `${at} by ${who}`,
     title: 'My follow-ups',
     teamTitle: 'Team follow-ups',
     overdue: 'Overdue',

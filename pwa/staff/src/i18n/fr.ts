@@ -79,6 +79,9 @@ export const fr: Messages = {
     // Awaiting a native speaker's review:
     savedNext: (at: string) => `Enregistré. Le prochain suivi est prévu le ${at}.`,
     savedUrgent: 'Enregistré. Deux fois non joint·e : le prochain suivi est urgent et les superviseurs sont prévenus.',
+    noteHint: 'Ce que vous voulez retenir de ce contact. Conservée chiffrée, elle figure dans l’historique du dossier.',
+    completed: 'Terminé',
+    completedBy: (at: string, who: string) => `${at} par ${who}`,
     title: 'Mes suivis',
     teamTitle: 'Suivis de l’équipe',
     overdue: 'En retard',

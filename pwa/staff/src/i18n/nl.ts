@@ -78,6 +78,9 @@ export const nl = {
     // Awaiting a native speaker's review:
     savedNext: (at: string) => `Opgeslagen. De volgende opvolging is gepland op ${at}.`,
     savedUrgent: 'Opgeslagen. Twee keer niet bereikt: de volgende opvolging is dringend en de supervisors zijn verwittigd.',
+    noteHint: 'Wat je wil onthouden van dit contact. Wordt versleuteld bewaard en staat in de geschiedenis van het dossier.',
+    completed: 'Afgerond',
+    completedBy: (at: string, who: string) => `${at} door ${who}`,
     title: 'Mijn opvolgingen',
     teamTitle: 'Opvolgingen van het team',
     overdue: 'Te laat',

@@ -36,6 +36,42 @@ export function Field({ id, label, hint, optional, ...input }: { id: string; lab
   );
 }
 
+/** A labelled paragraph of text (several lines); `hint` is tied with aria-describedby. */
+export function TextArea({
+  id,
+  label,
+  hint,
+  optional,
+  value: text,
+  maxLength,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  value: string;
+  maxLength?: number;
+  onInput: (e: Event) => void;
+}) {
+  const { t } = useI18n();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div class="field">
+      <label for={id}>
+        {label}
+        {optional ? <span class="muted"> {t.optional}</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea id={id} rows={4} aria-describedby={hintId} maxLength={maxLength} value={text} onInput={onInput} />
+    </div>
+  );
+}
+
 export function SelectField({
   id,
   label,
