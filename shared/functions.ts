@@ -92,7 +92,7 @@ export const functions = {
       query: { gsi1: [under('officer')], gsi2: [only('teamCases'), only('teamFollowups'), under('victim')] },
     },
     publishes: [],
-    personalData: { seal: ['case'], open: ['case'] },
+    personalData: { seal: ['case', 'followup'], open: ['case', 'followup'] },
     secrets: ['caseRefHmacKey', 'originVerify'],
   },
   caseAlertIntake: {

@@ -43,6 +43,7 @@ export const PERSONAL_FIELDS = [
   'dashYes',
   'riskHistory',
   'evidence',
+  'note',
 ] as const;
 
 const lower = new Set(PERSONAL_FIELDS.map((f) => f.toLowerCase()));
@@ -67,8 +68,8 @@ export const SEALED_FIELDS = {
   booking: ['alias', 'language', 'interpreter', 'childcare', 'accessibility', 'safeContact', 'pinHash'],
   /** `CASE#<id>`/`CASE`: the victim reference, the DASH answers, the risk history (with its free-text reasons). */
   case: ['victimRef', 'dashYes', 'riskHistory'],
-  /** `CASE#<id>`/`FOLLOWUP#…`: no personal field today (purpose, due time, outcome code). A free-text note belongs here. */
-  followup: [],
+  /** `CASE#<id>`/`FOLLOWUP#…`: the officer's note on the outcome (free text about the victim); purpose, due time and outcome code stay clear. */
+  followup: ['note'],
   /** `ORDER#<id>`/`ORDER` and its `VERSION#…` copies: the protected person's reference, the zones' centres (home, work, school) and curfew places. */
   order: ['protectedPersonRef', 'zones', 'curfews'],
   /** `ORDER#<id>`/`STATE`: the engine's state, with the respondent's and the protected person's last positions and the last panic. */

@@ -3,12 +3,13 @@ import { ValidationError } from '../../shared/errors.js';
 import type { AuditPage, AuditRecord } from '../../shared/audit/api.js';
 import { auditPk, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
+import { zoneOf } from '../lib/scope.js';
 
 /** Storage port. */
 export interface AuditStore {
   append(entry: AuditEntry): Promise<void>;
-  /** Newest first, after `afterSk` (exclusive) when given. */
-  list(entity: string, id: string, limit: number, afterSk: string | undefined): Promise<{ items: AuditRecord[]; lastSk: string | undefined }>;
+  /** Newest first, after `afterSk` (exclusive) when given; only the records written in `zone`. */
+  list(entity: string, id: string, zone: string, limit: number, afterSk: string | undefined): Promise<{ items: AuditRecord[]; lastSk: string | undefined }>;
 }
 
 const SK_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z#[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -42,9 +43,12 @@ export async function readTrail(
   input: { entity: string; id: string; limit: number; cursor: string | undefined },
   reader: Omit<AuditEntry, 'entity' | 'entityId' | 'action'>,
 ): Promise<AuditPage> {
+  // Staff read the trail of their own patch: the records written by staff of their zone. Another
+  // zone's entity reads as one nobody of this zone touched (only this read shows), never its records.
+  const zone = zoneOf(reader.principal);
   const afterSk = input.cursor === undefined ? undefined : decodeCursor(input.cursor);
   await store.append({ ...reader, entity: input.entity, entityId: input.id, action: 'read-audit' });
-  const { items, lastSk } = await store.list(input.entity, input.id, input.limit, afterSk);
+  const { items, lastSk } = await store.list(input.entity, input.id, zone, input.limit, afterSk);
   return { entity: input.entity, id: input.id, items, ...(lastSk ? { nextCursor: encodeCursor(lastSk) } : {}) };
 }
 
@@ -58,13 +62,16 @@ export class DynamoAuditStore implements AuditStore {
     return recordAudit(this.client, this.tableName, entry);
   }
 
-  async list(entity: string, id: string, limit: number, afterSk: string | undefined) {
+  async list(entity: string, id: string, zone: string, limit: number, afterSk: string | undefined) {
     const pk = auditPk(entity, id);
     const page = await this.client.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
+        // Limit applies before the filter: a page may hold fewer records, and the cursor still goes on.
+        FilterExpression: '#zone = :zone',
+        ExpressionAttributeNames: { '#zone': 'zone' },
+        ExpressionAttributeValues: { ':pk': pk, ':zone': zone },
         ScanIndexForward: false,
         Limit: limit,
         ...(afterSk ? { ExclusiveStartKey: { pk, sk: afterSk } } : {}),

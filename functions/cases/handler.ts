@@ -56,8 +56,10 @@ export const handler = httpApi('cases', {
     const f = await addFollowup(deps, id, parse(addFollowupSchema, req.body), callerOf(req), clock.now());
     return created(f);
   },
-  'POST /api/cases/{id}/followups/{followupId}/complete': async (req) =>
-    ok(await completeFollowup(deps, caseId(req), followupId(req), parse(completeSchema, req.body).outcome, callerOf(req), clock.now())),
+  'POST /api/cases/{id}/followups/{followupId}/complete': async (req) => {
+    const { outcome, note } = parse(completeSchema, req.body);
+    return ok(await completeFollowup(deps, caseId(req), followupId(req), outcome, callerOf(req), clock.now(), note));
+  },
   'POST /api/cases/{id}/followups/{followupId}/reschedule': async (req) =>
     ok(await rescheduleFollowup(deps, caseId(req), followupId(req), parse(rescheduleSchema, req.body).dueAt, callerOf(req), clock.now())),
   'GET /api/staff/officers': withQuery(officersQuery, async (req, q) => {

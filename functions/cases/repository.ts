@@ -178,10 +178,12 @@ export async function changeItems(table: string, change: CaseChange): Promise<Tr
     });
   }
   for (const { next, expectedVersion } of change.followups) {
+    // Only a follow-up with a note has anything to seal: the alert intake, which plans follow-ups, holds no key.
+    const item = next.note === undefined ? followupItem(next) : await seal('followup', next.id, followupItem(next));
     items.push({
       Put: {
         TableName: table,
-        Item: followupItem(next),
+        Item: item,
         ...(expectedVersion === undefined ? { ConditionExpression: 'attribute_not_exists(pk)' } : versionCond(expectedVersion)),
       },
     });
@@ -262,7 +264,9 @@ export class DynamoCaseRepository implements CaseRepository {
     });
     const c = items.find((i) => i.sk === 'CASE');
     if (!c) return undefined;
-    const followups = items.filter((i) => String(i.sk).startsWith(caseKeys.followupPrefix)).map(followupFromItem);
+    const followups = await Promise.all(
+      items.filter((i) => String(i.sk).startsWith(caseKeys.followupPrefix)).map(async (i) => followupFromItem(await open('followup', String(i.id), i))),
+    );
     followups.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id));
     return { record: caseFromItem(await open('case', id, c)), followups };
   }

@@ -71,6 +71,7 @@ export function followupView(f: StoredFollowup): FollowupView {
     dueAt: f.dueAt,
     version: f.version,
     ...(f.outcome ? { outcome: f.outcome, completedAt: f.completedAt, completedBy: f.completedBy, reportOutcome: f.reportOutcome } : {}),
+    ...(f.note ? { note: f.note } : {}),
     ...(f.remindedAt ? { remindedAt: f.remindedAt } : {}),
     ...(f.escalatedAt ? { escalatedAt: f.escalatedAt } : {}),
   };
@@ -315,13 +316,23 @@ export async function completeFollowup(
   outcome: Outcome,
   caller: Caller,
   now: Date,
+  note?: string,
 ): Promise<CompletedFollowup> {
   const { record, followups, f, owner } = await loadFollowup(deps, caseId, followupId, caller);
   if (!owner && !isSupervisor(caller)) throw new ForbiddenError('Not your follow-up');
   const at = now.toISOString();
   const rep = reportOutcome(new Date(f.dueAt), now, f.escalatedAt !== undefined);
   const { tick: _t, ...rest } = f;
-  const done: StoredFollowup = { ...rest, status: 'done', outcome, completedAt: at, completedBy: me(caller), reportOutcome: rep, version: f.version + 1 };
+  const done: StoredFollowup = {
+    ...rest,
+    status: 'done',
+    outcome,
+    ...(note ? { note } : {}),
+    completedAt: at,
+    completedBy: me(caller),
+    reportOutcome: rep,
+    version: f.version + 1,
+  };
   const stats: StatsDelta[] = [];
   // "missed" was counted by the tick when it escalated; on time / late are counted here, in the month it was due.
   if (rep !== 'missed')

@@ -13,7 +13,8 @@ import { prefixes } from '../../shared/partitions.js';
  * Keys: pk `AUDIT#<entity>#<id>`, sk `<ISO time>#<ulid>`. Every write is a Put conditional on the key
  * being new, so nothing can overwrite a record; no route updates or deletes them; in AWS the functions'
  * IAM policy denies UpdateItem/DeleteItem/BatchWriteItem on `AUDIT#` keys.
- * Coordinators and supervisors read one entity's trail with GET /api/audit/{entity}/{id}.
+ * Coordinators and supervisors read one entity's trail with GET /api/audit/{entity}/{id}, the records
+ * of their own zone only (each record carries its actor's zone).
  */
 export type AuditAction =
   | 'read'
@@ -63,6 +64,9 @@ export function auditItem(entry: AuditEntry): Record<string, unknown> {
     actor: entry.principal.username,
     actorSub: entry.principal.sub,
     roles: entry.principal.roles,
+    // The actor's zone: staff act only within their patch, so it is the zone of what they touched, and
+    // a trail is read back only by staff of that zone (functions/audit). Not part of the hash chain.
+    ...(entry.principal.zone ? { zone: entry.principal.zone } : {}),
     at,
   };
 }

@@ -36,6 +36,7 @@ export type FollowupView = Pick<
   | 'dueAt'
   | 'version'
   | 'outcome'
+  | 'note'
   | 'completedAt'
   | 'completedBy'
   | 'reportOutcome'

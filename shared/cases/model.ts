@@ -85,6 +85,8 @@ export interface FollowupRecord {
   countedDueAt: string;
   createdAt: string;
   outcome?: Outcome;
+  /** The officer's note on the outcome: personal, sealed at rest (shared/personal-data.ts). */
+  note?: string;
   completedAt?: string;
   completedBy?: string;
   /** on_time / late / missed, once decided. */

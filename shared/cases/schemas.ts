@@ -69,7 +69,19 @@ export const addFollowupSchema = z.strictObject({
   purpose: z.enum(FOLLOWUP_PURPOSES).default('contact_victim'),
   officer: usernameSchema.optional(),
 });
-export const completeSchema = z.strictObject({ outcome: z.enum(OUTCOMES) });
+/**
+ * What the officer noted about the contact (several lines; no other control characters, no < >). Personal:
+ * sealed at rest with the follow-up (shared/personal-data.ts), never logged, never in a message or a list.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters (line breaks aside) is the point of this pattern
+const CONTROL_BUT_NEWLINE_OR_ANGLE = /[\u0000-\u0009\u000b-\u001f<>]/;
+export const outcomeNoteSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2000)
+  .refine((s) => !CONTROL_BUT_NEWLINE_OR_ANGLE.test(s), 'No control characters (other than line breaks) or < >');
+export const completeSchema = z.strictObject({ outcome: z.enum(OUTCOMES), note: outcomeNoteSchema.optional() });
 export const rescheduleSchema = z.strictObject({ dueAt: instantSchema });
 export const reassignSchema = z.strictObject({ officer: usernameSchema });
 

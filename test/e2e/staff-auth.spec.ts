@@ -2,8 +2,8 @@ import { expect, test } from '@playwright/test';
 import { expectAxeClean, navLinks, signIn, signOut, staffUrl } from './staff-helpers.js';
 
 /**
- * Staff console sign-in (authorization code + PKCE against the local issuer), the session kept in
- * memory only, the idle timeout, and role separation: each role sees its own screens and no other.
+ * Staff console sign-in (authorization code + PKCE against the local issuer), the session (access token
+ * in memory, the rotating refresh token in this tab across a reload), the idle timeout, and role separation: each role sees its own screens and no other.
  */
 test('the sign-in screen is neutral, in Dutch by default, and axe clean; French and English work', async ({ page }) => {
   await page.goto(staffUrl());
@@ -24,9 +24,43 @@ test('sign-in round trip leaves nothing behind: no code in the URL, no token in 
   expect(stored).not.toMatch(/eyJ/); // no JWT anywhere in Web Storage
   expect(stored).not.toContain('pkce');
   await signOut(page);
-  // A reload does not bring the session back (it lived in memory only).
+  // A reload after sign-out does not bring the session back.
   await page.reload();
   await expect(page.getByRole('button', { name: 'Aanmelden' })).toBeVisible();
+});
+
+test('a reload within the idle limit keeps the session (one rotated refresh token, nothing personal kept); no request answers 404', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (r) => {
+    if (r.status() === 404) missing.push(new URL(r.url()).pathname);
+  });
+  const config = page.waitForResponse((r) => r.url().endsWith(staffUrl('auth-config.json')));
+  await signIn(page, 'olivia.officer', '#/cases');
+  expect((await config).status()).toBe(200);
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn dossiers' })).toBeVisible();
+  const before = await page.evaluate(() => ({ ...sessionStorage }));
+  expect(Object.keys(before)).toEqual(['oneroof-staff.refresh']);
+
+  const renewed = page.waitForResponse((r) => new URL(r.url()).pathname === '/auth/token' && r.request().method() === 'POST');
+  await page.reload();
+  expect((await renewed).status()).toBe(200);
+  await expect(page.getByText('Aangemeld als olivia.officer')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mijn dossiers' })).toBeVisible();
+  // The screen's own API call works with the renewed access token.
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  const after = await page.evaluate(() => ({ s: { ...sessionStorage }, l: { ...localStorage } }));
+  // Rotated at its use: the copy read before the reload is spent.
+  expect(after.s['oneroof-staff.refresh']).not.toBe(before['oneroof-staff.refresh']);
+  const stored = JSON.stringify(after);
+  expect(stored).not.toMatch(/eyJ/); // no access token in Web Storage
+  expect(stored).not.toMatch(/olivia|officer|ruppel/i); // no name, role or patch either
+  expect(missing).toEqual([]);
+
+  // Signed out, a reload brings nothing back.
+  await signOut(page);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Aanmelden' })).toBeVisible();
+  expect(await page.evaluate(() => sessionStorage.getItem('oneroof-staff.refresh'))).toBeNull();
 });
 
 test('a tampered state is refused', async ({ page }) => {

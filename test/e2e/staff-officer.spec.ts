@@ -35,12 +35,20 @@ test('officer: follow-ups screen → open a case → its follow-ups → record a
   await expect(first).toBeVisible();
   await expectAxeClean(page);
 
+  const followupId = await first.getAttribute('data-followup-id');
   await first.getByRole('button', { name: 'Uitkomst noteren' }).click();
   await first.getByLabel('Uitkomst').selectOption('reached');
+  await first.getByLabel(/^Opmerking/).fill('Bereikt bij haar zus.\nVolgende keer na 18 uur bellen.');
+  await expectAxeClean(page);
   await first.getByRole('button', { name: 'Opslaan' }).click();
   await expect(first.getByRole('button', { name: 'Opslaan' })).toHaveCount(0);
   await expect(first.getByRole('definition').filter({ hasText: /^Bereikt$/ })).toBeVisible();
   await expect(first.getByRole('button', { name: 'Uitkomst noteren' })).toHaveCount(0);
+  // The note is part of the case's history: there after a reload too, with who recorded it.
+  await page.reload();
+  const recorded = page.locator(`li.card[data-followup-id="${followupId}"]`);
+  await expect(recorded.getByRole('definition').filter({ hasText: 'Bereikt bij haar zus.' })).toContainText('Volgende keer na 18 uur bellen.');
+  await expect(recorded).toContainText('door olivia.officer');
   await signOut(page);
 });
 

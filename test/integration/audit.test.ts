@@ -174,6 +174,8 @@ describe('audit trail of an order and its alerts, driven through the real handle
         'route',
         'sk',
         'type',
+        // The actor's zone: who may read the record back (functions/audit).
+        'zone',
       ]);
       expect(String(item.route)).toMatch(/^(GET|POST|PUT|PATCH|DELETE) \/api\/[a-z/{}-]+$/);
     }

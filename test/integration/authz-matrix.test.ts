@@ -250,6 +250,41 @@ describe('authorization matrix: zone and district', () => {
     expect([403, 404], `no zone: ${nobody.body}`).toContain(nobody.status);
   });
 
+  it("audit trails: another zone's staff read none of this zone's records; a token without a zone reads nothing", async () => {
+    const trail = `/api/audit/case/${ids.caseId}`;
+    const actorsOf = (body: string) => (JSON.parse(body) as { items: { actor: string }[] }).items.map((i) => i.actor);
+    const mine = await send('GET /api/audit/{entity}/{id}', home.supervisor, trail);
+    expect(mine.status, mine.body).toBe(200);
+    expect(actorsOf(mine.body)).toContain('olivia.officer');
+    for (const role of ['supervisor', 'coordinator'] as const) {
+      const far = await send('GET /api/audit/{entity}/{id}', elsewhere(role), trail);
+      expect(far.status, far.body).toBe(200);
+      // Only what staff of that zone did (their own reads, refused ones included), never the home zone's.
+      const actors = actorsOf(far.body);
+      expect(actors.length).toBeGreaterThan(0);
+      for (const actor of actors) expect(actor, role).toMatch(/^far-/);
+      expect(far.body).not.toContain(ids.victimRef);
+    }
+    const nobody = await send('GET /api/audit/{entity}/{id}', noZone('coordinator'), trail);
+    expect(nobody.status, nobody.body).toBe(403);
+  });
+
+  it("reports: each reader gets their own zone's counts; another zone's reader none of them; no zone, none", async () => {
+    const path = `/api/reports/monthly?from=${ym}&to=${ym}`;
+    const zonesOf = (body: string) => (JSON.parse(body) as { zones: string[]; rows: { zone: string }[] }).rows.map((r) => r.zone);
+    for (const role of ['authority', 'coordinator', 'supervisor'] as const) {
+      const own = await send('GET /api/reports/monthly', staffClaims(`home-${role}`, role), path);
+      expect(own.status, own.body).toBe(200);
+      // The case opened above is counted in Zone Ruppel this month.
+      expect(new Set(zonesOf(own.body)), role).toEqual(new Set(['ruppel']));
+      const far = await send('GET /api/reports/monthly', elsewhere(role), path);
+      expect(far.status, far.body).toBe(200);
+      expect(zonesOf(far.body), role).not.toContain('ruppel');
+    }
+    const nobody = await send('GET /api/reports/monthly', noZone('authority'), path);
+    expect(nobody.status, nobody.body).toBe(403);
+  });
+
   it('nothing another patch sent was written; the home patch still sees and changes everything', async () => {
     const c = JSON.parse((await send('GET /api/cases/{id}', home.supervisor, `/api/cases/${ids.caseId}`)).body);
     expect(c).toMatchObject({ version: 1, riskLevel: 'standard', status: 'open', victimRef: ids.victimRef });

@@ -195,6 +195,39 @@ describe('follow-ups', () => {
     expect(onTime).toBe(3);
   });
 
+  it("an outcome takes a note: sealed at rest, shown in the case's history to who may open the case, refused when malformed", async () => {
+    const zone = freshZone();
+    const { olivia, sam } = staffIn(zone);
+    const c = (await call('POST', '/api/cases', olivia, caseBody(zone))).json;
+    const [f1, f2] = c.followups;
+    const note = `Reached at her sister's.\nWants the next call after 18:00 (${Date.now().toString(36)}).`;
+    for (const bad of ['', '   ', 'a'.repeat(2001), 'see <b>this</b>', 'tab\there']) {
+      const res = await call('POST', `/api/cases/${c.id}/followups/${f1.id}/complete`, olivia, { outcome: 'reached', note: bad });
+      expect([res.status, res.json.field], JSON.stringify(bad)).toEqual([400, 'note']);
+    }
+    const done = await call('POST', `/api/cases/${c.id}/followups/${f1.id}/complete`, olivia, { outcome: 'reached', note });
+    expect(done.status).toBe(200);
+    expect(done.json.followup).toMatchObject({ status: 'done', outcome: 'reached', note });
+    // Without a note is fine too ("not reached" needs none).
+    expect((await call('POST', `/api/cases/${c.id}/followups/${f2.id}/complete`, olivia, { outcome: 'not_reached' })).json.followup.note).toBeUndefined();
+
+    // The case's history, for the officer and her supervisor.
+    for (const who of [olivia, sam]) {
+      const read = await call('GET', `/api/cases/${c.id}`, who);
+      expect(read.json.followups.find((f: { id: string }) => f.id === f1.id)).toMatchObject({ outcome: 'reached', note, completedBy: 'olivia.officer' });
+    }
+    // At rest: one sealed attribute, no note in clear anywhere in the item; lists never carry it.
+    const item = (await caseItems(c.id)).find((i) => i.sk === `FOLLOWUP#${f1.id}`);
+    expect(item?.sealed).toBeInstanceOf(Uint8Array);
+    expect(item?.note).toBeUndefined();
+    expect(JSON.stringify(item)).not.toContain('sister');
+    const list = await call('GET', `/api/followups?zone=${zone}`, sam);
+    expect(JSON.stringify(list.json)).not.toContain('sister');
+    // A follow-up without a note is stored as before: nothing sealed.
+    const plain = (await caseItems(c.id)).find((i) => i.sk === `FOLLOWUP#${f2.id}`);
+    expect(plain?.sealed).toBeUndefined();
+  });
+
   it("reassigns only to an active officer of the case's zone from the directory; nothing ends up owned by no one", async () => {
     const c = (await call('POST', '/api/cases', olivia, caseBody(DEMO_ZONE))).json;
     const f = c.followups[0];

@@ -54,6 +54,7 @@ const secret = {
   codeWord: `Tulipword${tag}`,
   victimRef: `VREF-${tag}`,
   riskReason: `Moved abroad with sister ${tag}`,
+  outcomeNote: `Reached at her sister's, new number soon ${tag}`,
   protectedPersonRef: `PPR-${tag}`,
   home: { lat: 50.8471234, lon: 4.3579876 },
   curfewHome: { lat: 50.8512345, lon: 4.3623456 },
@@ -68,6 +69,7 @@ const needles = [
   secret.codeWord,
   secret.victimRef,
   secret.riskReason,
+  secret.outcomeNote,
   secret.protectedPersonRef,
   ...[secret.home, secret.curfewHome, secret.fix, secret.panic].flatMap((p) => [String(p.lat), String(p.lon)]),
 ];
@@ -123,6 +125,16 @@ beforeAll(async () => {
       })
     ).status,
   ).toBe(201);
+  // The first follow-up done, with the officer's note.
+  const first = (await call(cases, 'GET', `/api/cases/${made.caseId}`, { claims: officer })).json.followups[0].id as string;
+  expect(
+    (
+      await call(cases, 'POST', `/api/cases/${made.caseId}/followups/${first}/complete`, {
+        claims: officer,
+        body: { outcome: 'reached', note: secret.outcomeNote },
+      })
+    ).status,
+  ).toBe(200);
 
   // An order with a home zone and a curfew place, then a new version of it.
   const now = Date.now();
@@ -171,8 +183,8 @@ describe('personal fields at rest', () => {
       start = page.LastEvaluatedKey;
     } while (start);
     expect(leaks).toEqual([]);
-    // The booking, the case, the order + its version + its state, the fix, two alerts at least.
-    expect(sealedItems).toBeGreaterThanOrEqual(8);
+    // The booking, the case, the noted follow-up, the order + its version + its state, the fix, two alerts at least.
+    expect(sealedItems).toBeGreaterThanOrEqual(9);
   });
 
   it('appear in no old or new image of the table stream', async () => {
@@ -225,6 +237,7 @@ describe('personal fields at rest', () => {
     expect(c).toMatchObject({ status: 200, json: { victimRef: secret.victimRef, dashYes: ['strangulation', 'weapons'], riskLevel: 'standard' } });
     expect(JSON.stringify(c.json.riskHistory)).toContain(secret.riskReason);
     expect(c.json.followups.length).toBeGreaterThanOrEqual(2);
+    expect(c.json.followups.find((f: { outcome?: string }) => f.outcome === 'reached')).toMatchObject({ status: 'done', note: secret.outcomeNote });
     const o = await call(orders, 'GET', `/api/orders/${made.orderId}`, { claims: police });
     expect(o).toMatchObject({
       status: 200,

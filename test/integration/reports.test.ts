@@ -28,8 +28,9 @@ async function countedEvent(eventId: string, when: Date, counters: Record<string
   );
 }
 
-async function get(path: string, roles: string[] = ['authority'], headers: Record<string, string> = {}) {
-  const res = await handler(apiEvent({ method: 'GET', path, headers, claims: staffClaims('alex', ...roles) }), lambdaContext());
+/** A reader of this file's zone (reports are scoped to the reader's zone), or of `zone`. */
+async function get(path: string, roles: string[] = ['authority'], headers: Record<string, string> = {}, zone = ZONE) {
+  const res = await handler(apiEvent({ method: 'GET', path, headers, claims: staffClaims('alex', ...roles, `zone:${zone}`) }), lambdaContext());
   return res;
 }
 
@@ -225,7 +226,8 @@ describe('monthly report against DynamoDB Local', () => {
         }),
       );
     }
-    const res = await get('/api/reports/monthly?from=2025-12&to=2025-12&format=csv');
+    // Read by staff of the legacy zone (the only ones who may read it): its name is published as `unspecified`.
+    const res = await get('/api/reports/monthly?from=2025-12&to=2025-12&format=csv', ['authority'], {}, '-legacy');
     expect(res.statusCode).toBe(200);
     const zones = new Set(
       parseCsv(res.body as string)
@@ -234,6 +236,27 @@ describe('monthly report against DynamoDB Local', () => {
     );
     expect(zones.has('unspecified')).toBe(true);
     for (const z of zones) expect(z).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+  });
+
+  it('shows each reader their own zone only; a token without a zone reads none', async () => {
+    await countedEvent(`E${ulid()}`, at('2026-06-10T10:00:00Z'), { 'cases.opened': 7 });
+    const mine = JSON.parse((await get('/api/reports/monthly?from=2026-06&to=2026-06')).body as string) as MonthlyReport;
+    expect(mine.zones).toEqual([ZONE]);
+    expect(mine.rows.every((r) => r.zone === ZONE)).toBe(true);
+    for (const role of ['authority', 'coordinator', 'supervisor']) {
+      const other = await get('/api/reports/monthly?from=2026-06&to=2026-06&format=csv', [role], {}, 'elsewhere');
+      expect(other.statusCode, role).toBe(200);
+      expect(other.body as string, role).not.toContain(ZONE);
+    }
+    const zoneless = await handler(
+      apiEvent({
+        method: 'GET',
+        path: '/api/reports/monthly?from=2026-06&to=2026-06',
+        claims: { ...staffClaims('nozone', 'authority'), 'cognito:groups': '[authority]' },
+      }),
+      lambdaContext(),
+    );
+    expect(zoneless.statusCode).toBe(403);
   });
 
   it('rejects bad ranges naming the field', async () => {

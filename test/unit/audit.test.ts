@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, readTrail, type AuditStore } from '../../functions/audit/trail.js';
 import { auditEntryFor, auditItem, auditPut } from '../../functions/lib/audit.js';
 import type { AuditEntry } from '../../functions/lib/audit.js';
-import { UnauthorizedError, ValidationError } from '../../shared/errors.js';
+import { ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
 import { isPersonalField } from '../../shared/personal-data.js';
 
-const principal = { sub: 'sub-1', username: 'sam', roles: ['supervisor' as const], scopes: [], clientId: 'c' };
+const principal = { sub: 'sub-1', username: 'sam', roles: ['supervisor' as const], zone: 'ruppel', scopes: [], clientId: 'c' };
 const at = new Date('2026-11-28T10:00:00.000Z');
 
 describe('audit records', () => {
@@ -17,6 +17,8 @@ describe('audit records', () => {
       actor: 'sam',
       actorSub: 'sub-1',
       roles: ['supervisor'],
+      // The actor's zone: the trail is read back by staff of that zone only.
+      zone: 'ruppel',
       action: 'read',
       route: 'GET /api/cases/{id}',
       at: '2026-11-28T10:00:00.000Z',
@@ -68,15 +70,26 @@ describe('reading a trail', () => {
         calls.push('append');
         appended.push(e);
       },
-      async list(_entity, _id, limit) {
-        calls.push(`list ${limit}`);
+      async list(_entity, _id, zone, limit) {
+        calls.push(`list ${zone} ${limit}`);
         return { items: [], lastSk: '2026-11-28T10:00:00.000Z#01JDZ8J7Q3W4XKZ9V5N2M6P8RT' };
       },
     };
     const page = await readTrail(store, { entity: 'case', id: 'C1', limit: 10, cursor: undefined }, { principal, route: 'GET /api/audit/{entity}/{id}', at });
-    expect(calls).toEqual(['append', 'list 10']);
+    // Only the reader's zone is listed.
+    expect(calls).toEqual(['append', 'list ruppel 10']);
     expect(appended[0]).toMatchObject({ entity: 'case', entityId: 'C1', action: 'read-audit' });
     expect(page.nextCursor && decodeCursor(page.nextCursor)).toBe('2026-11-28T10:00:00.000Z#01JDZ8J7Q3W4XKZ9V5N2M6P8RT');
+  });
+
+  it('refuses a reader without a zone before recording or listing anything', async () => {
+    const appended: AuditEntry[] = [];
+    const store: AuditStore = { append: async (e) => void appended.push(e), list: async () => ({ items: [], lastSk: undefined }) };
+    const { zone: _z, ...zoneless } = principal;
+    await expect(readTrail(store, { entity: 'case', id: 'C1', limit: 10, cursor: undefined }, { principal: zoneless, route: 'r', at })).rejects.toThrow(
+      ForbiddenError,
+    );
+    expect(appended).toEqual([]);
   });
 
   it('does not record anything when the cursor is forged', async () => {

@@ -35,8 +35,15 @@ describe('sealing personal fields (raw AES keyring)', () => {
   });
 
   it('leaves an item without personal fields as it is, and opens an unsealed item unchanged', async () => {
+    // A pending follow-up has no note: nothing to seal, stored as it is.
     const followup = { pk: 'CASE#C1', sk: 'FOLLOWUP#F1', status: 'pending' };
-    expect(await sealer.seal('followup', 'F1', followup)).toBe(followup);
+    expect(await sealer.seal('followup', 'F1', followup)).toEqual(followup);
+    // A done one with the officer's note: the note leaves only sealed, and opens back.
+    const noted = { ...followup, status: 'done', outcome: 'reached', note: 'At her sister’s, call after six' };
+    const sealedNote = await sealer.seal('followup', 'F1', noted);
+    expect(sealedNote.note).toBeUndefined();
+    expect(Buffer.from(sealedNote.sealed as Uint8Array).includes('sister')).toBe(false);
+    expect(await sealer.open('followup', 'F1', sealedNote)).toEqual(noted);
     const clear = { pk: 'ALERT#A1', sk: 'ALERT', status: 'open' };
     expect(await sealer.seal('alert', 'A1', clear)).toEqual(clear);
     expect(await sealer.open('alert', 'A1', clear)).toBe(clear);

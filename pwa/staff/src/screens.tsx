@@ -15,7 +15,7 @@ import { EscalationsScreen } from './screens/escalations.js';
 import { FollowupsScreen } from './screens/followups.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
 import { ReportsScreen } from './screens/reports.js';
-import { ServicesScreen } from './screens/services.js';
+import { NewServiceScreen, ServicesScreen } from './screens/services.js';
 
 export interface ScreenProps {
   roles: readonly StaffRole[];
@@ -68,6 +68,7 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'orders/:id', needs: 'GET /api/orders/{id}', screen: (p) => <OrderScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'orders', needs: 'GET /api/orders', nav: (t) => t.nav.orders, screen: (p) => <OrdersScreen roles={p.roles} /> },
   { pattern: 'bookings', needs: 'GET /api/staff/bookings', nav: (t) => t.nav.bookings, screen: (p) => <BookingsScreen query={p.loc.query} /> },
+  { pattern: 'services/new', needs: 'POST /api/services', screen: () => <NewServiceScreen /> },
   { pattern: 'services/:id', needs: 'PUT /api/services/{id}', screen: (p) => <ServicesScreen key={p.key} id={p.id} /> },
   { pattern: 'services', needs: 'PUT /api/services/{id}', nav: (t) => t.nav.services, screen: (p) => <ServicesScreen key={p.key} id={undefined} /> },
   { pattern: 'contact-points', needs: 'POST /api/contact-points', nav: (t) => t.nav.contactPoints, screen: () => <ContactPointsScreen /> },

@@ -1,19 +1,23 @@
 import { useState } from 'preact/hooks';
 import type { ContactPoint, ContactPointList } from '../../../../shared/catalog/api.js';
 import { api, seg } from '../api.js';
-import { label, LANG_NAMES, useI18n } from '../i18n/index.js';
-import { CONTACT_KINDS } from '../../../../shared/catalog/types.js';
+import { label, useI18n } from '../i18n/index.js';
+import { CONFIDENTIAL_KINDS, CONTACT_KINDS, type ContactKind } from '../../../../shared/catalog/types.js';
+import { AuditTrail } from '../ui/audit-trail.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Field, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
+import { draftOf, LocalizedFields, localizedOf } from '../ui/localized-fields.js';
 import { Loading, Page, Status } from '../ui/page.js';
 import { text } from './catalog.js';
 
 /**
  * Contact points as coordinators keep them: the list (`GET /api/contact-points`), a new one added
- * (`POST /api/contact-points`), a point's name in every language, phone and address changed with
- * `PUT /api/contact-points/{id}` (the rest of the point sent back as it was: shared/catalog/types.ts
- * `ContactPoint`), and removal (`DELETE`), each confirmed. Audited by the API.
+ * (`POST /api/contact-points`), a point's name and description in every catalogue language, phone,
+ * address and confidentiality changed with `PUT /api/contact-points/{id}` (the rest of the point sent
+ * back as it was: shared/catalog/types.ts `ContactPoint`), and removal (`DELETE`), each confirmed.
+ * Audited by the API; each card opens its own trail, where publishing a confidential kind's address
+ * on purpose reads as such.
  */
 export function ContactPointsScreen() {
   const { t, lang } = useI18n();
@@ -52,11 +56,11 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
   const { t } = useI18n();
   const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
   const [form, setForm] = useState({
-    name: point.name.nl,
-    nameFr: point.name.fr ?? '',
-    nameEn: point.name.en ?? '',
+    name: draftOf(point.name),
+    description: draftOf(point.description),
     phone: point.phone ?? '',
     address: point.address ?? '',
+    confidential: point.confidential,
   });
   const action = useAction();
   const headingId = `cp-${point.id}`;
@@ -66,9 +70,12 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
     const { phone: _p, address: _a, ...others } = rest;
     const body = {
       ...others,
-      name: localized(point.name, form.name, form.nameFr, form.nameEn),
+      name: localizedOf(form.name),
+      description: localizedOf(form.description),
+      confidential: form.confidential,
       ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-      ...(form.address.trim() ? { address: form.address.trim() } : {}),
+      // A confidential place's address is never sent: the API would refuse it, and it must not be kept.
+      ...(!form.confidential && form.address.trim() ? { address: form.address.trim() } : {}),
     };
     void action.run(async () => {
       await api('PUT', `/api/contact-points/${seg(point.id)}`, { body });
@@ -85,26 +92,13 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
       <h2 id={headingId}>{name}</h2>
       {mode === 'edit' ? (
         <form class="form" onSubmit={save}>
-          <Field
-            id={`${point.id}-name`}
-            label={t.contactPoints.nameIn(LANG_NAMES.nl)}
-            required
-            value={form.name}
-            onInput={(e) => setForm({ ...form, name: value(e) })}
-          />
-          <Field
-            id={`${point.id}-name-fr`}
-            label={t.contactPoints.nameIn(LANG_NAMES.fr)}
-            optional
-            value={form.nameFr}
-            onInput={(e) => setForm({ ...form, nameFr: value(e) })}
-          />
-          <Field
-            id={`${point.id}-name-en`}
-            label={t.contactPoints.nameIn(LANG_NAMES.en)}
-            optional
-            value={form.nameEn}
-            onInput={(e) => setForm({ ...form, nameEn: value(e) })}
+          <LocalizedFields id={`${point.id}-name`} label={t.contactPoints.name} value={form.name} onChange={(name) => setForm({ ...form, name })} />
+          <LocalizedFields
+            id={`${point.id}-description`}
+            label={t.contactPoints.description}
+            multiline
+            value={form.description}
+            onChange={(description) => setForm({ ...form, description })}
           />
           <Field
             id={`${point.id}-phone`}
@@ -114,12 +108,12 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
             value={form.phone}
             onInput={(e) => setForm({ ...form, phone: value(e) })}
           />
-          <Field
-            id={`${point.id}-address`}
-            label={t.contactPoints.address}
-            optional
-            value={form.address}
-            onInput={(e) => setForm({ ...form, address: value(e) })}
+          <Confidentiality
+            id={`${point.id}-confidential`}
+            kind={point.kind}
+            confidential={form.confidential}
+            address={form.address}
+            onChange={(patch) => setForm({ ...form, ...patch })}
           />
           <ErrorText error={action.error} />
           <div class="actions">
@@ -135,6 +129,7 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
         <>
           <p>{point.phone}</p>
           <p class="muted">{point.address}</p>
+          <ConfidentialityNote kind={point.kind} confidential={point.confidential} />
           {mode === 'remove' ? (
             <div role="group" aria-labelledby={`${headingId}-confirm`}>
               <p id={`${headingId}-confirm`}>{t.contactPoints.confirmRemove(name)}</p>
@@ -158,30 +153,85 @@ function PointCard({ point, name, onChanged }: { point: ContactPoint; name: stri
             </div>
           )}
           <ErrorText error={action.error} />
+          <AuditTrail entity="contact-point" id={point.id} nested />
         </>
       )}
     </li>
   );
 }
 
-/** A name in Dutch (required) and, when given, French and English; other languages kept as they were. */
-function localized(previous: Partial<Record<string, string>>, nl: string, fr: string, en: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(previous)) if (typeof v === 'string' && k !== 'fr' && k !== 'en') out[k] = v;
-  out.nl = nl.trim();
-  if (fr.trim()) out.fr = fr.trim();
-  if (en.trim()) out.en = en.trim();
-  return out;
+const secretByKind = (kind: string): boolean => (CONFIDENTIAL_KINDS as readonly string[]).includes(kind);
+
+/**
+ * Whether the place is confidential, said plainly. Its address field shows only when it is not; on a
+ * kind that is secret by nature (a shelter) leaving it unticked publishes the address on purpose, which
+ * the API records as such in the trail, and the form says so before it is saved.
+ */
+function Confidentiality({
+  id,
+  kind,
+  confidential,
+  address,
+  onChange,
+}: {
+  id: string;
+  kind: string;
+  confidential: boolean;
+  address: string;
+  onChange: (patch: { confidential?: boolean; address?: string }) => void;
+}) {
+  const { t } = useI18n();
+  const overriding = secretByKind(kind) && !confidential;
+  return (
+    <>
+      <Field
+        id={id}
+        type="checkbox"
+        label={t.contactPoints.confidential}
+        hint={secretByKind(kind) ? t.contactPoints.confidentialByKind(label(t.contactPoints.kinds, kind)) : undefined}
+        checked={confidential}
+        onChange={(e) => onChange({ confidential: checked(e) })}
+      />
+      {overriding ? (
+        <p class="audit-notice" role="note">
+          {t.contactPoints.publishWarning}
+        </p>
+      ) : null}
+      {confidential ? (
+        <p class="muted">{t.contactPoints.noAddress}</p>
+      ) : (
+        <Field id={`${id}-address`} label={t.contactPoints.address} optional value={address} onInput={(e) => onChange({ address: value(e) })} />
+      )}
+    </>
+  );
+}
+
+/** On a card: a confidential place, or a confidential kind's address published on purpose (audited). */
+function ConfidentialityNote({ kind, confidential }: { kind: ContactKind; confidential: boolean }) {
+  const { t } = useI18n();
+  if (confidential) return <p class="notice">{t.contactPoints.isConfidential}</p>;
+  if (secretByKind(kind)) return <p class="audit-notice">{t.contactPoints.publishedOnPurpose}</p>;
+  return null;
 }
 
 /** Adds a contact point (`POST /api/contact-points`): a readable id, the kind, names, what they do and how to reach them. */
 function NewPoint({ onAdded }: { onAdded: (message: string) => void }) {
   const { t } = useI18n();
-  const empty = { id: '', kind: '', name: '', nameFr: '', nameEn: '', description: '', phone: '', address: '', alwaysOpen: false, languages: 'nl, fr' };
+  const empty = {
+    id: '',
+    kind: '',
+    name: draftOf(undefined),
+    description: draftOf(undefined),
+    phone: '',
+    address: '',
+    alwaysOpen: false,
+    languages: 'nl, fr',
+    confidential: false,
+  };
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(empty);
   const action = useAction();
-  const set = (k: keyof typeof empty) => (e: Event) => setForm({ ...form, [k]: value(e) });
+  const set = (k: 'id' | 'phone' | 'languages') => (e: Event) => setForm({ ...form, [k]: value(e) });
   const submit = (e: Event) => {
     e.preventDefault();
     void action.run(async () => {
@@ -189,10 +239,11 @@ function NewPoint({ onAdded }: { onAdded: (message: string) => void }) {
         body: {
           id: form.id.trim(),
           kind: form.kind,
-          name: localized({}, form.name, form.nameFr, form.nameEn),
-          description: { nl: form.description.trim() },
+          name: localizedOf(form.name),
+          description: localizedOf(form.description),
+          confidential: form.confidential,
           ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
-          ...(form.address.trim() ? { address: form.address.trim() } : {}),
+          ...(!form.confidential && form.address.trim() ? { address: form.address.trim() } : {}),
           alwaysOpen: form.alwaysOpen,
           languages: form.languages.split(/[\s,]+/).filter(Boolean),
         },
@@ -222,15 +273,26 @@ function NewPoint({ onAdded }: { onAdded: (message: string) => void }) {
           required
           empty={t.none}
           value={form.kind}
-          onChange={(v) => setForm({ ...form, kind: v })}
+          // A kind that is secret by nature starts confidential; the coordinator may untick it on purpose.
+          onChange={(v) => setForm({ ...form, kind: v, confidential: secretByKind(v) })}
           options={CONTACT_KINDS.map((k) => [k, label(t.contactPoints.kinds, k)] as const)}
         />
-        <Field id="new-point-name" label={t.contactPoints.nameIn(LANG_NAMES.nl)} required value={form.name} onInput={set('name')} />
-        <Field id="new-point-name-fr" label={t.contactPoints.nameIn(LANG_NAMES.fr)} optional value={form.nameFr} onInput={set('nameFr')} />
-        <Field id="new-point-name-en" label={t.contactPoints.nameIn(LANG_NAMES.en)} optional value={form.nameEn} onInput={set('nameEn')} />
-        <Field id="new-point-description" label={t.contactPoints.description} required value={form.description} onInput={set('description')} />
+        <LocalizedFields id="new-point-name" label={t.contactPoints.name} value={form.name} onChange={(name) => setForm({ ...form, name })} />
+        <LocalizedFields
+          id="new-point-description"
+          label={t.contactPoints.description}
+          multiline
+          value={form.description}
+          onChange={(description) => setForm({ ...form, description })}
+        />
         <Field id="new-point-phone" type="tel" label={t.contactPoints.phone} optional value={form.phone} onInput={set('phone')} />
-        <Field id="new-point-address" label={t.contactPoints.address} optional value={form.address} onInput={set('address')} />
+        <Confidentiality
+          id="new-point-confidential"
+          kind={form.kind}
+          confidential={form.confidential}
+          address={form.address}
+          onChange={(patch) => setForm({ ...form, ...patch })}
+        />
         <Field
           id="new-point-languages"
           label={t.contactPoints.languages}

@@ -8,7 +8,7 @@ import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
-import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { OfficerChoice } from '../ui/officer-choice.js';
 import { Loading, Page } from '../ui/page.js';
@@ -127,6 +127,7 @@ export function FollowupCard({
   const setSaved = (text: string) => (onSaved ? onSaved(text) : setSavedHere(text));
   const [panel, setPanel] = useState<Panel>('none');
   const [outcome, setOutcome] = useState('');
+  const [note, setNote] = useState('');
   const [due, setDue] = useState(isoToLocal(f.dueAt));
   const [officer, setOfficer] = useState('');
   const action = useAction();
@@ -137,7 +138,7 @@ export function FollowupCard({
     e.preventDefault();
     void action.run(async () => {
       if (panel === 'complete') {
-        const done = await api<CompletedFollowup>('POST', `${base}/complete`, { body: { outcome } });
+        const done = await api<CompletedFollowup>('POST', `${base}/complete`, { body: { outcome, ...(note.trim() ? { note: note.trim() } : {}) } });
         // Say what comes next: the retry the cadence planned, or the urgent one after two "not reached".
         const next = done.planned[0] ?? (done.urgentFollowupId ? { dueAt: undefined } : undefined);
         setSaved(done.supervisorNotified ? t.followups.savedUrgent : next?.dueAt ? t.followups.savedNext(dateTime(next.dueAt)) : t.saved);
@@ -195,6 +196,18 @@ export function FollowupCard({
             <dd>{label(t.outcomes, f.outcome) || t.followups.done}</dd>
           </div>
         ) : null}
+        {done && f.completedAt ? (
+          <div>
+            <dt>{t.followups.completed}</dt>
+            <dd>{f.completedBy ? t.followups.completedBy(dateTime(f.completedAt), f.completedBy) : dateTime(f.completedAt)}</dd>
+          </div>
+        ) : null}
+        {done && f.note ? (
+          <div>
+            <dt>{t.followups.note}</dt>
+            <dd class="note">{f.note}</dd>
+          </div>
+        ) : null}
       </dl>
       {!done ? (
         <div class="actions">
@@ -222,6 +235,17 @@ export function FollowupCard({
               required
               empty={t.none}
               options={OUTCOMES.map((o) => [o, label(t.outcomes, o)] as const)}
+            />
+          ) : null}
+          {panel === 'complete' ? (
+            <TextArea
+              id={`note-${f.id}`}
+              label={t.followups.note}
+              hint={t.followups.noteHint}
+              optional
+              maxLength={2000}
+              value={note}
+              onInput={(e) => setNote(value(e))}
             />
           ) : null}
           {panel === 'reschedule' ? (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AuditPage, AuditRecord } from '../../../../shared/audit/api.js';
 import { api, apiPath, seg } from '../api.js';
-import { useI18n } from '../i18n/index.js';
+import { label, useI18n } from '../i18n/index.js';
 import { DataTable } from './data-table.js';
 import { ErrorText } from './errors.js';
 import { useAction } from './hooks.js';
@@ -39,7 +39,7 @@ export function AuditTrail({ entity, id, nested = false }: { entity: string; id:
           columns={[t.audit.when, t.audit.who, t.audit.roles, t.audit.action, t.audit.route]}
           rows={items}
           rowKey={(r, i) => `${r.at}-${i}`}
-          cells={(r) => [dateTime(r.at), r.actor, r.roles.join(', '), r.action, <code>{r.route}</code>]}
+          cells={(r) => [dateTime(r.at), r.actor, r.roles.join(', '), label(t.audit.actions, r.action), <code>{r.route}</code>]}
         />
       )}
       {items !== undefined && cursor ? (

@@ -21,7 +21,7 @@ export function Field({ id, label, hint, optional, ...input }: { id: string; lab
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div class={input.type === 'checkbox' ? 'field checkbox' : 'field'}>
-      {input.type === 'checkbox' ? <input id={id} {...(input as Record<string, unknown>)} /> : null}
+      {input.type === 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
       <label for={id}>
         {label}
         {optional ? <span class="muted"> {t.optional}</span> : null}
@@ -32,6 +32,42 @@ export function Field({ id, label, hint, optional, ...input }: { id: string; lab
         </p>
       ) : null}
       {input.type !== 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
+    </div>
+  );
+}
+
+/** A labelled paragraph of text (several lines); `hint` is tied with aria-describedby. */
+export function TextArea({
+  id,
+  label,
+  hint,
+  optional,
+  value: text,
+  maxLength,
+  onInput,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  value: string;
+  maxLength?: number;
+  onInput: (e: Event) => void;
+}) {
+  const { t } = useI18n();
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div class="field">
+      <label for={id}>
+        {label}
+        {optional ? <span class="muted"> {t.optional}</span> : null}
+      </label>
+      {hint ? (
+        <p id={hintId} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      <textarea id={id} rows={4} aria-describedby={hintId} maxLength={maxLength} value={text} onInput={onInput} />
     </div>
   );
 }
