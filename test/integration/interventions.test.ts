@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { DynamoCaseRepository } from '../../functions/cases/repository.js';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { handler as interventions } from '../../functions/interventions/handler.js';
+import { handler as reports } from '../../functions/reports/handler.js';
 import { DynamoInterventionRepository } from '../../functions/interventions/repository.js';
 import { recordIntervention } from '../../functions/interventions/use-cases.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { DemoStaffDirectory } from '../../functions/lib/staff-directory.js';
 import { createInterventionSchema } from '../../shared/interventions/api.js';
+import { monthOf } from '../../shared/metrics.js';
 import { invokeRoute, staffToken } from '../support/invoke.js';
 import { counters, TABLE } from './cases-support.js';
 import { interventionBody as body, plusDays, today } from './interventions-support.js';
@@ -152,6 +154,31 @@ describe('recording an intervention', () => {
       expect(res.json.field, JSON.stringify(res.json)).toBe(field);
     }
     expect(delta(before, await counters(ZONE, new Date()))).toEqual({});
+  });
+
+  it('the monthly report counts interventions, children, home bans, the FJC introduction and substance use, rounded to base 5', async () => {
+    expect((await post(body())).status).toBe(201);
+    const month = monthOf(new Date());
+    const res = await invokeRoute(reports, 'GET', `/api/reports/monthly?from=${month}&to=${month}`, { claims: staffToken('alex.authority', 'authority') });
+    expect(res.status).toBe(200);
+    const rows = (res.json.rows as { zone: string; measure: string; breakdown: string; category: string; value: number }[]).filter((r) => r.zone === ZONE);
+    const cell = (measure: string, breakdown = 'total', category = '') => rows.find((r) => r.measure === measure && r.breakdown === breakdown && r.category === category);
+    for (const [measure, breakdown, category] of [
+      ['interventions', 'total', ''],
+      ['interventions', 'fjc_introduction', 'offered'],
+      ['interventions', 'substance_use_aggressor', 'yes'],
+      ['interventions', 'substance_use_victim', 'no'],
+      ['interventions.with_physical_violence', 'total', ''],
+      ['interventions.children', 'presence', 'witness'],
+      ['interventions.children_secured', 'total', ''],
+      ['interventions.home_bans', 'total', ''],
+    ] as const) {
+      const r = cell(measure, breakdown, category);
+      expect(r, `${measure} ${breakdown} ${category}`).toBeDefined();
+      expect((r?.value ?? 1) % 5).toBe(0);
+    }
+    // Several interventions were recorded in this file: the published total is not 0.
+    expect(cell('interventions')?.value).toBeGreaterThan(0);
   });
 
   it('another zone records nothing here and reads nothing of it', async () => {
