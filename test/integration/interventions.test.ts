@@ -5,6 +5,8 @@ import { DynamoCaseRepository } from '../../functions/cases/repository.js';
 import { handler as cases } from '../../functions/cases/handler.js';
 import { handler as interventions } from '../../functions/interventions/handler.js';
 import { handler as reports } from '../../functions/reports/handler.js';
+import { seedDemoInterventions } from '../../infra/local/demo/interventions.js';
+import { seedDemoData } from '../../infra/local/seed.js';
 import { DynamoInterventionRepository } from '../../functions/interventions/repository.js';
 import { recordIntervention } from '../../functions/interventions/use-cases.js';
 import { dynamo } from '../../functions/lib/clients.js';
@@ -188,5 +190,17 @@ describe('recording an intervention', () => {
     expect((await get(r.json.id, farPolice)).status).toBe(404);
     expect((await get(r.json.id, farOfficer)).status).toBe(404);
     expect((await get('IV-NOTANID')).status).toBe(400);
+  });
+
+  it('the demo seed records one intervention through the same use case: two children, a home ban, the case for olivia.officer', async () => {
+    const report = await seedDemoData({ tableName: TABLE, modules: [{ name: `interventions-test-${ulid()}`, run: seedDemoInterventions }] });
+    expect(report.seeded).toHaveLength(1);
+    const officerCases = await new DynamoCaseRepository(TABLE).listByOfficer('olivia.officer', 500);
+    const seeded = officerCases.filter((c) => c.openedBy === 'paula.police' && c.interventionId !== undefined);
+    expect(seeded.length).toBeGreaterThan(0);
+    const iv = await get(seeded[0]?.interventionId as string);
+    expect(iv.status).toBe(200);
+    expect(iv.json.children).toHaveLength(2);
+    expect(iv.json.actions.homeBan).toBeDefined();
   });
 });
