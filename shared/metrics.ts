@@ -56,7 +56,7 @@ export const metricCategories = {
   riskLevel: ['standard', 'medium', 'high'],
   yesNo: ['yes', 'no'],
   gender: ['female', 'male', 'other', 'not_recorded'],
-  breachKind: ['pre_alert', 'alert', 'tamper', 'curfew', 'battery', 'signal_loss', 'panic', 'contact'],
+  breachKind: ['pre_alert', 'alert', 'tamper', 'curfew', 'battery', 'signal_loss', 'panic', 'contact', 'condition'],
   interventionKind: ['physical', 'psychological', 'sexual', 'economic', 'digital'],
   fjcIntroduction: ['not_offered', 'offered', 'accepted', 'declined', 'done'],
 } as const;

@@ -178,6 +178,22 @@ export const routes = [
     access: staff('police', 'officer', 'supervisor'),
     summary: 'One intervention of your zone (audited)',
   },
+
+  // The respondent's conditions: programme attendance and justice-house reports, and the compliance timeline
+  {
+    method: 'POST',
+    path: '/api/orders/{id}/attendance',
+    function: 'orders',
+    access: staff('partner'),
+    summary: 'The partner a condition names records a session or report: attended or missed (a missed one alerts police and the case officer)',
+  },
+  {
+    method: 'GET',
+    path: '/api/orders/{id}/timeline',
+    function: 'orders',
+    access: staff('police', 'officer', 'supervisor'),
+    summary: 'Compliance timeline of an order: fixes, alerts, attendance, violations in order (audited)',
+  },
 ] as const satisfies readonly RouteDecl[];
 
 /** One declared route, with its literal method, path and function. */

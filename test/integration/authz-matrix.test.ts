@@ -235,6 +235,13 @@ describe('authorization matrix: zone and district', () => {
       body: () => ({ outcome: 'false_alarm' }),
       district: true,
     },
+    {
+      key: 'POST /api/orders/{id}/attendance',
+      role: 'partner',
+      path: () => `/api/orders/${ids.orderId}/attendance`,
+      body: () => ({ condition: 'programme', session: '2026-01-10', status: 'missed' }),
+    },
+    { key: 'GET /api/orders/{id}/timeline', role: 'police', path: () => `/api/orders/${ids.orderId}/timeline`, district: true },
     { key: 'POST /api/interventions', role: 'police', path: () => '/api/interventions', body: () => interventionBody() },
     { key: 'GET /api/interventions/{id}', role: 'police', path: () => `/api/interventions/${ids.interventionId}` },
   ];

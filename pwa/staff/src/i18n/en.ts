@@ -401,6 +401,7 @@ export const en: Messages = {
       perpetrator: 'For perpetrators',
       youth: 'Youth',
       job: 'Work',
+      condition: 'Condition broken (programme or justice house)',
     } as Record<string, string>,
     title: 'Contact points',
     empty: 'No contact points.',

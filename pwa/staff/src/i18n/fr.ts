@@ -408,6 +408,7 @@ export const fr: Messages = {
       perpetrator: 'Pour les auteurs',
       youth: 'Jeunes',
       job: 'Emploi',
+      condition: 'Condition non respectée (programme ou maison de justice)',
     } as Record<string, string>,
     title: 'Points de contact',
     empty: 'Aucun point de contact.',

@@ -226,6 +226,7 @@ export const nl = {
       signalLoss: 'Geen signaal',
       panic: 'Paniekknop',
       contact: 'Contact gemeld',
+      condition: 'Voorwaarde niet nageleefd (programma of justitiehuis)',
     } as Record<string, string>,
     zoneLabels: { home: 'woning', work: 'werk', school: 'school', other: 'andere plaats' } as Record<string, string>,
     at: 'Tijdstip',
