@@ -241,6 +241,28 @@ export const functions = {
     secrets: [],
     timeoutSeconds: 300,
   },
+  interventions: {
+    entry: 'functions/interventions/handler.ts',
+    description: 'Police interventions: the record at the scene opens the case, its follow-ups and the FJC introduction in one transaction',
+    table: 'readWrite',
+    keys: {
+      // The case it opens (and its order links), the report counters, the audit records, its idempotency records.
+      write: [
+        under('intervention'),
+        under('case'),
+        under('orderCases'),
+        under('stats'),
+        under('audit'),
+        only('interventionsIdempotency'),
+        only('caseRefHmacKey'),
+      ],
+      // The 12-month repeat flag of the victim reference's keyed hash.
+      query: { gsi2: [under('victim')] },
+    },
+    publishes: [],
+    personalData: { seal: ['intervention', 'case'], open: ['intervention'] },
+    secrets: ['caseRefHmacKey', 'originVerify'],
+  },
 } as const satisfies Record<string, FunctionDecl>;
 
 export type FunctionName = keyof typeof functions;

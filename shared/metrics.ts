@@ -33,6 +33,18 @@ export const metric = {
   /** An order stopped being active this month: ended early, or its validity ran out (see README). */
   ordersEnded: 'orders.ended',
   // Alert acknowledgement times are not counters: see `ackTimeItem` in functions/lib/stats.ts.
+  // Police interventions (functions/interventions), counted in the transaction that records them.
+  interventions: 'interventions.recorded',
+  /** One per kind of violence present (an intervention with two kinds counts under both). */
+  interventionsByKind: (kind: string) => `interventions.kind.${kind}`,
+  /** Children involved, one per child row: present or witness; secured once per child when they were secured. */
+  interventionChildren: (how: 'present' | 'witness' | 'secured') => `interventions.children.${how}`,
+  interventionHomeBans: 'interventions.homeBans',
+  interventionArrests: 'interventions.arrests',
+  /** The FJC introduction at the scene, by its status (offered, accepted, declined, done, not_offered). */
+  interventionFjc: (status: string) => `interventions.fjc.${status}`,
+  /** Substance use recorded on each side (yes/no; `not_known` counts under neither). */
+  interventionSubstance: (side: 'aggressor' | 'victim', yesNo: 'yes' | 'no') => `interventions.substance.${side}.${yesNo}`,
 } as const;
 
 /**
@@ -44,7 +56,9 @@ export const metricCategories = {
   riskLevel: ['standard', 'medium', 'high'],
   yesNo: ['yes', 'no'],
   gender: ['female', 'male', 'other', 'not_recorded'],
-  breachKind: ['pre_alert', 'alert', 'tamper', 'curfew', 'battery', 'signal_loss', 'panic', 'contact'],
+  breachKind: ['pre_alert', 'alert', 'tamper', 'curfew', 'battery', 'signal_loss', 'panic', 'contact', 'condition'],
+  interventionKind: ['physical', 'psychological', 'sexual', 'economic', 'digital'],
+  fjcIntroduction: ['not_offered', 'offered', 'accepted', 'declined', 'done'],
 } as const;
 
 /** Month key in Europe/Brussels time: `2026-11`. */

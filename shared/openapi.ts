@@ -7,6 +7,7 @@ import { catalogContract } from './catalog/api.js';
 import type { CapabilityContract, OperationContract } from './contract.js';
 import { functions } from './functions.js';
 import { healthContract } from './health/api.js';
+import { interventionsContract } from './interventions/api.js';
 import { monitoringContract } from './monitoring/api.js';
 import { ordersContract } from './orders/api.js';
 import { pushContract } from './push/api.js';
@@ -33,6 +34,7 @@ const contracts: { readonly [F in HttpFunction]: CapabilityContract<F> } = {
   push: pushContract,
   reports: reportsContract,
   audit: auditContract,
+  interventions: interventionsContract,
 };
 
 export function contractOf(route: Route): OperationContract {

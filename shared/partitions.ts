@@ -26,6 +26,8 @@ export const prefixes = {
   stats: 'STATS#',
   audit: 'AUDIT#',
   pushUser: 'PUSH#USER#',
+  /** A police intervention (functions/interventions): the record, sealed. */
+  intervention: 'INTERVENTION#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',
@@ -44,6 +46,8 @@ export const fixedPartitions = {
   followupDeadLetters: 'FOLLOWUP#DEADLETTERS',
   /** The local stack's stand-in for the caseRefHmacKey secret (functions/cases/victim-key.ts); never in AWS. */
   caseRefHmacKey: 'SECRET#CASE-REF-HMAC',
+  /** Powertools idempotency records of POST /api/interventions (a tablet's retries record one intervention). */
+  interventionsIdempotency: 'IDEMPOTENCY#interventions',
   // ---- index partition keys (gsi1pk, gsi2pk)
   teamCases: 'TEAM#CASES',
   teamFollowups: 'TEAM#FOLLOWUPS',

@@ -44,6 +44,12 @@ export const PERSONAL_FIELDS = [
   'riskHistory',
   'evidence',
   'note',
+  // Interventions (sealed at rest, SEALED_FIELDS.intervention).
+  'reportNumber',
+  'victims',
+  'aggressor',
+  'withWhom',
+  'substanceUse',
 ] as const;
 
 const lower = new Set(PERSONAL_FIELDS.map((f) => f.toLowerCase()));
@@ -78,6 +84,8 @@ export const SEALED_FIELDS = {
   fix: ['lat', 'lon', 'accuracy'],
   /** `ALERT#<id>`/`ALERT`: the evidence (triggering fix, panic position, distances). */
   alert: ['evidence'],
+  /** `INTERVENTION#<id>`/`INTERVENTION`: the report number, who was present (victims, aggressor, each child, others), injuries, weapons, substance use, the risk answers, what was done (with whom the children are). */
+  intervention: ['reportNumber', 'victims', 'aggressor', 'children', 'others', 'injuries', 'weapons', 'substanceUse', 'earlierInterventionsAtAddress', 'actions', 'risk'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedKind = keyof typeof SEALED_FIELDS;

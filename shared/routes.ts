@@ -162,6 +162,38 @@ export const routes = [
     summary: 'Monthly report (JSON or CSV)',
   },
   { method: 'GET', path: '/api/audit/{entity}/{id}', function: 'audit', access: staff('coordinator', 'supervisor'), summary: 'Audit trail of one entity' },
+
+  // Police interventions: the record at the scene opens the case, its follow-ups and the FJC introduction
+  {
+    method: 'POST',
+    path: '/api/interventions',
+    function: 'interventions',
+    access: staff('police'),
+    summary: 'Record an intervention: the case, its follow-ups, the FJC introduction and the counters in one transaction (Idempotency-Key)',
+  },
+  {
+    method: 'GET',
+    path: '/api/interventions/{id}',
+    function: 'interventions',
+    access: staff('police', 'officer', 'supervisor'),
+    summary: 'One intervention of your zone (audited)',
+  },
+
+  // The respondent's conditions: programme attendance and justice-house reports, and the compliance timeline
+  {
+    method: 'POST',
+    path: '/api/orders/{id}/attendance',
+    function: 'orders',
+    access: staff('partner'),
+    summary: 'The partner a condition names records a session or report: attended or missed (a missed one alerts police and the case officer)',
+  },
+  {
+    method: 'GET',
+    path: '/api/orders/{id}/timeline',
+    function: 'orders',
+    access: staff('police', 'officer', 'supervisor'),
+    summary: 'Compliance timeline of an order: fixes, alerts, attendance, violations in order (audited)',
+  },
 ] as const satisfies readonly RouteDecl[];
 
 /** One declared route, with its literal method, path and function. */

@@ -29,7 +29,7 @@ import { brusselsToUtc } from '../../shared/brussels-time.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Caller } from '../lib/auth.js';
 import { inZone, zoneOf } from '../lib/scope.js';
-import type { CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
+import type { CaseChange, CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
 
 export interface CaseDeps {
@@ -40,7 +40,7 @@ export interface CaseDeps {
 }
 
 /** Another owner than the caller is accepted only from the directory: never free text, never no one. */
-async function requireOfficerOfZone(deps: CaseDeps, zone: string, officer: string): Promise<void> {
+export async function requireOfficerOfZone(deps: CaseDeps, zone: string, officer: string): Promise<void> {
   const officers = await deps.directory.officersOfZone(zone);
   if (!officers.some((o) => o.username === officer && o.active && o.roles.includes('officer'))) {
     throw new ValidationError('officer', "Not an active officer of the case's zone");
@@ -98,16 +98,30 @@ export function newFollowup(caseRecord: Pick<CaseRecord, 'id' | 'zone'>, plan: P
 /** The report counter of a new follow-up: one more due in the month of its first due time. */
 export const dueCounter = (f: StoredFollowup): StatsDelta => ({ at: new Date(f.countedDueAt), zone: f.zone, counters: { [metric.followupsDue]: 1 } });
 
-/** Opens a case: the case, its victim hash, its first follow-ups, counters and audit in ONE transaction. */
-export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Caller, now: Date): Promise<CaseDetail> {
-  if (body.zone !== zoneOf(caller.principal)) throw new ForbiddenError('Cases are opened in your own zone');
+/** What opening a case writes: the case with its victim hash, its first follow-ups and their counters. */
+export interface CaseOpening {
+  record: CaseRecord;
+  victimHash: string;
+  followups: StoredFollowup[];
+  stats: StatsDelta[];
+}
+
+/**
+ * Plans a new case for `officer`, opened by `openedBy` (the officer, a supervisor, or the police officer
+ * who recorded the intervention): the record, its follow-ups by the risk level's cadence and the
+ * report counters. Nothing is written; the caller commits it (alone, or inside a larger transaction).
+ */
+export async function planCase(
+  deps: CaseDeps,
+  body: CreateCaseBody,
+  openedBy: string,
+  officer: string,
+  now: Date,
+  extra: Pick<CaseRecord, 'interventionId'> = {},
+): Promise<CaseOpening> {
   const checklist = dashRisk(body.dashYes.length);
   const decided = decideRisk(checklist, body.riskLevel, body.riskReason);
   if (!decided.ok) throw new ValidationError('riskReason', 'Lowering the risk below the checklist needs a reason');
-  const officer = body.officer ?? me(caller);
-  if (officer !== me(caller) && !isSupervisor(caller)) throw new ForbiddenError('Only supervisors open a case for another officer');
-  if (officer !== me(caller)) await requireOfficerOfZone(deps, body.zone, officer);
-
   const hash = victimHash(body.victimRef, await deps.repo.victimKey());
   const repeat = (await deps.repo.casesOfVictimSince(hash, repeatWindowStart(now).toISOString())).length > 0;
   const at = now.toISOString();
@@ -126,17 +140,18 @@ export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Cal
     dashYes: body.dashYes,
     dashLevel: checklist,
     riskLevel: decided.level,
-    riskHistory: [{ at, by: me(caller), from: null, to: decided.level, ...(decided.lowered && body.riskReason ? { riskReason: body.riskReason } : {}) }],
+    riskHistory: [{ at, by: openedBy, from: null, to: decided.level, ...(decided.lowered && body.riskReason ? { riskReason: body.riskReason } : {}) }],
     officer,
     fjcIntroduction: body.fjcIntroduction,
     ...(body.fjcIntroduction === 'done' ? { fjcIntroducedAt: at } : {}),
     repeat,
     bookingRefs: body.bookingRefs,
     orderIds: body.orderIds,
+    ...extra,
     openedAt: at,
-    openedBy: me(caller),
+    openedBy,
     updatedAt: at,
-    updatedBy: me(caller),
+    updatedBy: openedBy,
   };
   const followups = planFollowups(record.riskLevel, now, deps.cadence ?? DEFAULT_CADENCE).map((p) => newFollowup(record, p, officer, now));
   const yn = (b: boolean) => (b ? 'yes' : 'no');
@@ -158,14 +173,29 @@ export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Cal
     },
     ...followups.map(dueCounter),
   ];
-  await deps.repo.commit({
-    newCase: { record, victimHash: hash },
-    followups: followups.map((f) => ({ next: f, expectedVersion: undefined })),
+  return { record, victimHash: hash, followups, stats };
+}
+
+/** The change that writes a planned case: with its audit record, for one transaction. */
+export function openingChange(opening: CaseOpening, audit: AuditEntry): CaseChange {
+  return {
+    newCase: { record: opening.record, victimHash: opening.victimHash },
+    followups: opening.followups.map((f) => ({ next: f, expectedVersion: undefined })),
     notices: [],
-    audit: auditOf(caller, record.id, 'create', now),
-    stats,
-  });
-  return { ...record, followups: followups.map(followupView) };
+    audit,
+    stats: opening.stats,
+  };
+}
+
+/** Opens a case: the case, its victim hash, its first follow-ups, counters and audit in ONE transaction. */
+export async function openCase(deps: CaseDeps, body: CreateCaseBody, caller: Caller, now: Date): Promise<CaseDetail> {
+  if (body.zone !== zoneOf(caller.principal)) throw new ForbiddenError('Cases are opened in your own zone');
+  const officer = body.officer ?? me(caller);
+  if (officer !== me(caller) && !isSupervisor(caller)) throw new ForbiddenError('Only supervisors open a case for another officer');
+  if (officer !== me(caller)) await requireOfficerOfZone(deps, body.zone, officer);
+  const opening = await planCase(deps, body, me(caller), officer, now);
+  await deps.repo.commit(openingChange(opening, auditOf(caller, opening.record.id, 'create', now)));
+  return { ...opening.record, followups: opening.followups.map(followupView) };
 }
 
 function canSee(c: CaseRecord, followups: readonly StoredFollowup[], caller: Caller): boolean {

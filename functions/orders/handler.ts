@@ -5,10 +5,13 @@ import { requireEnv } from '../lib/config.js';
 import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js';
 import { parse } from '../lib/validation.js';
 import { DynamoOrderRepository } from './repository.js';
-import { changeSchema, endSchema, listOrdersQuery, orderBodySchema, orderIdSchema } from '../../shared/orders/api.js';
+import { attendanceSchema, changeSchema, endSchema, listOrdersQuery, orderBodySchema, orderIdSchema } from '../../shared/orders/api.js';
+import { DynamoConditions, orderTimeline, recordAttendance } from './conditions.js';
 import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPositions, reissueProtectionCode } from './use-cases.js';
 
-const repo = new DynamoOrderRepository(requireEnv(TABLE_ENV));
+const table = requireEnv(TABLE_ENV);
+const repo = new DynamoOrderRepository(table);
+const conditions = new DynamoConditions(table, async (id) => (await repo.get(id))?.order);
 
 const orderId = (req: ApiRequest) => parse(orderIdSchema, req.pathParameters.id, 'id');
 
@@ -32,4 +35,9 @@ export const handler = httpApi('orders', {
   // Shown once, like at creation; the old code stops working at once.
   'POST /api/orders/{id}/protection-code': async (req) => created(await reissueProtectionCode(repo, orderId(req), callerOf(req), clock.now())),
   'GET /api/orders/{id}/positions': async (req) => ok({ positions: await orderPositions(repo, orderId(req), callerOf(req), clock.now()) }),
+  'POST /api/orders/{id}/attendance': async (req) => {
+    const id = orderId(req);
+    return created(await recordAttendance(conditions, table, id, parse(attendanceSchema, req.body), callerOf(req), clock.now()));
+  },
+  'GET /api/orders/{id}/timeline': async (req) => ok({ timeline: await orderTimeline(conditions, orderId(req), callerOf(req), clock.now()) }),
 });

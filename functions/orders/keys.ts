@@ -31,4 +31,7 @@ export const orderKeys = {
    */
   alertRef: (orderId: string, alertId: string) => ({ pk: `ORDER#${orderId}`, sk: `ALERT#${alertId}` }),
   alertRefPrefix: 'ALERT#',
+  /** A programme session or justice-house report the partner recorded (expires with the order's positions). */
+  attendance: (orderId: string, session: string, id: string) => ({ pk: `${P.order}${orderId}`, sk: `ATTEND#${session}#${id}` }),
+  attendancePrefix: 'ATTEND#',
 };

@@ -45,6 +45,7 @@ function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 
     noContact: body.noContact,
     device: body.device,
     fixRetentionDays: body.fixRetentionDays,
+    ...(body.perpetrator ? { perpetrator: body.perpetrator } : {}),
   };
 }
 

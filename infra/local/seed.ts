@@ -5,6 +5,7 @@ import { table } from '../../shared/table.js';
 import { seedDemoCases } from './demo/cases.js';
 import { seedCatalog } from './demo/catalog.js';
 import { seedDemoOrder } from './demo/orders.js';
+import { seedDemoInterventions } from './demo/interventions.js';
 
 /**
  * Demo data for the local stack, seeded once per data folder and never over what a user changed:
@@ -31,6 +32,7 @@ export const seedModules: readonly SeedModule[] = [
   { name: 'catalog', run: seedCatalog },
   { name: 'orders', run: seedDemoOrder },
   { name: 'cases', run: seedDemoCases },
+  { name: 'interventions', run: seedDemoInterventions },
 ];
 
 export interface SeedReport {

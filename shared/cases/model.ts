@@ -66,6 +66,8 @@ export interface CaseRecord {
   updatedAt: string;
   updatedBy: string;
   closedAt?: string;
+  /** The police intervention this case was opened from (functions/interventions), when it was. */
+  interventionId?: string;
 }
 
 export type FollowupStatus = 'pending' | 'done' | 'cancelled';

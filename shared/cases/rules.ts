@@ -72,4 +72,4 @@ export function bucketOf(dueAt: Date, now: Date): Bucket {
  * of a condition, a removed tag, or her own panic. Pre-alerts and device health (battery, signal) stay
  * with the police.
  */
-export const CASE_ALERT_KINDS: readonly AlertKind[] = ['zone', 'curfew', 'contact', 'tamper', 'panic'];
+export const CASE_ALERT_KINDS: readonly AlertKind[] = ['zone', 'curfew', 'contact', 'tamper', 'panic', 'condition'];

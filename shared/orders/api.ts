@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import type { CapabilityContract } from '../contract.js';
 import { ZONE_LABELS, type OrderRecord } from '../zones/index.js';
-import { instant, wallClockTime, zoneId } from '../primitives.js';
+import { instant, pastDate, wallClockTime, zoneId } from '../primitives.js';
+import { PARTNERS, type PartnerKind } from '../partners.js';
 
 const deviceId = z
   .string()
@@ -30,6 +31,21 @@ const curfew = z.strictObject({
   centre: point,
   radiusM: z.number().min(50).max(5_000).default(200),
 });
+
+const partnerOfKind = (kinds: readonly PartnerKind[], what: string) =>
+  z.string().refine((id) => PARTNERS.some((p) => p.id === id && (kinds as readonly string[]).includes(p.kind)), `A declared partner that runs ${what} (shared/partners.ts)`);
+
+/** The respondent's conditions beyond the zones: who runs the programme, who takes the reports, and the rights notice. */
+export const perpetratorConditionsSchema = z
+  .strictObject({
+    programme: z.strictObject({ partner: partnerOfKind(['perpetrator-programme', 'mental-health'], 'a perpetrator programme or treatment') }).optional(),
+    reporting: z
+      .strictObject({ partner: partnerOfKind(['probation'], 'the justice house'), every: z.enum(['week', 'fortnight', 'month']).default('fortnight') })
+      .optional(),
+    /** The respondent was told what is kept about them, why and for how long (required with any condition). */
+    rightsNoticeGivenAt: instant,
+  })
+  .refine((p) => p.programme !== undefined || p.reporting !== undefined, { message: 'A programme or a reporting condition', path: ['programme'] });
 
 /** The conditions of an order, as police enter them (create and change). */
 export const orderBodySchema = z
@@ -68,6 +84,7 @@ export const orderBodySchema = z
       })
       .default({ signalLossMinutes: 10, batteryLowPercent: 15 }),
     fixRetentionDays: z.number().int().min(1).max(365).default(90),
+    perpetrator: perpetratorConditionsSchema.optional(),
   })
   .refine((o) => o.validUntil > o.validFrom, { message: 'Must be after validFrom', path: ['validUntil'] })
   .refine((o) => !o.movingZone || (o.protectedDeviceId && o.shareProtectedPosition), {
@@ -89,6 +106,35 @@ export const orderIdSchema = z
   .string()
   .regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id')
   .describe('A restraining order id: RO- and a ULID');
+
+/** `POST /api/orders/{id}/attendance`: the partner the condition names records one session or report. */
+export const ATTENDANCE_CONDITIONS = ['programme', 'reporting'] as const;
+export const attendanceSchema = z.strictObject({
+  condition: z.enum(ATTENDANCE_CONDITIONS),
+  /** The day of the session or of the report that was due. */
+  session: pastDate,
+  status: z.enum(['attended', 'missed']),
+});
+export type AttendanceBody = z.infer<typeof attendanceSchema>;
+
+export interface AttendanceRecord extends AttendanceBody {
+  id: string;
+  orderId: string;
+  partner: string;
+  recordedAt: string;
+  recordedBy: string;
+  /** The low-severity police alert a missed session raised (it reaches the case officer as a follow-up too). */
+  alertId?: string;
+}
+
+/** One entry of an order's compliance timeline, oldest first. */
+export interface TimelineEntry {
+  at: string;
+  kind: 'position' | 'alert' | 'attendance';
+  /** A broken condition: an alert of a breach kind, a missed session or report. */
+  violation: boolean;
+  detail: Record<string, string | number | boolean>;
+}
 export const listOrdersQuery = z.strictObject({ district: zoneId.optional() });
 
 /** An active order as `GET /api/orders` lists it: what and when, not where. */
@@ -165,4 +211,16 @@ export const ordersContract = {
     },
   },
   'GET /api/orders/{id}/positions': { ...byId, responses: { 200: { description: 'Retained position fixes (audited)' }, ...notFound } },
+  'POST /api/orders/{id}/attendance': {
+    ...byId,
+    body: attendanceSchema,
+    responses: {
+      201: { description: 'Recorded (audited); a missed session raises a low-severity police alert, which reaches the case officer' },
+      404: { description: 'No such order, or no condition of it that your organisation runs' },
+    },
+  },
+  'GET /api/orders/{id}/timeline': {
+    ...byId,
+    responses: { 200: { description: 'Position fixes (times only), alerts, attendance and violations, oldest first (audited)' }, ...notFound },
+  },
 } as const satisfies CapabilityContract<'orders'>;

@@ -217,6 +217,29 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
     },
   ];
 
+  const interventionSplits: Split[] = [
+    { measure: 'interventions', breakdown: 'fjc_introduction', categories: cat(metric.interventionFjc, metricCategories.fjcIntroduction), remainder: true },
+    ...(['aggressor', 'victim'] as const).map(
+      (side): Split => ({
+        measure: 'interventions',
+        breakdown: `substance_use_${side}`,
+        categories: metricCategories.yesNo.map((yn): [string, string] => [yn, metric.interventionSubstance(side, yn)]),
+        // `unspecified`: not known at the scene.
+        remainder: true,
+      }),
+    ),
+  ];
+  const interventionKinds = cat(metric.interventionsByKind, metricCategories.interventionKind);
+  const childrenSplit: Split = {
+    measure: 'interventions.children',
+    breakdown: 'presence',
+    categories: [
+      ['present', metric.interventionChildren('present')],
+      ['witness', metric.interventionChildren('witness')],
+    ],
+    remainder: false,
+  };
+
   const cells = new Map<string, number>();
   const groups = new Map<string, string[][]>();
   const chains: Chain[] = [];
@@ -281,6 +304,21 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
       for (const s of splits.filter((x) => x.measure === 'followups.due')) splitCells(s, dueId, due);
 
       total('fjc.introductions', n(metric.fjcIntroductions));
+
+      // Police interventions. The FJC introduction and each side's substance use split every
+      // intervention once (partitions of the total, rounded together with it); the kinds do not (one
+      // intervention may have several), so each kind is a measure of its own, not a split.
+      const interventions = n(metric.interventions);
+      const interventionsId = total('interventions', interventions);
+      for (const s of interventionSplits) splitCells(s, interventionsId, interventions);
+      for (const [kind, name] of interventionKinds) total(`interventions.with_${kind}_violence`, n(name));
+      const present = n(metric.interventionChildren('present'));
+      const witness = n(metric.interventionChildren('witness'));
+      const childrenId = total('interventions.children', present + witness);
+      splitCells(childrenSplit, childrenId, present + witness);
+      total('interventions.children_secured', n(metric.interventionChildren('secured')));
+      total('interventions.home_bans', n(metric.interventionHomeBans));
+      total('interventions.arrests', n(metric.interventionArrests));
 
       for (const s of summed) {
         // The total counts every counter under the prefix, even one whose category is not a clean

@@ -30,6 +30,18 @@ export interface OrderRecord {
   endedAt?: string;
   endedBy?: string;
   endReason?: string;
+  /** What the respondent must do (a programme, reporting to the justice house), and that the rights notice was given. */
+  perpetrator?: PerpetratorConditions;
+}
+
+/** The respondent's conditions beyond the zones: a programme or treatment to attend, reporting to the justice house. */
+export interface PerpetratorConditions {
+  /** A perpetrator programme or treatment, run by this partner (shared/partners.ts), which records attendance. */
+  programme?: { partner: string } | undefined;
+  /** Reporting to the justice house (this partner), which records each report. */
+  reporting?: { partner: string; every: 'week' | 'fortnight' | 'month' } | undefined;
+  /** When the respondent was given the notice of their rights (what is kept about them, for how long, why). */
+  rightsNoticeGivenAt: string;
 }
 
 export function rulesOf(o: OrderRecord): OrderRules {

@@ -8,7 +8,7 @@ export type Severity = (typeof SEVERITIES)[number];
 /** Sorts the open-alert index: higher = more severe. */
 export const SEVERITY_RANK: Record<Severity, number> = { low: 1, high: 2, critical: 3 };
 
-export const ALERT_KINDS = ['preAlert', 'zone', 'curfew', 'tamper', 'batteryLow', 'signalLoss', 'panic', 'contact'] as const;
+export const ALERT_KINDS = ['preAlert', 'zone', 'curfew', 'tamper', 'batteryLow', 'signalLoss', 'panic', 'contact', 'condition'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 /**
@@ -24,6 +24,7 @@ export const BREACH_METRIC_KIND: Record<AlertKind, (typeof metricCategories.brea
   signalLoss: 'signal_loss',
   panic: 'panic',
   contact: 'contact',
+  condition: 'condition',
 };
 
 export const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;

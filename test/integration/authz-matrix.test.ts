@@ -14,6 +14,7 @@ import { MONITORING_SCOPE, STAFF_ROLES, type StaffRole } from '../../shared/role
 import { routeKey, routes, type RouteDecl } from '../../shared/routes.js';
 import { caseBody } from '../support/bodies.js';
 import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
+import { interventionBody } from './interventions-support.js';
 import { orderBody, positionEvent } from './monitoring-support.js';
 
 /**
@@ -143,7 +144,7 @@ describe('authorization matrix: zone and district', () => {
   // Same zone, another district: police cover districts; supervisors the whole zone.
   const otherDistrict = staffClaims('pete.police', 'police', 'zone:ruppel', 'district:niel');
   const noZone = (role: StaffRole) => ({ ...staffClaims(`nozone-${role}`, role), 'cognito:groups': `[${role}]` });
-  const ids = { caseId: '', followupId: '', orderId: '', alertId: '', victimRef: `V-MATRIX-${Date.now()}` };
+  const ids = { caseId: '', followupId: '', orderId: '', alertId: '', interventionId: '', victimRef: `V-MATRIX-${Date.now()}` };
 
   const send = async (key: string, claims: Record<string, string>, path: string, body?: unknown) => {
     const r = routes.find((x) => routeKey(x) === key) as RouteDecl;
@@ -169,6 +170,9 @@ describe('authorization matrix: zone and district', () => {
     const list = JSON.parse((await send('GET /api/alerts', home.police, '/api/alerts?district=boom')).body);
     ids.alertId = list.alerts.find((a: { orderId: string }) => a.orderId === ids.orderId)?.id;
     expect(ids.alertId, 'the breach raised an alert').toBeTruthy();
+    const iv = await send('POST /api/interventions', home.police, '/api/interventions', interventionBody());
+    expect(iv.status, iv.body).toBe(201);
+    ids.interventionId = JSON.parse(iv.body).id;
   });
 
   const fu = () => `/api/cases/${ids.caseId}/followups/${ids.followupId}`;
@@ -223,17 +227,26 @@ describe('authorization matrix: zone and district', () => {
       body: () => ({ outcome: 'false_alarm' }),
       district: true,
     },
+    {
+      key: 'POST /api/orders/{id}/attendance',
+      role: 'partner',
+      path: () => `/api/orders/${ids.orderId}/attendance`,
+      body: () => ({ condition: 'programme', session: '2026-01-10', status: 'missed' }),
+    },
+    { key: 'GET /api/orders/{id}/timeline', role: 'police', path: () => `/api/orders/${ids.orderId}/timeline`, district: true },
+    { key: 'POST /api/interventions', role: 'police', path: () => '/api/interventions', body: () => interventionBody() },
+    { key: 'GET /api/interventions/{id}', role: 'police', path: () => `/api/interventions/${ids.interventionId}` },
   ];
 
-  it('covers every route of cases, orders and alerts', () => {
+  it('covers every route of cases, orders, alerts and interventions', () => {
     const want = routes
-      .filter((r) => ['cases', 'orders', 'alerts'].includes(r.function))
+      .filter((r) => ['cases', 'orders', 'alerts', 'interventions'].includes(r.function))
       .map(routeKey)
       .sort();
     expect(scoped.map((s) => s.key).sort()).toEqual(want);
   });
 
-  const leaks = (body: string) => [ids.caseId, ids.followupId, ids.orderId, ids.alertId, ids.victimRef].filter((id) => body.includes(id));
+  const leaks = (body: string) => [ids.caseId, ids.followupId, ids.orderId, ids.alertId, ids.interventionId, ids.victimRef].filter((id) => body.includes(id));
   const callers = (s: (typeof scoped)[number]) => [
     ['another zone', elsewhere(s.role)] as const,
     ...(s.district ? [['another district', otherDistrict] as const] : []),

@@ -34,6 +34,13 @@ export function demoOrder(now: Date): OrderRecord {
     // A demo bracelet that is silent between demos: signal loss only after a day without a position.
     device: { signalLossMinutes: 24 * 60, batteryLowPercent: 15 },
     fixRetentionDays: 30,
+    // The respondent attends Daderhulp Rupel's programme and reports to the justice house: a missed
+    // session recorded by pieter.programme alerts the police and reaches olivia.officer's linked case.
+    perpetrator: {
+      programme: { partner: 'context-daderhulp' },
+      reporting: { partner: 'justitiehuis-mechelen', every: 'fortnight' },
+      rightsNoticeGivenAt: at,
+    },
     createdAt: at,
     createdBy: 'demo-seed',
     updatedAt: at,

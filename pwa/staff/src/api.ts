@@ -26,12 +26,14 @@ export interface RequestOptions {
   body?: unknown;
   accept?: string;
   signal?: AbortSignal;
+  /** Extra request headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 async function send(method: string, path: string, options: RequestOptions = {}): Promise<Response> {
   const token = accessToken();
   if (!token) throw new ApiError(401, '');
-  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: options.accept ?? 'application/json' };
+  const headers: Record<string, string> = { ...options.headers, authorization: `Bearer ${token}`, accept: options.accept ?? 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {

@@ -13,6 +13,7 @@ import { ContactPointsScreen } from './screens/contact-points.js';
 import { DevicesScreen } from './screens/devices.js';
 import { EscalationsScreen } from './screens/escalations.js';
 import { FollowupsScreen } from './screens/followups.js';
+import { NewInterventionScreen } from './screens/interventions.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
 import { ReportsScreen } from './screens/reports.js';
 import { NewServiceScreen, ServicesScreen } from './screens/services.js';
@@ -74,6 +75,12 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'contact-points', needs: 'POST /api/contact-points', nav: (t) => t.nav.contactPoints, screen: () => <ContactPointsScreen /> },
   { pattern: 'reports', needs: 'GET /api/reports/monthly', nav: (t) => t.nav.reports, screen: () => <ReportsScreen /> },
   { pattern: 'devices', needs: 'GET /api/push/devices', nav: (t) => t.nav.devices, screen: (p) => <DevicesScreen roles={p.roles} /> },
+  {
+    pattern: 'interventions/new',
+    needs: 'POST /api/interventions',
+    nav: (t) => t.nav.interventions,
+    screen: (p) => <NewInterventionScreen key={p.key} />,
+  },
 ];
 
 /** May these roles see the screen: every route it needs is theirs. */

@@ -16,6 +16,7 @@ import { Loading, Page } from '../ui/page.js';
 import { shortRef } from '../case-ref.js';
 import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
+import { InterventionChildren } from './interventions.js';
 
 const RISKS = ['standard', 'medium', 'high'] as const;
 const RANK: Record<string, number> = { standard: 0, medium: 1, high: 2 };
@@ -209,6 +210,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
             <Fact term={t.cases.officer}>{c.officer ?? t.none}</Fact>
             <Fact term={t.cases.fjc}>{label(t.cases.fjcStatuses, c.fjcIntroduction) || t.none}</Fact>
           </Facts>
+          {c.interventionId && can(roles, 'GET /api/interventions/{id}') ? <InterventionChildren id={c.interventionId} /> : null}
           {c.status === 'closed' ? <p class="notice">{t.cases.closedNotice}</p> : null}
           {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? <CaseActions c={c} onSaved={loaded.reload} /> : null}
           <h2>{t.cases.followups}</h2>

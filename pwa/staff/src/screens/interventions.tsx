@@ -1,0 +1,426 @@
+import { useRef, useState } from 'preact/hooks';
+import { brusselsDate } from '../../../../shared/brussels-time.js';
+import type { InterventionReceipt, InterventionRecord } from '../../../../shared/interventions/api.js';
+import {
+  AGGRESSOR_RELATIONS,
+  CHILD_AGE_BANDS,
+  CHILD_PRESENCE,
+  CHILD_REFERRALS,
+  CHILD_WHEREABOUTS,
+  SECURED_WITH,
+  SUBSTANCE_USE,
+  VIOLENCE_FORMS,
+  WEAPON_KINDS,
+} from '../../../../shared/interventions/choices.js';
+import { ZONES } from '../../../../shared/zones-list.js';
+import { api, ApiError, seg } from '../api.js';
+import { allowedLevels, DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
+import { label, useI18n } from '../i18n/index.js';
+import { href } from '../router.js';
+import { ErrorText } from '../ui/errors.js';
+import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
+import { useAction, useLoad } from '../ui/hooks.js';
+import { Loading, Page } from '../ui/page.js';
+
+const GENDERS = ['female', 'male', 'other', 'not_recorded'] as const;
+const FJC = ['offered', 'accepted', 'declined', 'done'] as const;
+const HOME_BAN_DAYS = 14;
+
+interface ChildForm {
+  ageBand: string;
+  presence: string;
+  injured: boolean;
+  whereNow: string;
+  withWhom: string;
+}
+const newChild = (): ChildForm => ({ ageBand: '', presence: 'present', injured: false, whereNow: 'with_victim', withWhom: '' });
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const newKey = () => crypto.randomUUID();
+
+/** Sends once, and again with the SAME key while the connection drops (a tablet in a stairwell): one record whatever the retries. */
+async function sendWithRetries(body: unknown, key: string): Promise<InterventionReceipt> {
+  const waits = [0, 1000, 3000, 7000];
+  let last: unknown;
+  for (const wait of waits) {
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    try {
+      return await api<InterventionReceipt>('POST', '/api/interventions', { body, headers: { 'idempotency-key': key } });
+    } catch (err) {
+      last = err;
+      // Only a lost connection or a server hiccup is retried; a 4xx is an answer about the record.
+      if (!(err instanceof ApiError) || (err.status !== 0 && err.status < 500)) throw err;
+    }
+  }
+  throw last;
+}
+
+/**
+ * The police officer's intervention form (a tablet at the scene): "is it safe to talk now?" first, then
+ * when and where, who was present with a row per child, what happened, what was done, the DASH-style
+ * checklist. Everything lives in this component's memory only: nothing is written to browser storage,
+ * and leaving the screen forgets it. Saving sends one Idempotency-Key per form, kept across retries.
+ */
+export function NewInterventionScreen() {
+  const { t } = useI18n();
+  const tx = t.interventions;
+  const zone = ZONES[0];
+  const today = brusselsDate(new Date());
+  const key = useRef(newKey());
+  const [safe, setSafe] = useState('');
+  const [date, setDate] = useState(today);
+  const [time, setTime] = useState('');
+  const [district, setDistrict] = useState('');
+  const [reportNumber, setReportNumber] = useState('');
+  const [victimRef, setVictimRef] = useState('');
+  const [victimGender, setVictimGender] = useState('not_recorded');
+  const [aggressorRef, setAggressorRef] = useState('');
+  const [aggressorGender, setAggressorGender] = useState('not_recorded');
+  const [relation, setRelation] = useState('');
+  const [children, setChildren] = useState<ChildForm[]>([]);
+  const [violence, setViolence] = useState<ReadonlySet<string>>(new Set());
+  const [victimInjured, setVictimInjured] = useState(false);
+  const [medicalOffered, setMedicalOffered] = useState(false);
+  const [weapons, setWeapons] = useState<ReadonlySet<string>>(new Set());
+  const [aggressorUse, setAggressorUse] = useState('not_known');
+  const [aggressorServices, setAggressorServices] = useState(false);
+  const [victimUse, setVictimUse] = useState('not_known');
+  const [victimServices, setVictimServices] = useState(false);
+  const [earlier, setEarlier] = useState('0');
+  const [arrest, setArrest] = useState(false);
+  const [homeBan, setHomeBan] = useState(false);
+  const [banStart, setBanStart] = useState(today);
+  const [banEnd, setBanEnd] = useState(addDays(today, HOME_BAN_DAYS));
+  const [orderRequested, setOrderRequested] = useState(false);
+  const [orderId, setOrderId] = useState('');
+  const [secured, setSecured] = useState(false);
+  const [securedWith, setSecuredWith] = useState('family');
+  const [securedWhom, setSecuredWhom] = useState('');
+  const [referral, setReferral] = useState('youth_care');
+  const [prosecutor, setProsecutor] = useState(false);
+  const [interpreter, setInterpreter] = useState(false);
+  const [fjc, setFjc] = useState('offered');
+  const [yes, setYes] = useState<ReadonlySet<string>>(new Set());
+  const [risk, setRisk] = useState('');
+  const [receipt, setReceipt] = useState<InterventionReceipt | undefined>(undefined);
+  const action = useAction();
+
+  const fromChecklist = dashRisk(yes.size);
+  const final = finalRisk(fromChecklist, risk ? (risk as RiskLevel) : undefined);
+  const toggleIn = (set: ReadonlySet<string>, item: string, on: boolean) => {
+    const next = new Set(set);
+    if (on) next.add(item);
+    else next.delete(item);
+    return next;
+  };
+  const setChild = (i: number, patch: Partial<ChildForm>) => setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const options = (values: readonly string[], labels: Record<string, string>) => values.map((v) => [v, label(labels, v)] as const);
+
+  if (receipt) {
+    return (
+      <Page title={tx.savedTitle}>
+        <div class="panel" role="status">
+          <p>{tx.saved(receipt.officer)}</p>
+          <Facts>
+            <Fact term={tx.reference}>{receipt.id}</Fact>
+            <Fact term={t.cases.risk}>{label(t.cases.risks, receipt.riskLevel)}</Fact>
+            <Fact term={tx.fjc}>{label(t.cases.fjcStatuses, receipt.fjcIntroduction)}</Fact>
+            <Fact term={t.cases.followups}>{receipt.followups.length}</Fact>
+          </Facts>
+        </div>
+        <p>
+          <a class="button primary" href={href('interventions', 'new')} onClick={() => location.reload()}>
+            {tx.another}
+          </a>
+        </p>
+      </Page>
+    );
+  }
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const body = {
+      date,
+      ...(time ? { time } : {}),
+      zone: zone?.id,
+      district,
+      reportNumber: reportNumber.trim().toUpperCase(),
+      victims: [{ ref: victimRef.trim(), gender: victimGender }],
+      aggressor: { ...(aggressorRef.trim() ? { ref: aggressorRef.trim() } : {}), gender: aggressorGender, relation },
+      children: children.map((c) => ({
+        ageBand: c.ageBand,
+        presence: c.presence,
+        injured: c.injured,
+        whereNow: c.whereNow,
+        ...(c.withWhom.trim() ? { withWhom: c.withWhom.trim() } : {}),
+      })),
+      violence: VIOLENCE_FORMS.filter((v) => violence.has(v)),
+      injuries: { victim: victimInjured, medicalExamOffered: medicalOffered },
+      weapons: WEAPON_KINDS.filter((w) => weapons.has(w)),
+      substanceUse: { aggressor: { use: aggressorUse, servicesOffered: aggressorServices }, victim: { use: victimUse, servicesOffered: victimServices } },
+      earlierInterventionsAtAddress: Number(earlier) || 0,
+      actions: {
+        arrest,
+        ...(homeBan ? { homeBan: { start: banStart, legalEnd: banEnd } } : {}),
+        restrainingOrderRequested: orderRequested,
+        ...(orderRequested && orderId.trim() ? { orderId: orderId.trim() } : {}),
+        ...(secured && children.length > 0 ? { childrenSecured: { with: securedWith, ...(securedWhom.trim() ? { withWhom: securedWhom.trim() } : {}), referral } } : {}),
+        prosecutorInformed: prosecutor,
+        interpreterUsed: interpreter,
+      },
+      risk: {
+        safeToTalk: safe,
+        dashYes: safe === 'yes' ? DASH_QUESTIONS.filter((q) => yes.has(q)) : [],
+        ...(final !== fromChecklist ? { riskLevel: final } : {}),
+      },
+      fjcIntroduction: fjc,
+    };
+    void action.run(async () => {
+      setReceipt(await sendWithRetries(body, key.current));
+    });
+  };
+
+  return (
+    <Page title={tx.title}>
+      <form class="form" onSubmit={submit}>
+        <p class="hint">{tx.intro}</p>
+        <RadioGroup name="safe-to-talk" legend={tx.safeToTalk} value={safe} onChange={setSafe} required options={options(['yes', 'no'], { yes: t.yes, no: t.no })} />
+        {safe === 'no' ? <p class="notice">{tx.notSafe}</p> : null}
+
+        <fieldset>
+          <legend>{tx.whenWhere}</legend>
+          <Field id="iv-date" type="date" label={tx.date} required max={today} value={date} onInput={(e) => setDate(value(e))} />
+          <Field id="iv-time" type="time" label={tx.time} optional value={time} onInput={(e) => setTime(value(e))} />
+          <SelectField
+            id="iv-district"
+            label={tx.district}
+            required
+            value={district}
+            onChange={setDistrict}
+            empty={t.none}
+            options={(zone?.districts ?? []).map((d) => [d.id, d.name] as const)}
+          />
+          <Field
+            id="iv-report"
+            label={tx.reportNumber}
+            hint={tx.reportNumberHint}
+            required
+            autocomplete="off"
+            value={reportNumber}
+            onInput={(e) => setReportNumber(value(e))}
+          />
+        </fieldset>
+
+        <fieldset>
+          <legend>{tx.present}</legend>
+          <Field id="iv-victim-ref" label={tx.victimRef} hint={tx.refHint} required autocomplete="off" value={victimRef} onInput={(e) => setVictimRef(value(e))} />
+          <SelectField id="iv-victim-gender" label={t.cases.victimGender} value={victimGender} onChange={setVictimGender} options={options(GENDERS, t.cases.genders)} />
+          <Field id="iv-aggressor-ref" label={tx.aggressorRef} optional autocomplete="off" value={aggressorRef} onInput={(e) => setAggressorRef(value(e))} />
+          <SelectField
+            id="iv-aggressor-gender"
+            label={t.cases.aggressorGender}
+            value={aggressorGender}
+            onChange={setAggressorGender}
+            options={options(GENDERS, t.cases.genders)}
+          />
+          <SelectField id="iv-relation" label={tx.relation} required value={relation} onChange={setRelation} empty={t.none} options={options(AGGRESSOR_RELATIONS, tx.relations)} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{tx.children}</legend>
+          {children.length === 0 ? <p>{tx.noChildren}</p> : null}
+          {children.map((c, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved; removing one re-renders the rest
+            <fieldset key={i} class="panel" data-testid="child-row">
+              <legend>{tx.child(i + 1)}</legend>
+              <SelectField
+                id={`child-${i}-age`}
+                label={tx.ageBand}
+                required
+                value={c.ageBand}
+                onChange={(v) => setChild(i, { ageBand: v })}
+                empty={t.none}
+                options={options(CHILD_AGE_BANDS, tx.ageBands)}
+              />
+              <SelectField
+                id={`child-${i}-presence`}
+                label={tx.presence}
+                value={c.presence}
+                onChange={(v) => setChild(i, { presence: v })}
+                options={options(CHILD_PRESENCE, tx.presences)}
+              />
+              <Field id={`child-${i}-injured`} type="checkbox" label={tx.injured} checked={c.injured} onChange={(e) => setChild(i, { injured: checked(e) })} />
+              <SelectField
+                id={`child-${i}-where`}
+                label={tx.whereNow}
+                value={c.whereNow}
+                onChange={(v) => setChild(i, { whereNow: v })}
+                options={options(CHILD_WHEREABOUTS, tx.whereabouts)}
+              />
+              <Field
+                id={`child-${i}-whom`}
+                label={tx.withWhom}
+                optional
+                autocomplete="off"
+                value={c.withWhom}
+                onInput={(e) => setChild(i, { withWhom: value(e) })}
+              />
+              <button type="button" class="button" onClick={() => setChildren(children.filter((_, j) => j !== i))}>
+                {tx.removeChild(i + 1)}
+              </button>
+            </fieldset>
+          ))}
+          <button type="button" class="button" onClick={() => setChildren([...children, newChild()])}>
+            {tx.addChild}
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>{tx.violence}</legend>
+          {VIOLENCE_FORMS.map((v) => (
+            <Field
+              key={v}
+              id={`iv-violence-${v}`}
+              type="checkbox"
+              label={label(tx.violenceForms, v)}
+              checked={violence.has(v)}
+              onChange={(e) => setViolence(toggleIn(violence, v, checked(e)))}
+            />
+          ))}
+          <Field id="iv-injured" type="checkbox" label={tx.victimInjured} checked={victimInjured} onChange={(e) => setVictimInjured(checked(e))} />
+          <Field id="iv-medical" type="checkbox" label={tx.medicalOffered} checked={medicalOffered} onChange={(e) => setMedicalOffered(checked(e))} />
+          {WEAPON_KINDS.map((w) => (
+            <Field
+              key={w}
+              id={`iv-weapon-${w}`}
+              type="checkbox"
+              label={`${tx.weapon}: ${label(tx.weapons, w)}`}
+              checked={weapons.has(w)}
+              onChange={(e) => setWeapons(toggleIn(weapons, w, checked(e)))}
+            />
+          ))}
+          <Field id="iv-earlier" type="number" min="0" max="500" label={tx.earlier} value={earlier} onInput={(e) => setEarlier(value(e))} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{tx.substance}</legend>
+          <p class="hint">{tx.substanceHint}</p>
+          <SelectField id="iv-use-aggressor" label={tx.useAggressor} value={aggressorUse} onChange={setAggressorUse} options={options(SUBSTANCE_USE, tx.uses)} />
+          <Field id="iv-services-aggressor" type="checkbox" label={tx.servicesOffered} checked={aggressorServices} onChange={(e) => setAggressorServices(checked(e))} />
+          <SelectField id="iv-use-victim" label={tx.useVictim} value={victimUse} onChange={setVictimUse} options={options(SUBSTANCE_USE, tx.uses)} />
+          <Field id="iv-services-victim" type="checkbox" label={tx.servicesOfferedVictim} checked={victimServices} onChange={(e) => setVictimServices(checked(e))} />
+        </fieldset>
+
+        <fieldset>
+          <legend>{tx.done}</legend>
+          <Field id="iv-arrest" type="checkbox" label={tx.arrest} checked={arrest} onChange={(e) => setArrest(checked(e))} />
+          <Field id="iv-home-ban" type="checkbox" label={tx.homeBan} checked={homeBan} onChange={(e) => setHomeBan(checked(e))} />
+          {homeBan ? (
+            <>
+              <Field
+                id="iv-ban-start"
+                type="date"
+                label={tx.banStart}
+                required
+                value={banStart}
+                onInput={(e) => {
+                  setBanStart(value(e));
+                  setBanEnd(addDays(value(e), HOME_BAN_DAYS));
+                }}
+              />
+              <Field id="iv-ban-end" type="date" label={tx.banEnd} hint={tx.banEndHint} required value={banEnd} onInput={(e) => setBanEnd(value(e))} />
+            </>
+          ) : null}
+          <Field id="iv-order" type="checkbox" label={tx.orderRequested} checked={orderRequested} onChange={(e) => setOrderRequested(checked(e))} />
+          {orderRequested ? <Field id="iv-order-id" label={tx.orderId} optional autocomplete="off" value={orderId} onInput={(e) => setOrderId(value(e))} /> : null}
+          {children.length > 0 ? (
+            <Field id="iv-secured" type="checkbox" label={tx.secured} checked={secured} onChange={(e) => setSecured(checked(e))} />
+          ) : null}
+          {secured && children.length > 0 ? (
+            <>
+              <SelectField id="iv-secured-with" label={tx.securedWith} value={securedWith} onChange={setSecuredWith} options={options(SECURED_WITH, tx.securedWithOptions)} />
+              <Field id="iv-secured-whom" label={tx.withWhom} optional autocomplete="off" value={securedWhom} onInput={(e) => setSecuredWhom(value(e))} />
+              <SelectField id="iv-referral" label={tx.referral} value={referral} onChange={setReferral} options={options(CHILD_REFERRALS, tx.referrals)} />
+            </>
+          ) : null}
+          <Field id="iv-prosecutor" type="checkbox" label={tx.prosecutor} checked={prosecutor} onChange={(e) => setProsecutor(checked(e))} />
+          <Field id="iv-interpreter" type="checkbox" label={tx.interpreter} checked={interpreter} onChange={(e) => setInterpreter(checked(e))} />
+          <SelectField id="iv-fjc" label={tx.fjc} value={fjc} onChange={setFjc} options={options(FJC, t.cases.fjcStatuses)} />
+        </fieldset>
+
+        {safe === 'yes' ? (
+          <fieldset>
+            <legend>{t.cases.dash}</legend>
+            <p class="hint">{t.cases.dashHint}</p>
+            {DASH_QUESTIONS.map((q, i) => (
+              <Field
+                key={q}
+                id={`iv-dash-${q}`}
+                type="checkbox"
+                label={`${i + 1}. ${label(t.cases.dashQuestions, q)}`}
+                checked={yes.has(q)}
+                onChange={(e) => setYes(toggleIn(yes, q, checked(e)))}
+              />
+            ))}
+            <p>
+              <strong>{t.cases.dashScore(yes.size, DASH_QUESTIONS.length)}</strong> — {t.cases.riskFromDash(label(t.cases.risks, fromChecklist))}
+            </p>
+          </fieldset>
+        ) : null}
+        <SelectField
+          id="iv-risk"
+          label={t.cases.riskJudgement}
+          value={risk && allowedLevels(fromChecklist).includes(risk as RiskLevel) ? risk : ''}
+          onChange={setRisk}
+          empty={t.cases.riskSame}
+          options={allowedLevels(fromChecklist)
+            .filter((r) => r !== fromChecklist)
+            .map((r) => [r, label(t.cases.risks, r)] as const)}
+        />
+        <p class="notice">{t.cases.riskFinal(label(t.cases.risks, final))}</p>
+        <ErrorText error={action.error} />
+        <div class="actions">
+          <button type="submit" class="button primary" disabled={action.busy}>
+            {action.busy ? t.saving : tx.save}
+          </button>
+        </div>
+      </form>
+    </Page>
+  );
+}
+
+/** On the case page: the children as the intervention recorded them (its read is audited). */
+export function InterventionChildren({ id }: { id: string }) {
+  const { t } = useI18n();
+  const tx = t.interventions;
+  const loaded = useLoad((signal) => api<InterventionRecord>('GET', `/api/interventions/${seg(id)}`, { signal }), id);
+  const iv = loaded.data;
+  return (
+    <section aria-labelledby="case-intervention">
+      <h2 id="case-intervention">{tx.fromIntervention}</h2>
+      <ErrorText error={loaded.error} />
+      {loaded.loading && !iv ? <Loading /> : null}
+      {iv ? (
+        <>
+          <Facts>
+            <Fact term={tx.date}>{iv.date}</Fact>
+            <Fact term={tx.homeBan}>{iv.actions.homeBan ? `${iv.actions.homeBan.start} – ${iv.actions.homeBan.extendedUntil ?? iv.actions.homeBan.legalEnd}` : t.no}</Fact>
+            <Fact term={tx.secured}>{iv.actions.childrenSecured ? label(tx.referrals, iv.actions.childrenSecured.referral) : t.no}</Fact>
+          </Facts>
+          <h3>{tx.children}</h3>
+          {iv.children.length === 0 ? <p>{tx.noChildren}</p> : null}
+          <ul data-testid="case-children">
+            {iv.children.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the recorded rows never change order
+              <li key={i}>
+                {tx.child(i + 1)}: {label(tx.ageBands, c.ageBand)}, {label(tx.presences, c.presence)}
+                {c.injured ? `, ${tx.injured.toLowerCase()}` : ''} — {label(tx.whereabouts, c.whereNow)}
+                {c.withWhom ? ` (${c.withWhom})` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
