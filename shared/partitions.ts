@@ -26,6 +26,14 @@ export const prefixes = {
   stats: 'STATS#',
   audit: 'AUDIT#',
   pushUser: 'PUSH#USER#',
+  /** A family case and everything of it: referrals, consents, consultations, actions, notes (functions/fjc). */
+  fjc: 'FJC#',
+  /** The family case a police case became (one per police case). */
+  fjcPoliceLink: 'FJCLINK#',
+  /** A victim case code's hash → its family case. */
+  fjcCode: 'FJCCODE#',
+  /** Guessing budgets of victim case codes, per client address. */
+  fjcCodeAttempts: 'FJCCODEFAIL#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',
@@ -35,6 +43,14 @@ export const prefixes = {
   openAlerts: 'ALERTS#OPEN#',
   escalate: 'ESCALATE#',
   auditDay: 'AUDITDAY#',
+  /** A zone's family cases (case directors' list). */
+  fjcZone: 'FJCZONE#',
+  /** What is referred to one partner organisation, and the consultations it takes part in (its inbox). */
+  fjcPartner: 'FJCPARTNER#',
+  /** Open actions of a zone's joint action plans, by due time. */
+  fjcActions: 'FJCACTIONS#',
+  /** The FJC tick's work queue (referral escalations, action reminders), sharded. */
+  fjcDue: 'FJCDUE#',
 } as const;
 
 export const fixedPartitions = {
@@ -44,6 +60,7 @@ export const fixedPartitions = {
   followupDeadLetters: 'FOLLOWUP#DEADLETTERS',
   /** The local stack's stand-in for the caseRefHmacKey secret (functions/cases/victim-key.ts); never in AWS. */
   caseRefHmacKey: 'SECRET#CASE-REF-HMAC',
+  fjcDeadLetters: 'FJCTICK#DEADLETTERS',
   // ---- index partition keys (gsi1pk, gsi2pk)
   teamCases: 'TEAM#CASES',
   teamFollowups: 'TEAM#FOLLOWUPS',

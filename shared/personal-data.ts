@@ -77,6 +77,8 @@ export const SEALED_FIELDS = {
   fix: ['lat', 'lon', 'accuracy'],
   /** `ALERT#<id>`/`ALERT`: the evidence (triggering fix, panic position, distances). */
   alert: ['evidence'],
+  /** `FJC#<id>`/…: a family case's people and contact details, notes, a consultation's summary and minutes, an action's text, a decline reason. */
+  fjc: ['family', 'contact', 'notes', 'summary', 'minutes', 'title', 'reason'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedKind = keyof typeof SEALED_FIELDS;
