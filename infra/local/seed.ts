@@ -4,6 +4,7 @@ import { isConditionFailed } from '../../functions/lib/dynamo.js';
 import { table } from '../../shared/table.js';
 import { seedDemoCases } from './demo/cases.js';
 import { seedCatalog } from './demo/catalog.js';
+import { seedDemoFjc } from './demo/fjc.js';
 import { seedDemoOrder } from './demo/orders.js';
 
 /**
@@ -31,6 +32,7 @@ export const seedModules: readonly SeedModule[] = [
   { name: 'catalog', run: seedCatalog },
   { name: 'orders', run: seedDemoOrder },
   { name: 'cases', run: seedDemoCases },
+  { name: 'fjc', run: seedDemoFjc },
 ];
 
 export interface SeedReport {

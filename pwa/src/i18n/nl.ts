@@ -24,6 +24,8 @@ export const nl = {
     book: 'Een afspraak maken',
     protection: 'Bescherming',
     safety: 'Veiliger online',
+    /** Awaits a native speaker's review. */
+    fjc: 'Wie weet van mij',
   },
   language: 'Taal',
   backHome: 'Terug naar het begin',

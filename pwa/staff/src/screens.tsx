@@ -12,6 +12,7 @@ import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
 import { ContactPointsScreen } from './screens/contact-points.js';
 import { DevicesScreen } from './screens/devices.js';
 import { EscalationsScreen } from './screens/escalations.js';
+import { FjcCaseScreen, FjcDashboardScreen, FjcInboxScreen } from './screens/fjc.js';
 import { FollowupsScreen } from './screens/followups.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
 import { ReportsScreen } from './screens/reports.js';
@@ -73,6 +74,9 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'contact-points', needs: 'POST /api/contact-points', nav: (t) => t.nav.contactPoints, screen: () => <ContactPointsScreen /> },
   { pattern: 'reports', needs: 'GET /api/reports/monthly', nav: (t) => t.nav.reports, screen: () => <ReportsScreen /> },
   { pattern: 'devices', needs: 'GET /api/push/devices', nav: (t) => t.nav.devices, screen: (p) => <DevicesScreen roles={p.roles} /> },
+  { pattern: 'fjc/inbox', needs: 'GET /api/fjc/inbox', nav: (t) => t.nav.fjcInbox, screen: () => <FjcInboxScreen /> },
+  { pattern: 'fjc/dashboard', needs: 'GET /api/fjc/dashboard', nav: (t) => t.nav.fjcDashboard, screen: () => <FjcDashboardScreen /> },
+  { pattern: 'fjc/:id', needs: 'GET /api/fjc/cases/{id}', screen: (p) => <FjcCaseScreen key={p.key} id={p.id ?? ''} /> },
 ];
 
 /** May these roles see the screen: every route it needs is theirs. */

@@ -31,6 +31,8 @@ export const en: Messages = {
     contactPoints: 'Contact points',
     reports: 'Report',
     devices: 'Notifications',
+    fjcInbox: 'FJC inbox',
+    fjcDashboard: 'FJC families',
   },
   loading: 'Loading…',
   saving: 'Working…',

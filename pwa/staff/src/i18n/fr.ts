@@ -32,6 +32,8 @@ export const fr: Messages = {
     contactPoints: 'Points de contact',
     reports: 'Rapport',
     devices: 'Notifications',
+    fjcInbox: 'Boîte FJC',
+    fjcDashboard: 'Familles FJC',
   },
   loading: 'Chargement…',
   saving: 'En cours…',

@@ -31,6 +31,8 @@ export const nl = {
     contactPoints: 'Contactpunten',
     reports: 'Rapport',
     devices: 'Meldingen',
+    fjcInbox: 'Inbox FJC',
+    fjcDashboard: 'Gezinnen FJC',
   },
   loading: 'Laden…',
   saving: 'Bezig…',
