@@ -263,6 +263,31 @@ export const functions = {
     personalData: { seal: ['intervention', 'case'], open: ['intervention'] },
     secrets: ['caseRefHmacKey', 'originVerify'],
   },
+  fjc: {
+    entry: 'functions/fjc/handler.ts',
+    description: 'FJC family cases across partners: referrals, consents, consultations, the joint action plan, the victim view (consent policy on every read)',
+    table: 'readWrite',
+    keys: {
+      write: [under('fjc'), under('fjcPoliceLink'), under('fjcCode'), under('fjcCodeAttempts'), under('audit')],
+      // A police referral reads the police case's clear fields (zone, risk, orders); it never opens its sealed ones.
+      read: [under('case')],
+      query: { gsi2: [under('fjcZone'), under('fjcPartner'), under('fjcActions')] },
+    },
+    publishes: [],
+    personalData: { seal: ['fjc'], open: ['fjc'] },
+    secrets: ['originVerify'],
+    // Two public routes (the victim view): a ceiling a flood cannot pass.
+    reservedConcurrency: 10,
+  },
+  fjcTick: {
+    entry: 'functions/fjc/tick.ts',
+    description: 'Scheduled: escalates FJC referrals not acted on by their due date to the case director (once); reminds partners of overdue actions',
+    table: 'readWrite',
+    keys: { write: [under('fjc'), only('fjcDeadLetters')], query: { gsi1: [under('fjcDue')] } },
+    publishes: ['partnerIntake'],
+    secrets: [],
+    timeoutSeconds: 60,
+  },
 } as const satisfies Record<string, FunctionDecl>;
 
 export type FunctionName = keyof typeof functions;

@@ -6,6 +6,7 @@ import { casesContract } from './cases/api.js';
 import { catalogContract } from './catalog/api.js';
 import type { CapabilityContract, OperationContract } from './contract.js';
 import { functions } from './functions.js';
+import { fjcContract } from './fjc/api.js';
 import { healthContract } from './health/api.js';
 import { interventionsContract } from './interventions/api.js';
 import { monitoringContract } from './monitoring/api.js';
@@ -35,6 +36,7 @@ const contracts: { readonly [F in HttpFunction]: CapabilityContract<F> } = {
   reports: reportsContract,
   audit: auditContract,
   interventions: interventionsContract,
+  fjc: fjcContract,
 };
 
 export function contractOf(route: Route): OperationContract {

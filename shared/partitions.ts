@@ -28,6 +28,14 @@ export const prefixes = {
   pushUser: 'PUSH#USER#',
   /** A police intervention (functions/interventions): the record, sealed. */
   intervention: 'INTERVENTION#',
+  /** A family case and everything of it: referrals, consents, consultations, actions, notes (functions/fjc). */
+  fjc: 'FJC#',
+  /** The family case a police case became (one per police case). */
+  fjcPoliceLink: 'FJCLINK#',
+  /** A victim case code's hash → its family case. */
+  fjcCode: 'FJCCODE#',
+  /** Guessing budgets of victim case codes, per client address. */
+  fjcCodeAttempts: 'FJCCODEFAIL#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',
@@ -37,6 +45,14 @@ export const prefixes = {
   openAlerts: 'ALERTS#OPEN#',
   escalate: 'ESCALATE#',
   auditDay: 'AUDITDAY#',
+  /** A zone's family cases (case directors' list). */
+  fjcZone: 'FJCZONE#',
+  /** What is referred to one partner organisation, and the consultations it takes part in (its inbox). */
+  fjcPartner: 'FJCPARTNER#',
+  /** Open actions of a zone's joint action plans, by due time. */
+  fjcActions: 'FJCACTIONS#',
+  /** The FJC tick's work queue (referral escalations, action reminders), sharded. */
+  fjcDue: 'FJCDUE#',
 } as const;
 
 export const fixedPartitions = {
@@ -48,6 +64,7 @@ export const fixedPartitions = {
   caseRefHmacKey: 'SECRET#CASE-REF-HMAC',
   /** Powertools idempotency records of POST /api/interventions (a tablet's retries record one intervention). */
   interventionsIdempotency: 'IDEMPOTENCY#interventions',
+  fjcDeadLetters: 'FJCTICK#DEADLETTERS',
   // ---- index partition keys (gsi1pk, gsi2pk)
   teamCases: 'TEAM#CASES',
   teamFollowups: 'TEAM#FOLLOWUPS',

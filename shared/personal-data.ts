@@ -86,6 +86,8 @@ export const SEALED_FIELDS = {
   alert: ['evidence'],
   /** `INTERVENTION#<id>`/`INTERVENTION`: the report number, who was present (victims, aggressor, each child, others), injuries, weapons, substance use, the risk answers, what was done (with whom the children are). */
   intervention: ['reportNumber', 'victims', 'aggressor', 'children', 'others', 'injuries', 'weapons', 'substanceUse', 'earlierInterventionsAtAddress', 'actions', 'risk'],
+  /** `FJC#<id>`/…: a family case's people and contact details, notes, a consultation's summary and minutes, an action's text, a decline reason. */
+  fjc: ['family', 'contact', 'notes', 'summary', 'minutes', 'title', 'reason'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedKind = keyof typeof SEALED_FIELDS;

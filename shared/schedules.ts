@@ -21,6 +21,12 @@ export const schedules: readonly ScheduleDecl[] = [
     description: 'A synthetic alert through table, stream, outbox and police topic (shared/canary.ts)',
     heartbeat: true,
   },
+  {
+    name: 'fjc-escalations',
+    function: 'fjcTick',
+    everyMinutes: 1,
+    description: 'Escalate FJC referrals not acted on by their first-contact date (once); remind partners of overdue actions',
+  },
   { name: 'audit-digest', function: 'auditDigest', everyMinutes: 1440, description: "Hash-chain digest of yesterday's audit records into write-once storage" },
 ];
 

@@ -41,10 +41,22 @@ export interface Claimed extends QueueItem {
   attempts: number;
 }
 
+/**
+ * Where a queue lives: its shard partitions on gsi1 and its dead letters. The follow-up tick's by default;
+ * another capability's tick (functions/fjc/tick.ts) runs the same machinery on partitions of its own.
+ */
+export interface QueuePlace {
+  duePk: (shard: number) => string;
+  deadLetter: (at: string, id: string, stage: string) => { pk: string; sk: string };
+}
+
+const FOLLOWUP_QUEUE: QueuePlace = { duePk: caseKeys.duePk, deadLetter: caseKeys.deadLetter };
+
 export class FollowupQueue {
   constructor(
     private readonly table: string,
     private readonly client: DynamoDBDocumentClient = dynamo,
+    private readonly place: QueuePlace = FOLLOWUP_QUEUE,
   ) {}
 
   /** Items of one shard whose time has come (paged; never a scan). */
@@ -53,7 +65,7 @@ export class FollowupQueue {
       TableName: this.table,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :upto',
-      ExpressionAttributeValues: { ':pk': caseKeys.duePk(shard), ':upto': `${now.toISOString()}#~` },
+      ExpressionAttributeValues: { ':pk': this.place.duePk(shard), ':upto': `${now.toISOString()}#~` },
     });
     // A live lease: another tick holds the item, or it is backing off.
     const free = items.filter((i) => !(typeof i.leaseUntil === 'string' && i.leaseUntil > now.toISOString()));
@@ -154,7 +166,7 @@ export class FollowupQueue {
       Put: {
         TableName: this.table,
         Item: {
-          ...caseKeys.deadLetter(at, String(c.attrs.id), c.stage),
+          ...this.place.deadLetter(at, String(c.attrs.id), c.stage),
           type: 'FOLLOWUP_DEAD_LETTER',
           itemPk: c.pk,
           itemSk: c.sk,

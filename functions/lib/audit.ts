@@ -30,7 +30,12 @@ export type AuditAction =
   /** Someone read this entity's audit trail (the audit function records its own reads). */
   | 'read-audit'
   /** A coordinator published the address of a contact point whose kind is confidential (a shelter's public office). */
-  | 'publish-confidential-address';
+  | 'publish-confidential-address'
+  /** A case director gave a victim a new FJC case code (the old one stopped working). */
+  | 'issue-victim-code'
+  /** A consent of the victim was recorded, or withdrawn (by her in the victim app, or recorded by staff). */
+  | 'record-consent'
+  | 'withdraw-consent';
 
 export interface AuditEntry {
   entity: string;

@@ -4,6 +4,7 @@ import { isConditionFailed } from '../../functions/lib/dynamo.js';
 import { table } from '../../shared/table.js';
 import { seedDemoCases } from './demo/cases.js';
 import { seedCatalog } from './demo/catalog.js';
+import { seedDemoFjc } from './demo/fjc.js';
 import { seedDemoOrder } from './demo/orders.js';
 import { seedDemoInterventions } from './demo/interventions.js';
 
@@ -33,6 +34,7 @@ export const seedModules: readonly SeedModule[] = [
   { name: 'orders', run: seedDemoOrder },
   { name: 'cases', run: seedDemoCases },
   { name: 'interventions', run: seedDemoInterventions },
+  { name: 'fjc', run: seedDemoFjc },
 ];
 
 export interface SeedReport {

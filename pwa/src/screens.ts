@@ -21,4 +21,5 @@ export const screens: Record<ScreenId, ScreenEntry> = {
   services: { kind: 'lazy', load: () => import('./screens/services.js') },
   book: { kind: 'lazy', load: () => import('./booking/index.js') },
   protection: { kind: 'lazy', load: () => import('./protection/index.js') },
+  fjc: { kind: 'lazy', load: () => import('./fjc/index.js') },
 };

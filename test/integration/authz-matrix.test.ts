@@ -54,6 +54,8 @@ const valid2xx: { route: string; role: StaffRole | 'monitoring'; path: string; b
   { route: 'GET /api/orders', role: 'police', path: '/api/orders?district=matrix-d' },
   { route: 'GET /api/alerts', role: 'supervisor', path: '/api/alerts?district=matrix-d' },
   { route: 'POST /api/monitoring/events', role: 'monitoring', path: '/api/monitoring/events', body: heartbeat },
+  { route: 'GET /api/fjc/inbox', role: 'partner', path: '/api/fjc/inbox' },
+  { route: 'GET /api/fjc/dashboard', role: 'case_director', path: '/api/fjc/dashboard' },
 ];
 
 beforeAll(async () => {
@@ -62,6 +64,9 @@ beforeAll(async () => {
     handlers.set(name, mod.handler);
   }
 });
+
+/** One matrix user per role; the partner worker belongs to a partner organisation, so partner routes get past the organisation check. */
+const matrixClaims = (role: StaffRole) => staffClaims(`matrix-${role}`, role, ...(role === 'partner' ? ['partner:vrouwenhulp-rupel'] : []));
 
 async function invoke(r: RouteDecl, claims?: Record<string, string>): Promise<ApiResponse> {
   const handler = handlers.get(r.function) as Handler;
@@ -114,7 +119,7 @@ describe('authorization matrix at the handlers', () => {
     const allowed = allowedRoles(r)[0];
     if (allowed) expect((await invoke(r, { ...staffClaims('matrix-id', allowed), token_use: 'id' })).statusCode, 'ID token').toBe(401);
     await expectRoles(r, async (who) => {
-      const res = await invoke(r, who === 'monitoring' ? machineClaims : staffClaims(`matrix-${who}`, who));
+      const res = await invoke(r, who === 'monitoring' ? machineClaims : matrixClaims(who));
       return { status: res.statusCode as number, body: String(res.body) };
     });
   });
@@ -126,7 +131,7 @@ describe('authorization matrix at the handlers', () => {
 
   it.each(valid2xx)('$route answers 2xx to $role with valid input', async ({ route, role, path, body }) => {
     const r = routes.find((x) => routeKey(x) === route) as RouteDecl;
-    const claims = role === 'monitoring' ? machineClaims : staffClaims(`matrix-${role}`, role);
+    const claims = role === 'monitoring' ? machineClaims : matrixClaims(role);
     const res = await (handlers.get(r.function) as Handler)(apiEvent({ method: r.method, path, claims, ...(body ? { body: body() } : {}) }), lambdaContext());
     expect(res.statusCode, String(res.body)).toBeGreaterThanOrEqual(200);
     expect(res.statusCode, String(res.body)).toBeLessThan(300);
@@ -331,7 +336,7 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
         role,
         await mintAccessToken(
           keys,
-          { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'ruppel', districts: ['boom'] } },
+          { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'ruppel', districts: ['boom'], ...(role === 'partner' ? { partner: 'vrouwenhulp-rupel' } : {}) } },
           { issuer },
         ),
       );

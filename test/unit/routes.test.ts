@@ -28,8 +28,8 @@ describe('route table', () => {
   });
 
   it('keeps personal data out of paths: PINs and codes travel in headers or bodies', () => {
-    // No value of that kind in a path; `protection-code` is the name of a resource (its value is in the answer body).
-    for (const r of routes) expect(r.path.replace(/\/(protection|duress)-code$/, '')).not.toMatch(/pin|code|phone|name/i);
+    // No value of that kind in a path; `protection-code` (and `victim-code`) is the name of a resource (its value is in the answer body).
+    for (const r of routes) expect(r.path.replace(/\/(protection|duress|victim)-code$/, '')).not.toMatch(/pin|code|phone|name/i);
   });
 
   it('matches literal segments before parameters and extracts decoded parameters', () => {

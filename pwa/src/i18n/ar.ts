@@ -24,6 +24,8 @@ const ar: Messages = {
     book: 'حجز موعد',
     protection: 'الحماية',
     safety: 'أمان أكثر على الإنترنت',
+    /** Awaits a native speaker's review. */
+    fjc: 'من يعرف عني',
   },
   language: 'اللغة',
   backHome: 'العودة إلى البداية',

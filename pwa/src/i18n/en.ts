@@ -24,6 +24,8 @@ const en: Messages = {
     book: 'Make an appointment',
     protection: 'Protection',
     safety: 'Staying safer online',
+    /** Awaits a native speaker's review. */
+    fjc: 'Who knows about me',
   },
   language: 'Language',
   backHome: 'Back to the start',

@@ -24,6 +24,8 @@ const fr: Messages = {
     book: 'Prendre rendez-vous',
     protection: 'Protection',
     safety: 'Plus en sécurité en ligne',
+    /** Awaits a native speaker's review. */
+    fjc: 'Qui est au courant',
   },
   language: 'Langue',
   backHome: 'Retour au début',

@@ -33,6 +33,8 @@ const nl = {
     book: 'Een afspraak maken',
     protection: 'Bescherming',
     safety: 'Veiliger online',
+    /** Awaits a native speaker's review. */
+    fjc: 'Wie weet van mij',
   },
   language: 'Taal',
   backHome: 'Terug naar het begin',

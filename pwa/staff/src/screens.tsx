@@ -12,6 +12,7 @@ import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
 import { ContactPointsScreen } from './screens/contact-points.js';
 import { DevicesScreen } from './screens/devices.js';
 import { EscalationsScreen } from './screens/escalations.js';
+import { FjcCaseScreen, FjcDashboardScreen, FjcInboxScreen } from './screens/fjc.js';
 import { FollowupsScreen } from './screens/followups.js';
 import { NewInterventionScreen } from './screens/interventions.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
@@ -81,6 +82,9 @@ export const SCREENS: readonly ScreenDecl[] = [
     nav: (t) => t.nav.interventions,
     screen: (p) => <NewInterventionScreen key={p.key} />,
   },
+  { pattern: 'fjc/inbox', needs: 'GET /api/fjc/inbox', nav: (t) => t.nav.fjcInbox, screen: () => <FjcInboxScreen /> },
+  { pattern: 'fjc/dashboard', needs: 'GET /api/fjc/dashboard', nav: (t) => t.nav.fjcDashboard, screen: () => <FjcDashboardScreen /> },
+  { pattern: 'fjc/:id', needs: 'GET /api/fjc/cases/{id}', screen: (p) => <FjcCaseScreen key={p.key} id={p.id ?? ''} /> },
 ];
 
 /** May these roles see the screen: every route it needs is theirs. */

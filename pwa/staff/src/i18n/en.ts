@@ -32,6 +32,8 @@ export const en: Messages = {
     reports: 'Report',
     devices: 'Notifications',
     interventions: 'Record intervention',
+    fjcInbox: 'FJC inbox',
+    fjcDashboard: 'FJC families',
   },
   loading: 'Loading…',
   saving: 'Working…',

@@ -33,6 +33,8 @@ export const fr: Messages = {
     reports: 'Rapport',
     devices: 'Notifications',
     interventions: 'Intervention',
+    fjcInbox: 'Boîte FJC',
+    fjcDashboard: 'Familles FJC',
   },
   loading: 'Chargement…',
   saving: 'En cours…',

@@ -32,6 +32,8 @@ export const nl = {
     reports: 'Rapport',
     devices: 'Meldingen',
     interventions: 'Interventie',
+    fjcInbox: 'Inbox FJC',
+    fjcDashboard: 'Gezinnen FJC',
   },
   loading: 'Laden…',
   saving: 'Bezig…',

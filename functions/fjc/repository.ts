@@ -1,0 +1,195 @@
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { ActionRecord, ConsentRecord, ConsultationRecord, FjcCaseRecord, ReferralRecord } from '../../shared/fjc/model.js';
+import { ConflictError } from '../../shared/errors.js';
+import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
+import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '../lib/attempts.js';
+import { dynamo } from '../lib/clients.js';
+import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { open, seal } from '../lib/personal-crypto.js';
+import { fjcKeys } from './keys.js';
+
+/**
+ * FJC persistence: one partition per family case (`FJC#<id>`), read with ONE consistent Query so the
+ * consent policy decides on facts of one moment. Sealed fields (shared/personal-data.ts `fjc`) are opened
+ * only for the items a reader may see: `load` returns them still sealed, `opened` opens one.
+ */
+
+/** Tick attributes of an item in the FJC queue (never part of a record). */
+const QUEUE_ATTRIBUTES = ['tickStage', 'tickAt', 'leaseUntil', 'leaseToken', 'attempts', 'lastError', 'messageId', 'publishedAt', 'sealed'];
+
+export interface StoredCase {
+  /** The case item as stored (sealed): open it with `openCase`. */
+  caseItem: Item;
+  header: Omit<FjcCaseRecord, 'family' | 'contact' | 'notes'>;
+  referrals: (ReferralRecord & { item: Item })[];
+  consents: ConsentRecord[];
+  consultations: (Omit<ConsultationRecord, 'summary' | 'minutes'> & { hasMinutes: boolean; item: Item })[];
+  actions: (Omit<ActionRecord, 'title'> & { item: Item })[];
+}
+
+/** A victim-code lookup: the hash item and the case's pointer to it. */
+export const CODE_BUDGET: Budget = { limit: 10, windowMs: 15 * 60_000 };
+
+export class FjcRepository {
+  constructor(
+    readonly table: string,
+    private readonly client: DynamoDBDocumentClient = dynamo,
+  ) {}
+
+  async load(id: string): Promise<StoredCase | undefined> {
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': fjcKeys.casePk(id) },
+      ConsistentRead: true,
+    });
+    const c = items.find((i) => i.sk === 'CASE');
+    if (!c) return undefined;
+    const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
+    return {
+      caseItem: c,
+      header: fromItem(c, ['sealed']),
+      referrals: of(fjcKeys.referralPrefix).map((i) => ({ ...fromItem<ReferralRecord>(i, [...QUEUE_ATTRIBUTES, 'id', 'zone']), ...escalation(i), item: i })),
+      consents: of(fjcKeys.consentPrefix).map((i) => fromItem<ConsentRecord>(i)),
+      consultations: of(fjcKeys.consultationPrefix).map((i) => ({
+        ...fromItem<Omit<ConsultationRecord, 'summary' | 'minutes'>>(i, ['sealed', 'hasMinutes']),
+        hasMinutes: i.hasMinutes === true,
+        item: i,
+      })),
+      actions: of(fjcKeys.actionPrefix).map((i) => ({ ...fromItem<Omit<ActionRecord, 'title'>>(i, QUEUE_ATTRIBUTES), item: i })),
+    };
+  }
+
+  async openCase(s: StoredCase): Promise<FjcCaseRecord> {
+    return fromItem<FjcCaseRecord>(await open('fjc', s.header.id, s.caseItem));
+  }
+
+  async opened<T>(caseId: string, item: Item): Promise<T> {
+    return fromItem<T>(await open('fjc', caseId, item), QUEUE_ATTRIBUTES);
+  }
+
+  /** The police case's clear fields (its sealed ones are never opened here). */
+  async policeCase(id: string): Promise<{ id: string; zone: string; status: string; riskLevel: string; orderIds: string[]; bookingRefs: string[] } | undefined> {
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `CASE#${id}`, sk: 'CASE' },
+        ConsistentRead: true,
+        ProjectionExpression: 'id, #z, #s, riskLevel, orderIds, bookingRefs',
+        ExpressionAttributeNames: { '#z': 'zone', '#s': 'status' },
+      }),
+    );
+    const i = out.Item;
+    if (!i) return undefined;
+    return {
+      id: String(i.id),
+      zone: String(i.zone),
+      status: String(i.status),
+      riskLevel: String(i.riskLevel),
+      orderIds: (i.orderIds as string[] | undefined) ?? [],
+      bookingRefs: (i.bookingRefs as string[] | undefined) ?? [],
+    };
+  }
+
+  async zoneCases(zone: string, limit = 200): Promise<Item[]> {
+    const items = await queryAll(
+      this.client,
+      {
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': fjcKeys.zonePk(zone) },
+        ScanIndexForward: false,
+      },
+      limit,
+    );
+    return items.slice(0, limit);
+  }
+
+  /** A partner's inbox entries (referrals, consultations it takes part in), newest first. */
+  async partnerEntries(partnerId: string, limit = 200): Promise<Item[]> {
+    return (
+      await queryAll(
+        this.client,
+        {
+          TableName: this.table,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': fjcKeys.partnerPk(partnerId) },
+          ScanIndexForward: false,
+        },
+        limit,
+      )
+    ).slice(0, limit);
+  }
+
+  /** Open actions of a zone due before `untilIso` (all open ones without it). */
+  async openActions(zone: string, untilIso?: string): Promise<Item[]> {
+    return queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: untilIso ? 'gsi2pk = :pk AND gsi2sk < :until' : 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': fjcKeys.actionsPk(zone), ...(untilIso ? { ':until': untilIso } : {}) },
+    });
+  }
+
+  async caseIdForCode(hash: string): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.code(hash), ConsistentRead: true }));
+    return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
+  }
+
+  async codePointer(caseId: string): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.codePointer(caseId), ConsistentRead: true }));
+    return typeof out.Item?.hash === 'string' ? out.Item.hash : undefined;
+  }
+
+  async existingForPoliceCase(policeCaseId: string): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.policeLink(policeCaseId), ConsistentRead: true }));
+    return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
+  }
+
+  reserveCodeAttempt(client: string, now: Date): Promise<Reservation> {
+    return reserveAttempt(this.table, fjcKeys.codeAttempts(client), 'FJC_CODE_ATTEMPTS', CODE_BUDGET, now);
+  }
+
+  refundCodeAttempt(client: string, windowStart: number): Promise<void> {
+    return refundAttempt(this.table, fjcKeys.codeAttempts(client), windowStart);
+  }
+
+  /** Seals an item of the case's partition (its personal fields never reach the table in clear). */
+  sealed(caseId: string, item: Item): Promise<Item> {
+    return seal('fjc', caseId, item);
+  }
+
+  /** One change in ONE transaction with its audit record; a failed condition is a 409 (nothing written). */
+  async commit(items: TransactItem[], audit: AuditEntry, conflict = 'The case was changed meanwhile; reload it and try again'): Promise<void> {
+    try {
+      await transact(this.client, [...items, auditPut(this.table, audit)]);
+    } catch (err) {
+      if (cancellationCodes(err)) throw new ConflictError(conflict);
+      throw err;
+    }
+  }
+
+  async audit(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length > 0) await recordAudits(this.client, this.table, entries);
+  }
+
+  /** Items of the partition a test or seed may want as stored. */
+  async raw(caseId: string): Promise<Item[]> {
+    const out = await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': fjcKeys.casePk(caseId) },
+        ConsistentRead: true,
+      }),
+    );
+    return out.Items ?? [];
+  }
+}
+
+/** The tick's `publishedAt` on a referral is its escalation time. */
+function escalation(i: Item): { escalatedAt?: string } {
+  return typeof i.publishedAt === 'string' ? { escalatedAt: i.publishedAt } : {};
+}

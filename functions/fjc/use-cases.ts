@@ -1,0 +1,819 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+import { ulid } from 'ulid';
+import { ConflictError, ForbiddenError, NotFoundError, TooManyAttemptsError, ValidationError } from '../../shared/errors.js';
+import type {
+  ActionView,
+  ConsultationView,
+  DirectorDashboard,
+  FjcCaseSummary,
+  FjcCaseView,
+  OpenFjcCaseBody,
+  PartnerInbox,
+  PoliceReferralBody,
+  ReferralView,
+  VictimView,
+} from '../../shared/fjc/api.js';
+import type {
+  ActionRecord,
+  ActionStatus,
+  CaseOrigin,
+  ConsentHow,
+  ConsentKind,
+  ConsentRecord,
+  ConsultationRecord,
+  FjcCaseRecord,
+  LegalBasis,
+  ReferralRecord,
+} from '../../shared/fjc/model.js';
+import { disclosure, whoKnows, type CaseFacts, type Disclosure, type Viewer } from '../../shared/fjc/policy.js';
+import { partnerById, type PartnerId } from '../../shared/partners.js';
+import { formatProtectionCode, normalizeProtectionCode } from '../../shared/zones/index.js';
+import type { AuditAction, AuditEntry } from '../lib/audit.js';
+import type { Principal } from '../lib/auth.js';
+import type { Item, TransactItem } from '../lib/dynamo.js';
+import { zoneOf } from '../lib/scope.js';
+import { fjcKeys } from './keys.js';
+import type { FjcRepository, StoredCase } from './repository.js';
+
+/**
+ * The FJC family case's use cases. Every read decides with ONE policy (shared/fjc/policy.ts `disclosure`)
+ * on the facts of one consistent read, opens only the sealed items the policy lets the reader see, and
+ * writes an audit record before it answers. Every change is one transaction with its audit record.
+ */
+export interface Caller {
+  principal: Principal;
+  route: string;
+}
+
+export interface FjcDeps {
+  repo: FjcRepository;
+}
+
+const AUDIT_ENTITY = 'fjc-case';
+/** A consent older than this, still standing, is confirmed with her again. */
+export const CONSENT_RENEW_MS = 365 * 24 * 3_600_000;
+
+const me = (c: Caller) => c.principal.username;
+const isDirector = (c: Caller) => c.principal.roles.includes('case_director');
+
+export function viewerOf(c: Caller): Viewer {
+  return isDirector(c) ? { kind: 'director', zone: c.principal.zone } : { kind: 'partner', partnerId: c.principal.partner };
+}
+
+function audit(c: Caller, caseId: string, action: AuditAction, at: Date): AuditEntry {
+  return { entity: AUDIT_ENTITY, entityId: caseId, action, route: c.route, principal: c.principal, at };
+}
+
+/** The partner organisation on the caller's token (a partner worker without one reaches nothing). */
+function partnerOf(c: Caller): PartnerId {
+  const p = c.principal.partner;
+  if (!p || !partnerById(p)) throw new ForbiddenError('Your account names no partner organisation; ask for one to be assigned');
+  return p as PartnerId;
+}
+
+export function factsOf(s: StoredCase): CaseFacts {
+  return { zone: s.header.zone, referrals: s.referrals, consents: s.consents, consultations: s.consultations };
+}
+
+/** The case and what the policy lets this caller know of it; a case it may not know of is a 404, as if absent. */
+async function loadFor(deps: FjcDeps, id: string, caller: Caller, now: Date): Promise<{ s: StoredCase; d: Disclosure }> {
+  const s = await deps.repo.load(id);
+  if (!s) throw new NotFoundError('No such case');
+  const d = disclosure(viewerOf(caller), factsOf(s), now);
+  if (!d.visible) throw new NotFoundError('No such case');
+  return { s, d };
+}
+
+async function loadHeld(deps: FjcDeps, id: string, caller: Caller, now: Date) {
+  const found = await loadFor(deps, id, caller, now);
+  if (!found.d.holds) throw new ForbiddenError('Only the case director changes this');
+  if (found.s.header.status !== 'open') throw new ConflictError('The case is closed', 'status');
+  return found;
+}
+
+function referralView(r: ReferralRecord, now: Date, withReason: boolean): ReferralView {
+  return {
+    partnerId: r.partnerId,
+    status: r.status,
+    referredAt: r.referredAt,
+    firstContactDue: r.firstContactDue,
+    overdue: r.status === 'pending' && Date.parse(r.firstContactDue) <= now.getTime(),
+    ...(r.decidedAt ? { decidedAt: r.decidedAt } : {}),
+    ...(r.escalatedAt ? { escalatedAt: r.escalatedAt } : {}),
+    ...(withReason && r.reason ? { reason: r.reason } : {}),
+  };
+}
+
+const isLate = (a: Pick<ActionRecord, 'status' | 'dueAt'>, now: Date) => (a.status === 'open' || a.status === 'in_progress') && Date.parse(a.dueAt) <= now.getTime();
+
+function actionView(a: ActionRecord, now: Date): ActionView {
+  return {
+    id: a.id,
+    caseId: a.caseId,
+    title: a.title,
+    ownerPartner: a.ownerPartner,
+    dueAt: a.dueAt,
+    status: a.status,
+    late: isLate(a, now),
+    ...(a.consultationId ? { consultationId: a.consultationId } : {}),
+  };
+}
+
+/** Builds the answer from exactly what `d` allows: nothing else is opened or copied. */
+async function caseView(deps: FjcDeps, s: StoredCase, d: Disclosure, caller: Caller, now: Date): Promise<FjcCaseView> {
+  const { header } = s;
+  const sections = new Set(d.sections);
+  const needsSealed = sections.has('contact') || sections.has('children') || sections.has('notes') || sections.has('orders');
+  const record = needsSealed ? await deps.repo.openCase(s) : undefined;
+  const partner = caller.principal.partner;
+  const ownReferrals = d.holds ? s.referrals : s.referrals.filter((r) => r.partnerId === partner);
+  const referrals: ReferralView[] = [];
+  for (const r of ownReferrals) {
+    const withReason = r.status === 'declined';
+    const full = withReason ? { ...r, ...(await deps.repo.opened<Pick<ReferralRecord, 'reason'>>(header.id, r.item)) } : r;
+    referrals.push(referralView(full, now, withReason));
+  }
+  const consultations: ConsultationView[] = [];
+  for (const c of s.consultations.filter((x) => d.minutes.includes(x.id))) {
+    const summaryAllowed = d.summaries.includes(c.id);
+    const sealed = summaryAllowed || c.hasMinutes ? await deps.repo.opened<ConsultationRecord>(header.id, c.item) : undefined;
+    consultations.push(consultationView(c, sealed, summaryAllowed, now));
+  }
+  const actions: ActionView[] = [];
+  for (const a of s.actions.filter((x) => d.holds || x.ownerPartner === partner)) {
+    actions.push(actionView(await deps.repo.opened<ActionRecord>(header.id, a.item), now));
+  }
+  return {
+    id: header.id,
+    zone: header.zone,
+    status: header.status,
+    origin: header.origin,
+    openedAt: header.openedAt,
+    sections: d.sections,
+    referrals,
+    ...(record && sections.has('contact') ? { contact: { ...(record.contact ?? {}), victimRefs: record.family.victims.map((v) => v.ref) } } : {}),
+    ...(sections.has('risk') ? { risk: { ...(header.riskLevel ? { riskLevel: header.riskLevel } : {}), ...(header.policeCaseId ? { policeCaseId: header.policeCaseId } : {}) } } : {}),
+    ...(record && sections.has('children') ? { children: record.family.children } : {}),
+    ...(record && sections.has('orders')
+      ? { orders: { orderIds: header.orderIds, bookingRefs: header.bookingRefs, ...(record.family.aggressor ? { aggressorRef: record.family.aggressor.ref } : {}) } }
+      : {}),
+    ...(record && sections.has('notes') ? { notes: record.notes } : {}),
+    consultations,
+    actions,
+    ...(d.holds
+      ? { consents: s.consents, version: header.version, ...(header.victimCodeIssuedAt ? { victimCodeIssuedAt: header.victimCodeIssuedAt } : {}) }
+      : {}),
+  };
+}
+
+function consultationView(
+  c: Omit<ConsultationRecord, 'summary' | 'minutes'>,
+  sealed: ConsultationRecord | undefined,
+  summaryAllowed: boolean,
+  now: Date,
+): ConsultationView {
+  const t = now.getTime();
+  return {
+    id: c.id,
+    purpose: c.purpose,
+    legalBasis: c.legalBasis,
+    startsAt: c.startsAt,
+    endsAt: c.endsAt,
+    participants: c.participants,
+    running: Date.parse(c.startsAt) <= t && t < Date.parse(c.endsAt),
+    ...(summaryAllowed && sealed ? { summary: sealed.summary } : {}),
+    ...(sealed?.minutes ? { minutes: sealed.minutes } : {}),
+  };
+}
+
+export async function getFjcCase(deps: FjcDeps, id: string, caller: Caller, now: Date): Promise<FjcCaseView> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  await deps.repo.audit([audit(caller, id, 'read', now)]);
+  return caseView(deps, s, d, caller, now);
+}
+
+// ---- opening a case
+
+function caseItem(r: FjcCaseRecord): Item {
+  return { ...fjcKeys.case(r.id), type: 'FJC_CASE', ...r, ...fjcKeys.zoneIndex(r.zone, r.openedAt, r.id) };
+}
+
+/** `zone`: the case's, for the escalation's routing attribute (the tick reads nothing else of the case). */
+function referralItem(r: ReferralRecord, zone: string, queued: boolean): Item {
+  return {
+    ...fjcKeys.referral(r.caseId, r.partnerId),
+    type: 'FJC_REFERRAL',
+    id: `${r.caseId}:${r.partnerId}`,
+    zone,
+    ...r,
+    ...fjcKeys.partnerIndex(r.partnerId, 'REFERRAL', r.referredAt, r.caseId),
+    ...(queued ? { tickStage: 'notice', tickAt: r.firstContactDue, ...fjcKeys.dueIndex(`${r.caseId}:${r.partnerId}`, r.firstContactDue) } : {}),
+  };
+}
+
+function newRecord(
+  input: Pick<OpenFjcCaseBody, 'victimRefs' | 'aggressorRef' | 'children' | 'contact' | 'note'>,
+  extra: { zone: string; origin: CaseOrigin; riskLevel?: FjcCaseRecord['riskLevel']; policeCaseId?: string; openedByPartner?: PartnerId; orderIds?: string[]; bookingRefs?: string[] },
+  caller: Caller,
+  now: Date,
+): FjcCaseRecord {
+  const at = now.toISOString();
+  return {
+    id: `FJ-${ulid(now.getTime())}`,
+    version: 1,
+    status: 'open',
+    zone: extra.zone,
+    origin: extra.origin,
+    ...(extra.policeCaseId ? { policeCaseId: extra.policeCaseId } : {}),
+    ...(extra.openedByPartner ? { openedByPartner: extra.openedByPartner } : {}),
+    ...(extra.riskLevel ? { riskLevel: extra.riskLevel } : {}),
+    orderIds: extra.orderIds ?? [],
+    bookingRefs: extra.bookingRefs ?? [],
+    family: {
+      victims: input.victimRefs.map((ref) => ({ ref })),
+      ...(input.aggressorRef ? { aggressor: { ref: input.aggressorRef } } : {}),
+      children: input.children,
+    },
+    ...(input.contact ? { contact: input.contact } : {}),
+    notes: input.note ? [{ at, by: me(caller), text: input.note }] : [],
+    openedAt: at,
+    openedBy: me(caller),
+    updatedAt: at,
+  };
+}
+
+const RISK = new Set(['standard', 'medium', 'high']);
+
+/**
+ * A police FJC referral: the police case (of the caller's zone; another zone's is answered as absent)
+ * becomes ONE family case, with its risk level, orders and bookings linked. A second referral of the
+ * same police case is a 409 naming the family case it already is.
+ */
+export async function referFromPolice(deps: FjcDeps, body: PoliceReferralBody, caller: Caller, now: Date): Promise<FjcCaseView> {
+  const zone = zoneOf(caller.principal);
+  const pc = await deps.repo.policeCase(body.policeCaseId);
+  if (!pc || pc.zone !== zone) throw new NotFoundError('No such police case in your zone');
+  if (pc.status !== 'open') throw new ConflictError('The police case is closed', 'policeCaseId');
+  const existing = await deps.repo.existingForPoliceCase(pc.id);
+  if (existing) throw new ConflictError(`This police case is already family case ${existing}`, 'policeCaseId');
+  const record = newRecord(
+    body,
+    {
+      zone,
+      origin: 'police',
+      policeCaseId: pc.id,
+      orderIds: pc.orderIds,
+      bookingRefs: pc.bookingRefs,
+      ...(RISK.has(pc.riskLevel) ? { riskLevel: pc.riskLevel as FjcCaseRecord['riskLevel'] } : {}),
+    },
+    caller,
+    now,
+  );
+  await deps.repo.commit(
+    [
+      { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: deps.repo.table,
+          Item: { ...fjcKeys.policeLink(pc.id), type: 'FJC_POLICE_LINK', caseId: record.id, policeCaseId: pc.id, at: record.openedAt },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ],
+    audit(caller, record.id, 'create', now),
+    'This police case was referred meanwhile; reload it',
+  );
+  return directorView(record);
+}
+
+/** What the opener gets back: the case's own fields (the opener gave them). */
+function directorView(r: FjcCaseRecord): FjcCaseView {
+  return {
+    id: r.id,
+    zone: r.zone,
+    status: r.status,
+    origin: r.origin,
+    openedAt: r.openedAt,
+    sections: [],
+    referrals: [],
+    consultations: [],
+    actions: [],
+    version: r.version,
+  };
+}
+
+/** A case opened by a case director, or by a partner for its own organisation (then referred to it, accepted). */
+export async function openFjcCase(deps: FjcDeps, body: OpenFjcCaseBody, caller: Caller, now: Date): Promise<FjcCaseView> {
+  const zone = zoneOf(caller.principal);
+  const partner = isDirector(caller) ? undefined : partnerOf(caller);
+  const record = newRecord(
+    body,
+    { zone, origin: partner ? 'partner' : 'director', ...(partner ? { openedByPartner: partner } : {}), ...(body.riskLevel ? { riskLevel: body.riskLevel } : {}) },
+    caller,
+    now,
+  );
+  const items: TransactItem[] = [
+    { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
+  ];
+  if (partner) {
+    const at = record.openedAt;
+    const own: ReferralRecord = { caseId: record.id, partnerId: partner, status: 'accepted', referredAt: at, referredBy: me(caller), firstContactDue: at, decidedAt: at, decidedBy: me(caller) };
+    items.push({ Put: { TableName: deps.repo.table, Item: referralItem(own, zone, false), ConditionExpression: 'attribute_not_exists(pk)' } });
+  }
+  await deps.repo.commit(items, audit(caller, record.id, 'create', now));
+  return directorView(record);
+}
+
+// ---- consent
+
+/** A director records consent for any partner; a partner worker for its own organisation, on a case referred to it. */
+function mayRecordFor(d: Disclosure, caller: Caller, partnerId: PartnerId): void {
+  if (d.holds) return;
+  if (partnerOf(caller) !== partnerId) throw new ForbiddenError('A partner records consents for its own organisation only');
+  if (!d.referral || d.referral === 'declined') throw new ForbiddenError('The case is not referred to your organisation');
+}
+
+export async function recordConsent(
+  deps: FjcDeps,
+  id: string,
+  body: { partnerId: PartnerId; kinds: ConsentKind[]; how: ConsentHow; givenBy: 'victim' | 'representative'; givenAt?: string | undefined },
+  caller: Caller,
+  now: Date,
+): Promise<{ consents: ConsentRecord[] }> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  mayRecordFor(d, caller, body.partnerId);
+  if (s.header.status !== 'open') throw new ConflictError('The case is closed', 'status');
+  const givenAt = body.givenAt ?? now.toISOString();
+  if (Date.parse(givenAt) > now.getTime() + 60_000) throw new ValidationError('givenAt', 'Must not be in the future');
+  const consents: ConsentRecord[] = body.kinds.map((kind) => ({
+    partnerId: body.partnerId,
+    kind,
+    givenBy: body.givenBy,
+    givenAt,
+    how: body.how,
+    recordedBy: me(caller),
+  }));
+  await deps.repo.commit(
+    consents.map((c) => ({ Put: { TableName: deps.repo.table, Item: { ...fjcKeys.consent(id, c.partnerId, c.kind), type: 'FJC_CONSENT', ...c } } })),
+    audit(caller, id, 'record-consent', now),
+  );
+  return { consents };
+}
+
+function withdrawItems(table: string, id: string, partnerId: string, kinds: readonly ConsentKind[], by: string, now: Date): TransactItem[] {
+  return kinds.map((kind) => ({
+    Update: {
+      TableName: table,
+      Key: fjcKeys.consent(id, partnerId, kind),
+      UpdateExpression: 'SET withdrawnAt = :now, withdrawnBy = :by',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(withdrawnAt)',
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':by': by },
+    },
+  }));
+}
+
+function standing(s: StoredCase, partnerId: string, kinds: readonly ConsentKind[]): ConsentKind[] {
+  return kinds.filter((k) => s.consents.some((c) => c.partnerId === partnerId && c.kind === k && c.withdrawnAt === undefined));
+}
+
+/** Staff record that she withdrew a consent: the partner loses the section at its next read. */
+export async function withdrawConsent(
+  deps: FjcDeps,
+  id: string,
+  body: { partnerId: PartnerId; kinds: ConsentKind[] },
+  caller: Caller,
+  now: Date,
+): Promise<{ withdrawn: ConsentKind[] }> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  if (!d.holds && partnerOf(caller) !== body.partnerId) throw new ForbiddenError('A partner records withdrawals for its own organisation only');
+  const kinds = standing(s, body.partnerId, body.kinds);
+  if (kinds.length > 0) await deps.repo.commit(withdrawItems(deps.repo.table, id, body.partnerId, kinds, me(caller), now), audit(caller, id, 'withdraw-consent', now));
+  return { withdrawn: kinds };
+}
+
+// ---- notes
+
+export async function addNote(deps: FjcDeps, id: string, text: string, caller: Caller, now: Date) {
+  const { s } = await loadHeld(deps, id, caller, now);
+  const record = await deps.repo.openCase(s);
+  const note = { at: now.toISOString(), by: me(caller), text };
+  const next: FjcCaseRecord = { ...record, version: record.version + 1, notes: [...record.notes, note], updatedAt: note.at };
+  await deps.repo.commit(
+    [
+      {
+        Put: {
+          TableName: deps.repo.table,
+          Item: await deps.repo.sealed(id, caseItem(next)),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': record.version },
+        },
+      },
+    ],
+    audit(caller, id, 'update', now),
+  );
+  return note;
+}
+
+// ---- referrals
+
+export async function refer(deps: FjcDeps, id: string, body: { partnerId: PartnerId; firstContactDue: string }, caller: Caller, now: Date): Promise<ReferralView> {
+  const { s } = await loadHeld(deps, id, caller, now);
+  if (Date.parse(body.firstContactDue) <= now.getTime()) throw new ValidationError('firstContactDue', 'Must be in the future');
+  const before = s.referrals.find((r) => r.partnerId === body.partnerId);
+  if (before && before.status !== 'declined') throw new ConflictError('The family is already referred to this partner', 'partnerId');
+  const r: ReferralRecord = {
+    caseId: id,
+    partnerId: body.partnerId,
+    status: 'pending',
+    referredAt: now.toISOString(),
+    referredBy: me(caller),
+    firstContactDue: body.firstContactDue,
+  };
+  await deps.repo.commit(
+    [
+      {
+        Put: {
+          TableName: deps.repo.table,
+          Item: referralItem(r, s.header.zone, true),
+          // Only anew, or again after a decline.
+          ConditionExpression: 'attribute_not_exists(pk) OR #s = :declined',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':declined': 'declined' },
+        },
+      },
+    ],
+    audit(caller, id, 'update', now),
+  );
+  return referralView(r, now, false);
+}
+
+/** The referred partner accepts or declines; either takes it out of the escalation queue. */
+export async function decide(
+  deps: FjcDeps,
+  id: string,
+  partnerId: PartnerId,
+  decision: { accept: true } | { accept: false; reason: string },
+  caller: Caller,
+  now: Date,
+): Promise<ReferralView> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  if (partnerOf(caller) !== partnerId) throw new ForbiddenError('Only the referred organisation decides on its referral');
+  const r = s.referrals.find((x) => x.partnerId === partnerId);
+  if (!r || !d.referral) throw new NotFoundError('No such referral');
+  if (r.status !== 'pending') throw new ConflictError(`The referral is already ${r.status}`, 'status');
+  const at = now.toISOString();
+  const values: Record<string, unknown> = { ':next': decision.accept ? 'accepted' : 'declined', ':at': at, ':by': me(caller), ':pending': 'pending' };
+  let set = '#s = :next, decidedAt = :at, decidedBy = :by';
+  if (!decision.accept) {
+    const sealed = await deps.repo.sealed(id, { ...fjcKeys.referral(id, partnerId), reason: decision.reason });
+    values[':sealed'] = sealed.sealed;
+    set += ', sealed = :sealed';
+  }
+  await deps.repo.commit(
+    [
+      {
+        Update: {
+          TableName: deps.repo.table,
+          Key: fjcKeys.referral(id, partnerId),
+          UpdateExpression: `SET ${set} REMOVE gsi1pk, gsi1sk, tickStage, tickAt, leaseUntil, leaseToken, attempts`,
+          ConditionExpression: '#s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: values,
+        },
+      },
+    ],
+    audit(caller, id, 'update', now),
+    'The referral was decided meanwhile',
+  );
+  const { item: _i, ...rest } = r;
+  return referralView({ ...rest, status: decision.accept ? 'accepted' : 'declined', decidedAt: at, ...(decision.accept ? {} : { reason: decision.reason }) }, now, true);
+}
+
+// ---- consultations and the joint action plan
+
+function actionItem(a: ActionRecord): Item {
+  const open = a.status === 'open' || a.status === 'in_progress';
+  return {
+    ...fjcKeys.action(a.caseId, a.id),
+    type: 'FJC_ACTION',
+    ...a,
+    ...(open ? fjcKeys.actionsIndex(a.zone, a.dueAt, a.id) : {}),
+    ...(open ? { tickStage: 'notice', tickAt: a.dueAt, ...fjcKeys.dueIndex(a.id, a.dueAt) } : {}),
+  };
+}
+
+function newAction(s: StoredCase, input: { title: string; ownerPartner: PartnerId; dueAt: string }, caller: Caller, now: Date, consultationId?: string): ActionRecord {
+  const at = now.toISOString();
+  return {
+    id: `AC-${ulid(now.getTime())}`,
+    caseId: s.header.id,
+    zone: s.header.zone,
+    title: input.title,
+    ownerPartner: input.ownerPartner,
+    dueAt: input.dueAt,
+    status: 'open',
+    createdAt: at,
+    createdBy: me(caller),
+    ...(consultationId ? { consultationId } : {}),
+    updatedAt: at,
+    updatedBy: me(caller),
+  };
+}
+
+export async function convene(
+  deps: FjcDeps,
+  id: string,
+  body: { purpose: string; legalBasis: LegalBasis; startsAt: string; endsAt: string; participants: PartnerId[]; summary: string },
+  caller: Caller,
+  now: Date,
+): Promise<ConsultationView> {
+  await loadHeld(deps, id, caller, now);
+  if (Date.parse(body.endsAt) <= now.getTime()) throw new ValidationError('endsAt', 'Must be in the future');
+  const c: ConsultationRecord = { id: `CO-${ulid(now.getTime())}`, caseId: id, ...body, convenedBy: me(caller) };
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: deps.repo.table,
+        Item: await deps.repo.sealed(id, { ...fjcKeys.consultation(id, c.id), type: 'FJC_CONSULTATION', ...c }),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...c.participants.map(
+      (p): TransactItem => ({
+        Put: {
+          TableName: deps.repo.table,
+          Item: {
+            ...fjcKeys.participant(id, c.id, p),
+            type: 'FJC_PARTICIPANT',
+            caseId: id,
+            consultationId: c.id,
+            partnerId: p,
+            legalBasis: c.legalBasis,
+            startsAt: c.startsAt,
+            endsAt: c.endsAt,
+            ...fjcKeys.partnerIndex(p, 'CONSULT', c.startsAt, c.id),
+          },
+        },
+      }),
+    ),
+  ];
+  await deps.repo.commit(items, audit(caller, id, 'update', now));
+  return consultationView(c, c, true, now);
+}
+
+export async function getConsultation(deps: FjcDeps, id: string, consultationId: string, caller: Caller, now: Date): Promise<ConsultationView> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  const c = s.consultations.find((x) => x.id === consultationId);
+  if (!c || !d.minutes.includes(consultationId)) throw new NotFoundError('No such consultation');
+  await deps.repo.audit([audit(caller, id, 'read', now)]);
+  const summaryAllowed = d.summaries.includes(consultationId);
+  const sealed = summaryAllowed || c.hasMinutes ? await deps.repo.opened<ConsultationRecord>(id, c.item) : undefined;
+  return consultationView(c, sealed, summaryAllowed, now);
+}
+
+export async function writeMinutes(
+  deps: FjcDeps,
+  id: string,
+  consultationId: string,
+  body: { decisions: string[]; actions: { title: string; ownerPartner: PartnerId; dueAt: string }[] },
+  caller: Caller,
+  now: Date,
+): Promise<{ consultation: ConsultationView; actions: ActionView[] }> {
+  const { s } = await loadHeld(deps, id, caller, now);
+  const c = s.consultations.find((x) => x.id === consultationId);
+  if (!c) throw new NotFoundError('No such consultation');
+  if (c.hasMinutes) throw new ConflictError('The minutes are written', 'minutes');
+  if (Date.parse(c.startsAt) > now.getTime()) throw new ConflictError('The consultation has not started', 'startsAt');
+  const full = await deps.repo.opened<ConsultationRecord>(id, c.item);
+  const actions = body.actions.map((a, i) => newAction(s, a, caller, new Date(now.getTime() + i), consultationId));
+  const minutes = { decisions: body.decisions, writtenAt: now.toISOString(), writtenBy: me(caller), actionIds: actions.map((a) => a.id) };
+  const next: ConsultationRecord = { ...full, minutes };
+  await deps.repo.commit(
+    [
+      {
+        Put: {
+          TableName: deps.repo.table,
+          Item: await deps.repo.sealed(id, { ...fjcKeys.consultation(id, c.id), type: 'FJC_CONSULTATION', ...next, hasMinutes: true }),
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(hasMinutes)',
+        },
+      },
+      ...(await Promise.all(
+        actions.map(async (a): Promise<TransactItem> => ({ Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(id, actionItem(a)), ConditionExpression: 'attribute_not_exists(pk)' } })),
+      )),
+    ],
+    audit(caller, id, 'update', now),
+  );
+  return { consultation: consultationView(c, next, true, now), actions: actions.map((a) => actionView(a, now)) };
+}
+
+export async function addAction(deps: FjcDeps, id: string, body: { title: string; ownerPartner: PartnerId; dueAt: string }, caller: Caller, now: Date): Promise<ActionView> {
+  const { s } = await loadHeld(deps, id, caller, now);
+  const a = newAction(s, body, caller, now);
+  await deps.repo.commit(
+    [{ Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(id, actionItem(a)), ConditionExpression: 'attribute_not_exists(pk)' } }],
+    audit(caller, id, 'update', now),
+  );
+  return actionView(a, now);
+}
+
+export async function setActionStatus(deps: FjcDeps, id: string, actionId: string, status: ActionStatus, caller: Caller, now: Date): Promise<ActionView> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  const a = s.actions.find((x) => x.id === actionId);
+  if (!a || (!d.holds && a.ownerPartner !== caller.principal.partner)) throw new NotFoundError('No such action');
+  const open = status === 'open' || status === 'in_progress';
+  const at = now.toISOString();
+  await deps.repo.commit(
+    [
+      {
+        Update: {
+          TableName: deps.repo.table,
+          Key: fjcKeys.action(id, actionId),
+          UpdateExpression: open
+            ? 'SET #s = :s, updatedAt = :at, updatedBy = :by'
+            : 'SET #s = :s, updatedAt = :at, updatedBy = :by REMOVE gsi2pk, gsi2sk, gsi1pk, gsi1sk, tickStage, tickAt, leaseUntil, leaseToken, attempts',
+          ConditionExpression: 'updatedAt = :was',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':s': status, ':at': at, ':by': me(caller), ':was': a.updatedAt },
+        },
+      },
+    ],
+    audit(caller, id, 'update', now),
+  );
+  const full = await deps.repo.opened<ActionRecord>(id, a.item);
+  return actionView({ ...full, status, updatedAt: at, updatedBy: me(caller) }, now);
+}
+
+// ---- the victim's case code
+
+/** Scrypt with a fixed application salt (the code is 60 random bits; a per-record salt would prevent the lookup by hash). */
+export function hashCaseCode(normalized: string): string {
+  return scryptSync(normalized, 'oneroof/fjc-case-code/v1', 32, { N: 16_384, r: 8, p: 1 }).toString('hex');
+}
+
+/** A new case code for the victim, shown once; the old one's lookup is deleted in the same transaction. */
+export async function issueVictimCode(deps: FjcDeps, id: string, caller: Caller, now: Date): Promise<{ caseId: string; code: string }> {
+  await loadHeld(deps, id, caller, now);
+  const code = formatProtectionCode(randomBytes(12));
+  const hash = hashCaseCode(normalizeProtectionCode(code) as string);
+  const old = await deps.repo.codePointer(id);
+  const at = now.toISOString();
+  const items: TransactItem[] = [
+    ...(old ? [{ Delete: { TableName: deps.repo.table, Key: fjcKeys.code(old) } }] : []),
+    { Put: { TableName: deps.repo.table, Item: { ...fjcKeys.code(hash), type: 'FJC_CODE', caseId: id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: deps.repo.table,
+        Item: { ...fjcKeys.codePointer(id), type: 'FJC_CODE_POINTER', hash, issuedAt: at },
+        ...(old
+          ? { ConditionExpression: '#h = :old', ExpressionAttributeNames: { '#h': 'hash' }, ExpressionAttributeValues: { ':old': old } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    {
+      Update: {
+        TableName: deps.repo.table,
+        Key: fjcKeys.case(id),
+        UpdateExpression: 'SET victimCodeIssuedAt = :at',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':at': at },
+      },
+    },
+  ];
+  await deps.repo.commit(items, audit(caller, id, 'issue-victim-code', now), 'A code was issued meanwhile; try again');
+  return { caseId: id, code };
+}
+
+/** The victim app is no staff member: its audit records name it so. */
+const VICTIM_APP: Principal = { sub: 'victim-app', username: 'victim-app', roles: [], scopes: [], clientId: undefined };
+
+/**
+ * Her code → her case. A check is reserved BEFORE the lookup (per client address, the booking PIN's
+ * machinery: functions/lib/attempts.ts); a right code refunds its own reservation. Unknown and throttled
+ * look alike only in that neither says anything about any case.
+ */
+async function caseOfCode(deps: FjcDeps, code: string, client: string, now: Date): Promise<StoredCase> {
+  const reservation = await deps.repo.reserveCodeAttempt(client, now);
+  if (!reservation.reserved) throw new TooManyAttemptsError('Too many wrong codes; try again in 15 minutes');
+  const normalized = normalizeProtectionCode(code);
+  const caseId = normalized ? await deps.repo.caseIdForCode(hashCaseCode(normalized)) : undefined;
+  const s = caseId ? await deps.repo.load(caseId) : undefined;
+  if (!s) throw new NotFoundError('Unknown case code');
+  await deps.repo.refundCodeAttempt(client, reservation.windowStart);
+  return s;
+}
+
+function victimViewOf(s: StoredCase, now: Date): VictimView {
+  return {
+    partners: whoKnows(factsOf(s), now).map((k) => {
+      const p = partnerById(k.partnerId);
+      return { ...k, name: p?.name ?? k.partnerId, kind: p?.kind ?? 'unknown' };
+    }),
+  };
+}
+
+export async function victimView(deps: FjcDeps, code: string, client: string, route: string, now: Date): Promise<VictimView> {
+  const s = await caseOfCode(deps, code, client, now);
+  await deps.repo.audit([{ entity: AUDIT_ENTITY, entityId: s.header.id, action: 'read', route, principal: VICTIM_APP, at: now }]);
+  return victimViewOf(s, now);
+}
+
+/** She withdraws consents herself: the partner loses those sections at its next read. */
+export async function victimWithdraw(
+  deps: FjcDeps,
+  body: { code: string; partnerId: PartnerId; kinds: ConsentKind[] },
+  client: string,
+  route: string,
+  now: Date,
+): Promise<VictimView> {
+  const s = await caseOfCode(deps, body.code, client, now);
+  const kinds = standing(s, body.partnerId, body.kinds);
+  if (kinds.length > 0) {
+    await deps.repo.commit(withdrawItems(deps.repo.table, s.header.id, body.partnerId, kinds, 'victim-app', now), {
+      entity: AUDIT_ENTITY,
+      entityId: s.header.id,
+      action: 'withdraw-consent',
+      route,
+      principal: VICTIM_APP,
+      at: now,
+    });
+  }
+  const after = await deps.repo.load(s.header.id);
+  return victimViewOf(after ?? s, now);
+}
+
+// ---- lists: the partner's inbox, the director's dashboard
+
+export async function partnerInbox(deps: FjcDeps, caller: Caller, now: Date): Promise<PartnerInbox> {
+  const partnerId = partnerOf(caller);
+  const zone = zoneOf(caller.principal);
+  const entries = await deps.repo.partnerEntries(partnerId);
+  const referrals = entries
+    .filter((e) => e.type === 'FJC_REFERRAL')
+    .map((e) => {
+      const r = e as unknown as ReferralRecord;
+      return { caseId: r.caseId, ...referralView({ ...r, ...(typeof e.publishedAt === 'string' ? { escalatedAt: e.publishedAt } : {}) }, now, false) };
+    });
+  const t = now.getTime();
+  const consultations = entries
+    .filter((e) => e.type === 'FJC_PARTICIPANT')
+    .map((e) => ({
+      id: String(e.consultationId),
+      caseId: String(e.caseId),
+      legalBasis: e.legalBasis as LegalBasis,
+      startsAt: String(e.startsAt),
+      endsAt: String(e.endsAt),
+      running: Date.parse(String(e.startsAt)) <= t && t < Date.parse(String(e.endsAt)),
+    }));
+  const actions: ActionView[] = [];
+  for (const item of await deps.repo.openActions(zone)) {
+    if (item.ownerPartner !== partnerId) continue;
+    actions.push(actionView(await deps.repo.opened<ActionRecord>(String(item.caseId), item), now));
+  }
+  const caseIds = [...new Set([...referrals.map((r) => r.caseId), ...consultations.map((c) => c.caseId), ...actions.map((a) => a.caseId)])];
+  await deps.repo.audit(caseIds.map((id) => audit(caller, id, 'list', now)));
+  return { partnerId, referrals, actions, consultations };
+}
+
+/** At most this many of the zone's newest families are summarised with their referrals. */
+const FAMILIES_LIMIT = 100;
+
+async function families(deps: FjcDeps, zone: string, now: Date): Promise<{ summaries: FjcCaseSummary[]; loaded: StoredCase[] }> {
+  const headers = await deps.repo.zoneCases(zone, FAMILIES_LIMIT);
+  const loaded = (await Promise.all(headers.map((h) => deps.repo.load(String(h.id))))).filter((s): s is StoredCase => s !== undefined);
+  const summaries = loaded.map((s) => ({
+    id: s.header.id,
+    zone: s.header.zone,
+    status: s.header.status,
+    origin: s.header.origin,
+    openedAt: s.header.openedAt,
+    referrals: s.referrals.map((r) => ({ partnerId: r.partnerId, status: r.status, overdue: referralView(r, now, false).overdue })),
+  }));
+  return { summaries, loaded };
+}
+
+export async function listFjcCases(deps: FjcDeps, caller: Caller, now: Date): Promise<{ cases: FjcCaseSummary[] }> {
+  const zone = zoneOf(caller.principal);
+  const { summaries } = await families(deps, zone, now);
+  await deps.repo.audit(summaries.map((c) => audit(caller, c.id, 'list', now)));
+  return { cases: summaries };
+}
+
+export async function dashboard(deps: FjcDeps, caller: Caller, now: Date): Promise<DirectorDashboard> {
+  const zone = zoneOf(caller.principal);
+  const { summaries, loaded } = await families(deps, zone, now);
+  const lateActions: ActionView[] = [];
+  for (const item of await deps.repo.openActions(zone, now.toISOString())) {
+    lateActions.push(actionView(await deps.repo.opened<ActionRecord>(String(item.caseId), item), now));
+  }
+  const overdueReferrals = loaded.flatMap((s) =>
+    s.referrals.map((r) => ({ caseId: s.header.id, ...referralView(r, now, false) })).filter((r) => r.overdue),
+  );
+  const consentsToRenew = loaded.flatMap((s) =>
+    s.consents
+      .filter((c) => c.withdrawnAt === undefined && now.getTime() - Date.parse(c.givenAt) >= CONSENT_RENEW_MS)
+      .map((c) => ({ caseId: s.header.id, partnerId: c.partnerId, kind: c.kind, givenAt: c.givenAt })),
+  );
+  await deps.repo.audit(summaries.map((c) => audit(caller, c.id, 'list', now)));
+  return { zone, families: summaries, lateActions, overdueReferrals, consentsToRenew };
+}

@@ -1,0 +1,466 @@
+import { useState } from 'preact/hooks';
+import type { ActionView, DirectorDashboard, FjcCaseView, PartnerInbox, ReferralView } from '../../../../shared/fjc/api.js';
+import { PARTNERS } from '../../../../shared/partners.js';
+import { api, seg } from '../api.js';
+import { label, useI18n } from '../i18n/index.js';
+import { href } from '../router.js';
+import { ErrorText } from '../ui/errors.js';
+import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { useAction, useLoad } from '../ui/hooks.js';
+import { Loading, Page, Status } from '../ui/page.js';
+import { fjcText, type FjcText } from './fjc-text.js';
+
+/**
+ * The FJC screens: a partner worker's inbox, a case director's dashboard and the family case page. The
+ * case page shows exactly what the API answered: the server's consent policy (shared/fjc/policy.ts)
+ * decides each section, and the page names the sections held back (`sections`), never guessing them.
+ */
+const KINDS = ['contact', 'risk', 'children', 'orders', 'notes'] as const;
+const partnerName = (id: string) => PARTNERS.find((p) => p.id === id)?.name ?? id;
+const partnerOptions = PARTNERS.filter((p) => p.kind !== 'police').map((p) => [p.id, p.name] as const);
+
+function useFjcText(): FjcText {
+  return fjcText[useI18n().lang];
+}
+
+function ReferralLine({ r, x }: { r: ReferralView & { caseId?: string }; x: FjcText }) {
+  const { dateTime } = useI18n();
+  return (
+    <>
+      <strong>{partnerName(r.partnerId)}</strong> — {label(x.statuses, r.status)}; {x.firstContactDue} {dateTime(r.firstContactDue)}
+      {r.overdue ? <span class="badge warn"> {x.overdue}</span> : null}
+      {r.escalatedAt ? <span class="muted"> ({x.escalated})</span> : null}
+      {r.reason ? <span class="muted"> — {r.reason}</span> : null}
+    </>
+  );
+}
+
+function ActionLine({ a, x, onChanged }: { a: ActionView; x: FjcText; onChanged?: () => void }) {
+  const { dateTime } = useI18n();
+  const action = useAction();
+  return (
+    <li data-action={a.id}>
+      <a href={href('fjc', a.caseId)}>{a.caseId}</a>: {a.title} — {x.owner} {partnerName(a.ownerPartner)}, {x.due} {dateTime(a.dueAt)}{' '}
+      {a.late ? <span class="badge warn">{x.late}</span> : null} ({label(x.actionStatuses, a.status)})
+      {onChanged && a.status !== 'done' ? (
+        <button
+          type="button"
+          class="button"
+          disabled={action.busy}
+          onClick={() =>
+            void action.run(async () => {
+              await api('POST', `/api/fjc/cases/${seg(a.caseId)}/actions/${seg(a.id)}/status`, { body: { status: 'done' } });
+              onChanged();
+            })
+          }
+        >
+          {label(x.actionStatuses, 'done')}
+        </button>
+      ) : null}
+      <ErrorText error={action.error} />
+    </li>
+  );
+}
+
+export function FjcInboxScreen() {
+  const x = useFjcText();
+  const { dateTime } = useI18n();
+  const inbox = useLoad((signal) => api<PartnerInbox>('GET', '/api/fjc/inbox', { signal }), 'inbox');
+  return (
+    <Page title={x.inboxTitle} audited>
+      {inbox.loading && !inbox.data ? <Loading /> : null}
+      <ErrorText error={inbox.error} />
+      {inbox.data ? (
+        <>
+          <section aria-labelledby="inbox-referrals">
+            <h2 id="inbox-referrals">{x.referrals}</h2>
+            {inbox.data.referrals.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {inbox.data.referrals.map((r) => (
+                <li key={r.caseId} data-referral={r.caseId}>
+                  <a href={href('fjc', r.caseId)}>{r.caseId}</a>: <ReferralLine r={r} x={x} />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="inbox-actions">
+            <h2 id="inbox-actions">{x.actions}</h2>
+            {inbox.data.actions.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {inbox.data.actions.map((a) => (
+                <ActionLine key={a.id} a={a} x={x} onChanged={inbox.reload} />
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="inbox-consultations">
+            <h2 id="inbox-consultations">{x.consultations}</h2>
+            {inbox.data.consultations.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {inbox.data.consultations.map((c) => (
+                <li key={c.id}>
+                  <a href={href('fjc', c.caseId)}>{c.caseId}</a>: {x.from} {dateTime(c.startsAt)} {x.to} {dateTime(c.endsAt)}
+                  {c.running ? <span class="badge"> {x.running}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+export function FjcDashboardScreen() {
+  const x = useFjcText();
+  const { dateTime } = useI18n();
+  const dash = useLoad((signal) => api<DirectorDashboard>('GET', '/api/fjc/dashboard', { signal }), 'dashboard');
+  const d = dash.data;
+  return (
+    <Page title={x.dashboardTitle} audited>
+      {dash.loading && !d ? <Loading /> : null}
+      <ErrorText error={dash.error} />
+      {d ? (
+        <>
+          <section aria-labelledby="dash-families">
+            <h2 id="dash-families">{x.families}</h2>
+            {d.families.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {d.families.map((f) => (
+                <li key={f.id} data-family={f.id}>
+                  <a href={href('fjc', f.id)}>{f.id}</a> — {label(x.origins, f.origin)}, {dateTime(f.openedAt)};{' '}
+                  {f.referrals.map((r) => `${partnerName(r.partnerId)}: ${label(x.statuses, r.status)}${r.overdue ? ` (${x.overdue})` : ''}`).join(' · ')}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-late">
+            <h2 id="dash-late">{x.lateActions}</h2>
+            {d.lateActions.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {d.lateActions.map((a) => (
+                <ActionLine key={a.id} a={a} x={x} />
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-overdue">
+            <h2 id="dash-overdue">{x.overdueReferrals}</h2>
+            {d.overdueReferrals.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {d.overdueReferrals.map((r) => (
+                <li key={`${r.caseId}-${r.partnerId}`}>
+                  <a href={href('fjc', r.caseId)}>{r.caseId}</a>: <ReferralLine r={r} x={x} />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="dash-renew">
+            <h2 id="dash-renew">{x.consentsToRenew}</h2>
+            {d.consentsToRenew.length === 0 ? <p>{x.none}</p> : null}
+            <ul>
+              {d.consentsToRenew.map((c) => (
+                <li key={`${c.caseId}-${c.partnerId}-${c.kind}`}>
+                  <a href={href('fjc', c.caseId)}>{c.caseId}</a>: {partnerName(c.partnerId)}, {label(x.sections, c.kind)} ({x.given} {dateTime(c.givenAt)})
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
+    </Page>
+  );
+}
+
+/** The case director's forms on a case: refer, record a consent, give the victim a case code. */
+function DirectorForms({ c, x, onSaved }: { c: FjcCaseView; x: FjcText; onSaved: () => void }) {
+  const [partner, setPartner] = useState<string>('vrouwenhulp-rupel');
+  const [due, setDue] = useState(isoToLocal(new Date(Date.now() + 3 * 24 * 3_600_000)));
+  const [consentPartner, setConsentPartner] = useState<string>('vrouwenhulp-rupel');
+  const [kinds, setKinds] = useState<string[]>(['contact']);
+  const [how, setHow] = useState<string>('oral');
+  const [code, setCode] = useState<string | undefined>(undefined);
+  const [saved, setSaved] = useState<string | undefined>(undefined);
+  const action = useAction();
+  const path = `/api/fjc/cases/${seg(c.id)}`;
+  const run = (fn: () => Promise<string>) =>
+    void action.run(async () => {
+      setSaved(await fn());
+      onSaved();
+    });
+  return (
+    <section aria-labelledby="fjc-director" class="panel">
+      <form
+        class="form"
+        aria-labelledby="fjc-refer"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(async () => {
+            await api('POST', `${path}/referrals`, { body: { partnerId: partner, firstContactDue: localToIso(due) } });
+            return x.referSaved;
+          });
+        }}
+      >
+        <h2 id="fjc-refer">{x.refer}</h2>
+        <SelectField id="fjc-refer-partner" label={x.partner} value={partner} onChange={setPartner} options={partnerOptions} />
+        <Field id="fjc-refer-due" type="datetime-local" label={x.firstContactDue} required value={due} onInput={(e) => setDue(value(e))} />
+        <button type="submit" class="button primary" disabled={action.busy}>
+          {x.refer}
+        </button>
+      </form>
+      <form
+        class="form"
+        aria-labelledby="fjc-consent"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(async () => {
+            await api('POST', `${path}/consents`, { body: { partnerId: consentPartner, kinds, how } });
+            return x.consentSaved;
+          });
+        }}
+      >
+        <h2 id="fjc-consent">{x.recordConsent}</h2>
+        <SelectField id="fjc-consent-partner" label={x.partner} value={consentPartner} onChange={setConsentPartner} options={partnerOptions} />
+        <fieldset>
+          <legend>{x.kinds}</legend>
+          {KINDS.map((k) => (
+            <div class="field checkbox" key={k}>
+              <input
+                id={`fjc-kind-${k}`}
+                type="checkbox"
+                checked={kinds.includes(k)}
+                onChange={(e) => setKinds((e.currentTarget as HTMLInputElement).checked ? [...kinds, k] : kinds.filter((y) => y !== k))}
+              />
+              <label for={`fjc-kind-${k}`}>{label(x.sections, k)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <SelectField id="fjc-consent-how" label={x.how} value={how} onChange={setHow} options={(['oral', 'written'] as const).map((h) => [h, label(x.hows, h)] as const)} />
+        <button type="submit" class="button primary" disabled={action.busy || kinds.length === 0}>
+          {x.recordConsent}
+        </button>
+      </form>
+      <h2 id="fjc-director">{x.victimCode}</h2>
+      <button
+        type="button"
+        class="button"
+        disabled={action.busy}
+        onClick={() =>
+          run(async () => {
+            const out = await api<{ code: string }>('POST', `${path}/victim-code`);
+            setCode(out.code);
+            return '';
+          })
+        }
+      >
+        {x.issueCode}
+      </button>
+      {code ? (
+        <p class="notice" data-victim-code="">
+          <strong dir="ltr">{code}</strong> — {x.codeOnce}
+        </p>
+      ) : null}
+      <Status text={saved || undefined} />
+      <ErrorText error={action.error} />
+    </section>
+  );
+}
+
+function ReferralDecision({ c, r, x, onSaved }: { c: FjcCaseView; r: ReferralView; x: FjcText; onSaved: () => void }) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  const path = `/api/fjc/cases/${seg(c.id)}/referrals/${seg(r.partnerId)}`;
+  return (
+    <form
+      class="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          await api('POST', `${path}/decline`, { body: { reason: reason.trim() } });
+          onSaved();
+        });
+      }}
+    >
+      <button
+        type="button"
+        class="button primary"
+        disabled={action.busy}
+        onClick={() =>
+          void action.run(async () => {
+            await api('POST', `${path}/accept`);
+            onSaved();
+          })
+        }
+      >
+        {x.accept}
+      </button>
+      <Field id="fjc-decline-reason" label={x.declineReason} value={reason} onInput={(e) => setReason(value(e))} />
+      <button type="submit" class="button" disabled={action.busy || reason.trim() === ''}>
+        {x.decline}
+      </button>
+      <ErrorText error={action.error} />
+    </form>
+  );
+}
+
+export function FjcCaseScreen({ id }: { id: string }) {
+  const x = useFjcText();
+  const { dateTime } = useI18n();
+  const loaded = useLoad((signal) => api<FjcCaseView>('GET', `/api/fjc/cases/${seg(id)}`, { signal }), id);
+  const c = loaded.data;
+  const held = c ? KINDS.filter((k) => !c.sections.includes(k)) : [];
+  return (
+    <Page title={x.caseTitle(id)} audited>
+      {loaded.loading && !c ? <Loading /> : null}
+      <ErrorText error={loaded.error} />
+      {c ? (
+        <>
+          <p>
+            {label(x.origins, c.origin)}, {dateTime(c.openedAt)}
+          </p>
+          {c.consents === undefined && c.sections.length === 0 ? (
+            <p class="notice" data-only-referral="">
+              {x.onlyReferral}
+            </p>
+          ) : held.length > 0 && c.consents === undefined ? (
+            <p class="notice" data-held="">
+              {x.held(held.map((k) => label(x.sections, k)).join(', '))}
+            </p>
+          ) : null}
+          <section aria-labelledby="fjc-referrals">
+            <h2 id="fjc-referrals">{x.referrals}</h2>
+            <ul>
+              {c.referrals.map((r) => (
+                <li key={r.partnerId} data-referral={r.partnerId}>
+                  <ReferralLine r={r} x={x} />
+                  {c.consents === undefined && r.status === 'pending' ? <ReferralDecision c={c} r={r} x={x} onSaved={loaded.reload} /> : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+          {c.contact ? (
+            <section aria-labelledby="fjc-contact" data-section="contact">
+              <h2 id="fjc-contact">{x.sections.contact}</h2>
+              <dl>
+                <dt>{x.victimRefs}</dt>
+                <dd>{c.contact.victimRefs.join(', ') || x.none}</dd>
+                {c.contact.phone ? (
+                  <>
+                    <dt>{x.phone}</dt>
+                    <dd dir="ltr">{c.contact.phone}</dd>
+                  </>
+                ) : null}
+                {c.contact.safeTimes ? (
+                  <>
+                    <dt>{x.safeTimes}</dt>
+                    <dd>{c.contact.safeTimes}</dd>
+                  </>
+                ) : null}
+                {c.contact.codeWord ? (
+                  <>
+                    <dt>{x.codeWord}</dt>
+                    <dd>{c.contact.codeWord}</dd>
+                  </>
+                ) : null}
+              </dl>
+            </section>
+          ) : null}
+          {c.risk ? (
+            <section aria-labelledby="fjc-risk" data-section="risk">
+              <h2 id="fjc-risk">{x.sections.risk}</h2>
+              <p>
+                {x.riskLevel}: {c.risk.riskLevel ?? x.none}
+                {c.risk.policeCaseId ? ` · ${x.policeCase} ${c.risk.policeCaseId}` : ''}
+              </p>
+            </section>
+          ) : null}
+          {c.children ? (
+            <section aria-labelledby="fjc-children" data-section="children">
+              <h2 id="fjc-children">{x.sections.children}</h2>
+              <ul>
+                {c.children.map((ch, i) => (
+                  <li key={`${ch.ageBand}-${i}`}>
+                    {x.ageBand} {ch.ageBand}
+                    {ch.livesWith ? ` · ${x.livesWith}: ${ch.livesWith}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {c.orders ? (
+            <section aria-labelledby="fjc-orders" data-section="orders">
+              <h2 id="fjc-orders">{x.sections.orders}</h2>
+              <p>
+                {x.orderIds}: {c.orders.orderIds.join(', ') || x.none} · {x.bookingRefs}: {c.orders.bookingRefs.join(', ') || x.none}
+                {c.orders.aggressorRef ? ` · ${x.aggressorRef}: ${c.orders.aggressorRef}` : ''}
+              </p>
+            </section>
+          ) : null}
+          {c.notes ? (
+            <section aria-labelledby="fjc-notes" data-section="notes">
+              <h2 id="fjc-notes">{x.sections.notes}</h2>
+              <ul>
+                {c.notes.map((n) => (
+                  <li key={n.at}>
+                    {dateTime(n.at)} ({n.by}): {n.text}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {c.consultations.length > 0 ? (
+            <section aria-labelledby="fjc-consultations">
+              <h2 id="fjc-consultations">{x.consultations}</h2>
+              {c.consultations.map((k) => (
+                <div key={k.id} class="card" data-consultation={k.id}>
+                  <p>
+                    {x.purpose}: {k.purpose} · {x.legalBasis}: {k.legalBasis} · {x.from} {dateTime(k.startsAt)} {x.to} {dateTime(k.endsAt)}
+                    {k.running ? <span class="badge"> {x.running}</span> : null}
+                  </p>
+                  <p>
+                    {x.participants}: {k.participants.map(partnerName).join(', ')}
+                  </p>
+                  {k.summary ? (
+                    <p>
+                      <strong>{x.summary}:</strong> {k.summary}
+                    </p>
+                  ) : null}
+                  {k.minutes ? (
+                    <p>
+                      <strong>{x.decisions}:</strong> {k.minutes.decisions.join('; ')}
+                    </p>
+                  ) : null}
+                </div>
+              ))}
+            </section>
+          ) : null}
+          {c.actions.length > 0 ? (
+            <section aria-labelledby="fjc-actions">
+              <h2 id="fjc-actions">{x.actions}</h2>
+              <ul>
+                {c.actions.map((a) => (
+                  <ActionLine key={a.id} a={a} x={x} onChanged={loaded.reload} />
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {c.consents ? (
+            <>
+              <section aria-labelledby="fjc-consents">
+                <h2 id="fjc-consents">{x.consents}</h2>
+                {c.consents.length === 0 ? <p>{x.none}</p> : null}
+                <ul>
+                  {c.consents.map((k) => (
+                    <li key={`${k.partnerId}-${k.kind}`}>
+                      {partnerName(k.partnerId)}: {label(x.sections, k.kind)} — {x.given} {dateTime(k.givenAt)} ({label(x.hows, k.how)}, {x.by} {k.recordedBy})
+                      {k.withdrawnAt ? ` — ${x.withdrawn} ${dateTime(k.withdrawnAt)} ${x.by} ${k.withdrawnBy ?? ''}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+              <DirectorForms c={c} x={x} onSaved={loaded.reload} />
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Page>
+  );
+}
