@@ -60,6 +60,8 @@ export function benchBreachEngine({ events }: { events: number }): { eventsPerSe
 /** The slice of a local stack this needs (infra/local/stack.ts `LocalStack` has it). */
 export interface StackLike {
   url: string;
+  /** The staff origin: orders and the monitoring provider's events are served there. */
+  staffUrl: string;
   issuer: { tokenFor(who: string): Promise<string> };
   notifications(): LocalMessage[];
 }
@@ -73,7 +75,7 @@ export interface StackLike {
 export async function benchBreachLatency({ stack, runs }: { stack: StackLike; runs: number }): Promise<{ samples: number[] }> {
   const [police, monitoring] = await Promise.all([stack.issuer.tokenFor('police'), stack.issuer.tokenFor('monitoring')]);
   const now = await stackClock(stack.url);
-  const res = await fetch(`${stack.url}/api/orders`, {
+  const res = await fetch(`${stack.staffUrl}/api/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${police}` },
     body: JSON.stringify({
@@ -96,10 +98,10 @@ export async function benchBreachLatency({ stack, runs }: { stack: StackLike; ru
   for (let i = 0; i < runs; i++) {
     const outside = fixAt(order.respondentDeviceId, HOME, 5000, new Date(t0 + 2 * i * 20 * 60_000));
     const inside = fixAt(order.respondentDeviceId, HOME, 100, new Date(t0 + (2 * i + 1) * 20 * 60_000));
-    await postEvents(stack.url, monitoring, [outside]);
+    await postEvents(stack.staffUrl, monitoring, [outside]);
     const seen = stack.notifications().length;
     const sent = performance.now();
-    const out = await postEvents(stack.url, monitoring, [inside]);
+    const out = await postEvents(stack.staffUrl, monitoring, [inside]);
     if (out.accepted !== 1) throw new Error(`inside fix not accepted: ${JSON.stringify(out)}`);
     const deadline = sent + 10_000;
     for (;;) {

@@ -5,8 +5,9 @@ import { schedules } from '../../shared/schedules.js';
 import { startLocalStack, type LocalStack } from './stack.js';
 
 /**
- * `npm start`: the whole system on this machine, on http://127.0.0.1:3000 (PORT), data in .data
- * (DATA_DIR). Ctrl-C stops everything, DynamoDB Local's Java child included.
+ * `npm start`: the whole system on this machine: the victim app on http://127.0.0.1:3000 (PORT), the
+ * staff console on its own origin, http://127.0.0.1:3001 (PORT + 1), data in .data (DATA_DIR).
+ * Ctrl-C stops everything, DynamoDB Local's Java child included.
  */
 const port = optionalIntEnv('PORT', 3000);
 const dataDir = process.env.DATA_DIR?.trim() || '.data';
@@ -76,11 +77,12 @@ function printBanner(s: LocalStack): void {
     : 'not seeded';
   const roles = [...new Set(demoUsers.flatMap((u) => u.roles))].join(' | ');
   console.log(`
-OneRoof local stack — ${s.url}
+OneRoof local stack — victim app ${s.url}, staff console ${s.staffUrl}
 
   Victim app (PWA)   ${s.url}/${s.pwa.built ? '' : '   (not built: npm run build:pwa)'}
-  Staff console      ${s.url}/staff/   (sign in as a demo user, password "demo")
-  API                ${s.url}/api/health
+                     its API: the public routes the app uses (${s.url}/api/health); nothing of the staff's
+  Staff console      ${s.staffUrl}/staff/   (its own origin; sign in as a demo user, password "demo")
+                     its API: the staff routes (${s.staffUrl}/api/health)
   Notifications      ${s.url}/api/dev/notifications   (every SNS message, newest first)
   Dead letters       ${s.url}/api/dev/dead-letters
   Clock              ${s.url}/api/dev/clock   (POST {"advanceMinutes": 60} to fast-forward)
@@ -88,7 +90,7 @@ OneRoof local stack — ${s.url}
   DynamoDB Local     ${s.dynamoEndpoint}   (table ${s.tableName})
 
   A token for curl:  npm run token -- <${roles} | monitoring | user name>
-                     curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.url}/api/staff/bookings
+                     curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.staffUrl}/api/staff/bookings
   Monitoring client: client_id ${identity.localClients.monitoring}, secret in ${join(dataDir, 'keys', 'monitoring-secret')}
                      (client credentials at ${s.issuer.url}/token; never printed: terminals are logged and shared)
 
