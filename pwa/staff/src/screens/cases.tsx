@@ -16,6 +16,7 @@ import { Loading, Page } from '../ui/page.js';
 import { shortRef } from '../case-ref.js';
 import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
+import { SafeContactBlock, SafeContactEditor } from './safe-contact.js';
 
 const RISKS = ['standard', 'medium', 'high'] as const;
 const RANK: Record<string, number> = { standard: 0, medium: 1, high: 2 };
@@ -209,6 +210,10 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
             <Fact term={t.cases.officer}>{c.officer ?? t.none}</Fact>
             <Fact term={t.cases.fjc}>{label(t.cases.fjcStatuses, c.fjcIntroduction) || t.none}</Fact>
           </Facts>
+          <SafeContactBlock sc={c.safeContact} id={c.id} />
+          {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? (
+            <SafeContactEditor key={c.id} caseId={c.id} version={c.version} sc={c.safeContact} onSaved={loaded.reload} />
+          ) : null}
           {c.status === 'closed' ? <p class="notice">{t.cases.closedNotice}</p> : null}
           {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? <CaseActions c={c} onSaved={loaded.reload} /> : null}
           <h2>{t.cases.followups}</h2>
@@ -218,7 +223,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
               <FollowupCard
                 key={f.id}
                 f={{ ...f, caseId: f.caseId ?? c.id }}
-                caseInfo={{ riskLevel: c.riskLevel }}
+                caseInfo={{ riskLevel: c.riskLevel, safeContact: c.safeContact }}
                 roles={roles}
                 onChange={loaded.reload}
                 showCase={false}
