@@ -1,16 +1,18 @@
 import { defineConfig, devices } from '@playwright/test';
 import { ZONE } from './shared/brussels-time.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium.js';
+import { E2E_PORT, STAFF_ORIGIN, VICTIM_ORIGIN } from './test/e2e/origins.js';
 
 /**
  * Browser tests (test/e2e) on Debian's Chromium against the real local stack: `npm start`'s own entry
  * point, on its own port and a fresh data folder, so a running `npm start` (port 3000, .data) is never
  * touched. `npm test` builds the front ends first; run `npm run build:pwa` before `npx playwright test`.
- *   E2E_PORT      port of the stack under test (default 3100)
+ *   E2E_PORT      port of the stack's victim app (default 3100); its staff console listens on the next
+ *                 port (test/e2e/origins.ts), which every staff spec opens through staffUrl()
  *   CHROMIUM_PATH the browser (default /usr/bin/chromium, Debian's package)
  */
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+const port = E2E_PORT;
+const baseURL = VICTIM_ORIGIN;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -46,7 +48,8 @@ export default defineConfig({
   webServer: {
     // A fresh data folder per run: the demo seed is the starting point of every browser test.
     command: `rm -rf .data/e2e-${port} && npx tsx infra/local/main.ts`,
-    url: `${baseURL}/api/health`,
+    // The staff origin listens after the victim one: its health answers once both are up.
+    url: `${STAFF_ORIGIN}/api/health`,
     env: { PORT: String(port), DATA_DIR: `.data/e2e-${port}`, BUILD_PWA: '0', LOCAL_TICK_SECONDS: '2' },
     reuseExistingServer: false,
     timeout: 120_000,

@@ -109,6 +109,8 @@ export function benchBreachEngine({ events, asMonitoring = false }: { events: nu
 /** The slice of a local stack this needs (infra/local/stack.ts `LocalStack` has it). */
 export interface StackLike {
   url: string;
+  /** The staff origin: orders and the monitoring provider's events are served there. */
+  staffUrl: string;
   issuer: { tokenFor(who: string): Promise<string> };
   notifications(): LocalMessage[];
 }
@@ -122,7 +124,7 @@ export interface StackLike {
 export async function benchBreachLatency({ stack, runs }: { stack: StackLike; runs: number }): Promise<{ samples: number[] }> {
   const [police, monitoring] = await Promise.all([stack.issuer.tokenFor('police'), stack.issuer.tokenFor('monitoring')]);
   const now = await stackClock(stack.url);
-  const res = await fetch(`${stack.url}/api/orders`, {
+  const res = await fetch(`${stack.staffUrl}/api/orders`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${police}` },
     body: JSON.stringify({
@@ -145,12 +147,12 @@ export async function benchBreachLatency({ stack, runs }: { stack: StackLike; ru
   for (let i = 0; i < runs; i++) {
     const outside = fixAt(order.respondentDeviceId, HOME, 5000, new Date(t0 + 2 * i * 20 * 60_000));
     const inside = fixAt(order.respondentDeviceId, HOME, 100, new Date(t0 + (2 * i + 1) * 20 * 60_000));
-    await postEvents(stack.url, monitoring, [outside]);
+    await postEvents(stack.staffUrl, monitoring, [outside]);
     // Random arrival: back-to-back samples would lock onto the stream poller's phase and hide its tail.
     await new Promise((r) => setTimeout(r, Math.random() * 400));
     const seen = stack.notifications().length;
     const sent = performance.now();
-    const out = await postEvents(stack.url, monitoring, [inside]);
+    const out = await postEvents(stack.staffUrl, monitoring, [inside]);
     if (out.accepted !== 1) throw new Error(`inside fix not accepted: ${JSON.stringify(out)}`);
     const deadline = sent + 10_000;
     for (;;) {

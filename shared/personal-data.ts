@@ -72,8 +72,8 @@ export function isPersonalField(key: string): boolean {
 export const SEALED_FIELDS = {
   /** `BOOKING#<ref>`/`BOOKING`: the victim's alias, language and needs, safe-contact details, the PIN's hash (a short PIN's hash must not be offline-guessable from a backup). */
   booking: ['alias', 'language', 'interpreter', 'childcare', 'accessibility', 'safeContact', 'pinHash'],
-  /** `CASE#<id>`/`CASE`: the victim reference, the DASH answers, the risk history (with its free-text reasons). */
-  case: ['victimRef', 'dashYes', 'riskHistory'],
+  /** `CASE#<id>`/`CASE`: the victim reference, the DASH answers, the risk history (with its free-text reasons), her safe-contact preferences. */
+  case: ['victimRef', 'dashYes', 'riskHistory', 'safeContact'],
   /** `CASE#<id>`/`FOLLOWUP#…`: the officer's note on the outcome (free text about the victim); purpose, due time and outcome code stay clear. */
   followup: ['note'],
   /** `ORDER#<id>`/`ORDER` and its `VERSION#…` copies: the protected person's reference, the zones' centres (home, work, school) and curfew places. */

@@ -11,6 +11,14 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type Access = { kind: 'public' } | { kind: 'staff'; roles: readonly StaffRole[] } | { kind: 'machine'; scope: string };
 
+/**
+ * The two web origins, each its own CloudFront distribution in AWS and its own port locally: the
+ * victim app's and the staff console's (with its sign-in). Neither serves the other's routes, so
+ * nothing with a staff name or a staff route is ever reachable under the victim app's origin.
+ */
+export const WEB_ORIGINS = ['victim', 'staff'] as const;
+export type WebOrigin = (typeof WEB_ORIGINS)[number];
+
 export interface RouteDecl {
   method: Method;
   /** API Gateway path syntax: `/api/services/{id}/slots`. */
@@ -18,20 +26,26 @@ export interface RouteDecl {
   function: FunctionName;
   access: Access;
   summary: string;
+  /** The origins whose API serves the route; absent: derived from `access` (`originsOf`). */
+  origins?: readonly WebOrigin[];
 }
 
 const PUBLIC: Access = { kind: 'public' };
 const staff = (...roles: StaffRole[]): Access => ({ kind: 'staff', roles });
 const MACHINE: Access = { kind: 'machine', scope: MONITORING_SCOPE };
+/** A public route the staff console reads as well (the catalogue its coordinator screens edit). */
+const BOTH: readonly WebOrigin[] = ['victim', 'staff'];
+/** A public route the victim app never calls. */
+const STAFF_ONLY: readonly WebOrigin[] = ['staff'];
 
 export const routes = [
-  { method: 'GET', path: '/api/health', function: 'health', access: PUBLIC, summary: 'Health and version' },
-  { method: 'GET', path: '/api/openapi.json', function: 'health', access: PUBLIC, summary: 'This API as an OpenAPI 3.1 document' },
+  { method: 'GET', path: '/api/health', function: 'health', access: PUBLIC, summary: 'Health and version', origins: BOTH },
+  { method: 'GET', path: '/api/openapi.json', function: 'health', access: PUBLIC, summary: 'This API as an OpenAPI 3.1 document', origins: STAFF_ONLY },
 
   // Catalogue
-  { method: 'GET', path: '/api/contact-points', function: 'catalog', access: PUBLIC, summary: 'Contact points of the FJC partners' },
-  { method: 'GET', path: '/api/services', function: 'catalog', access: PUBLIC, summary: 'The FJC service catalogue' },
-  { method: 'GET', path: '/api/services/{id}', function: 'catalog', access: PUBLIC, summary: 'One FJC service' },
+  { method: 'GET', path: '/api/contact-points', function: 'catalog', access: PUBLIC, summary: 'Contact points of the FJC partners', origins: BOTH },
+  { method: 'GET', path: '/api/services', function: 'catalog', access: PUBLIC, summary: 'The FJC service catalogue', origins: BOTH },
+  { method: 'GET', path: '/api/services/{id}', function: 'catalog', access: PUBLIC, summary: 'One FJC service', origins: BOTH },
   { method: 'POST', path: '/api/contact-points', function: 'catalog', access: staff('coordinator'), summary: 'Add a contact point' },
   { method: 'PUT', path: '/api/contact-points/{id}', function: 'catalog', access: staff('coordinator'), summary: 'Change a contact point' },
   { method: 'DELETE', path: '/api/contact-points/{id}', function: 'catalog', access: staff('coordinator'), summary: 'Remove a contact point' },
@@ -325,11 +339,52 @@ function compile(path: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
+/**
+ * Where a route is served: public routes on the victim origin (the victim app calls them), staff and
+ * machine routes on the staff origin, unless the route names its origins.
+ */
+export function originsOf(route: Pick<RouteDecl, 'access' | 'origins'>): readonly WebOrigin[] {
+  if (route.origins) return route.origins;
+  return route.access.kind === 'public' ? ['victim'] : ['staff'];
+}
+
 const compiled = routes.map((r) => ({
-  route: r,
+  route: r as RouteDecl,
   regex: compile(r.path),
   names: [...r.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] as string),
 }));
+
+/**
+ * What one origin's edge lets through to the API (CloudFront function in AWS, the local gateway
+ * locally): a declared path with the methods the origin serves on it, or with any method (`*`) where
+ * every route on that path is the origin's own, so a wrong method still gets the API's 405 naming
+ * only this origin's methods. Everything else is answered 404 at the edge, as an unknown path is.
+ */
+export interface EdgeRule {
+  method: Method | '*';
+  /** The path as a regular expression (`^\/api\/services\/([^/]+)$`). */
+  pattern: RegExp;
+}
+
+export function edgeRules(origin: WebOrigin): EdgeRule[] {
+  const rules: EdgeRule[] = [];
+  for (const path of new Set(routes.map((r) => r.path))) {
+    const onPath: RouteDecl[] = routes.filter((r) => r.path === path);
+    const mine = onPath.filter((r) => originsOf(r).includes(origin));
+    if (mine.length === 0) continue;
+    if (mine.length === onPath.length) rules.push({ method: '*', pattern: compile(path) });
+    else for (const r of mine) rules.push({ method: r.method, pattern: compile(path) });
+  }
+  return rules;
+}
+
+const edgeRulesOf = Object.fromEntries(WEB_ORIGINS.map((o) => [o, edgeRules(o)])) as Record<WebOrigin, EdgeRule[]>;
+
+/** Whether a request passes an origin's edge to the API (`edgeRules`). */
+export function passesEdge(origin: WebOrigin, method: string, path: string): boolean {
+  const m = method.toUpperCase();
+  return edgeRulesOf[origin].some((r) => (r.method === '*' || r.method === m) && r.pattern.test(path));
+}
 
 export type RouteMatch =
   | { kind: 'found'; route: RouteDecl; pathParameters: Record<string, string> }
@@ -349,7 +404,8 @@ function decodeParameter(name: string, raw: string): string {
  * with a malformed %-escape (`%`, `%E0%A4%A`) is a ValidationError naming the parameter (a 400).
  */
 export function matchRoute(method: string, path: string): RouteMatch {
-  const hits = compiled.map((c) => ({ c, m: c.regex.exec(path) })).filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
+  const hits = compiled
+    .map((c) => ({ c, m: c.regex.exec(path) })).filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
   if (hits.length === 0) return { kind: 'not-found' };
   // Prefer the most literal path (fewest parameters), as API Gateway does.
   hits.sort((a, b) => a.c.names.length - b.c.names.length);

@@ -261,7 +261,7 @@ export async function api(stack: LocalStack): Promise<void> {
     // TransactWriteItems per device: ~1.5 s on DynamoDB Local, which serializes transactions (10
     // connections queue for 20 s+ per batch). So: 2 connections, a fixed number of batches.
     await routeRow(`POST /api/monitoring/events (${BATCH}/batch)`, 'monitoringEvents', async () => {
-      const fixture = await monitoringFixture(stack.url, await stack.issuer.tokenFor('police'), EVENTS_LOAD.connections + 2);
+      const fixture = await monitoringFixture(stack.staffUrl, await stack.issuer.tokenFor('police'), EVENTS_LOAD.connections + 2);
       const token = await stack.issuer.tokenFor('monitoring');
       let wrong = 0;
       let shared = 0;
@@ -274,7 +274,7 @@ export async function api(stack: LocalStack): Promise<void> {
       const l = await cannon({
         ...EVENTS_LOAD,
         timeout: 120,
-        url: `${stack.url}/api/monitoring/events`,
+        url: `${stack.staffUrl}/api/monitoring/events`,
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         requests: [

@@ -275,6 +275,8 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
       stats.push({ at: now, zone: c.zone, counters: { [metric.fjcIntroductions]: 1 } });
     }
   }
+  if (body.safeContact === null) delete next.safeContact;
+  else if (body.safeContact !== undefined) next.safeContact = { ...body.safeContact, setBy: me(caller), setAt: at };
   if (body.bookingRefs !== undefined) next.bookingRefs = [...new Set(body.bookingRefs)];
   if (body.orderIds !== undefined) next.orderIds = [...new Set(body.orderIds)];
   if (body.status === 'closed') {
@@ -490,7 +492,13 @@ export async function listFollowups(
     const b = bucketOf(new Date(f.dueAt), now);
     if (b !== 'later') out[b].push(followupView(f));
   }
-  const caseIds = [...new Set(items.map((f) => f.caseId))];
-  await deps.repo.audit(caseIds.map((id) => auditOf(caller, id, 'list', now)));
-  return { ...out, generatedAt: now.toISOString() };
+  const caseIds = [...new Set([...out.overdue, ...out.today, ...out.next7Days].map((f) => f.caseId))];
+  // Each card shows her safe-contact preferences before anything else: opened per listed case (the list is audited).
+  const safeContacts: FollowupBuckets['safeContacts'] = {};
+  for (const id of caseIds) {
+    const found = await deps.repo.load(id);
+    if (found?.record.safeContact) safeContacts[id] = found.record.safeContact;
+  }
+  await deps.repo.audit([...new Set(items.map((f) => f.caseId))].map((id) => auditOf(caller, id, 'list', now)));
+  return { ...out, safeContacts, generatedAt: now.toISOString() };
 }

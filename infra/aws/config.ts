@@ -31,8 +31,11 @@ export interface PushChannel {
 }
 
 export interface DeployConfig {
-  /** Origin of the web front end (CloudFront or custom domain), for the staff console's sign-in redirects. */
-  webOrigin: string | undefined;
+  /**
+   * Origin of the staff console (its own CloudFront distribution or custom domain, never the victim
+   * app's): the console's sign-in redirects and the console links in messages.
+   */
+  staffOrigin: string | undefined;
   /** Prefix of the Cognito hosted domain (globally unique per region); default `oneroof-staff-<account id>`. */
   cognitoDomainPrefix: string | undefined;
   /** Subscriptions to the domain topics (e-mail / SMS), each with a dead-letter queue. */
@@ -47,9 +50,12 @@ export interface DeployConfig {
   allowNoDelivery: boolean;
   /** E-mail address receiving the operational alarms (DLQs, function errors, stream lag). */
   opsEmail: string | undefined;
-  /** Custom domain for CloudFront: name plus an ACM certificate ARN in us-east-1. */
+  /** Custom domain of the victim app's distribution: name plus an ACM certificate ARN in us-east-1. */
   domainName: string | undefined;
   certificateArn: string | undefined;
+  /** Custom domain of the staff console's distribution; its certificate (us-east-1) defaults to `certificateArn`. */
+  staffDomainName: string | undefined;
+  staffCertificateArn: string | undefined;
   /** The API's own domain and its regional ACM certificate: the execute-api endpoint is then disabled. */
   apiDomainName: string | undefined;
   apiCertificateArn: string | undefined;
@@ -172,14 +178,30 @@ function retention(days: number): RetentionDays {
 }
 
 export function readConfig(scope: Construct): DeployConfig {
-  const webOrigin = str(scope, 'webOrigin');
-  if (webOrigin !== undefined && !/^https:\/\/[^/]+$/.test(webOrigin)) {
-    throw new Error(`Context ${CONTEXT_PREFIX}webOrigin must be an https origin without a path, e.g. https://oneroof.example.be`);
+  if (str(scope, 'webOrigin') !== undefined) {
+    throw new Error(
+      `Context ${CONTEXT_PREFIX}webOrigin is now ${CONTEXT_PREFIX}staffOrigin: the staff console has an origin of its own (its CloudFront distribution, output StaffUrl, or ${CONTEXT_PREFIX}staffDomainName)`,
+    );
   }
   const domainName = str(scope, 'domainName');
   const certificateArn = str(scope, 'certificateArn');
   if ((domainName === undefined) !== (certificateArn === undefined)) {
     throw new Error(`Context ${CONTEXT_PREFIX}domainName and ${CONTEXT_PREFIX}certificateArn go together`);
+  }
+  const staffDomainName = str(scope, 'staffDomainName');
+  const staffCertificateArn = str(scope, 'staffCertificateArn') ?? (staffDomainName ? certificateArn : undefined);
+  if ((staffDomainName === undefined) !== (staffCertificateArn === undefined)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}staffDomainName needs ${CONTEXT_PREFIX}staffCertificateArn (or ${CONTEXT_PREFIX}certificateArn covering it)`);
+  }
+  if (staffDomainName !== undefined && staffDomainName === domainName) {
+    throw new Error(`Context ${CONTEXT_PREFIX}staffDomainName must differ from ${CONTEXT_PREFIX}domainName: the staff console never shares the victim app's origin`);
+  }
+  const staffOrigin = str(scope, 'staffOrigin') ?? (staffDomainName ? `https://${staffDomainName}` : undefined);
+  if (staffOrigin !== undefined && !/^https:\/\/[^/]+$/.test(staffOrigin)) {
+    throw new Error(`Context ${CONTEXT_PREFIX}staffOrigin must be an https origin without a path, e.g. https://staff.oneroof.example.be`);
+  }
+  if (staffOrigin !== undefined && domainName !== undefined && staffOrigin === `https://${domainName}`) {
+    throw new Error(`Context ${CONTEXT_PREFIX}staffOrigin must not be the victim app's origin (${CONTEXT_PREFIX}domainName)`);
   }
   const delivery = {
     subscriptions: subscriptions(scope),
@@ -198,7 +220,7 @@ export function readConfig(scope: Construct): DeployConfig {
     throw new Error(`Context ${CONTEXT_PREFIX}apiDomainName and ${CONTEXT_PREFIX}apiCertificateArn go together`);
   }
   return {
-    webOrigin,
+    staffOrigin,
     apiDomainName,
     apiCertificateArn,
     cognitoDomainPrefix: str(scope, 'cognitoDomainPrefix'),
@@ -207,6 +229,8 @@ export function readConfig(scope: Construct): DeployConfig {
     opsEmail: str(scope, 'opsEmail'),
     domainName,
     certificateArn,
+    staffDomainName,
+    staffCertificateArn,
     webAclArn: str(scope, 'webAclArn'),
     throttle: { rateLimit: num(scope, 'apiRateLimit', 50), burstLimit: num(scope, 'apiBurstLimit', 100) },
     pwaDist: str(scope, 'pwaDist') ?? 'dist/pwa',

@@ -1,3 +1,4 @@
+import { localStaffPort, STAFF_CONSOLE_PATH } from '../../shared/web-origins.js';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { AttributeType, BillingMode, ProjectionType, StreamViewType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
@@ -180,20 +181,20 @@ export class StatefulStack extends Stack {
     this.topics = topics;
     this.delivery = new DeliveryChannels(this, 'Delivery', { config, topics, deadLetters });
 
-    const origin = config.webOrigin ?? 'http://localhost:3000';
-    if (!config.webOrigin) {
+    const origin = config.staffOrigin ?? `http://localhost:${localStaffPort(3000)}`;
+    if (!config.staffOrigin) {
       warn(
         this,
-        'no-web-origin',
-        'No web origin (context oneroof:webOrigin): the staff console sign-in only redirects to http://localhost:3000/staff/. ' +
-          'Deploy once, then set it to the CloudFront URL (output WebUrl) or your domain and deploy again.',
+        'no-staff-origin',
+        `No staff origin (context oneroof:staffOrigin or oneroof:staffDomainName): the staff console sign-in only redirects to ${origin}/staff/. ` +
+          'Deploy once, then set it to the staff console CloudFront URL (output StaffUrl) or its domain and deploy again.',
       );
     }
     this.identity = new StaffIdentity(this, 'StaffIdentity', {
       // Cognito domain prefixes are global per region: the account id keeps the default unique.
       domainPrefix: config.cognitoDomainPrefix ?? `oneroof-staff-${this.account}`,
-      callbackUrls: [`${origin}/staff/`],
-      logoutUrls: [`${origin}/staff/`],
+      callbackUrls: [`${origin}${STAFF_CONSOLE_PATH}`],
+      logoutUrls: [`${origin}${STAFF_CONSOLE_PATH}`],
     });
 
     // The stateless stack reads these only when it uploads the staff console's auth-config (a built

@@ -19,6 +19,7 @@ import { alarmAbove, OpsAlarms } from './ops-alarms.js';
 import type { ChannelName } from '../../shared/channels.js';
 import { secretPath, type StatefulStack } from './stateful-stack.js';
 import { Web } from './web.js';
+import { STAFF_CONSOLE_PATH } from '../../shared/web-origins.js';
 
 export interface StatelessStackProps extends StackProps {
   config: DeployConfig;
@@ -40,9 +41,10 @@ export class StatelessStack extends Stack {
     super(scope, id, props);
     const { config, stateful } = props;
 
-    // Absolute console links in messages. The CloudFront domain cannot be used here (the distribution
-    // depends on the API, which depends on the functions): set oneroof:webOrigin or a custom domain.
-    const webOrigin = config.webOrigin ?? (config.domainName ? `https://${config.domainName}` : undefined);
+    // Absolute console links in messages, on the staff origin. Its CloudFront domain cannot be used here
+    // (the distribution depends on the API, which depends on the functions): set oneroof:staffOrigin or
+    // oneroof:staffDomainName.
+    const webOrigin = config.staffOrigin;
     // A channel's subscriber builds console links, like a publisher.
     const channelSubscribers = new Set(subscribers.filter((s) => s.channel).map((s) => s.function));
     const fns = {} as Record<FunctionName, OneRoofFunction>;
@@ -179,11 +181,20 @@ export class StatelessStack extends Stack {
       pwaDist: config.pwaDist,
       domainName: config.domainName,
       certificateArn: config.certificateArn,
+      staffDomainName: config.staffDomainName,
+      staffCertificateArn: config.staffCertificateArn,
       webAclArn: config.webAclArn,
       originVerifySecretName: secretPath('originVerify'),
     });
 
-    new CfnOutput(this, 'WebUrl', { value: `https://${config.domainName ?? this.web.distribution.distributionDomainName}` });
+    new CfnOutput(this, 'WebUrl', {
+      description: 'The victim app (its distribution serves the public routes only)',
+      value: `https://${config.domainName ?? this.web.distribution.distributionDomainName}`,
+    });
+    new CfnOutput(this, 'StaffUrl', {
+      description: `The staff console's own origin (the console at ${STAFF_CONSOLE_PATH}): set oneroof:staffOrigin to it, or use oneroof:staffDomainName`,
+      value: `https://${config.staffDomainName ?? this.web.staffDistribution.distributionDomainName}`,
+    });
     new CfnOutput(this, 'ApiEndpoint', { value: this.api.domainName ? `https://${this.api.domainName.name}` : this.api.httpApi.apiEndpoint });
   }
 }

@@ -29,6 +29,8 @@ import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deplo
 import { Construct } from 'constructs';
 import { contentSecurityPolicy, securityHeaders, strictTransportSecurity } from '../../shared/security-headers.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/edge.js';
+import { edgeRules, type WebOrigin } from '../../shared/routes.js';
+import { STAFF_CONSOLE_PATH, STAFF_ONLY_PREFIXES } from '../../shared/web-origins.js';
 import { warn } from './config.js';
 import { REPO_ROOT } from './function.js';
 
@@ -41,8 +43,12 @@ export interface WebProps {
   /** Public sign-in settings for the staff console, deployed as /staff/auth-config.json. */
   staffAuthConfig: Record<string, string>;
   pwaDist: string;
+  /** The victim app's own domain and its certificate (us-east-1). */
   domainName?: string | undefined;
   certificateArn?: string | undefined;
+  /** The staff console's own domain and its certificate (us-east-1). */
+  staffDomainName?: string | undefined;
+  staffCertificateArn?: string | undefined;
   webAclArn?: string | undefined;
   /** Secrets Manager name of the value CloudFront adds to API requests (shared/edge.ts). */
   originVerifySecretName: string;
@@ -83,45 +89,85 @@ const REFERRER: Record<string, HeadersReferrerPolicy> = {
   'strict-origin': HeadersReferrerPolicy.STRICT_ORIGIN,
 };
 
+const NOT_FOUND_JSON = JSON.stringify({ error: 'not_found', message: 'No such route' });
+const NOT_FOUND_RESPONSE = (body: string, type: string) =>
+  `{ statusCode: 404, statusDescription: 'Not Found', headers: { 'content-type': { value: '${type}' }, 'cache-control': { value: 'no-store' } }, body: ${JSON.stringify(body)} }`;
+
 /**
- * Viewer request: the staff console is a single-page app under /staff/, the victim PWA under /;
- * paths without a file extension get the app's index.html. API paths never reach this function.
+ * Viewer request on the victim app's distribution: nothing with a staff name is served here (the
+ * console and its sign-in live on the staff distribution; shared/web-origins.ts), and paths without a
+ * file extension get the victim app's index.html.
  */
-const SPA_FALLBACK = `function handler(event) {
+export const VICTIM_SITE = `var STAFF_ONLY = ${JSON.stringify(STAFF_ONLY_PREFIXES)};
+function handler(event) {
   var request = event.request;
   var uri = request.uri;
-  var last = uri.substring(uri.lastIndexOf('/') + 1);
-  if (last.indexOf('.') !== -1) return request;
-  if (uri === '/staff' || uri.indexOf('/staff/') === 0) {
-    request.uri = '/staff/index.html';
-  } else {
-    request.uri = '/index.html';
+  for (var i = 0; i < STAFF_ONLY.length; i++) {
+    if (uri === STAFF_ONLY[i] || uri.indexOf(STAFF_ONLY[i] + '/') === 0) return ${NOT_FOUND_RESPONSE('Not found', 'text/plain; charset=utf-8')};
   }
+  var last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
 
 /**
- * Viewer request on /api/*: the viewer's address into VIEWER_ADDRESS_HEADER, replacing anything the
- * viewer sent under that name (per-client limits key on it; shared/edge.ts).
+ * Viewer request on the staff console's distribution: the console only. `/` redirects to it, paths
+ * outside it are 404 (the victim app's files share the bucket but are never served here), and paths
+ * under it without a file extension get the console's index.html.
  */
-const VIEWER_ADDRESS = `function handler(event) {
+export const STAFF_SITE = `var BASE = ${JSON.stringify(STAFF_CONSOLE_PATH)};
+function handler(event) {
   var request = event.request;
+  var uri = request.uri;
+  if (uri === '/') return { statusCode: 302, statusDescription: 'Found', headers: { location: { value: BASE }, 'cache-control': { value: 'no-cache' } } };
+  if (uri !== BASE.slice(0, -1) && uri.indexOf(BASE) !== 0) return ${NOT_FOUND_RESPONSE('Not found', 'text/plain; charset=utf-8')};
+  var last = uri.substring(uri.lastIndexOf('/') + 1);
+  if (last.indexOf('.') === -1) request.uri = BASE + 'index.html';
+  return request;
+}`;
+
+/**
+ * Viewer request on /api/*: only what this distribution's origin serves passes (`edgeRules`, from
+ * shared/routes.ts; the local gateway applies the same rules); anything else gets the API's own 404
+ * answer here, so another origin's route never reaches the API through this distribution. Then the viewer's address
+ * into VIEWER_ADDRESS_HEADER, replacing anything the viewer sent under that name (per-client limits
+ * key on it; shared/edge.ts).
+ */
+export function apiViewerRequest(origin: WebOrigin): string {
+  const table = edgeRules(origin)
+    .map((r) => `[${JSON.stringify(r.method)}, ${String(r.pattern)}]`)
+    .join(',\n  ');
+  return `var ROUTES = [
+  ${table}
+];
+function handler(event) {
+  var request = event.request;
+  var served = false;
+  for (var i = 0; i < ROUTES.length && !served; i++) served = (ROUTES[i][0] === '*' || ROUTES[i][0] === request.method) && ROUTES[i][1].test(request.uri);
+  if (!served) return ${NOT_FOUND_RESPONSE(NOT_FOUND_JSON, 'application/json; charset=utf-8')};
   request.headers['${VIEWER_ADDRESS_HEADER}'] = { value: event.viewer.ip };
   return request;
 }`;
+}
 
 /** Files that must be revalidated on every load, so a new release (and the service worker) arrives at once. */
 const NO_CACHE_FILES = ['*.html', 'sw.js', 'staff/sw.js', 'registerSW.js', '*.webmanifest', 'manifest.json', 'staff/auth-config.json'];
 
 /**
- * The web front ends: a private, versioned S3 bucket behind CloudFront (Origin Access Control),
- * the victim PWA at /, the staff console at /staff/, the API at /api/*, with strict security headers
- * taken from shared/security-headers.ts.
+ * The web front ends: a private, versioned S3 bucket behind two CloudFront distributions (Origin
+ * Access Control), one origin each: the victim PWA at / with the public API routes it uses, and the
+ * staff console at /staff/ with the staff API routes (both to the same HTTP API, each filtering by
+ * shared/routes.ts), with strict security headers taken from shared/security-headers.ts.
  */
 export class Web extends Construct {
+  /** The victim app's distribution: the PWA and the public API routes it uses. */
   readonly distribution: Distribution;
+  /** The staff console's distribution, another origin: the console and the staff API routes. */
+  readonly staffDistribution: Distribution;
   readonly bucket: Bucket;
+  /** The victim app's response headers; `staffHeaders` the console's (its CSP names the Cognito sign-in). */
   readonly headers: ResponseHeadersPolicy;
+  readonly staffHeaders: ResponseHeadersPolicy;
   readonly apiHeaders: ResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: WebProps) {
@@ -154,7 +200,8 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const csp = extendCsp(contentSecurityPolicy, {
+    // Only the staff console signs in at Cognito: the victim app's policy names no staff sign-in domain.
+    const staffCsp = extendCsp(contentSecurityPolicy, {
       'connect-src': [props.cognitoDomainUrl],
       'form-action': [props.cognitoDomainUrl],
     });
@@ -174,8 +221,14 @@ export class Web extends Construct {
     };
 
     this.headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'OneRoof web: CSP, HSTS, no referrer, nosniff, frame denial (shared/security-headers.ts)',
-      securityHeadersBehavior: securityHeadersBehavior(csp),
+      comment: 'OneRoof victim app: CSP, HSTS, no referrer, nosniff, frame denial (shared/security-headers.ts)',
+      securityHeadersBehavior: securityHeadersBehavior(contentSecurityPolicy),
+      customHeadersBehavior,
+      removeHeaders: ['Server'],
+    });
+    this.staffHeaders = new ResponseHeadersPolicy(this, 'StaffSecurityHeaders', {
+      comment: 'OneRoof staff console: CSP with the Cognito sign-in, HSTS, no referrer, nosniff, frame denial (shared/security-headers.ts)',
+      securityHeadersBehavior: securityHeadersBehavior(staffCsp),
       customHeadersBehavior,
       removeHeaders: ['Server'],
     });
@@ -193,31 +246,28 @@ export class Web extends Construct {
       removeHeaders: ['Server'],
     });
 
-    const spaFallback = new CloudFrontFunction(this, 'SpaFallback', {
-      code: FunctionCode.fromInline(SPA_FALLBACK),
-      runtime: FunctionRuntime.JS_2_0,
-      comment: 'index.html of the victim PWA (/) or the staff console (/staff/) for app paths',
-    });
+    const viewerFunction = (fid: string, code: string, comment: string) =>
+      new CloudFrontFunction(this, fid, { code: FunctionCode.fromInline(code), runtime: FunctionRuntime.JS_2_0, comment });
+    const victimSite = viewerFunction('SpaFallback', VICTIM_SITE, 'Victim app: no staff path (404); index.html for app paths');
+    const staffSite = viewerFunction('StaffSite', STAFF_SITE, 'Staff console: / redirects to /staff/, nothing outside it; index.html for its paths');
+    const apiFilter: Record<WebOrigin, CloudFrontFunction> = {
+      victim: viewerFunction('ViewerAddress', apiViewerRequest('victim'), 'Victim API: only the public routes the victim app uses; the viewer address, set by CloudFront'),
+      staff: viewerFunction('StaffApi', apiViewerRequest('staff'), 'Staff API: only the staff routes; the viewer address, set by CloudFront'),
+    };
 
-    const siteOrigin = S3BucketOrigin.withOriginAccessControl(this.bucket);
-    const site: BehaviorOptions = {
-      origin: siteOrigin,
+    const site = (fn: CloudFrontFunction, headers: ResponseHeadersPolicy): BehaviorOptions => ({
+      // One origin (and Origin Access Control) per distribution, so the bucket policy names each distribution.
+      origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
       viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
       cachePolicy: CachePolicy.CACHING_OPTIMIZED,
-      responseHeadersPolicy: this.headers,
+      responseHeadersPolicy: headers,
       compress: true,
-      functionAssociations: [{ function: spaFallback, eventType: FunctionEventType.VIEWER_REQUEST }],
-    };
-
-    const viewerAddress = new CloudFrontFunction(this, 'ViewerAddress', {
-      code: FunctionCode.fromInline(VIEWER_ADDRESS),
-      runtime: FunctionRuntime.JS_2_0,
-      comment: 'The viewer address for per-client limits, set by CloudFront (never the client)',
+      functionAssociations: [{ function: fn, eventType: FunctionEventType.VIEWER_REQUEST }],
     });
 
     const apiDomain = props.apiDomain ?? `${props.api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
-    const api: BehaviorOptions = {
+    const api = (origin: WebOrigin): BehaviorOptions => ({
       origin: new HttpOrigin(apiDomain, {
         protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
         originSslProtocols: [OriginSslPolicy.TLS_V1_2],
@@ -230,56 +280,74 @@ export class Web extends Construct {
       originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
       responseHeadersPolicy: this.apiHeaders,
       compress: true,
-      functionAssociations: [{ function: viewerAddress, eventType: FunctionEventType.VIEWER_REQUEST }],
-    };
+      functionAssociations: [{ function: apiFilter[origin], eventType: FunctionEventType.VIEWER_REQUEST }],
+    });
 
     // TLS 1.2+ is only enforceable with an own certificate; *.cloudfront.net keeps CloudFront's default policy.
-    const custom =
-      props.domainName && props.certificateArn
+    const custom = (cid: string, domainName: string | undefined, certificateArn: string | undefined) =>
+      domainName && certificateArn
         ? {
-            domainNames: [props.domainName],
-            certificate: Certificate.fromCertificateArn(this, 'Certificate', props.certificateArn),
+            domainNames: [domainName],
+            certificate: Certificate.fromCertificateArn(this, cid, certificateArn),
             minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
           }
         : {};
-
-    this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'OneRoof: victim PWA, staff console, API',
-      defaultBehavior: site,
-      additionalBehaviors: {
-        '/api/*': api,
-        '/staff/*': site,
-        '/sw.js': { ...site, cachePolicy: CachePolicy.CACHING_DISABLED, functionAssociations: [] },
-      },
-      defaultRootObject: 'index.html',
+    const common = {
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: PriceClass.PRICE_CLASS_100,
       enableLogging: true,
       logBucket,
-      logFilePrefix: 'cloudfront/',
       logIncludesCookies: false,
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
-      ...custom,
+    };
+    const victimSiteBehavior = site(victimSite, this.headers);
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'OneRoof victim app: the PWA and the public API routes it uses (no staff path)',
+      defaultBehavior: victimSiteBehavior,
+      additionalBehaviors: {
+        '/api/*': api('victim'),
+        '/sw.js': { ...victimSiteBehavior, cachePolicy: CachePolicy.CACHING_DISABLED, functionAssociations: [] },
+      },
+      defaultRootObject: 'index.html',
+      logFilePrefix: 'cloudfront/',
+      ...common,
+      ...custom('Certificate', props.domainName, props.certificateArn),
+    });
+    const staffSiteBehavior = site(staffSite, this.staffHeaders);
+    this.staffDistribution = new Distribution(this, 'StaffDistribution', {
+      comment: 'OneRoof staff console: the console and the staff API routes',
+      defaultBehavior: staffSiteBehavior,
+      additionalBehaviors: {
+        '/api/*': api('staff'),
+        [`${STAFF_CONSOLE_PATH}sw.js`]: { ...staffSiteBehavior, cachePolicy: CachePolicy.CACHING_DISABLED, functionAssociations: [] },
+      },
+      logFilePrefix: 'cloudfront-staff/',
+      ...common,
+      ...custom('StaffCertificate', props.staffDomainName, props.staffCertificateArn),
     });
 
-    if (!props.domainName) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR4',
-        reason:
-          'Without a custom domain (context oneroof:domainName + certificateArn) CloudFront serves *.cloudfront.net with its default certificate, whose TLS policy cannot be raised; viewers are redirected to HTTPS and modern clients negotiate TLS 1.2+. Production sets a domain, which enforces TLSv1.2_2021.',
+    for (const [distribution, domainName, key] of [
+      [this.distribution, props.domainName, 'oneroof:domainName'],
+      [this.staffDistribution, props.staffDomainName, 'oneroof:staffDomainName'],
+    ] as const) {
+      if (!domainName) {
+        Validations.of(distribution).acknowledge({
+          id: 'AwsSolutions-CFR4',
+          reason: `Without a custom domain (context ${key} + its certificate) CloudFront serves *.cloudfront.net with its default certificate, whose TLS policy cannot be raised; viewers are redirected to HTTPS and modern clients negotiate TLS 1.2+. Production sets a domain, which enforces TLSv1.2_2021.`,
+        });
+      }
+      if (!props.webAclArn) {
+        Validations.of(distribution).acknowledge({
+          id: 'AwsSolutions-CFR2',
+          reason:
+            'A CloudFront web ACL must live in us-east-1 while this app is region-agnostic: deploy stack OneRoofEdge and pass its WebAclArn with context oneroof:webAclArn. Meanwhile routes are throttled one by one and every data route needs a token or a PIN with a budget.',
+        });
+      }
+      Validations.of(distribution).acknowledge({
+        id: 'AwsSolutions-CFR1',
+        reason: 'No geo restriction on purpose: victims who fled abroad, and partners across borders, must still reach the booking and panic functions.',
       });
     }
-    if (!props.webAclArn) {
-      Validations.of(this.distribution).acknowledge({
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'A CloudFront web ACL must live in us-east-1 while this app is region-agnostic: deploy stack OneRoofEdge and pass its WebAclArn with context oneroof:webAclArn. Meanwhile routes are throttled one by one and every data route needs a token or a PIN with a budget.',
-      });
-    }
-    Validations.of(this.distribution).acknowledge({
-      id: 'AwsSolutions-CFR1',
-      reason: 'No geo restriction on purpose: victims who fled abroad, and partners across borders, must still reach the booking and panic functions.',
-    });
 
     this.deploySite(props);
   }
@@ -301,7 +369,7 @@ export class Web extends Construct {
     });
     const documents = new BucketDeployment(this, 'DeployDocuments', {
       destinationBucket: this.bucket,
-      sources: [Source.asset(dist), Source.jsonData('staff/auth-config.json', props.staffAuthConfig)],
+      sources: [Source.asset(dist)],
       exclude: ['*'],
       include: NO_CACHE_FILES,
       cacheControl: [CacheControl.noCache()],
@@ -311,6 +379,17 @@ export class Web extends Construct {
       memoryLimit: 512,
     });
     documents.node.addDependency(assets);
+    // The console's sign-in settings, then the staff distribution's invalidation (one distribution per deployment).
+    const staffDocuments = new BucketDeployment(this, 'DeployStaffConfig', {
+      destinationBucket: this.bucket,
+      sources: [Source.jsonData(`${STAFF_CONSOLE_PATH.slice(1)}auth-config.json`, props.staffAuthConfig)],
+      cacheControl: [CacheControl.noCache()],
+      prune: false,
+      distribution: this.staffDistribution,
+      distributionPaths: [`${STAFF_CONSOLE_PATH}*`],
+      memoryLimit: 512,
+    });
+    staffDocuments.node.addDependency(documents);
     this.acknowledgeDeploymentProvider();
   }
 

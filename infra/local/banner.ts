@@ -4,7 +4,7 @@ import { schedules } from '../../shared/schedules.js';
 import type { LocalStack } from './stack.js';
 
 /** What `npm start` prints once the stack is up: every address a developer opens, local-only pages included. */
-type Shown = Pick<LocalStack, 'url' | 'pwa' | 'seed' | 'dynamoEndpoint' | 'tableName'> & { issuer: { url: string } };
+type Shown = Pick<LocalStack, 'url' | 'staffUrl' | 'pwa' | 'seed' | 'dynamoEndpoint' | 'tableName'> & { issuer: { url: string } };
 
 export function banner(s: Shown, run: { dataDir: string; tickSeconds?: number | undefined }): string {
   const seeded = s.seed
@@ -14,11 +14,12 @@ export function banner(s: Shown, run: { dataDir: string; tickSeconds?: number | 
     : 'not seeded';
   const roles = [...new Set(demoUsers.flatMap((u) => u.roles))].join(' | ');
   return `
-OneRoof local stack — ${s.url}
+OneRoof local stack — victim app ${s.url}, staff console ${s.staffUrl}
 
   Victim app (PWA)   ${s.url}/${s.pwa.built ? '' : '   (not built: npm run build:pwa)'}
-  Staff console      ${s.url}/staff/   (sign in as a demo user, password "demo")
-  API                ${s.url}/api/health
+                     its API: the public routes the app uses (${s.url}/api/health); nothing of the staff's
+  Staff console      ${s.staffUrl}/staff/   (its own origin; sign in as a demo user, password "demo")
+                     its API: the staff routes (${s.staffUrl}/api/health)
   Notifications      ${s.url}/api/dev/notifications   (every SNS message, newest first)
   Dead letters       ${s.url}/api/dev/dead-letters
   Push inbox         ${s.url}/api/dev/push   (every Web Push the local push service received, decrypted)
@@ -27,7 +28,7 @@ OneRoof local stack — ${s.url}
   DynamoDB Local     ${s.dynamoEndpoint}   (table ${s.tableName})
 
   A token for curl:  npm run token -- <${roles} | monitoring | user name>
-                     curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.url}/api/staff/bookings
+                     curl -H "Authorization: Bearer $(npm run -s token -- coordinator)" ${s.staffUrl}/api/staff/bookings
   Monitoring client: client_id ${identity.localClients.monitoring}, secret in ${join(run.dataDir, 'keys', 'monitoring-secret')}
                      (client credentials at ${s.issuer.url}/token; never printed: terminals are logged and shared)
 

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { DEMO_ORDER_ID } from './demo/order.js';
 import type { ZoneRule } from '../../shared/zones/index.js';
 import { drive, stackClock, waitForOrderAlerts, walkDistances } from './breach-drive.js';
+import { optionalIntEnv } from '../../functions/lib/config.js';
+import { localStaffPort } from '../../shared/web-origins.js';
 import { issuerUrl, loadIssuerKeys, mintAccessToken, monitoringSubject, subjectFor } from './tokens.js';
 
 /**
@@ -10,8 +12,9 @@ import { issuerUrl, loadIssuerKeys, mintAccessToken, monitoringSubject, subjectF
  * protected zone, one position fix a second, as the monitoring provider would; then waits for the
  * police alerts in the local notifications and prints when each one went out.
  *
- * BASE_URL (default http://127.0.0.1:3000) and DATA_DIR (default .data, where the stack keeps the
- * issuer's key) must match the running stack: tokens are minted like `npm run token` does.
+ * STAFF_URL (default the staff origin of a stack on PORT 3000, http://127.0.0.1:3001: orders and device
+ * events are staff routes) and DATA_DIR (default .data, where the stack keeps the issuer's key) must
+ * match the running stack: tokens are minted like `npm run token` does.
  */
 const { values } = parseArgs({
   options: {
@@ -20,7 +23,7 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '12' },
   },
 });
-const baseUrl = (process.env.BASE_URL?.trim() || 'http://127.0.0.1:3000').replace(/\/$/, '');
+const baseUrl = (process.env.STAFF_URL?.trim() || `http://127.0.0.1:${localStaffPort(optionalIntEnv('PORT', 3000))}`).replace(/\/$/, '');
 const dataDir = process.env.DATA_DIR?.trim() || '.data';
 const orderId = values.order;
 const intervalMs = Number(values.interval);
@@ -41,7 +44,7 @@ let res: Response;
 try {
   res = await fetch(`${baseUrl}/api/orders/${encodeURIComponent(orderId)}`, { headers: { authorization: `Bearer ${policeToken}` } });
 } catch {
-  console.error(`No local stack at ${baseUrl}: start it with \`npm start\` (or set BASE_URL).`);
+  console.error(`No local stack at ${baseUrl}: start it with \`npm start\` (or set STAFF_URL).`);
   process.exit(1);
 }
 if (res.status === 401) {

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { JWTPayload } from 'jose';
-import { matchRoute, routeKey, type RouteMatch } from '../../shared/routes.js';
+import { matchRoute, passesEdge, routeKey, type RouteMatch, type WebOrigin } from '../../shared/routes.js';
 import type { FunctionName } from '../../shared/functions.js';
 import { buildApiEvent, toHttpReply } from './api-event.js';
 import { DEV_PREFIX, handleDevRoute, type DevSources } from './dev-routes.js';
@@ -11,13 +11,17 @@ import type { StaticHandler } from './static-files.js';
 import { TokenRejected } from './tokens.js';
 
 /**
- * The local HTTP gateway: one origin, as CloudFront + API Gateway give in AWS.
- * - `/api/*`: route table → (non-public routes) token verified as the JWT authorizer does → an API
- *   Gateway HTTP API payload 2.0 event → the same handler Lambda calls. Unknown routes and wrong
- *   methods go to the health function's `$default` handler (404 / 405 JSON).
- * - `/api/dev/*`: local-only routes; `/auth/*`: the local issuer; everything else: the built front ends.
+ * The local HTTP gateway of one origin, as one CloudFront distribution + API Gateway give in AWS.
+ * - `/api/*`: what this origin's edge lets through (`passesEdge`, shared/routes.ts: the routes it serves;
+ *   anything else is a 404 here, as if it did not exist) → (non-public routes) token verified as the
+ *   JWT authorizer does → an API Gateway HTTP API payload 2.0 event → the same handler Lambda calls.
+ *   Wrong methods on this origin's paths go to the health function's `$default` handler (405 JSON).
+ * - `/api/dev/*`: local-only routes; `/auth/*`: the local issuer (staff origin only); everything
+ *   else: the built front end of this origin.
  */
 export interface GatewayOptions {
+  origin: WebOrigin;
+  /** The local issuer, mounted on the staff origin only. */
   issuer: LocalIssuer;
   staticFiles: StaticHandler;
   dev: DevSources;
@@ -47,7 +51,7 @@ export function createGateway(options: GatewayOptions): RequestListener {
 async function route(req: IncomingMessage, res: ServerResponse, url: URL, options: GatewayOptions): Promise<void> {
   if (url.pathname.startsWith(DEV_PREFIX)) return handleDevRoute(req, res, url, options.dev);
   if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return api(req, res, url, options);
-  if (await options.issuer.handle(req, res, url)) return;
+  if (options.origin === 'staff' && (await options.issuer.handle(req, res, url))) return;
   return options.staticFiles(req, res, url);
 }
 
@@ -72,6 +76,12 @@ async function api(req: IncomingMessage, res: ServerResponse, url: URL, options:
   const started = Date.now();
   const method = req.method ?? 'GET';
   const body = await readBody(req);
+  if (!passesEdge(options.origin, method, url.pathname)) {
+    // Stopped where CloudFront's function stops it (infra/aws/web.ts): another origin's route, or no route
+    // at all, is the same 404 as the API's for an unknown path (never a 401 or a 405 naming its methods).
+    options.log?.(`${method} (not on the ${options.origin} origin) → 404 (${Date.now() - started} ms)`);
+    return sendJson(res, 404, { error: 'not_found', message: 'No such route' });
+  }
   const match = safeMatch(method, url.pathname);
   const found = match.kind === 'found' ? match : undefined;
   const key = found ? routeKey(found.route) : '$default';

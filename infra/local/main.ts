@@ -3,8 +3,9 @@ import { banner } from './banner.js';
 import { startLocalStack, type LocalStack } from './stack.js';
 
 /**
- * `npm start`: the whole system on this machine, on http://127.0.0.1:3000 (PORT), data in .data
- * (DATA_DIR). Ctrl-C stops everything, DynamoDB Local's Java child included.
+ * `npm start`: the whole system on this machine: the victim app on http://127.0.0.1:3000 (PORT), the
+ * staff console on its own origin, http://127.0.0.1:3001 (PORT + 1), data in .data (DATA_DIR).
+ * Ctrl-C stops everything, DynamoDB Local's Java child included.
  */
 const port = optionalIntEnv('PORT', 3000);
 const dataDir = process.env.DATA_DIR?.trim() || '.data';

@@ -12,6 +12,9 @@ import { TABLE_ENV, table } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { ensureTable, LOCAL_AWS_ENV, startDynamo } from './dynamodb.js';
 import { createGateway, type GatewayOptions, type RequestListener } from './gateway.js';
+import type { DevSources } from './dev-routes.js';
+import { passesEdge, WEB_ORIGINS, type WebOrigin } from '../../shared/routes.js';
+import { localStaffPort, STAFF_CONSOLE_PATH } from '../../shared/web-origins.js';
 import { repoRoot } from './handlers.js';
 import { sendJson } from './http-util.js';
 import { createLocalIssuer, type LocalIssuer } from './issuer.js';
@@ -36,8 +39,10 @@ import { startStreamPoller, type DeadLetter } from './stream-poller.js';
  * pointed at the local endpoints through the environment, exactly as they run in Lambda.
  */
 export interface LocalStackOptions {
-  /** 0 picks a free port. */
+  /** The victim app's port; 0 picks a free port. */
   port: number;
+  /** The staff console's port (default `localStaffPort(port)`: the next one, or a free one for 0). */
+  staffPort?: number;
   dataDir: string;
   /** Print nothing (tests). */
   quiet?: boolean;
@@ -57,7 +62,12 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
+  /** The victim app's origin: the victim app and the API routes it uses, nothing of the staff's. */
   url: string;
+  /** The staff console's origin: the console, the local issuer (its sign-in) and the staff API. */
+  staffUrl: string;
+  /** The origin whose API serves a route (`url` or `staffUrl`); `staffUrl` for a path no origin serves. */
+  urlFor(method: string, path: string): string;
   issuer: LocalIssuer;
   /** Every SNS message published locally, oldest first. */
   notifications(): LocalMessage[];
@@ -77,6 +87,7 @@ export interface LocalStack {
 }
 
 const HOST = '127.0.0.1';
+const starting: RequestListener = (_req, res) => sendJson(res, 503, { message: 'Starting' });
 export const PWA_ROOT = join(repoRoot, 'dist', 'pwa');
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -165,29 +176,34 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const seed = options.seed === false ? undefined : await seedDemoData({ tableName, endpoint: dynamoEndpoint });
     const pwa = { root: PWA_ROOT, built: await ensurePwaBuilt(options.buildPwa !== false, say) };
 
-    // Listen first: the issuer's URL (the tokens' `iss`) needs the port.
-    let listener: RequestListener = (_req, res) => sendJson(res, 503, { message: 'Starting' });
-    const server: Server = createServer((req, res) => listener(req, res));
-    server.requestTimeout = 30_000;
-    await new Promise<void>((ok, fail) => {
-      server.once('error', fail);
-      server.listen(options.port, HOST, () => {
-        server.off('error', fail);
-        ok();
+    // Listen first: the issuer's URL (the tokens' `iss`) needs the staff origin's port.
+    const listeners: Record<WebOrigin, RequestListener> = { victim: starting, staff: starting };
+    const listen = async (origin: WebOrigin, port: number): Promise<string> => {
+      const server: Server = createServer((req, res) => listeners[origin](req, res));
+      server.requestTimeout = 30_000;
+      await new Promise<void>((ok, fail) => {
+        server.once('error', fail);
+        server.listen(port, HOST, () => {
+          server.off('error', fail);
+          ok();
+        });
       });
-    });
-    cleanups.push(
-      () =>
-        new Promise<void>((ok) => {
-          server.closeAllConnections();
-          server.close(() => ok());
-        }),
-    );
-    const url = `http://${HOST}:${(server.address() as AddressInfo).port}`;
-    setEnv(WEB_ORIGIN_ENV, url);
+      cleanups.push(
+        () =>
+          new Promise<void>((ok) => {
+            server.closeAllConnections();
+            server.close(() => ok());
+          }),
+      );
+      return `http://${HOST}:${(server.address() as AddressInfo).port}`;
+    };
+    const url = await listen('victim', options.port);
+    const staffUrl = await listen('staff', options.staffPort ?? localStaffPort(options.port));
+    // Console links in messages lead to the staff origin.
+    setEnv(WEB_ORIGIN_ENV, staffUrl);
     const push = createLocalPushEndpoint(url, PUSH_ENDPOINT_PATH);
     setEnv(PUSH_LOCAL_ENDPOINT_ENV, push.prefix);
-    const issuer = await createLocalIssuer({ dataDir, origin: url });
+    const issuer = await createLocalIssuer({ dataDir, origin: staffUrl });
 
     let scheduler: RunningScheduler | undefined;
     let deadLetters: () => DeadLetter[] = () => [];
@@ -200,25 +216,36 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       deadLetters = () => poller.deadLetters();
     }
 
-    listener = createGateway({
-      issuer,
-      // The console's sign-in settings, as infra/aws/web.ts deploys them (here: the local issuer).
-      staticFiles: staticFiles(PWA_ROOT, { '/staff/auth-config.json': { authBase: identity.localIssuerPath, clientId: identity.localClients.staffConsole } }),
-      dev: {
-        notifications: () => sns.messages(),
-        deadLetters: () => deadLetters(),
-        faults: { publish: () => sns.pendingFailures(), failPublishes: (n) => sns.failPublishes(n) },
-        push,
-      },
-      ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
-      log: (line) => {
-        // Reads that succeed are the bulk (the console polls); print changes and failures.
-        if (!/^GET .* → [23]\d\d /.test(line)) say(`[api] ${line}`);
-      },
-    });
+    const dev: DevSources = {
+      notifications: () => sns.messages(),
+      deadLetters: () => deadLetters(),
+      faults: { publish: () => sns.pendingFailures(), failPublishes: (n) => sns.failPublishes(n) },
+      push,
+    };
+    for (const origin of WEB_ORIGINS) {
+      listeners[origin] = createGateway({
+        origin,
+        issuer,
+        staticFiles:
+          origin === 'staff'
+            ? // The console's sign-in settings, as infra/aws/web.ts deploys them (here: the local issuer).
+              staticFiles(PWA_ROOT, 'staff', {
+                [`${STAFF_CONSOLE_PATH}auth-config.json`]: { authBase: identity.localIssuerPath, clientId: identity.localClients.staffConsole },
+              })
+            : staticFiles(PWA_ROOT, 'victim'),
+        dev,
+        ...(options.onInvoke ? { onInvoke: options.onInvoke } : {}),
+        log: (line) => {
+          // Reads that succeed are the bulk (the console polls); print changes and failures.
+          if (!/^GET .* → [23]\d\d /.test(line)) say(`[api${origin === 'staff' ? ' staff' : ''}] ${line}`);
+        },
+      });
+    }
 
     return {
       url,
+      staffUrl,
+      urlFor: (method, path) => (passesEdge('victim', method, new URL(path, url).pathname) ? url : staffUrl),
       issuer,
       notifications: () => sns.messages(),
       deadLetters: () => deadLetters(),

@@ -2,13 +2,16 @@ import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import type { WebOrigin } from '../../shared/routes.js';
+import { isStaffOnlyPath, STAFF_CONSOLE_PATH } from '../../shared/web-origins.js';
 import { escapeHtml, send } from './http-util.js';
 
 /**
- * Serves the built front ends from `dist/pwa` as CloudFront serves them from S3: the victim app at `/`,
- * the staff console at `/staff/` (a navigation under `/staff/` falls back to its own index.html, any
- * other navigation to the victim app's), hashed assets cached for a year, HTML, the service worker and
- * the manifest revalidated every time.
+ * Serves the built front ends from `dist/pwa` as each CloudFront distribution serves them from S3:
+ * on the victim origin the victim app at `/` (any navigation falls back to its index.html; nothing
+ * under `/staff` exists there), on the staff origin the console at `/staff/` only (`/` redirects
+ * there; a navigation under it falls back to its own index.html). Hashed assets are cached for a
+ * year, HTML, the service worker and the manifest revalidated every time.
  */
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,7 +43,7 @@ export type StaticHandler = (req: IncomingMessage, res: ServerResponse, url: URL
  * `generated`: files the local stack answers itself, path → JSON (e.g. `/staff/auth-config.json`, which
  * CDK deploys next to the bundle in AWS), so the front ends load the same way in both.
  */
-export function staticFiles(root: string, generated: Record<string, unknown> = {}): StaticHandler {
+export function staticFiles(root: string, origin: WebOrigin, generated: Record<string, unknown> = {}): StaticHandler {
   const base = resolve(root);
 
   const serveFile = async (req: IncomingMessage, res: ServerResponse, file: string, status = 200): Promise<void> => {
@@ -62,6 +65,9 @@ export function staticFiles(root: string, generated: Record<string, unknown> = {
     } catch {
       return send(res, 400, 'Bad request', { 'content-type': 'text/plain; charset=utf-8' });
     }
+    const staffPath = isStaffOnlyPath(path);
+    if (origin === 'staff' && path === '/') return send(res, 302, undefined, { location: STAFF_CONSOLE_PATH, 'cache-control': 'no-cache' });
+    if (origin === 'victim' ? staffPath : !staffPath) return send(res, 404, 'Not found', { 'content-type': 'text/plain; charset=utf-8' });
     if (Object.hasOwn(generated, path)) {
       const body = JSON.stringify(generated[path]);
       return send(res, 200, req.method === 'HEAD' ? undefined : body, { 'content-type': TYPES['.json'] as string, 'cache-control': 'no-cache' });
@@ -74,7 +80,7 @@ export function staticFiles(root: string, generated: Record<string, unknown> = {
     if (info?.isFile()) return serveFile(req, res, file);
     if (info?.isDirectory() && existsSync(join(file, 'index.html'))) return serveFile(req, res, join(file, 'index.html'));
     if (extname(path) === '') {
-      const shell = path === '/staff' || path.startsWith('/staff/') ? join(base, 'staff', 'index.html') : join(base, 'index.html');
+      const shell = origin === 'staff' ? join(base, 'staff', 'index.html') : join(base, 'index.html');
       if (existsSync(shell)) return serveFile(req, res, shell);
       return send(res, 404, notBuilt(base), { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
     }

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { ZONE_IDS } from '../zones-list.js';
 import type { CapabilityContract } from '../contract.js';
 import type { RiskLevel } from './dash.js';
-import type { CaseRecord, CaseStatus, FjcStatus, FollowupRecord } from './model.js';
+import type { CaseRecord, CaseSafeContactRecord, CaseStatus, FjcStatus, FollowupRecord } from './model.js';
 import {
   addFollowupSchema,
   caseIdSchema,
@@ -21,7 +21,7 @@ import {
  * schemas are in ./schemas.ts; the answers' shapes are here.
  */
 export * from './schemas.js';
-export type { CaseRecord, RiskChange } from './model.js';
+export type { CaseRecord, CaseSafeContactRecord, RiskChange } from './model.js';
 
 /** A follow-up as the API returns it: the record without the report's counted due time and creation time. */
 export type FollowupView = Pick<
@@ -70,6 +70,8 @@ export interface FollowupBuckets {
   overdue: FollowupView[];
   today: FollowupView[];
   next7Days: FollowupView[];
+  /** Her safe-contact preferences per listed case that has them (shown on every card, before the phone number). */
+  safeContacts: Record<string, CaseSafeContactRecord>;
   generatedAt: string;
 }
 

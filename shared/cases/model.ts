@@ -36,6 +36,21 @@ export interface RiskChange {
   riskReason?: string;
 }
 
+/** Her safe-contact preferences (schemas.ts `caseSafeContactSchema`); personal, sealed with the case. */
+export interface CaseSafeContactRecord {
+  mayCall: boolean;
+  phone?: string;
+  windows: { days?: number[]; start: string; end: string }[];
+  voicemail: boolean;
+  codeWord?: string;
+  language?: string;
+  interpreter: boolean;
+  note?: string;
+  /** Who set them last, and when. */
+  setBy: string;
+  setAt: string;
+}
+
 export interface CaseRecord {
   id: string;
   version: number;
@@ -61,6 +76,8 @@ export interface CaseRecord {
   repeat: boolean;
   bookingRefs: string[];
   orderIds: string[];
+  /** Her safe-contact preferences, when recorded (sealed at rest). */
+  safeContact?: CaseSafeContactRecord;
   openedAt: string;
   openedBy: string;
   updatedAt: string;

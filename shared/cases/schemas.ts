@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DASH_QUESTIONS, RISK_LEVELS } from './dash.js';
-import { instant, pastDate, zoneId } from '../primitives.js';
+import { instant, pastDate, plainText, wallClockTime, zoneId } from '../primitives.js';
+import { phoneSchema } from '../catalog/schemas.js';
 import { FJC_STATUSES, FOLLOWUP_PURPOSES, GENDERS, OUTCOMES, VIOLENCE_KINDS } from './model.js';
 
 /** Request bodies of the cases API (strict: unknown fields are refused by name). */
@@ -25,6 +26,44 @@ export const bookingRefSchema = z
 export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'An order id (RO-…)');
 export const instantSchema = instant;
 const riskReason = z.string().trim().min(3).max(500);
+
+/**
+ * How the officer may contact her safely, entered by the officer (or taken over, with her consent,
+ * from her booking's choices): shown before the phone number wherever the number is shown. Personal:
+ * sealed at rest with the case (shared/personal-data.ts), never in a log or message.
+ */
+export const caseSafeContactSchema = z
+  .strictObject({
+    /** May she be called at all? */
+    mayCall: z.boolean(),
+    phone: phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)').optional(),
+    /** When it is safe to call (Brussels time); empty = any time. */
+    windows: z
+      .array(
+        z
+          .strictObject({ days: z.array(z.number().int().min(1).max(7)).max(7).optional(), start: wallClockTime, end: wallClockTime })
+          .refine((w) => w.end > w.start, { message: 'Must be after start', path: ['end'] }),
+      )
+      .max(7)
+      .default([]),
+    /** May a voicemail be left? */
+    voicemail: z.boolean().default(false),
+    /** A word the caller says so she knows the call is safe. */
+    codeWord: plainText(40).optional(),
+    /** The language to speak (ISO 639). */
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'ISO 639 language code (nl, fr, en, ar…)')
+      .optional(),
+    interpreter: z.boolean().default(false),
+    /** Free text: how else to reach her, what to avoid. */
+    note: plainText(300).optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (s.mayCall && s.phone === undefined) ctx.addIssue({ code: 'custom', path: ['phone'], message: 'A phone number is needed to be called' });
+  });
+export type CaseSafeContact = z.infer<typeof caseSafeContactSchema>;
+export type CaseSafeContactRequest = z.input<typeof caseSafeContactSchema>;
 
 export const createCaseSchema = z.strictObject({
   victimRef: victimRefSchema,
@@ -59,6 +98,8 @@ export const patchCaseSchema = z
     fjcIntroduction: z.enum(FJC_STATUSES).optional(),
     bookingRefs: z.array(bookingRefSchema).max(20).optional(),
     orderIds: z.array(orderIdSchema).max(20).optional(),
+    /** Her safe-contact preferences, replaced whole (`null` removes them). */
+    safeContact: caseSafeContactSchema.nullable().optional(),
     status: z.literal('closed').optional(),
   })
   .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion' && k !== 'riskReason'), { message: 'Nothing to change', path: ['body'] });

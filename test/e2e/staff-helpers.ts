@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
+import { STAFF_CONSOLE_PATH } from '../../shared/web-origins.js';
+import { STAFF_ORIGIN } from './origins.js';
 
 /**
  * Helpers for the staff console's browser tests: sign in through the local issuer's own page (the
@@ -8,15 +10,21 @@ import { expect, type Page } from '@playwright/test';
 export const DEMO_PASSWORD = 'demo';
 
 /**
- * Every staff console URL the browser tests open comes from here, so moving the console (another path,
- * or its own origin) is a one-line change: a path within it (`#/orders/new`, `auth-config.json`) → URL.
+ * Every staff console URL the browser tests open comes from here: the console on its own origin (the
+ * staff port, never the victim app's), a path within it (`#/orders/new`, `auth-config.json`) → URL.
  */
-export const STAFF_BASE = '/staff/';
+export { STAFF_ORIGIN };
+export const STAFF_BASE = STAFF_CONSOLE_PATH;
 export function staffUrl(path = ''): string {
-  return `${STAFF_BASE}${path.replace(/^\//, '')}`;
+  return `${STAFF_ORIGIN}${STAFF_BASE}${path.replace(/^\//, '')}`;
 }
 
-/** Signs in at /staff/ (optionally straight to a screen), through the issuer's sign-in page. */
+/** A staff API path on the staff origin (`/api/orders` → its URL), for `page.request` calls with a token. */
+export function staffApi(path: string): string {
+  return `${STAFF_ORIGIN}${path}`;
+}
+
+/** Signs in at the staff origin's /staff/ (optionally straight to a screen), through the issuer's sign-in page. */
 export async function signIn(page: Page, username: string, hash = ''): Promise<void> {
   await page.goto(staffUrl(hash));
   await page.getByRole('button', { name: 'Aanmelden' }).click();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAxeClean, signIn, staffUrl } from './staff-helpers.js';
+import { expectAxeClean, signIn, STAFF_ORIGIN, staffUrl } from './staff-helpers.js';
 
 /**
  * The console's push control in Chromium: installable (manifest, service worker at /staff/), a police
@@ -8,9 +8,9 @@ import { expectAxeClean, signIn, staffUrl } from './staff-helpers.js';
  * push service (real keys, `POST /api/dev/push/subscriptions`); everything after it is the real console
  * and API.
  */
-test('installable console; a police officer registers this browser for pushes and removes it', async ({ page, context, baseURL }) => {
+test('installable console; a police officer registers this browser for pushes and removes it', async ({ page, context }) => {
   const made = await (await page.request.post('/api/dev/push/subscriptions', { data: {} })).json();
-  await context.grantPermissions(['notifications'], { origin: baseURL as string });
+  await context.grantPermissions(['notifications'], { origin: STAFF_ORIGIN });
   await page.addInitScript((json) => {
     let current: unknown = null;
     const fake = {

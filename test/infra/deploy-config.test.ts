@@ -15,7 +15,7 @@ import { statementsOfRole, synthesize } from './synth.js';
  */
 const s = synthesize(
   {
-    'oneroof:webOrigin': 'https://oneroof.example.be',
+    'oneroof:staffDomainName': 'staff.oneroof.example.be',
     'oneroof:cognitoDomainPrefix': 'oneroof-ruppel',
     'oneroof:opsEmail': 'ops@example.be',
     'oneroof:domainName': 'oneroof.example.be',
@@ -75,6 +75,19 @@ describe('subscriptions from context', () => {
     expect(subs.find((p) => p.Endpoint === 'ops@example.be')).toMatchObject({ Protocol: 'email', TopicArn: { Ref: s.logicalId(s.stateful.opsTopic) } });
   });
 
+  it('keeps the staff console off the victim app\'s origin: the old webOrigin key and a shared domain are refused', () => {
+    const demo = { 'oneroof:allowNoDelivery': true };
+    expect(build({ ...demo, 'oneroof:webOrigin': 'https://oneroof.example.be' })).toThrow(/now oneroof:staffOrigin/);
+    const cert = 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000';
+    expect(build({ ...demo, 'oneroof:domainName': 'oneroof.example.be', 'oneroof:certificateArn': cert, 'oneroof:staffDomainName': 'oneroof.example.be' })).toThrow(
+      /staffDomainName must differ/,
+    );
+    expect(build({ ...demo, 'oneroof:domainName': 'oneroof.example.be', 'oneroof:certificateArn': cert, 'oneroof:staffOrigin': 'https://oneroof.example.be' })).toThrow(
+      /must not be the victim app's origin/,
+    );
+    expect(build({ ...demo, 'oneroof:staffDomainName': 'staff.oneroof.example.be' })).toThrow(/staffDomainName needs/);
+  });
+
   it('rejects an unknown topic name', () => {
     const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [], 'oneroof:subscriptions': { nosuchTopic: [] } } });
     expect(() => buildOneRoof(app)).toThrow(/unknown topic "nosuchTopic"/);
@@ -121,7 +134,7 @@ describe('console links in messages', () => {
       const vars = (fns[s.logicalId(s.stateless.functions[name as keyof typeof functions])]!.Properties.Environment as { Variables: Record<string, unknown> })
         .Variables;
       const buildsLinks = decl.publishes.length > 0 || subscribers.some((sub) => sub.function === name && sub.channel);
-      expect(vars[WEB_ORIGIN_ENV], name).toBe(buildsLinks ? 'https://oneroof.example.be' : undefined);
+      expect(vars[WEB_ORIGIN_ENV], name).toBe(buildsLinks ? 'https://staff.oneroof.example.be' : undefined);
     }
   });
 });
@@ -159,7 +172,7 @@ describe('staff console push', () => {
       expect(s.imported(read?.Resource)).toEqual({ Ref: s.logicalId(s.stateful.secrets.vapidKeys) });
       expect(statements.some((st) => st.Sid?.startsWith('Publish'))).toBe(false);
     }
-    expect(vars('pushSender')[WEB_ORIGIN_ENV]).toBe('https://oneroof.example.be');
+    expect(vars('pushSender')[WEB_ORIGIN_ENV]).toBe('https://staff.oneroof.example.be');
   });
 
   it('counts as the delivery channel of police alerts and officer reminders', () => {
@@ -201,29 +214,38 @@ describe('staff sign-in and the custom domain', () => {
     const client = (s.statefulTemplate.findResources('AWS::Cognito::UserPoolClient') as Record<string, Resource>)[
       s.logicalId(s.stateful.identity.staffConsoleClient)
     ];
-    expect(client?.Properties.CallbackURLs).toEqual(['https://oneroof.example.be/staff/']);
-    expect(client?.Properties.LogoutURLs).toEqual(['https://oneroof.example.be/staff/']);
+    // The staff console's own origin, never the victim app's.
+    expect(client?.Properties.CallbackURLs).toEqual(['https://staff.oneroof.example.be/staff/']);
+    expect(client?.Properties.LogoutURLs).toEqual(['https://staff.oneroof.example.be/staff/']);
     s.statefulTemplate.hasResourceProperties('AWS::Cognito::UserPoolDomain', { Domain: 'oneroof-ruppel' });
   });
 
-  it('serves the domain with TLS 1.2+ and the web ACL', () => {
-    const [dist] = Object.values(s.statelessTemplate.findResources('AWS::CloudFront::Distribution') as Record<string, Resource>);
-    const dc = dist!.Properties.DistributionConfig as Record<string, unknown>;
-    expect(dc.Aliases).toEqual(['oneroof.example.be']);
-    expect(dc.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
-    expect(dc.WebACLId).toMatch(/^arn:aws:wafv2:us-east-1:/);
+  it('serves each origin on its own domain with TLS 1.2+ and the web ACL', () => {
+    const dists = s.statelessTemplate.findResources('AWS::CloudFront::Distribution') as Record<string, Resource>;
+    for (const [construct, alias] of [
+      [s.stateless.web.distribution, 'oneroof.example.be'],
+      [s.stateless.web.staffDistribution, 'staff.oneroof.example.be'],
+    ] as const) {
+      const dc = dists[s.logicalId(construct)]!.Properties.DistributionConfig as Record<string, unknown>;
+      expect(dc.Aliases).toEqual([alias]);
+      expect(dc.ViewerCertificate).toMatchObject({ MinimumProtocolVersion: 'TLSv1.2_2021', SslSupportMethod: 'sni-only' });
+      expect(dc.WebACLId).toMatch(/^arn:aws:wafv2:us-east-1:/);
+    }
   });
 });
 
 describe('the built PWA', () => {
   it('is uploaded: hashed assets cached for a year, documents and the service worker revalidated', () => {
     const deployments = Object.values(s.statelessTemplate.findResources('Custom::CDKBucketDeployment') as Record<string, Resource>).map((r) => r.Properties);
-    expect(deployments).toHaveLength(2);
+    expect(deployments).toHaveLength(3);
     const assets = deployments.find((d) => JSON.stringify(d.SystemMetadata).includes('immutable'));
     const documents = deployments.find((d) => JSON.stringify(d.SystemMetadata).includes('no-cache'));
     expect(assets?.Exclude).toEqual(expect.arrayContaining(['*.html', 'sw.js']));
     expect(documents?.Include).toEqual(expect.arrayContaining(['*.html', 'sw.js']));
     expect(documents?.DistributionPaths).toEqual(['/*']);
+    // The console's sign-in settings, then the staff distribution's own invalidation.
+    const staffConfig = deployments.find((d) => JSON.stringify(d.DistributionId) === JSON.stringify({ Ref: s.logicalId(s.stateless.web.staffDistribution) }));
+    expect(staffConfig?.DistributionPaths).toEqual(['/staff/*']);
   });
 });
 

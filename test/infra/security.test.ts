@@ -47,9 +47,10 @@ describe('WAF on the CloudFront distribution', () => {
     expect(JSON.stringify(rules)).not.toContain('AnonymousIpList');
   });
 
-  it('the distribution uses the web ACL', () => {
-    const [dist] = only(t, 'AWS::CloudFront::Distribution');
-    expect(dist!.Properties.DistributionConfig.WebACLId).toMatch(/^arn:aws:wafv2:us-east-1:/);
+  it('both distributions (victim app, staff console) use the web ACL', () => {
+    const dists = only(t, 'AWS::CloudFront::Distribution');
+    expect(dists).toHaveLength(2);
+    for (const dist of dists) expect(dist.Properties.DistributionConfig.WebACLId).toMatch(/^arn:aws:wafv2:us-east-1:/);
   });
 });
 
@@ -59,19 +60,20 @@ describe('nothing bypasses CloudFront', () => {
     expect(api!.Properties.DisableExecuteApiEndpoint).toBe(true);
     const [domain] = only(t, 'AWS::ApiGatewayV2::DomainName');
     expect(domain!.Properties.DomainName).toBe('api.oneroof.example.be');
-    const [dist] = only(t, 'AWS::CloudFront::Distribution');
-    const origins = dist!.Properties.DistributionConfig.Origins as {
-      DomainName: unknown;
-      CustomOriginConfig?: unknown;
-      OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[];
-    }[];
-    const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
-    // its own name (API Gateway matches the Host header), pointed by DNS at the regional endpoint
-    expect(apiOrigin.DomainName).toEqual({ Ref: Object.keys(t.findResources('AWS::ApiGatewayV2::DomainName'))[0] });
-    // the origin secret, resolved at deploy time (never in the template), which every HTTP function checks
-    expect(apiOrigin.OriginCustomHeaders).toEqual([
-      { HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: '{{resolve:secretsmanager:oneroof/originVerify:SecretString:::}}' },
-    ]);
+    for (const dist of only(t, 'AWS::CloudFront::Distribution')) {
+      const origins = dist.Properties.DistributionConfig.Origins as {
+        DomainName: unknown;
+        CustomOriginConfig?: unknown;
+        OriginCustomHeaders?: { HeaderName: string; HeaderValue: string }[];
+      }[];
+      const apiOrigin = origins.find((o) => o.CustomOriginConfig)!;
+      // its own name (API Gateway matches the Host header), pointed by DNS at the regional endpoint
+      expect(apiOrigin.DomainName).toEqual({ Ref: Object.keys(t.findResources('AWS::ApiGatewayV2::DomainName'))[0] });
+      // the origin secret, resolved at deploy time (never in the template), which every HTTP function checks
+      expect(apiOrigin.OriginCustomHeaders).toEqual([
+        { HeaderName: ORIGIN_VERIFY_HEADER, HeaderValue: '{{resolve:secretsmanager:oneroof/originVerify:SecretString:::}}' },
+      ]);
+    }
   });
 
   it('every function behind a route reads the origin secret; a CloudFront function writes the viewer address on /api/*', () => {
@@ -80,13 +82,15 @@ describe('nothing bypasses CloudFront', () => {
       expect(Object.keys(fnProps(name).Environment.Variables)).toContain(secrets.originVerify.envVar);
     }
     const fns = only(t, 'AWS::CloudFront::Function');
-    const viewer = fns.find((f) => String(f.Properties.FunctionCode).includes(VIEWER_ADDRESS_HEADER))!;
-    expect(viewer.Properties.FunctionCode).toContain('event.viewer.ip');
-    const [dist] = only(t, 'AWS::CloudFront::Distribution');
-    const api = (dist!.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find(
-      (b) => b.PathPattern === '/api/*',
-    )!;
-    expect(api.FunctionAssociations).toHaveLength(1);
+    const viewers = fns.filter((f) => String(f.Properties.FunctionCode).includes(VIEWER_ADDRESS_HEADER));
+    expect(viewers).toHaveLength(2);
+    for (const viewer of viewers) expect(viewer.Properties.FunctionCode).toContain('event.viewer.ip');
+    for (const dist of only(t, 'AWS::CloudFront::Distribution')) {
+      const api = (dist.Properties.DistributionConfig.CacheBehaviors as { PathPattern: string; FunctionAssociations?: unknown[] }[]).find(
+        (b) => b.PathPattern === '/api/*',
+      )!;
+      expect(api.FunctionAssociations).toHaveLength(1);
+    }
   });
 });
 

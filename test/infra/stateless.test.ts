@@ -346,7 +346,8 @@ describe('schedules and stream consumers from shared/schedules.ts', () => {
 });
 
 describe('web front ends behind CloudFront', () => {
-  const [policy] = Object.values(resources('AWS::CloudFront::ResponseHeadersPolicy')).filter((r) => JSON.stringify(r.Properties).includes('manifest-src'));
+  const policy = resources('AWS::CloudFront::ResponseHeadersPolicy')[s.logicalId(s.stateless.web.staffHeaders)];
+  const victimPolicy = resources('AWS::CloudFront::ResponseHeadersPolicy')[s.logicalId(s.stateless.web.headers)];
   const config = policy!.Properties.ResponseHeadersPolicyConfig as Record<string, Record<string, unknown>>;
   const sec = config.SecurityHeadersConfig as Record<string, Record<string, unknown>>;
   const cspOf = (value: unknown): string =>
@@ -354,7 +355,12 @@ describe('web front ends behind CloudFront', () => {
       ? value
       : (value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : '<token>')).join('');
 
-  it('sends the CSP of shared/security-headers.ts, plus the Cognito domain for the staff sign-in', () => {
+  it('the victim app sends the CSP of shared/security-headers.ts as it is: no staff sign-in domain', () => {
+    const victim = victimPolicy!.Properties.ResponseHeadersPolicyConfig as Record<string, Record<string, Record<string, unknown>>>;
+    expect(cspOf(victim.SecurityHeadersConfig!.ContentSecurityPolicy!.ContentSecurityPolicy)).toBe(contentSecurityPolicy);
+  });
+
+  it('the staff console sends the CSP of shared/security-headers.ts, plus the Cognito domain for the staff sign-in', () => {
     const csp = cspOf(sec.ContentSecurityPolicy!.ContentSecurityPolicy);
     for (const directive of contentSecurityPolicy.split(';').map((d) => d.trim())) {
       const [name] = directive.split(' ');
@@ -383,8 +389,10 @@ describe('web front ends behind CloudFront', () => {
     });
   });
 
-  const [distribution] = Object.values(resources('AWS::CloudFront::Distribution'));
+  const distribution = resources('AWS::CloudFront::Distribution')[s.logicalId(s.stateless.web.distribution)];
   const dc = distribution!.Properties.DistributionConfig as Record<string, unknown>;
+  const staffDistribution = resources('AWS::CloudFront::Distribution')[s.logicalId(s.stateless.web.staffDistribution)];
+  const staffDc = staffDistribution!.Properties.DistributionConfig as Record<string, unknown>;
   const behaviours = dc.CacheBehaviors as Record<string, unknown>[];
   const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
   const ALL_VIEWER_EXCEPT_HOST_HEADER = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
@@ -394,21 +402,37 @@ describe('web front ends behind CloudFront', () => {
     expect(def.ViewerProtocolPolicy).toBe('redirect-to-https');
     expect(def.ResponseHeadersPolicyId).toEqual({ Ref: s.logicalId(s.stateless.web.headers) });
     expect(dc.Logging).toBeDefined();
-    const staff = behaviours.find((b) => b.PathPattern === '/staff/*')!;
-    expect(staff.TargetOriginId).toBe(def.TargetOriginId);
-    expect(staff.ResponseHeadersPolicyId).toEqual(def.ResponseHeadersPolicyId);
+    // Nothing of the staff console's on the victim app's distribution.
+    expect(behaviours.map((b) => b.PathPattern).sort()).toEqual(['/api/*', '/sw.js']);
     const sw = behaviours.find((b) => b.PathPattern === '/sw.js')!;
     expect(sw.CachePolicyId).toBe(CACHING_DISABLED);
     const origins = dc.Origins as { S3OriginConfig?: unknown; OriginAccessControlId?: unknown }[];
     expect(origins.some((o) => o.S3OriginConfig && o.OriginAccessControlId)).toBe(true);
   });
 
-  it('sends /api/* to the HTTP API uncached, every method, without the Host header', () => {
-    const api = behaviours.find((b) => b.PathPattern === '/api/*')!;
-    expect(api.CachePolicyId).toBe(CACHING_DISABLED);
-    expect(api.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
-    expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']));
-    expect(api.ViewerProtocolPolicy).toBe('https-only');
+  it('serves the staff console from its own distribution: another origin, its own headers, logged', () => {
+    const def = staffDc.DefaultCacheBehavior as Record<string, unknown>;
+    expect(def.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(def.ResponseHeadersPolicyId).toEqual({ Ref: s.logicalId(s.stateless.web.staffHeaders) });
+    expect(staffDc.Logging).toMatchObject({ Prefix: 'cloudfront-staff/' });
+    const staffBehaviours = staffDc.CacheBehaviors as Record<string, unknown>[];
+    expect(staffBehaviours.map((b) => b.PathPattern).sort()).toEqual(['/api/*', '/staff/sw.js']);
+    expect(staffBehaviours.find((b) => b.PathPattern === '/staff/sw.js')!.CachePolicyId).toBe(CACHING_DISABLED);
+    const origins = staffDc.Origins as { S3OriginConfig?: unknown; OriginAccessControlId?: unknown }[];
+    expect(origins.some((o) => o.S3OriginConfig && o.OriginAccessControlId)).toBe(true);
+  });
+
+  it('sends /api/* of each distribution to the HTTP API uncached, every method, without the Host header, through its own route filter', () => {
+    const filters = new Set<string>();
+    for (const config of [dc, staffDc]) {
+      const api = (config.CacheBehaviors as Record<string, unknown>[]).find((b) => b.PathPattern === '/api/*')!;
+      expect(api.CachePolicyId).toBe(CACHING_DISABLED);
+      expect(api.OriginRequestPolicyId).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER);
+      expect(api.AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']));
+      expect(api.ViewerProtocolPolicy).toBe('https-only');
+      filters.add(JSON.stringify((api.FunctionAssociations as { FunctionARN: unknown }[])[0]!.FunctionARN));
+    }
+    expect(filters.size).toBe(2);
   });
 
   it('keeps the bucket private, encrypted, versioned, logged and HTTPS-only', () => {

@@ -37,7 +37,7 @@ afterAll(async () => {
 function call(path: string, init: RequestInit & { token?: string } = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  return fetch(`${stack.url}${path}`, { ...init, headers, redirect: 'manual' });
+  return fetch(`${stack.urlFor(init.method ?? 'GET', path)}${path}`, { ...init, headers, redirect: 'manual' });
 }
 
 const lastInvocation = () => invocations.at(-1);

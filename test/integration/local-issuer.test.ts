@@ -1,3 +1,4 @@
+import { STAFF_PORT_OFFSET } from '../../shared/web-origins.js';
 import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
@@ -39,7 +40,7 @@ function authorizeParams(challenge: string, overrides: Record<string, string> = 
   return {
     client_id: identity.localClients.staffConsole,
     response_type: 'code',
-    redirect_uri: `${stack.url}/staff/callback`,
+    redirect_uri: `${stack.staffUrl}/staff/callback`,
     state: 'state-123',
     scope: 'openid profile',
     code_challenge: challenge,
@@ -49,7 +50,7 @@ function authorizeParams(challenge: string, overrides: Record<string, string> = 
 }
 
 async function signIn(challenge: string, username: string, password = 'demo'): Promise<Response> {
-  return fetch(`${stack.url}/auth/authorize`, form({ ...authorizeParams(challenge), username, password }));
+  return fetch(`${stack.staffUrl}/auth/authorize`, form({ ...authorizeParams(challenge), username, password }));
 }
 
 /** The code the issuer put in its redirect after a sign-in. */
@@ -58,11 +59,11 @@ const codeOf = (res: Response) => new URL(res.headers.get('location') as string)
 /** The staff console's token request for a code (authorization_code grant with its PKCE verifier). */
 function exchangeCode(code: string, verifier: string): Promise<Response> {
   return fetch(
-    `${stack.url}/auth/token`,
+    `${stack.staffUrl}/auth/token`,
     form({
       grant_type: 'authorization_code',
       code,
-      redirect_uri: `${stack.url}/staff/callback`,
+      redirect_uri: `${stack.staffUrl}/staff/callback`,
       client_id: identity.localClients.staffConsole,
       code_verifier: verifier,
     }),
@@ -72,7 +73,7 @@ function exchangeCode(code: string, verifier: string): Promise<Response> {
 describe('authorization code + PKCE for the staff console', () => {
   it('shows an accessible sign-in page listing the demo users, with the security headers', async () => {
     const { challenge } = pkce();
-    const res = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge))}`);
+    const res = await fetch(`${stack.staffUrl}/auth/authorize?${new URLSearchParams(authorizeParams(challenge))}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -91,7 +92,7 @@ describe('authorization code + PKCE for the staff console', () => {
     const res = await signIn(challenge, 'chris.coordinator');
     expect(res.status).toBe(302);
     const location = new URL(res.headers.get('location') as string);
-    expect(`${location.origin}${location.pathname}`).toBe(`${stack.url}/staff/callback`);
+    expect(`${location.origin}${location.pathname}`).toBe(`${stack.staffUrl}/staff/callback`);
     expect(location.searchParams.get('state')).toBe('state-123');
     const code = location.searchParams.get('code') as string;
 
@@ -112,7 +113,7 @@ describe('authorization code + PKCE for the staff console', () => {
     expect((claims.exp as number) - (claims.iat as number)).toBe(identity.accessTokenMinutes * 60);
     expect(decodeJwt(tokens.id_token)).toMatchObject({ aud: identity.localClients.staffConsole, token_use: 'id', name: 'Chris (FJC coordinator)' });
 
-    const api = await fetch(`${stack.url}/api/staff/bookings?serviceId=x&date=2026-12-01`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const api = await fetch(`${stack.staffUrl}/api/staff/bookings?serviceId=x&date=2026-12-01`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
     expect([401, 403]).not.toContain(api.status);
 
     const again = await exchangeCode(code, verifier);
@@ -130,33 +131,33 @@ describe('authorization code + PKCE for the staff console', () => {
 
   it('never redirects to another origin and requires PKCE', async () => {
     const { challenge } = pkce();
-    const foreign = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }))}`, {
+    const foreign = await fetch(`${stack.staffUrl}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }))}`, {
       redirect: 'manual',
     });
     expect(foreign.status).toBe(400);
     expect(foreign.headers.get('location')).toBeNull();
     const posted = await fetch(
-      `${stack.url}/auth/authorize`,
+      `${stack.staffUrl}/auth/authorize`,
       form({ ...authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }), username: 'paula.police', password: 'demo' }),
     );
     expect(posted.status).toBe(400);
     expect(posted.headers.get('location')).toBeNull();
-    const plain = await fetch(`${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { code_challenge_method: 'plain' }))}`);
+    const plain = await fetch(`${stack.staffUrl}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { code_challenge_method: 'plain' }))}`);
     expect(plain.status).toBe(400);
     const otherClient = await fetch(
-      `${stack.url}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { client_id: identity.localClients.monitoring }))}`,
+      `${stack.staffUrl}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { client_id: identity.localClients.monitoring }))}`,
     );
     expect(otherClient.status).toBe(400);
   });
 
   it('signs out to a same-origin page only', async () => {
     const back = await fetch(
-      `${stack.url}/auth/logout?client_id=${identity.localClients.staffConsole}&logout_uri=${encodeURIComponent(`${stack.url}/staff/`)}`,
+      `${stack.staffUrl}/auth/logout?client_id=${identity.localClients.staffConsole}&logout_uri=${encodeURIComponent(`${stack.staffUrl}/staff/`)}`,
       { redirect: 'manual' },
     );
     expect(back.status).toBe(302);
-    expect(back.headers.get('location')).toBe(`${stack.url}/staff/`);
-    const away = await fetch(`${stack.url}/auth/logout?logout_uri=${encodeURIComponent('https://evil.example/')}`, { redirect: 'manual' });
+    expect(back.headers.get('location')).toBe(`${stack.staffUrl}/staff/`);
+    const away = await fetch(`${stack.staffUrl}/auth/logout?logout_uri=${encodeURIComponent('https://evil.example/')}`, { redirect: 'manual' });
     expect(away.status).toBe(200);
   });
 });
@@ -164,7 +165,7 @@ describe('authorization code + PKCE for the staff console', () => {
 describe('client credentials for the monitoring provider', () => {
   it('issues a scoped token to the right secret only', async () => {
     const basic = (secret: string) => `Basic ${Buffer.from(`${identity.localClients.monitoring}:${secret}`).toString('base64')}`;
-    const ok = await fetch(`${stack.url}/auth/token`, {
+    const ok = await fetch(`${stack.staffUrl}/auth/token`, {
       ...form({ grant_type: 'client_credentials', scope: MONITORING_SCOPE }),
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic(stack.issuer.monitoringSecret) },
     });
@@ -176,13 +177,13 @@ describe('client credentials for the monitoring provider', () => {
       token_use: 'access',
     });
 
-    const wrong = await fetch(`${stack.url}/auth/token`, {
+    const wrong = await fetch(`${stack.staffUrl}/auth/token`, {
       ...form({ grant_type: 'client_credentials' }),
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: basic('guess') },
     });
     expect(wrong.status).toBe(401);
     const post = await fetch(
-      `${stack.url}/auth/token`,
+      `${stack.staffUrl}/auth/token`,
       form({
         grant_type: 'client_credentials',
         client_id: identity.localClients.monitoring,
@@ -197,13 +198,13 @@ describe('client credentials for the monitoring provider', () => {
 
 describe('keys and discovery', () => {
   it('serves the JWKS and discovery document, and keeps the key and secret in the data folder', async () => {
-    const jwks = (await (await fetch(`${stack.url}/auth/.well-known/jwks.json`)).json()) as { keys: { kid: string; d?: string }[] };
+    const jwks = (await (await fetch(`${stack.staffUrl}/auth/.well-known/jwks.json`)).json()) as { keys: { kid: string; d?: string }[] };
     const keys = await loadIssuerKeys(dataDir);
     expect(jwks.keys).toHaveLength(1);
     expect(jwks.keys[0]?.kid).toBe(keys.kid);
     expect(jwks.keys[0]).not.toHaveProperty('d'); // never the private part
     expect(keys.monitoringSecret).toBe(stack.issuer.monitoringSecret);
-    const discovery = (await (await fetch(`${stack.url}/auth/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const discovery = (await (await fetch(`${stack.staffUrl}/auth/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
     expect(discovery).toMatchObject({
       issuer: stack.issuer.url,
       jwks_uri: `${stack.issuer.url}/.well-known/jwks.json`,
@@ -212,13 +213,14 @@ describe('keys and discovery', () => {
   });
 
   it('`npm run token -- <role>` prints a token the running stack accepts', async () => {
-    const port = new URL(stack.url).port;
+    // The CLI signs for the issuer on PORT + 1 (shared/web-origins.ts): this stack's staff port is a free one.
+    const port = String(Number(new URL(stack.staffUrl).port) - STAFF_PORT_OFFSET);
     const { stdout } = await promisify(execFile)(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'infra/local/token-cli.ts', 'police'], {
       env: { ...process.env, PORT: port, DATA_DIR: dataDir },
     });
     const token = stdout.trim();
     expect(await stack.issuer.verify(token)).toMatchObject({ username: 'paula.police', 'cognito:groups': expect.arrayContaining(['police', 'zone:ruppel']) });
-    const res = await fetch(`${stack.url}/api/alerts`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${stack.staffUrl}/api/alerts`, { headers: { authorization: `Bearer ${token}` } });
     expect([401, 403]).not.toContain(res.status);
   });
 });
@@ -230,13 +232,13 @@ describe('short access tokens, rotating refresh tokens, access tokens only', () 
     return (await res.json()) as { access_token: string; id_token: string; refresh_token: string; expires_in: number };
   }
   const refresh = (token: string) =>
-    fetch(`${stack.url}/auth/token`, form({ grant_type: 'refresh_token', refresh_token: token, client_id: identity.localClients.staffConsole }));
+    fetch(`${stack.staffUrl}/auth/token`, form({ grant_type: 'refresh_token', refresh_token: token, client_id: identity.localClients.staffConsole }));
 
   it('access tokens live 15 minutes at most; an ID token is refused by the gateway', async () => {
     const t = await tokensFor('paula.police');
     expect(identity.accessTokenMinutes).toBeLessThanOrEqual(15);
     expect(t.expires_in).toBe(identity.accessTokenMinutes * 60);
-    const api = (token: string) => fetch(`${stack.url}/api/alerts?district=ruppel`, { headers: { authorization: `Bearer ${token}` } });
+    const api = (token: string) => fetch(`${stack.staffUrl}/api/alerts?district=ruppel`, { headers: { authorization: `Bearer ${token}` } });
     expect([401, 403]).not.toContain((await api(t.access_token)).status);
     const withId = await api(t.id_token);
     expect(withId.status).toBe(401);

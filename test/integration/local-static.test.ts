@@ -6,10 +6,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staticFiles } from '../../infra/local/static-files.js';
 
-/** The built front ends served as CloudFront serves them: fallbacks, content types, caching, headers. */
+/**
+ * The built front ends served as each CloudFront distribution serves them: the victim origin and the
+ * staff origin, fallbacks, content types, caching, headers.
+ */
 let root: string;
 let server: Server;
+let staffServer: Server;
 let url: string;
+let staffUrl: string;
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), 'oneroof-static-'));
@@ -21,14 +26,19 @@ beforeAll(async () => {
   writeFileSync(join(root, 'manifest.webmanifest'), '{}');
   writeFileSync(join(root, 'assets', 'app-abc123.js'), 'console.log(1)');
   writeFileSync(join(tmpdir(), 'outside-secret.txt'), 'secret');
-  const serve = staticFiles(root);
-  server = createServer((req, res) => void serve(req, res, new URL(req.url ?? '/', 'http://x')));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  writeFileSync(join(root, 'staff', 'manifest.webmanifest'), '{}');
+  const listen = async (serve: ReturnType<typeof staticFiles>): Promise<[Server, string]> => {
+    const s = createServer((req, res) => void serve(req, res, new URL(req.url ?? '/', 'http://x')));
+    await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+    return [s, `http://127.0.0.1:${(s.address() as AddressInfo).port}`];
+  };
+  [server, url] = await listen(staticFiles(root, 'victim'));
+  [staffServer, staffUrl] = await listen(staticFiles(root, 'staff', { '/staff/auth-config.json': { authBase: '/auth' } }));
 });
 
 afterAll(async () => {
   await new Promise((r) => server.close(r));
+  await new Promise((r) => staffServer.close(r));
   rmSync(root, { recursive: true, force: true });
   rmSync(join(tmpdir(), 'outside-secret.txt'), { force: true });
 });
@@ -44,11 +54,26 @@ describe('static front ends', () => {
     }
   });
 
-  it('falls back to the staff console for navigations under /staff/', async () => {
-    for (const path of ['/staff/', '/staff', '/staff/cases/42']) {
+  it('serves nothing of the staff console on the victim origin', async () => {
+    for (const path of ['/staff/', '/staff', '/staff/cases/42', '/staff/index.html', '/staff/manifest.webmanifest', '/staff/auth-config.json', '/auth/authorize']) {
       const res = await fetch(`${url}${path}`);
-      expect(res.status).toBe(200);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain('staff console');
+    }
+  });
+
+  it('serves the staff console on the staff origin, falling back to it under /staff/, and nothing of the victim app', async () => {
+    for (const path of ['/staff/', '/staff', '/staff/cases/42']) {
+      const res = await fetch(`${staffUrl}${path}`);
+      expect(res.status, path).toBe(200);
       expect(await res.text()).toContain('staff console');
+    }
+    expect(await (await fetch(`${staffUrl}/staff/auth-config.json`)).json()).toEqual({ authBase: '/auth' });
+    const root = await fetch(`${staffUrl}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/staff/');
+    for (const path of ['/index.html', '/sw.js', '/manifest.webmanifest', '/book/service-1', '/assets/app-abc123.js']) {
+      expect((await fetch(`${staffUrl}${path}`)).status, path).toBe(404);
     }
   });
 

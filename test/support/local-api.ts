@@ -47,7 +47,7 @@ export async function startLocalApi(name: string): Promise<LocalApi> {
         body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
         if (!headers.has('content-type')) headers.set('content-type', 'application/json');
       }
-      return fetch(`${stack.url}${path}`, { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
+      return fetch(`${stack.urlFor(method, path)}${path}`, { method, headers, redirect: 'manual', ...(body !== undefined ? { body } : {}) });
     },
     stop: async () => {
       await stack.stop();

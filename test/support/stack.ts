@@ -41,14 +41,18 @@ export function stackForFile(name: string, options: Partial<LocalStackOptions>, 
   });
 }
 
-/** A JSON request to a running stack through its real gateway, optionally with a bearer token; an empty body reads as undefined. */
+/**
+ * A JSON request to a running stack through its real gateway, on the origin that serves the route
+ * (`urlFor`), optionally with a bearer token; an empty body reads as undefined.
+ */
 export async function stackCall(
   stack: LocalStack,
   path: string,
   init: { method?: string; token?: string; body?: unknown } = {},
 ): Promise<{ status: number; json: Invocation['json'] }> {
-  const res = await fetch(`${stack.url}${path}`, {
-    method: init.method ?? 'GET',
+  const method = init.method ?? 'GET';
+  const res = await fetch(`${stack.urlFor(method, path)}${path}`, {
+    method,
     headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
     ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
   });

@@ -17,6 +17,7 @@ import { shortRef } from '../case-ref.js';
 import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
 import { InterventionChildren } from './interventions.js';
+import { SafeContactBlock, SafeContactEditor } from './safe-contact.js';
 
 const RISKS = ['standard', 'medium', 'high'] as const;
 const RANK: Record<string, number> = { standard: 0, medium: 1, high: 2 };
@@ -211,6 +212,10 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
             <Fact term={t.cases.fjc}>{label(t.cases.fjcStatuses, c.fjcIntroduction) || t.none}</Fact>
           </Facts>
           {c.interventionId && can(roles, 'GET /api/interventions/{id}') ? <InterventionChildren id={c.interventionId} /> : null}
+          <SafeContactBlock sc={c.safeContact} id={c.id} />
+          {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? (
+            <SafeContactEditor key={c.id} caseId={c.id} version={c.version} sc={c.safeContact} onSaved={loaded.reload} />
+          ) : null}
           {c.status === 'closed' ? <p class="notice">{t.cases.closedNotice}</p> : null}
           {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? <CaseActions c={c} onSaved={loaded.reload} /> : null}
           <h2>{t.cases.followups}</h2>
@@ -220,7 +225,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
               <FollowupCard
                 key={f.id}
                 f={{ ...f, caseId: f.caseId ?? c.id }}
-                caseInfo={{ riskLevel: c.riskLevel }}
+                caseInfo={{ riskLevel: c.riskLevel, safeContact: c.safeContact }}
                 roles={roles}
                 onChange={loaded.reload}
                 showCase={false}

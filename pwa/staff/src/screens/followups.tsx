@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { CaseSummary, CompletedFollowup, FollowupView } from '../../../../shared/cases/api.js';
+import type { CaseSafeContactRecord, CaseSummary, CompletedFollowup, FollowupView } from '../../../../shared/cases/api.js';
+import { SafeContactBlock } from './safe-contact.js';
 import { shortRef } from '../case-ref.js';
 import { brusselsDate } from '../../../../shared/brussels-time.js';
 import type { StaffRole } from '../../../../shared/roles.js';
@@ -20,6 +21,8 @@ interface Buckets {
   overdue: Followup[];
   today: Followup[];
   next7Days: Followup[];
+  /** Her safe-contact preferences per case (shown on each card before the number). */
+  safeContacts?: Record<string, CaseSafeContactRecord>;
 }
 
 const OUTCOMES = ['reached', 'not_reached', 'declined', 'other'] as const;
@@ -29,7 +32,8 @@ export function toBuckets(res: unknown, now = new Date()): Buckets {
   const r = (res ?? {}) as Record<string, unknown>;
   const arr = (v: unknown): Followup[] => (Array.isArray(v) ? (v as Followup[]) : []);
   if ('overdue' in r || 'today' in r) {
-    return { overdue: arr(r.overdue), today: arr(r.today ?? r.dueToday), next7Days: arr(r.next7Days ?? r.upcoming ?? r.week) };
+    const safeContacts = typeof r.safeContacts === 'object' && r.safeContacts !== null ? (r.safeContacts as Record<string, CaseSafeContactRecord>) : {};
+    return { overdue: arr(r.overdue), today: arr(r.today ?? r.dueToday), next7Days: arr(r.next7Days ?? r.upcoming ?? r.week), safeContacts };
   }
   const day = brusselsDate;
   const today = day(now);
@@ -49,6 +53,7 @@ export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
   // The risk level of each follow-up's case, from the case list (summaries: no victim reference).
   const cases = useLoad((signal) => api<{ cases: CaseSummary[] }>('GET', '/api/cases', { signal }), 'followup-cases');
   const risks = new Map<string | undefined, string>((cases.data?.cases ?? []).map((c) => [c.id, c.riskLevel]));
+  const contacts = list.data?.safeContacts ?? {};
   const [saved, setSaved] = useState<string | undefined>(undefined);
   const b = list.data;
   return (
@@ -60,9 +65,9 @@ export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
       {list.loading && !b ? <Loading /> : null}
       {b ? (
         <>
-          <Section onSaved={setSaved} id="overdue" title={t.followups.overdue} items={b.overdue} risks={risks} roles={roles} onChange={list.reload} />
-          <Section onSaved={setSaved} id="today" title={t.followups.today} items={b.today} risks={risks} roles={roles} onChange={list.reload} />
-          <Section onSaved={setSaved} id="week" title={t.followups.week} items={b.next7Days} risks={risks} roles={roles} onChange={list.reload} />
+          <Section onSaved={setSaved} id="overdue" title={t.followups.overdue} items={b.overdue} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
+          <Section onSaved={setSaved} id="today" title={t.followups.today} items={b.today} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
+          <Section onSaved={setSaved} id="week" title={t.followups.week} items={b.next7Days} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
         </>
       ) : null}
     </Page>
@@ -74,6 +79,7 @@ function Section({
   title,
   items,
   risks,
+  contacts,
   roles,
   onChange,
   onSaved,
@@ -82,6 +88,7 @@ function Section({
   title: string;
   items: Followup[];
   risks: ReadonlyMap<string | undefined, string>;
+  contacts: Readonly<Record<string, CaseSafeContactRecord>>;
   roles: readonly StaffRole[];
   onChange: () => void;
   onSaved: (text: string) => void;
@@ -95,7 +102,7 @@ function Section({
       {items.length === 0 ? <p class="muted">{t.followups.empty}</p> : null}
       <ul class="cards">
         {items.map((f) => (
-          <FollowupCard key={f.id} f={f} caseInfo={{ riskLevel: risks.get(f.caseId) }} roles={roles} onChange={onChange} onSaved={onSaved} />
+          <FollowupCard key={f.id} f={f} caseInfo={{ riskLevel: risks.get(f.caseId), safeContact: contacts[f.caseId] }} roles={roles} onChange={onChange} onSaved={onSaved} />
         ))}
       </ul>
     </section>
@@ -113,8 +120,8 @@ export function FollowupCard({
   onSaved,
 }: {
   f: Followup;
-  /** What the card shows of its case: the risk level. */
-  caseInfo?: { riskLevel?: string | undefined };
+  /** What the card shows of its case: the risk level, her safe-contact preferences. */
+  caseInfo?: { riskLevel?: string | undefined; safeContact?: CaseSafeContactRecord | undefined };
   roles: readonly StaffRole[];
   onChange: () => void;
   showCase?: boolean;
@@ -163,6 +170,8 @@ export function FollowupCard({
         {label(t.purposes, f.purpose)}
         {f.urgency === 'urgent' ? <span class="badge severity-high"> {t.followups.urgent}</span> : null}
       </h3>
+      {/* How to contact her safely comes first on every card, before any number. */}
+      <SafeContactBlock sc={caseInfo?.safeContact} id={f.id} />
       <dl class="facts">
         <div>
           <dt>{t.followups.due}</dt>
