@@ -85,7 +85,19 @@ export const SEALED_FIELDS = {
   /** `ALERT#<id>`/`ALERT`: the evidence (triggering fix, panic position, distances). */
   alert: ['evidence'],
   /** `INTERVENTION#<id>`/`INTERVENTION`: the report number, who was present (victims, aggressor, each child, others), injuries, weapons, substance use, the risk answers, what was done (with whom the children are). */
-  intervention: ['reportNumber', 'victims', 'aggressor', 'children', 'others', 'injuries', 'weapons', 'substanceUse', 'earlierInterventionsAtAddress', 'actions', 'risk'],
+  intervention: [
+    'reportNumber',
+    'victims',
+    'aggressor',
+    'children',
+    'others',
+    'injuries',
+    'weapons',
+    'substanceUse',
+    'earlierInterventionsAtAddress',
+    'actions',
+    'risk',
+  ],
   /** `FJC#<id>`/…: a family case's people and contact details, notes, a consultation's summary and minutes, an action's text, a decline reason. */
   fjc: ['family', 'contact', 'notes', 'summary', 'minutes', 'title', 'reason'],
 } as const satisfies Record<string, readonly string[]>;

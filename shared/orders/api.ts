@@ -33,7 +33,12 @@ const curfew = z.strictObject({
 });
 
 const partnerOfKind = (kinds: readonly PartnerKind[], what: string) =>
-  z.string().refine((id) => PARTNERS.some((p) => p.id === id && (kinds as readonly string[]).includes(p.kind)), `A declared partner that runs ${what} (shared/partners.ts)`);
+  z
+    .string()
+    .refine(
+      (id) => PARTNERS.some((p) => p.id === id && (kinds as readonly string[]).includes(p.kind)),
+      `A declared partner that runs ${what} (shared/partners.ts)`,
+    );
 
 /** The respondent's conditions beyond the zones: who runs the programme, who takes the reports, and the rights notice. */
 export const perpetratorConditionsSchema = z

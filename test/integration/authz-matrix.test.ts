@@ -336,7 +336,17 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
         role,
         await mintAccessToken(
           keys,
-          { kind: 'user', user: { username: `matrix-${role}`, displayName: role, roles: [role], zone: 'ruppel', districts: ['boom'], ...(role === 'partner' ? { partner: 'vrouwenhulp-rupel' } : {}) } },
+          {
+            kind: 'user',
+            user: {
+              username: `matrix-${role}`,
+              displayName: role,
+              roles: [role],
+              zone: 'ruppel',
+              districts: ['boom'],
+              ...(role === 'partner' ? { partner: 'vrouwenhulp-rupel' } : {}),
+            },
+          },
           { issuer },
         ),
       );

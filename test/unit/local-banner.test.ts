@@ -4,6 +4,7 @@ import { DEV_PREFIX } from '../../infra/local/dev-routes.js';
 
 const stack = {
   url: 'http://127.0.0.1:5351',
+  staffUrl: 'http://127.0.0.1:5352',
   issuer: { url: 'http://127.0.0.1:5351/auth' },
   dynamoEndpoint: 'http://127.0.0.1:8000',
   tableName: 'oneroof-local',
@@ -16,7 +17,7 @@ describe('the npm start banner', () => {
     const text = banner(stack, { dataDir: '.data/x' });
     const addresses = new Set(text.split(/\s+/));
     for (const page of ['notifications', 'dead-letters', 'push', 'clock']) expect(addresses, page).toContain(`${stack.url}${DEV_PREFIX}${page}`);
-    expect(text).toContain(`${stack.url}/staff/`);
+    expect(text).toContain(`${stack.staffUrl}/staff/`);
     expect(text).toContain('.data/x');
   });
 });
