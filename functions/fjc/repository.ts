@@ -69,7 +69,9 @@ export class FjcRepository {
   }
 
   /** The police case's clear fields (its sealed ones are never opened here). */
-  async policeCase(id: string): Promise<{ id: string; zone: string; status: string; riskLevel: string; orderIds: string[]; bookingRefs: string[] } | undefined> {
+  async policeCase(
+    id: string,
+  ): Promise<{ id: string; zone: string; status: string; riskLevel: string; orderIds: string[]; bookingRefs: string[] } | undefined> {
     const out = await this.client.send(
       new GetCommand({
         TableName: this.table,

@@ -67,7 +67,13 @@ export async function runFjcTick(deps: FjcTickDeps, now: Date): Promise<FjcTickR
       const outcome = await queue.failed(claimed, now, (error as Error).name ?? 'PublishFailed', undefined);
       if (outcome === 'retry') result.retrying++;
       else result.deadLettered++;
-      logger.error('FJC publish failed', { kind: claimed.type, caseId: String(a.caseId), attempts: claimed.attempts, outcome, errorName: (error as Error).name });
+      logger.error('FJC publish failed', {
+        kind: claimed.type,
+        caseId: String(a.caseId),
+        attempts: claimed.attempts,
+        outcome,
+        errorName: (error as Error).name,
+      });
       return;
     }
     if (!(await queue.finish(claimed, now, messageId, undefined))) {

@@ -29,7 +29,7 @@ import { disclosure, whoKnows, type CaseFacts, type Disclosure, type Viewer } fr
 import { partnerById, type PartnerId } from '../../shared/partners.js';
 import { formatProtectionCode, normalizeProtectionCode } from '../../shared/zones/index.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
-import type { Principal } from '../lib/auth.js';
+import type { Caller, Principal } from '../lib/auth.js';
 import type { Item, TransactItem } from '../lib/dynamo.js';
 import { zoneOf } from '../lib/scope.js';
 import { fjcKeys } from './keys.js';
@@ -40,11 +40,6 @@ import type { FjcRepository, StoredCase } from './repository.js';
  * on the facts of one consistent read, opens only the sealed items the policy lets the reader see, and
  * writes an audit record before it answers. Every change is one transaction with its audit record.
  */
-export interface Caller {
-  principal: Principal;
-  route: string;
-}
-
 export interface FjcDeps {
   repo: FjcRepository;
 }
@@ -104,7 +99,8 @@ function referralView(r: ReferralRecord, now: Date, withReason: boolean): Referr
   };
 }
 
-const isLate = (a: Pick<ActionRecord, 'status' | 'dueAt'>, now: Date) => (a.status === 'open' || a.status === 'in_progress') && Date.parse(a.dueAt) <= now.getTime();
+const isLate = (a: Pick<ActionRecord, 'status' | 'dueAt'>, now: Date) =>
+  (a.status === 'open' || a.status === 'in_progress') && Date.parse(a.dueAt) <= now.getTime();
 
 function actionView(a: ActionRecord, now: Date): ActionView {
   return {
@@ -152,10 +148,18 @@ async function caseView(deps: FjcDeps, s: StoredCase, d: Disclosure, caller: Cal
     sections: d.sections,
     referrals,
     ...(record && sections.has('contact') ? { contact: { ...(record.contact ?? {}), victimRefs: record.family.victims.map((v) => v.ref) } } : {}),
-    ...(sections.has('risk') ? { risk: { ...(header.riskLevel ? { riskLevel: header.riskLevel } : {}), ...(header.policeCaseId ? { policeCaseId: header.policeCaseId } : {}) } } : {}),
+    ...(sections.has('risk')
+      ? { risk: { ...(header.riskLevel ? { riskLevel: header.riskLevel } : {}), ...(header.policeCaseId ? { policeCaseId: header.policeCaseId } : {}) } }
+      : {}),
     ...(record && sections.has('children') ? { children: record.family.children } : {}),
     ...(record && sections.has('orders')
-      ? { orders: { orderIds: header.orderIds, bookingRefs: header.bookingRefs, ...(record.family.aggressor ? { aggressorRef: record.family.aggressor.ref } : {}) } }
+      ? {
+          orders: {
+            orderIds: header.orderIds,
+            bookingRefs: header.bookingRefs,
+            ...(record.family.aggressor ? { aggressorRef: record.family.aggressor.ref } : {}),
+          },
+        }
       : {}),
     ...(record && sections.has('notes') ? { notes: record.notes } : {}),
     consultations,
@@ -213,7 +217,15 @@ function referralItem(r: ReferralRecord, zone: string, queued: boolean): Item {
 
 function newRecord(
   input: Pick<OpenFjcCaseBody, 'victimRefs' | 'aggressorRef' | 'children' | 'contact' | 'note'>,
-  extra: { zone: string; origin: CaseOrigin; riskLevel?: FjcCaseRecord['riskLevel']; policeCaseId?: string; openedByPartner?: PartnerId; orderIds?: string[]; bookingRefs?: string[] },
+  extra: {
+    zone: string;
+    origin: CaseOrigin;
+    riskLevel?: FjcCaseRecord['riskLevel'];
+    policeCaseId?: string;
+    openedByPartner?: PartnerId;
+    orderIds?: string[];
+    bookingRefs?: string[];
+  },
   caller: Caller,
   now: Date,
 ): FjcCaseRecord {
@@ -308,7 +320,12 @@ export async function openFjcCase(deps: FjcDeps, body: OpenFjcCaseBody, caller: 
   const partner = isDirector(caller) ? undefined : partnerOf(caller);
   const record = newRecord(
     body,
-    { zone, origin: partner ? 'partner' : 'director', ...(partner ? { openedByPartner: partner } : {}), ...(body.riskLevel ? { riskLevel: body.riskLevel } : {}) },
+    {
+      zone,
+      origin: partner ? 'partner' : 'director',
+      ...(partner ? { openedByPartner: partner } : {}),
+      ...(body.riskLevel ? { riskLevel: body.riskLevel } : {}),
+    },
     caller,
     now,
   );
@@ -317,7 +334,16 @@ export async function openFjcCase(deps: FjcDeps, body: OpenFjcCaseBody, caller: 
   ];
   if (partner) {
     const at = record.openedAt;
-    const own: ReferralRecord = { caseId: record.id, partnerId: partner, status: 'accepted', referredAt: at, referredBy: me(caller), firstContactDue: at, decidedAt: at, decidedBy: me(caller) };
+    const own: ReferralRecord = {
+      caseId: record.id,
+      partnerId: partner,
+      status: 'accepted',
+      referredAt: at,
+      referredBy: me(caller),
+      firstContactDue: at,
+      decidedAt: at,
+      decidedBy: me(caller),
+    };
     items.push({ Put: { TableName: deps.repo.table, Item: referralItem(own, zone, false), ConditionExpression: 'attribute_not_exists(pk)' } });
   }
   await deps.repo.commit(items, audit(caller, record.id, 'create', now));
@@ -387,7 +413,8 @@ export async function withdrawConsent(
   const { s, d } = await loadFor(deps, id, caller, now);
   if (!d.holds && partnerOf(caller) !== body.partnerId) throw new ForbiddenError('A partner records withdrawals for its own organisation only');
   const kinds = standing(s, body.partnerId, body.kinds);
-  if (kinds.length > 0) await deps.repo.commit(withdrawItems(deps.repo.table, id, body.partnerId, kinds, me(caller), now), audit(caller, id, 'withdraw-consent', now));
+  if (kinds.length > 0)
+    await deps.repo.commit(withdrawItems(deps.repo.table, id, body.partnerId, kinds, me(caller), now), audit(caller, id, 'withdraw-consent', now));
   return { withdrawn: kinds };
 }
 
@@ -417,7 +444,13 @@ export async function addNote(deps: FjcDeps, id: string, text: string, caller: C
 
 // ---- referrals
 
-export async function refer(deps: FjcDeps, id: string, body: { partnerId: PartnerId; firstContactDue: string }, caller: Caller, now: Date): Promise<ReferralView> {
+export async function refer(
+  deps: FjcDeps,
+  id: string,
+  body: { partnerId: PartnerId; firstContactDue: string },
+  caller: Caller,
+  now: Date,
+): Promise<ReferralView> {
   const { s } = await loadHeld(deps, id, caller, now);
   if (Date.parse(body.firstContactDue) <= now.getTime()) throw new ValidationError('firstContactDue', 'Must be in the future');
   const before = s.referrals.find((r) => r.partnerId === body.partnerId);
@@ -487,7 +520,11 @@ export async function decide(
     'The referral was decided meanwhile',
   );
   const { item: _i, ...rest } = r;
-  return referralView({ ...rest, status: decision.accept ? 'accepted' : 'declined', decidedAt: at, ...(decision.accept ? {} : { reason: decision.reason }) }, now, true);
+  return referralView(
+    { ...rest, status: decision.accept ? 'accepted' : 'declined', decidedAt: at, ...(decision.accept ? {} : { reason: decision.reason }) },
+    now,
+    true,
+  );
 }
 
 // ---- consultations and the joint action plan
@@ -503,7 +540,13 @@ function actionItem(a: ActionRecord): Item {
   };
 }
 
-function newAction(s: StoredCase, input: { title: string; ownerPartner: PartnerId; dueAt: string }, caller: Caller, now: Date, consultationId?: string): ActionRecord {
+function newAction(
+  s: StoredCase,
+  input: { title: string; ownerPartner: PartnerId; dueAt: string },
+  caller: Caller,
+  now: Date,
+  consultationId?: string,
+): ActionRecord {
   const at = now.toISOString();
   return {
     id: `AC-${ulid(now.getTime())}`,
@@ -599,7 +642,11 @@ export async function writeMinutes(
         },
       },
       ...(await Promise.all(
-        actions.map(async (a): Promise<TransactItem> => ({ Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(id, actionItem(a)), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        actions.map(
+          async (a): Promise<TransactItem> => ({
+            Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(id, actionItem(a)), ConditionExpression: 'attribute_not_exists(pk)' },
+          }),
+        ),
       )),
     ],
     audit(caller, id, 'update', now),
@@ -607,7 +654,13 @@ export async function writeMinutes(
   return { consultation: consultationView(c, next, true, now), actions: actions.map((a) => actionView(a, now)) };
 }
 
-export async function addAction(deps: FjcDeps, id: string, body: { title: string; ownerPartner: PartnerId; dueAt: string }, caller: Caller, now: Date): Promise<ActionView> {
+export async function addAction(
+  deps: FjcDeps,
+  id: string,
+  body: { title: string; ownerPartner: PartnerId; dueAt: string },
+  caller: Caller,
+  now: Date,
+): Promise<ActionView> {
   const { s } = await loadHeld(deps, id, caller, now);
   const a = newAction(s, body, caller, now);
   await deps.repo.commit(
@@ -806,9 +859,7 @@ export async function dashboard(deps: FjcDeps, caller: Caller, now: Date): Promi
   for (const item of await deps.repo.openActions(zone, now.toISOString())) {
     lateActions.push(actionView(await deps.repo.opened<ActionRecord>(String(item.caseId), item), now));
   }
-  const overdueReferrals = loaded.flatMap((s) =>
-    s.referrals.map((r) => ({ caseId: s.header.id, ...referralView(r, now, false) })).filter((r) => r.overdue),
-  );
+  const overdueReferrals = loaded.flatMap((s) => s.referrals.map((r) => ({ caseId: s.header.id, ...referralView(r, now, false) })).filter((r) => r.overdue));
   const consentsToRenew = loaded.flatMap((s) =>
     s.consents
       .filter((c) => c.withdrawnAt === undefined && now.getTime() - Date.parse(c.givenAt) >= CONSENT_RENEW_MS)

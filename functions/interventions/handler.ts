@@ -1,13 +1,12 @@
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../../shared/bookings/api.js';
-import { UnauthorizedError } from '../../shared/errors.js';
 import { createInterventionSchema, interventionIdSchema, type CreateInterventionBody } from '../../shared/interventions/api.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { DynamoCaseRepository } from '../cases/repository.js';
 import { cadenceFromEnv } from '../cases/config.js';
-import type { Caller } from '../cases/use-cases.js';
+import { callerOf, type Caller } from '../lib/auth.js';
 import { clock } from '../lib/clock.js';
 import { requireEnv } from '../lib/config.js';
-import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { created, httpApi, ok } from '../lib/http.js';
 import { idempotentOn } from '../lib/idempotency.js';
 import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
 import { parse } from '../lib/validation.js';
@@ -20,11 +19,6 @@ const deps: InterventionDeps = {
   repo: new DynamoInterventionRepository(tableName),
   cases: { repo: new DynamoCaseRepository(tableName), cadence: cadenceFromEnv(), directory: staffDirectoryFromEnv() },
 };
-
-function caller(req: ApiRequest): Caller {
-  if (!req.principal) throw new UnauthorizedError();
-  return { principal: req.principal, route: req.routeKey };
-}
 
 /**
  * A tablet in the field retries on a flaky connection with the same Idempotency-Key: the first request
@@ -39,15 +33,18 @@ const recordOnce = idempotentOn(
 
 export const handler = httpApi('interventions', {
   'POST /api/interventions': async (req) => {
-    const who = caller(req);
+    const who = callerOf(req);
     const body = parse(createInterventionSchema, req.body);
     const rawKey = req.headers[IDEMPOTENCY_HEADER];
     const receipt =
       rawKey === undefined
         ? await recordIntervention(deps, body, who, clock.now())
-        : await recordOnce({ key: `${who.principal.sub}|${parse(idempotencyKeySchema, rawKey, 'Idempotency-Key')}`, input: { body, caller: who } }, req.context);
+        : await recordOnce(
+            { key: `${who.principal.sub}|${parse(idempotencyKeySchema, rawKey, 'Idempotency-Key')}`, input: { body, caller: who } },
+            req.context,
+          );
     return { ...created(receipt), headers: { location: `/api/interventions/${receipt.id}` } };
   },
   'GET /api/interventions/{id}': async (req) =>
-    ok(await getIntervention(deps, parse(interventionIdSchema, req.pathParameters.id, 'id'), caller(req), clock.now())),
+    ok(await getIntervention(deps, parse(interventionIdSchema, req.pathParameters.id, 'id'), callerOf(req), clock.now())),
 });

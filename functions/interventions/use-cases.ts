@@ -6,7 +6,8 @@ import { metric } from '../../shared/metrics.js';
 import type { AuditEntry } from '../lib/audit.js';
 import { inZone, zoneOf } from '../lib/scope.js';
 import type { StatsDelta } from '../cases/repository.js';
-import { openingChange, planCase, requireOfficerOfZone, type Caller, type CaseDeps } from '../cases/use-cases.js';
+import type { Caller } from '../lib/auth.js';
+import { openingChange, planCase, requireOfficerOfZone, type CaseDeps } from '../cases/use-cases.js';
 import type { InterventionRepository } from './repository.js';
 
 export interface InterventionDeps {

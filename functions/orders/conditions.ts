@@ -14,7 +14,7 @@ import { queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.
 import { coversPlace, inZone, zoneOfPlace } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderKeys } from './keys.js';
-import type { Caller } from './use-cases.js';
+import type { Caller } from '../lib/auth.js';
 
 /**
  * The respondent's conditions (an order's `perpetrator`): the partner that runs the programme or takes
@@ -88,7 +88,14 @@ const audit = (caller: Caller, id: string, action: AuditEntry['action'], at: Dat
 });
 
 /** Records a session or report; only the partner the condition names may, for any other the order does not exist. */
-export async function recordAttendance(port: ConditionsPort, table: string, id: string, body: AttendanceBody, caller: Caller, now: Date): Promise<AttendanceRecord> {
+export async function recordAttendance(
+  port: ConditionsPort,
+  table: string,
+  id: string,
+  body: AttendanceBody,
+  caller: Caller,
+  now: Date,
+): Promise<AttendanceRecord> {
   const order = await port.order(id);
   const condition = body.condition === 'programme' ? order?.perpetrator?.programme : order?.perpetrator?.reporting;
   if (!order || !condition || caller.principal.partner === undefined || condition.partner !== caller.principal.partner)

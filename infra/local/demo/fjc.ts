@@ -1,6 +1,7 @@
 import { DynamoCaseRepository } from '../../../functions/cases/repository.js';
 import { FjcRepository } from '../../../functions/fjc/repository.js';
-import { recordConsent, referFromPolice, type Caller } from '../../../functions/fjc/use-cases.js';
+import { recordConsent, referFromPolice } from '../../../functions/fjc/use-cases.js';
+import type { Caller } from '../../../functions/lib/auth.js';
 import { consentSchema, policeReferralSchema } from '../../../shared/fjc/api.js';
 import { DEMO_ZONE } from '../../../shared/identity.js';
 import type { StaffRole } from '../../../shared/roles.js';
@@ -18,7 +19,9 @@ function caller(username: string, roles: StaffRole[], route: string): Caller {
 }
 
 export async function seedDemoFjc({ dynamo, tableName, now }: SeedContext): Promise<{ caseId: string } | undefined> {
-  const police = (await new DynamoCaseRepository(tableName, dynamo).listByOfficer('olivia.officer', 50)).filter((c) => c.zone === DEMO_ZONE && c.status === 'open');
+  const police = (await new DynamoCaseRepository(tableName, dynamo).listByOfficer('olivia.officer', 50)).filter(
+    (c) => c.zone === DEMO_ZONE && c.status === 'open',
+  );
   const oldest = police.at(-1);
   if (!oldest) return undefined;
   const deps = { repo: new FjcRepository(tableName, dynamo) };
