@@ -150,42 +150,22 @@ test('report contact: received, and police see a high contact alert', async ({ p
   expect((await alertsOf(page, order.district)).map((a) => `${a.kind}:${a.severity}`)).toEqual(['contact:high']);
 });
 
-/** The names of every record kept in the origin's IndexedDB databases. */
-async function keptNames(page: Page): Promise<string[]> {
+/**
+ * Every record in the origin's IndexedDB databases, read in the page: its key, and its value as text
+ * (bytes as characters, so a code kept in clear would show).
+ */
+async function indexedRecords(page: Page): Promise<{ key: string; text: string }[]> {
   return page.evaluate(async () => {
-    const names: string[] = [];
-    for (const info of await indexedDB.databases()) {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const r = indexedDB.open(info.name ?? '');
-        r.onsuccess = () => ok(r.result);
-        r.onerror = () => fail(r.error);
-      });
-      for (const store of [...db.objectStoreNames]) {
-        const keys = await new Promise<IDBValidKey[]>((ok) => {
-          const r = db.transaction(store).objectStore(store).getAllKeys();
-          r.onsuccess = () => ok(r.result);
-        });
-        names.push(...keys.map(String));
-      }
-      db.close();
-    }
-    return names;
-  });
-}
-
-/** Everything readable in the origin's storage as text: Web Storage and every IndexedDB value (binary as hex). */
-async function allStorage(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const parts: string[] = [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
-    const hex = (b: ArrayBuffer | Uint8Array) => [...new Uint8Array(b instanceof Uint8Array ? b.buffer : b)].map((x) => String.fromCharCode(x)).join('');
+    const bytes = (b: ArrayBuffer | Uint8Array) => [...new Uint8Array(b instanceof Uint8Array ? b.buffer : b)].map((x) => String.fromCharCode(x)).join('');
     const dump = (v: unknown): string => {
-      if (v instanceof ArrayBuffer || v instanceof Uint8Array) return hex(v);
+      if (v instanceof ArrayBuffer || v instanceof Uint8Array) return bytes(v);
       if (v && typeof v === 'object')
         return Object.values(v as Record<string, unknown>)
           .map(dump)
           .join('|');
       return String(v);
     };
+    const records: { key: string; text: string }[] = [];
     for (const info of await indexedDB.databases()) {
       const db = await new Promise<IDBDatabase>((ok, fail) => {
         const r = indexedDB.open(info.name ?? '');
@@ -193,16 +173,29 @@ async function allStorage(page: Page): Promise<string> {
         r.onerror = () => fail(r.error);
       });
       for (const store of [...db.objectStoreNames]) {
-        const values = await new Promise<unknown[]>((ok) => {
-          const r = db.transaction(store).objectStore(store).getAll();
-          r.onsuccess = () => ok(r.result);
-        });
-        parts.push(values.map(dump).join('|'));
+        const read = <T>(all: (s: IDBObjectStore) => IDBRequest<T>) =>
+          new Promise<T>((ok) => {
+            const r = all(db.transaction(store).objectStore(store));
+            r.onsuccess = () => ok(r.result);
+          });
+        const [keys, values] = await Promise.all([read((s) => s.getAllKeys()), read((s) => s.getAll())]);
+        records.push(...keys.map((key, i) => ({ key: String(key), text: dump(values[i]) })));
       }
       db.close();
     }
-    return parts.join('\n');
+    return records;
   });
+}
+
+/** The keys of every record kept in the origin's IndexedDB databases. */
+async function keptNames(page: Page): Promise<string[]> {
+  return (await indexedRecords(page)).map((r) => r.key);
+}
+
+/** Everything readable in the origin's storage as text: Web Storage and every IndexedDB value. */
+async function allStorage(page: Page): Promise<string> {
+  const webStorage = await page.evaluate(() => [JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })]);
+  return [...webStorage, ...(await indexedRecords(page)).map((r) => r.text)].join('\n');
 }
 
 test('the code is kept on the device only after opting in, sealed (never in clear), and forgotten when the opt-in is removed', async ({ page }) => {
