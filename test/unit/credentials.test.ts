@@ -9,7 +9,12 @@ afterEach(() => {
 
 describe('clientCredentials', () => {
   it('in Lambda: the role credentials the runtime put in the environment', async () => {
-    Object.assign(process.env, { AWS_LAMBDA_FUNCTION_NAME: 'oneroof-monitoring', AWS_ACCESS_KEY_ID: 'AKIDLAMBDA', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'token' });
+    Object.assign(process.env, {
+      AWS_LAMBDA_FUNCTION_NAME: 'oneroof-monitoring',
+      AWS_ACCESS_KEY_ID: 'AKIDLAMBDA',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_SESSION_TOKEN: 'token',
+    });
     const { clientCredentials } = await import('../../functions/lib/credentials.js');
     expect(clientCredentials.credentials).toBeTypeOf('function');
     await expect(clientCredentials.credentials?.()).resolves.toMatchObject({ accessKeyId: 'AKIDLAMBDA', secretAccessKey: 'secret', sessionToken: 'token' });
