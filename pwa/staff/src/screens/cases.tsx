@@ -17,6 +17,7 @@ import { shortRef } from '../case-ref.js';
 import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
 import { InterventionChildren } from './interventions.js';
+import { OrderTimeline } from './timeline.js';
 
 const RISKS = ['standard', 'medium', 'high'] as const;
 const RANK: Record<string, number> = { standard: 0, medium: 1, high: 2 };
@@ -234,6 +235,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
               <li key={o}>{can(roles, 'GET /api/orders/{id}') ? <a href={href('orders', o)}>{o}</a> : o}</li>
             ))}
           </ul>
+          {can(roles, 'GET /api/orders/{id}/timeline') ? (c.orderIds ?? []).map((o) => <OrderTimeline key={o} id={o} />) : null}
           <h2>{t.cases.bookings}</h2>
           {(c.bookingRefs ?? []).length === 0 ? <p>{t.cases.noLinks}</p> : null}
           <ul>
