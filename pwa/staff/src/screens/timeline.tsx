@@ -24,7 +24,6 @@ export function OrderTimeline({ id }: { id: string }) {
       {loaded.data && entries.length === 0 ? <p>{tx.empty}</p> : null}
       <ol class="timeline">
         {entries.map((e, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: entries are read-only and in time order
           <li key={i}>
             {dateTime(e.at)} — {what(e)}
             {e.violation ? <strong> · {tx.violation}</strong> : null}
