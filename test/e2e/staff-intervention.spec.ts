@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
 import { expectAxeClean, signIn, signOut, staffUrl } from './staff-helpers.js';
 
 /**
@@ -90,3 +91,30 @@ test('police record an intervention with two children and a home ban; the office
   await page.goto(staffUrl('#/cases'));
   await expect(page.locator(`a[href="#/cases/${caseId}"]`)).toHaveCount(1);
 });
+
+test("a missed programme session shows on the demo order's compliance timeline, as a violation with its low alert", async ({ page }) => {
+  await page.goto(staffUrl());
+  const orderId = 'RO-000000000000000000000DEMO1';
+  const today = new Date().toISOString().slice(0, 10);
+  const missed = await page.request.fetch(`/api/orders/${orderId}/attendance`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await partnerToken(page)}`, 'content-type': 'application/json' },
+    data: { condition: 'programme', session: today, status: 'missed' },
+  });
+  expect(missed.status()).toBe(201);
+  await signIn(page, 'paula.police', `#/orders/${orderId}`);
+  const timeline = page.getByRole('region', { name: `Tijdlijn van de voorwaarden — ${orderId}` });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Programmasessie' }).filter({ hasText: 'gemist' })).toBeVisible({ timeout: 30_000 });
+  await expect(timeline.getByRole('listitem').filter({ hasText: 'Voorwaarde niet nageleefd' })).toBeVisible();
+  await expectAxeClean(page);
+});
+
+/** An access token for the programme's partner worker, minted as `npm run token -- pieter.programme` does (the stack's data folder, its issuer). */
+async function partnerToken(page: Page): Promise<string> {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const keys = await loadIssuerKeys(`.data/e2e-${port}`);
+  const subject = subjectFor('pieter.programme');
+  if (!subject) throw new Error('pieter.programme is not a demo user');
+  expect(page.url()).toContain(`127.0.0.1:${port}`);
+  return mintAccessToken(keys, subject, { issuer: issuerUrl(`http://127.0.0.1:${port}`) });
+}

@@ -542,6 +542,17 @@ export const fr: Messages = {
       hospital: 'À l’hôpital',
       emergency_care: 'Accueil d’urgence',
       other: 'Ailleurs',
+      // Awaiting a native speaker's review:
+      'interventions': 'Interventions',
+      'interventions.children': 'Enfants concernés',
+      'interventions.children_secured': 'Enfants mis en sécurité',
+      'interventions.home_bans': 'Interdictions temporaires de résidence',
+      'interventions.arrests': 'Arrestations lors des interventions',
+      'interventions.with_physical_violence': 'Interventions avec violence physique',
+      'interventions.with_psychological_violence': 'Interventions avec violence psychologique',
+      'interventions.with_sexual_violence': 'Interventions avec violence sexuelle',
+      'interventions.with_economic_violence': 'Interventions avec violence économique',
+      'interventions.with_digital_violence': 'Interventions avec violence numérique',
     } as Record<string, string>,
     withWhom: 'Avec qui',
     violence: 'Ce qui s’est passé',
@@ -600,5 +611,15 @@ export const fr: Messages = {
     reference: 'Intervention',
     another: 'Enregistrer une autre intervention',
     fromIntervention: 'L’intervention',
+  },
+  // Awaiting a native speaker's review:
+  timeline: {
+    title: (id: string) => `Chronologie des conditions — ${id}`,
+    empty: 'Rien pour l’instant.',
+    position: 'Position reçue',
+    alert: 'Alerte',
+    violation: 'Violation',
+    conditions: { programme: 'Séance du programme', reporting: 'Présentation à la maison de justice' } as Record<string, string>,
+    statuses: { attended: 'présent', missed: 'manquée' } as Record<string, string>,
   },
 };

@@ -507,6 +507,17 @@ export const nl = {
       'alerts.acknowledged': 'Bevestigde alarmen',
       'alerts.ack_seconds': 'Bevestigingstijd alarmen (seconden)',
       breaches: 'Inbreuken',
+      // Awaiting a native speaker's review:
+      'interventions': 'Interventies',
+      'interventions.children': 'Betrokken kinderen',
+      'interventions.children_secured': 'Kinderen in veiligheid gebracht',
+      'interventions.home_bans': 'Tijdelijke huisverboden',
+      'interventions.arrests': 'Arrestaties bij interventies',
+      'interventions.with_physical_violence': 'Interventies met fysiek geweld',
+      'interventions.with_psychological_violence': 'Interventies met psychisch geweld',
+      'interventions.with_sexual_violence': 'Interventies met seksueel geweld',
+      'interventions.with_economic_violence': 'Interventies met economisch geweld',
+      'interventions.with_digital_violence': 'Interventies met digitaal geweld',
     } as Record<string, string>,
   },
 
@@ -613,6 +624,16 @@ export const nl = {
     reference: 'Interventie',
     another: 'Nog een interventie registreren',
     fromIntervention: 'De interventie',
+  },
+  // Awaiting a native speaker's review:
+  timeline: {
+    title: (id: string) => `Tijdlijn van de voorwaarden — ${id}`,
+    empty: 'Nog niets.',
+    position: 'Positie ontvangen',
+    alert: 'Alarm',
+    violation: 'Overtreding',
+    conditions: { programme: 'Programmasessie', reporting: 'Melding justitiehuis' } as Record<string, string>,
+    statuses: { attended: 'aanwezig', missed: 'gemist' } as Record<string, string>,
   },
 };
 

@@ -18,6 +18,7 @@ import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
 import { InterventionChildren } from './interventions.js';
 import { SafeContactBlock, SafeContactEditor } from './safe-contact.js';
+import { OrderTimeline } from './timeline.js';
 
 const RISKS = ['standard', 'medium', 'high'] as const;
 const RANK: Record<string, number> = { standard: 0, medium: 1, high: 2 };
@@ -239,6 +240,7 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
               <li key={o}>{can(roles, 'GET /api/orders/{id}') ? <a href={href('orders', o)}>{o}</a> : o}</li>
             ))}
           </ul>
+          {can(roles, 'GET /api/orders/{id}/timeline') ? (c.orderIds ?? []).map((o) => <OrderTimeline key={o} id={o} />) : null}
           <h2>{t.cases.bookings}</h2>
           {(c.bookingRefs ?? []).length === 0 ? <p>{t.cases.noLinks}</p> : null}
           <ul>

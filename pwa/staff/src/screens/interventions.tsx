@@ -230,7 +230,6 @@ export function NewInterventionScreen() {
           <legend>{tx.children}</legend>
           {children.length === 0 ? <p>{tx.noChildren}</p> : null}
           {children.map((c, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved; removing one re-renders the rest
             <fieldset key={i} class="panel" data-testid="child-row">
               <legend>{tx.child(i + 1)}</legend>
               <SelectField
@@ -411,7 +410,6 @@ export function InterventionChildren({ id }: { id: string }) {
           {iv.children.length === 0 ? <p>{tx.noChildren}</p> : null}
           <ul data-testid="case-children">
             {iv.children.map((c, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: the recorded rows never change order
               <li key={i}>
                 {tx.child(i + 1)}: {label(tx.ageBands, c.ageBand)}, {label(tx.presences, c.presence)}
                 {c.injured ? `, ${tx.injured.toLowerCase()}` : ''} — {label(tx.whereabouts, c.whereNow)}

@@ -12,6 +12,7 @@ import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
+import { OrderTimeline } from './timeline.js';
 
 const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
 const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
@@ -154,6 +155,7 @@ export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRo
               <ErrorText error={action.error} />
             </form>
           ) : null}
+          {can(roles, 'GET /api/orders/{id}/timeline') ? <OrderTimeline id={o.id} /> : null}
           {can(roles, 'GET /api/orders/{id}/positions') ? <Positions id={o.id} /> : null}
           {can(roles, 'GET /api/audit/{entity}/{id}') ? <AuditTrail entity="order" id={o.id} /> : null}
         </>
