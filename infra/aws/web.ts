@@ -27,6 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { cspWithTiles, type TileSource } from '../../shared/map-tiles.js';
 import { contentSecurityPolicy, securityHeaders, strictTransportSecurity } from '../../shared/security-headers.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/edge.js';
 import { warn } from './config.js';
@@ -40,6 +41,8 @@ export interface WebProps {
   cognitoDomainUrl: string;
   /** Public sign-in settings for the staff console, deployed as /staff/auth-config.json. */
   staffAuthConfig: Record<string, string>;
+  /** The console's map tile source, when configured: its origin joins the CSP's img-src (and only then). */
+  mapTiles?: TileSource | undefined;
   pwaDist: string;
   domainName?: string | undefined;
   certificateArn?: string | undefined;
@@ -154,10 +157,13 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const csp = extendCsp(contentSecurityPolicy, {
-      'connect-src': [props.cognitoDomainUrl],
-      'form-action': [props.cognitoDomainUrl],
-    });
+    const csp = cspWithTiles(
+      extendCsp(contentSecurityPolicy, {
+        'connect-src': [props.cognitoDomainUrl],
+        'form-action': [props.cognitoDomainUrl],
+      }),
+      props.mapTiles,
+    );
     const hsts = parseHsts(strictTransportSecurity);
     const referrerPolicy = REFERRER[securityHeaders['referrer-policy']];
     if (!referrerPolicy) throw new Error(`Unsupported referrer policy ${securityHeaders['referrer-policy']}`);
