@@ -1,3 +1,4 @@
+import { parseTileSource, type TileSource } from '../../shared/map-tiles.js';
 import { Annotations, type Stack } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -61,6 +62,8 @@ export interface DeployConfig {
   apiCertificateArn: string | undefined;
   /** A WAF web ACL (scope CLOUDFRONT, created in us-east-1, stack OneRoofEdge) for the distribution. */
   webAclArn: string | undefined;
+  /** A map tile layer under the console's alert picture (context mapTileUrl + mapAttribution; shared/map-tiles.ts). */
+  mapTiles: TileSource | undefined;
   /** Throttling on the API's default stage. */
   throttle: { rateLimit: number; burstLimit: number };
   /** Folder with the built PWA (`npm run build:pwa`), relative to the repository root. */
@@ -84,6 +87,19 @@ function json(scope: Construct, key: string): unknown {
   } catch {
     throw new Error(`Context ${CONTEXT_PREFIX}${key} must be JSON, got: ${raw}`);
   }
+}
+
+/** Both or neither; a value that is not a safe https tile template stops the synth rather than being ignored. */
+function mapTilesOf(scope: Construct): TileSource | undefined {
+  const template = str(scope, 'mapTileUrl');
+  const attribution = str(scope, 'mapAttribution');
+  if (template === undefined && attribution === undefined) return undefined;
+  const source = parseTileSource(template, attribution);
+  if (!source)
+    throw new Error(
+      `Context ${CONTEXT_PREFIX}mapTileUrl must be an https template with {z}, {x} and {y} once each, and ${CONTEXT_PREFIX}mapAttribution the licence's attribution`,
+    );
+  return source;
 }
 
 function str(scope: Construct, key: string): string | undefined {
@@ -232,6 +248,7 @@ export function readConfig(scope: Construct): DeployConfig {
     staffDomainName,
     staffCertificateArn,
     webAclArn: str(scope, 'webAclArn'),
+    mapTiles: mapTilesOf(scope),
     throttle: { rateLimit: num(scope, 'apiRateLimit', 50), burstLimit: num(scope, 'apiBurstLimit', 100) },
     pwaDist: str(scope, 'pwaDist') ?? 'dist/pwa',
     logRetention: retention(num(scope, 'logRetentionDays', 30)),

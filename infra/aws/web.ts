@@ -27,6 +27,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { cspWithTiles, type TileSource } from '../../shared/map-tiles.js';
 import { contentSecurityPolicy, securityHeaders, strictTransportSecurity } from '../../shared/security-headers.js';
 import { ORIGIN_VERIFY_HEADER, VIEWER_ADDRESS_HEADER } from '../../shared/edge.js';
 import { edgeRules, type WebOrigin } from '../../shared/routes.js';
@@ -42,6 +43,8 @@ export interface WebProps {
   cognitoDomainUrl: string;
   /** Public sign-in settings for the staff console, deployed as /staff/auth-config.json. */
   staffAuthConfig: Record<string, string>;
+  /** The console's map tile source, when configured: its origin joins the CSP's img-src (and only then). */
+  mapTiles?: TileSource | undefined;
   pwaDist: string;
   /** The victim app's own domain and its certificate (us-east-1). */
   domainName?: string | undefined;
@@ -200,11 +203,15 @@ export class Web extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    // Only the staff console signs in at Cognito: the victim app's policy names no staff sign-in domain.
-    const staffCsp = extendCsp(contentSecurityPolicy, {
-      'connect-src': [props.cognitoDomainUrl],
-      'form-action': [props.cognitoDomainUrl],
-    });
+    // Only the staff console signs in at Cognito (and shows map tiles, when a tile source is configured):
+    // the victim app's policy names neither.
+    const staffCsp = cspWithTiles(
+      extendCsp(contentSecurityPolicy, {
+        'connect-src': [props.cognitoDomainUrl],
+        'form-action': [props.cognitoDomainUrl],
+      }),
+      props.mapTiles,
+    );
     const hsts = parseHsts(strictTransportSecurity);
     const referrerPolicy = REFERRER[securityHeaders['referrer-policy']];
     if (!referrerPolicy) throw new Error(`Unsupported referrer policy ${securityHeaders['referrer-policy']}`);

@@ -18,7 +18,11 @@ export interface StaffConfig {
   idleMinutes: number;
   /** Seconds between refreshes of the open alerts. */
   alertPollSeconds: number;
+  /** A map tile layer under the alert picture, when the deployment configures one (its CSP then allows it). */
+  mapTiles?: TileSource | undefined;
 }
+
+import { parseTileSource, type TileSource } from '../../../shared/map-tiles.js';
 
 const env = import.meta.env;
 
@@ -63,6 +67,7 @@ export function defaultConfig(): StaffConfig {
     scope: 'openid',
     idleMinutes: num(env.VITE_STAFF_IDLE_MINUTES, 0.05, 240) ?? 15,
     alertPollSeconds: 5,
+    mapTiles: parseTileSource(env.VITE_STAFF_MAP_TILE_URL, env.VITE_STAFF_MAP_ATTRIBUTION),
   };
 }
 
@@ -80,6 +85,8 @@ export function mergeConfig(base: StaffConfig, raw: unknown): StaffConfig {
   if (typeof r.scope === 'string' && /^[\w:/. -]{1,200}$/.test(r.scope)) next.scope = r.scope;
   next.idleMinutes = num(r.idleMinutes, 0.05, 240) ?? next.idleMinutes;
   next.alertPollSeconds = num(r.alertPollSeconds, 2, 60) ?? next.alertPollSeconds;
+  // Both or neither, and only a safe https template (shared/map-tiles.ts); a bad one keeps the SVG alone.
+  if (r.mapTileUrl !== undefined) next.mapTiles = parseTileSource(r.mapTileUrl, r.mapAttribution);
   return next;
 }
 

@@ -9,4 +9,7 @@ interface ImportMetaEnv {
   readonly VITE_STAFF_TOKEN_URL?: string;
   readonly VITE_STAFF_LOGOUT_URL?: string;
   readonly VITE_STAFF_IDLE_MINUTES?: string;
+  /** A map tile layer under the alert picture (shared/map-tiles.ts); both or neither. */
+  readonly VITE_STAFF_MAP_TILE_URL?: string;
+  readonly VITE_STAFF_MAP_ATTRIBUTION?: string;
 }

@@ -59,7 +59,11 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'cases/new', needs: 'POST /api/cases', screen: () => <NewCaseScreen /> },
   { pattern: 'cases/:id', needs: 'GET /api/cases/{id}', screen: (p) => <CaseScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'cases', needs: 'GET /api/cases', nav: (t) => t.nav.cases, screen: (p) => <CasesScreen roles={p.roles} /> },
-  { pattern: 'alerts/:id', needs: 'GET /api/alerts/{id}', screen: (p) => <AlertScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
+  {
+    pattern: 'alerts/:id',
+    needs: 'GET /api/alerts/{id}',
+    screen: (p) => <AlertScreen key={p.key} id={p.id ?? ''} roles={p.roles} mapTiles={p.config.mapTiles} />,
+  },
   {
     pattern: 'alerts',
     needs: 'GET /api/alerts',

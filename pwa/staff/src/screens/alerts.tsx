@@ -11,6 +11,7 @@ import { label, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { useAction, useLoad } from '../ui/hooks.js';
+import type { TileSource } from '../../../../shared/map-tiles.js';
 import { AlertMap, type MapFix, type MapZone } from '../ui/alert-map.js';
 import { Loading, Page } from '../ui/page.js';
 
@@ -258,7 +259,7 @@ function AlertActions({ a, onChange, onResolved }: { a: Alert; onChange: () => v
 }
 
 /** One alert with its evidence and escalations (`GET /api/alerts/{id}`, audited). */
-export function AlertScreen({ id, roles }: { id: string; roles: readonly StaffRole[] }) {
+export function AlertScreen({ id, roles, mapTiles }: { id: string; roles: readonly StaffRole[]; mapTiles?: TileSource | undefined }) {
   const { t, dateTime, time } = useI18n();
   const loaded = useLoad((signal) => api<AlertDetail>('GET', `/api/alerts/${seg(id)}`, { signal }), id);
   const a = loaded.data;
@@ -274,7 +275,7 @@ export function AlertScreen({ id, roles }: { id: string; roles: readonly StaffRo
           </h2>
           <AlertFacts a={a} canOpenOrder={can(roles, 'GET /api/orders/{id}')} />
           {can(roles, 'POST /api/alerts/{id}/acknowledge') ? <AlertActions a={a} onChange={loaded.reload} /> : null}
-          <AlertWhere a={a} roles={roles} />
+          <AlertWhere a={a} roles={roles} mapTiles={mapTiles} />
           <h2>{t.alerts.evidence}</h2>
           {ev ? (
             <dl class="facts">
@@ -337,7 +338,7 @@ const LAST_FIXES = 10;
  * Where: the order's protected zones with their radii and the respondent's last positions with their
  * accuracy, as an inline SVG (the order and the positions are read as the order screen reads them, audited).
  */
-function AlertWhere({ a, roles }: { a: AlertDetail; roles: readonly StaffRole[] }) {
+function AlertWhere({ a, roles, mapTiles }: { a: AlertDetail; roles: readonly StaffRole[]; mapTiles?: TileSource | undefined }) {
   const { t, dateTime } = useI18n();
   const canOrder = can(roles, 'GET /api/orders/{id}');
   const canFixes = can(roles, 'GET /api/orders/{id}/positions');
@@ -378,6 +379,7 @@ function AlertWhere({ a, roles }: { a: AlertDetail; roles: readonly StaffRole[] 
           title={t.alerts.mapTitle}
           description={t.alerts.mapDescription(all.length, last.length)}
           labels={{ scale: t.alerts.mapScale, trigger: t.alerts.mapTrigger, north: t.alerts.mapNorth }}
+          tiles={mapTiles}
         />
       )}
       {all.length > 0 ? (

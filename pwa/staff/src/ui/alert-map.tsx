@@ -1,10 +1,13 @@
+import { tileCorner, tilesCovering, tileUrl, type TileSource } from '../../../../shared/map-tiles.js';
 import type { LatLon } from '../../../../shared/zones/geo.js';
 
 /**
  * A picture of where, drawn as inline SVG: the order's protected zones (alert radius solid, pre-alert
  * radius dashed), curfew places, the last positions of the respondent with their accuracy discs and
- * the path between them, and the position that raised the alert. No tiles, no external request, no
- * inline style: it works offline and under the console's CSP. North is up; a scale bar gives metres.
+ * the path between them, and the position that raised the alert. No external request, no inline style:
+ * it works offline and under the console's CSP. North is up; a scale bar gives metres. When the
+ * deployment configures a tile source (shared/map-tiles.ts, which also extends the CSP), map tiles are
+ * laid under the same drawing; offline or refused, they are simply missing and the picture still reads.
  */
 export interface MapZone {
   id: string;
@@ -27,6 +30,8 @@ export interface AlertMapProps {
   /** Text alternative: what the picture shows, in words. */
   description: string;
   labels: { scale: (m: number) => string; trigger: string; north: string };
+  /** A map tile layer under the drawing, when configured. */
+  tiles?: TileSource | undefined;
 }
 
 const SIZE = 400;
@@ -47,7 +52,13 @@ function niceLength(metres: number): number {
   return step * pow;
 }
 
-export function AlertMap({ zones, fixes, trigger, title, description, labels }: AlertMapProps) {
+/** From local metres back to a position (the inverse of `project`). */
+function unproject(origin: LatLon, x: number, y: number): LatLon {
+  const k = Math.cos((origin.lat * Math.PI) / 180) * 111_320;
+  return { lat: origin.lat + y / M_PER_DEG_LAT, lon: origin.lon + x / k };
+}
+
+export function AlertMap({ zones, fixes, trigger, title, description, labels, tiles }: AlertMapProps) {
   const points = [...zones.map((z) => z.centre), ...fixes, ...(trigger ? [trigger] : [])];
   const origin = points[0];
   if (!origin) return null;
@@ -71,6 +82,11 @@ export function AlertMap({ zones, fixes, trigger, title, description, labels }: 
     return { x: sx(q.x), y: sy(q.y) };
   };
   const bar = niceLength(span);
+  // The tiles under the whole picture: its corners back to positions, each tile placed by its own corners.
+  const half = SIZE / 2 / scale;
+  const nw = unproject(origin, cx - half, cy + half);
+  const se = unproject(origin, cx + half, cy - half);
+  const layer = tiles ? tilesCovering({ north: nw.lat, west: nw.lon, south: se.lat, east: se.lon }) : undefined;
   const ordered = [...fixes].sort((a, b) => a.at.localeCompare(b.at));
   const path = ordered
     .map((f) => at(f))
@@ -89,6 +105,17 @@ export function AlertMap({ zones, fixes, trigger, title, description, labels }: 
         <title id="alert-map-title">{title}</title>
         <desc id="alert-map-desc">{description}</desc>
         <rect x="0" y="0" width={SIZE} height={SIZE} fill="#f4f6f8" stroke="#6b7280" />
+        {tiles && layer ? (
+          <g data-tiles={layer.z} opacity="0.8">
+            {layer.tiles.map(({ x, y }) => {
+              const a = at(tileCorner(x, y, layer.z));
+              const b = at(tileCorner(x + 1, y + 1, layer.z));
+              return (
+                <image key={`${x}-${y}`} href={tileUrl(tiles, layer.z, x, y)} x={a.x} y={a.y} width={b.x - a.x} height={b.y - a.y} preserveAspectRatio="none" />
+              );
+            })}
+          </g>
+        ) : null}
         {zones.map((z) => {
           const c = at(z.centre);
           return (
@@ -140,6 +167,7 @@ export function AlertMap({ zones, fixes, trigger, title, description, labels }: 
           <path d={`M${SIZE - PAD} ${PAD + 4} L${SIZE - PAD - 5} ${PAD + 16} L${SIZE - PAD + 5} ${PAD + 16} Z`} fill="#111827" />
         </g>
       </svg>
+      {tiles ? <figcaption class="muted">{tiles.attribution}</figcaption> : null}
     </figure>
   );
 }
