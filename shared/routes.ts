@@ -267,8 +267,7 @@ function decodeParameter(name: string, raw: string): string {
  * with a malformed %-escape (`%`, `%E0%A4%A`) is a ValidationError naming the parameter (a 400).
  */
 export function matchRoute(method: string, path: string): RouteMatch {
-  const hits = compiled
-    .map((c) => ({ c, m: c.regex.exec(path) })).filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
+  const hits = compiled.map((c) => ({ c, m: c.regex.exec(path) })).filter((h): h is { c: (typeof compiled)[number]; m: RegExpExecArray } => h.m !== null);
   if (hits.length === 0) return { kind: 'not-found' };
   // Prefer the most literal path (fewest parameters), as API Gateway does.
   hits.sort((a, b) => a.c.names.length - b.c.names.length);

@@ -103,7 +103,9 @@ describe('authorization code + PKCE for the staff console', () => {
     expect((claims.exp as number) - (claims.iat as number)).toBe(identity.accessTokenMinutes * 60);
     expect(decodeJwt(tokens.id_token)).toMatchObject({ aud: identity.localClients.staffConsole, token_use: 'id', name: 'Chris (FJC coordinator)' });
 
-    const api = await fetch(`${stack.staffUrl}/api/staff/bookings?serviceId=x&date=2026-12-01`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
+    const api = await fetch(`${stack.staffUrl}/api/staff/bookings?serviceId=x&date=2026-12-01`, {
+      headers: { authorization: `Bearer ${tokens.access_token}` },
+    });
     expect([401, 403]).not.toContain(api.status);
 
     const again = await fetch(`${stack.staffUrl}/auth/token`, form(exchange));
@@ -131,9 +133,12 @@ describe('authorization code + PKCE for the staff console', () => {
 
   it('never redirects to another origin and requires PKCE', async () => {
     const { challenge } = pkce();
-    const foreign = await fetch(`${stack.staffUrl}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }))}`, {
-      redirect: 'manual',
-    });
+    const foreign = await fetch(
+      `${stack.staffUrl}/auth/authorize?${new URLSearchParams(authorizeParams(challenge, { redirect_uri: 'https://evil.example/cb' }))}`,
+      {
+        redirect: 'manual',
+      },
+    );
     expect(foreign.status).toBe(400);
     expect(foreign.headers.get('location')).toBeNull();
     const posted = await fetch(
