@@ -78,6 +78,7 @@ export function followupView(f: StoredFollowup): FollowupView {
     ...(f.outcome ? { outcome: f.outcome, completedAt: f.completedAt, completedBy: f.completedBy, reportOutcome: f.reportOutcome } : {}),
     ...(f.remindedAt ? { remindedAt: f.remindedAt } : {}),
     ...(f.escalatedAt ? { escalatedAt: f.escalatedAt } : {}),
+    ...(f.alertId ? { alertId: f.alertId } : {}),
   };
 }
 
