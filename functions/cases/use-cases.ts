@@ -74,6 +74,7 @@ export function followupView(f: StoredFollowup): FollowupView {
     ...(f.note ? { note: f.note } : {}),
     ...(f.remindedAt ? { remindedAt: f.remindedAt } : {}),
     ...(f.escalatedAt ? { escalatedAt: f.escalatedAt } : {}),
+    ...(f.alertId ? { alertId: f.alertId } : {}),
   };
 }
 

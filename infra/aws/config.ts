@@ -210,7 +210,9 @@ export function readConfig(scope: Construct): DeployConfig {
     throw new Error(`Context ${CONTEXT_PREFIX}staffDomainName needs ${CONTEXT_PREFIX}staffCertificateArn (or ${CONTEXT_PREFIX}certificateArn covering it)`);
   }
   if (staffDomainName !== undefined && staffDomainName === domainName) {
-    throw new Error(`Context ${CONTEXT_PREFIX}staffDomainName must differ from ${CONTEXT_PREFIX}domainName: the staff console never shares the victim app's origin`);
+    throw new Error(
+      `Context ${CONTEXT_PREFIX}staffDomainName must differ from ${CONTEXT_PREFIX}domainName: the staff console never shares the victim app's origin`,
+    );
   }
   const staffOrigin = str(scope, 'staffOrigin') ?? (staffDomainName ? `https://${staffDomainName}` : undefined);
   if (staffOrigin !== undefined && !/^https:\/\/[^/]+$/.test(staffOrigin)) {

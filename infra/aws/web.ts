@@ -258,7 +258,11 @@ export class Web extends Construct {
     const victimSite = viewerFunction('SpaFallback', VICTIM_SITE, 'Victim app: no staff path (404); index.html for app paths');
     const staffSite = viewerFunction('StaffSite', STAFF_SITE, 'Staff console: / redirects to /staff/, nothing outside it; index.html for its paths');
     const apiFilter: Record<WebOrigin, CloudFrontFunction> = {
-      victim: viewerFunction('ViewerAddress', apiViewerRequest('victim'), 'Victim API: only the public routes the victim app uses; the viewer address, set by CloudFront'),
+      victim: viewerFunction(
+        'ViewerAddress',
+        apiViewerRequest('victim'),
+        'Victim API: only the public routes the victim app uses; the viewer address, set by CloudFront',
+      ),
       staff: viewerFunction('StaffApi', apiViewerRequest('staff'), 'Staff API: only the staff routes; the viewer address, set by CloudFront'),
     };
 

@@ -42,6 +42,7 @@ export type FollowupView = Pick<
   | 'reportOutcome'
   | 'remindedAt'
   | 'escalatedAt'
+  | 'alertId'
 >;
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */

@@ -75,16 +75,16 @@ describe('subscriptions from context', () => {
     expect(subs.find((p) => p.Endpoint === 'ops@example.be')).toMatchObject({ Protocol: 'email', TopicArn: { Ref: s.logicalId(s.stateful.opsTopic) } });
   });
 
-  it('keeps the staff console off the victim app\'s origin: the old webOrigin key and a shared domain are refused', () => {
+  it("keeps the staff console off the victim app's origin: the old webOrigin key and a shared domain are refused", () => {
     const demo = { 'oneroof:allowNoDelivery': true };
     expect(build({ ...demo, 'oneroof:webOrigin': 'https://oneroof.example.be' })).toThrow(/now oneroof:staffOrigin/);
     const cert = 'arn:aws:acm:us-east-1:111111111111:certificate/00000000-0000-0000-0000-000000000000';
-    expect(build({ ...demo, 'oneroof:domainName': 'oneroof.example.be', 'oneroof:certificateArn': cert, 'oneroof:staffDomainName': 'oneroof.example.be' })).toThrow(
-      /staffDomainName must differ/,
-    );
-    expect(build({ ...demo, 'oneroof:domainName': 'oneroof.example.be', 'oneroof:certificateArn': cert, 'oneroof:staffOrigin': 'https://oneroof.example.be' })).toThrow(
-      /must not be the victim app's origin/,
-    );
+    expect(
+      build({ ...demo, 'oneroof:domainName': 'oneroof.example.be', 'oneroof:certificateArn': cert, 'oneroof:staffDomainName': 'oneroof.example.be' }),
+    ).toThrow(/staffDomainName must differ/);
+    expect(
+      build({ ...demo, 'oneroof:domainName': 'oneroof.example.be', 'oneroof:certificateArn': cert, 'oneroof:staffOrigin': 'https://oneroof.example.be' }),
+    ).toThrow(/must not be the victim app's origin/);
     expect(build({ ...demo, 'oneroof:staffDomainName': 'staff.oneroof.example.be' })).toThrow(/staffDomainName needs/);
   });
 

@@ -63,7 +63,8 @@ describe('two web origins', () => {
 
   it('the victim edge serves no staff or sign-in path and falls back to the victim app', () => {
     const site = functionOf(ids.victim);
-    for (const uri of ['/staff', '/staff/', '/staff/index.html', '/staff/auth-config.json', '/auth/authorize']) expect(site('GET', uri), uri).toMatchObject({ statusCode: 404 });
+    for (const uri of ['/staff', '/staff/', '/staff/index.html', '/staff/auth-config.json', '/auth/authorize'])
+      expect(site('GET', uri), uri).toMatchObject({ statusCode: 404 });
     expect(site('GET', '/book/counselling')).toMatchObject({ uri: '/index.html' });
     expect(site('GET', '/assets/app-1.js')).toMatchObject({ uri: '/assets/app-1.js' });
     expect(VICTIM_SITE).not.toContain('cognito');

@@ -90,7 +90,19 @@ describe('an alert on a linked order reaches the case', () => {
     expect(panic.alerts).toHaveLength(1);
     await intakeRecords(panic.records, repo, () => new Date());
     expect((await alertFollowups(caseId)).map((f) => f.alertId)).toEqual([panic.alerts[0]!.id]);
-    expect((await call('GET', `/api/cases/${caseId}`, olivia)).json).toMatchObject({ riskLevel: 'standard' });
+    const seen = (await call('GET', `/api/cases/${caseId}`, olivia)).json;
+    expect(seen).toMatchObject({ riskLevel: 'standard' });
+    // The case page shows which follow-up the alert planned, and offers the raise: one PATCH, upwards only.
+    expect(seen.followups.filter((f: { alertId?: string }) => f.alertId).map((f: { alertId: string }) => f.alertId)).toEqual([panic.alerts[0]!.id]);
+    const raised = await call('PATCH', `/api/cases/${caseId}`, olivia, { expectedVersion: seen.version, riskLevel: 'high' });
+    expect(raised.status).toBe(200);
+    expect(raised.json).toMatchObject({ riskLevel: 'high', version: seen.version + 1 });
+    expect(raised.json.riskHistory.at(-1)).toMatchObject({ from: 'standard', to: 'high', by: 'olivia.officer' });
+    // Another panic leaves the raised level as the officer set it (never lowered, never changed by itself).
+    expect((await invokeRoute(monitoring, 'POST', '/api/panic', { body: { protectionCode: code } })).status).toBe(202);
+    const again = await alertRecords(body.district, 'panic');
+    await intakeRecords(again.records, repo, () => new Date());
+    expect((await call('GET', `/api/cases/${caseId}`, olivia)).json).toMatchObject({ riskLevel: 'high' });
 
     const closed = await orderAndCase('high');
     const got = await call('GET', `/api/cases/${closed.caseId}`, closed.olivia);

@@ -299,7 +299,7 @@ describe('follow-ups', () => {
     expect(added.status).toBe(201);
     const list = await call('GET', '/api/followups', omar);
     expect(list.status).toBe(200);
-    expect(Object.keys(list.json).sort()).toEqual(['generatedAt', 'next7Days', 'overdue', 'today']);
+    expect(Object.keys(list.json).sort()).toEqual(['generatedAt', 'next7Days', 'overdue', 'safeContacts', 'today']);
     const all = [...list.json.overdue, ...list.json.today, ...list.json.next7Days];
     expect(all.every((f: { officer: string }) => f.officer === 'omar.officer')).toBe(true);
     expect(all.map((f: { id: string }) => f.id)).toContain(added.json.id);

@@ -55,7 +55,15 @@ describe('static front ends', () => {
   });
 
   it('serves nothing of the staff console on the victim origin', async () => {
-    for (const path of ['/staff/', '/staff', '/staff/cases/42', '/staff/index.html', '/staff/manifest.webmanifest', '/staff/auth-config.json', '/auth/authorize']) {
+    for (const path of [
+      '/staff/',
+      '/staff',
+      '/staff/cases/42',
+      '/staff/index.html',
+      '/staff/manifest.webmanifest',
+      '/staff/auth-config.json',
+      '/auth/authorize',
+    ]) {
       const res = await fetch(`${url}${path}`);
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).not.toContain('staff console');

@@ -16,6 +16,8 @@ import { Loading, Page } from '../ui/page.js';
 import { shortRef } from '../case-ref.js';
 import { Field as TextField, isoToLocal, localToIso } from '../ui/fields.js';
 import { FollowupCard, type Followup } from './followups.js';
+import { choices, ListState, SubmitCancel } from '../ui/form-bits.js';
+import { AlertRiskRaise } from './alert-risk.js';
 import { InterventionChildren } from './interventions.js';
 import { SafeContactBlock, SafeContactEditor } from './safe-contact.js';
 import { OrderTimeline } from './timeline.js';
@@ -86,7 +88,7 @@ function CaseActions({ c, onSaved }: { c: Case; onSaved: () => void }) {
                 label={t.cases.newRisk}
                 value={risk}
                 onChange={(v) => setRisk(v as RiskLevel)}
-                options={RISKS.map((r) => [r, label(t.cases.risks, r)] as const)}
+                options={choices(RISKS, t.cases.risks)}
               />
               {lowering ? (
                 <TextField
@@ -100,36 +102,15 @@ function CaseActions({ c, onSaved }: { c: Case; onSaved: () => void }) {
               ) : null}
             </>
           ) : null}
-          {panel === 'fjc' ? (
-            <SelectField
-              id="case-fjc"
-              label={t.cases.fjc}
-              value={fjc}
-              onChange={setFjc}
-              options={FJC.map((f) => [f, label(t.cases.fjcStatuses, f)] as const)}
-            />
-          ) : null}
+          {panel === 'fjc' ? <SelectField id="case-fjc" label={t.cases.fjc} value={fjc} onChange={setFjc} options={choices(FJC, t.cases.fjcStatuses)} /> : null}
           {panel === 'followup' ? (
             <>
               <TextField id="new-followup-due" type="datetime-local" label={t.followups.due} required value={due} onInput={(e) => setDue(value(e))} />
-              <SelectField
-                id="new-followup-purpose"
-                label={t.cases.purpose}
-                value={purpose}
-                onChange={setPurpose}
-                options={PURPOSES.map((p) => [p, label(t.purposes, p)] as const)}
-              />
+              <SelectField id="new-followup-purpose" label={t.cases.purpose} value={purpose} onChange={setPurpose} options={choices(PURPOSES, t.purposes)} />
             </>
           ) : null}
           {panel === 'close' ? <p class="notice">{t.cases.closeWarning}</p> : null}
-          <div class="actions">
-            <button type="submit" class="button primary" disabled={action.busy}>
-              {action.busy ? t.saving : panel === 'close' ? t.cases.closeConfirm : t.save}
-            </button>
-            <button type="button" class="button" onClick={() => setPanel(undefined)}>
-              {t.cancel}
-            </button>
-          </div>
+          <SubmitCancel busy={action.busy} submitText={panel === 'close' ? t.cases.closeConfirm : t.save} onCancel={() => setPanel(undefined)} />
         </form>
       ) : null}
       <ErrorText error={action.error} />
@@ -156,16 +137,13 @@ export function CasesScreen({ roles }: { roles: readonly StaffRole[] }) {
   const list = useLoad((signal) => api<{ cases: Case[] }>('GET', '/api/cases', { signal }), 'cases');
   return (
     <Page title={roles.includes('supervisor') ? t.cases.teamTitle : t.cases.mine} audited>
-      {can(roles, 'POST /api/cases') ? (
-        <p>
-          <a class="button primary" href="#/cases/new">
-            {t.cases.new}
-          </a>
-        </p>
-      ) : null}
-      <ErrorText error={list.error} />
-      {list.loading && !list.data ? <Loading /> : null}
-      {list.data && list.data.cases.length === 0 ? <p>{t.cases.empty}</p> : null}
+      <ListState
+        newLink={can(roles, 'POST /api/cases') ? { href: '#/cases/new', text: t.cases.new } : undefined}
+        error={list.error}
+        loading={list.loading}
+        count={list.data?.cases.length}
+        emptyText={t.cases.empty}
+      />
       {list.data && list.data.cases.length > 0 ? (
         <ul class="cards">
           {list.data.cases.map((c) => (
@@ -213,6 +191,16 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
             <Fact term={t.cases.fjc}>{label(t.cases.fjcStatuses, c.fjcIntroduction) || t.none}</Fact>
           </Facts>
           {c.interventionId && can(roles, 'GET /api/interventions/{id}') ? <InterventionChildren id={c.interventionId} /> : null}
+          {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? (
+            <AlertRiskRaise
+              key={c.id}
+              caseId={c.id}
+              version={c.version}
+              riskLevel={c.riskLevel}
+              alertIds={[...new Set((c.followups ?? []).filter((f) => f.alertId && f.status === 'pending').map((f) => f.alertId as string))]}
+              onSaved={loaded.reload}
+            />
+          ) : null}
           <SafeContactBlock sc={c.safeContact} id={c.id} />
           {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? (
             <SafeContactEditor key={c.id} caseId={c.id} version={c.version} sc={c.safeContact} onSaved={loaded.reload} />
@@ -314,30 +302,17 @@ export function NewCaseScreen() {
           value={interventionDate}
           onInput={(e) => setInterventionDate(value(e))}
         />
-        <RadioGroup
-          name="kind"
-          legend={t.cases.kind}
-          value={kind}
-          onChange={setKind}
-          required
-          options={KINDS.map((k) => [k, label(t.cases.kinds, k)] as const)}
-        />
+        <RadioGroup name="kind" legend={t.cases.kind} value={kind} onChange={setKind} required options={choices(KINDS, t.cases.kinds)} />
         <RadioGroup name="children" legend={t.cases.children} value={children} onChange={setChildren} required options={yn} />
         <RadioGroup name="substance" legend={t.cases.substance} value={substance} onChange={setSubstance} required options={yn} />
-        <SelectField
-          id="victim-gender"
-          label={t.cases.victimGender}
-          value={victimGender}
-          onChange={setVictimGender}
-          options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)}
-        />
-        <SelectField
-          id="aggressor-gender"
-          label={t.cases.aggressorGender}
-          value={aggressorGender}
-          onChange={setAggressorGender}
-          options={GENDERS.map((g) => [g, label(t.cases.genders, g)] as const)}
-        />
+        {(
+          [
+            ['victim-gender', t.cases.victimGender, victimGender, setVictimGender],
+            ['aggressor-gender', t.cases.aggressorGender, aggressorGender, setAggressorGender],
+          ] as const
+        ).map(([id, text, v, set]) => (
+          <SelectField key={id} id={id} label={text} value={v} onChange={set} options={choices(GENDERS, t.cases.genders)} />
+        ))}
         <fieldset>
           <legend>{t.cases.dash}</legend>
           <p class="hint">
@@ -363,20 +338,14 @@ export function NewCaseScreen() {
           value={risk && allowedLevels(fromChecklist).includes(risk as RiskLevel) ? risk : ''}
           onChange={setRisk}
           empty={t.cases.riskSame}
-          options={allowedLevels(fromChecklist)
-            .filter((r) => r !== fromChecklist)
-            .map((r) => [r, label(t.cases.risks, r)] as const)}
+          options={choices(
+            allowedLevels(fromChecklist).filter((r) => r !== fromChecklist),
+            t.cases.risks,
+          )}
         />
         <p class="notice">{t.cases.riskFinal(label(t.cases.risks, final))}</p>
         <ErrorText error={action.error} />
-        <div class="actions">
-          <button type="submit" class="button primary" disabled={action.busy}>
-            {action.busy ? t.saving : t.cases.new}
-          </button>
-          <button type="button" class="button" onClick={() => navigate('#/cases')}>
-            {t.cancel}
-          </button>
-        </div>
+        <SubmitCancel busy={action.busy} submitText={t.cases.new} onCancel={() => navigate('#/cases')} />
       </form>
     </Page>
   );

@@ -65,9 +65,36 @@ export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
       {list.loading && !b ? <Loading /> : null}
       {b ? (
         <>
-          <Section onSaved={setSaved} id="overdue" title={t.followups.overdue} items={b.overdue} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
-          <Section onSaved={setSaved} id="today" title={t.followups.today} items={b.today} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
-          <Section onSaved={setSaved} id="week" title={t.followups.week} items={b.next7Days} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
+          <Section
+            onSaved={setSaved}
+            id="overdue"
+            title={t.followups.overdue}
+            items={b.overdue}
+            risks={risks}
+            contacts={contacts}
+            roles={roles}
+            onChange={list.reload}
+          />
+          <Section
+            onSaved={setSaved}
+            id="today"
+            title={t.followups.today}
+            items={b.today}
+            risks={risks}
+            contacts={contacts}
+            roles={roles}
+            onChange={list.reload}
+          />
+          <Section
+            onSaved={setSaved}
+            id="week"
+            title={t.followups.week}
+            items={b.next7Days}
+            risks={risks}
+            contacts={contacts}
+            roles={roles}
+            onChange={list.reload}
+          />
         </>
       ) : null}
     </Page>
@@ -102,7 +129,14 @@ function Section({
       {items.length === 0 ? <p class="muted">{t.followups.empty}</p> : null}
       <ul class="cards">
         {items.map((f) => (
-          <FollowupCard key={f.id} f={f} caseInfo={{ riskLevel: risks.get(f.caseId), safeContact: contacts[f.caseId] }} roles={roles} onChange={onChange} onSaved={onSaved} />
+          <FollowupCard
+            key={f.id}
+            f={f}
+            caseInfo={{ riskLevel: risks.get(f.caseId), safeContact: contacts[f.caseId] }}
+            roles={roles}
+            onChange={onChange}
+            onSaved={onSaved}
+          />
         ))}
       </ul>
     </section>

@@ -3,7 +3,7 @@ import type { CaseSafeContactRecord, CaseSafeContactRequest } from '../../../../
 import { api, seg } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 import { ErrorText } from '../ui/errors.js';
-import { checked, Field, value } from '../ui/fields.js';
+import { checked, Fact, Facts, Field, value } from '../ui/fields.js';
 import { useAction } from '../ui/hooks.js';
 import { safeContactText } from './safe-contact-text.js';
 
@@ -27,50 +27,16 @@ export function SafeContactBlock({ sc, id }: { sc: CaseSafeContactRecord | undef
       {!sc ? (
         <p class="muted">{x.none}</p>
       ) : (
-        <dl class="facts">
-          <div>
-            <dt>{x.mayCall}</dt>
-            <dd>{sc.mayCall ? x.yes : <strong>{x.mayNotCall}</strong>}</dd>
-          </div>
-          {sc.mayCall ? (
-            <div>
-              <dt>{x.when}</dt>
-              <dd>{sc.windows.length ? sc.windows.map(when).join('; ') : x.anyTime}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{x.voicemail}</dt>
-            <dd>{yesNo(sc.voicemail)}</dd>
-          </div>
-          {sc.codeWord ? (
-            <div>
-              <dt>{x.codeWord}</dt>
-              <dd>{sc.codeWord}</dd>
-            </div>
-          ) : null}
-          {sc.language ? (
-            <div>
-              <dt>{x.language}</dt>
-              <dd lang="en">{sc.language}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{x.interpreter}</dt>
-            <dd>{yesNo(sc.interpreter)}</dd>
-          </div>
-          {sc.note ? (
-            <div>
-              <dt>{x.note}</dt>
-              <dd>{sc.note}</dd>
-            </div>
-          ) : null}
-          {sc.mayCall && sc.phone ? (
-            <div>
-              <dt>{x.phone}</dt>
-              <dd>{sc.phone}</dd>
-            </div>
-          ) : null}
-        </dl>
+        <Facts>
+          <Fact term={x.mayCall}>{sc.mayCall ? x.yes : <strong>{x.mayNotCall}</strong>}</Fact>
+          {sc.mayCall ? <Fact term={x.when}>{sc.windows.length ? sc.windows.map(when).join('; ') : x.anyTime}</Fact> : null}
+          <Fact term={x.voicemail}>{yesNo(sc.voicemail)}</Fact>
+          {sc.codeWord ? <Fact term={x.codeWord}>{sc.codeWord}</Fact> : null}
+          {sc.language ? <Fact term={x.language}>{sc.language}</Fact> : null}
+          <Fact term={x.interpreter}>{yesNo(sc.interpreter)}</Fact>
+          {sc.note ? <Fact term={x.note}>{sc.note}</Fact> : null}
+          {sc.mayCall && sc.phone ? <Fact term={x.phone}>{sc.phone}</Fact> : null}
+        </Facts>
       )}
       {sc ? <p class="hint">{x.setBy(sc.setBy, dateTime(sc.setAt))}</p> : null}
     </section>
