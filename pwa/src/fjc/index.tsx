@@ -1,12 +1,11 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { VictimView } from '../../../shared/fjc/api.js';
-import { useLang } from '../i18n/index.js';
+import { useI18n, type Messages } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { useStore } from '../store.js';
 import { sendWithRetry, type Failure } from '../protection/send.js';
 import { fjcStore } from './state.js';
-import { texts, type ConsentKindText } from './texts.js';
 
 /**
  * "Who knows about me": with the case code her case director handed her (typed, never kept), she sees
@@ -14,6 +13,7 @@ import { texts, type ConsentKindText } from './texts.js';
  * (POST /api/fjc/victim/view and /withdraw, the code in the body). The partner loses access at its next
  * read. Nothing here is stored on the device, logged, or put in the title or the address bar.
  */
+type ConsentKindText = keyof Messages['fjc']['kinds'];
 type Phase = { k: 'idle' } | { k: 'busy' } | { k: 'failed'; reason: Failure } | { k: 'withdrawn' };
 
 async function post(path: string, body: unknown): Promise<{ ok: true; view: VictimView } | { ok: false; reason: Failure }> {
@@ -29,7 +29,7 @@ async function post(path: string, body: unknown): Promise<{ ok: true; view: Vict
 }
 
 export default function FjcScreen(): JSX.Element {
-  const t = texts[useLang()];
+  const t = useI18n().t.fjc;
   const state = useStore(fjcStore);
   const [phase, setPhase] = useState<Phase>({ k: 'idle' });
   const [confirm, setConfirm] = useState<{ partnerId: string; name: string; kind: ConsentKindText } | undefined>(undefined);

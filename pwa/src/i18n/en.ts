@@ -283,6 +283,40 @@ const en: Messages = {
     duressInvalid: 'Use 6 to 8 digits.',
     duressTaken: 'Choose another code.',
   },
+  fjc: {
+    title: 'Who knows about me',
+    intro:
+      'With the case code your case director gave you, you can see which services of the centre know about you and what each may see. You can withdraw a consent here.',
+    codeLabel: 'Case code',
+    codeHint: 'Twelve characters, for example ABCD-EFGH-JKMN.',
+    show: 'Show',
+    loading: 'One moment…',
+    none: 'No service knows about you yet.',
+    mayNothing: 'May see nothing about you.',
+    mayLabel: 'May see:',
+    kinds: {
+      contact: 'how and when to reach you',
+      risk: 'how serious the danger is',
+      children: 'your children',
+      orders: 'orders and measures',
+      notes: 'notes on your case',
+    },
+    status: { pending: 'Was sent your case', accepted: 'Is helping you', declined: 'Did not take your case', consulted: 'Took part in a meeting about you' },
+    withdraw: (k) => `Withdraw consent: ${k}`,
+    confirmWithdraw: (k, p) => `${p} will no longer see: ${k}. Go ahead?`,
+    yes: 'Yes, withdraw',
+    no: 'No',
+    withdrawn: 'Withdrawn. The service no longer sees this from now on.',
+    errors: {
+      'unknown-code': 'We do not know this code. Check it, or ask your case director for a new one.',
+      throttled: 'Too many tries. Try again in a quarter of an hour.',
+      invalid: 'That did not work. Check the code.',
+      offline: 'You are offline. Try again when you are connected.',
+      failed: 'Something went wrong. Try again later.',
+    },
+    forgetNote: 'The code is not kept on this device. The quick exit clears everything on this screen.',
+    back: 'Back to the start',
+  },
 };
 
 export default en;

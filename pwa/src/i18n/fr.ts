@@ -304,6 +304,45 @@ const fr: Messages = {
     duressInvalid: 'Utilisez 6 à 8 chiffres.',
     duressTaken: 'Choisissez un autre code.',
   },
+  fjc: {
+    title: 'Qui est au courant',
+    intro:
+      'Avec le code de dossier reçu de votre coordinatrice, vous voyez quels services du centre sont au courant de votre situation et ce que chacun peut voir. Vous pouvez retirer un consentement ici.',
+    codeLabel: 'Code de dossier',
+    codeHint: 'Douze caractères, par exemple ABCD-EFGH-JKMN.',
+    show: 'Afficher',
+    loading: 'Un instant…',
+    none: 'Aucun service n’est encore au courant.',
+    mayNothing: 'Ne peut rien voir vous concernant.',
+    mayLabel: 'Peut voir :',
+    kinds: {
+      contact: 'comment et quand vous joindre',
+      risk: 'le niveau de danger',
+      children: 'vos enfants',
+      orders: 'les mesures et décisions',
+      notes: 'les notes du dossier',
+    },
+    status: {
+      pending: 'A reçu votre dossier',
+      accepted: 'Vous accompagne',
+      declined: 'N’a pas accepté votre dossier',
+      consulted: 'A participé à une concertation vous concernant',
+    },
+    withdraw: (k) => `Retirer le consentement : ${k}`,
+    confirmWithdraw: (k, p) => `${p} ne pourra plus voir : ${k}. Continuer ?`,
+    yes: 'Oui, retirer',
+    no: 'Non',
+    withdrawn: 'Retiré. Le service ne le voit plus à partir de maintenant.',
+    errors: {
+      'unknown-code': 'Ce code est inconnu. Vérifiez-le, ou demandez-en un nouveau à votre coordinatrice.',
+      throttled: 'Trop d’essais. Réessayez dans un quart d’heure.',
+      invalid: 'Cela n’a pas fonctionné. Vérifiez le code.',
+      offline: 'Vous êtes hors ligne. Réessayez une fois reconnectée.',
+      failed: 'Un problème est survenu. Réessayez plus tard.',
+    },
+    forgetNote: 'Le code n’est pas conservé sur cet appareil. La sortie rapide efface tout ce qui est sur cet écran.',
+    back: 'Retour au début',
+  },
 };
 
 export default fr;

@@ -308,6 +308,41 @@ const nl = {
     duressInvalid: 'Gebruik 6 tot 8 cijfers.',
     duressTaken: 'Kies een andere code.',
   },
+  /** The "who knows about me" screen (pwa/src/fjc): which FJC partners know about her, and her consents. */
+  fjc: {
+    title: 'Wie weet van mij',
+    intro:
+      'Met de dossiercode die je van je casusregisseur kreeg, zie je welke diensten van het centrum van je weten en wat elk mag zien. Je kunt een toestemming hier intrekken.',
+    codeLabel: 'Dossiercode',
+    codeHint: 'Twaalf tekens, bijvoorbeeld ABCD-EFGH-JKMN.',
+    show: 'Tonen',
+    loading: 'Even geduld…',
+    none: 'Nog geen enkele dienst weet van je.',
+    mayNothing: 'Mag niets over je zien.',
+    mayLabel: 'Mag zien:',
+    kinds: {
+      contact: 'hoe en wanneer ze je kunnen bereiken',
+      risk: 'hoe groot het gevaar is',
+      children: 'je kinderen',
+      orders: 'maatregelen en afspraken',
+      notes: 'notities over je dossier',
+    },
+    status: { pending: 'Kreeg je dossier doorgestuurd', accepted: 'Helpt je', declined: 'Nam je dossier niet aan', consulted: 'Nam deel aan overleg over je' },
+    withdraw: (k: string) => `Toestemming intrekken: ${k}`,
+    confirmWithdraw: (k: string, p: string) => `${p} mag dan niet meer zien: ${k}. Doorgaan?`,
+    yes: 'Ja, intrekken',
+    no: 'Nee',
+    withdrawn: 'Ingetrokken. De dienst ziet dit vanaf nu niet meer.',
+    errors: {
+      'unknown-code': 'Deze code kennen we niet. Kijk hem na, of vraag je casusregisseur om een nieuwe.',
+      throttled: 'Te veel pogingen. Probeer het over een kwartier opnieuw.',
+      invalid: 'Dat lukte niet. Kijk de code na.',
+      offline: 'Je bent offline. Probeer het opnieuw als je weer verbinding hebt.',
+      failed: 'Er ging iets mis. Probeer het later opnieuw.',
+    },
+    forgetNote: 'De code wordt niet op dit toestel bewaard. De snelle uitgang wist alles van dit scherm.',
+    back: 'Terug naar het begin',
+  },
 };
 
 export type Messages = typeof nl;
