@@ -18,7 +18,8 @@ export const topics = {
   },
   partnerIntake: {
     envVar: 'TOPIC_PARTNER_INTAKE',
-    purpose: 'Bookings made, moved or cancelled, for the providing FJC partner; FJC referral escalations and overdue actions (filter on partnerId, kind, audience)',
+    purpose:
+      'Bookings made, moved or cancelled, for the providing FJC partner; FJC referral escalations and overdue actions (filter on partnerId, kind, audience)',
   },
 } as const;
 

@@ -55,7 +55,8 @@ export function idempotentOn<I, R>(
     } catch (err) {
       const name = (err as Error).name;
       if (name === 'IdempotencyValidationError') throw new ConflictError(`This Idempotency-Key was used for a different ${options.what}`, 'Idempotency-Key');
-      if (name === 'IdempotencyAlreadyInProgressError') throw new ConflictError(`The same ${options.what} is still being saved; retry in a moment`, 'Idempotency-Key');
+      if (name === 'IdempotencyAlreadyInProgressError')
+        throw new ConflictError(`The same ${options.what} is still being saved; retry in a moment`, 'Idempotency-Key');
       throw err;
     }
   };

@@ -219,7 +219,11 @@ const codeAnswers = { 404: { description: 'Unknown case code' }, 429: { descript
 export const fjcContract = {
   'POST /api/fjc/referrals-from-police': {
     body: policeReferralSchema,
-    responses: { 201: { description: 'The family case', headers: { location: 'The case' } }, 404: { description: 'No such police case in your zone' }, ...conflict },
+    responses: {
+      201: { description: 'The family case', headers: { location: 'The case' } },
+      404: { description: 'No such police case in your zone' },
+      ...conflict,
+    },
   },
   'POST /api/fjc/cases': { body: openFjcCaseSchema, responses: { 201: { description: 'The family case', headers: { location: 'The case' } } } },
   'GET /api/fjc/cases': { responses: { 200: { description: "The zone's family cases (case directors)" } } },
@@ -259,7 +263,10 @@ export const fjcContract = {
   },
   'GET /api/fjc/inbox': { responses: { 200: { description: "The partner organisation's referrals, actions and consultations" } } },
   'GET /api/fjc/dashboard': { responses: { 200: { description: "The case director's families, late actions, overdue referrals, consents to renew" } } },
-  'POST /api/fjc/victim/view': { body: victimViewSchema, responses: { 200: { description: 'Which partners know about her, and what each may see' }, ...codeAnswers } },
+  'POST /api/fjc/victim/view': {
+    body: victimViewSchema,
+    responses: { 200: { description: 'Which partners know about her, and what each may see' }, ...codeAnswers },
+  },
   'POST /api/fjc/victim/withdraw': {
     body: victimWithdrawSchema,
     responses: { 200: { description: 'Withdrawn: the partner loses access at its next read' }, ...codeAnswers },

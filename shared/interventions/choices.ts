@@ -21,4 +21,3 @@ export const SAFE_TO_TALK = ['yes', 'no'] as const;
 /** The legal frame of the temporary home ban (tijdelijk huisverbod / interdiction temporaire de résidence): at most 14 days, extendable by the family court to 3 months. */
 export const HOME_BAN_MAX_DAYS = 14;
 export const HOME_BAN_EXTENDED_MAX_DAYS = 92;
-

@@ -27,7 +27,7 @@ const WHAT: Record<AlertKind, (label?: string) => string> = {
   signalLoss: () => "No position from the respondent's device",
   panic: () => 'PANIC raised by the protected person',
   contact: () => 'Protected person reports contact by the respondent',
-  condition: () => "Respondent missed a programme session or a justice-house report",
+  condition: () => 'Respondent missed a programme session or a justice-house report',
 };
 
 export function brusselsTime(iso: string): string {

@@ -59,7 +59,12 @@ async function referBoth(id: string) {
 
 async function auditActions(id: string): Promise<{ actor: string; action: string }[]> {
   const out = await dynamo.send(
-    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `AUDIT#fjc-case#${id}` }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#fjc-case#${id}` },
+      ConsistentRead: true,
+    }),
   );
   return (out.Items ?? []).map((i) => ({ actor: String(i.actor), action: String(i.action) }));
 }
@@ -204,7 +209,9 @@ describe('a case consultation (art. 458ter)', () => {
     setClockOffset(3 * H);
     const dash = await call('GET', '/api/fjc/dashboard', dina);
     expect(dash.status).toBe(200);
-    expect(dash.json.lateActions).toContainEqual(expect.objectContaining({ caseId: id, ownerPartner: 'jeugdhulp-antwerpen', late: true, title: 'School visit' }));
+    expect(dash.json.lateActions).toContainEqual(
+      expect.objectContaining({ caseId: id, ownerPartner: 'jeugdhulp-antwerpen', late: true, title: 'School visit' }),
+    );
     const box = await call('GET', '/api/fjc/inbox', yara);
     const action = box.json.actions.find((a: { caseId: string }) => a.caseId === id);
     expect(action).toMatchObject({ late: true, status: 'open' });

@@ -37,4 +37,3 @@ export function interventionBody(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
-

@@ -34,7 +34,11 @@ async function partition(pk: string) {
   return out.Items ?? [];
 }
 const delta = (before: Record<string, number>, after: Record<string, number>) =>
-  Object.fromEntries(Object.keys(after).filter((k) => (after[k] ?? 0) !== (before[k] ?? 0)).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]));
+  Object.fromEntries(
+    Object.keys(after)
+      .filter((k) => (after[k] ?? 0) !== (before[k] ?? 0))
+      .map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]),
+  );
 
 describe('recording an intervention', () => {
   it('creates the intervention, the case with its follow-ups and FJC introduction, the counters and the audit in one go', async () => {
@@ -128,7 +132,10 @@ describe('recording an intervention', () => {
     const caseRepo = new DynamoCaseRepository(TABLE);
     const deps = { repo: new DynamoInterventionRepository(TABLE), cases: { repo: caseRepo, directory: new DemoStaffDirectory() }, newId: () => id };
     const input = createInterventionSchema.parse(body());
-    const caller = { principal: { sub: 'sub-paula', username: 'paula.police', roles: ['police' as const], zone: ZONE, scopes: [], clientId: 'c' }, route: 'POST /api/interventions' };
+    const caller = {
+      principal: { sub: 'sub-paula', username: 'paula.police', roles: ['police' as const], zone: ZONE, scopes: [], clientId: 'c' },
+      route: 'POST /api/interventions',
+    };
     await expect(recordIntervention(deps, input, caller, new Date())).rejects.toMatchObject({ status: 409 });
     expect(delta(before, await counters(ZONE, new Date()))).toEqual({});
     expect(await partition(`AUDIT#intervention#${id}`)).toEqual([]);
@@ -146,7 +153,10 @@ describe('recording an intervention', () => {
       [body({ risk: { safeToTalk: 'no', dashYes: ['injury'] } }), 'risk.dashYes'],
       [body({ actions: { arrest: false, prosecutorInformed: true, homeBan: { start: today, legalEnd: plusDays(today, 20) } } }), 'actions.homeBan.legalEnd'],
       [body({ reportNumber: 'pv 12' }), 'reportNumber'],
-      [body({ children: [], actions: { arrest: false, prosecutorInformed: true, childrenSecured: { with: 'family', referral: 'none' } } }), 'actions.childrenSecured'],
+      [
+        body({ children: [], actions: { arrest: false, prosecutorInformed: true, childrenSecured: { with: 'family', referral: 'none' } } }),
+        'actions.childrenSecured',
+      ],
       [body({ officer: 'paula.police' }), 'officer'],
       [body({ nickname: 'x' }), 'nickname'],
     ];
@@ -164,7 +174,8 @@ describe('recording an intervention', () => {
     const res = await invokeRoute(reports, 'GET', `/api/reports/monthly?from=${month}&to=${month}`, { claims: staffToken('alex.authority', 'authority') });
     expect(res.status).toBe(200);
     const rows = (res.json.rows as { zone: string; measure: string; breakdown: string; category: string; value: number }[]).filter((r) => r.zone === ZONE);
-    const cell = (measure: string, breakdown = 'total', category = '') => rows.find((r) => r.measure === measure && r.breakdown === breakdown && r.category === category);
+    const cell = (measure: string, breakdown = 'total', category = '') =>
+      rows.find((r) => r.measure === measure && r.breakdown === breakdown && r.category === category);
     for (const [measure, breakdown, category] of [
       ['interventions', 'total', ''],
       ['interventions', 'fjc_introduction', 'offered'],

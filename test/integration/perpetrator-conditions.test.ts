@@ -39,7 +39,10 @@ async function orderWithConditions() {
 describe("the respondent's conditions", () => {
   it('an order carries its programme, justice-house reporting and the rights notice; a condition names a partner of the right kind', async () => {
     const { order } = await orderWithConditions();
-    expect(order.perpetrator).toMatchObject({ programme: { partner: 'context-daderhulp' }, reporting: { partner: 'justitiehuis-mechelen', every: 'fortnight' } });
+    expect(order.perpetrator).toMatchObject({
+      programme: { partner: 'context-daderhulp' },
+      reporting: { partner: 'justitiehuis-mechelen', every: 'fortnight' },
+    });
     const wrong = await invokeRoute(orders, 'POST', '/api/orders', {
       claims: paula,
       body: orderBody({ district: 'boom', perpetrator: { programme: { partner: 'az-rivierenland' }, rightsNoticeGivenAt: new Date().toISOString() } }),
@@ -67,11 +70,31 @@ describe("the respondent's conditions", () => {
     expect(attended.status, JSON.stringify(attended.json)).toBe(201);
     expect(attended.json.alertId).toBeUndefined();
     // Another organisation, or the programme partner recording the justice-house condition: no such order.
-    expect((await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: cgg, body: { condition: 'programme', session: today, status: 'missed' } })).status).toBe(404);
-    expect((await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: pieter, body: { condition: 'reporting', session: today, status: 'missed' } })).status).toBe(404);
-    expect((await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: jan, body: { condition: 'reporting', session: '2999-01-01', status: 'missed' } })).json.field).toBe('session');
+    expect(
+      (await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: cgg, body: { condition: 'programme', session: today, status: 'missed' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, {
+          claims: pieter,
+          body: { condition: 'reporting', session: today, status: 'missed' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, {
+          claims: jan,
+          body: { condition: 'reporting', session: '2999-01-01', status: 'missed' },
+        })
+      ).json.field,
+    ).toBe('session');
 
-    const missed = await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: jan, body: { condition: 'reporting', session: today, status: 'missed' } });
+    const missed = await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, {
+      claims: jan,
+      body: { condition: 'reporting', session: today, status: 'missed' },
+    });
     expect(missed.status, JSON.stringify(missed.json)).toBe(201);
     const alertId = missed.json.alertId as string;
     expect(alertId).toMatch(/^AL-/);
@@ -110,7 +133,9 @@ describe("the respondent's conditions", () => {
 
     expect((await invokeRoute(orders, 'GET', `/api/orders/${id}/timeline`, { claims: olivia })).status).toBe(200);
     expect((await invokeRoute(orders, 'GET', `/api/orders/${id}/timeline`, { claims: farOfficer })).status).toBe(404);
-    expect((await invokeRoute(orders, 'GET', `/api/orders/${id}/timeline`, { claims: staffToken('pete.police', 'police', 'zone:ruppel', 'district:niel') })).status).toBe(404);
+    expect(
+      (await invokeRoute(orders, 'GET', `/api/orders/${id}/timeline`, { claims: staffToken('pete.police', 'police', 'zone:ruppel', 'district:niel') })).status,
+    ).toBe(404);
     const reads = (await itemsOf(`AUDIT#order#${id}`)).filter((a) => a.action === 'read' && a.route === 'GET /api/orders/{id}/timeline');
     expect(reads.map((a) => a.actor).sort()).toEqual(['olivia.officer', 'paula.police']);
   });

@@ -55,7 +55,15 @@ export async function seedDemoInterventions({ dynamo, tableName, now }: SeedCont
     cases: { repo: new DynamoCaseRepository(tableName, dynamo), directory: new DemoStaffDirectory() },
   };
   const paula = {
-    principal: { sub: 'demo-seed:paula.police', username: 'paula.police', roles: ['police' as const], zone: DEMO_ZONE, districts: ['boom'], scopes: [], clientId: 'demo-seed' },
+    principal: {
+      sub: 'demo-seed:paula.police',
+      username: 'paula.police',
+      roles: ['police' as const],
+      zone: DEMO_ZONE,
+      districts: ['boom'],
+      scopes: [],
+      clientId: 'demo-seed',
+    },
     route: 'POST /api/interventions',
   };
   const receipt = await recordIntervention(deps, body, paula, at);

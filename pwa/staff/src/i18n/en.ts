@@ -532,7 +532,7 @@ export const en: Messages = {
       hospital: 'In hospital',
       emergency_care: 'Emergency care',
       other: 'Elsewhere',
-      'interventions': 'Interventions',
+      interventions: 'Interventions',
       'interventions.children': 'Children involved',
       'interventions.children_secured': 'Children secured',
       'interventions.home_bans': 'Temporary home bans',

@@ -543,7 +543,7 @@ export const fr: Messages = {
       emergency_care: 'Accueil d’urgence',
       other: 'Ailleurs',
       // Awaiting a native speaker's review:
-      'interventions': 'Interventions',
+      interventions: 'Interventions',
       'interventions.children': 'Enfants concernés',
       'interventions.children_secured': 'Enfants mis en sécurité',
       'interventions.home_bans': 'Interdictions temporaires de résidence',

@@ -508,7 +508,7 @@ export const nl = {
       'alerts.ack_seconds': 'Bevestigingstijd alarmen (seconden)',
       breaches: 'Inbreuken',
       // Awaiting a native speaker's review:
-      'interventions': 'Interventies',
+      interventions: 'Interventies',
       'interventions.children': 'Betrokken kinderen',
       'interventions.children_secured': 'Kinderen in veiligheid gebracht',
       'interventions.home_bans': 'Tijdelijke huisverboden',

@@ -233,7 +233,13 @@ function DirectorForms({ c, x, onSaved }: { c: FjcCaseView; x: FjcText; onSaved:
             </div>
           ))}
         </fieldset>
-        <SelectField id="fjc-consent-how" label={x.how} value={how} onChange={setHow} options={(['oral', 'written'] as const).map((h) => [h, label(x.hows, h)] as const)} />
+        <SelectField
+          id="fjc-consent-how"
+          label={x.how}
+          value={how}
+          onChange={setHow}
+          options={(['oral', 'written'] as const).map((h) => [h, label(x.hows, h)] as const)}
+        />
         <button type="submit" class="button primary" disabled={action.busy || kinds.length === 0}>
           {x.recordConsent}
         </button>

@@ -164,7 +164,9 @@ export function NewInterventionScreen() {
         ...(homeBan ? { homeBan: { start: banStart, legalEnd: banEnd } } : {}),
         restrainingOrderRequested: orderRequested,
         ...(orderRequested && orderId.trim() ? { orderId: orderId.trim() } : {}),
-        ...(secured && children.length > 0 ? { childrenSecured: { with: securedWith, ...(securedWhom.trim() ? { withWhom: securedWhom.trim() } : {}), referral } } : {}),
+        ...(secured && children.length > 0
+          ? { childrenSecured: { with: securedWith, ...(securedWhom.trim() ? { withWhom: securedWhom.trim() } : {}), referral } }
+          : {}),
         prosecutorInformed: prosecutor,
         interpreterUsed: interpreter,
       },
@@ -184,7 +186,14 @@ export function NewInterventionScreen() {
     <Page title={tx.title}>
       <form class="form" onSubmit={submit}>
         <p class="hint">{tx.intro}</p>
-        <RadioGroup name="safe-to-talk" legend={tx.safeToTalk} value={safe} onChange={setSafe} required options={options(['yes', 'no'], { yes: t.yes, no: t.no })} />
+        <RadioGroup
+          name="safe-to-talk"
+          legend={tx.safeToTalk}
+          value={safe}
+          onChange={setSafe}
+          required
+          options={options(['yes', 'no'], { yes: t.yes, no: t.no })}
+        />
         {safe === 'no' ? <p class="notice">{tx.notSafe}</p> : null}
 
         <fieldset>
@@ -213,8 +222,22 @@ export function NewInterventionScreen() {
 
         <fieldset>
           <legend>{tx.present}</legend>
-          <Field id="iv-victim-ref" label={tx.victimRef} hint={tx.refHint} required autocomplete="off" value={victimRef} onInput={(e) => setVictimRef(value(e))} />
-          <SelectField id="iv-victim-gender" label={t.cases.victimGender} value={victimGender} onChange={setVictimGender} options={options(GENDERS, t.cases.genders)} />
+          <Field
+            id="iv-victim-ref"
+            label={tx.victimRef}
+            hint={tx.refHint}
+            required
+            autocomplete="off"
+            value={victimRef}
+            onInput={(e) => setVictimRef(value(e))}
+          />
+          <SelectField
+            id="iv-victim-gender"
+            label={t.cases.victimGender}
+            value={victimGender}
+            onChange={setVictimGender}
+            options={options(GENDERS, t.cases.genders)}
+          />
           <Field id="iv-aggressor-ref" label={tx.aggressorRef} optional autocomplete="off" value={aggressorRef} onInput={(e) => setAggressorRef(value(e))} />
           <SelectField
             id="iv-aggressor-gender"
@@ -223,7 +246,15 @@ export function NewInterventionScreen() {
             onChange={setAggressorGender}
             options={options(GENDERS, t.cases.genders)}
           />
-          <SelectField id="iv-relation" label={tx.relation} required value={relation} onChange={setRelation} empty={t.none} options={options(AGGRESSOR_RELATIONS, tx.relations)} />
+          <SelectField
+            id="iv-relation"
+            label={tx.relation}
+            required
+            value={relation}
+            onChange={setRelation}
+            empty={t.none}
+            options={options(AGGRESSOR_RELATIONS, tx.relations)}
+          />
         </fieldset>
 
         <fieldset>
@@ -304,10 +335,28 @@ export function NewInterventionScreen() {
         <fieldset>
           <legend>{tx.substance}</legend>
           <p class="hint">{tx.substanceHint}</p>
-          <SelectField id="iv-use-aggressor" label={tx.useAggressor} value={aggressorUse} onChange={setAggressorUse} options={options(SUBSTANCE_USE, tx.uses)} />
-          <Field id="iv-services-aggressor" type="checkbox" label={tx.servicesOffered} checked={aggressorServices} onChange={(e) => setAggressorServices(checked(e))} />
+          <SelectField
+            id="iv-use-aggressor"
+            label={tx.useAggressor}
+            value={aggressorUse}
+            onChange={setAggressorUse}
+            options={options(SUBSTANCE_USE, tx.uses)}
+          />
+          <Field
+            id="iv-services-aggressor"
+            type="checkbox"
+            label={tx.servicesOffered}
+            checked={aggressorServices}
+            onChange={(e) => setAggressorServices(checked(e))}
+          />
           <SelectField id="iv-use-victim" label={tx.useVictim} value={victimUse} onChange={setVictimUse} options={options(SUBSTANCE_USE, tx.uses)} />
-          <Field id="iv-services-victim" type="checkbox" label={tx.servicesOfferedVictim} checked={victimServices} onChange={(e) => setVictimServices(checked(e))} />
+          <Field
+            id="iv-services-victim"
+            type="checkbox"
+            label={tx.servicesOfferedVictim}
+            checked={victimServices}
+            onChange={(e) => setVictimServices(checked(e))}
+          />
         </fieldset>
 
         <fieldset>
@@ -331,13 +380,19 @@ export function NewInterventionScreen() {
             </>
           ) : null}
           <Field id="iv-order" type="checkbox" label={tx.orderRequested} checked={orderRequested} onChange={(e) => setOrderRequested(checked(e))} />
-          {orderRequested ? <Field id="iv-order-id" label={tx.orderId} optional autocomplete="off" value={orderId} onInput={(e) => setOrderId(value(e))} /> : null}
-          {children.length > 0 ? (
-            <Field id="iv-secured" type="checkbox" label={tx.secured} checked={secured} onChange={(e) => setSecured(checked(e))} />
+          {orderRequested ? (
+            <Field id="iv-order-id" label={tx.orderId} optional autocomplete="off" value={orderId} onInput={(e) => setOrderId(value(e))} />
           ) : null}
+          {children.length > 0 ? <Field id="iv-secured" type="checkbox" label={tx.secured} checked={secured} onChange={(e) => setSecured(checked(e))} /> : null}
           {secured && children.length > 0 ? (
             <>
-              <SelectField id="iv-secured-with" label={tx.securedWith} value={securedWith} onChange={setSecuredWith} options={options(SECURED_WITH, tx.securedWithOptions)} />
+              <SelectField
+                id="iv-secured-with"
+                label={tx.securedWith}
+                value={securedWith}
+                onChange={setSecuredWith}
+                options={options(SECURED_WITH, tx.securedWithOptions)}
+              />
               <Field id="iv-secured-whom" label={tx.withWhom} optional autocomplete="off" value={securedWhom} onInput={(e) => setSecuredWhom(value(e))} />
               <SelectField id="iv-referral" label={tx.referral} value={referral} onChange={setReferral} options={options(CHILD_REFERRALS, tx.referrals)} />
             </>
@@ -403,7 +458,9 @@ export function InterventionChildren({ id }: { id: string }) {
         <>
           <Facts>
             <Fact term={tx.date}>{iv.date}</Fact>
-            <Fact term={tx.homeBan}>{iv.actions.homeBan ? `${iv.actions.homeBan.start} – ${iv.actions.homeBan.extendedUntil ?? iv.actions.homeBan.legalEnd}` : t.no}</Fact>
+            <Fact term={tx.homeBan}>
+              {iv.actions.homeBan ? `${iv.actions.homeBan.start} – ${iv.actions.homeBan.extendedUntil ?? iv.actions.homeBan.legalEnd}` : t.no}
+            </Fact>
             <Fact term={tx.secured}>{iv.actions.childrenSecured ? label(tx.referrals, iv.actions.childrenSecured.referral) : t.no}</Fact>
           </Facts>
           <h3>{tx.children}</h3>

@@ -13,7 +13,8 @@ export function OrderTimeline({ id }: { id: string }) {
   const entries = loaded.data?.timeline ?? [];
   const what = (e: TimelineEntry): string => {
     if (e.kind === 'position') return tx.position;
-    if (e.kind === 'alert') return `${tx.alert}: ${label(t.alerts.kinds, String(e.detail.alertKind))} (${label(t.alerts.severities, String(e.detail.severity))})`;
+    if (e.kind === 'alert')
+      return `${tx.alert}: ${label(t.alerts.kinds, String(e.detail.alertKind))} (${label(t.alerts.severities, String(e.detail.severity))})`;
     return `${label(tx.conditions, String(e.detail.condition))} ${String(e.detail.session)}: ${label(tx.statuses, String(e.detail.status))}`;
   };
   return (
