@@ -107,7 +107,8 @@ test('police: order → panic alert appears by itself → acknowledge → resolv
   await page.getByRole('button', { name: 'Toegangsregister tonen' }).click();
   const trail = page.getByRole('region', { name: 'Toegangsregister' }).getByRole('table');
   await expect(trail).toContainText('paula.police');
-  await expect(trail).toContainText('create');
+  // Actions by name, in the console's language.
+  await expect(trail).toContainText('toegevoegd');
   await expect(trail).toContainText('sam.supervisor');
   await expectAxeClean(page);
   await signOut(page);
