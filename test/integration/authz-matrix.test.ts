@@ -382,7 +382,8 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
     const headers = new Headers();
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (body !== undefined) headers.set('content-type', 'application/json');
-    return fetch(`${stack.url}${path}`, { method: r.method, headers, redirect: 'manual', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    // Each route on the origin that serves it (staff and machine routes: the staff origin).
+    return fetch(`${stack.urlFor(r.method, path)}${path}`, { method: r.method, headers, redirect: 'manual', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   }
 
   it.each(nonPublic.map((r) => [routeKey(r), r] as const))('%s', async (_key, r) => {

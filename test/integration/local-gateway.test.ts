@@ -185,14 +185,35 @@ describe('the API Gateway payload 2.0 event', () => {
     expect(Buffer.from(event.body as string, 'base64')).toEqual(Buffer.from([0, 1, 2, 255]));
   });
 
-  it('sends unknown routes and wrong methods to the health function as $default (404 / 405 JSON)', async () => {
-    const notFound = await call('/api/nothing-here');
-    expect(notFound.status).toBe(404);
-    expect(await notFound.json()).toMatchObject({ error: 'not_found' });
-    expect(lastInvocation()).toMatchObject({ fn: 'health', event: { routeKey: '$default' } });
+  it('answers an unknown route 404 JSON at either origin’s edge, before any function runs (as CloudFront’s function does)', async () => {
+    const before = invocations.length;
+    for (const origin of [stack.url, stack.staffUrl]) {
+      const notFound = await fetch(`${origin}/api/nothing-here`);
+      expect(notFound.status, origin).toBe(404);
+      expect(await notFound.json()).toMatchObject({ error: 'not_found' });
+    }
+    expect(invocations.length).toBe(before);
+  });
+
+  it('sends a wrong method on an origin’s own path to the health function as $default (405 JSON naming that origin’s methods only)', async () => {
     const wrong = await call('/api/health', { method: 'DELETE' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
+    expect(lastInvocation()).toMatchObject({ fn: 'health', event: { routeKey: '$default' } });
+    // A service is read on both origins but changed on the staff origin only.
+    const onStaff = await fetch(`${stack.staffUrl}/api/services/svc-1`, { method: 'DELETE' });
+    expect(onStaff.status).toBe(405);
+    expect(onStaff.headers.get('allow')).toBe('GET, PUT');
+    expect(lastInvocation()).toMatchObject({ fn: 'health', event: { routeKey: '$default' } });
+    // The victim origin never reveals a staff route's method: the same 404 as an unknown path, no function runs.
+    const before = invocations.length;
+    for (const method of ['DELETE', 'PUT']) {
+      const onVictim = await fetch(`${stack.url}/api/services/svc-1`, { method });
+      expect(onVictim.status, method).toBe(404);
+      expect(onVictim.headers.get('allow'), method).toBeNull();
+      expect(await onVictim.json()).toMatchObject({ error: 'not_found' });
+    }
+    expect(invocations.length).toBe(before);
   });
 
   it('refuses an oversized body with 413 before any handler runs', async () => {
