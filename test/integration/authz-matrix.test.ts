@@ -383,7 +383,12 @@ describe('authorization matrix through the local gateway (JWT authorizer + handl
     if (token) headers.set('authorization', `Bearer ${token}`);
     if (body !== undefined) headers.set('content-type', 'application/json');
     // Each route on the origin that serves it (staff and machine routes: the staff origin).
-    return fetch(`${stack.urlFor(r.method, path)}${path}`, { method: r.method, headers, redirect: 'manual', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    return fetch(`${stack.urlFor(r.method, path)}${path}`, {
+      method: r.method,
+      headers,
+      redirect: 'manual',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
   }
 
   it.each(nonPublic.map((r) => [routeKey(r), r] as const))('%s', async (_key, r) => {
