@@ -176,7 +176,8 @@ export const functions = {
     entry: 'functions/alerts/tick.ts',
     description: 'Scheduled: escalates unacknowledged alerts',
     table: 'readWrite',
-    keys: { write: [under('alert')], query: { gsi2: [under('escalate')] } },
+    // It checks the order is still active in the escalation's transaction (an ended order never escalates).
+    keys: { write: [under('alert')], read: [under('order')], query: { gsi2: [under('escalate')] } },
     publishes: [],
     secrets: [],
     timeoutSeconds: 60,
