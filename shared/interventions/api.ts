@@ -165,7 +165,10 @@ export const createInterventionSchema = z
   });
 export type CreateInterventionBody = z.infer<typeof createInterventionSchema>;
 
-export const interventionIdSchema = z.string().regex(/^IV-[0-9A-Z]{26}$/, 'Not an intervention id');
+export const interventionIdSchema = z
+  .string()
+  .regex(/^IV-[0-9A-Z]{26}$/, 'Not an intervention id')
+  .describe('A police intervention id: IV- and a ULID');
 
 /** The stored intervention as GET /api/interventions/{id} answers it (audited). */
 export type InterventionRecord = CreateInterventionBody & {
