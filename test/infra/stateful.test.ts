@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Match } from 'aws-cdk-lib/assertions';
 import { identity } from '../../shared/identity.js';
 import { PARTNERS, partnerGroup } from '../../shared/partners.js';
+import { localStaffPort } from '../../shared/web-origins.js';
 import { MONITORING_SCOPE, STAFF_ROLES } from '../../shared/roles.js';
 import { table } from '../../shared/table.js';
 import { districtGroup, zoneGroup, ZONES } from '../../shared/zones-list.js';
@@ -190,7 +191,8 @@ describe('staff identity (Cognito)', () => {
       PreventUserExistenceErrors: 'ENABLED',
       EnableTokenRevocation: true,
     });
-    expect(console.Properties.CallbackURLs).toEqual(['http://localhost:3000/staff/']);
+    // With no staff origin configured: the local stack's staff origin (its own port), never the victim app's.
+    expect(console.Properties.CallbackURLs).toEqual([`http://localhost:${localStaffPort(3000)}/staff/`]);
     t.resourceCountIs('AWS::Cognito::UserPoolDomain', 1);
   });
 

@@ -57,7 +57,7 @@ beforeAll(async () => {
       ...cdkJsonContext(),
       [noDeliveryFlag]: true,
       'oneroof:push': JSON.stringify({ subject: 'mailto:ops@example.be' }),
-      'oneroof:webOrigin': 'https://oneroof.example.be',
+      'oneroof:staffOrigin': 'https://staff.oneroof.example.be',
     },
   });
   stacks = buildOneRoof(app);
@@ -249,7 +249,7 @@ describe('the deployed bundles on plain Node', () => {
     expect(result).toEqual({ batchItemFailures: [] });
     const messages = await waitForMessages((m) => m.some((x) => x.attributes.alertId === alert.id), { topic: 'policeAlerts' });
     const message = messages.find((x) => x.attributes.alertId === alert.id);
-    expect(message?.message).toContain(`https://oneroof.example.be/staff/#/alerts/${alert.id}`);
+    expect(message?.message).toContain(`https://staff.oneroof.example.be/staff/#/alerts/${alert.id}`);
   }, 120_000);
 
   it('the push sender takes an SNS event (web-push and http_ece inside an ESM bundle), deriving its VAPID key from the secret', async () => {
