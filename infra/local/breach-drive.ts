@@ -73,6 +73,7 @@ export function alertsOfOrder(messages: readonly LocalMessage[], orderId: string
 }
 
 export interface DriveOptions {
+  /** The origin serving the monitoring API: the staff origin. */
   baseUrl: string;
   /** Access token of the monitoring client. */
   token: string;

@@ -48,7 +48,8 @@ describe('breach → police over SNS, end to end on the local stack', () => {
     const orderId = created.json.order.id as string;
 
     await drive({
-      baseUrl: stack.url,
+      // The provider posts to the monitoring API, a machine route of the staff origin.
+      baseUrl: stack.staffUrl,
       token: await stack.issuer.tokenFor('monitoring'),
       deviceId: body.respondentDeviceId,
       centre: HOME,

@@ -39,7 +39,9 @@ describe('pipeline canary', () => {
     expect(item?.gsi2pk).toBeUndefined();
 
     const police = await stack.issuer.tokenFor('police');
-    const list = await fetch(`${stack.url}/api/alerts?district=${CANARY_DISTRICT}`, { headers: { authorization: `Bearer ${police}` } });
+    const list = await fetch(`${stack.urlFor('GET', '/api/alerts')}/api/alerts?district=${CANARY_DISTRICT}`, {
+      headers: { authorization: `Bearer ${police}` },
+    });
     expect(list.status).toBe(200);
     expect(((await list.json()) as { alerts: unknown[] }).alerts).toEqual([]);
   });

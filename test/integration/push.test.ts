@@ -107,7 +107,8 @@ describe('staff console Web Push on the local stack', () => {
       kind: 'alert',
       id: alert?.id,
       severity: 'high',
-      url: `${stack.url}/staff/#/alerts/${alert?.id}`,
+      // The console lives on the staff origin; the push service (the local one) on the victim app's.
+      url: `${stack.staffUrl}/staff/#/alerts/${alert?.id}`,
     });
     expect(push).toMatchObject({ urgency: 'high', ttl: 3600, vapid: { subject: 'mailto:push@oneroof.invalid', audience: new URL(stack.url).origin } });
     // References and a link only: no order id, position, zone label or district in what the phone receives.
@@ -156,7 +157,7 @@ describe('staff console Web Push on the local stack', () => {
       id: f.id,
       caseId: c.json.id,
       urgency: expect.any(String),
-      url: `${stack.url}/staff/#/cases/${c.json.id}`,
+      url: `${stack.staffUrl}/staff/#/cases/${c.json.id}`,
     });
     expect(JSON.stringify(mine[0]?.payload)).not.toContain('V-SECRET');
     expect(pushes.filter((x) => x.subscriptionId === his.id)).toEqual([]);

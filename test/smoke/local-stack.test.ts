@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, LOCAL_AWS_ENV } from '../../infra/local/dynamodb.js';
 import { repoRoot } from '../../infra/local/handlers.js';
 import { PWA_ROOT } from '../../infra/local/stack.js';
+import { localStaffPort } from '../../shared/web-origins.js';
 
 /**
  * `npm start` for real: the local stack as a child process on a free port with a fresh data folder.
@@ -17,6 +18,8 @@ interface Running {
   child: ChildProcess;
   output: () => string;
   url: string;
+  /** The staff origin: the console, the local issuer and the staff API. */
+  staffUrl: string;
   dynamoEndpoint: string;
 }
 
@@ -49,7 +52,7 @@ async function start(): Promise<Running> {
     await new Promise((r) => setTimeout(r, 250));
   }
   const dynamoEndpoint = (/DynamoDB Local\s+(http:\S+)/.exec(out) as RegExpExecArray)[1] as string;
-  return { child, output: () => out, url, dynamoEndpoint };
+  return { child, output: () => out, url, staffUrl: `http://127.0.0.1:${localStaffPort(port)}`, dynamoEndpoint };
 }
 
 async function stopWithSigint(running: Running): Promise<number | null> {
@@ -90,7 +93,7 @@ describe('local stack (npm start)', () => {
     const res = await fetch(`${first!.url}/api/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
-    expect(first!.output()).toContain(`Staff console      ${first!.url}/staff/`);
+    expect(first!.output()).toContain(`Staff console      ${first!.staffUrl}/staff/`);
     expect(first!.output()).toContain('npm run token');
     // The banner names where the monitoring client's secret is, never the secret (terminals are logged).
     const secret = readFileSync(join(dataDir, 'keys', 'monitoring-secret'), 'utf8').trim();
@@ -108,9 +111,15 @@ describe('local stack (npm start)', () => {
   });
 
   it('refuses a staff route without a token (401 JSON)', async () => {
-    const res = await fetch(`${first!.url}/api/cases`);
+    const res = await fetch(`${first!.staffUrl}/api/cases`);
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+  });
+
+  it('keeps staff routes off the victim origin (the unknown path’s 404, not a 401 that names the route)', async () => {
+    const res = await fetch(`${first!.url}/api/cases`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
   });
 
   it.skipIf(!pwaBuilt)('serves the PWA shell at / with the security headers (skipped when dist/pwa is not built)', async () => {
@@ -132,6 +141,7 @@ describe('local stack (npm start)', () => {
 
     expect(await stopWithSigint(running)).toBe(0);
     expect(await answers(`${running.url}/api/health`)).toBe(false);
+    expect(await answers(`${running.staffUrl}/api/health`)).toBe(false);
     expect(await answers(running.dynamoEndpoint)).toBe(false); // DynamoDB Local (Java) is gone too
 
     const second = await start();
