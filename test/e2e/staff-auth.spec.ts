@@ -78,7 +78,7 @@ test('a tampered state is refused', async ({ page }) => {
 
 const expectedNav: Record<string, string[]> = {
   'olivia.officer': ['Opvolgingen', 'Dossiers', 'Meldingen'],
-  'paula.police': ['Alarmen', 'Contactverboden', 'Meldingen'],
+  'paula.police': ['Alarmen', 'Contactverboden', 'Meldingen', 'Interventie'],
   'chris.coordinator': ['Afspraken', 'Diensten', 'Contactpunten', 'Rapport'],
   'alex.authority': ['Rapport'],
   'sam.supervisor': ['Escalaties', 'Opvolgingen', 'Dossiers', 'Alarmen', 'Contactverboden', 'Rapport', 'Meldingen'],

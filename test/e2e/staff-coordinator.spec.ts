@@ -216,11 +216,10 @@ test('coordinator: add a service with its texts in every language, then open it 
   await page.getByLabel(/^Naam \(English\)/).fill('Money advice E2E');
   await page.getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.getByText('Opgeslagen.')).toBeVisible();
-  const published = await page.evaluate(async (serviceId) => {
-    const service = (await (await fetch(`/api/services/${serviceId}`)).json()) as { name: unknown; bookable: boolean; partnerId: string };
-    const slots = (await (await fetch(`/api/services/${serviceId}/slots`)).json()) as { slots: unknown[] };
-    return { ...service, slots: slots.slots.length };
-  }, id);
+  // What the victim app reads, on its own origin (Playwright's baseURL): the service and its slots.
+  const service = (await (await page.request.get(`/api/services/${id}`)).json()) as { name: unknown; bookable: boolean; partnerId: string };
+  const slots = (await (await page.request.get(`/api/services/${id}/slots`)).json()) as { slots: unknown[] };
+  const published = { ...service, slots: slots.slots.length };
   expect(published.name).toEqual({ nl: 'Budgetadvies E2E', fr: 'Conseil budgétaire E2E', en: 'Money advice E2E', ar: 'استشارة الميزانية' });
   expect(published.bookable).toBe(true);
   expect(published.partnerId).toBe('caw-bml');

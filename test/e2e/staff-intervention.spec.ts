@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
-import { expectAxeClean, signIn, signOut, staffUrl } from './staff-helpers.js';
+import { expectAxeClean, signIn, signOut, STAFF_ORIGIN, staffApi, staffUrl } from './staff-helpers.js';
 
 /**
  * Police at the scene: paula.police records an intervention with two children and a home ban on the
@@ -96,7 +96,7 @@ test("a missed programme session shows on the demo order's compliance timeline, 
   await page.goto(staffUrl());
   const orderId = 'RO-000000000000000000000DEMO1';
   const today = new Date().toISOString().slice(0, 10);
-  const missed = await page.request.fetch(`/api/orders/${orderId}/attendance`, {
+  const missed = await page.request.fetch(staffApi(`/api/orders/${orderId}/attendance`), {
     method: 'POST',
     headers: { authorization: `Bearer ${await partnerToken(page)}`, 'content-type': 'application/json' },
     data: { condition: 'programme', session: today, status: 'missed' },
@@ -115,6 +115,6 @@ async function partnerToken(page: Page): Promise<string> {
   const keys = await loadIssuerKeys(`.data/e2e-${port}`);
   const subject = subjectFor('pieter.programme');
   if (!subject) throw new Error('pieter.programme is not a demo user');
-  expect(page.url()).toContain(`127.0.0.1:${port}`);
-  return mintAccessToken(keys, subject, { issuer: issuerUrl(`http://127.0.0.1:${port}`) });
+  expect(page.url()).toContain(STAFF_ORIGIN);
+  return mintAccessToken(keys, subject, { issuer: issuerUrl(STAFF_ORIGIN) });
 }
