@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
 import { LANGS } from '../../pwa/src/i18n/lang.js';
-import { expectAxeClean } from './staff-helpers.js';
+import { expectAxeClean, STAFF_ORIGIN, staffApi } from './staff-helpers.js';
 import { messagesOf } from './victim-helpers.js';
 
 /**
@@ -11,14 +11,13 @@ import { messagesOf } from './victim-helpers.js';
  * The code is never written to the device unless the person opts in.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
-const origin = `http://127.0.0.1:${port}`;
 const HOME = { lat: 51.0899, lon: 4.3712 };
 
 let policeToken: string;
 async function police(): Promise<string> {
   if (!policeToken) {
     const keys = await loadIssuerKeys(`.data/e2e-${port}`);
-    policeToken = await mintAccessToken(keys, subjectFor('police') as NonNullable<ReturnType<typeof subjectFor>>, { issuer: issuerUrl(origin) });
+    policeToken = await mintAccessToken(keys, subjectFor('police') as NonNullable<ReturnType<typeof subjectFor>>, { issuer: issuerUrl(STAFF_ORIGIN) });
   }
   return policeToken;
 }
@@ -26,7 +25,7 @@ async function police(): Promise<string> {
 async function createOrder(page: Page): Promise<{ id: string; code: string; district: string }> {
   const district = `e2e-${Date.now().toString(36)}`;
   const now = Date.now();
-  const res = await page.request.post('/api/orders', {
+  const res = await page.request.post(staffApi('/api/orders'), {
     headers: { authorization: `Bearer ${await police()}` },
     data: {
       district,
@@ -45,7 +44,7 @@ async function createOrder(page: Page): Promise<{ id: string; code: string; dist
 }
 
 async function alertsOf(page: Page, district: string): Promise<{ id: string; kind: string; severity: string; orderId: string }[]> {
-  const res = await page.request.get(`/api/alerts?district=${district}`, { headers: { authorization: `Bearer ${await police()}` } });
+  const res = await page.request.get(staffApi(`/api/alerts?district=${district}`), { headers: { authorization: `Bearer ${await police()}` } });
   return ((await res.json()) as { alerts: { id: string; kind: string; severity: string; orderId: string }[] }).alerts;
 }
 
@@ -108,13 +107,13 @@ test('panic: asks for the code, confirms before sending, survives a slow network
   // Police see it: critical, with the position the person allowed.
   const panic = (await alertsOf(page, order.district)).find((a) => a.kind === 'panic');
   expect(panic).toMatchObject({ severity: 'critical', orderId: order.id });
-  const detail = await page.request.get(`/api/alerts/${panic?.id}`, { headers: { authorization: `Bearer ${await police()}` } });
+  const detail = await page.request.get(staffApi(`/api/alerts/${panic?.id}`), { headers: { authorization: `Bearer ${await police()}` } });
   expect(((await detail.json()) as { evidence: { fix: { lat: number; lon: number } } }).evidence.fix).toMatchObject({ lat: 51.0871, lon: 4.3705 });
 
   // The screen follows the alert: published to the police topic, then acknowledged by an officer.
   await expect(page.getByText(/^Doorgestuurd naar de politie om \d{2}:\d{2}\.$/)).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText('Nog niet gezien door een agent.')).toBeVisible();
-  const ack = await page.request.post(`/api/alerts/${panic?.id}/acknowledge`, { headers: { authorization: `Bearer ${await police()}` } });
+  const ack = await page.request.post(staffApi(`/api/alerts/${panic?.id}/acknowledge`), { headers: { authorization: `Bearer ${await police()}` } });
   expect(ack.status()).toBe(200);
   const seenAt = ((await ack.json()) as { acknowledgedAt: string }).acknowledgedAt;
   const brussels = new Intl.DateTimeFormat('nl-BE', { timeZone: 'Europe/Brussels', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
