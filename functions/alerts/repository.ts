@@ -31,8 +31,6 @@ export interface AlertRepository {
    * was acknowledged or escalated meanwhile, or its order has ended.
    */
   escalate(alert: QueuedAlert, now: Date): Promise<boolean>;
-  /** Current publishedAt of an alert or escalation item (consistent read). */
-  publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null>;
   /** Sets publishedAt once (and drops a publish lease); false when it was already set. */
   markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean>;
   /** publishedAt and the eager publisher's lease (epoch ms) of an item, consistent; null when the item is gone. */
@@ -323,12 +321,6 @@ export class DynamoAlertRepository implements AlertRepository {
     } catch (err) {
       if (!isConditionFailed(err)) throw err;
     }
-  }
-
-  async publishedAt(key: { pk: string; sk: string }): Promise<string | undefined | null> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true, ProjectionExpression: 'pk, publishedAt' }));
-    if (!out.Item) return null;
-    return out.Item.publishedAt as string | undefined;
   }
 
   async markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean> {
