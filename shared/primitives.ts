@@ -59,6 +59,19 @@ export const wallClockTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Time as HH:MM, 00:00 to 23:59 (Europe/Brussels)')
   .describe('Wall-clock time HH:MM, Europe/Brussels');
 
+/**
+ * When it is safe to call someone (Brussels time): at most seven windows, each on some weekdays
+ * (1 = Monday; none = every day), ending after it starts. Empty = any time.
+ */
+export const callWindows = z
+  .array(
+    z
+      .strictObject({ days: z.array(z.number().int().min(1).max(7)).max(7).optional(), start: wallClockTime, end: wallClockTime })
+      .refine((w) => w.end > w.start, { message: 'Must be after start', path: ['end'] }),
+  )
+  .max(7)
+  .default([]);
+
 /** Lower-case words joined by single hyphens: `ruppel`, `boom-noord`, `legal-advice`. */
 export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export const SLUG_MAX = 64;

@@ -6,6 +6,7 @@ import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '..
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
+import { caseKeys } from '../cases/keys.js';
 import { fjcKeys } from './keys.js';
 
 /**
@@ -75,7 +76,7 @@ export class FjcRepository {
     const out = await this.client.send(
       new GetCommand({
         TableName: this.table,
-        Key: { pk: `CASE#${id}`, sk: 'CASE' },
+        Key: caseKeys.case(id),
         ConsistentRead: true,
         ProjectionExpression: 'id, #z, #s, riskLevel, orderIds, bookingRefs',
         ExpressionAttributeNames: { '#z': 'zone', '#s': 'status' },

@@ -15,6 +15,11 @@ export const STATS_INDEX_PK = fixedPartitions.statsIndex;
 
 export const statsKey = (month: string, zone: string) => ({ pk: `${prefixes.stats}${month}#${zone}`, sk: 'COUNTS' });
 
+/** The sort-key prefix of the acknowledgement times kept beside a month and zone's counters. */
+export const ACK_PREFIX = 'ACK#';
+/** One alert's acknowledgement time, in the partition of its month and zone. */
+export const ackKey = (month: string, zone: string, alertId: string) => ({ pk: statsKey(month, zone).pk, sk: `${ACK_PREFIX}${alertId}` });
+
 export function statsAdd(tableName: string, at: Date, zone: string, counters: Record<string, number>) {
   const names: Record<string, string> = { '#type': 'type', '#month': 'month', '#zone': 'zone', '#g1pk': 'gsi1pk', '#g1sk': 'gsi1sk' };
   const month = monthOf(at);
@@ -69,8 +74,7 @@ export function ackTimeItem(tableName: string, ack: AckTime) {
     Put: {
       TableName: tableName,
       Item: {
-        pk: `${prefixes.stats}${month}#${ack.zone}`,
-        sk: `ACK#${ack.alertId}`,
+        ...ackKey(month, ack.zone, ack.alertId),
         type: 'ACK_TIME',
         month,
         zone: ack.zone,

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CountsInput } from '../../shared/reports/monthly.js';
 import { dynamo } from '../lib/clients.js';
 import { queryAll } from '../lib/dynamo.js';
-import { STATS_INDEX_PK, statsKey } from '../lib/stats.js';
+import { ACK_PREFIX, STATS_INDEX_PK, statsKey } from '../lib/stats.js';
 
 /** What the report needs from storage (a port; the adapter below reads DynamoDB). */
 export interface StatsReader {
@@ -46,7 +46,7 @@ export class DynamoStatsReader implements StatsReader {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :ack)',
-      ExpressionAttributeValues: { ':pk': statsKey(month, zone).pk, ':ack': 'ACK#' },
+      ExpressionAttributeValues: { ':pk': statsKey(month, zone).pk, ':ack': ACK_PREFIX },
       ProjectionExpression: 'seconds',
     });
     return items.flatMap((item) => (typeof item.seconds === 'number' ? [item.seconds] : []));

@@ -1,29 +1,19 @@
 import * as z from 'zod';
 import type { CapabilityContract } from '../contract.js';
 import type { ATTENDANCE, Attendance, BookingStatus } from '../catalog/booking.js';
-import { phoneSchema, slug } from '../catalog/schemas.js';
-import { calendarDate, instant, plainText, wallClockTime as hhmm } from '../primitives.js';
+import { callbackPhoneSchema, slug } from '../catalog/schemas.js';
+import { calendarDate, callWindows, instant, plainText } from '../primitives.js';
 
 const text = plainText;
-
-/** A phone number someone can be called back on: 8 to 15 digits. */
-const callbackPhone = phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)');
 
 export const safeContactSchema = z
   .strictObject({
     /** May the centre contact this person at all? */
     mayContact: z.boolean(),
     method: z.enum(['phone', 'none']).default('none'),
-    phone: callbackPhone.optional(),
+    phone: callbackPhoneSchema.optional(),
     /** When it is safe to call (Brussels time); empty = any time within opening hours. */
-    windows: z
-      .array(
-        z
-          .strictObject({ days: z.array(z.number().int().min(1).max(7)).max(7).optional(), start: hhmm, end: hhmm })
-          .refine((w) => w.end > w.start, { message: 'Must be after start', path: ['end'] }),
-      )
-      .max(7)
-      .default([]),
+    windows: callWindows,
     voicemail: z.boolean().default(false),
     /** A word the caller says so the person knows the call is safe. */
     codeWord: text(40).optional(),

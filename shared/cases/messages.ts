@@ -51,40 +51,51 @@ function attributes(f: FollowupSummary, kind: string, stage: string): Record<str
   };
 }
 
+/** A follow-up message: its lines, then the link to the case in the staff console. */
+function followupMessage(f: FollowupSummary, kind: string, stage: string, subject: string, lines: string[], link: string): Message {
+  return { subject: subjectLine(subject, `case ${f.caseId}`), text: [...lines, link].join('\n'), attributes: attributes(f, kind, stage) };
+}
+
 export function reminderMessage(f: FollowupSummary, consoleOrigin?: string): Message {
   const tag = f.urgency === 'urgent' ? '[URGENT] ' : '';
-  return {
-    subject: subjectLine(`${tag}Follow-up due`, `case ${f.caseId}`),
-    text: [
+  return followupMessage(
+    f,
+    'followupReminder',
+    'remind',
+    `${tag}Follow-up due`,
+    [
       ...(f.alertId ? [`Police alert ${f.alertId} on an order linked to this case: check on her safety now.`] : []),
       `Follow-up due: ${PURPOSE[f.purpose]}.`,
       `Case ${f.caseId}, zone ${f.zone}. Due: ${brusselsTime(f.dueAt)} (Brussels). Urgency: ${f.urgency}.`,
-      `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,
-    ].join('\n'),
-    attributes: attributes(f, 'followupReminder', 'remind'),
-  };
+    ],
+    `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,
+  );
 }
 
 export function overdueMessage(f: FollowupSummary, consoleOrigin?: string): Message {
-  return {
-    subject: subjectLine('[OVERDUE] Follow-up not done', `case ${f.caseId}`),
-    text: [
+  return followupMessage(
+    f,
+    'followupOverdue',
+    'escalate',
+    '[OVERDUE] Follow-up not done',
+    [
       `A follow-up is overdue: ${PURPOSE[f.purpose]}, due ${brusselsTime(f.dueAt)} (Brussels), assigned to ${f.officer}.`,
       `Case ${f.caseId}, zone ${f.zone}. Urgency: ${f.urgency}.`,
-      `Open the case in the staff console to reassign or follow up: ${consoleLink(f.caseId, consoleOrigin)}`,
-    ].join('\n'),
-    attributes: attributes(f, 'followupOverdue', 'escalate'),
-  };
+    ],
+    `Open the case in the staff console to reassign or follow up: ${consoleLink(f.caseId, consoleOrigin)}`,
+  );
 }
 
 export function unreachableMessage(f: FollowupSummary, consoleOrigin?: string): Message {
-  return {
-    subject: subjectLine('[URGENT] Victim not reached twice', `case ${f.caseId}`),
-    text: [
+  return followupMessage(
+    f,
+    'followupUnreachable',
+    'notice',
+    '[URGENT] Victim not reached twice',
+    [
       `The last two follow-ups of case ${f.caseId} (zone ${f.zone}) did not reach the victim.`,
       `The next follow-up (due ${brusselsTime(f.dueAt)}, Brussels) is now urgent; assigned to ${f.officer}.`,
-      `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,
-    ].join('\n'),
-    attributes: attributes(f, 'followupUnreachable', 'notice'),
-  };
+    ],
+    `Open the case in the staff console: ${consoleLink(f.caseId, consoleOrigin)}`,
+  );
 }

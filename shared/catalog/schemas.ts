@@ -33,6 +33,9 @@ export const phoneSchema = z
   .regex(/^\+?[0-9][0-9 ./-]{1,20}$/, 'A phone number: digits, spaces, . / - and an optional leading +')
   .refine((p) => p.replace(/\D/g, '').length >= 3 && p.replace(/\D/g, '').length <= 15, 'Between 3 and 15 digits');
 
+/** A phone number someone can be called back on: 8 to 15 digits. */
+export const callbackPhoneSchema = phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)');
+
 const serviceShape = {
   zone: slug,
   name: localizedSchema(80),

@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyResultV2, 
 import type { JWTPayload } from 'jose';
 import { buildApiEvent, toHttpReply } from '../../infra/local/api-event.js';
 import { identity } from '../../shared/identity.js';
+import type { PartnerId } from '../../shared/partners.js';
 import type { StaffRole } from '../../shared/roles.js';
 import { matchRoute, routeKey } from '../../shared/routes.js';
 import { lambdaContext, withPatch } from './events.js';
@@ -53,8 +54,14 @@ export async function invokeRoute(handler: Handler, method: string, path: string
   return { status: reply.status, json: text && reply.headers['content-type']?.toString().includes('json') ? JSON.parse(text) : {}, headers: reply.headers };
 }
 
-/** An access token's claims for a staff member, shaped as the local issuer (and Cognito) mint them; acting in the demo zone unless a `zone:<id>` group is given. */
-export function staffToken(username: string, ...groups: (StaffRole | `zone:${string}` | `district:${string}`)[]): JWTPayload {
+/** A group of a staff token (shared/identity.ts `groupsOf`): a role, a zone, a district, or a partner worker's organisation. */
+export type StaffGroup = StaffRole | `zone:${string}` | `district:${string}` | `partner:${PartnerId}`;
+
+/**
+ * An access token's claims for a staff member, shaped as the local issuer (and Cognito) mint them;
+ * acting in the demo zone unless a `zone:<id>` group is given. A partner worker also carries `partner:<id>`.
+ */
+export function staffToken(username: string, ...groups: StaffGroup[]): JWTPayload {
   return {
     sub: `sub-${username}`,
     username,

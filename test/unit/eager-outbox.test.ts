@@ -3,30 +3,12 @@ import type { AlertRecord } from '../../functions/alerts/model.js';
 import { EagerAlertPublisher, LEASE_MARGIN_MS, PUBLISH_LEASE_MS, type AlertOutbox } from '../../functions/alerts/outbox.js';
 import type { CommitPlan, CommitResult, MonitoringRepository } from '../../functions/monitoring/repository.js';
 import { applyEvent } from '../../functions/monitoring/use-cases.js';
-import { initialState, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
+import { initialState, type OrderState } from '../../shared/zones/index.js';
 import { RecordingNotifier } from '../support/fakes/notifier.js';
+import { orderRecord } from '../support/orders.js';
 
 const now = new Date('2026-03-02T10:00:00Z');
-const order: OrderRecord = {
-  id: 'RO-1',
-  version: 1,
-  status: 'active',
-  district: 'ruppel',
-  respondentDeviceId: 'DEV-R',
-  protectedPersonRef: 'CASE-1',
-  shareProtectedPosition: false,
-  validFrom: '2026-01-01T00:00:00Z',
-  validUntil: '2027-01-01T00:00:00Z',
-  zones: [],
-  curfews: [],
-  noContact: true,
-  device: { signalLossMinutes: 10, batteryLowPercent: 15 },
-  fixRetentionDays: 30,
-  createdAt: '2026-01-01T00:00:00Z',
-  createdBy: 'paula.police',
-  updatedAt: '2026-01-01T00:00:00Z',
-  updatedBy: 'paula.police',
-};
+const order = orderRecord();
 
 /** Just what applyEvent uses: load and commit; the first `conflicts` commits lose to another writer. */
 function repoWithConflicts(conflicts: number): MonitoringRepository & { plans: CommitPlan[] } {

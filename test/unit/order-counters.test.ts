@@ -1,28 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { orderCounterDeltas } from '../../functions/orders/counters.js';
 import type { OrderRecord } from '../../shared/zones/index.js';
+import { orderRecord } from '../support/orders.js';
 
-const order = (o: Partial<OrderRecord> = {}): OrderRecord => ({
-  id: 'RO-1',
-  version: 1,
-  status: 'active',
-  district: 'ruppel',
-  respondentDeviceId: 'D1',
-  protectedPersonRef: 'CASE-1',
-  shareProtectedPosition: false,
-  validFrom: '2026-01-10T00:00:00.000Z',
-  validUntil: '2026-07-10T00:00:00.000Z',
-  zones: [],
-  curfews: [],
-  noContact: true,
-  device: { signalLossMinutes: 10, batteryLowPercent: 15 },
-  fixRetentionDays: 90,
-  createdAt: '2026-01-10T09:00:00.000Z',
-  createdBy: 'p',
-  updatedAt: '2026-01-10T09:00:00.000Z',
-  updatedBy: 'p',
-  ...o,
-});
+const order = (o: Partial<OrderRecord> = {}): OrderRecord =>
+  orderRecord({
+    validFrom: '2026-01-10T00:00:00.000Z',
+    validUntil: '2026-07-10T00:00:00.000Z',
+    createdAt: '2026-01-10T09:00:00.000Z',
+    updatedAt: '2026-01-10T09:00:00.000Z',
+    ...o,
+  });
 const flat = (ds: ReturnType<typeof orderCounterDeltas>) => ds.map((d) => [d.at.toISOString().slice(0, 7), d.zone, d.counters]);
 
 describe('orderCounterDeltas', () => {

@@ -1,26 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { supersededByChange, type OrderRecord } from '../../shared/zones/index.js';
+import { supersededByChange } from '../../shared/zones/index.js';
+import { orderRecord } from '../support/orders.js';
 
-const base: OrderRecord = {
-  id: 'RO-1',
-  version: 1,
-  status: 'active',
-  district: 'ruppel',
-  respondentDeviceId: 'DEV-R',
-  protectedPersonRef: 'CASE-1',
-  shareProtectedPosition: false,
-  validFrom: '2026-01-01T00:00:00.000Z',
-  validUntil: '2027-01-01T00:00:00.000Z',
+const base = orderRecord({
   zones: [{ id: 'home-1', label: 'home', centre: { lat: 51, lon: 4 }, alertRadiusM: 500, preAlertRadiusM: 1000 }],
   curfews: [{ id: 'curfew-1', start: '22:00', end: '06:00', centre: { lat: 51, lon: 4 }, radiusM: 200 }],
-  noContact: true,
-  device: { signalLossMinutes: 10, batteryLowPercent: 15 },
-  fixRetentionDays: 90,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  createdBy: 'p',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-  updatedBy: 'p',
-};
+});
 
 describe('which alerts a new version of an order supersedes', () => {
   it('those of a removed or changed condition; not those of an unchanged one', () => {

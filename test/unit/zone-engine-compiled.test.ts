@@ -12,6 +12,7 @@ import {
   type OrderRules,
   type OrderState,
 } from '../../shared/zones/index.js';
+import { orderRecord } from '../support/orders.js';
 
 /**
  * The engine derives what it needs from an order's rules once per rules object (shared/zones/compiled.ts)
@@ -89,27 +90,8 @@ describe('compiled rules keep the engine’s decisions', () => {
 });
 
 describe('rulesOfVersion', () => {
-  const order = (overrides: Partial<OrderRecord> = {}): OrderRecord => ({
-    id: 'RO-1',
-    version: 1,
-    status: 'active',
-    district: 'ruppel',
-    respondentDeviceId: 'DEV-R',
-    protectedPersonRef: 'CASE-1',
-    shareProtectedPosition: false,
-    validFrom: '2026-01-01T00:00:00Z',
-    validUntil: '2027-01-01T00:00:00Z',
-    zones: [{ id: 'z-home', label: 'home', centre: HOME, alertRadiusM: 500, preAlertRadiusM: 1000 }],
-    curfews: [],
-    noContact: true,
-    device: { signalLossMinutes: 10, batteryLowPercent: 15 },
-    fixRetentionDays: 30,
-    createdAt: '2026-01-01T00:00:00Z',
-    createdBy: 'paula.police',
-    updatedAt: '2026-01-01T00:00:00Z',
-    updatedBy: 'paula.police',
-    ...overrides,
-  });
+  const order = (overrides: Partial<OrderRecord> = {}): OrderRecord =>
+    orderRecord({ zones: [{ id: 'z-home', label: 'home', centre: HOME, alertRadiusM: 500, preAlertRadiusM: 1000 }], ...overrides });
 
   it('one rules object per order version (read again from the table, it is the same object), a new one at once for a new version or an end', () => {
     const first = rulesOfVersion(order());

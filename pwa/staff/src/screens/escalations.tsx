@@ -5,6 +5,7 @@ import type { Patch } from '../patch.js';
 import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { useLoad } from '../ui/hooks.js';
+import { Fact, Facts } from '../ui/fields.js';
 import { Loading, Page } from '../ui/page.js';
 import { useOpenAlerts, type Alert } from './alerts.js';
 import { toBuckets, type Followup } from './followups.js';
@@ -56,16 +57,10 @@ export function EscalationsScreen({ roles, patch, pollSeconds }: { roles: readon
                 <span class={`badge severity-${a.severity}`}>{label(t.alerts.severities, a.severity)}</span>{' '}
                 {t.alerts.alertTitle(label(t.alerts.kinds, a.kind), a.zoneLabel ? label(t.alerts.zoneLabels, a.zoneLabel) : '')}
               </h3>
-              <dl class="facts">
-                <div>
-                  <dt>{t.escalations.level}</dt>
-                  <dd>{t.escalations.levelValue(a.escalationLevel ?? 0)}</dd>
-                </div>
-                <div>
-                  <dt>{t.escalations.waiting}</dt>
-                  <dd>{t.escalations.since(dateTime(a.raisedAt))}</dd>
-                </div>
-              </dl>
+              <Facts>
+                <Fact term={t.escalations.level}>{t.escalations.levelValue(a.escalationLevel ?? 0)}</Fact>
+                <Fact term={t.escalations.waiting}>{t.escalations.since(dateTime(a.raisedAt))}</Fact>
+              </Facts>
               <p>
                 <a href={href('alerts', a.id)}>{t.alerts.details}</a>
               </p>
@@ -86,24 +81,15 @@ export function EscalationsScreen({ roles, patch, pollSeconds }: { roles: readon
               <h3>
                 {label(t.purposes, f.purpose)} {f.urgency === 'urgent' ? <span class="badge severity-high">{t.followups.urgent}</span> : null}
               </h3>
-              <dl class="facts">
-                <div>
-                  <dt>{t.escalations.level}</dt>
-                  <dd>{f.escalatedAt ? t.escalations.escalated(dateTime(f.escalatedAt)) : f.remindedAt ? t.escalations.reminded : t.escalations.notYet}</dd>
-                </div>
-                <div>
-                  <dt>{t.followups.due}</dt>
-                  <dd>
-                    {dateTime(f.dueAt)} — {t.escalations.hoursOverdue(Math.max(0, Math.floor((now - new Date(f.dueAt).getTime()) / HOUR)))}
-                  </dd>
-                </div>
-                {f.officer ? (
-                  <div>
-                    <dt>{t.followups.officer}</dt>
-                    <dd>{f.officer}</dd>
-                  </div>
-                ) : null}
-              </dl>
+              <Facts>
+                <Fact term={t.escalations.level}>
+                  {f.escalatedAt ? t.escalations.escalated(dateTime(f.escalatedAt)) : f.remindedAt ? t.escalations.reminded : t.escalations.notYet}
+                </Fact>
+                <Fact term={t.followups.due}>
+                  {dateTime(f.dueAt)} — {t.escalations.hoursOverdue(Math.max(0, Math.floor((now - new Date(f.dueAt).getTime()) / HOUR)))}
+                </Fact>
+                {f.officer ? <Fact term={t.followups.officer}>{f.officer}</Fact> : null}
+              </Facts>
               <p>
                 <a href={href('cases', f.caseId)}>{t.escalations.openCase}</a>
               </p>

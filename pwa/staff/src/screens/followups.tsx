@@ -9,7 +9,7 @@ import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
-import { Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
+import { Fact, Facts, Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { OfficerChoice } from '../ui/officer-choice.js';
 import { Loading, Page } from '../ui/page.js';
@@ -63,40 +63,17 @@ export function FollowupsScreen({ roles }: { roles: readonly StaffRole[] }) {
         {saved ?? ''}
       </p>
       {list.loading && !b ? <Loading /> : null}
-      {b ? (
-        <>
-          <Section
-            onSaved={setSaved}
-            id="overdue"
-            title={t.followups.overdue}
-            items={b.overdue}
-            risks={risks}
-            contacts={contacts}
-            roles={roles}
-            onChange={list.reload}
-          />
-          <Section
-            onSaved={setSaved}
-            id="today"
-            title={t.followups.today}
-            items={b.today}
-            risks={risks}
-            contacts={contacts}
-            roles={roles}
-            onChange={list.reload}
-          />
-          <Section
-            onSaved={setSaved}
-            id="week"
-            title={t.followups.week}
-            items={b.next7Days}
-            risks={risks}
-            contacts={contacts}
-            roles={roles}
-            onChange={list.reload}
-          />
-        </>
-      ) : null}
+      {b
+        ? (
+            [
+              ['overdue', t.followups.overdue, b.overdue],
+              ['today', t.followups.today, b.today],
+              ['week', t.followups.week, b.next7Days],
+            ] as const
+          ).map(([id, title, items]) => (
+            <Section key={id} onSaved={setSaved} id={id} title={title} items={items} risks={risks} contacts={contacts} roles={roles} onChange={list.reload} />
+          ))
+        : null}
     </Page>
   );
 }
@@ -206,52 +183,27 @@ export function FollowupCard({
       </h3>
       {/* How to contact her safely comes first on every card, before any number. */}
       <SafeContactBlock sc={caseInfo?.safeContact} id={f.id} />
-      <dl class="facts">
-        <div>
-          <dt>{t.followups.due}</dt>
-          <dd>{dateTime(f.dueAt)}</dd>
-        </div>
-        {caseInfo?.riskLevel ? (
-          <div>
-            <dt>{t.cases.risk}</dt>
-            <dd>{label(t.cases.risks, caseInfo.riskLevel)}</dd>
-          </div>
-        ) : null}
+      <Facts>
+        <Fact term={t.followups.due}>{dateTime(f.dueAt)}</Fact>
+        {caseInfo?.riskLevel ? <Fact term={t.cases.risk}>{label(t.cases.risks, caseInfo.riskLevel)}</Fact> : null}
         {showCase ? (
-          <div>
-            <dt>{t.followups.case}</dt>
-            <dd>
-              <a href={href('cases', f.caseId)} class="case-ref" aria-label={t.followups.openCase(ref)}>
-                {ref}
-              </a>
-            </dd>
-          </div>
+          <Fact term={t.followups.case}>
+            <a href={href('cases', f.caseId)} class="case-ref" aria-label={t.followups.openCase(ref)}>
+              {ref}
+            </a>
+          </Fact>
         ) : null}
-        {f.officer ? (
-          <div>
-            <dt>{t.followups.officer}</dt>
-            <dd>{f.officer}</dd>
-          </div>
-        ) : null}
-        {done ? (
-          <div>
-            <dt>{t.followups.outcome}</dt>
-            <dd>{label(t.outcomes, f.outcome) || t.followups.done}</dd>
-          </div>
-        ) : null}
+        {f.officer ? <Fact term={t.followups.officer}>{f.officer}</Fact> : null}
+        {done ? <Fact term={t.followups.outcome}>{label(t.outcomes, f.outcome) || t.followups.done}</Fact> : null}
         {done && f.completedAt ? (
-          <div>
-            <dt>{t.followups.completed}</dt>
-            <dd>{f.completedBy ? t.followups.completedBy(dateTime(f.completedAt), f.completedBy) : dateTime(f.completedAt)}</dd>
-          </div>
+          <Fact term={t.followups.completed}>{f.completedBy ? t.followups.completedBy(dateTime(f.completedAt), f.completedBy) : dateTime(f.completedAt)}</Fact>
         ) : null}
         {done && f.note ? (
-          <div>
-            <dt>{t.followups.note}</dt>
-            <dd class="note">{f.note}</dd>
-          </div>
+          <Fact term={t.followups.note} class="note">
+            {f.note}
+          </Fact>
         ) : null}
-      </dl>
+      </Facts>
       {!done ? (
         <div class="actions">
           <button type="button" class="button" aria-expanded={panel === 'complete'} onClick={() => toggle('complete')}>

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Closure, Localized, OpeningRule } from '../../../../shared/catalog/api.js';
 import { PARTNERS } from '../../../../shared/partners.js';
@@ -175,8 +176,6 @@ function ServiceForm({
     // The shown name follows the organisation unless the coordinator wrote one of her own.
     set({ partnerId, partner: after && (d.partner === '' || d.partner === before) ? after : d.partner });
   };
-  const setRule = (i: number, patch: Partial<OpeningRule>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...patch } : r)));
-  const setClosure = (i: number, patch: Partial<Closure>) => setClosures(closures.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   const submit = (e: Event) => {
     e.preventDefault();
     setSaved(undefined);
@@ -289,63 +288,57 @@ function ServiceForm({
           onInput={(e) => setNumbers({ ...numbers, [k]: value(e) })}
         />
       ))}
-      <fieldset>
-        <legend>{t.services.openingRules}</legend>
-        {rules.map((r, i) => (
-          <fieldset class="group" key={i}>
-            <legend>
-              {t.services.openingRules} {i + 1}
-            </legend>
+      <RepeatedGroups
+        legend={t.services.openingRules}
+        items={rules}
+        onChange={setRules}
+        blank={{ weekday: 1, start: '09:00', end: '12:00' }}
+        removeText={t.services.removeRule}
+        addText={t.services.addRule}
+      >
+        {(r, i, setRule) => (
+          <>
             <SelectField
               id={`rule-${i}-day`}
               label={t.services.weekday}
               value={String(r.weekday)}
-              onChange={(v) => setRule(i, { weekday: Number(v) })}
+              onChange={(v) => setRule({ weekday: Number(v) })}
               options={t.services.weekdays.map((d, j) => [String(j + 1), d] as const)}
             />
-            <Field id={`rule-${i}-start`} type="time" label={t.services.from} required value={r.start} onInput={(e) => setRule(i, { start: value(e) })} />
-            <Field id={`rule-${i}-end`} type="time" label={t.services.to} required value={r.end} onInput={(e) => setRule(i, { end: value(e) })} />
-            <button type="button" class="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>
-              {t.services.removeRule}
-            </button>
-          </fieldset>
-        ))}
-        <button type="button" class="button" onClick={() => setRules([...rules, { weekday: 1, start: '09:00', end: '12:00' }])}>
-          {t.services.addRule}
-        </button>
-      </fieldset>
-      <fieldset>
-        <legend>{t.services.closures}</legend>
-        {closures.map((c, i) => (
-          <fieldset class="group" key={i}>
-            <legend>
-              {t.services.closures} {i + 1}
-            </legend>
+            <Field id={`rule-${i}-start`} type="time" label={t.services.from} required value={r.start} onInput={(e) => setRule({ start: value(e) })} />
+            <Field id={`rule-${i}-end`} type="time" label={t.services.to} required value={r.end} onInput={(e) => setRule({ end: value(e) })} />
+          </>
+        )}
+      </RepeatedGroups>
+      <RepeatedGroups
+        legend={t.services.closures}
+        items={closures}
+        onChange={setClosures}
+        blank={{ from: '', to: '' }}
+        removeText={t.services.removeClosure}
+        addText={t.services.addClosure}
+      >
+        {(c, i, setClosure) => (
+          <>
             <Field
               id={`closure-${i}-from`}
               type="date"
               label={t.services.closureFrom}
               required
               value={c.from}
-              onInput={(e) => setClosure(i, { from: value(e) })}
+              onInput={(e) => setClosure({ from: value(e) })}
             />
-            <Field id={`closure-${i}-to`} type="date" label={t.services.closureTo} required value={c.to} onInput={(e) => setClosure(i, { to: value(e) })} />
+            <Field id={`closure-${i}-to`} type="date" label={t.services.closureTo} required value={c.to} onInput={(e) => setClosure({ to: value(e) })} />
             <Field
               id={`closure-${i}-reason`}
               label={t.services.closureReason}
               optional
               value={c.reason ?? ''}
-              onInput={(e) => setClosure(i, { reason: value(e) })}
+              onInput={(e) => setClosure({ reason: value(e) })}
             />
-            <button type="button" class="button" onClick={() => setClosures(closures.filter((_, j) => j !== i))}>
-              {t.services.removeClosure}
-            </button>
-          </fieldset>
-        ))}
-        <button type="button" class="button" onClick={() => setClosures([...closures, { from: '', to: '' }])}>
-          {t.services.addClosure}
-        </button>
-      </fieldset>
+          </>
+        )}
+      </RepeatedGroups>
       <ErrorText error={action.error} />
       <Status text={saved} />
       <div class="actions">
@@ -357,5 +350,45 @@ function ServiceForm({
         </button>
       </div>
     </form>
+  );
+}
+
+/** A list of numbered groups of fields (opening rules, closures), each removable, with an "add" button after them. */
+function RepeatedGroups<T>({
+  legend,
+  items,
+  onChange,
+  blank,
+  removeText,
+  addText,
+  children,
+}: {
+  legend: string;
+  items: readonly T[];
+  onChange: (items: T[]) => void;
+  /** What "add" appends. */
+  blank: T;
+  removeText: string;
+  addText: string;
+  children: (item: T, i: number, set: (patch: Partial<T>) => void) => ComponentChildren;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {items.map((item, i) => (
+        <fieldset class="group" key={i}>
+          <legend>
+            {legend} {i + 1}
+          </legend>
+          {children(item, i, (patch) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x))))}
+          <button type="button" class="button" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+            {removeText}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" class="button" onClick={() => onChange([...items, blank])}>
+        {addText}
+      </button>
+    </fieldset>
   );
 }

@@ -15,13 +15,11 @@ export interface InputProps {
   onChange?: (e: Event) => void;
 }
 
-/** A labelled input; `hint` is tied with aria-describedby. */
-export function Field({ id, label, hint, optional, ...input }: { id: string; label: string; hint?: string; optional?: boolean } & InputProps) {
+/** The label (with "optional" where it applies) and the hint paragraph that aria-describedby points at. */
+function LabelAndHint({ id, label, hint, hintId, optional }: { id: string; label: string; hint?: string; hintId?: string; optional?: boolean }) {
   const { t } = useI18n();
-  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <div class={input.type === 'checkbox' ? 'field checkbox' : 'field'}>
-      {input.type === 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
+    <>
       <label for={id}>
         {label}
         {optional ? <span class="muted"> {t.optional}</span> : null}
@@ -31,6 +29,17 @@ export function Field({ id, label, hint, optional, ...input }: { id: string; lab
           {hint}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A labelled input; `hint` is tied with aria-describedby. */
+export function Field({ id, label, hint, optional, ...input }: { id: string; label: string; hint?: string; optional?: boolean } & InputProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  return (
+    <div class={input.type === 'checkbox' ? 'field checkbox' : 'field'}>
+      {input.type === 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
+      <LabelAndHint id={id} label={label} hint={hint} hintId={hintId} optional={optional} />
       {input.type !== 'checkbox' ? <input id={id} aria-describedby={hintId} {...(input as Record<string, unknown>)} /> : null}
     </div>
   );
@@ -54,22 +63,21 @@ export function TextArea({
   maxLength?: number;
   onInput: (e: Event) => void;
 }) {
-  const { t } = useI18n();
   const hintId = hint ? `${id}-hint` : undefined;
   return (
     <div class="field">
-      <label for={id}>
-        {label}
-        {optional ? <span class="muted"> {t.optional}</span> : null}
-      </label>
-      {hint ? (
-        <p id={hintId} class="hint">
-          {hint}
-        </p>
-      ) : null}
+      <LabelAndHint id={id} label={label} hint={hint} hintId={hintId} optional={optional} />
       <textarea id={id} rows={4} aria-describedby={hintId} maxLength={maxLength} value={text} onInput={onInput} />
     </div>
   );
+}
+
+/** One value out of `options` (value, shown text). */
+interface ChoiceProps {
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly (readonly [string, string])[];
+  required?: boolean;
 }
 
 export function SelectField({
@@ -80,13 +88,9 @@ export function SelectField({
   options,
   required,
   empty,
-}: {
+}: ChoiceProps & {
   id: string;
   label: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: readonly (readonly [string, string])[];
-  required?: boolean;
   /** Text of an empty first choice; none when undefined. */
   empty?: string;
 }) {
@@ -105,21 +109,7 @@ export function SelectField({
   );
 }
 
-export function RadioGroup({
-  name,
-  legend,
-  value,
-  onChange,
-  options,
-  required,
-}: {
-  name: string;
-  legend: string;
-  value: string;
-  onChange: (v: string) => void;
-  options: readonly (readonly [string, string])[];
-  required?: boolean;
-}) {
+export function RadioGroup({ name, legend, value, onChange, options, required }: ChoiceProps & { name: string; legend: string }) {
   return (
     <fieldset class="radios">
       <legend>{legend}</legend>
@@ -137,11 +127,11 @@ export function Facts({ children }: { children: ComponentChildren }) {
   return <dl class="facts">{children}</dl>;
 }
 
-export function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+export function Fact({ term, children, class: ddClass }: { term: string; children: ComponentChildren /** On the `dd`. */; class?: string }) {
   return (
     <div>
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd class={ddClass}>{children}</dd>
     </div>
   );
 }
