@@ -1,6 +1,6 @@
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
-import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js';
+import { expectAxeClean, openScreen, signIn, signInAndOpen, signOut } from './staff-helpers.js';
 
 /**
  * FJC coordinators: bookings of a service on a day (needs, safe contact, confirm), services and contact
@@ -8,6 +8,14 @@ import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js'
  * Ruppel catalogue of the local stack, all through the console (the page's own fetch only reads back
  * what the victim app would see).
  */
+/** Removes a contact point the test added (the second press confirms), leaving the demo list as it was. */
+async function removeContactPoint(page: Page, id: string): Promise<void> {
+  const point = page.locator(`[data-contact-point="${id}"]`);
+  await point.getByRole('button', { name: 'Verwijderen' }).click();
+  await point.getByRole('button', { name: 'Verwijderen' }).click();
+  await expect(point).toHaveCount(0);
+}
+
 async function bookCounselling(request: APIRequestContext, alias: string): Promise<{ reference: string; date: string }> {
   const slots = await request.get('/api/services/counselling/slots');
   expect(slots.status()).toBe(200);
@@ -83,9 +91,7 @@ test('coordinator: bookings of a service and day, with needs and safe contact; c
 });
 
 test('coordinator: add a contact point with its name and description in every language, and change any of them', async ({ page }) => {
-  await signIn(page, 'chris.coordinator');
-  const { built } = await openScreen(page, '#/contact-points', '/api/contact-points');
-  expect(built).toBe(true);
+  await signInAndOpen(page, 'chris.coordinator', '#/contact-points', '/api/contact-points');
   const id = `e2e-${Date.now().toString(36)}`;
   await page.getByRole('button', { name: 'Contactpunt toevoegen' }).click();
   const form = page.getByRole('region', { name: 'Contactpunt toevoegen' });
@@ -131,9 +137,7 @@ test('coordinator: add a contact point with its name and description in every la
     ar: 'استشارة قانونية أولى مجانية.',
   });
   // Leave the demo list as it was.
-  await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
-  await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
-  await expect(page.locator(`[data-contact-point="${id}"]`)).toHaveCount(0);
+  await removeContactPoint(page, id);
 });
 
 test('coordinator: a shelter is confidential by default; publishing its address is a warned, audited choice', async ({ page }) => {
@@ -178,9 +182,7 @@ test('coordinator: a shelter is confidential by default; publishing its address 
   await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Opslaan' }).click();
   await expect(page.locator(`[data-contact-point="${id}"]`).getByText('Vertrouwelijke plaats: geen adres, nergens.')).toBeVisible();
   await expect(page.locator(`[data-contact-point="${id}"]`)).not.toContainText('Kerkstraat');
-  await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
-  await page.locator(`[data-contact-point="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
-  await expect(page.locator(`[data-contact-point="${id}"]`)).toHaveCount(0);
+  await removeContactPoint(page, id);
 });
 
 test('coordinator: add a service with its texts in every language, then open it for bookings', async ({ page }) => {
@@ -230,9 +232,7 @@ test('coordinator: add a service with its texts in every language, then open it 
 });
 
 test('coordinator: services list and editor (capacity, opening rules) save through PUT /api/services/{id}', async ({ page, request }) => {
-  await signIn(page, 'chris.coordinator');
-  const { built } = await openScreen(page, '#/services', '/api/services');
-  expect(built).toBe(true);
+  await signInAndOpen(page, 'chris.coordinator', '#/services', '/api/services');
   await expect(page.getByRole('heading', { level: 1, name: 'Diensten' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: 'Weerbaarheidstraining' })).toBeVisible();
   await expectAxeClean(page);
@@ -250,9 +250,7 @@ test('coordinator: services list and editor (capacity, opening rules) save throu
 });
 
 test('coordinator: contact points screen', async ({ page }) => {
-  await signIn(page, 'chris.coordinator');
-  const { built } = await openScreen(page, '#/contact-points', '/api/contact-points');
-  expect(built).toBe(true);
+  await signInAndOpen(page, 'chris.coordinator', '#/contact-points', '/api/contact-points');
   await expect(page.getByRole('heading', { level: 1, name: 'Contactpunten' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: '1712 — hulplijn geweld' })).toBeVisible();
   await expectAxeClean(page);

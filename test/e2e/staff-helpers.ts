@@ -68,3 +68,10 @@ export async function openScreen(page: Page, hash: string, apiPath: string): Pro
   const res = await response;
   return { built: res.status() !== 501 };
 }
+
+/** Signs in and opens a screen, which must be built (its API call does not answer 501). */
+export async function signInAndOpen(page: Page, username: string, hash: string, apiPath: string): Promise<void> {
+  await signIn(page, username);
+  const { built } = await openScreen(page, hash, apiPath);
+  expect(built).toBe(true);
+}

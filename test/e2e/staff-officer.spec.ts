@@ -1,14 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectAxeClean, openScreen, signIn, signOut } from './staff-helpers.js';
+import { expectAxeClean, signIn, signInAndOpen, signOut } from './staff-helpers.js';
 
 /**
  * Officers: open a case, see its follow-ups, record an outcome; supervisors reassign a follow-up of the
  * team. Against the cases API (functions/cases) and the demo cases seed (infra/local/demo/cases.ts).
  */
 test('officer: follow-ups screen → open a case → its follow-ups → record an outcome', async ({ page }) => {
-  await signIn(page, 'olivia.officer');
-  const { built } = await openScreen(page, '#/followups', '/api/followups');
-  expect(built).toBe(true);
+  await signInAndOpen(page, 'olivia.officer', '#/followups', '/api/followups');
   await expect(page.getByRole('heading', { level: 1, name: 'Mijn opvolgingen' })).toBeVisible();
   // The demo seed gives each officer an overdue follow-up and one next week.
   await expect(page.locator('section.bucket-overdue li.card[data-followup-id]').first()).toBeVisible();
@@ -79,9 +77,7 @@ test('officer: the new-case form scores the DASH-style checklist; judgement may 
 });
 
 test('supervisor: reassign a follow-up of the team', async ({ page }) => {
-  await signIn(page, 'sam.supervisor');
-  const { built } = await openScreen(page, '#/followups', '/api/followups');
-  expect(built).toBe(true);
+  await signInAndOpen(page, 'sam.supervisor', '#/followups', '/api/followups');
   await expect(page.getByRole('heading', { level: 1, name: 'Opvolgingen van het team' })).toBeVisible();
   // The team's follow-ups (the demo seed's): pick one of Olivia's and give it to Omar.
   const card = page.locator('li.card[data-followup-id]').filter({ hasText: 'olivia.officer' }).first();
@@ -173,9 +169,7 @@ test('officer: the whole job on a case in the console — risk up and down with 
 });
 
 test('officer: follow-up cards show a short case reference and the risk level; a saved outcome is confirmed', async ({ page }) => {
-  await signIn(page, 'omar.officer');
-  const { built } = await openScreen(page, '#/followups', '/api/followups');
-  expect(built).toBe(true);
+  await signInAndOpen(page, 'omar.officer', '#/followups', '/api/followups');
   const card = page.locator('section.bucket-overdue li.card[data-followup-id]').first();
   await expect(card).toBeVisible();
   await expect(card.locator('a.case-ref')).toHaveText(/^C-…[0-9A-Z]{6}$/);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,7 @@ import { PERSONAL_DATA_KEY_ENV } from '../../shared/personal-data.js';
 import { secrets, type SecretName } from '../../shared/secrets.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { topics, type TopicName } from '../../shared/topics.js';
+import { caseBody } from '../support/bodies.js';
 import { apiEvent } from '../support/events.js';
 import { waitForMessages } from '../support/sns-inbox.js';
 import { itemsOf, insertRecords, unique } from './monitoring-support.js';
@@ -43,9 +45,29 @@ const secretArn = (name: SecretName) => `arn:aws:secretsmanager:eu-west-1:000000
 let outdir: string;
 let stacks: OneRoofStacks;
 let assembly: CloudAssembly;
-let secretsServer: Server;
-let secretsEndpoint: string;
+let secrets$: { server: Server; endpoint: string };
+let kms$: { server: Server; endpoint: string };
 const secretReads: string[] = [];
+/** The personal-data key of the template, resolved to the KMS stand-in's one key. */
+const KMS_KEY_ARN = 'arn:aws:kms:eu-west-1:000000000000:key/00000000-0000-0000-0000-000000000000';
+const KMS_WRAPPING_KEY = randomBytes(32);
+const kmsCalls: string[] = [];
+
+/** A local stand-in of an AWS JSON-protocol service: the `x-amz-target` and body in, a reply (an error when it has `__type`) out. */
+async function jsonService(answer: (target: string, body: Json) => Json): Promise<{ server: Server; endpoint: string }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const reply = answer(String(req.headers['x-amz-target']), JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Json);
+      res.setHeader('content-type', 'application/x-amz-json-1.1');
+      if ('__type' in reply) res.statusCode = 400;
+      res.end(JSON.stringify(reply));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { server, endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
 
 type Json = Record<string, unknown>;
 
@@ -64,27 +86,43 @@ beforeAll(async () => {
   assembly = app.synth();
 
   // Secrets Manager's JSON protocol, for GetSecretValue only.
-  secretsServer = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const { SecretId } = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as { SecretId?: string };
-      const name = (Object.keys(SECRET_VALUES) as SecretName[]).find((n) => secretArn(n) === SecretId);
-      res.setHeader('content-type', 'application/x-amz-json-1.1');
-      if (req.headers['x-amz-target'] !== 'secretsmanager.GetSecretValue' || !name) {
-        res.statusCode = 400;
-        return res.end(JSON.stringify({ __type: 'ResourceNotFoundException', message: 'No such secret' }));
-      }
-      secretReads.push(name);
-      res.end(JSON.stringify({ ARN: SecretId, Name: name, SecretString: SECRET_VALUES[name], VersionId: 'v1', VersionStages: ['AWSCURRENT'] }));
-    });
+  secrets$ = await jsonService((target, body) => {
+    const name = (Object.keys(SECRET_VALUES) as SecretName[]).find((n) => secretArn(n) === body.SecretId);
+    if (target !== 'secretsmanager.GetSecretValue' || !name) return { __type: 'ResourceNotFoundException', message: 'No such secret' };
+    secretReads.push(name);
+    return { ARN: body.SecretId, Name: name, SecretString: SECRET_VALUES[name], VersionId: 'v1', VersionStages: ['AWSCURRENT'] };
   });
-  await new Promise<void>((r) => secretsServer.listen(0, '127.0.0.1', r));
-  secretsEndpoint = `http://127.0.0.1:${(secretsServer.address() as AddressInfo).port}`;
+  // KMS's JSON protocol for the personal-data key: GenerateDataKey and Decrypt, the two calls the
+  // Encryption SDK's KMS keyring makes. A data key is wrapped with AES-256-GCM under a key of this run,
+  // its encryption context bound as additional data, so Decrypt refuses it under any other context.
+  kms$ = await jsonService((target, body) => {
+    const context = Buffer.from(JSON.stringify(Object.entries((body.EncryptionContext ?? {}) as Record<string, string>).sort()));
+    if (body.KeyId !== undefined && body.KeyId !== KMS_KEY_ARN) return { __type: 'NotFoundException', message: 'No such key' };
+    kmsCalls.push(target);
+    if (target === 'TrentService.GenerateDataKey') {
+      const plaintext = randomBytes(Number(body.NumberOfBytes ?? 32));
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', KMS_WRAPPING_KEY, iv).setAAD(context);
+      const wrapped = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+      return { KeyId: KMS_KEY_ARN, Plaintext: plaintext.toString('base64'), CiphertextBlob: wrapped.toString('base64') };
+    }
+    if (target === 'TrentService.Decrypt') {
+      const blob = Buffer.from(String(body.CiphertextBlob), 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', KMS_WRAPPING_KEY, blob.subarray(0, 12)).setAAD(context);
+      decipher.setAuthTag(blob.subarray(blob.length - 16));
+      try {
+        const plaintext = Buffer.concat([decipher.update(blob.subarray(12, blob.length - 16)), decipher.final()]);
+        return { KeyId: KMS_KEY_ARN, Plaintext: plaintext.toString('base64'), EncryptionAlgorithm: 'SYMMETRIC_DEFAULT' };
+      } catch {
+        return { __type: 'InvalidCiphertextException', message: 'Does not open under this key and context' };
+      }
+    }
+    return { __type: 'UnsupportedOperationException', message: target };
+  });
 }, 600_000);
 
 afterAll(async () => {
-  await new Promise<void>((r) => (secretsServer ? secretsServer.close(() => r()) : r()));
+  for (const service of [secrets$, kms$]) if (service) await new Promise<void>((r) => service.server.close(() => r()));
   if (outdir) rmSync(outdir, { recursive: true, force: true });
 });
 
@@ -115,7 +153,7 @@ function deployed(name: FunctionName): { env: Record<string, unknown>; asset: st
 function resolveEnv(name: FunctionName, env: Record<string, unknown>): Record<string, string> {
   const byVar = new Map<string, string>([
     [TABLE_ENV, process.env.TABLE_NAME as string],
-    [PERSONAL_DATA_KEY_ENV, 'arn:aws:kms:eu-west-1:000000000000:key/00000000-0000-0000-0000-000000000000'],
+    [PERSONAL_DATA_KEY_ENV, KMS_KEY_ARN],
     ...(Object.keys(topics) as TopicName[]).map((t) => [topics[t].envVar, process.env[topics[t].envVar] as string] as [string, string]),
     ...(Object.keys(secrets) as SecretName[]).map((s) => [secrets[s].envVar, secretArn(s)] as [string, string]),
   ]);
@@ -157,9 +195,8 @@ process.stdout.write('\\n@@RESULT@@' + JSON.stringify(out ?? null) + '\\n');
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_ENDPOINT_URL_DYNAMODB: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
     AWS_ENDPOINT_URL_SNS: process.env.AWS_ENDPOINT_URL_SNS as string,
-    AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsEndpoint,
-    // Nothing may call KMS in these invocations: an unreachable endpoint makes any call fail loudly.
-    AWS_ENDPOINT_URL_KMS: 'http://127.0.0.1:9',
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: secrets$.endpoint,
+    AWS_ENDPOINT_URL_KMS: kms$.endpoint,
     ...resolveEnv(name, env),
   };
   try {
@@ -200,30 +237,47 @@ describe('the deployed bundles on plain Node', () => {
     }
   });
 
-  it('cases answers an officer, with the claims as API Gateway passes them ("cognito:groups": "[officer …]")', async () => {
-    const event = apiEvent({
-      method: 'GET',
-      path: '/api/followups',
-      headers: { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET },
-      claims: {
-        // An officer with nothing due: other test files leave follow-ups for the demo officers, and a listed
-        // case's safe-contact block is sealed, which needs KMS (not emulated here; only Secrets Manager is).
-        sub: 'u-deploy-officer',
-        username: 'deploy-test.officer',
-        token_use: 'access',
-        client_id: 'staff',
-        scope: 'openid',
-        'cognito:groups': '[officer zone:ruppel district:boom]',
-      },
-    });
-    const { result } = await invokeBundle('cases', event);
-    expect(result).toMatchObject({ statusCode: 200 });
-    expect(JSON.parse((result as { body: string }).body)).toMatchObject({ overdue: expect.any(Array) });
+  it('cases opens a case and lists its follow-up with her safe-contact block, sealed and opened through KMS, for the claims as API Gateway passes them', async () => {
+    // An officer of this test only: the demo officers' follow-ups left by other files are sealed under the local key, not KMS.
+    const claims = {
+      sub: 'u-deploy-officer',
+      username: unique('deploy-test.officer'),
+      token_use: 'access',
+      client_id: 'staff',
+      scope: 'openid',
+      'cognito:groups': '[officer zone:ruppel district:boom]',
+    };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const headers = { [ORIGIN_VERIFY_HEADER]: ORIGIN_SECRET };
+      const { result } = await invokeBundle('cases', apiEvent({ method, path, headers, claims, body }));
+      const reply = result as { statusCode: number; body: string };
+      return { status: reply.statusCode, json: JSON.parse(reply.body) as Json };
+    };
+    const opened = await call('POST', '/api/cases', caseBody('ruppel'));
+    expect(opened.status).toBe(201);
+    const caseId = opened.json.id as string;
+    const safeContact = { mayCall: true, phone: '+32 470 12 34 56', codeWord: 'tulip' };
+    expect((await call('PATCH', `/api/cases/${caseId}`, { safeContact })).status).toBe(200);
+    expect(kmsCalls).toContain('TrentService.GenerateDataKey');
+
+    // A fresh process (no cached data key): listing opens the sealed case with a KMS Decrypt.
+    kmsCalls.length = 0;
+    const listed = await call('GET', '/api/followups');
+    expect(listed.status).toBe(200);
+    const due = [
+      ...(listed.json.overdue as { caseId: string }[]),
+      ...(listed.json.today as { caseId: string }[]),
+      ...(listed.json.next7Days as { caseId: string }[]),
+    ];
+    expect(due.map((f) => f.caseId)).toContain(caseId);
+    expect((listed.json.safeContacts as Record<string, unknown>)[caseId]).toMatchObject(safeContact);
+    expect(kmsCalls).toContain('TrentService.Decrypt');
+
     // The same call without CloudFront's origin header is refused: the bundle read the secret.
-    const direct = await invokeBundle('cases', { ...event, headers: {} });
+    const direct = await invokeBundle('cases', { ...apiEvent({ method: 'GET', path: '/api/followups', claims }), headers: {} });
     expect(direct.result).toMatchObject({ statusCode: 403 });
     expect(secretReads).toContain('originVerify');
-  }, 120_000);
+  }, 240_000);
 
   it('the escalation tick runs on an EventBridge scheduled event', async () => {
     const event = {
