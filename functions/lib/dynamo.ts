@@ -2,9 +2,11 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   paginateQuery,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
   type TransactWriteCommandInput,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -42,6 +44,20 @@ export function cancellationCodes(err: unknown): string[] | undefined {
 /** A single conditional write (Put, Update, Delete) whose condition did not hold. */
 export function isConditionFailed(err: unknown): boolean {
   return err instanceof ConditionalCheckFailedException || (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * One conditional UpdateItem whose failed condition is an answer, not an error (another writer got
+ * there first, the item moved on): true when it was written, false when the condition did not hold.
+ */
+export async function updateIf(client: DynamoDBDocumentClient, input: UpdateCommandInput): Promise<boolean> {
+  try {
+    await client.send(new UpdateCommand(input));
+    return true;
+  } catch (err) {
+    if (isConditionFailed(err)) return false;
+    throw err;
+  }
 }
 
 const MAX_ATTEMPTS = 25;

@@ -22,6 +22,7 @@ import {
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
   type BehaviorOptions,
+  type DistributionProps,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, type CfnBucket } from 'aws-cdk-lib/aws-s3';
@@ -311,31 +312,45 @@ export class Web extends Construct {
       logIncludesCookies: false,
       ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
     };
-    const victimSiteBehavior = site(victimSite, this.headers);
-    this.distribution = new Distribution(this, 'Distribution', {
-      comment: 'OneRoof victim app: the PWA and the public API routes it uses (no staff path)',
-      defaultBehavior: victimSiteBehavior,
-      additionalBehaviors: {
-        '/api/*': api('victim'),
-        '/sw.js': { ...victimSiteBehavior, cachePolicy: CachePolicy.CACHING_DISABLED, functionAssociations: [] },
+    // Each origin: its site, its share of the API, and a service worker that is never cached at the edge.
+    const distribution = (
+      id: string,
+      siteBehavior: BehaviorOptions,
+      origin: WebOrigin,
+      serviceWorker: string,
+      own: Pick<DistributionProps, 'comment' | 'logFilePrefix' | 'defaultRootObject'>,
+      certificate: ReturnType<typeof custom>,
+    ) =>
+      new Distribution(this, id, {
+        defaultBehavior: siteBehavior,
+        additionalBehaviors: {
+          '/api/*': api(origin),
+          [serviceWorker]: { ...siteBehavior, cachePolicy: CachePolicy.CACHING_DISABLED, functionAssociations: [] },
+        },
+        ...own,
+        ...common,
+        ...certificate,
+      });
+    this.distribution = distribution(
+      'Distribution',
+      site(victimSite, this.headers),
+      'victim',
+      '/sw.js',
+      {
+        comment: 'OneRoof victim app: the PWA and the public API routes it uses (no staff path)',
+        defaultRootObject: 'index.html',
+        logFilePrefix: 'cloudfront/',
       },
-      defaultRootObject: 'index.html',
-      logFilePrefix: 'cloudfront/',
-      ...common,
-      ...custom('Certificate', props.domainName, props.certificateArn),
-    });
-    const staffSiteBehavior = site(staffSite, this.staffHeaders);
-    this.staffDistribution = new Distribution(this, 'StaffDistribution', {
-      comment: 'OneRoof staff console: the console and the staff API routes',
-      defaultBehavior: staffSiteBehavior,
-      additionalBehaviors: {
-        '/api/*': api('staff'),
-        [`${STAFF_CONSOLE_PATH}sw.js`]: { ...staffSiteBehavior, cachePolicy: CachePolicy.CACHING_DISABLED, functionAssociations: [] },
-      },
-      logFilePrefix: 'cloudfront-staff/',
-      ...common,
-      ...custom('StaffCertificate', props.staffDomainName, props.staffCertificateArn),
-    });
+      custom('Certificate', props.domainName, props.certificateArn),
+    );
+    this.staffDistribution = distribution(
+      'StaffDistribution',
+      site(staffSite, this.staffHeaders),
+      'staff',
+      `${STAFF_CONSOLE_PATH}sw.js`,
+      { comment: 'OneRoof staff console: the console and the staff API routes', logFilePrefix: 'cloudfront-staff/' },
+      custom('StaffCertificate', props.staffDomainName, props.staffCertificateArn),
+    );
 
     for (const [distribution, domainName, key] of [
       [this.distribution, props.domainName, 'oneroof:domainName'],
