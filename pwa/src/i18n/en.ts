@@ -1,4 +1,4 @@
-import nl, { type Messages } from './nl.js';
+import type { Messages } from './nl.js';
 
 /** English: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on demand. */
 const en: Messages = {
@@ -25,7 +25,7 @@ const en: Messages = {
     protection: 'Protection',
     safety: 'Staying safer online',
     /** Awaits a native speaker's review. */
-    selfCheck: nl.menu.selfCheck,
+    selfCheck: 'Am I safe?',
     fjc: 'Who knows about me',
   },
   language: 'Language',
@@ -318,8 +318,7 @@ const en: Messages = {
     forgetNote: 'The code is not kept on this device. The quick exit clears everything on this screen.',
     back: 'Back to the start',
   },
-  plan: nl.plan,
-  selfCheck: nl.selfCheck,
+  planTexts: () => import('./plan-en.js'),
 };
 
 export default en;

@@ -1,4 +1,4 @@
-import nl, { type Messages } from './nl.js';
+import type { Messages } from './nl.js';
 
 /** French: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on demand. */
 const fr: Messages = {
@@ -25,7 +25,7 @@ const fr: Messages = {
     protection: 'Protection',
     safety: 'Plus en sécurité en ligne',
     /** Awaits a native speaker's review. */
-    selfCheck: nl.menu.selfCheck,
+    selfCheck: 'Suis-je en sécurité ?',
     fjc: 'Qui est au courant',
   },
   language: 'Langue',
@@ -344,8 +344,7 @@ const fr: Messages = {
     forgetNote: 'Le code n’est pas conservé sur cet appareil. La sortie rapide efface tout ce qui est sur cet écran.',
     back: 'Retour au début',
   },
-  plan: nl.plan,
-  selfCheck: nl.selfCheck,
+  planTexts: () => import('./plan-fr.js'),
 };
 
 export default fr;

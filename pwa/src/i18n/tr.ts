@@ -1,4 +1,4 @@
-import nl, { type Messages } from './nl.js';
+import type { Messages } from './nl.js';
 
 /**
  * Turkish: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on
@@ -29,7 +29,7 @@ const tr: Messages = {
     book: 'Randevu al',
     protection: 'Koruma',
     safety: 'İnternette daha güvenli',
-    selfCheck: nl.menu.selfCheck,
+    selfCheck: 'Güvende miyim?',
     fjc: 'Benden kimin haberi var',
   },
   language: 'Dil',
@@ -343,8 +343,7 @@ const tr: Messages = {
     forgetNote: 'Kod bu cihazda saklanmaz. Hızlı çıkış bu ekrandaki her şeyi siler.',
     back: 'Başa dön',
   },
-  plan: nl.plan,
-  selfCheck: nl.selfCheck,
+  planTexts: () => import('./plan-tr.js'),
 };
 
 export default tr;

@@ -4,6 +4,7 @@ import { CallLabel } from '../call.js';
 import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
 import { Field } from '../field.js';
 import { useI18n, type Messages } from '../i18n/index.js';
+import { type PlanMessages, WithPlanTexts } from './texts.js';
 import {
   fieldKind,
   isList,
@@ -28,22 +29,28 @@ import './plan.css';
  * emptied field is dropped from the plan rather than kept as "".
  */
 export function PlanForm({ value, onChange }: { value: SafetyPlan; onChange: (next: SafetyPlan) => void }): JSX.Element {
+  return <WithPlanTexts>{(p) => <PlanFormIn p={p.plan} value={value} onChange={onChange} />}</WithPlanTexts>;
+}
+
+type PlanTexts = PlanMessages['plan'];
+
+function PlanFormIn({ p, value, onChange }: { p: PlanTexts; value: SafetyPlan; onChange: (next: SafetyPlan) => void }): JSX.Element {
   const { t } = useI18n();
   return (
     <div class="plan-form" data-plan-form="">
-      <p>{t.plan.intro}</p>
+      <p>{p.intro}</p>
       {SECTIONS.map((key) =>
         isList(key) ? (
-          <ListFieldset key={key} section={key} t={t} value={value} onChange={onChange} />
+          <ListFieldset key={key} section={key} p={p} t={t} value={value} onChange={onChange} />
         ) : (
-          <OneFieldset key={key} section={key} t={t} value={value} onChange={onChange} />
+          <OneFieldset key={key} section={key} p={p} value={value} onChange={onChange} />
         ),
       )}
     </div>
   );
 }
 
-type SectionProps<K extends SectionKey> = { section: K; t: Messages; value: SafetyPlan; onChange: (next: SafetyPlan) => void };
+type SectionProps<K extends SectionKey> = { section: K; p: PlanTexts; value: SafetyPlan; onChange: (next: SafetyPlan) => void };
 
 /** A field's new text into its values: an empty text removes the key. */
 function edit(values: Values, field: string, text: string): Values {
@@ -53,7 +60,19 @@ function edit(values: Values, field: string, text: string): Values {
   return next;
 }
 
-function Fields({ section, idPrefix, t, values, onEdit }: { section: SectionKey; idPrefix: string; t: Messages; values: Values; onEdit: (v: Values) => void }) {
+function Fields({
+  section,
+  idPrefix,
+  p,
+  values,
+  onEdit,
+}: {
+  section: SectionKey;
+  idPrefix: string;
+  p: PlanTexts;
+  values: Values;
+  onEdit: (v: Values) => void;
+}) {
   return (
     <>
       {SECTION_FIELDS[section].map((field) => {
@@ -62,7 +81,7 @@ function Fields({ section, idPrefix, t, values, onEdit }: { section: SectionKey;
           <Field
             key={field}
             id={`${idPrefix}-${field}`}
-            label={labelOf(t.plan, section, field)}
+            label={labelOf(p, section, field)}
             value={values[field] ?? ''}
             maxLength={maxLengthOf(kind)}
             {...(kind === 'note' ? { multiline: true } : {})}
@@ -75,8 +94,8 @@ function Fields({ section, idPrefix, t, values, onEdit }: { section: SectionKey;
   );
 }
 
-function Legend({ section, t }: { section: SectionKey; t: Messages }) {
-  const texts = sectionTexts(t.plan, section);
+function Legend({ section, p }: { section: SectionKey; p: PlanTexts }) {
+  const texts = sectionTexts(p, section);
   return (
     <>
       <legend>{texts.legend}</legend>
@@ -87,11 +106,11 @@ function Legend({ section, t }: { section: SectionKey; t: Messages }) {
   );
 }
 
-function OneFieldset({ section, t, value, onChange }: SectionProps<OneSection>) {
+function OneFieldset({ section, p, value, onChange }: SectionProps<OneSection>) {
   return (
     <fieldset data-plan-section={section} aria-describedby={`plan-${section}-hint`}>
-      <Legend section={section} t={t} />
-      <Fields section={section} idPrefix={`plan-${section}`} t={t} values={sectionOf(value, section)} onEdit={(v) => onChange({ ...value, [section]: v })} />
+      <Legend section={section} p={p} />
+      <Fields section={section} idPrefix={`plan-${section}`} p={p} values={sectionOf(value, section)} onEdit={(v) => onChange({ ...value, [section]: v })} />
     </fieldset>
   );
 }
@@ -100,15 +119,15 @@ function OneFieldset({ section, t, value, onChange }: SectionProps<OneSection>) 
  * A list she adds to. With nothing in it yet, one empty item shows, so she can start typing; the
  * first thing typed makes it a real item.
  */
-function ListFieldset({ section, t, value, onChange }: SectionProps<ListSection>) {
-  const texts = sectionTexts(t.plan, section);
+function ListFieldset({ section, p, t, value, onChange }: SectionProps<ListSection> & { t: Messages }) {
+  const texts = sectionTexts(p, section);
   const items = listOf(value, section);
   const shown = items.length > 0 ? items : [{}];
   const setItems = (next: Values[]) => onChange({ ...value, [section]: next });
   const itemName = (i: number) => texts.item?.(i + 1) ?? String(i + 1);
   return (
     <fieldset data-plan-section={section} aria-describedby={`plan-${section}-hint`}>
-      <Legend section={section} t={t} />
+      <Legend section={section} p={p} />
       {section === 'numbers' && <DeclaredLines t={t} />}
       {shown.map((item, i) => (
         <fieldset key={i} class="plan-item">
@@ -116,13 +135,13 @@ function ListFieldset({ section, t, value, onChange }: SectionProps<ListSection>
           <Fields
             section={section}
             idPrefix={`plan-${section}-${i}`}
-            t={t}
+            p={p}
             values={item}
             onEdit={(v) => setItems(shown.map((old, j) => (j === i ? v : old)))}
           />
           {i < items.length && (
             <button type="button" class="button" onClick={() => setItems(items.filter((_, j) => j !== i))}>
-              {t.plan.remove(itemName(i))}
+              {p.remove(itemName(i))}
             </button>
           )}
         </fieldset>

@@ -1,5 +1,6 @@
-import { PLAN_LIMITS, type SafetyPlan } from '../../../shared/space/plan.js';
-import type { Messages } from '../i18n/index.js';
+import type { SafetyPlan } from '../../../shared/space/plan.js';
+import { PLAN_LIMITS } from '../../../shared/space/rules.js';
+import type { PlanMessages } from '../i18n/plan-nl.js';
 
 /**
  * The plan's sections in the order she meets them (the form and the printed page both follow it):
@@ -23,7 +24,7 @@ export const SECTION_FIELDS = {
   staying: ['safeRoom', 'signs', 'neighbours'],
   digital: ['phone', 'accounts', 'location'],
   numbers: ['name', 'phone'],
-} as const satisfies { [K in SectionKey]: ReadonlyArray<FieldsOf<K> & keyof Messages['plan'][K]> };
+} as const satisfies { [K in SectionKey]: ReadonlyArray<FieldsOf<K> & keyof PlanTexts[K]> };
 
 export const SECTIONS = Object.keys(SECTION_FIELDS) as SectionKey[];
 
@@ -31,6 +32,8 @@ const LISTS: readonly SectionKey[] = ['places', 'people', 'documents', 'numbers'
 export function isList(key: SectionKey): key is ListSection {
   return LISTS.includes(key);
 }
+
+type PlanTexts = PlanMessages['plan'];
 
 /** The few one-line fields (a name, a place, a word, a number); everything else is a few sentences. */
 const LINES: Record<string, 'line' | 'phone'> = { place: 'line', name: 'line', what: 'line', word: 'line' };
@@ -54,10 +57,10 @@ export const LIST_LIMIT: Record<ListSection, number> = {
 
 /** A section's texts: its legend, hint and one label per field (and, for lists, `item` and `add`). */
 export type SectionTexts = { legend: string; hint: string; item?: (n: number) => string; add?: string } & Record<string, unknown>;
-export function sectionTexts(t: Messages['plan'], key: SectionKey): SectionTexts {
+export function sectionTexts(t: PlanTexts, key: SectionKey): SectionTexts {
   return t[key];
 }
-export function labelOf(t: Messages['plan'], key: SectionKey, field: string): string {
+export function labelOf(t: PlanTexts, key: SectionKey, field: string): string {
   const label = sectionTexts(t, key)[field];
   return typeof label === 'string' ? label : field;
 }

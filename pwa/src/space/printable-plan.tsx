@@ -2,7 +2,7 @@ import type { JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { SafetyPlan } from '../../../shared/space/plan.js';
 import { EMERGENCY_NUMBERS } from '../emergency.js';
-import { useI18n, type Messages } from '../i18n/index.js';
+import { type PlanMessages, WithPlanTexts } from './texts.js';
 import { hasContent, isList, labelOf, listOf, SECTION_FIELDS, SECTIONS, type SectionKey, sectionOf, sectionTexts, type Values } from './plan-sections.js';
 import './plan.css';
 
@@ -13,43 +13,48 @@ import './plan.css';
  * would print the address and the title).
  */
 export function PrintablePlan({ value }: { value: SafetyPlan }): JSX.Element {
-  const { t } = useI18n();
-  useNeutralTitleWhilePrinting(t.plan.printTitle);
+  return <WithPlanTexts>{(texts) => <Printable p={texts.plan} value={value} />}</WithPlanTexts>;
+}
+
+type PlanTexts = PlanMessages['plan'];
+
+function Printable({ p, value }: { p: PlanTexts; value: SafetyPlan }): JSX.Element {
+  useNeutralTitleWhilePrinting(p.printTitle);
   // Her own numbers come last, after the app's lines.
   const filled = SECTIONS.filter((key) => key !== 'numbers' && hasContent(value, key));
   return (
     <div class="printable-plan" data-printable-plan="">
       <button type="button" class="button no-print" onClick={() => window.print()}>
-        {t.plan.print}
+        {p.print}
       </button>
       <article class="print-page">
-        <h2>{t.plan.printTitle}</h2>
-        {filled.length === 0 && <p>{t.plan.printEmpty}</p>}
+        <h2>{p.printTitle}</h2>
+        {filled.length === 0 && <p>{p.printEmpty}</p>}
         {filled.map((key) => (
-          <PrintedSection key={key} section={key} t={t} value={value} />
+          <PrintedSection key={key} section={key} p={p} value={value} />
         ))}
         <section>
-          <h3>{t.plan.numbers.legend}</h3>
+          <h3>{p.numbers.legend}</h3>
           <p dir="ltr" class="print-lines">
             {EMERGENCY_NUMBERS.join(' · ')}
           </p>
-          <Entries section="numbers" t={t} value={value} />
+          <Entries section="numbers" p={p} value={value} />
         </section>
       </article>
     </div>
   );
 }
 
-function PrintedSection({ section, t, value }: { section: SectionKey; t: Messages; value: SafetyPlan }) {
+function PrintedSection({ section, p, value }: { section: SectionKey; p: PlanTexts; value: SafetyPlan }) {
   return (
     <section>
-      <h3>{sectionTexts(t.plan, section).legend}</h3>
-      <Entries section={section} t={t} value={value} />
+      <h3>{sectionTexts(p, section).legend}</h3>
+      <Entries section={section} p={p} value={value} />
     </section>
   );
 }
 
-function Entries({ section, t, value }: { section: SectionKey; t: Messages; value: SafetyPlan }) {
+function Entries({ section, p, value }: { section: SectionKey; p: PlanTexts; value: SafetyPlan }) {
   const groups: Values[] = isList(section) ? listOf(value, section) : [sectionOf(value, section)];
   return (
     <>
@@ -59,7 +64,7 @@ function Entries({ section, t, value }: { section: SectionKey; t: Messages; valu
             .filter((field) => values[field]?.trim())
             .map((field) => (
               <div key={field}>
-                <dt>{labelOf(t.plan, section, field)}</dt>
+                <dt>{labelOf(p, section, field)}</dt>
                 <dd {...(field === 'phone' ? { dir: 'ltr' } : {})}>{values[field]}</dd>
               </div>
             ))}

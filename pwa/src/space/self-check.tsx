@@ -1,17 +1,12 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  type AdviceLevel,
-  adviceLevel,
-  SELF_CHECK_ANSWERS,
-  SELF_CHECK_QUESTIONS,
-  type SelfCheckAnswers,
-  type SelfCheckResult,
-} from '../../../shared/space/plan.js';
+import type { SelfCheckResult } from '../../../shared/space/plan.js';
+import { type AdviceLevel, adviceLevel, SELF_CHECK_ANSWERS, SELF_CHECK_QUESTIONS, type SelfCheckAnswers } from '../../../shared/space/rules.js';
 import { CallLabel } from '../call.js';
 import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
+import { type PlanMessages, WithPlanTexts } from './texts.js';
 import './plan.css';
 
 /**
@@ -20,6 +15,10 @@ import './plan.css';
  * she saves the result into her space (`onSave`, given only by the space).
  */
 export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => void | Promise<void> }): JSX.Element {
+  return <WithPlanTexts>{(texts) => <Check s={texts.selfCheck} onSave={onSave} />}</WithPlanTexts>;
+}
+
+function Check({ s, onSave }: { s: PlanMessages['selfCheck']; onSave: ((result: SelfCheckResult) => void | Promise<void>) | undefined }): JSX.Element {
   const { t } = useI18n();
   const [answers, setAnswers] = useState<SelfCheckAnswers>({});
   const [level, setLevel] = useState<AdviceLevel | undefined>(undefined);
@@ -49,8 +48,8 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
 
   return (
     <div class="self-check" data-self-check="">
-      <p>{t.selfCheck.intro}</p>
-      <p class="hint">{t.selfCheck.private}</p>
+      <p>{s.intro}</p>
+      <p class="hint">{s.private}</p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -60,7 +59,7 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
       >
         {SELF_CHECK_QUESTIONS.map((q, i) => (
           <fieldset key={q} data-question={q}>
-            <legend>{t.selfCheck.questions[q]}</legend>
+            <legend>{s.questions[q]}</legend>
             <div class="answers">
               {SELF_CHECK_ANSWERS.map((a, j) => (
                 <label key={a}>
@@ -72,13 +71,13 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
                     {...(i === 0 && j === 0 ? { ref: first } : {})}
                     onChange={() => answer(q, a)}
                   />
-                  {t.selfCheck.answers[a]}
+                  {s.answers[a]}
                 </label>
               ))}
             </div>
             {q === 'now' && answers.now === 'yes' && (
               <p role="alert" class="notice">
-                {t.selfCheck.nowAlert}{' '}
+                {s.nowAlert}{' '}
                 <a class="button call" href={telHref('112')}>
                   <CallLabel number="112" />
                 </a>
@@ -87,16 +86,16 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
           </fieldset>
         ))}
         <button type="submit" class="button primary">
-          {t.selfCheck.show}
+          {s.show}
         </button>
       </form>
       {level && (
         <section aria-labelledby="self-check-result" data-advice={level}>
           <h2 id="self-check-result" tabIndex={-1} ref={result}>
-            {t.selfCheck.resultTitle}
+            {s.resultTitle}
           </h2>
-          <p data-advice-text="">{t.selfCheck.advice[level]}</p>
-          <h3>{t.selfCheck.callTitle}</h3>
+          <p data-advice-text="">{s.advice[level]}</p>
+          <h3>{s.callTitle}</h3>
           <ul class="cards" data-self-check-numbers="">
             {EMERGENCY_NUMBERS.map((number) => (
               <li key={number} class="card">
@@ -109,14 +108,14 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
             ))}
           </ul>
           <ul>
-            {t.selfCheck.steps.map((step) => (
+            {s.steps.map((step) => (
               <li key={step}>{step}</li>
             ))}
           </ul>
           <div class="actions">
             {onSave && (
               <button type="button" class="button" disabled={saved === 'busy' || saved === 'yes'} onClick={() => void save()}>
-                {t.selfCheck.save}
+                {s.save}
               </button>
             )}
             <button
@@ -129,10 +128,10 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
                 focusOn('start');
               }}
             >
-              {t.selfCheck.again}
+              {s.again}
             </button>
           </div>
-          <p role="status">{saved === 'yes' ? t.selfCheck.saved : saved === 'failed' ? t.booking.errors.generic : ''}</p>
+          <p role="status">{saved === 'yes' ? s.saved : saved === 'failed' ? t.booking.errors.generic : ''}</p>
         </section>
       )}
     </div>
@@ -145,7 +144,7 @@ export default function SelfCheckScreen(): JSX.Element {
   return (
     <section>
       <h1 tabIndex={-1} data-screen-heading="">
-        {t.selfCheck.title}
+        {t.menu.selfCheck}
       </h1>
       <SelfCheck />
       <button type="button" class="button" onClick={() => navigate('home')}>
