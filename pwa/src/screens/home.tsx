@@ -1,7 +1,6 @@
 import type { JSX } from 'preact';
-import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
 import { useI18n } from '../i18n/index.js';
-import { CallLabel } from '../call.js';
+import { EmergencyCards } from '../call.js';
 import { Lazy } from '../lazy.js';
 import { navigate, type ScreenId } from '../router.js';
 
@@ -30,17 +29,7 @@ export function Home(): JSX.Element {
       <p>{t.home.intro}</p>
       <section aria-labelledby="emergency-title">
         <h2 id="emergency-title">{t.home.emergencyTitle}</h2>
-        <ul class="cards" data-emergency-numbers="">
-          {EMERGENCY_NUMBERS.map((number) => (
-            <li key={number} class="card">
-              <h3>{t.emergency[number].name}</h3>
-              <p>{t.emergency[number].what}</p>
-              <a class="button call" href={telHref(number)}>
-                <CallLabel number={number} />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <EmergencyCards />
       </section>
       <nav aria-labelledby="menu-title">
         <h2 id="menu-title">{t.home.menuTitle}</h2>

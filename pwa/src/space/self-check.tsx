@@ -2,8 +2,8 @@ import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SelfCheckResult } from '../../../shared/space/plan.js';
 import { type AdviceLevel, adviceLevel, SELF_CHECK_ANSWERS, SELF_CHECK_QUESTIONS, type SelfCheckAnswers } from '../../../shared/space/rules.js';
-import { CallLabel } from '../call.js';
-import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
+import { CallLabel, EmergencyCards } from '../call.js';
+import { telHref } from '../emergency.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { type PlanMessages, WithPlanTexts } from './texts.js';
@@ -28,7 +28,7 @@ function Check({ s, onSave }: { s: PlanMessages['selfCheck']; onSave: ((result: 
   const [focus, setFocus] = useState<{ to: 'result' | 'start'; n: number } | undefined>(undefined);
   const focusOn = (to: 'result' | 'start') => setFocus((f) => ({ to, n: (f?.n ?? 0) + 1 }));
   useEffect(() => {
-    (focus?.to === 'result' ? result : first).current?.focus();
+    if (focus) (focus.to === 'result' ? result : first).current?.focus();
   }, [focus]);
 
   const answer = (q: keyof SelfCheckAnswers, a: SelfCheckAnswers[typeof q]) => {
@@ -96,17 +96,7 @@ function Check({ s, onSave }: { s: PlanMessages['selfCheck']; onSave: ((result: 
           </h2>
           <p data-advice-text="">{s.advice[level]}</p>
           <h3>{s.callTitle}</h3>
-          <ul class="cards" data-self-check-numbers="">
-            {EMERGENCY_NUMBERS.map((number) => (
-              <li key={number} class="card">
-                <h4>{t.emergency[number].name}</h4>
-                <p>{t.emergency[number].what}</p>
-                <a class="button call" href={telHref(number)}>
-                  <CallLabel number={number} />
-                </a>
-              </li>
-            ))}
-          </ul>
+          <EmergencyCards headingLevel={4} />
           <ul>
             {s.steps.map((step) => (
               <li key={step}>{step}</li>

@@ -216,8 +216,19 @@ describe('the self-check component', () => {
     fireEvent.click(screen.getAllByLabelText(planNl.selfCheck.answers.yes)[2] as HTMLElement); // threatKill
     fireEvent.click(screen.getByRole('button', { name: planNl.selfCheck.show }));
     expect(container.querySelector('[data-advice]')?.getAttribute('data-advice')).toBe('serious');
-    expect(container.querySelector('[data-self-check-numbers] a')?.getAttribute('href')).toBe('tel:112');
+    expect(container.querySelector('[data-emergency-numbers] a')?.getAttribute('href')).toBe('tel:112');
     expect(screen.queryByRole('button', { name: planNl.selfCheck.save })).toBeNull();
+  });
+
+  it('takes no focus when it appears (the screen’s heading keeps it); "start again" goes back to the first question', async () => {
+    const { container } = render(<SelfCheck />);
+    await screen.findByText(planNl.selfCheck.intro);
+    expect(container.contains(document.activeElement)).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: planNl.selfCheck.show }));
+    expect(document.activeElement?.id).toBe('self-check-result');
+    fireEvent.click(screen.getByRole('button', { name: planNl.selfCheck.again }));
+    expect(document.activeElement).toBe(container.querySelector('fieldset[data-question="now"] input'));
+    expect(container.querySelector('[data-advice]')).toBeNull();
   });
 
   it('saves the answers and the level into her space through onSave', async () => {
