@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
 import { appConfig } from '../../pwa/src/config.js';
 import { LANGS, type Lang } from '../../pwa/src/i18n/lang.js';
@@ -99,4 +101,28 @@ test('usable at 320×640: no sideways scrolling, the emergency call and the answ
   await expect(page.locator('[data-advice]')).toHaveAttribute('data-advice', 'listen');
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await expectAxeClean(page);
+});
+
+test('printing the plan: only its page is drawn, the quick exit, the header and the form are not', async ({ page }) => {
+  // The built stylesheet that holds the print rules, on a small page with the shell's parts around the plan's page.
+  const assets = resolve('dist/pwa/assets');
+  const css = readdirSync(assets)
+    .filter((f) => f.endsWith('.css'))
+    .map((f) => readFileSync(resolve(assets, f), 'utf8'))
+    .find((c) => c.includes('.print-page'));
+  expect(css).toBeDefined();
+  await page.setContent(
+    `<!doctype html><html lang="nl"><head><title>${appConfig.title}</title><style>${css}</style></head><body>
+      <div class="quick-exit" id="exit"><button>Snel weg</button></div>
+      <header class="top" id="top"><a href="tel:112">Bel 112</a></header>
+      <main><h1 id="heading">Mijn ruimte</h1><form id="form"><textarea></textarea></form>
+        <div class="printable-plan"><button class="button no-print" id="print">Afdrukken</button>
+          <article class="print-page"><h2>Mijn lijstje</h2><p id="mine">Bij mijn zus</p></article></div>
+      </main></body></html>`,
+  );
+  await expect(page.locator('#exit')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['#exit', '#top', '#heading', '#form', '#print']) await expect(page.locator(hidden), hidden).toBeHidden();
+  await expect(page.locator('#mine')).toBeVisible();
+  await expect(page.locator('.print-page h2')).toHaveText('Mijn lijstje');
 });
