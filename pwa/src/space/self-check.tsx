@@ -21,7 +21,9 @@ export function SelfCheck({ onSave }: { onSave?: (result: SelfCheckResult) => vo
 function Check({ s, onSave }: { s: PlanMessages['selfCheck']; onSave: ((result: SelfCheckResult) => void | Promise<void>) | undefined }): JSX.Element {
   const { t } = useI18n();
   const [answers, setAnswers] = useState<SelfCheckAnswers>({});
-  const [level, setLevel] = useState<AdviceLevel | undefined>(undefined);
+  // The advice follows her answers: changed after she saw it, it changes with them (and so does what she saves).
+  const [shown, setShown] = useState(false);
+  const level: AdviceLevel | undefined = shown ? adviceLevel(answers) : undefined;
   const [saved, setSaved] = useState<'no' | 'busy' | 'yes' | 'failed'>('no');
   const result = useRef<HTMLHeadingElement>(null);
   const first = useRef<HTMLInputElement>(null);
@@ -53,7 +55,7 @@ function Check({ s, onSave }: { s: PlanMessages['selfCheck']; onSave: ((result: 
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setLevel(adviceLevel(answers));
+          setShown(true);
           focusOn('result');
         }}
       >
@@ -113,7 +115,7 @@ function Check({ s, onSave }: { s: PlanMessages['selfCheck']; onSave: ((result: 
               class="button"
               onClick={() => {
                 setAnswers({});
-                setLevel(undefined);
+                setShown(false);
                 setSaved('no');
                 focusOn('start');
               }}

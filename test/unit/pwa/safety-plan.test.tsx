@@ -242,6 +242,19 @@ describe('the self-check component', () => {
     await screen.findByText(planNl.selfCheck.saved);
     expect(selfCheckResultSchema.parse(saved[0])).toMatchObject({ answers: { now: 'yes' }, level: 'now' });
   });
+
+  it('an answer changed after the advice changes the advice, and what is saved', async () => {
+    const saved: Array<{ level: string }> = [];
+    const { container } = render(<SelfCheck onSave={(r) => void saved.push(r)} />);
+    await screen.findByText(planNl.selfCheck.intro);
+    fireEvent.click(screen.getByRole('button', { name: planNl.selfCheck.show }));
+    expect(container.querySelector('[data-advice]')?.getAttribute('data-advice')).toBe('listen');
+    fireEvent.click(container.querySelector('fieldset[data-question="weapon"] input[value="yes"]') as HTMLElement);
+    expect(container.querySelector('[data-advice]')?.getAttribute('data-advice')).toBe('serious');
+    fireEvent.click(screen.getByRole('button', { name: planNl.selfCheck.save }));
+    await screen.findByText(planNl.selfCheck.saved);
+    expect(saved.map((r) => r.level)).toEqual(['serious']);
+  });
 });
 
 describe('the plan texts', () => {
