@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { EMERGENCY_NUMBERS, telHref } from './emergency.js';
 import { useI18n } from './i18n/index.js';
 
 /**
@@ -15,5 +16,24 @@ export function CallLabel({ number }: { number: string }): JSX.Element {
       <bdi dir="ltr">{number}</bdi>
       {after}
     </span>
+  );
+}
+
+/** The emergency and help lines as cards, 112 first: what each is for and a call button. */
+export function EmergencyCards({ headingLevel = 3 }: { headingLevel?: 3 | 4 }): JSX.Element {
+  const { t } = useI18n();
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  return (
+    <ul class="cards" data-emergency-numbers="">
+      {EMERGENCY_NUMBERS.map((number) => (
+        <li key={number} class="card">
+          <Heading>{t.emergency[number].name}</Heading>
+          <p>{t.emergency[number].what}</p>
+          <a class="button call" href={telHref(number)}>
+            <CallLabel number={number} />
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -25,6 +25,7 @@ const ar: Messages = {
     protection: 'الحماية',
     safety: 'أمان أكثر على الإنترنت',
     /** Awaits a native speaker's review. */
+    selfCheck: 'هل أنا في أمان؟',
     fjc: 'من يعرف عني',
   },
   language: 'اللغة',
@@ -300,6 +301,7 @@ const ar: Messages = {
     forgetNote: 'لا يُحفظ الرمز على هذا الجهاز. الخروج السريع يمحو كل ما على هذه الشاشة.',
     back: 'العودة إلى البداية',
   },
+  planTexts: () => import('./plan-ar.js'),
 };
 
 export default ar;

@@ -28,6 +28,7 @@ const de: Messages = {
     book: 'Einen Termin vereinbaren',
     protection: 'Schutz',
     safety: 'Sicherer im Internet',
+    selfCheck: 'Bin ich sicher?',
     fjc: 'Wer von mir weiß',
   },
   language: 'Sprache',
@@ -342,6 +343,7 @@ const de: Messages = {
     forgetNote: 'Der Code wird nicht auf diesem Gerät gespeichert. „Schnell weg“ löscht alles auf diesem Bildschirm.',
     back: 'Zurück zum Anfang',
   },
+  planTexts: () => import('./plan-de.js'),
 };
 
 export default de;

@@ -25,6 +25,7 @@ const en: Messages = {
     protection: 'Protection',
     safety: 'Staying safer online',
     /** Awaits a native speaker's review. */
+    selfCheck: 'Am I safe?',
     fjc: 'Who knows about me',
   },
   language: 'Language',
@@ -317,6 +318,7 @@ const en: Messages = {
     forgetNote: 'The code is not kept on this device. The quick exit clears everything on this screen.',
     back: 'Back to the start',
   },
+  planTexts: () => import('./plan-en.js'),
 };
 
 export default en;

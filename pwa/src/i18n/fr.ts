@@ -25,6 +25,7 @@ const fr: Messages = {
     protection: 'Protection',
     safety: 'Plus en sécurité en ligne',
     /** Awaits a native speaker's review. */
+    selfCheck: 'Suis-je en sécurité ?',
     fjc: 'Qui est au courant',
   },
   language: 'Langue',
@@ -343,6 +344,7 @@ const fr: Messages = {
     forgetNote: 'Le code n’est pas conservé sur cet appareil. La sortie rapide efface tout ce qui est sur cet écran.',
     back: 'Retour au début',
   },
+  planTexts: () => import('./plan-fr.js'),
 };
 
 export default fr;

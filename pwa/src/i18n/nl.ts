@@ -1,3 +1,5 @@
+import type { PlanMessages } from './plan-nl.js';
+
 /**
  * Whether a native speaker has signed a catalogue off. Every catalogue says so in `review`; a
  * translation stays `awaiting-native-review` until someone who speaks the language has read all of it.
@@ -33,6 +35,8 @@ const nl = {
     book: 'Een afspraak maken',
     protection: 'Bescherming',
     safety: 'Veiliger online',
+    /** Awaits a native speaker's review. */
+    selfCheck: 'Ben ik veilig?',
     /** Awaits a native speaker's review. */
     fjc: 'Wie weet van mij',
   },
@@ -343,6 +347,11 @@ const nl = {
     forgetNote: 'De code wordt niet op dit toestel bewaard. De snelle uitgang wist alles van dit scherm.',
     back: 'Terug naar het begin',
   },
+  /**
+   * The safety plan's and the self-check's texts (pwa/src/space), a chunk of their own per language:
+   * they are long, and only those screens need them, so the first visit does not carry them.
+   */
+  planTexts: (): Promise<{ default: PlanMessages }> => import('./plan-nl.js'),
 };
 
 export type Messages = typeof nl;

@@ -29,6 +29,7 @@ const tr: Messages = {
     book: 'Randevu al',
     protection: 'Koruma',
     safety: 'İnternette daha güvenli',
+    selfCheck: 'Güvende miyim?',
     fjc: 'Benden kimin haberi var',
   },
   language: 'Dil',
@@ -342,6 +343,7 @@ const tr: Messages = {
     forgetNote: 'Kod bu cihazda saklanmaz. Hızlı çıkış bu ekrandaki her şeyi siler.',
     back: 'Başa dön',
   },
+  planTexts: () => import('./plan-tr.js'),
 };
 
 export default tr;

@@ -1,17 +1,17 @@
 import type { JSX } from 'preact';
-import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
 import { useI18n } from '../i18n/index.js';
-import { CallLabel } from '../call.js';
+import { EmergencyCards } from '../call.js';
 import { Lazy } from '../lazy.js';
 import { navigate, type ScreenId } from '../router.js';
 
 const loadContacts = () => import('../contacts/ContactList.js');
 
-const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'fjc' }> = [
+const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'selfCheck' | 'fjc' }> = [
   { id: 'services', key: 'services' },
   { id: 'book', key: 'book' },
   { id: 'protection', key: 'protection' },
   { id: 'safety', key: 'safety' },
+  { id: 'self-check', key: 'selfCheck' },
   { id: 'fjc', key: 'fjc' },
 ];
 
@@ -29,17 +29,7 @@ export function Home(): JSX.Element {
       <p>{t.home.intro}</p>
       <section aria-labelledby="emergency-title">
         <h2 id="emergency-title">{t.home.emergencyTitle}</h2>
-        <ul class="cards" data-emergency-numbers="">
-          {EMERGENCY_NUMBERS.map((number) => (
-            <li key={number} class="card">
-              <h3>{t.emergency[number].name}</h3>
-              <p>{t.emergency[number].what}</p>
-              <a class="button call" href={telHref(number)}>
-                <CallLabel number={number} />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <EmergencyCards />
       </section>
       <nav aria-labelledby="menu-title">
         <h2 id="menu-title">{t.home.menuTitle}</h2>

@@ -1,0 +1,125 @@
+import type { PlanMessages } from './plan-nl.js';
+
+/** English texts of the safety plan and the self-check, in the shape of the Dutch ones; loaded on demand. */
+const en: PlanMessages = {
+  review: { status: 'awaiting-native-review', note: 'Translated by the development team; awaits review by a native speaker of English.' },
+  plan: {
+    title: 'My safety plan',
+    intro: 'Write down what helps you stay safe. Fill in what you want, in any order. Nothing is required.',
+    remove: (what: string) => `Remove: ${what}`,
+    places: {
+      legend: 'Safe places',
+      hint: 'Where can you go if home is not safe, also at night?',
+      item: (n: number) => `Place ${n}`,
+      place: 'Place',
+      how: 'How do you get there?',
+      add: 'Another place',
+    },
+    people: {
+      legend: 'People you trust',
+      hint: 'Who can help you: take you in, pick up the children, call the police?',
+      item: (n: number) => `Person ${n}`,
+      name: 'Name',
+      phone: 'Phone number',
+      how: 'How can this person help?',
+      add: 'Someone else',
+    },
+    codeWord: {
+      legend: 'Code word',
+      hint: 'An ordinary word you say or text when you need help, without anyone else noticing.',
+      word: 'The word',
+      meaning: 'What do they do when they hear it (for example call 112, come and get you)?',
+      whoKnows: 'Who knows the word?',
+    },
+    documents: {
+      legend: 'Important papers and things',
+      hint: 'Identity card, passport or residence permit, the children’s papers, bank card, medicines, keys, evidence. Where are they, or who has a copy?',
+      item: (n: number) => `Paper or thing ${n}`,
+      what: 'What',
+      where: 'Where is it?',
+      add: 'Something else',
+    },
+    children: {
+      legend: 'Children',
+      hint: 'If you have children: what do you agree on for their safety?',
+      pickUp: 'Who picks up the children if you cannot?',
+      whatTheyKnow: 'What do the children know, and what do they do when there is danger (call 112, go to the neighbours)?',
+      safeAdult: 'Which adult can they trust (at school, in the family)?',
+    },
+    leaving: {
+      legend: 'Leaving safely',
+      hint: 'Leaving can be a dangerous moment. If you can, plan it with 1712 or the police.',
+      where: 'Where will you go?',
+      bag: 'What will you take, and where is a bag ready?',
+      how: 'How and when will you leave, and who helps you?',
+    },
+    staying: {
+      legend: 'Staying safely at home',
+      hint: 'If you stay at home (for now): what do you do when things go wrong?',
+      safeRoom: 'Which room has a way out and no knives or weapons?',
+      signs: 'How do you notice that it is getting dangerous?',
+      neighbours: 'Who calls 112 if they hear something (a neighbour)?',
+    },
+    digital: {
+      legend: 'Your phone and your accounts',
+      hint: 'Someone who knows your phone or accounts can read along or see where you are.',
+      phone: 'Who knows your phone’s code? Do you want to change it?',
+      accounts: 'Which accounts do you share (e-mail, cloud, bank, social media)? Which passwords will you change?',
+      location: 'Do your phone, apps or car share your location? With whom?',
+    },
+    numbers: {
+      legend: 'Numbers to call',
+      hint: 'In danger, always 112 first. Add your own numbers here.',
+      item: (n: number) => `Number ${n}`,
+      name: 'Who',
+      phone: 'Number',
+      add: 'Another number',
+    },
+    print: 'Print',
+    printTitle: 'My list',
+    printEmpty: 'Nothing filled in yet.',
+  },
+  selfCheck: {
+    intro:
+      'A short check with questions about your situation. “The person” is whoever hurts you or makes you afraid: a partner, an ex or someone in your family.',
+    private: 'Your answers are not kept and not sent. The quick exit clears them at once.',
+    answers: { yes: 'Yes', no: 'No', unsure: 'I don’t know' },
+    questions: {
+      now: 'Are you in danger now, or afraid that something will happen today?',
+      afraid: 'Are you afraid of what the person could do to you?',
+      threatKill: 'Has the person threatened to kill you or your children?',
+      neck: 'Has the person ever squeezed your throat or stopped your breathing?',
+      weapon: 'Does the person have a weapon (a knife, a gun), or have they threatened you with one?',
+      worse: 'Is the violence getting worse, or happening more often?',
+      leaving: 'Have you left, or do you want to leave or separate?',
+      children: 'Has the person hurt your children or threatened to harm them?',
+      pregnant: 'Are you pregnant, or did you have a baby in the past year?',
+      following: 'Does the person follow or watch you, or keep contacting you when you do not want it?',
+      control: 'Does the person decide where you go, whom you see or what you do with money?',
+      forcedSex: 'Has the person ever forced you to have sex?',
+      selfHarmThreat: 'Does the person threaten to harm themselves if you leave?',
+    },
+    nowAlert: 'Are you in danger? Call 112 now.',
+    show: 'What can I do now?',
+    resultTitle: 'What you can do now',
+    advice: {
+      now: 'You are in danger. Call 112 now if you can. Go to a place where other people are.',
+      serious:
+        'Your answers point to serious danger. Signs like these often come before very serious violence. Call 112 in danger, and talk to the police (101) or to 1712 today.',
+      raised: 'Your answers show signs of danger. Take them seriously: talk to 1712 or to a service of the centre. In danger: 112.',
+      listen:
+        'Your answers show none of these signs. That does not mean you are safe: you know your situation best. Help is there even if you only want to talk.',
+    },
+    steps: [
+      'Tell someone you trust what is happening, and agree on a code word.',
+      'Make a safety plan: safe places, your papers, who helps you.',
+      'Keep evidence if it is safe (messages, photos of injuries, a doctor’s certificate).',
+    ],
+    callTitle: 'Whom you can call',
+    again: 'Start again',
+    save: 'Keep in my space',
+    saved: 'Kept in your space.',
+  },
+};
+
+export default en;

@@ -1,0 +1,125 @@
+import type { PlanMessages } from './plan-nl.js';
+
+/** French texts of the safety plan and the self-check, in the shape of the Dutch ones; loaded on demand. */
+const fr: PlanMessages = {
+  review: { status: 'awaiting-native-review', note: 'Translated by the development team; awaits review by a native speaker of French.' },
+  plan: {
+    title: 'Mon plan de sécurité',
+    intro: 'Notez ce qui vous aide à être en sécurité. Remplissez ce que vous voulez, dans l’ordre que vous voulez. Rien n’est obligatoire.',
+    remove: (what: string) => `Supprimer : ${what}`,
+    places: {
+      legend: 'Lieux sûrs',
+      hint: 'Où pouvez-vous aller si la maison n’est pas sûre, aussi la nuit ?',
+      item: (n: number) => `Lieu ${n}`,
+      place: 'Lieu',
+      how: 'Comment y aller ?',
+      add: 'Un autre lieu',
+    },
+    people: {
+      legend: 'Personnes de confiance',
+      hint: 'Qui peut vous aider : vous accueillir, aller chercher les enfants, appeler la police ?',
+      item: (n: number) => `Personne ${n}`,
+      name: 'Nom',
+      phone: 'Numéro de téléphone',
+      how: 'Comment cette personne peut-elle aider ?',
+      add: 'Quelqu’un d’autre',
+    },
+    codeWord: {
+      legend: 'Mot code',
+      hint: 'Un mot ordinaire que vous dites ou envoyez quand vous avez besoin d’aide, sans que personne d’autre le remarque.',
+      word: 'Le mot',
+      meaning: 'Que font-ils quand ils l’entendent (par exemple appeler le 112, venir vous chercher) ?',
+      whoKnows: 'Qui connaît le mot ?',
+    },
+    documents: {
+      legend: 'Papiers et objets importants',
+      hint: 'Carte d’identité, passeport ou titre de séjour, papiers des enfants, carte bancaire, médicaments, clés, preuves. Où sont-ils, ou qui en a une copie ?',
+      item: (n: number) => `Papier ou objet ${n}`,
+      what: 'Quoi',
+      where: 'Où est-ce ?',
+      add: 'Autre chose',
+    },
+    children: {
+      legend: 'Enfants',
+      hint: 'Si vous avez des enfants : que prévoyez-vous pour leur sécurité ?',
+      pickUp: 'Qui va chercher les enfants si vous ne pouvez pas ?',
+      whatTheyKnow: 'Que savent les enfants, et que font-ils en cas de danger (appeler le 112, aller chez les voisins) ?',
+      safeAdult: 'À quel adulte peuvent-ils faire confiance (à l’école, dans la famille) ?',
+    },
+    leaving: {
+      legend: 'Partir en sécurité',
+      hint: 'Partir peut être un moment dangereux. Si possible, préparez-le avec une ligne d’écoute ou la police.',
+      where: 'Où allez-vous ?',
+      bag: 'Qu’emportez-vous, et où un sac est-il prêt ?',
+      how: 'Comment et quand partez-vous, et qui vous aide ?',
+    },
+    staying: {
+      legend: 'Rester à la maison en sécurité',
+      hint: 'Si vous restez (pour l’instant) : que faites-vous quand cela tourne mal ?',
+      safeRoom: 'Quelle pièce a une sortie et pas de couteaux ni d’armes ?',
+      signs: 'À quoi voyez-vous que cela devient dangereux ?',
+      neighbours: 'Qui appelle le 112 s’il entend quelque chose (un voisin) ?',
+    },
+    digital: {
+      legend: 'Votre téléphone et vos comptes',
+      hint: 'Quelqu’un qui connaît votre téléphone ou vos comptes peut lire vos messages ou voir où vous êtes.',
+      phone: 'Qui connaît le code de votre téléphone ? Voulez-vous le changer ?',
+      accounts: 'Quels comptes partagez-vous (e-mail, cloud, banque, réseaux sociaux) ? Quels mots de passe changez-vous ?',
+      location: 'Votre téléphone, vos applis ou votre voiture partagent-ils votre position ? Avec qui ?',
+    },
+    numbers: {
+      legend: 'Numéros à appeler',
+      hint: 'En cas de danger, toujours d’abord le 112. Ajoutez ici vos propres numéros.',
+      item: (n: number) => `Numéro ${n}`,
+      name: 'Qui',
+      phone: 'Numéro',
+      add: 'Un autre numéro',
+    },
+    print: 'Imprimer',
+    printTitle: 'Ma liste',
+    printEmpty: 'Rien n’est encore rempli.',
+  },
+  selfCheck: {
+    intro:
+      'Un court test avec des questions sur votre situation. « La personne », c’est celle qui vous fait du mal ou vous fait peur : un ou une partenaire, un ou une ex, ou quelqu’un de votre famille.',
+    private: 'Vos réponses ne sont ni conservées ni envoyées. La sortie rapide les efface tout de suite.',
+    answers: { yes: 'Oui', no: 'Non', unsure: 'Je ne sais pas' },
+    questions: {
+      now: 'Êtes-vous en danger maintenant, ou avez-vous peur qu’il se passe quelque chose aujourd’hui ?',
+      afraid: 'Avez-vous peur de ce que la personne pourrait vous faire ?',
+      threatKill: 'La personne a-t-elle menacé de vous tuer, vous ou vos enfants ?',
+      neck: 'La personne vous a-t-elle déjà serré la gorge ou empêché de respirer ?',
+      weapon: 'La personne a-t-elle une arme (un couteau, une arme à feu), ou vous a-t-elle menacée avec ?',
+      worse: 'La violence devient-elle plus grave, ou plus fréquente ?',
+      leaving: 'Êtes-vous partie, ou voulez-vous partir ou vous séparer ?',
+      children: 'La personne a-t-elle fait du mal à vos enfants ou menacé de leur faire du mal ?',
+      pregnant: 'Êtes-vous enceinte, ou avez-vous eu un bébé cette dernière année ?',
+      following: 'La personne vous suit-elle, vous surveille-t-elle, ou continue-t-elle à vous contacter contre votre volonté ?',
+      control: 'La personne décide-t-elle où vous allez, qui vous voyez ou ce que vous faites de l’argent ?',
+      forcedSex: 'La personne vous a-t-elle déjà forcée à avoir des relations sexuelles ?',
+      selfHarmThreat: 'La personne menace-t-elle de se faire du mal si vous partez ?',
+    },
+    nowAlert: 'Vous êtes en danger ? Appelez le 112 maintenant.',
+    show: 'Que puis-je faire maintenant ?',
+    resultTitle: 'Ce que vous pouvez faire maintenant',
+    advice: {
+      now: 'Vous êtes en danger. Appelez le 112 maintenant si vous le pouvez. Allez dans un lieu où il y a d’autres personnes.',
+      serious:
+        'Vos réponses indiquent un danger grave. Ces signes précèdent souvent des violences très graves. Appelez le 112 en cas de danger, et parlez aujourd’hui même à la police (101) ou au 0800 30 030.',
+      raised: 'Vos réponses montrent des signes de danger. Prenez-les au sérieux : parlez au 0800 30 030 ou à un service du centre. En cas de danger : 112.',
+      listen:
+        'Vos réponses ne montrent aucun de ces signes. Cela ne veut pas dire que vous êtes en sécurité : c’est vous qui connaissez le mieux votre situation. L’aide est là, même si vous voulez seulement parler.',
+    },
+    steps: [
+      'Dites à une personne de confiance ce qui se passe, et convenez d’un mot code.',
+      'Faites un plan de sécurité : lieux sûrs, vos papiers, qui vous aide.',
+      'Gardez des preuves si c’est sans danger (messages, photos de blessures, certificat médical).',
+    ],
+    callTitle: 'Qui appeler',
+    again: 'Recommencer',
+    save: 'Garder dans mon espace',
+    saved: 'Gardé dans votre espace.',
+  },
+};
+
+export default fr;
