@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { prefixes } from '../../shared/partitions.js';
 import type { ActionRecord, ConsentRecord, ConsultationRecord, FjcCaseRecord, ReferralRecord } from '../../shared/fjc/model.js';
 import { ConflictError } from '../../shared/errors.js';
 import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
@@ -15,7 +16,7 @@ import { fjcKeys } from './keys.js';
  */
 
 /** Tick attributes of an item in the FJC queue (never part of a record). */
-const QUEUE_ATTRIBUTES = ['tickStage', 'tickAt', 'leaseUntil', 'leaseToken', 'attempts', 'lastError', 'messageId', 'publishedAt', 'sealed'];
+const QUEUE_ATTRIBUTES = ['tickStage', 'tickAt', 'leaseUntil', 'leaseToken', 'attempts', 'lastError', 'messageId', 'publishedAt', 'sealed', 'expiresAt'];
 
 export interface StoredCase {
   /** The case item as stored (sealed): open it with `openCase`. */
@@ -48,11 +49,11 @@ export class FjcRepository {
     const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
     return {
       caseItem: c,
-      header: fromItem(c, ['sealed']),
+      header: fromItem(c, ['sealed', 'expiresAt']),
       referrals: of(fjcKeys.referralPrefix).map((i) => ({ ...fromItem<ReferralRecord>(i, [...QUEUE_ATTRIBUTES, 'id', 'zone']), ...escalation(i), item: i })),
-      consents: of(fjcKeys.consentPrefix).map((i) => fromItem<ConsentRecord>(i)),
+      consents: of(fjcKeys.consentPrefix).map((i) => fromItem<ConsentRecord>(i, ['expiresAt'])),
       consultations: of(fjcKeys.consultationPrefix).map((i) => ({
-        ...fromItem<Omit<ConsultationRecord, 'summary' | 'minutes'>>(i, ['sealed', 'hasMinutes']),
+        ...fromItem<Omit<ConsultationRecord, 'summary' | 'minutes'>>(i, ['sealed', 'hasMinutes', 'expiresAt']),
         hasMinutes: i.hasMinutes === true,
         item: i,
       })),
@@ -91,6 +92,48 @@ export class FjcRepository {
       orderIds: (i.orderIds as string[] | undefined) ?? [],
       bookingRefs: (i.bookingRefs as string[] | undefined) ?? [],
     };
+  }
+
+  /** A booking's clear fields (its PIN hash and sealed fields are never read here). */
+  async booking(reference: string): Promise<{ reference: string; serviceId: string; zone: string; status: string } | undefined> {
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `${prefixes.booking}${reference}`, sk: 'BOOKING' },
+        ConsistentRead: true,
+        ProjectionExpression: '#r, serviceId, #z, #s',
+        ExpressionAttributeNames: { '#r': 'reference', '#z': 'zone', '#s': 'status' },
+      }),
+    );
+    const i = out.Item;
+    if (!i) return undefined;
+    return { reference: String(i.reference), serviceId: String(i.serviceId), zone: String(i.zone), status: String(i.status) };
+  }
+
+  async existingForBooking(reference: string): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.bookingLink(reference), ConsistentRead: true }));
+    return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
+  }
+
+  /** The police FJC referral an intervention wrote for this police case, while no family case was opened from it. */
+  async policeReferral(policeCaseId: string): Promise<Item | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.policeReferral(policeCaseId), ConsistentRead: true }));
+    return out.Item;
+  }
+
+  /** The zone's police FJC referrals waiting for a case director, oldest first. */
+  async zonePoliceReferrals(zone: string, limit = 200): Promise<Item[]> {
+    const items = await queryAll(
+      this.client,
+      {
+        TableName: this.table,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': fjcKeys.policeReferralsPk(zone) },
+      },
+      limit,
+    );
+    return items.slice(0, limit);
   }
 
   async zoneCases(zone: string, limit = 200): Promise<Item[]> {
@@ -173,21 +216,23 @@ export class FjcRepository {
     }
   }
 
+  /** Writes that need no audit record of their own (the rest of a change already audited), all or nothing. */
+  async transactOnly(items: TransactItem[]): Promise<void> {
+    if (items.length > 0) await transact(this.client, items);
+  }
+
   async audit(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length > 0) await recordAudits(this.client, this.table, entries);
   }
 
-  /** Items of the partition a test or seed may want as stored. */
-  async raw(caseId: string): Promise<Item[]> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': fjcKeys.casePk(caseId) },
-        ConsistentRead: true,
-      }),
-    );
-    return out.Items ?? [];
+  /** Every item of the case's partition as stored (closing stamps each; tests inspect them). */
+  raw(caseId: string): Promise<Item[]> {
+    return queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': fjcKeys.casePk(caseId) },
+      ConsistentRead: true,
+    });
   }
 }
 
