@@ -110,9 +110,8 @@ export class FjcRepository {
     return { reference: String(i.reference), serviceId: String(i.serviceId), zone: String(i.zone), status: String(i.status) };
   }
 
-  async existingForBooking(reference: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.bookingLink(reference), ConsistentRead: true }));
-    return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
+  existingForBooking(reference: string): Promise<string | undefined> {
+    return this.linkedCase(fjcKeys.bookingLink(reference));
   }
 
   /** The police FJC referral an intervention wrote for this police case, while no family case was opened from it. */
@@ -178,9 +177,8 @@ export class FjcRepository {
     });
   }
 
-  async caseIdForCode(hash: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.code(hash), ConsistentRead: true }));
-    return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
+  caseIdForCode(hash: string): Promise<string | undefined> {
+    return this.linkedCase(fjcKeys.code(hash));
   }
 
   async codePointer(caseId: string): Promise<string | undefined> {
@@ -188,8 +186,13 @@ export class FjcRepository {
     return typeof out.Item?.hash === 'string' ? out.Item.hash : undefined;
   }
 
-  async existingForPoliceCase(policeCaseId: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.policeLink(policeCaseId), ConsistentRead: true }));
+  existingForPoliceCase(policeCaseId: string): Promise<string | undefined> {
+    return this.linkedCase(fjcKeys.policeLink(policeCaseId));
+  }
+
+  /** The family case a link item (police case, booking, victim code) names. */
+  private async linkedCase(key: Item): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
     return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
   }
 

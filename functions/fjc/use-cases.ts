@@ -303,23 +303,30 @@ export async function referFromPolice(deps: FjcDeps, body: PoliceReferralBody, c
     caller,
     now,
   );
-  await deps.repo.commit(
-    [
-      { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: deps.repo.table,
-          Item: { ...fjcKeys.policeLink(pc.id), type: 'FJC_POLICE_LINK', caseId: record.id, policeCaseId: pc.id, at: record.openedAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...(waiting ? [{ Delete: { TableName: deps.repo.table, Key: fjcKeys.policeReferral(pc.id), ConditionExpression: 'attribute_exists(pk)' } }] : []),
-      ...openingItems(deps, record, now),
-    ],
-    audit(caller, record.id, 'create', now),
+  await commitLinked(
+    deps,
+    record,
+    { ...fjcKeys.policeLink(pc.id), type: 'FJC_POLICE_LINK', policeCaseId: pc.id },
+    waiting ? [{ Delete: { TableName: deps.repo.table, Key: fjcKeys.policeReferral(pc.id), ConditionExpression: 'attribute_exists(pk)' } }] : [],
+    caller,
+    now,
     'This police case was referred meanwhile; reload it',
   );
   return directorView(record);
+}
+
+/** A new case with the link that makes it the only one of its police case or booking, counted and audited, in one transaction. */
+async function commitLinked(deps: FjcDeps, record: FjcCaseRecord, link: Item, extra: TransactItem[], caller: Caller, now: Date, conflict: string) {
+  await deps.repo.commit(
+    [
+      { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: deps.repo.table, Item: { ...link, caseId: record.id, at: record.openedAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...extra,
+      ...openingItems(deps, record, now),
+    ],
+    audit(caller, record.id, 'create', now),
+    conflict,
+  );
 }
 
 /** What the opener gets back: the case's own fields (the opener gave them). */
@@ -393,19 +400,13 @@ export async function openFromBooking(deps: FjcDeps, body: FromBookingBody, call
     caller,
     now,
   );
-  await deps.repo.commit(
-    [
-      { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: deps.repo.table,
-          Item: { ...fjcKeys.bookingLink(booking.reference), type: 'FJC_BOOKING_LINK', caseId: record.id, at: record.openedAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...openingItems(deps, record, now),
-    ],
-    audit(caller, record.id, 'create', now),
+  await commitLinked(
+    deps,
+    record,
+    { ...fjcKeys.bookingLink(booking.reference), type: 'FJC_BOOKING_LINK' },
+    [],
+    caller,
+    now,
     'This booking became a family case meanwhile; reload it',
   );
   return directorView(record);
