@@ -121,29 +121,24 @@ export class FjcRepository {
   }
 
   /** The zone's police FJC referrals waiting for a case director, oldest first. */
-  async zonePoliceReferrals(zone: string, limit = 200): Promise<Item[]> {
-    const items = await queryAll(
-      this.client,
-      {
-        TableName: this.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': fjcKeys.policeReferralsPk(zone) },
-      },
-      limit,
-    );
-    return items.slice(0, limit);
+  zonePoliceReferrals(zone: string, limit = 200): Promise<Item[]> {
+    return this.onGsi2(fjcKeys.policeReferralsPk(zone), limit, false);
   }
 
-  async zoneCases(zone: string, limit = 200): Promise<Item[]> {
+  zoneCases(zone: string, limit = 200): Promise<Item[]> {
+    return this.onGsi2(fjcKeys.zonePk(zone), limit, true);
+  }
+
+  /** Up to `limit` items of one gsi2 partition, newest first or oldest first. */
+  private async onGsi2(pk: string, limit: number, newestFirst: boolean): Promise<Item[]> {
     const items = await queryAll(
       this.client,
       {
         TableName: this.table,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': fjcKeys.zonePk(zone) },
-        ScanIndexForward: false,
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: !newestFirst,
       },
       limit,
     );
@@ -151,20 +146,8 @@ export class FjcRepository {
   }
 
   /** A partner's inbox entries (referrals, consultations it takes part in), newest first. */
-  async partnerEntries(partnerId: string, limit = 200): Promise<Item[]> {
-    return (
-      await queryAll(
-        this.client,
-        {
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': fjcKeys.partnerPk(partnerId) },
-          ScanIndexForward: false,
-        },
-        limit,
-      )
-    ).slice(0, limit);
+  partnerEntries(partnerId: string, limit = 200): Promise<Item[]> {
+    return this.onGsi2(fjcKeys.partnerPk(partnerId), limit, true);
   }
 
   /** Open actions of a zone due before `untilIso` (all open ones without it). */

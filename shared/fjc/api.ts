@@ -28,18 +28,15 @@ import type { PartnerKnowledge } from './policy.js';
 
 /** The FJC family-case API: request schemas (strict; unknown fields refused by name) and answer shapes. */
 
-export const fjcCaseIdSchema = z
-  .string()
-  .regex(/^FJ-[0-9A-Z]{26}$/, 'Not a family case id (FJ-…)')
-  .describe('A family case id: FJ- and a ULID');
-export const consultationIdSchema = z
-  .string()
-  .regex(/^CO-[0-9A-Z]{26}$/, 'Not a consultation id (CO-…)')
-  .describe('A case consultation id: CO- and a ULID');
-export const actionIdSchema = z
-  .string()
-  .regex(/^AC-[0-9A-Z]{26}$/, 'Not an action id (AC-…)')
-  .describe('An action of the joint action plan: AC- and a ULID');
+/** An id of this capability: a prefix and a ULID. */
+const ulidId = (prefix: string, what: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}-[0-9A-Z]{26}$`), `Not a ${what} id (${prefix}-…)`)
+    .describe(`A ${what} id: ${prefix}- and a ULID`);
+export const fjcCaseIdSchema = ulidId('FJ', 'family case');
+export const consultationIdSchema = ulidId('CO', 'case consultation');
+export const actionIdSchema = ulidId('AC', 'joint action plan action');
 export const partnerIdSchema = z
   .enum(PARTNER_IDS, { error: 'A declared partner organisation (shared/partners.ts)' })
   .describe('A declared FJC partner organisation (shared/partners.ts)');
