@@ -254,6 +254,8 @@ export const functions = {
         under('orderCases'),
         under('stats'),
         under('audit'),
+        // The police FJC referral to the zone's case directors (functions/fjc/police-referral.ts).
+        under('fjcPoliceReferral'),
         only('interventionsIdempotency'),
         only('caseRefHmacKey'),
       ],
@@ -269,10 +271,20 @@ export const functions = {
     description: 'FJC family cases across partners: referrals, consents, consultations, the joint action plan, the victim view (consent policy on every read)',
     table: 'readWrite',
     keys: {
-      write: [under('fjc'), under('fjcPoliceLink'), under('fjcCode'), under('fjcCodeAttempts'), under('audit')],
-      // A police referral reads the police case's clear fields (zone, risk, orders); it never opens its sealed ones.
-      read: [under('case')],
-      query: { gsi2: [under('fjcZone'), under('fjcPartner'), under('fjcActions')] },
+      write: [
+        under('fjc'),
+        under('fjcPoliceLink'),
+        under('fjcPoliceReferral'),
+        under('fjcBookingLink'),
+        under('fjcCode'),
+        under('fjcCodeAttempts'),
+        under('stats'),
+        under('audit'),
+      ],
+      // A police referral reads the police case's clear fields (zone, risk, orders), a case from an intake
+      // booking the booking's (service, zone, status); it never opens their sealed ones.
+      read: [under('case'), under('booking')],
+      query: { gsi2: [under('fjcZone'), under('fjcPartner'), under('fjcActions'), under('fjcPoliceReferrals')] },
     },
     publishes: [],
     personalData: { seal: ['fjc'], open: ['fjc'] },
@@ -284,7 +296,8 @@ export const functions = {
     entry: 'functions/fjc/tick.ts',
     description: 'Scheduled: escalates FJC referrals not acted on by their due date to the case director (once); reminds partners of overdue actions',
     table: 'readWrite',
-    keys: { write: [under('fjc'), only('fjcDeadLetters')], query: { gsi1: [under('fjcDue')] } },
+    // The report's overdue-action counter is added with the reminder that decides it.
+    keys: { write: [under('fjc'), only('fjcDeadLetters'), under('stats')], query: { gsi1: [under('fjcDue')] } },
     publishes: ['partnerIntake'],
     secrets: [],
     timeoutSeconds: 60,

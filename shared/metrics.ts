@@ -45,6 +45,22 @@ export const metric = {
   interventionFjc: (status: string) => `interventions.fjc.${status}`,
   /** Substance use recorded on each side (yes/no; `not_known` counts under neither). */
   interventionSubstance: (side: 'aggressor' | 'victim', yesNo: 'yes' | 'no') => `interventions.substance.${side}.${yesNo}`,
+  // FJC family cases (functions/fjc), counted in the transaction of each change.
+  /** A family case opened, and by where it came from (police, partner, director, booking). */
+  fjcFamiliesOpened: 'fjc.families.opened',
+  fjcFamiliesByOrigin: (origin: string) => `fjc.families.origin.${origin}`,
+  /** A family case closed (feeds the running sum of families supported; never published itself). */
+  fjcFamiliesClosed: 'fjc.families.closed',
+  /** A referral to a partner, by the partner's kind (month of the referral). */
+  fjcReferrals: (partnerKind: string) => `fjc.referrals.${partnerKind}`,
+  /** A referral's first contact (accepted or declined), month of the decision: by time taken and by partner kind. */
+  fjcFirstContact: 'fjc.firstContact',
+  fjcFirstContactWithin: (bucket: string) => `fjc.firstContact.within.${bucket}`,
+  fjcFirstContactKind: (partnerKind: string) => `fjc.firstContact.kind.${partnerKind}`,
+  /** An action of a joint plan that went past its due date (once, when its owner is reminded). */
+  fjcActionsOverdue: 'fjc.actions.overdue',
+  /** A case consultation, in the month it starts. */
+  fjcConsultations: 'fjc.consultations',
 } as const;
 
 /**
@@ -59,6 +75,8 @@ export const metricCategories = {
   breachKind: ['pre_alert', 'alert', 'tamper', 'curfew', 'battery', 'signal_loss', 'panic', 'contact', 'condition'],
   interventionKind: ['physical', 'psychological', 'sexual', 'economic', 'digital'],
   fjcIntroduction: ['not_offered', 'offered', 'accepted', 'declined', 'done'],
+  fjcOrigin: ['police', 'partner', 'director', 'booking'],
+  fjcFirstContact: ['1_day', '3_days', '7_days', 'later'],
 } as const;
 
 /** Month key in Europe/Brussels time: `2026-11`. */

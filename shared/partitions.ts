@@ -36,6 +36,10 @@ export const prefixes = {
   fjcCode: 'FJCCODE#',
   /** Guessing budgets of victim case codes, per client address. */
   fjcCodeAttempts: 'FJCCODEFAIL#',
+  /** A police FJC referral written with an intervention, waiting for a case director (one per police case). */
+  fjcPoliceReferral: 'FJCPOLICEREF#',
+  /** The family case a victim's own intake booking became (one per booking). */
+  fjcBookingLink: 'FJCBOOKING#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',
@@ -53,6 +57,8 @@ export const prefixes = {
   fjcActions: 'FJCACTIONS#',
   /** The FJC tick's work queue (referral escalations, action reminders), sharded. */
   fjcDue: 'FJCDUE#',
+  /** A zone's police FJC referrals waiting for a case director (sparse: gone once the family case is opened). */
+  fjcPoliceReferrals: 'FJCINTAKE#',
 } as const;
 
 export const fixedPartitions = {

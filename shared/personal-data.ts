@@ -99,7 +99,7 @@ export const SEALED_FIELDS = {
     'risk',
   ],
   /** `FJC#<id>`/…: a family case's people and contact details, notes, a consultation's summary and minutes, an action's text, a decline reason. */
-  fjc: ['family', 'contact', 'notes', 'summary', 'minutes', 'title', 'reason'],
+  fjc: ['family', 'contact', 'notes', 'summary', 'minutes', 'title', 'reason', 'closeReason'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedKind = keyof typeof SEALED_FIELDS;

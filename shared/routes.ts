@@ -213,8 +213,23 @@ export const routes = [
     method: 'POST',
     path: '/api/fjc/referrals-from-police',
     function: 'fjc',
-    access: staff('police', 'officer'),
-    summary: "A police case of the caller's zone referred to the FJC: it becomes a family case",
+    access: staff('police', 'officer', 'case_director'),
+    summary:
+      "A police case of the caller's zone referred to the FJC (by police, or the case director taking up an intervention's referral): it becomes a family case",
+  },
+  {
+    method: 'POST',
+    path: '/api/fjc/cases-from-booking',
+    function: 'fjc',
+    access: staff('case_director'),
+    summary: "A family case opened from the victim's own booking of an FJC intake service (linked, never copied)",
+  },
+  {
+    method: 'POST',
+    path: '/api/fjc/cases/{id}/close',
+    function: 'fjc',
+    access: staff('case_director'),
+    summary: 'Close a family case, with a reason: escalations stop, partners and her code lose access, retention starts',
   },
   {
     method: 'POST',

@@ -2,11 +2,13 @@ import {
   actionIdSchema,
   actionSchema,
   actionStatusSchema,
+  closeSchema,
   consentSchema,
   consultationIdSchema,
   consultationSchema,
   declineSchema,
   fjcCaseIdSchema,
+  fromBookingSchema,
   minutesSchema,
   noteSchema,
   openFjcCaseSchema,
@@ -27,6 +29,7 @@ import { FjcRepository } from './repository.js';
 import {
   addAction,
   addNote,
+  closeCase,
   convene,
   dashboard,
   decide,
@@ -35,6 +38,7 @@ import {
   issueVictimCode,
   listFjcCases,
   openFjcCase,
+  openFromBooking,
   partnerInbox,
   recordConsent,
   refer,
@@ -56,6 +60,8 @@ const located = (c: { id: string }) => ({ ...created(c), headers: { location: `/
 export const handler = httpApi('fjc', {
   'POST /api/fjc/referrals-from-police': async (req) => located(await referFromPolice(deps, parse(policeReferralSchema, req.body), callerOf(req), clock.now())),
   'POST /api/fjc/cases': async (req) => located(await openFjcCase(deps, parse(openFjcCaseSchema, req.body), callerOf(req), clock.now())),
+  'POST /api/fjc/cases-from-booking': async (req) => located(await openFromBooking(deps, parse(fromBookingSchema, req.body), callerOf(req), clock.now())),
+  'POST /api/fjc/cases/{id}/close': async (req) => ok(await closeCase(deps, caseId(req), parse(closeSchema, req.body).reason, callerOf(req), clock.now())),
   'GET /api/fjc/cases': async (req) => ok(await listFjcCases(deps, callerOf(req), clock.now())),
   'GET /api/fjc/cases/{id}': async (req) => ok(await getFjcCase(deps, caseId(req), callerOf(req), clock.now())),
   'POST /api/fjc/cases/{id}/consents': async (req) =>

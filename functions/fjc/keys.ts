@@ -42,5 +42,11 @@ export const fjcKeys = {
   /** The victim's case code: its slow hash → the case; and the case's pointer to its current code. */
   code: (hash: string) => ({ pk: `${P.fjcCode}${hash}`, sk: 'CODE' }),
   codePointer: (caseId: string) => ({ pk: `${P.fjc}${caseId}`, sk: 'CODE' }),
+  /** A police FJC referral waiting for a case director (written with the intervention), and the zone's list of them. */
+  policeReferral: (policeCaseId: string) => ({ pk: `${P.fjcPoliceReferral}${policeCaseId}`, sk: 'REFERRAL' }),
+  policeReferralsIndex: (zone: string, at: string, policeCaseId: string) => ({ gsi2pk: `${P.fjcPoliceReferrals}${zone}`, gsi2sk: `${at}#${policeCaseId}` }),
+  policeReferralsPk: (zone: string) => `${P.fjcPoliceReferrals}${zone}`,
+  /** One family case per intake booking. */
+  bookingLink: (reference: string) => ({ pk: `${P.fjcBookingLink}${reference}`, sk: 'FJC' }),
   codeAttempts: (client: string) => ({ pk: `${P.fjcCodeAttempts}${client}`, sk: 'BUDGET' }),
 };

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { prefixes } from '../../shared/partitions.js';
 import type { ActionRecord, ConsentRecord, ConsultationRecord, FjcCaseRecord, ReferralRecord } from '../../shared/fjc/model.js';
 import { ConflictError } from '../../shared/errors.js';
 import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
@@ -16,7 +17,7 @@ import { fjcKeys } from './keys.js';
  */
 
 /** Tick attributes of an item in the FJC queue (never part of a record). */
-const QUEUE_ATTRIBUTES = ['tickStage', 'tickAt', 'leaseUntil', 'leaseToken', 'attempts', 'lastError', 'messageId', 'publishedAt', 'sealed'];
+const QUEUE_ATTRIBUTES = ['tickStage', 'tickAt', 'leaseUntil', 'leaseToken', 'attempts', 'lastError', 'messageId', 'publishedAt', 'sealed', 'expiresAt'];
 
 export interface StoredCase {
   /** The case item as stored (sealed): open it with `openCase`. */
@@ -49,11 +50,11 @@ export class FjcRepository {
     const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
     return {
       caseItem: c,
-      header: fromItem(c, ['sealed']),
+      header: fromItem(c, ['sealed', 'expiresAt']),
       referrals: of(fjcKeys.referralPrefix).map((i) => ({ ...fromItem<ReferralRecord>(i, [...QUEUE_ATTRIBUTES, 'id', 'zone']), ...escalation(i), item: i })),
-      consents: of(fjcKeys.consentPrefix).map((i) => fromItem<ConsentRecord>(i)),
+      consents: of(fjcKeys.consentPrefix).map((i) => fromItem<ConsentRecord>(i, ['expiresAt'])),
       consultations: of(fjcKeys.consultationPrefix).map((i) => ({
-        ...fromItem<Omit<ConsultationRecord, 'summary' | 'minutes'>>(i, ['sealed', 'hasMinutes']),
+        ...fromItem<Omit<ConsultationRecord, 'summary' | 'minutes'>>(i, ['sealed', 'hasMinutes', 'expiresAt']),
         hasMinutes: i.hasMinutes === true,
         item: i,
       })),
@@ -94,15 +95,51 @@ export class FjcRepository {
     };
   }
 
-  async zoneCases(zone: string, limit = 200): Promise<Item[]> {
+  /** A booking's clear fields (its PIN hash and sealed fields are never read here). */
+  async booking(reference: string): Promise<{ reference: string; serviceId: string; zone: string; status: string } | undefined> {
+    const out = await this.client.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: { pk: `${prefixes.booking}${reference}`, sk: 'BOOKING' },
+        ConsistentRead: true,
+        ProjectionExpression: '#r, serviceId, #z, #s',
+        ExpressionAttributeNames: { '#r': 'reference', '#z': 'zone', '#s': 'status' },
+      }),
+    );
+    const i = out.Item;
+    if (!i) return undefined;
+    return { reference: String(i.reference), serviceId: String(i.serviceId), zone: String(i.zone), status: String(i.status) };
+  }
+
+  existingForBooking(reference: string): Promise<string | undefined> {
+    return this.linkedCase(fjcKeys.bookingLink(reference));
+  }
+
+  /** The police FJC referral an intervention wrote for this police case, while no family case was opened from it. */
+  async policeReferral(policeCaseId: string): Promise<Item | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.policeReferral(policeCaseId), ConsistentRead: true }));
+    return out.Item;
+  }
+
+  /** The zone's police FJC referrals waiting for a case director, oldest first. */
+  zonePoliceReferrals(zone: string, limit = 200): Promise<Item[]> {
+    return this.onGsi2(fjcKeys.policeReferralsPk(zone), limit, false);
+  }
+
+  zoneCases(zone: string, limit = 200): Promise<Item[]> {
+    return this.onGsi2(fjcKeys.zonePk(zone), limit, true);
+  }
+
+  /** Up to `limit` items of one gsi2 partition, newest first or oldest first. */
+  private async onGsi2(pk: string, limit: number, newestFirst: boolean): Promise<Item[]> {
     const items = await queryAll(
       this.client,
       {
         TableName: this.table,
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': fjcKeys.zonePk(zone) },
-        ScanIndexForward: false,
+        ExpressionAttributeValues: { ':pk': pk },
+        ScanIndexForward: !newestFirst,
       },
       limit,
     );
@@ -110,20 +147,8 @@ export class FjcRepository {
   }
 
   /** A partner's inbox entries (referrals, consultations it takes part in), newest first. */
-  async partnerEntries(partnerId: string, limit = 200): Promise<Item[]> {
-    return (
-      await queryAll(
-        this.client,
-        {
-          TableName: this.table,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': fjcKeys.partnerPk(partnerId) },
-          ScanIndexForward: false,
-        },
-        limit,
-      )
-    ).slice(0, limit);
+  partnerEntries(partnerId: string, limit = 200): Promise<Item[]> {
+    return this.onGsi2(fjcKeys.partnerPk(partnerId), limit, true);
   }
 
   /** Open actions of a zone due before `untilIso` (all open ones without it). */
@@ -136,9 +161,8 @@ export class FjcRepository {
     });
   }
 
-  async caseIdForCode(hash: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.code(hash), ConsistentRead: true }));
-    return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
+  caseIdForCode(hash: string): Promise<string | undefined> {
+    return this.linkedCase(fjcKeys.code(hash));
   }
 
   async codePointer(caseId: string): Promise<string | undefined> {
@@ -146,8 +170,13 @@ export class FjcRepository {
     return typeof out.Item?.hash === 'string' ? out.Item.hash : undefined;
   }
 
-  async existingForPoliceCase(policeCaseId: string): Promise<string | undefined> {
-    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: fjcKeys.policeLink(policeCaseId), ConsistentRead: true }));
+  existingForPoliceCase(policeCaseId: string): Promise<string | undefined> {
+    return this.linkedCase(fjcKeys.policeLink(policeCaseId));
+  }
+
+  /** The family case a link item (police case, booking, victim code) names. */
+  private async linkedCase(key: Item): Promise<string | undefined> {
+    const out = await this.client.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
     return typeof out.Item?.caseId === 'string' ? out.Item.caseId : undefined;
   }
 
@@ -174,21 +203,23 @@ export class FjcRepository {
     }
   }
 
+  /** Writes that need no audit record of their own (the rest of a change already audited), all or nothing. */
+  async transactOnly(items: TransactItem[]): Promise<void> {
+    if (items.length > 0) await transact(this.client, items);
+  }
+
   async audit(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length > 0) await recordAudits(this.client, this.table, entries);
   }
 
-  /** Items of the partition a test or seed may want as stored. */
-  async raw(caseId: string): Promise<Item[]> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': fjcKeys.casePk(caseId) },
-        ConsistentRead: true,
-      }),
-    );
-    return out.Items ?? [];
+  /** Every item of the case's partition as stored (closing stamps each; tests inspect them). */
+  raw(caseId: string): Promise<Item[]> {
+    return queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': fjcKeys.casePk(caseId) },
+      ConsistentRead: true,
+    });
   }
 }
 

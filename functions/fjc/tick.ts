@@ -11,7 +11,9 @@ import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { countFailure, flushMetrics } from '../lib/metrics.js';
 import { SnsNotifier, type Notifier } from '../lib/notifier.js';
+import { statsAdd } from '../lib/stats.js';
 import { runsAs } from '../lib/table-access.js';
+import { metric } from '../../shared/metrics.js';
 import { fjcKeys } from './keys.js';
 
 /**
@@ -76,7 +78,9 @@ export async function runFjcTick(deps: FjcTickDeps, now: Date): Promise<FjcTickR
       });
       return;
     }
-    if (!(await queue.finish(claimed, now, messageId, undefined))) {
+    // An overdue action is counted once, with the reminder that says so (a retried finish fails as a whole).
+    const counted = isReferral ? [] : [statsAdd(deps.table, now, String(a.zone), { [metric.fjcActionsOverdue]: 1 })];
+    if (!(await queue.finish(claimed, now, messageId, undefined, counted))) {
       result.skipped++;
       return;
     }

@@ -7,6 +7,7 @@ import type {
   DirectorDashboard,
   FjcCaseSummary,
   FjcCaseView,
+  FromBookingBody,
   OpenFjcCaseBody,
   PartnerInbox,
   PoliceReferralBody,
@@ -23,8 +24,11 @@ import type {
   ConsultationRecord,
   FjcCaseRecord,
   LegalBasis,
+  PoliceReferralRecord,
   ReferralRecord,
 } from '../../shared/fjc/model.js';
+import { CLOSED_RETENTION_DAYS, FJC_INTAKE_SERVICES, firstContactBucket } from '../../shared/fjc/model.js';
+import { metric } from '../../shared/metrics.js';
 import { disclosure, whoKnows, type CaseFacts, type Disclosure, type Viewer } from '../../shared/fjc/policy.js';
 import { partnerById, type PartnerId } from '../../shared/partners.js';
 import { formatProtectionCode, normalizeProtectionCode } from '../../shared/zones/index.js';
@@ -32,6 +36,7 @@ import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Caller, Principal } from '../lib/auth.js';
 import type { Item, TransactItem } from '../lib/dynamo.js';
 import { zoneOf } from '../lib/scope.js';
+import { statsAdd } from '../lib/stats.js';
 import { fjcKeys } from './keys.js';
 import type { FjcRepository, StoredCase } from './repository.js';
 
@@ -67,7 +72,15 @@ function partnerOf(c: Caller): PartnerId {
 }
 
 export function factsOf(s: StoredCase): CaseFacts {
-  return { zone: s.header.zone, referrals: s.referrals, consents: s.consents, consultations: s.consultations };
+  return { zone: s.header.zone, status: s.header.status, referrals: s.referrals, consents: s.consents, consultations: s.consultations };
+}
+
+/** The report counters of one change (shared/metrics.ts), in its own transaction. */
+const counted = (deps: FjcDeps, at: Date, zone: string, counters: Record<string, number>): TransactItem => statsAdd(deps.repo.table, at, zone, counters);
+const kindOf = (partnerId: string) => partnerById(partnerId)?.kind ?? 'unknown';
+
+function openingItems(deps: FjcDeps, record: FjcCaseRecord, now: Date): TransactItem[] {
+  return [counted(deps, now, record.zone, { [metric.fjcFamiliesOpened]: 1, [metric.fjcFamiliesByOrigin(record.origin)]: 1 })];
 }
 
 /** The case and what the policy lets this caller know of it; a case it may not know of is a 404, as if absent. */
@@ -119,7 +132,8 @@ function actionView(a: ActionRecord, now: Date): ActionView {
 async function caseView(deps: FjcDeps, s: StoredCase, d: Disclosure, caller: Caller, now: Date): Promise<FjcCaseView> {
   const { header } = s;
   const sections = new Set(d.sections);
-  const needsSealed = sections.has('contact') || sections.has('children') || sections.has('notes') || sections.has('orders');
+  const needsSealed =
+    sections.has('contact') || sections.has('children') || sections.has('notes') || sections.has('orders') || (d.holds && header.closedAt !== undefined);
   const record = needsSealed ? await deps.repo.openCase(s) : undefined;
   const partner = caller.principal.partner;
   const ownReferrals = d.holds ? s.referrals : s.referrals.filter((r) => r.partnerId === partner);
@@ -165,7 +179,12 @@ async function caseView(deps: FjcDeps, s: StoredCase, d: Disclosure, caller: Cal
     consultations,
     actions,
     ...(d.holds
-      ? { consents: s.consents, version: header.version, ...(header.victimCodeIssuedAt ? { victimCodeIssuedAt: header.victimCodeIssuedAt } : {}) }
+      ? {
+          consents: s.consents,
+          version: header.version,
+          ...(header.victimCodeIssuedAt ? { victimCodeIssuedAt: header.victimCodeIssuedAt } : {}),
+          ...(header.closedAt ? { closed: { at: header.closedAt, by: header.closedBy ?? '', reason: record?.closeReason ?? '' } } : {}),
+        }
       : {}),
   };
 }
@@ -258,8 +277,10 @@ const RISK = new Set(['standard', 'medium', 'high']);
 
 /**
  * A police FJC referral: the police case (of the caller's zone; another zone's is answered as absent)
- * becomes ONE family case, with its risk level, orders and bookings linked. A second referral of the
- * same police case is a 409 naming the family case it already is.
+ * becomes ONE family case, with its risk level, orders and bookings linked. The one path for both: police
+ * referring a case themselves, and a case director opening the family case from the referral an
+ * intervention wrote (functions/fjc/police-referral.ts), which is removed in the same transaction. A
+ * second referral of the same police case is a 409 naming the family case it already is.
  */
 export async function referFromPolice(deps: FjcDeps, body: PoliceReferralBody, caller: Caller, now: Date): Promise<FjcCaseView> {
   const zone = zoneOf(caller.principal);
@@ -268,6 +289,7 @@ export async function referFromPolice(deps: FjcDeps, body: PoliceReferralBody, c
   if (pc.status !== 'open') throw new ConflictError('The police case is closed', 'policeCaseId');
   const existing = await deps.repo.existingForPoliceCase(pc.id);
   if (existing) throw new ConflictError(`This police case is already family case ${existing}`, 'policeCaseId');
+  const waiting = await deps.repo.policeReferral(pc.id);
   const record = newRecord(
     body,
     {
@@ -281,21 +303,30 @@ export async function referFromPolice(deps: FjcDeps, body: PoliceReferralBody, c
     caller,
     now,
   );
-  await deps.repo.commit(
-    [
-      { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: deps.repo.table,
-          Item: { ...fjcKeys.policeLink(pc.id), type: 'FJC_POLICE_LINK', caseId: record.id, policeCaseId: pc.id, at: record.openedAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-    ],
-    audit(caller, record.id, 'create', now),
+  await commitLinked(
+    deps,
+    record,
+    { ...fjcKeys.policeLink(pc.id), type: 'FJC_POLICE_LINK', policeCaseId: pc.id },
+    waiting ? [{ Delete: { TableName: deps.repo.table, Key: fjcKeys.policeReferral(pc.id), ConditionExpression: 'attribute_exists(pk)' } }] : [],
+    caller,
+    now,
     'This police case was referred meanwhile; reload it',
   );
   return directorView(record);
+}
+
+/** A new case with the link that makes it the only one of its police case or booking, counted and audited, in one transaction. */
+async function commitLinked(deps: FjcDeps, record: FjcCaseRecord, link: Item, extra: TransactItem[], caller: Caller, now: Date, conflict: string) {
+  await deps.repo.commit(
+    [
+      { Put: { TableName: deps.repo.table, Item: await deps.repo.sealed(record.id, caseItem(record)), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: deps.repo.table, Item: { ...link, caseId: record.id, at: record.openedAt }, ConditionExpression: 'attribute_not_exists(pk)' } },
+      ...extra,
+      ...openingItems(deps, record, now),
+    ],
+    audit(caller, record.id, 'create', now),
+    conflict,
+  );
 }
 
 /** What the opener gets back: the case's own fields (the opener gave them). */
@@ -346,8 +377,115 @@ export async function openFjcCase(deps: FjcDeps, body: OpenFjcCaseBody, caller: 
     };
     items.push({ Put: { TableName: deps.repo.table, Item: referralItem(own, zone, false), ConditionExpression: 'attribute_not_exists(pk)' } });
   }
-  await deps.repo.commit(items, audit(caller, record.id, 'create', now));
+  await deps.repo.commit([...items, ...openingItems(deps, record, now)], audit(caller, record.id, 'create', now));
   return directorView(record);
+}
+
+/**
+ * A case director opens a family case from the victim's own booking of an FJC intake service
+ * (shared/fjc/model.ts `FJC_INTAKE_SERVICES`) of her zone: the booking is linked by its reference, nothing
+ * of it is copied (its PIN, alias and needs stay sealed in the booking). One family case per booking.
+ */
+export async function openFromBooking(deps: FjcDeps, body: FromBookingBody, caller: Caller, now: Date): Promise<FjcCaseView> {
+  const zone = zoneOf(caller.principal);
+  const booking = await deps.repo.booking(body.bookingReference);
+  if (!booking || booking.zone !== zone) throw new NotFoundError('No such booking in your zone');
+  if (!FJC_INTAKE_SERVICES.includes(booking.serviceId)) throw new ValidationError('bookingReference', 'Not a booking of an FJC intake service');
+  if (booking.status === 'cancelled') throw new ConflictError('The booking was cancelled', 'bookingReference');
+  const existing = await deps.repo.existingForBooking(booking.reference);
+  if (existing) throw new ConflictError(`This booking is already family case ${existing}`, 'bookingReference');
+  const record = newRecord(
+    body,
+    { zone, origin: 'booking', bookingRefs: [booking.reference], ...(body.riskLevel ? { riskLevel: body.riskLevel } : {}) },
+    caller,
+    now,
+  );
+  await commitLinked(
+    deps,
+    record,
+    { ...fjcKeys.bookingLink(booking.reference), type: 'FJC_BOOKING_LINK' },
+    [],
+    caller,
+    now,
+    'This booking became a family case meanwhile; reload it',
+  );
+  return directorView(record);
+}
+
+// ---- closing
+
+/** Every attribute that puts an item in a queue, a list or an inbox: a closed case is in none of them. */
+const LISTED = 'gsi1pk, gsi1sk, gsi2pk, gsi2sk, tickStage, tickAt, leaseUntil, leaseToken, attempts';
+/** DynamoDB's limit of one transaction. */
+const TRANSACTION_LIMIT = 100;
+
+/**
+ * The case director closes the family case with a reason (sealed). In ONE transaction: the case closed
+ * (version-checked), every referral and action out of the escalation queue, the inboxes and the zone's
+ * lists; the victim's code and its lookup deleted; the families counter; the audit record. Every item of
+ * the case (and its police and booking links) gets the retention TTL (`CLOSED_RETENTION_DAYS`); a
+ * partition beyond one transaction's size gets the rest of its TTLs in further writes, each idempotent.
+ * From then on the policy shows a partner nothing of it (shared/fjc/policy.ts).
+ */
+export async function closeCase(deps: FjcDeps, id: string, reason: string, caller: Caller, now: Date): Promise<FjcCaseView> {
+  const { s } = await loadHeld(deps, id, caller, now);
+  const record = await deps.repo.openCase(s);
+  const at = now.toISOString();
+  const expiresAt = Math.floor(now.getTime() / 1000) + CLOSED_RETENTION_DAYS * 86_400;
+  const next: FjcCaseRecord = {
+    ...record,
+    version: record.version + 1,
+    status: 'closed',
+    closedAt: at,
+    closedBy: me(caller),
+    closeReason: reason,
+    updatedAt: at,
+  };
+  const caseUpdate: TransactItem = {
+    Put: {
+      TableName: deps.repo.table,
+      // Still on the zone's list: the director sees it closed until it expires.
+      Item: { ...(await deps.repo.sealed(id, caseItem(next))), expiresAt },
+      ConditionExpression: '#v = :v',
+      ExpressionAttributeNames: { '#v': 'version' },
+      ExpressionAttributeValues: { ':v': record.version },
+    },
+  };
+  const hash = await deps.repo.codePointer(id);
+  const essential: TransactItem[] = [
+    caseUpdate,
+    ...(hash
+      ? [{ Delete: { TableName: deps.repo.table, Key: fjcKeys.code(hash) } }, { Delete: { TableName: deps.repo.table, Key: fjcKeys.codePointer(id) } }]
+      : []),
+    counted(deps, now, s.header.zone, { [metric.fjcFamiliesClosed]: 1 }),
+  ];
+  const stamp = (key: Item, unlist: boolean): TransactItem => ({
+    Update: {
+      TableName: deps.repo.table,
+      Key: key,
+      UpdateExpression: `SET expiresAt = :exp${unlist ? ` REMOVE ${LISTED}` : ''}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':exp': expiresAt },
+    },
+  });
+  const others = (await deps.repo.raw(id)).filter((i) => i.sk !== 'CASE' && i.sk !== 'CODE');
+  // Items in a queue or an inbox go first: they must leave it with the closing itself.
+  const listed = others.filter((i) => i.gsi1pk !== undefined || i.gsi2pk !== undefined).map((i) => stamp({ pk: i.pk, sk: i.sk }, true));
+  const links = [
+    ...(s.header.policeCaseId ? [fjcKeys.policeLink(s.header.policeCaseId)] : []),
+    ...(s.header.origin === 'booking' ? s.header.bookingRefs.map((r) => fjcKeys.bookingLink(r)) : []),
+  ];
+  const rest = [
+    ...others.filter((i) => i.gsi1pk === undefined && i.gsi2pk === undefined).map((i) => stamp({ pk: i.pk, sk: i.sk }, false)),
+    ...links.map((k) => stamp(k, false)),
+  ];
+  const room = TRANSACTION_LIMIT - 1 - essential.length; // one for the audit record
+  if (listed.length > room) throw new ConflictError('This case has too many open referrals and actions to close at once; finish some first', 'status');
+  const first = [...essential, ...listed, ...rest.slice(0, room - listed.length)];
+  await deps.repo.commit(first, audit(caller, id, 'close', now), 'The case was changed meanwhile; reload it and try again');
+  const later = rest.slice(room - listed.length);
+  for (let i = 0; i < later.length; i += TRANSACTION_LIMIT) await deps.repo.transactOnly(later.slice(i, i + TRANSACTION_LIMIT));
+  return { ...directorView(next), closed: { at, by: me(caller), reason } };
 }
 
 // ---- consent
@@ -475,6 +613,7 @@ export async function refer(
           ExpressionAttributeValues: { ':declined': 'declined' },
         },
       },
+      counted(deps, now, s.header.zone, { [metric.fjcReferrals(kindOf(r.partnerId))]: 1 }),
     ],
     audit(caller, id, 'update', now),
   );
@@ -515,6 +654,11 @@ export async function decide(
           ExpressionAttributeValues: values,
         },
       },
+      counted(deps, now, s.header.zone, {
+        [metric.fjcFirstContact]: 1,
+        [metric.fjcFirstContactWithin(firstContactBucket(r.referredAt, at))]: 1,
+        [metric.fjcFirstContactKind(kindOf(partnerId))]: 1,
+      }),
     ],
     audit(caller, id, 'update', now),
     'The referral was decided meanwhile',
@@ -571,7 +715,7 @@ export async function convene(
   caller: Caller,
   now: Date,
 ): Promise<ConsultationView> {
-  await loadHeld(deps, id, caller, now);
+  const { s } = await loadHeld(deps, id, caller, now);
   if (Date.parse(body.endsAt) <= now.getTime()) throw new ValidationError('endsAt', 'Must be in the future');
   const c: ConsultationRecord = { id: `CO-${ulid(now.getTime())}`, caseId: id, ...body, convenedBy: me(caller) };
   const items: TransactItem[] = [
@@ -600,6 +744,7 @@ export async function convene(
         },
       }),
     ),
+    counted(deps, new Date(c.startsAt), s.header.zone, { [metric.fjcConsultations]: 1 }),
   ];
   await deps.repo.commit(items, audit(caller, id, 'update', now));
   return consultationView(c, c, true, now);
@@ -674,6 +819,7 @@ export async function setActionStatus(deps: FjcDeps, id: string, actionId: strin
   const { s, d } = await loadFor(deps, id, caller, now);
   const a = s.actions.find((x) => x.id === actionId);
   if (!a || (!d.holds && a.ownerPartner !== caller.principal.partner)) throw new NotFoundError('No such action');
+  if (s.header.status !== 'open') throw new ConflictError('The case is closed', 'status');
   const open = status === 'open' || status === 'in_progress';
   const at = now.toISOString();
   await deps.repo.commit(
@@ -751,7 +897,8 @@ async function caseOfCode(deps: FjcDeps, code: string, client: string, now: Date
   const normalized = normalizeProtectionCode(code);
   const caseId = normalized ? await deps.repo.caseIdForCode(hashCaseCode(normalized)) : undefined;
   const s = caseId ? await deps.repo.load(caseId) : undefined;
-  if (!s) throw new NotFoundError('Unknown case code');
+  // A closed case's code lookup is deleted with the closing; a lookup read just before it reaches nothing either.
+  if (s?.header.status !== 'open') throw new NotFoundError('Unknown case code');
   await deps.repo.refundCodeAttempt(client, reservation.windowStart);
   return s;
 }
@@ -865,6 +1012,19 @@ export async function dashboard(deps: FjcDeps, caller: Caller, now: Date): Promi
       .filter((c) => c.withdrawnAt === undefined && now.getTime() - Date.parse(c.givenAt) >= CONSENT_RENEW_MS)
       .map((c) => ({ caseId: s.header.id, partnerId: c.partnerId, kind: c.kind, givenAt: c.givenAt })),
   );
+  const policeReferrals = (await deps.repo.zonePoliceReferrals(zone)).map(
+    (i): PoliceReferralRecord => ({
+      policeCaseId: String(i.policeCaseId),
+      interventionId: String(i.interventionId),
+      zone: String(i.zone),
+      ...(typeof i.district === 'string' ? { district: i.district } : {}),
+      riskLevel: i.riskLevel as PoliceReferralRecord['riskLevel'],
+      introduction: i.introduction as PoliceReferralRecord['introduction'],
+      children: Number(i.children ?? 0),
+      referredAt: String(i.referredAt),
+      referredBy: String(i.referredBy),
+    }),
+  );
   await deps.repo.audit(summaries.map((c) => audit(caller, c.id, 'list', now)));
-  return { zone, families: summaries, lateActions, overdueReferrals, consentsToRenew };
+  return { zone, families: summaries, lateActions, overdueReferrals, consentsToRenew, policeReferrals };
 }

@@ -100,13 +100,16 @@ export class FollowupQueue {
     }
   }
 
-  /** Marks the claimed item done for its stage; false if a user changed it meanwhile (nothing written). */
-  async finish(c: Claimed, now: Date, messageId: string, next: { stage: 'escalate'; at: string } | undefined): Promise<boolean> {
+  /**
+   * Marks the claimed item done for its stage; false if a user changed it meanwhile (nothing written).
+   * `also`: the place's own items written with it (a report counter the finish decides).
+   */
+  async finish(c: Claimed, now: Date, messageId: string, next: { stage: 'escalate'; at: string } | undefined, also: TransactItem[] = []): Promise<boolean> {
     const at = now.toISOString();
     const names: Record<string, string> = { '#status': 'status', '#v': 'version' };
     const values: Record<string, unknown> = { ':token': c.token, ':now': at, ':mid': messageId };
     let update: string;
-    const extra: TransactItem[] = [];
+    const extra: TransactItem[] = [...also];
     let cond = 'leaseToken = :token';
     if (c.stage === 'notice') {
       update = 'SET publishedAt = :now, messageId = :mid REMOVE gsi1pk, gsi1sk, tickStage, tickAt, leaseUntil, leaseToken, attempts';

@@ -6,6 +6,8 @@ import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, transact } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { changeItems, type CaseChange } from '../cases/repository.js';
+import type { PoliceReferralRecord } from '../../shared/fjc/model.js';
+import { policeReferralItem } from '../fjc/police-referral.js';
 import { interventionKeys } from './keys.js';
 
 /** One recorded intervention: its item, its audit record, and the case it opens (with follow-ups, counters and the case's audit). */
@@ -13,6 +15,8 @@ export interface InterventionChange {
   record: InterventionRecord;
   audit: AuditEntry;
   caseOpening: CaseChange;
+  /** The police FJC referral to the zone's case directors, when the introduction was made. */
+  fjcReferral?: PoliceReferralRecord;
 }
 
 /** Port: interventions persistence. */
@@ -38,6 +42,9 @@ export class DynamoInterventionRepository implements InterventionRepository {
         auditPut(this.table, change.audit),
         // The case's own items, exactly as opening a case writes them (functions/cases/repository.ts).
         ...(await changeItems(this.table, change.caseOpening)),
+        ...(change.fjcReferral
+          ? [{ Put: { TableName: this.table, Item: policeReferralItem(change.fjcReferral), ConditionExpression: 'attribute_not_exists(pk)' } }]
+          : []),
       ]);
     } catch (err) {
       if (cancellationCodes(err)) throw new ConflictError('The intervention or its case could not be recorded as a whole; nothing was saved. Send it again.');

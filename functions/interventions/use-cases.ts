@@ -8,6 +8,7 @@ import { inZone, zoneOf } from '../lib/scope.js';
 import type { StatsDelta } from '../cases/repository.js';
 import type { Caller } from '../lib/auth.js';
 import { openingChange, planCase, requireOfficerOfZone, type CaseDeps } from '../cases/use-cases.js';
+import { policeReferralOf } from '../fjc/police-referral.js';
 import type { InterventionRepository } from './repository.js';
 
 export interface InterventionDeps {
@@ -74,8 +75,9 @@ const auditOf = (caller: Caller, entity: 'intervention' | 'case', id: string, ac
 
 /**
  * Records an intervention: the record (sealed), the case it opens for the follow-up officer with the
- * cadence of its risk level, the FJC introduction on the case, the report counters and both audit
- * records, in ONE transaction. The police officer records in their own zone only.
+ * cadence of its risk level, the FJC introduction on the case and, when it was made, the police FJC
+ * referral to the zone's case directors (functions/fjc/police-referral.ts), the report counters and both
+ * audit records, in ONE transaction. The police officer records in their own zone only.
  */
 export async function recordIntervention(deps: InterventionDeps, body: CreateInterventionBody, caller: Caller, now: Date): Promise<InterventionReceipt> {
   if (body.zone !== zoneOf(caller.principal)) throw new ForbiddenError('Interventions are recorded in your own zone');
@@ -105,10 +107,21 @@ export async function recordIntervention(deps: InterventionDeps, body: CreateInt
   const stats: StatsDelta[] = [...opening.stats, { at: now, zone: body.zone, counters: interventionCounters(body) }];
   const at = now.toISOString();
   const record: InterventionRecord = { ...body, id, version: 1, caseId: opening.record.id, officer, recordedAt: at, recordedBy: caller.principal.username };
+  const fjcReferral = policeReferralOf(body.fjcIntroduction, {
+    policeCaseId: opening.record.id,
+    interventionId: id,
+    zone: body.zone,
+    district: body.district,
+    riskLevel: opening.record.riskLevel,
+    children: body.children.length,
+    referredAt: at,
+    referredBy: caller.principal.username,
+  });
   await deps.repo.commit({
     record,
     audit: auditOf(caller, 'intervention', id, 'create', now),
     caseOpening: { ...openingChange(opening, auditOf(caller, 'case', opening.record.id, 'create', now)), stats },
+    ...(fjcReferral ? { fjcReferral } : {}),
   });
   return {
     id,
@@ -116,6 +129,7 @@ export async function recordIntervention(deps: InterventionDeps, body: CreateInt
     officer,
     riskLevel: opening.record.riskLevel,
     fjcIntroduction: opening.record.fjcIntroduction,
+    fjcReferral: fjcReferral !== undefined,
     followups: opening.followups.map((f) => ({ id: f.id, dueAt: f.dueAt, purpose: f.purpose })),
   };
 }

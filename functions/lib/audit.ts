@@ -33,6 +33,8 @@ export type AuditAction =
   | 'publish-confidential-address'
   /** A case director gave a victim a new FJC case code (the old one stopped working). */
   | 'issue-victim-code'
+  /** A case director closed a family case (with a reason); its retention period starts. */
+  | 'close'
   /** A consent of the victim was recorded, or withdrawn (by her in the victim app, or recorded by staff). */
   | 'record-consent'
   | 'withdraw-consent';

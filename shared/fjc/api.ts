@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { referenceParam } from '../bookings/api.js';
 import { caseIdSchema, victimRefSchema } from '../cases/schemas.js';
 import type { CapabilityContract } from '../contract.js';
 import { PARTNER_IDS, type PartnerId } from '../partners.js';
@@ -18,6 +19,7 @@ import {
   type ConsentRecord,
   type ConsultationRecord,
   type Family,
+  type PoliceReferralRecord,
   type ReferralRecord,
   type ReferralStatus,
   type VictimContact,
@@ -26,18 +28,15 @@ import type { PartnerKnowledge } from './policy.js';
 
 /** The FJC family-case API: request schemas (strict; unknown fields refused by name) and answer shapes. */
 
-export const fjcCaseIdSchema = z
-  .string()
-  .regex(/^FJ-[0-9A-Z]{26}$/, 'Not a family case id (FJ-…)')
-  .describe('A family case id: FJ- and a ULID');
-export const consultationIdSchema = z
-  .string()
-  .regex(/^CO-[0-9A-Z]{26}$/, 'Not a consultation id (CO-…)')
-  .describe('A case consultation id: CO- and a ULID');
-export const actionIdSchema = z
-  .string()
-  .regex(/^AC-[0-9A-Z]{26}$/, 'Not an action id (AC-…)')
-  .describe('An action of the joint action plan: AC- and a ULID');
+/** An id of this capability: a prefix and a ULID. */
+const ulidId = (prefix: string, what: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}-[0-9A-Z]{26}$`), `Not a ${what} id (${prefix}-…)`)
+    .describe(`A ${what} id: ${prefix}- and a ULID`);
+export const fjcCaseIdSchema = ulidId('FJ', 'family case');
+export const consultationIdSchema = ulidId('CO', 'case consultation');
+export const actionIdSchema = ulidId('AC', 'joint action plan action');
 export const partnerIdSchema = z
   .enum(PARTNER_IDS, { error: 'A declared partner organisation (shared/partners.ts)' })
   .describe('A declared FJC partner organisation (shared/partners.ts)');
@@ -82,6 +81,13 @@ export const openFjcCaseSchema = z.strictObject({
   victimRefs: z.array(victimRefSchema).min(1).max(5),
 });
 export type OpenFjcCaseBody = z.infer<typeof openFjcCaseSchema>;
+
+/** A case director opens a family case from the victim's own booking of an FJC intake service (linked, never copied). */
+export const fromBookingSchema = z.strictObject({ bookingReference: referenceParam, riskLevel: openFjcCaseSchema.shape.riskLevel, ...familyFields });
+export type FromBookingBody = z.infer<typeof fromBookingSchema>;
+
+/** The case director closes a family case, saying why (sealed). */
+export const closeSchema = z.strictObject({ reason: text(500) });
 
 export const consentSchema = z.strictObject({
   partnerId: partnerIdSchema,
@@ -189,6 +195,8 @@ export interface FjcCaseView {
   consents?: ConsentRecord[];
   victimCodeIssuedAt?: string;
   version?: number;
+  /** Director only, once the case is closed. */
+  closed?: { at: string; by: string; reason: string };
 }
 
 export interface FjcCaseSummary {
@@ -214,6 +222,8 @@ export interface DirectorDashboard {
   overdueReferrals: (ReferralView & { caseId: string })[];
   /** Consents older than a year that still stand: to be confirmed with her. */
   consentsToRenew: { caseId: string; partnerId: PartnerId; kind: ConsentKind; givenAt: string }[];
+  /** Police FJC referrals written with an intervention, waiting for a family case (oldest first). */
+  policeReferrals: PoliceReferralRecord[];
 }
 
 export interface VictimView {
@@ -237,6 +247,15 @@ export const fjcContract = {
     },
   },
   'POST /api/fjc/cases': { body: openFjcCaseSchema, responses: { 201: { description: 'The family case', headers: { location: 'The case' } } } },
+  'POST /api/fjc/cases-from-booking': {
+    body: fromBookingSchema,
+    responses: {
+      201: { description: 'The family case, the booking linked', headers: { location: 'The case' } },
+      404: { description: 'No such booking in your zone' },
+      ...conflict,
+    },
+  },
+  'POST /api/fjc/cases/{id}/close': { ...byCase, body: closeSchema, responses: { 200: { description: 'The case, closed' }, ...hidden, ...conflict } },
   'GET /api/fjc/cases': { responses: { 200: { description: "The zone's family cases (case directors)" } } },
   'GET /api/fjc/cases/{id}': { ...byCase, responses: { 200: { description: 'The case as consent allows this reader (audited)' }, ...hidden } },
   'POST /api/fjc/cases/{id}/consents': { ...byCase, body: consentSchema, responses: { 201: { description: 'The consents recorded' }, ...hidden } },

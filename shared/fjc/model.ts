@@ -15,7 +15,7 @@ export const CONSENT_HOW = ['written', 'oral'] as const;
 export type ConsentHow = (typeof CONSENT_HOW)[number];
 
 /** Where a family case came from. */
-export const CASE_ORIGINS = ['police', 'partner', 'director'] as const;
+export const CASE_ORIGINS = ['police', 'partner', 'director', 'booking'] as const;
 export type CaseOrigin = (typeof CASE_ORIGINS)[number];
 
 export const REFERRAL_STATUSES = ['pending', 'accepted', 'declined'] as const;
@@ -87,6 +87,42 @@ export interface FjcCaseRecord {
   openedAt: string;
   openedBy: string;
   updatedAt: string;
+  /** Closed by the case director, with a reason (sealed): nothing escalates any more, partners and her code reach nothing. */
+  closedAt?: string;
+  closedBy?: string;
+  closeReason?: string;
+}
+
+/** How long a closed family case is kept before DynamoDB TTL deletes every item of it (functions/fjc/README.md). */
+export const CLOSED_RETENTION_DAYS = 5 * 365;
+
+/**
+ * A police FJC referral waiting for a case director: written with the intervention, in the same
+ * transaction (functions/interventions). Clear routing data only; the family case is opened from it with
+ * `POST /api/fjc/referrals-from-police`, which removes it.
+ */
+export interface PoliceReferralRecord {
+  policeCaseId: string;
+  interventionId: string;
+  zone: string;
+  district?: string;
+  riskLevel: 'standard' | 'medium' | 'high';
+  /** The introduction at the scene: `offered` (she had not answered yet), `accepted` or `done`. */
+  introduction: 'offered' | 'accepted' | 'done';
+  children: number;
+  referredAt: string;
+  referredBy: string;
+}
+
+/** The FJC intake services (catalogue ids, shared/catalog): a booking of one can become a family case. */
+export const FJC_INTAKE_SERVICES: readonly string[] = ['shelter-intake', 'social-welfare', 'counselling'];
+
+/** Time from a referral to its first contact (accepted or declined), as the report buckets it. */
+export const FIRST_CONTACT_BUCKETS = ['1_day', '3_days', '7_days', 'later'] as const;
+export type FirstContactBucket = (typeof FIRST_CONTACT_BUCKETS)[number];
+export function firstContactBucket(referredAt: string, decidedAt: string): FirstContactBucket {
+  const days = (Date.parse(decidedAt) - Date.parse(referredAt)) / 86_400_000;
+  return days <= 1 ? '1_day' : days <= 3 ? '3_days' : days <= 7 ? '7_days' : 'later';
 }
 
 /** A consent: a partner may see one kind of information, from when it was given until it is withdrawn. */

@@ -15,12 +15,14 @@ import { CONSENT_KINDS, type ConsentKind, type ConsentRecord, type ConsultationR
  *   consent for that partner and kind stands, and only on a referral that was not declined.
  * - A consultation's shared summary is readable by its participants only from its start to its end; its
  *   minutes by its participants only (and the director).
+ * - A closed case: its director still sees it; a partner sees nothing of it, not even that it exists.
  * - Anyone else (no partner organisation on the token, another zone) sees nothing: not even that it exists.
  */
 export type Viewer = { kind: 'director'; zone: string | undefined } | { kind: 'partner'; partnerId: string | undefined };
 
 export interface CaseFacts {
   zone: string;
+  status: 'open' | 'closed';
   referrals: readonly Pick<ReferralRecord, 'partnerId' | 'status'>[];
   consents: readonly Pick<ConsentRecord, 'partnerId' | 'kind' | 'givenAt' | 'withdrawnAt'>[];
   consultations: readonly Pick<ConsultationRecord, 'id' | 'participants' | 'startsAt' | 'endsAt'>[];
@@ -68,7 +70,7 @@ export function disclosure(viewer: Viewer, facts: CaseFacts, at: Date): Disclosu
     return { visible: true, sections: [...CONSENT_KINDS], summaries: ids, minutes: ids, holds: true };
   }
   const partner = viewer.partnerId;
-  if (partner === undefined) return NOTHING;
+  if (partner === undefined || facts.status !== 'open') return NOTHING;
   const referral = facts.referrals.find((r) => r.partnerId === partner);
   const takesPart = facts.consultations.filter((c) => (c.participants as readonly string[]).includes(partner));
   const running = takesPart.filter((c) => consultationRuns(c, at)).map((c) => c.id);

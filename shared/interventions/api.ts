@@ -188,6 +188,8 @@ export interface InterventionReceipt {
   officer: string;
   riskLevel: (typeof RISK_LEVELS)[number];
   fjcIntroduction: (typeof FJC_STATUSES)[number];
+  /** A referral went to the FJC's case directors with it (the introduction was offered, accepted or done). */
+  fjcReferral: boolean;
   followups: { id: string; dueAt: string; purpose: string }[];
 }
 

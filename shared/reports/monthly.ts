@@ -1,4 +1,5 @@
 import { metric, metricCategories } from '../metrics.js';
+import { PARTNER_KINDS } from '../partners.js';
 import { median, p90 } from './percentiles.js';
 import { MONTH_PATTERN, monthFromIndex, monthIndex } from './months.js';
 import { roundCells, ROUNDING_BASE, ROUNDING_MAX_ERROR, type Chain, type Draw, type Group, type RoundingPlan } from './rounding.js';
@@ -215,6 +216,30 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
       categories: cat(metric.breaches, metricCategories.breachKind),
       remainder: true,
     },
+    {
+      measure: 'fjc.referrals',
+      breakdown: 'partner_kind',
+      prefix: prefixOf(metric.fjcReferrals),
+      categories: cat(metric.fjcReferrals, PARTNER_KINDS),
+      remainder: true,
+    },
+  ];
+
+  // FJC family cases: where they came from; each referral's first contact, by time taken and by partner kind.
+  const fjcOriginSplit: Split = {
+    measure: 'fjc.families.opened',
+    breakdown: 'origin',
+    categories: cat(metric.fjcFamiliesByOrigin, metricCategories.fjcOrigin),
+    remainder: true,
+  };
+  const firstContactSplits: Split[] = [
+    {
+      measure: 'fjc.referrals.first_contact',
+      breakdown: 'within',
+      categories: cat(metric.fjcFirstContactWithin, metricCategories.fjcFirstContact),
+      remainder: true,
+    },
+    { measure: 'fjc.referrals.first_contact', breakdown: 'partner_kind', categories: cat(metric.fjcFirstContactKind, PARTNER_KINDS), remainder: true },
   ];
 
   const interventionSplits: Split[] = [
@@ -250,8 +275,10 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
   for (const zone of zones) {
     let open = 0;
     let active = 0;
+    let families = 0;
     let previousOpen: string | undefined;
     let previousActive: string | undefined;
+    let previousFamilies: string | undefined;
     for (let mIdx = firstIdx; mIdx <= toIdx; mIdx += 1) {
       const month = monthFromIndex(mIdx);
       const publish = mIdx >= fromIdx;
@@ -291,6 +318,13 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
       const activeId = total('orders.active', Math.max(active, n(metric.ordersCreated)));
       chains.push({ running: activeId, increment: createdId, ...(previousActive ? { previous: previousActive } : {}) });
       previousActive = activeId;
+      // Families supported: FJC family cases open at any time in the month (closings never published).
+      families += n(metric.fjcFamiliesOpened) - (mIdx > firstIdx ? n0(byKey.get(`${monthFromIndex(mIdx - 1)}|${zone}`), metric.fjcFamiliesClosed) : 0);
+      const familiesOpened = n(metric.fjcFamiliesOpened);
+      const familiesOpenedId = total('fjc.families.opened', familiesOpened);
+      const supportedId = total('fjc.families.supported', Math.max(families, familiesOpened));
+      chains.push({ running: supportedId, increment: familiesOpenedId, ...(previousFamilies ? { previous: previousFamilies } : {}) });
+      previousFamilies = supportedId;
       if (!publish) continue;
 
       for (const s of splits.filter((x) => x.measure === 'cases.opened')) splitCells(s, openedId, opened);
@@ -319,6 +353,13 @@ export function reportCells(raw: Omit<ReportInput, 'draw'>): ReportCells {
       total('interventions.children_secured', n(metric.interventionChildren('secured')));
       total('interventions.home_bans', n(metric.interventionHomeBans));
       total('interventions.arrests', n(metric.interventionArrests));
+
+      splitCells(fjcOriginSplit, familiesOpenedId, familiesOpened);
+      const firstContacts = n(metric.fjcFirstContact);
+      const firstContactId = total('fjc.referrals.first_contact', firstContacts);
+      for (const s of firstContactSplits) splitCells(s, firstContactId, firstContacts);
+      total('fjc.actions.overdue', n(metric.fjcActionsOverdue));
+      total('fjc.consultations', n(metric.fjcConsultations));
 
       for (const s of summed) {
         // The total counts every counter under the prefix, even one whose category is not a clean

@@ -102,3 +102,46 @@ test("case director refers the police referral to women's aid and youth care; ea
   await expect(page.locator('[data-section="contact"]')).toHaveCount(0);
   await expect(page.getByText('+32 470 00 00 01')).toHaveCount(0);
 });
+
+/**
+ * The demo intervention (infra/local/demo/interventions.ts, FJC introduction offered) wrote a police FJC
+ * referral with it: the case director finds it on her dashboard, opens the family case from it, refers it
+ * to women's aid, and closes it with a reason; women's aid then reaches nothing of it.
+ */
+test("an intervention's police FJC referral becomes a family case; closing it takes it from the partner", async ({ page }) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'dina.director');
+  await openScreen(page, '#/fjc/dashboard', '/api/fjc/dashboard');
+  const waiting = page.locator('li[data-police-referral]').first();
+  await expect(waiting).toContainText('introductie aangeboden');
+  await expect(waiting).toContainText('2 kind(eren)');
+  const policeCaseId = (await waiting.getAttribute('data-police-referral')) as string;
+  await expectAxeClean(page);
+  await waiting.getByRole('button', { name: 'Gezinsdossier openen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Gezinsdossier FJ-/ })).toBeVisible();
+  const caseId = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Gezinsdossier ', '').trim();
+  await expect(page.locator('[data-section="risk"]')).toContainText(policeCaseId);
+  await page.getByLabel('Partner', { exact: true }).first().selectOption('vrouwenhulp-rupel');
+  await page.getByRole('button', { name: 'Doorverwijzen' }).click();
+  await expect(page.locator('li[data-referral="vrouwenhulp-rupel"]')).toContainText('wacht op antwoord');
+
+  await page.getByLabel('Reden van afsluiten').fill('Gezin verhuisd buiten de zone');
+  await page.getByRole('button', { name: 'Dossier afsluiten' }).click();
+  await expect(page.locator('[data-closed]')).toContainText('Gezin verhuisd buiten de zone');
+  await expect(page.getByRole('button', { name: 'Dossier afsluiten' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Doorverwijzen' })).toHaveCount(0);
+  await expectAxeClean(page);
+  // The referral left the dashboard's waiting list.
+  await openScreen(page, '#/fjc/dashboard', '/api/fjc/dashboard');
+  await expect(page.locator(`li[data-police-referral="${policeCaseId}"]`)).toHaveCount(0);
+  await signOut(page);
+
+  // Women's aid: the closed case is gone from its inbox and its page answers as if it never existed.
+  await signIn(page, 'wanda.womensaid');
+  await openScreen(page, '#/fjc/inbox', '/api/fjc/inbox');
+  await expect(page.locator(`li[data-referral="${caseId}"]`)).toHaveCount(0);
+  const res = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/fjc/cases/${caseId}`);
+  await page.goto(staffUrl(`#/fjc/${caseId}`));
+  expect((await res).status()).toBe(404);
+  await expect(page.locator('[data-section]')).toHaveCount(0);
+});

@@ -143,6 +143,34 @@ describe('recording an intervention', () => {
     expect(officerCases.filter((c) => c.interventionId === id)).toEqual([]);
   });
 
+  it('a failing FJC referral part leaves nothing half-written either: no intervention, no case, no referral, no counter', async () => {
+    const before = await counters(ZONE, new Date());
+    const id = `IV-${ulid()}`;
+    // The referral's place is already taken (a condition fails inside the one transaction).
+    const taken = `C-${ulid()}`;
+    await dynamo.send(new PutCommand({ TableName: TABLE, Item: { pk: `FJCPOLICEREF#${taken}`, sk: 'REFERRAL', type: 'FJC_POLICE_REFERRAL' } }));
+    const real = new DynamoInterventionRepository(TABLE);
+    const repo = {
+      load: real.load.bind(real),
+      audit: real.audit.bind(real),
+      commit: (change: Parameters<typeof real.commit>[0]) =>
+        real.commit({ ...change, ...(change.fjcReferral ? { fjcReferral: { ...change.fjcReferral, policeCaseId: taken } } : {}) }),
+    };
+    const caseRepo = new DynamoCaseRepository(TABLE);
+    const deps = { repo, cases: { repo: caseRepo, directory: new DemoStaffDirectory() }, newId: () => id };
+    const caller = {
+      principal: { sub: 'sub-paula', username: 'paula.police', roles: ['police' as const], zone: ZONE, scopes: [], clientId: 'c' },
+      route: 'POST /api/interventions',
+    };
+    await expect(recordIntervention(deps, createInterventionSchema.parse(body({ fjcIntroduction: 'accepted' })), caller, new Date())).rejects.toMatchObject({
+      status: 409,
+    });
+    expect(delta(before, await counters(ZONE, new Date()))).toEqual({});
+    expect(await partition(`INTERVENTION#${id}`)).toEqual([]);
+    expect(await partition(`AUDIT#intervention#${id}`)).toEqual([]);
+    expect((await caseRepo.listByOfficer('olivia.officer', 500)).filter((c) => c.interventionId === id)).toEqual([]);
+  });
+
   it('bad input is a 400 naming the field, and writes nothing', async () => {
     const before = await counters(ZONE, new Date());
     const cases: [unknown, string][] = [

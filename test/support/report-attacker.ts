@@ -79,6 +79,7 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
     for (const [running, increment] of [
       ['cases.open', 'cases.opened'],
       ['orders.active', 'orders.created'],
+      ['fjc.families.supported', 'fjc.families.opened'],
     ] as const) {
       const ms = months.filter((m) => box.has(id(m, zone, running)));
       const incs = ms.map((m) => totals.get(id(m, zone, increment)) as Set<number>);
@@ -147,6 +148,7 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
     for (const [running, increment] of [
       ['cases.open', 'cases.opened'],
       ['orders.active', 'orders.created'],
+      ['fjc.families.supported', 'fjc.families.opened'],
     ] as const) {
       for (const m of months) {
         const p = value(id(m, zone, running));

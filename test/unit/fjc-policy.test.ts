@@ -33,6 +33,7 @@ const facts: fc.Arbitrary<CaseFacts> = fc
   })
   .map((f) => ({
     zone: 'ruppel',
+    status: 'open' as const,
     referrals: f.referrals,
     consents: f.consents.map((c) => ({
       partnerId: c.partnerId,
@@ -101,6 +102,16 @@ describe('the FJC disclosure policy', () => {
         expect(disclosure({ kind: 'director', zone: 'ruppel' }, f, now)).toMatchObject({ visible: true, holds: true, sections: [...CONSENT_KINDS] });
         expect(disclosure({ kind: 'director', zone: 'elsewhere' }, f, now).visible).toBe(false);
         expect(disclosure({ kind: 'director', zone: undefined }, f, now).visible).toBe(false);
+      }),
+    );
+  });
+
+  it('a closed case: its director still sees it all, no partner knows it exists (whatever its referrals, consents, consultations)', () => {
+    fc.assert(
+      fc.property(facts, at, partner, (open, now, p) => {
+        const f: CaseFacts = { ...open, status: 'closed' };
+        expect(disclosure({ kind: 'partner', partnerId: p }, f, now)).toEqual({ visible: false, sections: [], summaries: [], minutes: [], holds: false });
+        expect(disclosure({ kind: 'director', zone: 'ruppel' }, f, now)).toMatchObject({ visible: true, holds: true });
       }),
     );
   });

@@ -35,12 +35,22 @@ const zoneHistory = (zone: string, launch: string, months: number) =>
         childrenPresent: fc.nat({ max: 6 }),
         childrenWitness: fc.nat({ max: 4 }),
         homeBans: fc.nat({ max: 3 }),
+        fromPolice: fc.nat({ max: 4 }),
+        fromBooking: fc.nat({ max: 2 }),
+        familyCloseShare: fc.double({ min: 0, max: 1, noNaN: true }),
+        toWomensAid: fc.nat({ max: 4 }),
+        toYouthCare: fc.nat({ max: 3 }),
+        contactsInADay: fc.nat({ max: 3 }),
+        contactsLater: fc.nat({ max: 2 }),
+        overdueActions: fc.nat({ max: 3 }),
+        consultations: fc.nat({ max: 2 }),
       }),
       { minLength: months, maxLength: months },
     )
     .map((ms) => {
       let open = 0;
       let active = 0;
+      let families = 0;
       const counts: CountsInput[] = [];
       ms.forEach((m, i) => {
         const opened = m.physical + m.psychological;
@@ -51,6 +61,11 @@ const zoneHistory = (zone: string, launch: string, months: number) =>
         open -= closed;
         active -= ended;
         const onTime = Math.floor(m.due * m.onTimeShare);
+        const familiesOpened = m.fromPolice + m.fromBooking;
+        families += familiesOpened;
+        const familiesClosed = Math.floor(families * m.familyCloseShare);
+        families -= familiesClosed;
+        const firstContacts = m.contactsInADay + m.contactsLater;
         counts.push({
           month: monthFromIndex(monthIndex(launch) + i),
           zone,
@@ -81,6 +96,18 @@ const zoneHistory = (zone: string, launch: string, months: number) =>
             [metric.interventionChildren('witness')]: m.childrenWitness,
             [metric.interventionChildren('secured')]: Math.min(m.childrenPresent, 2),
             [metric.interventionHomeBans]: Math.min(m.homeBans, m.interventions),
+            [metric.fjcFamiliesOpened]: familiesOpened,
+            [metric.fjcFamiliesByOrigin('police')]: m.fromPolice,
+            [metric.fjcFamiliesByOrigin('booking')]: m.fromBooking,
+            [metric.fjcFamiliesClosed]: familiesClosed,
+            [metric.fjcReferrals('womens-aid')]: m.toWomensAid,
+            [metric.fjcReferrals('youth-care')]: m.toYouthCare,
+            [metric.fjcFirstContact]: firstContacts,
+            [metric.fjcFirstContactWithin('1_day')]: m.contactsInADay,
+            [metric.fjcFirstContactWithin('later')]: m.contactsLater,
+            [metric.fjcFirstContactKind('womens-aid')]: Math.min(m.contactsInADay, firstContacts),
+            [metric.fjcActionsOverdue]: m.overdueActions,
+            [metric.fjcConsultations]: m.consultations,
           },
         });
       });

@@ -490,6 +490,13 @@ export const en: Messages = {
       'orders.created': 'Orders created',
       'alerts.acknowledged': 'Alerts acknowledged',
       'alerts.ack_seconds': 'Alert acknowledgement time (seconds)',
+      // FJC family cases (functions/fjc)
+      'fjc.families.opened': 'Family cases opened',
+      'fjc.families.supported': 'Families supported (cases open)',
+      'fjc.referrals': 'Referrals to partners',
+      'fjc.referrals.first_contact': 'First contacts after a referral',
+      'fjc.actions.overdue': 'Actions past their due date',
+      'fjc.consultations': 'Case consultations',
       breaches: 'Breaches',
     },
   },

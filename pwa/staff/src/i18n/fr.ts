@@ -499,6 +499,13 @@ export const fr: Messages = {
       'orders.created': 'Interdictions créées',
       'alerts.acknowledged': 'Alertes prises en charge',
       'alerts.ack_seconds': 'Délai de prise en charge des alertes (secondes)',
+      // FJC family cases (functions/fjc); awaiting a native speaker's review
+      'fjc.families.opened': 'Dossiers familiaux ouverts',
+      'fjc.families.supported': 'Familles accompagnées (dossiers ouverts)',
+      'fjc.referrals': 'Orientations vers les partenaires',
+      'fjc.referrals.first_contact': 'Premiers contacts après orientation',
+      'fjc.actions.overdue': 'Actions en retard',
+      'fjc.consultations': 'Concertations de cas',
       breaches: 'Infractions',
     },
   },

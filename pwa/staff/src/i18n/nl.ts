@@ -512,6 +512,13 @@ export const nl = {
       'orders.created': 'Nieuwe contactverboden',
       'alerts.acknowledged': 'Bevestigde alarmen',
       'alerts.ack_seconds': 'Bevestigingstijd alarmen (seconden)',
+      // FJC family cases (functions/fjc)
+      'fjc.families.opened': 'Gezinsdossiers geopend',
+      'fjc.families.supported': 'Gezinnen begeleid (dossiers open)',
+      'fjc.referrals': 'Doorverwijzingen naar partners',
+      'fjc.referrals.first_contact': 'Eerste contacten na doorverwijzing',
+      'fjc.actions.overdue': 'Acties over hun termijn',
+      'fjc.consultations': 'Casusoverleggen',
       breaches: 'Inbreuken',
       // Awaiting a native speaker's review:
       interventions: 'Interventies',

@@ -67,7 +67,24 @@ const nl = {
   codeOnce: 'Geef deze code aan het slachtoffer. Hij wordt maar één keer getoond; de vorige werkt niet meer.',
   statuses: { pending: 'wacht op antwoord', accepted: 'aanvaard', declined: 'geweigerd' } as Record<string, string>,
   actionStatuses: { open: 'open', in_progress: 'bezig', done: 'klaar', cancelled: 'geannuleerd' } as Record<string, string>,
-  origins: { police: 'doorverwijzing politie', partner: 'geopend door een partner', director: 'geopend door de casusregisseur' } as Record<string, string>,
+  origins: {
+    police: 'doorverwijzing politie',
+    partner: 'geopend door een partner',
+    director: 'geopend door de casusregisseur',
+    booking: 'geopend vanuit haar intakeafspraak',
+  } as Record<string, string>,
+  policeReferrals: 'Doorverwijzingen van de politie (interventies)',
+  introductions: { offered: 'aangeboden', accepted: 'aanvaard', done: 'gebeurd' } as Record<string, string>,
+  referralLine: (intro: string, risk: string, children: number) => `introductie ${intro}, risico ${risk}, ${children} kind(eren)`,
+  openFamilyCase: 'Gezinsdossier openen',
+  fromBooking: 'Gezinsdossier openen vanuit een intakeafspraak',
+  bookingReference: 'Referentie van de afspraak',
+  bookingHint: 'Alleen een afspraak van een FJC-intake. De pincode van het slachtoffer is niet nodig en wordt nooit gekopieerd.',
+  close: 'Dossier afsluiten',
+  closeReason: 'Reden van afsluiten',
+  closeHint: 'Daarna escaleert niets meer, verliezen partners de toegang en werkt de dossiercode niet meer.',
+  closed: (at: string, by: string, reason: string) => `Afgesloten op ${at} door ${by}: ${reason}`,
+  referralSent: 'doorverwezen naar de casusregie van het FJC',
 };
 export type FjcText = typeof nl;
 
@@ -137,7 +154,24 @@ const fr: FjcText = {
   codeOnce: 'Donnez ce code à la victime. Il n’est affiché qu’une fois ; l’ancien ne fonctionne plus.',
   statuses: { pending: 'en attente', accepted: 'accepté', declined: 'refusé' },
   actionStatuses: { open: 'ouverte', in_progress: 'en cours', done: 'terminée', cancelled: 'annulée' },
-  origins: { police: 'orientation par la police', partner: 'ouvert par un partenaire', director: 'ouvert par la gestionnaire de cas' },
+  origins: {
+    police: 'orientation par la police',
+    partner: 'ouvert par un partenaire',
+    director: 'ouvert par la gestionnaire de cas',
+    booking: 'ouvert depuis son rendez-vous d’accueil',
+  },
+  policeReferrals: 'Orientations de la police (interventions)',
+  introductions: { offered: 'proposée', accepted: 'acceptée', done: 'faite' },
+  referralLine: (intro: string, risk: string, children: number) => `présentation ${intro}, risque ${risk}, ${children} enfant(s)`,
+  openFamilyCase: 'Ouvrir le dossier familial',
+  fromBooking: 'Ouvrir un dossier familial depuis un rendez-vous d’accueil',
+  bookingReference: 'Référence du rendez-vous',
+  bookingHint: 'Seulement un rendez-vous d’accueil du FJC. Le code PIN de la victime n’est pas nécessaire et n’est jamais copié.',
+  close: 'Clôturer le dossier',
+  closeReason: 'Motif de clôture',
+  closeHint: 'Ensuite plus rien n’est escaladé, les partenaires perdent l’accès et le code de dossier ne fonctionne plus.',
+  closed: (at: string, by: string, reason: string) => `Clôturé le ${at} par ${by} : ${reason}`,
+  referralSent: 'orientée vers la gestion de cas du FJC',
 };
 
 const en: FjcText = {
@@ -206,7 +240,19 @@ const en: FjcText = {
   codeOnce: 'Give this code to the victim. It is shown once; the previous one stops working.',
   statuses: { pending: 'awaiting an answer', accepted: 'accepted', declined: 'declined' },
   actionStatuses: { open: 'open', in_progress: 'in progress', done: 'done', cancelled: 'cancelled' },
-  origins: { police: 'police referral', partner: 'opened by a partner', director: 'opened by the case director' },
+  origins: { police: 'police referral', partner: 'opened by a partner', director: 'opened by the case director', booking: 'opened from her intake booking' },
+  policeReferrals: 'Police referrals (interventions)',
+  introductions: { offered: 'offered', accepted: 'accepted', done: 'done' },
+  referralLine: (intro: string, risk: string, children: number) => `introduction ${intro}, risk ${risk}, ${children} child(ren)`,
+  openFamilyCase: 'Open the family case',
+  fromBooking: 'Open a family case from an intake booking',
+  bookingReference: 'Booking reference',
+  bookingHint: 'Only a booking of an FJC intake. The victim’s PIN is not needed and is never copied.',
+  close: 'Close the case',
+  closeReason: 'Reason for closing',
+  closeHint: 'Then nothing escalates any more, partners lose access and the case code stops working.',
+  closed: (at: string, by: string, reason: string) => `Closed on ${at} by ${by}: ${reason}`,
+  referralSent: 'referred to the FJC case directors',
 };
 
 export const fjcText: Record<Lang, FjcText> = { nl, fr, en };

@@ -1,11 +1,12 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { ActionView, DirectorDashboard, FjcCaseView, PartnerInbox, ReferralView } from '../../../../shared/fjc/api.js';
 import { PARTNERS } from '../../../../shared/partners.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
-import { Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page, Status } from '../ui/page.js';
 import { fjcText, type FjcText } from './fjc-text.js';
@@ -18,6 +19,16 @@ import { fjcText, type FjcText } from './fjc-text.js';
 const KINDS = ['contact', 'risk', 'children', 'orders', 'notes'] as const;
 const partnerName = (id: string) => PARTNERS.find((p) => p.id === id)?.name ?? id;
 const partnerOptions = PARTNERS.filter((p) => p.kind !== 'police').map((p) => [p.id, p.name] as const);
+
+/** A section of a screen, with its heading; on the case page present only when the API sent its content (the policy allowed it). */
+function Section({ id, title, kind, children }: { id: string; title: ComponentChildren; kind?: string; children: ComponentChildren }) {
+  return (
+    <section aria-labelledby={id} {...(kind ? { 'data-section': kind } : {})}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
 
 function useFjcText(): FjcText {
   return fjcText[useI18n().lang];
@@ -72,8 +83,7 @@ export function FjcInboxScreen() {
       <ErrorText error={inbox.error} />
       {inbox.data ? (
         <>
-          <section aria-labelledby="inbox-referrals">
-            <h2 id="inbox-referrals">{x.referrals}</h2>
+          <Section id="inbox-referrals" title={x.referrals}>
             {inbox.data.referrals.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {inbox.data.referrals.map((r) => (
@@ -82,18 +92,16 @@ export function FjcInboxScreen() {
                 </li>
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="inbox-actions">
-            <h2 id="inbox-actions">{x.actions}</h2>
+          </Section>
+          <Section id="inbox-actions" title={x.actions}>
             {inbox.data.actions.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {inbox.data.actions.map((a) => (
                 <ActionLine key={a.id} a={a} x={x} onChanged={inbox.reload} />
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="inbox-consultations">
-            <h2 id="inbox-consultations">{x.consultations}</h2>
+          </Section>
+          <Section id="inbox-consultations" title={x.consultations}>
             {inbox.data.consultations.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {inbox.data.consultations.map((c) => (
@@ -103,7 +111,7 @@ export function FjcInboxScreen() {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         </>
       ) : null}
     </Page>
@@ -121,8 +129,7 @@ export function FjcDashboardScreen() {
       <ErrorText error={dash.error} />
       {d ? (
         <>
-          <section aria-labelledby="dash-families">
-            <h2 id="dash-families">{x.families}</h2>
+          <Section id="dash-families" title={x.families}>
             {d.families.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {d.families.map((f) => (
@@ -132,18 +139,17 @@ export function FjcDashboardScreen() {
                 </li>
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="dash-late">
-            <h2 id="dash-late">{x.lateActions}</h2>
+          </Section>
+          <PoliceReferrals d={d} x={x} />
+          <Section id="dash-late" title={x.lateActions}>
             {d.lateActions.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {d.lateActions.map((a) => (
                 <ActionLine key={a.id} a={a} x={x} />
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="dash-overdue">
-            <h2 id="dash-overdue">{x.overdueReferrals}</h2>
+          </Section>
+          <Section id="dash-overdue" title={x.overdueReferrals}>
             {d.overdueReferrals.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {d.overdueReferrals.map((r) => (
@@ -152,9 +158,8 @@ export function FjcDashboardScreen() {
                 </li>
               ))}
             </ul>
-          </section>
-          <section aria-labelledby="dash-renew">
-            <h2 id="dash-renew">{x.consentsToRenew}</h2>
+          </Section>
+          <Section id="dash-renew" title={x.consentsToRenew}>
             {d.consentsToRenew.length === 0 ? <p>{x.none}</p> : null}
             <ul>
               {d.consentsToRenew.map((c) => (
@@ -163,10 +168,88 @@ export function FjcDashboardScreen() {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
         </>
       ) : null}
     </Page>
+  );
+}
+
+/**
+ * Police FJC referrals an intervention wrote, waiting for a family case: the director opens it by the one
+ * police-referral route; and a family case from the victim's own intake booking (its reference only).
+ */
+function PoliceReferrals({ d, x }: { d: DirectorDashboard; x: FjcText }) {
+  const { dateTime } = useI18n();
+  const [reference, setReference] = useState('');
+  const action = useAction();
+  const open = (path: string, body: Record<string, string>) =>
+    void action.run(async () => {
+      const c = await api<FjcCaseView>('POST', path, { body });
+      navigate(href('fjc', c.id));
+    });
+  return (
+    <>
+      <Section id="dash-police" title={x.policeReferrals}>
+        {d.policeReferrals.length === 0 ? <p>{x.none}</p> : null}
+        <ul>
+          {d.policeReferrals.map((r) => (
+            <li key={r.policeCaseId} data-police-referral={r.policeCaseId}>
+              {x.policeCase} {r.policeCaseId}, {dateTime(r.referredAt)} — {x.referralLine(label(x.introductions, r.introduction), r.riskLevel, r.children)}{' '}
+              <button
+                type="button"
+                class="button"
+                disabled={action.busy}
+                onClick={() => open('/api/fjc/referrals-from-police', { policeCaseId: r.policeCaseId })}
+              >
+                {x.openFamilyCase}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <form
+        class="form"
+        aria-labelledby="dash-booking"
+        onSubmit={(e) => {
+          e.preventDefault();
+          open('/api/fjc/cases-from-booking', { bookingReference: reference.trim() });
+        }}
+      >
+        <h2 id="dash-booking">{x.fromBooking}</h2>
+        <Field id="fjc-booking-ref" label={x.bookingReference} hint={x.bookingHint} required value={reference} onInput={(e) => setReference(value(e))} />
+        <button type="submit" class="button primary" disabled={action.busy || reference.trim() === ''}>
+          {x.openFamilyCase}
+        </button>
+      </form>
+      <ErrorText error={action.error} />
+    </>
+  );
+}
+
+/** The case director closes the case, saying why. */
+function CloseForm({ c, x, onSaved }: { c: FjcCaseView; x: FjcText; onSaved: () => void }) {
+  const [reason, setReason] = useState('');
+  const action = useAction();
+  return (
+    <form
+      class="form"
+      aria-labelledby="fjc-close"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(async () => {
+          await api('POST', `/api/fjc/cases/${seg(c.id)}/close`, { body: { reason: reason.trim() } });
+          onSaved();
+        });
+      }}
+    >
+      <h2 id="fjc-close">{x.close}</h2>
+      <TextArea id="fjc-close-reason" label={x.closeReason} hint={x.closeHint} maxLength={500} value={reason} onInput={(e) => setReason(value(e))} />
+      <button type="submit" class="button danger" disabled={action.busy || reason.trim() === ''}>
+        {x.close}
+      </button>
+      <ErrorText error={action.error} />
+    </form>
   );
 }
 
@@ -322,6 +405,11 @@ export function FjcCaseScreen({ id }: { id: string }) {
           <p>
             {label(x.origins, c.origin)}, {dateTime(c.openedAt)}
           </p>
+          {c.closed ? (
+            <p class="notice" data-closed="">
+              {x.closed(dateTime(c.closed.at), c.closed.by, c.closed.reason)}
+            </p>
+          ) : null}
           {c.consents === undefined && c.sections.length === 0 ? (
             <p class="notice" data-only-referral="">
               {x.onlyReferral}
@@ -331,8 +419,7 @@ export function FjcCaseScreen({ id }: { id: string }) {
               {x.held(held.map((k) => label(x.sections, k)).join(', '))}
             </p>
           ) : null}
-          <section aria-labelledby="fjc-referrals">
-            <h2 id="fjc-referrals">{x.referrals}</h2>
+          <Section id="fjc-referrals" title={x.referrals}>
             <ul>
               {c.referrals.map((r) => (
                 <li key={r.partnerId} data-referral={r.partnerId}>
@@ -341,10 +428,9 @@ export function FjcCaseScreen({ id }: { id: string }) {
                 </li>
               ))}
             </ul>
-          </section>
+          </Section>
           {c.contact ? (
-            <section aria-labelledby="fjc-contact" data-section="contact">
-              <h2 id="fjc-contact">{x.sections.contact}</h2>
+            <Section id="fjc-contact" kind="contact" title={x.sections.contact}>
               <dl>
                 <dt>{x.victimRefs}</dt>
                 <dd>{c.contact.victimRefs.join(', ') || x.none}</dd>
@@ -367,20 +453,18 @@ export function FjcCaseScreen({ id }: { id: string }) {
                   </>
                 ) : null}
               </dl>
-            </section>
+            </Section>
           ) : null}
           {c.risk ? (
-            <section aria-labelledby="fjc-risk" data-section="risk">
-              <h2 id="fjc-risk">{x.sections.risk}</h2>
+            <Section id="fjc-risk" kind="risk" title={x.sections.risk}>
               <p>
                 {x.riskLevel}: {c.risk.riskLevel ?? x.none}
                 {c.risk.policeCaseId ? ` · ${x.policeCase} ${c.risk.policeCaseId}` : ''}
               </p>
-            </section>
+            </Section>
           ) : null}
           {c.children ? (
-            <section aria-labelledby="fjc-children" data-section="children">
-              <h2 id="fjc-children">{x.sections.children}</h2>
+            <Section id="fjc-children" kind="children" title={x.sections.children}>
               <ul>
                 {c.children.map((ch, i) => (
                   <li key={`${ch.ageBand}-${i}`}>
@@ -389,20 +473,18 @@ export function FjcCaseScreen({ id }: { id: string }) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           ) : null}
           {c.orders ? (
-            <section aria-labelledby="fjc-orders" data-section="orders">
-              <h2 id="fjc-orders">{x.sections.orders}</h2>
+            <Section id="fjc-orders" kind="orders" title={x.sections.orders}>
               <p>
                 {x.orderIds}: {c.orders.orderIds.join(', ') || x.none} · {x.bookingRefs}: {c.orders.bookingRefs.join(', ') || x.none}
                 {c.orders.aggressorRef ? ` · ${x.aggressorRef}: ${c.orders.aggressorRef}` : ''}
               </p>
-            </section>
+            </Section>
           ) : null}
           {c.notes ? (
-            <section aria-labelledby="fjc-notes" data-section="notes">
-              <h2 id="fjc-notes">{x.sections.notes}</h2>
+            <Section id="fjc-notes" kind="notes" title={x.sections.notes}>
               <ul>
                 {c.notes.map((n) => (
                   <li key={n.at}>
@@ -410,11 +492,10 @@ export function FjcCaseScreen({ id }: { id: string }) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </Section>
           ) : null}
           {c.consultations.length > 0 ? (
-            <section aria-labelledby="fjc-consultations">
-              <h2 id="fjc-consultations">{x.consultations}</h2>
+            <Section id="fjc-consultations" title={x.consultations}>
               {c.consultations.map((k) => (
                 <div key={k.id} class="card" data-consultation={k.id}>
                   <p>
@@ -436,22 +517,20 @@ export function FjcCaseScreen({ id }: { id: string }) {
                   ) : null}
                 </div>
               ))}
-            </section>
+            </Section>
           ) : null}
           {c.actions.length > 0 ? (
-            <section aria-labelledby="fjc-actions">
-              <h2 id="fjc-actions">{x.actions}</h2>
+            <Section id="fjc-actions" title={x.actions}>
               <ul>
                 {c.actions.map((a) => (
                   <ActionLine key={a.id} a={a} x={x} onChanged={loaded.reload} />
                 ))}
               </ul>
-            </section>
+            </Section>
           ) : null}
           {c.consents ? (
             <>
-              <section aria-labelledby="fjc-consents">
-                <h2 id="fjc-consents">{x.consents}</h2>
+              <Section id="fjc-consents" title={x.consents}>
                 {c.consents.length === 0 ? <p>{x.none}</p> : null}
                 <ul>
                   {c.consents.map((k) => (
@@ -461,8 +540,13 @@ export function FjcCaseScreen({ id }: { id: string }) {
                     </li>
                   ))}
                 </ul>
-              </section>
-              <DirectorForms c={c} x={x} onSaved={loaded.reload} />
+              </Section>
+              {c.status === 'open' ? (
+                <>
+                  <DirectorForms c={c} x={x} onSaved={loaded.reload} />
+                  <CloseForm c={c} x={x} onSaved={loaded.reload} />
+                </>
+              ) : null}
             </>
           ) : null}
         </>

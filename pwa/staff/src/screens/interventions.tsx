@@ -21,6 +21,7 @@ import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
+import { fjcText } from './fjc-text.js';
 
 const GENDERS = ['female', 'male', 'other', 'not_recorded'] as const;
 const FJC = ['offered', 'accepted', 'declined', 'done'] as const;
@@ -62,7 +63,7 @@ async function sendWithRetries(body: unknown, key: string): Promise<Intervention
  * and leaving the screen forgets it. Saving sends one Idempotency-Key per form, kept across retries.
  */
 export function NewInterventionScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const tx = t.interventions;
   const zone = ZONES[0];
   const today = brusselsDate(new Date());
@@ -124,7 +125,10 @@ export function NewInterventionScreen() {
           <Facts>
             <Fact term={tx.reference}>{receipt.id}</Fact>
             <Fact term={t.cases.risk}>{label(t.cases.risks, receipt.riskLevel)}</Fact>
-            <Fact term={tx.fjc}>{label(t.cases.fjcStatuses, receipt.fjcIntroduction)}</Fact>
+            <Fact term={tx.fjc}>
+              {label(t.cases.fjcStatuses, receipt.fjcIntroduction)}
+              {receipt.fjcReferral ? ` — ${fjcText[lang].referralSent}` : ''}
+            </Fact>
             <Fact term={t.cases.followups}>{receipt.followups.length}</Fact>
           </Facts>
         </div>
