@@ -197,7 +197,9 @@ describe('recording an intervention', () => {
   });
 
   it('the monthly report counts interventions, children, home bans, the FJC introduction and substance use, rounded to base 5', async () => {
-    expect((await post(body())).status).toBe(201);
+    // Random rounding publishes a true count of 1–4 as 0 with some probability: five more make the
+    // zone's true count at least 5, which never rounds to 0.
+    for (let i = 0; i < 5; i++) expect((await post(body())).status).toBe(201);
     const month = monthOf(new Date());
     const res = await invokeRoute(reports, 'GET', `/api/reports/monthly?from=${month}&to=${month}`, { claims: staffToken('alex.authority', 'authority') });
     expect(res.status).toBe(200);
@@ -218,7 +220,7 @@ describe('recording an intervention', () => {
       expect(r, `${measure} ${breakdown} ${category}`).toBeDefined();
       expect((r?.value ?? 1) % 5).toBe(0);
     }
-    // Several interventions were recorded in this file: the published total is not 0.
+    // At least five were recorded: the published total is not 0.
     expect(cell('interventions')?.value).toBeGreaterThan(0);
   });
 
