@@ -20,12 +20,11 @@ import {
   panicSchema,
   panicStatusSchema,
   type BatchResult,
-  type DeviceEventInput,
   type PanicStatusAnswer,
   type Received,
   type Rejection,
 } from '../../shared/monitoring/api.js';
-import { duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, refusal, reportContact, setDuressCode } from './use-cases.js';
+import { duressPanic, ingestBatch, orderForCode, panicStatusOf, raisePanic, refusal, reportContact, setDuressCode, type BatchEvent } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
@@ -41,15 +40,15 @@ const MAX_FUTURE_MS = 5 * 60_000;
 
 /**
  * A batch of device events. Each event is validated on its own: a bad one is reported by index, event
- * id and field, and the good ones are processed. Events of one device are applied in batch order; devices
- * in parallel. Replaying a batch is harmless (dedupe per event id). A storage failure fails the request
- * (5xx) so the provider retries the whole batch.
+ * id and field, and the good ones are processed (`ingestBatch`: one transaction per order, orders in
+ * parallel, each order's events in batch order). Replaying a batch is harmless (dedupe per event id and
+ * order). A storage failure fails the request (5xx) so the provider retries the whole batch.
  */
 async function postEvents(req: ApiRequest) {
   const { events } = parse(batchSchema, req.body);
   const now = clock.now();
   const rejected: Rejection[] = [];
-  const byDevice = new Map<string, { index: number; event: DeviceEventInput }[]>();
+  const batch: BatchEvent[] = [];
   events.forEach((raw, index) => {
     const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : undefined;
     const r = deviceEventSchema.safeParse(raw);
@@ -64,35 +63,22 @@ async function postEvents(req: ApiRequest) {
       rejected.push({ index, status: 400, eventId: r.data.eventId, field: 'at', message: 'Event time is in the future' });
       return;
     }
-    const list = byDevice.get(r.data.deviceId) ?? [];
-    list.push({ index, event: r.data });
-    byDevice.set(r.data.deviceId, list);
+    batch.push({ index, event: r.data });
   });
 
-  let accepted = 0;
-  let duplicates = 0;
-  let alerts = 0;
-  const cache = new Map<string, string[]>();
   const outbox = eager.batch();
-  try {
-    await Promise.all(
-      [...byDevice.values()].map(async (list) => {
-        for (const { index, event } of list) {
-          const out = await ingestDeviceEvent(repo, event, now, cache, outbox);
-          if (out.status === 'accepted') {
-            accepted++;
-            alerts += out.alerts.length;
-          } else if (out.status === 'duplicate') duplicates++;
-          else rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
-        }
-      }),
-    );
-  } finally {
-    await outbox.settled();
-  }
+  const out = await ingestBatch(repo, batch, now, outbox).finally(() => outbox.settled());
+  for (const { index, event } of out.unknownDevice)
+    rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
   rejected.sort((a, b) => a.index - b.index);
-  logger.info('Monitoring batch', { received: events.length, accepted, duplicates, rejected: rejected.length, alerts });
-  const body: BatchResult = { accepted, duplicates, rejected };
+  logger.info('Monitoring batch', {
+    received: events.length,
+    accepted: out.accepted,
+    duplicates: out.duplicates,
+    rejected: rejected.length,
+    alerts: out.alerts,
+  });
+  const body: BatchResult = { accepted: out.accepted, duplicates: out.duplicates, rejected };
   return { status: 200, body };
 }
 
