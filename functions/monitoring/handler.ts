@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
-import { EagerAlertPublisher } from '../alerts/outbox.js';
+import { EagerAlertPublisher, type AlertOutbox } from '../alerts/outbox.js';
 import { DynamoAlertRepository } from '../alerts/repository.js';
 import { snsSingleAttempt } from '../lib/clients.js';
 import { optionalOriginEnv, requireEnv } from '../lib/config.js';
@@ -35,6 +35,12 @@ const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
  */
 const eager = new EagerAlertPublisher(alerts, new SnsNotifier(['policeAlerts'], snsSingleAttempt), () => clock.now(), optionalOriginEnv(WEB_ORIGIN_ENV));
 
+/** Runs a use case with one request's outbox and waits for every publish it started (Lambda freezes after the answer). */
+function withPublishes<T>(run: (outbox: AlertOutbox) => Promise<T>): Promise<T> {
+  const outbox = eager.batch();
+  return run(outbox).finally(() => outbox.settled());
+}
+
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
 
@@ -66,8 +72,7 @@ async function postEvents(req: ApiRequest) {
     batch.push({ index, event: r.data });
   });
 
-  const outbox = eager.batch();
-  const out = await ingestBatch(repo, batch, now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => ingestBatch(repo, batch, now, outbox));
   for (const { index, event } of out.unknownDevice)
     rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
   rejected.sort((a, b) => a.index - b.index);
@@ -88,9 +93,8 @@ const caller = (req: ApiRequest): string => req.client;
 async function postPanic(req: ApiRequest) {
   const input = parse(panicSchema, req.body);
   const now = clock.now();
-  const outbox = eager.batch();
   // A throttled caller with the right code still raises the panic (and gets 429): it is published either way.
-  const out = await raisePanic(repo, input, caller(req), now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => raisePanic(repo, input, caller(req), now, outbox));
   logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
   // A panic within a minute of the last one is collapsed into it: no new id, still received.
   const panicId = out.alerts.find((a) => a.kind === 'panic')?.id;
@@ -113,8 +117,7 @@ async function postPanicStatus(req: ApiRequest) {
 async function postContactReport(req: ApiRequest) {
   const input = parse(contactReportSchema, req.body);
   const now = clock.now();
-  const outbox = eager.batch();
-  const out = await reportContact(repo, input, caller(req), now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => reportContact(repo, input, caller(req), now, outbox));
   logger.info('Contact reported', { alerts: out.alerts.map((a) => a.id) });
   const body: Received = { received: true, at: now.toISOString() };
   return { status: 202, body };
@@ -130,8 +133,7 @@ async function postDuressCode(req: ApiRequest) {
 async function postDuress(req: ApiRequest) {
   const input = parse(duressSchema, req.body);
   const now = clock.now();
-  const outbox = eager.batch();
-  const out = await duressPanic(repo, input.code, caller(req), now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => duressPanic(repo, input.code, caller(req), now, outbox));
   if (out.alerts.length > 0) logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
   if (out.throttled) throw refusal(true);
   return { status: 202, body: { received: true } };

@@ -273,25 +273,39 @@ export function refusal(throttled: boolean): Error {
   return throttled ? new TooManyAttemptsError() : new NotFoundError('Unknown protection code');
 }
 
-export async function raisePanic(
+/**
+ * A victim's own alert for the order of her protection code (panic, contact report). Past the caller's
+ * budget it is still raised, and then refused with 429 (orderForCode).
+ */
+async function raiseForCode(
+  repo: MonitoringRepository,
+  protectionCode: string,
+  caller: string,
+  now: Date,
+  event: EngineEvent,
+  outbox: AlertOutbox | undefined,
+): Promise<{ alerts: AlertRecord[] }> {
+  const found = await orderForCode(repo, protectionCode, caller, now);
+  if (!found.orderId) throw refusal(found.throttled);
+  const out = await applyEvent(repo, [found.orderId], event, now, outbox ? { outbox } : {});
+  if (found.throttled) throw refusal(true);
+  return { alerts: out.alerts };
+}
+
+export function raisePanic(
   repo: MonitoringRepository,
   input: { protectionCode: string; position?: { lat: number; lon: number; accuracy: number } },
   caller: string,
   now: Date,
   outbox?: AlertOutbox,
 ): Promise<{ alerts: AlertRecord[] }> {
-  const found = await orderForCode(repo, input.protectionCode, caller, now);
-  if (!found.orderId) throw refusal(found.throttled);
-  const eventId = `panic-${ulid(now.getTime())}`;
-  const out = await applyEvent(
-    repo,
-    [found.orderId],
-    { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) },
-    now,
-    outbox ? { outbox } : {},
-  );
-  if (found.throttled) throw refusal(true);
-  return { alerts: out.alerts };
+  const event: EngineEvent = {
+    kind: 'panic',
+    eventId: `panic-${ulid(now.getTime())}`,
+    at: now.toISOString(),
+    ...(input.position ? { position: input.position } : {}),
+  };
+  return raiseForCode(repo, input.protectionCode, caller, now, event, outbox);
 }
 
 /**
@@ -348,19 +362,15 @@ export async function duressPanic(
   return { alerts: out.alerts, throttled: !reservation.reserved };
 }
 
-export async function reportContact(
+export function reportContact(
   repo: MonitoringRepository,
   input: { protectionCode: string; at?: string },
   caller: string,
   now: Date,
   outbox?: AlertOutbox,
 ): Promise<{ alerts: AlertRecord[] }> {
-  const found = await orderForCode(repo, input.protectionCode, caller, now);
-  if (!found.orderId) throw refusal(found.throttled);
   const at = input.at && input.at < now.toISOString() ? input.at : now.toISOString();
-  const out = await applyEvent(repo, [found.orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now, outbox ? { outbox } : {});
-  if (found.throttled) throw refusal(true);
-  return { alerts: out.alerts };
+  return raiseForCode(repo, input.protectionCode, caller, now, { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, outbox);
 }
 
 /** The watchdog: signal loss and curfew window starts for every active order. */
