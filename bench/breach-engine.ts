@@ -121,7 +121,7 @@ export interface StackLike {
  * so the 15-minute re-alert interval never holds an alert back. The sample is the time from sending the
  * inside fix to its policeAlerts message appearing in the local SNS inbox (polled every 5 ms, at most 10 s).
  */
-export async function benchBreachLatency({ stack, runs }: { stack: StackLike; runs: number }): Promise<{ samples: number[] }> {
+export async function benchBreachLatency({ stack, runs }: { stack: StackLike; runs: number }): Promise<{ samples: number[]; noAlertMs: number[] }> {
   const [police, monitoring] = await Promise.all([stack.issuer.tokenFor('police'), stack.issuer.tokenFor('monitoring')]);
   const now = await stackClock(stack.url);
   const res = await fetch(`${stack.staffUrl}/api/orders`, {
@@ -142,12 +142,16 @@ export async function benchBreachLatency({ stack, runs }: { stack: StackLike; ru
   const { order } = (await res.json()) as { order: { id: string; respondentDeviceId: string } };
 
   const samples: number[] = [];
+  // The reference in the same run: the outside fix's request, the same path without an alert to publish.
+  const noAlertMs: number[] = [];
   // Event times: spaced 20 minutes apart, ending before the stack's now (so none is "in the future").
   const t0 = now().getTime() - runs * 2 * 20 * 60_000;
   for (let i = 0; i < runs; i++) {
     const outside = fixAt(order.respondentDeviceId, HOME, 5000, new Date(t0 + 2 * i * 20 * 60_000));
     const inside = fixAt(order.respondentDeviceId, HOME, 100, new Date(t0 + (2 * i + 1) * 20 * 60_000));
+    const before = performance.now();
     await postEvents(stack.staffUrl, monitoring, [outside]);
+    noAlertMs.push(performance.now() - before);
     // Random arrival: back-to-back samples would lock onto the stream poller's phase and hide its tail.
     await new Promise((r) => setTimeout(r, Math.random() * 400));
     const seen = stack.notifications().length;
@@ -163,5 +167,5 @@ export async function benchBreachLatency({ stack, runs }: { stack: StackLike; ru
     }
     samples.push(performance.now() - sent);
   }
-  return { samples };
+  return { samples, noAlertMs };
 }

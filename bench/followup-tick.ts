@@ -34,6 +34,10 @@ export interface FollowupTickBench {
   budgetMs: number;
   secondTickReminded: number;
   seedMs: number;
+  /** CPU this process spent during the first tick (the tick, and the in-process local SNS it publishes to: an upper bound), ms. */
+  cpuMs: number;
+  /** Peak of heap + buffers above what it was before the tick, MB (sampled every 20 ms). */
+  memoryPeakMb: number;
 }
 
 export async function benchFollowupTick(options: { n: number; table?: string; concurrency?: number; budgetMs?: number }): Promise<FollowupTickBench> {
@@ -88,9 +92,22 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     budgetMs,
   };
+  const mem = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external + m.arrayBuffers;
+  };
+  const memBefore = mem();
+  let memPeak = memBefore;
+  const sampler = setInterval(() => {
+    memPeak = Math.max(memPeak, mem());
+  }, 20);
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  const first = await runFollowupTick(deps, new Date());
+  const first = await runFollowupTick(deps, new Date()).finally(() => clearInterval(sampler));
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  const memoryPeakMb = Math.max(0, Math.max(memPeak, mem()) - memBefore) / 2 ** 20;
   // What one deployed tick left for the next ones (deferred past its budget): ticked until none is left.
   let ticks = 1;
   let left = first.deferred;
@@ -102,5 +119,17 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
 
   const inbox = (await (await fetch(`${requireEnv('AWS_ENDPOINT_URL_SNS')}/_inbox`)).json()) as { attributes: Record<string, string> }[];
   const published = inbox.filter((m) => m.attributes.zone === zone && m.attributes.kind === 'followupReminder').length;
-  return { n: options.n, ms, published, reminded: first.reminded, deferred: first.deferred, ticks, budgetMs, secondTickReminded: second.reminded, seedMs };
+  return {
+    n: options.n,
+    ms,
+    published,
+    reminded: first.reminded,
+    deferred: first.deferred,
+    ticks,
+    budgetMs,
+    secondTickReminded: second.reminded,
+    seedMs,
+    cpuMs,
+    memoryPeakMb,
+  };
 }

@@ -1,8 +1,11 @@
 /**
  * Section 2, `POST /api/monitoring/events`: real provider batches of 50 position events under load,
- * and beside it the same DynamoDB Local calls the handler makes for such a batch, issued straight
- * through the SDK (lib-dynamodb) with the same concurrency — the ratio is the handler stack's overhead
- * (gateway, JWT check, middy, zod, the breach engine).
+ * and beside it, with the same concurrency, two raw runs straight through the SDK (lib-dynamodb):
+ * - `rawBatchedRunner`: the calls the handler makes for such a batch (one consistent BatchGetItem, one
+ *   TransactWriteItems per order) — the ratio is the handler stack's overhead (gateway, JWT check, middy,
+ *   zod, the breach engine, sealing);
+ * - `rawPerEventRunner`: the calls of the per-event design it replaced (a gsi1 Query per device, two
+ *   consistent Gets and one TransactWriteItems per event) — the ratio is the batching's gain.
  *
  * Orders are created through `POST /api/orders` (police token), so each device is a real one. Devices
  * are grouped 5 to a batch (10 events each, in time order); a batch leases its group for its duration,
@@ -10,7 +13,7 @@
  * Positions are 5 km from the protected home: no alert, but every event commits a state change, a kept
  * fix and a dedupe marker — the common path.
  */
-import { QueryCommand as DocQuery, GetCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand as DocQuery, GetCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { fixFields } from '../functions/monitoring/repository.js';
 import { destination, type LatLon } from '../shared/zones/index.js';
@@ -91,13 +94,94 @@ export async function monitoringFixture(baseUrl: string, policeToken: string, gr
   };
 }
 
+/** The event's dedupe marker and its kept fix, under `BENCHRAW#` keys with a type no stream consumer reads. */
+function rawEventItems(tableName: string, orderId: string, e: ReturnType<MonitoringFixture['batch']>[number], nowIso: string) {
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk: `BENCHRAW#EVENT#${e.eventId}`,
+          sk: `ORDER#${orderId}`,
+          type: 'BENCH_RAW',
+          receivedAt: nowIso,
+          expiresAt: Math.floor(Date.now() / 1000) + 3600,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: {
+          pk: `BENCHRAW#${orderId}`,
+          sk: `FIX#${e.at}#${e.eventId}`,
+          type: 'BENCH_RAW',
+          orderId,
+          ...fixFields(e),
+          receivedAt: nowIso,
+          expiresAt: Math.floor(Date.now() / 1000) + 3600,
+        },
+      },
+    },
+  ];
+}
+
+/** The state write under its version (`BENCHRAW#` keys; each runner its own state item, `design`, as each keeps its own versions). */
+function rawStatePut(tableName: string, design: string, orderId: string, state: unknown, from: number, to: number, nowIso: string) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { pk: `BENCHRAW#${orderId}`, sk: `STATE#${design}`, type: 'BENCH_RAW', orderId, version: to, state: state ?? {}, updatedAt: nowIso },
+      ConditionExpression: from === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
+      ExpressionAttributeValues: { ':v': from },
+    },
+  };
+}
+
 /**
- * The calls the handler makes for one batch, straight through lib-dynamodb: per device (devices in
- * parallel) one gsi1 Query; per event (in order) the order and its state (two consistent Gets in
- * parallel) and one TransactWriteItems with the dedupe marker (conditional), the state (version
- * check) and the fix. Written under `BENCHRAW#` keys with a type no stream consumer reads.
+ * The calls the handler makes for one batch (device lists already at hand, as for a device seen in the
+ * last seconds): one consistent BatchGetItem of the orders and their states, then per order (in
+ * parallel) ONE TransactWriteItems with the events' dedupe markers (conditional), their fixes and the
+ * state (version check).
  */
-export function rawBatchRunner(client: DynamoDBClient, tableName: string) {
+export function rawBatchedRunner(client: DynamoDBClient, tableName: string) {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const versions = new Map<string, number>();
+  return async (fixture: MonitoringFixture, group: Group): Promise<void> => {
+    const events = fixture.batch(group);
+    const nowIso = new Date().toISOString();
+    const keys = group.devices.flatMap((d) => [
+      { pk: `ORDER#${d.orderId}`, sk: 'ORDER' },
+      { pk: `ORDER#${d.orderId}`, sk: 'STATE' },
+    ]);
+    const got = await doc.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }));
+    const states = new Map((got.Responses?.[tableName] ?? []).filter((i) => i.sk === 'STATE').map((i) => [String(i.pk), i.state]));
+    await Promise.all(
+      group.devices.map(async (d) => {
+        const mine = events.filter((x) => x.deviceId === d.deviceId);
+        const v = versions.get(d.orderId) ?? 0;
+        await doc.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              ...mine.flatMap((e) => rawEventItems(tableName, d.orderId, e, nowIso)),
+              rawStatePut(tableName, 'batched', d.orderId, states.get(`ORDER#${d.orderId}`), v, v + mine.length, nowIso),
+            ],
+          }),
+        );
+        versions.set(d.orderId, v + mine.length);
+      }),
+    );
+  };
+}
+
+/**
+ * The calls of the per-event design the batch replaced, straight through lib-dynamodb: per device
+ * (devices in parallel) one gsi1 Query; per event (in order) the order and its state (two consistent
+ * Gets in parallel) and one TransactWriteItems with the dedupe marker (conditional), the state (version
+ * check) and the fix.
+ */
+export function rawPerEventRunner(client: DynamoDBClient, tableName: string) {
   const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const versions = new Map<string, number>();
   return async (fixture: MonitoringFixture, group: Group): Promise<void> => {
@@ -122,51 +206,7 @@ export function rawBatchRunner(client: DynamoDBClient, tableName: string) {
           const v = versions.get(orderId) ?? 0;
           await doc.send(
             new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      pk: `BENCHRAW#EVENT#${e.eventId}`,
-                      sk: 'EVENT',
-                      type: 'BENCH_RAW',
-                      receivedAt: nowIso,
-                      expiresAt: Math.floor(Date.now() / 1000) + 3600,
-                    },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      pk: `BENCHRAW#${orderId}`,
-                      sk: 'STATE',
-                      type: 'BENCH_RAW',
-                      orderId,
-                      version: v + 1,
-                      state: (s.Item?.state as Record<string, unknown> | undefined) ?? {},
-                      updatedAt: nowIso,
-                    },
-                    ConditionExpression: v === 0 ? 'attribute_not_exists(pk) OR version = :v' : 'version = :v',
-                    ExpressionAttributeValues: { ':v': v },
-                  },
-                },
-                {
-                  Put: {
-                    TableName: tableName,
-                    Item: {
-                      pk: `BENCHRAW#${orderId}`,
-                      sk: `FIX#${e.at}#${e.eventId}`,
-                      type: 'BENCH_RAW',
-                      orderId,
-                      ...fixFields(e),
-                      receivedAt: nowIso,
-                      expiresAt: Math.floor(Date.now() / 1000) + 3600,
-                    },
-                  },
-                },
-              ],
+              TransactItems: [...rawEventItems(tableName, orderId, e, nowIso), rawStatePut(tableName, 'per-event', orderId, s.Item?.state, v, v + 1, nowIso)],
             }),
           );
           versions.set(orderId, v + 1);

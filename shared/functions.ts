@@ -307,6 +307,8 @@ export const functions = {
 export type FunctionName = keyof typeof functions;
 
 export const DEFAULT_TIMEOUT_SECONDS = 10;
+/** Memory when a function declares none (infra/aws/function.ts). */
+export const DEFAULT_MEMORY_MB = 512;
 
 /** What IAM grants a function on the table (infra/aws/function.ts `bindTable`), per statement. */
 export interface TableGrants {
@@ -333,6 +335,12 @@ export function tableGrants(name: FunctionName, access: 'read' | 'readWrite', ke
   }
   if (read.length === 0 && Object.keys(query).length === 0) throw new Error(`${name}: table access without partitions (declare keys)`);
   return { read, write, query };
+}
+
+/** A function's memory in MB (and so its CPU share in Lambda): what CDK sets. */
+export function memoryOf(name: FunctionName): number {
+  const decl: FunctionDecl = functions[name];
+  return decl.memoryMb ?? DEFAULT_MEMORY_MB;
 }
 
 /** A function's timeout in seconds: CDK sets it, the local stack gives each invocation that deadline. */

@@ -7,9 +7,16 @@ import { median, percentile } from '../stats.js';
 export async function breachLatency(stack: LocalStack): Promise<void> {
   const item = 'event received → alert published p50/p99 (local stack)';
   // At most 30: benchBreachLatency spaces its events 40 min apart inside an order valid from 24 h ago.
-  const { samples } = await benchBreachLatency({ stack, runs: QUICK ? 5 : 30 });
-  rows.push({ section: '3 Breach engine', item, result: `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))} (${samples.length} alerts)` });
+  const { samples, noAlertMs } = await benchBreachLatency({ stack, runs: QUICK ? 5 : 30 });
+  rows.push({
+    section: '3 Breach engine',
+    item,
+    result: `p50 ${ms(median(samples))}, p99 ${ms(percentile(samples, 99))} (${samples.length} alerts)`,
+    budget: 'p99 ≤ 50 ms',
+    note: `random arrival; eager publish after the commit. Reference in this run, the same request for a fix that raises nothing (no publish): p50 ${ms(median(noAlertMs))}, p99 ${ms(percentile(noAlertMs, 99))} → ×${(median(samples) / median(noAlertMs)).toFixed(2)} at p50`,
+  });
   json.breachLatency = samples;
+  json.breachLatencyNoAlert = noAlertMs;
 }
 
 export async function breachEngine(): Promise<void> {

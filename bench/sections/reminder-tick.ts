@@ -1,5 +1,9 @@
 /** Section 4: one reminder tick over many due follow-ups, each published exactly once. */
+import { memoryOf } from '../../shared/functions.js';
 import { json, ms, QUICK, rows } from '../context.js';
+
+/** Lambda's CPU share per MB: one full vCPU at 1,769 MB. */
+const VCPU_MB = 1769;
 
 /**
  * Needs the local stack running in-process: the tick module reads TABLE_NAME, the endpoints and topic
@@ -16,6 +20,8 @@ export async function followupTick(): Promise<void> {
     budgetMs?: number;
     secondTickReminded?: number;
     seedMs?: number;
+    cpuMs: number;
+    memoryPeakMb: number;
   };
   const count = QUICK ? 200 : 10_000;
   const item = `one tick over ${count.toLocaleString('en')} due follow-ups`;
@@ -29,4 +35,18 @@ export async function followupTick(): Promise<void> {
     note: `deployed concurrency and budget (${r.budgetMs !== undefined ? ms(r.budgetMs) : '?'}), PublishBatch of 10; reminders in the local SNS inbox after the ticks and one more (which reminded ${r.secondTickReminded ?? '?'}); DynamoDB Local + local SNS${r.seedMs !== undefined ? `; seeding took ${ms(r.seedMs)}` : ''}`,
   });
   json.followupTick = r;
+  // Lambda gives CPU in proportion to memory (1,769 MB = one vCPU). What the tick needs to remind all n
+  // inside one budget: its CPU per reminder × n within the budget; its memory: the peak it allocated.
+  const cpuMsPerReminder = r.cpuMs / Math.max(1, r.reminded ?? 0);
+  const vcpu = (cpuMsPerReminder * count) / (r.budgetMs ?? 55_000);
+  const forCpuMb = Math.ceil((vcpu * VCPU_MB) / 64) * 64;
+  const declared = memoryOf('followupTick');
+  json.followupTickSizing = { cpuMsPerReminder, vcpu, forCpuMb, memoryPeakMb: r.memoryPeakMb, declared };
+  rows.push({
+    section: '4 Reminder tick',
+    item: 'tick function memory, sized from this measurement',
+    result: `${cpuMsPerReminder.toFixed(2)} CPU ms per reminder → ${vcpu.toFixed(2)} vCPU for ${count.toLocaleString('en')} in the budget → ≥ ${forCpuMb} MB; heap + buffers peak +${r.memoryPeakMb.toFixed(0)} MB; declared ${declared} MB`,
+    budget: `memoryMb ≥ the CPU need (${VCPU_MB} MB per vCPU)`,
+    note: `CPU of the bench process during the first tick, which also hosts the local SNS endpoint the tick publishes to: an upper bound on the tick's own${declared < forCpuMb ? ' — **declared below the need**' : ''}`,
+  });
 }

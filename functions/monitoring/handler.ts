@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
-import { EagerAlertPublisher } from '../alerts/outbox.js';
+import { EagerAlertPublisher, type AlertOutbox } from '../alerts/outbox.js';
 import { DynamoAlertRepository } from '../alerts/repository.js';
 import { snsSingleAttempt } from '../lib/clients.js';
 import { optionalOriginEnv, requireEnv } from '../lib/config.js';
@@ -20,12 +20,11 @@ import {
   panicSchema,
   panicStatusSchema,
   type BatchResult,
-  type DeviceEventInput,
   type PanicStatusAnswer,
   type Received,
   type Rejection,
 } from '../../shared/monitoring/api.js';
-import { duressPanic, ingestDeviceEvent, orderForCode, panicStatusOf, raisePanic, refusal, reportContact, setDuressCode } from './use-cases.js';
+import { duressPanic, ingestBatch, orderForCode, panicStatusOf, raisePanic, refusal, reportContact, setDuressCode, type BatchEvent } from './use-cases.js';
 
 const repo = new DynamoMonitoringRepository(requireEnv(TABLE_ENV));
 const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
@@ -36,20 +35,26 @@ const alerts = new DynamoAlertRepository(requireEnv(TABLE_ENV));
  */
 const eager = new EagerAlertPublisher(alerts, new SnsNotifier(['policeAlerts'], snsSingleAttempt), () => clock.now(), optionalOriginEnv(WEB_ORIGIN_ENV));
 
+/** Runs a use case with one request's outbox and waits for every publish it started (Lambda freezes after the answer). */
+function withPublishes<T>(run: (outbox: AlertOutbox) => Promise<T>): Promise<T> {
+  const outbox = eager.batch();
+  return run(outbox).finally(() => outbox.settled());
+}
+
 /** Events later than this past the server clock are rejected (provider clock skew tolerated). */
 const MAX_FUTURE_MS = 5 * 60_000;
 
 /**
  * A batch of device events. Each event is validated on its own: a bad one is reported by index, event
- * id and field, and the good ones are processed. Events of one device are applied in batch order; devices
- * in parallel. Replaying a batch is harmless (dedupe per event id). A storage failure fails the request
- * (5xx) so the provider retries the whole batch.
+ * id and field, and the good ones are processed (`ingestBatch`: one transaction per order, orders in
+ * parallel, each order's events in batch order). Replaying a batch is harmless (dedupe per event id and
+ * order). A storage failure fails the request (5xx) so the provider retries the whole batch.
  */
 async function postEvents(req: ApiRequest) {
   const { events } = parse(batchSchema, req.body);
   const now = clock.now();
   const rejected: Rejection[] = [];
-  const byDevice = new Map<string, { index: number; event: DeviceEventInput }[]>();
+  const batch: BatchEvent[] = [];
   events.forEach((raw, index) => {
     const eventId = typeof (raw as { eventId?: unknown })?.eventId === 'string' ? (raw as { eventId: string }).eventId : undefined;
     const r = deviceEventSchema.safeParse(raw);
@@ -64,35 +69,21 @@ async function postEvents(req: ApiRequest) {
       rejected.push({ index, status: 400, eventId: r.data.eventId, field: 'at', message: 'Event time is in the future' });
       return;
     }
-    const list = byDevice.get(r.data.deviceId) ?? [];
-    list.push({ index, event: r.data });
-    byDevice.set(r.data.deviceId, list);
+    batch.push({ index, event: r.data });
   });
 
-  let accepted = 0;
-  let duplicates = 0;
-  let alerts = 0;
-  const cache = new Map<string, string[]>();
-  const outbox = eager.batch();
-  try {
-    await Promise.all(
-      [...byDevice.values()].map(async (list) => {
-        for (const { index, event } of list) {
-          const out = await ingestDeviceEvent(repo, event, now, cache, outbox);
-          if (out.status === 'accepted') {
-            accepted++;
-            alerts += out.alerts.length;
-          } else if (out.status === 'duplicate') duplicates++;
-          else rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
-        }
-      }),
-    );
-  } finally {
-    await outbox.settled();
-  }
+  const out = await withPublishes((outbox) => ingestBatch(repo, batch, now, outbox));
+  for (const { index, event } of out.unknownDevice)
+    rejected.push({ index, status: 404, eventId: event.eventId, field: 'deviceId', message: 'No order for this device' });
   rejected.sort((a, b) => a.index - b.index);
-  logger.info('Monitoring batch', { received: events.length, accepted, duplicates, rejected: rejected.length, alerts });
-  const body: BatchResult = { accepted, duplicates, rejected };
+  logger.info('Monitoring batch', {
+    received: events.length,
+    accepted: out.accepted,
+    duplicates: out.duplicates,
+    rejected: rejected.length,
+    alerts: out.alerts,
+  });
+  const body: BatchResult = { accepted: out.accepted, duplicates: out.duplicates, rejected };
   return { status: 200, body };
 }
 
@@ -102,9 +93,8 @@ const caller = (req: ApiRequest): string => req.client;
 async function postPanic(req: ApiRequest) {
   const input = parse(panicSchema, req.body);
   const now = clock.now();
-  const outbox = eager.batch();
   // A throttled caller with the right code still raises the panic (and gets 429): it is published either way.
-  const out = await raisePanic(repo, input, caller(req), now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => raisePanic(repo, input, caller(req), now, outbox));
   logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
   // A panic within a minute of the last one is collapsed into it: no new id, still received.
   const panicId = out.alerts.find((a) => a.kind === 'panic')?.id;
@@ -127,8 +117,7 @@ async function postPanicStatus(req: ApiRequest) {
 async function postContactReport(req: ApiRequest) {
   const input = parse(contactReportSchema, req.body);
   const now = clock.now();
-  const outbox = eager.batch();
-  const out = await reportContact(repo, input, caller(req), now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => reportContact(repo, input, caller(req), now, outbox));
   logger.info('Contact reported', { alerts: out.alerts.map((a) => a.id) });
   const body: Received = { received: true, at: now.toISOString() };
   return { status: 202, body };
@@ -144,8 +133,7 @@ async function postDuressCode(req: ApiRequest) {
 async function postDuress(req: ApiRequest) {
   const input = parse(duressSchema, req.body);
   const now = clock.now();
-  const outbox = eager.batch();
-  const out = await duressPanic(repo, input.code, caller(req), now, outbox).finally(() => outbox.settled());
+  const out = await withPublishes((outbox) => duressPanic(repo, input.code, caller(req), now, outbox));
   if (out.alerts.length > 0) logger.info('Panic raised', { alerts: out.alerts.map((a) => a.id) });
   if (out.throttled) throw refusal(true);
   return { status: 202, body: { received: true } };

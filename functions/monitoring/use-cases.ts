@@ -14,27 +14,37 @@ import {
 import { newAlert, type AlertRecord } from '../alerts/model.js';
 import type { AlertOutbox } from '../alerts/outbox.js';
 import { hashProtectionCode } from '../orders/protection-code.js';
-import { CODE_BUDGET, type MonitoringRepository, type OrderChange } from './repository.js';
+import {
+  CODE_BUDGET,
+  eventItemCount,
+  ORDER_BATCH_ITEMS,
+  type DeviceBatchRepository,
+  type LoadedOrder,
+  type MonitoringRepository,
+  type OrderChange,
+  type OrderEventWrite,
+} from './repository.js';
 import type { DeviceEventInput } from '../../shared/monitoring/api.js';
 
 const MAX_ATTEMPTS = 12;
 
-export type EventOutcome = { status: 'accepted'; alerts: AlertRecord[] } | { status: 'duplicate' } | { status: 'unknown-device' };
+/** Jittered exponential back-off between attempts: contenders spread out instead of colliding again. */
+const backOff = (attempt: number) => new Promise((r) => setTimeout(r, Math.min(400, 10 * 2 ** attempt) * Math.random()));
 
 /**
- * Applies one event to every order it concerns, in ONE transaction with its dedupe marker: the new
- * states (optimistic lock on their version), the alerts and the fix. On a version conflict (another
- * event of the same order committed in between) it reloads and evaluates again. With an `outbox`, the
- * alerts are written under a publish lease and handed to it once committed — only the committed attempt's:
- * an evaluation discarded by a conflict was never written and is never published.
+ * Applies one event (panic, contact report, watchdog tick) to every order it concerns, in ONE
+ * transaction: the new states (optimistic lock on their version), the alerts and the fix. On a version
+ * conflict (another event of the same order committed in between) it reloads and evaluates again. With
+ * an `outbox`, the alerts are written under a publish lease and handed to it once committed — only the
+ * committed attempt's: an evaluation discarded by a conflict was never written and is never published.
  */
 export async function applyEvent(
   repo: MonitoringRepository,
   orderIds: readonly string[],
   event: EngineEvent,
   now: Date,
-  options: { dedupeEventId?: string; outbox?: AlertOutbox } = {},
-): Promise<{ status: 'committed' | 'duplicate'; alerts: AlertRecord[] }> {
+  options: { outbox?: AlertOutbox } = {},
+): Promise<{ status: 'committed'; alerts: AlertRecord[] }> {
   for (let attempt = 1; ; attempt++) {
     const changes: OrderChange[] = [];
     for (const orderId of orderIds) {
@@ -46,27 +56,20 @@ export async function applyEvent(
     const alerts = changes.flatMap((c) => c.alerts);
     // A fresh lease per attempt: back-off between attempts must not eat into it.
     const leaseUntil = options.outbox && alerts.length > 0 ? options.outbox.lease() : undefined;
-    const result = await repo.commit({
-      now,
-      changes,
-      ...(options.dedupeEventId ? { dedupeEventId: options.dedupeEventId } : {}),
-      ...(leaseUntil !== undefined ? { publishLeaseUntil: leaseUntil } : {}),
-    });
+    const result = await repo.commit({ now, changes, ...(leaseUntil !== undefined ? { publishLeaseUntil: leaseUntil } : {}) });
     if (result === 'committed') {
       if (leaseUntil !== undefined) options.outbox?.committed(alerts, leaseUntil);
       return { status: 'committed', alerts };
     }
-    if (result === 'duplicate') return { status: 'duplicate', alerts: [] };
     if (attempt >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under event; gave up after ${attempt} attempts`);
-    // Jittered exponential back-off: contenders spread out instead of colliding again.
-    await new Promise((r) => setTimeout(r, Math.min(400, 10 * 2 ** attempt) * Math.random()));
+    await backOff(attempt);
   }
 }
 
-function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date): OrderChange | undefined {
-  // An ended order is not monitored (the active index a watchdog reads may still list it for a moment).
-  if (order.status !== 'active') return undefined;
-  // The same rules object for every event of this order version: the engine compiles it once.
+/** One event evaluated for one order: the state after it, its alerts, the fix it keeps, and whether anything changed. */
+function evaluateFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date) {
+  // The same rules object for every event of this order version: the engine compiles it once, and a
+  // new version (read consistently with every batch) takes effect at once.
   const result = evaluate(rulesOfVersion(order), state, event, now);
   const alerts = result.alerts.map((d) => newAlert(d, order, now));
   const isRespondentFix = event.kind === 'position' && event.deviceId === order.respondentDeviceId;
@@ -74,8 +77,157 @@ function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, no
   // One walk over two small records instead of serializing both on every event; a difference only in key
   // order (a state read back from the table) is no change.
   const stateChanged = result.state !== state && !isDeepStrictEqual(result.state, state);
+  return { state: result.state, alerts, fix, stateChanged };
+}
+
+function changeFor(order: OrderRecord, state: OrderState, event: EngineEvent, now: Date): OrderChange | undefined {
+  // An ended order is not monitored (the active index a watchdog reads may still list it for a moment).
+  if (order.status !== 'active') return undefined;
+  const { state: next, alerts, fix, stateChanged } = evaluateFor(order, state, event, now);
   if (!stateChanged && alerts.length === 0 && !fix) return undefined;
-  return { order, expectedVersion: state.version, state: result.state, alerts, ...(fix ? { fix } : {}) };
+  return { order, expectedVersion: state.version, state: next, alerts, ...(fix ? { fix } : {}) };
+}
+
+/** A provider event of a batch, validated, with its place in the batch. */
+export interface BatchEvent {
+  index: number;
+  event: DeviceEventInput;
+}
+
+export interface BatchOutcome {
+  accepted: number;
+  duplicates: number;
+  /** Events whose device has no order. */
+  unknownDevice: BatchEvent[];
+  alerts: number;
+}
+
+/**
+ * A provider batch, order by order. The devices' orders come from gsi1 (reused for a few seconds,
+ * DEVICE_ORDERS_FRESH_MS), the orders and their states from one consistent BatchGetItem; each order's
+ * events (from any of its devices, in batch order) are evaluated in memory and committed in one
+ * transaction (split when it would pass 100 items): their dedupe markers, the state after the last one,
+ * the alerts, fixes and counters. Orders commit in parallel. A replayed event's marker cancels the
+ * transaction: just that event is dropped and the rest evaluated again and retried; a version conflict
+ * reloads the order. An event is accepted once committed for one of its orders, a duplicate when every
+ * order had seen it. Idempotent per event id and order: nothing lost, nothing counted twice.
+ */
+export async function ingestBatch(repo: DeviceBatchRepository, events: readonly BatchEvent[], now: Date, outbox?: AlertOutbox): Promise<BatchOutcome> {
+  const devices = [...new Set(events.map((e) => e.event.deviceId))];
+  const orderIdsOf = await repo.ordersOfDevices(devices);
+  let loaded = await repo.loadMany([...orderIdsOf.values()].flat());
+  const names = (o: OrderRecord, deviceId: string) => o.respondentDeviceId === deviceId || o.protectedDeviceId === deviceId;
+  // A listed order that no longer names the device (it got another one) means the list is stale: ask again.
+  const stale = devices.filter((d) => (orderIdsOf.get(d) ?? []).some((id) => loaded.get(id) && !names((loaded.get(id) as LoadedOrder).order, d)));
+  if (stale.length > 0) {
+    for (const [d, ids] of await repo.ordersOfDevices(stale, { fresh: true })) orderIdsOf.set(d, ids);
+    const missing = stale.flatMap((d) => orderIdsOf.get(d) ?? []).filter((id) => !loaded.has(id));
+    if (missing.length > 0) loaded = new Map([...loaded, ...(await repo.loadMany(missing))]);
+  }
+
+  const unknownDevice: BatchEvent[] = [];
+  const byOrder = new Map<string, BatchEvent[]>();
+  for (const e of events) {
+    const orders = (orderIdsOf.get(e.event.deviceId) ?? []).filter((id) => {
+      const o = loaded.get(id);
+      return o !== undefined && names(o.order, e.event.deviceId);
+    });
+    if (orders.length === 0) unknownDevice.push(e);
+    for (const id of orders) byOrder.set(id, [...(byOrder.get(id) ?? []), e]);
+  }
+  // Per event id: committed for at least one order, or seen before by every one.
+  const committed = new Set<string>();
+  const seen = new Set<string>();
+  let alerts = 0;
+  await Promise.all(
+    [...byOrder].map(async ([orderId, list]) => {
+      const out = await commitOrderEvents(repo, loaded.get(orderId) as LoadedOrder, list, now, outbox);
+      for (const id of out.committed) committed.add(id);
+      for (const id of out.duplicates) seen.add(id);
+      alerts += out.alerts;
+    }),
+  );
+  let accepted = 0;
+  let duplicates = 0;
+  for (const e of events) {
+    if (committed.has(e.event.eventId)) {
+      accepted++;
+      // An id repeated within the batch is accepted once; its repeats are duplicates.
+      committed.delete(e.event.eventId);
+      seen.add(e.event.eventId);
+    } else if (seen.has(e.event.eventId)) duplicates++;
+  }
+  return { accepted, duplicates, unknownDevice, alerts };
+}
+
+/**
+ * One order's events of a batch: evaluated in order from the state read, committed in as few
+ * transactions as the 100-item limit allows. Only a committed transaction's alerts reach the outbox.
+ */
+async function commitOrderEvents(
+  repo: DeviceBatchRepository,
+  start: LoadedOrder,
+  events: readonly BatchEvent[],
+  now: Date,
+  outbox: AlertOutbox | undefined,
+): Promise<{ committed: string[]; duplicates: string[]; alerts: number }> {
+  let { order, state } = start;
+  const committed: string[] = [];
+  const duplicates: string[] = [];
+  let alerts = 0;
+  // An id twice in one batch is one event (a transaction may not write its marker twice).
+  const ids = new Set<string>();
+  let pending = events.filter((e) => !ids.has(e.event.eventId) && ids.add(e.event.eventId));
+  for (let conflicts = 0; pending.length > 0; ) {
+    const chunk = evaluateChunk(order, state, pending, now);
+    const raised = chunk.writes.flatMap((w) => w.alerts);
+    const leaseUntil = outbox && raised.length > 0 ? outbox.lease() : undefined;
+    const result = await repo.commitOrderBatch({
+      now,
+      order,
+      expectedVersion: state.version,
+      ...(chunk.changes > 0 ? { state: { value: chunk.state, changes: chunk.changes } } : {}),
+      events: chunk.writes,
+      ...(leaseUntil !== undefined ? { publishLeaseUntil: leaseUntil } : {}),
+    });
+    if (result.status === 'committed') {
+      if (leaseUntil !== undefined) outbox?.committed(raised, leaseUntil);
+      alerts += raised.length;
+      committed.push(...chunk.writes.map((w) => w.eventId));
+      pending = pending.slice(chunk.writes.length);
+      state = chunk.changes > 0 ? { ...chunk.state, version: state.version + chunk.changes } : state;
+    } else if (result.status === 'duplicates') {
+      // Seen before: dropped, and the others evaluated again without them (the state is as read).
+      duplicates.push(...result.eventIds);
+      pending = pending.filter((e) => !result.eventIds.includes(e.event.eventId));
+    } else {
+      if (++conflicts >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under a batch; gave up after ${conflicts} attempts`);
+      await backOff(conflicts);
+      const again = (await repo.loadMany([order.id])).get(order.id);
+      if (!again) throw new Error('Order vanished during a batch');
+      ({ order, state } = again);
+    }
+  }
+  return { committed, duplicates, alerts };
+}
+
+/** The longest run of the pending events (at least one) whose writes fit one transaction, evaluated in memory. */
+function evaluateChunk(order: OrderRecord, from: OrderState, pending: readonly BatchEvent[], now: Date) {
+  const writes: OrderEventWrite[] = [];
+  let state = from;
+  let changes = 0;
+  let items = 0;
+  for (const { event } of pending) {
+    // An ended order is not monitored: its events are only marked as seen.
+    const out = order.status === 'active' ? evaluateFor(order, state, toEngineEvent(event), now) : undefined;
+    const write: OrderEventWrite = { eventId: event.eventId, alerts: out?.alerts ?? [], ...(out?.fix ? { fix: out.fix } : {}) };
+    if (writes.length > 0 && items + eventItemCount(write) > ORDER_BATCH_ITEMS) break;
+    items += eventItemCount(write);
+    writes.push(write);
+    if (out && (out.stateChanged || out.alerts.length > 0 || out.fix)) changes++;
+    if (out?.stateChanged) state = out.state;
+  }
+  return { writes, state, changes };
 }
 
 export function toEngineEvent(e: DeviceEventInput): EngineEvent {
@@ -89,24 +241,6 @@ export function toEngineEvent(e: DeviceEventInput): EngineEvent {
     case 'heartbeat':
       return { kind: 'heartbeat', eventId: e.eventId, deviceId: e.deviceId, at: e.at };
   }
-}
-
-/** One provider event: find the device's orders, evaluate, commit once (idempotent per eventId). */
-export async function ingestDeviceEvent(
-  repo: MonitoringRepository,
-  input: DeviceEventInput,
-  now: Date,
-  orderIdsCache = new Map<string, string[]>(),
-  outbox?: AlertOutbox,
-): Promise<EventOutcome> {
-  let orderIds = orderIdsCache.get(input.deviceId);
-  if (!orderIds) {
-    orderIds = await repo.orderIdsForDevice(input.deviceId);
-    orderIdsCache.set(input.deviceId, orderIds);
-  }
-  if (orderIds.length === 0) return { status: 'unknown-device' };
-  const out = await applyEvent(repo, orderIds, toEngineEvent(input), now, { dedupeEventId: input.eventId, ...(outbox ? { outbox } : {}) });
-  return out.status === 'duplicate' ? { status: 'duplicate' } : { status: 'accepted', alerts: out.alerts };
 }
 
 /** Protection-code checks per caller and window that get an informative answer (404 or 202). */
@@ -139,25 +273,39 @@ export function refusal(throttled: boolean): Error {
   return throttled ? new TooManyAttemptsError() : new NotFoundError('Unknown protection code');
 }
 
-export async function raisePanic(
+/**
+ * A victim's own alert for the order of her protection code (panic, contact report). Past the caller's
+ * budget it is still raised, and then refused with 429 (orderForCode).
+ */
+async function raiseForCode(
+  repo: MonitoringRepository,
+  protectionCode: string,
+  caller: string,
+  now: Date,
+  event: EngineEvent,
+  outbox: AlertOutbox | undefined,
+): Promise<{ alerts: AlertRecord[] }> {
+  const found = await orderForCode(repo, protectionCode, caller, now);
+  if (!found.orderId) throw refusal(found.throttled);
+  const out = await applyEvent(repo, [found.orderId], event, now, outbox ? { outbox } : {});
+  if (found.throttled) throw refusal(true);
+  return { alerts: out.alerts };
+}
+
+export function raisePanic(
   repo: MonitoringRepository,
   input: { protectionCode: string; position?: { lat: number; lon: number; accuracy: number } },
   caller: string,
   now: Date,
   outbox?: AlertOutbox,
 ): Promise<{ alerts: AlertRecord[] }> {
-  const found = await orderForCode(repo, input.protectionCode, caller, now);
-  if (!found.orderId) throw refusal(found.throttled);
-  const eventId = `panic-${ulid(now.getTime())}`;
-  const out = await applyEvent(
-    repo,
-    [found.orderId],
-    { kind: 'panic', eventId, at: now.toISOString(), ...(input.position ? { position: input.position } : {}) },
-    now,
-    outbox ? { outbox } : {},
-  );
-  if (found.throttled) throw refusal(true);
-  return { alerts: out.alerts };
+  const event: EngineEvent = {
+    kind: 'panic',
+    eventId: `panic-${ulid(now.getTime())}`,
+    at: now.toISOString(),
+    ...(input.position ? { position: input.position } : {}),
+  };
+  return raiseForCode(repo, input.protectionCode, caller, now, event, outbox);
 }
 
 /**
@@ -214,19 +362,15 @@ export async function duressPanic(
   return { alerts: out.alerts, throttled: !reservation.reserved };
 }
 
-export async function reportContact(
+export function reportContact(
   repo: MonitoringRepository,
   input: { protectionCode: string; at?: string },
   caller: string,
   now: Date,
   outbox?: AlertOutbox,
 ): Promise<{ alerts: AlertRecord[] }> {
-  const found = await orderForCode(repo, input.protectionCode, caller, now);
-  if (!found.orderId) throw refusal(found.throttled);
   const at = input.at && input.at < now.toISOString() ? input.at : now.toISOString();
-  const out = await applyEvent(repo, [found.orderId], { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, now, outbox ? { outbox } : {});
-  if (found.throttled) throw refusal(true);
-  return { alerts: out.alerts };
+  return raiseForCode(repo, input.protectionCode, caller, now, { kind: 'contact', eventId: `contact-${ulid(now.getTime())}`, at }, outbox);
 }
 
 /** The watchdog: signal loss and curfew window starts for every active order. */

@@ -11,7 +11,7 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { tableGrants, timeoutOf, type FunctionDecl, type FunctionName, type TableKeys } from '../../shared/functions.js';
+import { memoryOf, tableGrants, timeoutOf, type FunctionDecl, type FunctionName, type TableKeys } from '../../shared/functions.js';
 import { LAMBDA_BUNDLING } from './bundling.js';
 import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT, type PersonalDataAccess } from '../../shared/personal-data.js';
 import { TABLE_ENV } from '../../shared/table.js';
@@ -88,7 +88,7 @@ export class OneRoofFunction extends NodejsFunction {
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: decl.memoryMb ?? 512,
+      memorySize: memoryOf(name),
       ...(decl.reservedConcurrency ? { reservedConcurrentExecutions: decl.reservedConcurrency } : {}),
       timeout: Duration.seconds(timeoutOf(name)),
       tracing: Tracing.ACTIVE,

@@ -3,7 +3,7 @@ import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { DynamoMonitoringRepository } from '../../functions/monitoring/repository.js';
 import { MAX_WRONG_CODES, watchdogTick } from '../../functions/monitoring/use-cases.js';
 import { handler as orders } from '../../functions/orders/handler.js';
-import { apiEvent, lambdaContext } from '../support/events.js';
+import { apiEvent, lambdaContext, staffClaims } from '../support/events.js';
 import { monthOf } from '../../shared/metrics.js';
 import { destination, localParts } from '../../shared/zones/index.js';
 import { HOME, itemsOf, monitoringClaims, openedItemsOf, openAlerts, orderBody, police, positionEvent, TABLE, unique } from './monitoring-support.js';
@@ -266,15 +266,18 @@ describe('conditions beyond the fixed zone', () => {
     expect((await openAlerts(body.district)).map((a) => a.kind).sort()).toEqual(['tamper', 'zone']);
   });
 
-  it('breaches are counted by kind in the transaction that writes the alert; a replay counts nothing', async () => {
-    const { body } = await createOrder();
+  it('breaches are counted by kind, for the order’s police zone, in the transaction that writes the alert; a replay counts nothing', async () => {
+    // A zone of its own, so no other test's breaches count there.
+    const zone = unique('zone');
+    const body = orderBody();
+    expect((await post(orders, '/api/orders', staffClaims('paula.police', 'police', `zone:${zone}`), body)).status).toBe(201);
     const dev = body.respondentDeviceId;
     const drive = [3000, 900, 300].map((m, i) => positionEvent(dev, minutesAgo(5 - i), m));
     const tamper = { type: 'tamper', eventId: unique('ev'), deviceId: dev, at: minutesAgo(1).toISOString(), detail: 'case' };
     const events = [...drive, tamper];
     await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
     await post(monitoring, '/api/monitoring/events', monitoringClaims, { events });
-    const stats = (await itemsOf(`STATS#${monthOf(new Date())}#${body.district}`)).find((i) => i.sk === 'COUNTS');
+    const stats = (await itemsOf(`STATS#${monthOf(new Date())}#${zone}`)).find((i) => i.sk === 'COUNTS');
     expect(stats).toMatchObject({ 'breaches.pre_alert': 1, 'breaches.alert': 1, 'breaches.tamper': 1 });
     expect(
       Object.keys(stats ?? {})
