@@ -347,8 +347,7 @@ export async function takeOverSafeContact(deps: CaseDeps, id: string, body: Safe
   if (!deps.bookings) throw new Error('No booking reader configured');
   const reference = normalizeReference(body.reference);
   const b = reference ? await deps.bookings.get(reference) : undefined;
-  if (!b?.shareWithPolice || b.status === 'cancelled')
-    throw new NotFoundError('No booking with this reference shares its contact choices with the police');
+  if (!b?.shareWithPolice || b.status === 'cancelled') throw new NotFoundError('No booking with this reference shares its contact choices with the police');
   await deps.repo.audit([{ ...auditOf(caller, b.reference, 'read', now), entity: 'booking' }]);
   const at = now.toISOString();
   const next: CaseRecord = {
