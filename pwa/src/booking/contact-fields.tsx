@@ -131,15 +131,7 @@ export function ContactFields({
             ))}
           </div>
           <Check label={t.voicemail} checked={d.voicemail} onChange={(on) => set({ voicemail: on })} />
-          <Field
-            id={FIELD_INPUT.codeWord}
-            label={t.codeWord}
-            hint={t.codeWordHint}
-            maxLength={40}
-            value={d.codeWord}
-            error={errorOf('codeWord')}
-            onInput={(v) => set({ codeWord: v })}
-          />
+          <TextDetail t={t} field="codeWord" maxLength={40} value={d.codeWord} error={errorOf('codeWord')} onInput={(v) => set({ codeWord: v })} />
         </>
       )}
       <Check
@@ -150,6 +142,19 @@ export function ContactFields({
       />
     </fieldset>
   );
+}
+
+/** A free-text detail of the booking form: its label and hint from the texts, its input id from FIELD_INPUT. */
+export function TextDetail(props: {
+  t: BookingTexts;
+  field: 'alias' | 'accessibility' | 'codeWord';
+  maxLength: number;
+  value: string;
+  error: string | undefined;
+  onInput: (value: string) => void;
+}): JSX.Element {
+  const { t, field, ...rest } = props;
+  return <Field id={FIELD_INPUT[field]} label={t[field]} hint={t[`${field}Hint`]} {...rest} />;
 }
 
 /** Her choices as "my appointment" shows them, before she changes them. */

@@ -3,14 +3,14 @@ import type { BookingRequest } from '../../../shared/bookings/api.js';
 import { useAction } from '../../common/use-action.js';
 import { languageName } from '../format.js';
 import { LANGS, type BookingTexts, type Lang } from '../i18n/index.js';
-import { Check, Field } from '../field.js';
+import { Check } from '../field.js';
 import { LanguageSelect } from '../language-select.js';
 import { useStore } from '../store.js';
 import { bookingApi, newIdempotencyKey } from './api.js';
-import { ContactFields, safeContactOf, useFieldErrors } from './contact-fields.js';
+import { ContactFields, safeContactOf, TextDetail, useFieldErrors } from './contact-fields.js';
 import { takenThisSession } from './slot-picker.js';
 import { emptyDetails, flowStore, patchFlow, type Details } from './state.js';
-import { checkDetails, FIELD_INPUT, formField } from './rules.js';
+import { checkDetails, formField } from './rules.js';
 import { Alert, BookingFailure, StepHeading, when } from './ui.js';
 
 /** Minimal details and the safe way to contact her, checked here first; the same retry keeps its key. */
@@ -72,15 +72,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
     <form onSubmit={submit} noValidate>
       <StepHeading>{t.detailsTitle}</StepHeading>
       {flow.start && <p class="notice">{when(flow.start, lang)}</p>}
-      <Field
-        id={FIELD_INPUT.alias}
-        label={t.alias}
-        hint={t.aliasHint}
-        maxLength={40}
-        value={d.alias}
-        error={form.errorOf('alias')}
-        onInput={(v) => set({ alias: v })}
-      />
+      <TextDetail t={t} field="alias" maxLength={40} value={d.alias} error={form.errorOf('alias')} onInput={(v) => set({ alias: v })} />
       <LanguageSelect
         id="b-lang"
         class="field"
@@ -92,10 +84,9 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
       />
       <Check label={t.interpreter} checked={d.interpreter} onChange={(on) => set({ interpreter: on })} />
       <Check label={t.childcare} checked={d.childcare} onChange={(on) => set({ childcare: on })} />
-      <Field
-        id={FIELD_INPUT.accessibility}
-        label={t.accessibility}
-        hint={t.accessibilityHint}
+      <TextDetail
+        t={t}
+        field="accessibility"
         maxLength={300}
         value={d.accessibility}
         error={form.errorOf('accessibility')}
