@@ -7,7 +7,17 @@ import { calendarDate, instant, plainText, wallClockTime as hhmm } from '../prim
 const text = plainText;
 
 /** A phone number someone can be called back on: 8 to 15 digits. */
-const callbackPhone = phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)');
+export const callbackPhone = phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)');
+
+/** When it is safe to call her (Brussels time, ISO weekdays); empty = any time (within opening hours for a centre). */
+export const safeWindowsSchema = z
+  .array(
+    z
+      .strictObject({ days: z.array(z.number().int().min(1).max(7)).max(7).optional(), start: hhmm, end: hhmm })
+      .refine((w) => w.end > w.start, { message: 'Must be after start', path: ['end'] }),
+  )
+  .max(7)
+  .default([]);
 
 export const safeContactSchema = z
   .strictObject({
@@ -15,15 +25,7 @@ export const safeContactSchema = z
     mayContact: z.boolean(),
     method: z.enum(['phone', 'none']).default('none'),
     phone: callbackPhone.optional(),
-    /** When it is safe to call (Brussels time); empty = any time within opening hours. */
-    windows: z
-      .array(
-        z
-          .strictObject({ days: z.array(z.number().int().min(1).max(7)).max(7).optional(), start: hhmm, end: hhmm })
-          .refine((w) => w.end > w.start, { message: 'Must be after start', path: ['end'] }),
-      )
-      .max(7)
-      .default([]),
+    windows: safeWindowsSchema,
     voicemail: z.boolean().default(false),
     /** A word the caller says so the person knows the call is safe. */
     codeWord: text(40).optional(),

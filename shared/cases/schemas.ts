@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DASH_QUESTIONS, RISK_LEVELS } from './dash.js';
-import { instant, pastDate, plainText, wallClockTime, zoneId } from '../primitives.js';
-import { phoneSchema } from '../catalog/schemas.js';
+import { instant, pastDate, plainText, zoneId } from '../primitives.js';
+import { callbackPhone, safeWindowsSchema } from '../bookings/api.js';
 import { FJC_STATUSES, FOLLOWUP_PURPOSES, GENDERS, OUTCOMES, VIOLENCE_KINDS } from './model.js';
 
 /** Request bodies of the cases API (strict: unknown fields are refused by name). */
@@ -36,16 +36,9 @@ export const caseSafeContactSchema = z
   .strictObject({
     /** May she be called at all? */
     mayCall: z.boolean(),
-    phone: phoneSchema.refine((p) => p.replace(/\D/g, '').length >= 8, 'A full phone number (at least 8 digits)').optional(),
+    phone: callbackPhone.optional(),
     /** When it is safe to call (Brussels time); empty = any time. */
-    windows: z
-      .array(
-        z
-          .strictObject({ days: z.array(z.number().int().min(1).max(7)).max(7).optional(), start: wallClockTime, end: wallClockTime })
-          .refine((w) => w.end > w.start, { message: 'Must be after start', path: ['end'] }),
-      )
-      .max(7)
-      .default([]),
+    windows: safeWindowsSchema,
     /** May a voicemail be left? */
     voicemail: z.boolean().default(false),
     /** A word the caller says so she knows the call is safe. */
