@@ -89,10 +89,12 @@ export const functions = {
     keys: {
       // `orderCases`: the links of a case's orders, written with the case.
       write: [under('case'), under('orderCases'), under('stats'), under('audit'), only('caseRefHmacKey')],
+      // A booking whose owner agreed that the police may take over her contact choices (read, never written).
+      read: [under('booking')],
       query: { gsi1: [under('officer')], gsi2: [only('teamCases'), only('teamFollowups'), under('victim')] },
     },
     publishes: [],
-    personalData: { seal: ['case', 'followup'], open: ['case', 'followup'] },
+    personalData: { seal: ['case', 'followup'], open: ['case', 'followup', 'booking'] },
     secrets: ['caseRefHmacKey', 'originVerify'],
   },
   caseAlertIntake: {

@@ -70,8 +70,8 @@ export function isPersonalField(key: string): boolean {
  * the order's `orderState` (last panic time, the protected person's last shared position).
  */
 export const SEALED_FIELDS = {
-  /** `BOOKING#<ref>`/`BOOKING`: the victim's alias, language and needs, safe-contact details, the PIN's hash (a short PIN's hash must not be offline-guessable from a backup). */
-  booking: ['alias', 'language', 'interpreter', 'childcare', 'accessibility', 'safeContact', 'pinHash'],
+  /** `BOOKING#<ref>`/`BOOKING`: the victim's alias, language and needs, safe-contact details and whether the police may take them over, the PIN's hash (a short PIN's hash must not be offline-guessable from a backup). */
+  booking: ['alias', 'language', 'interpreter', 'childcare', 'accessibility', 'safeContact', 'shareWithPolice', 'pinHash'],
   /** `CASE#<id>`/`CASE`: the victim reference, the DASH answers, the risk history (with its free-text reasons), her safe-contact preferences. */
   case: ['victimRef', 'dashYes', 'riskHistory', 'safeContact'],
   /** `CASE#<id>`/`FOLLOWUP#…`: the officer's note on the outcome (free text about the victim); purpose, due time and outcome code stay clear. */

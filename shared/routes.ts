@@ -57,6 +57,13 @@ export const routes = [
   { method: 'POST', path: '/api/bookings', function: 'bookings', access: PUBLIC, summary: 'Book a slot' },
   { method: 'GET', path: '/api/bookings/{reference}', function: 'bookings', access: PUBLIC, summary: 'View a booking (PIN in header)' },
   { method: 'POST', path: '/api/bookings/{reference}/reschedule', function: 'bookings', access: PUBLIC, summary: 'Move a booking (PIN in header)' },
+  {
+    method: 'PUT',
+    path: '/api/bookings/{reference}/contact',
+    function: 'bookings',
+    access: PUBLIC,
+    summary: 'Change her safe-contact choices and whether the police may take them over (PIN in header)',
+  },
   { method: 'POST', path: '/api/bookings/{reference}/cancel', function: 'bookings', access: PUBLIC, summary: 'Cancel a booking (PIN in header)' },
   { method: 'DELETE', path: '/api/bookings/{reference}', function: 'bookings', access: PUBLIC, summary: 'Erase a booking at once (PIN in header)' },
   { method: 'GET', path: '/api/staff/bookings', function: 'bookings', access: staff('coordinator'), summary: 'Bookings of a service on a day' },
@@ -75,6 +82,13 @@ export const routes = [
   { method: 'GET', path: '/api/cases', function: 'cases', access: staff('officer', 'supervisor'), summary: 'My cases (supervisors: the team)' },
   { method: 'GET', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'One case with its follow-ups (audited)' },
   { method: 'PATCH', path: '/api/cases/{id}', function: 'cases', access: staff('officer', 'supervisor'), summary: 'Change risk, FJC introduction, links' },
+  {
+    method: 'POST',
+    path: '/api/cases/{id}/safe-contact/from-booking',
+    function: 'cases',
+    access: staff('officer', 'supervisor'),
+    summary: "Take over her booking's safe-contact choices, only with her consent (audited)",
+  },
   {
     method: 'GET',
     path: '/api/followups',

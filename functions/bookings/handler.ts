@@ -18,6 +18,7 @@ import {
   attendanceSchema,
   attendanceValue,
   bookingInputSchema,
+  contactChoicesSchema,
   IDEMPOTENCY_HEADER,
   idempotencyKeySchema,
   PIN_HEADER,
@@ -27,6 +28,7 @@ import {
 } from '../../shared/bookings/api.js';
 import {
   cancelBooking,
+  changeContact,
   confirmBooking,
   createBooking,
   currentReceipt,
@@ -99,6 +101,8 @@ export const handler = httpApi('bookings', {
     const body = parse(rescheduleSchema, req.body);
     return ok(await rescheduleBooking(deps, refOf(req), pinOf(req), body.start, req.client, clock.now()));
   },
+  'PUT /api/bookings/{reference}/contact': async (req) =>
+    ok(await changeContact(deps, refOf(req), pinOf(req), parse(contactChoicesSchema, req.body), req.client, clock.now())),
   'POST /api/bookings/{reference}/cancel': async (req) => ok(await cancelBooking(deps, refOf(req), pinOf(req), req.client, clock.now())),
   'DELETE /api/bookings/{reference}': async (req) => {
     await eraseBooking(deps, refOf(req), pinOf(req), req.client, clock.now());

@@ -35,6 +35,8 @@ export interface BookingRepository {
   create(b: BookingRecord, capacity: number, now: Date): Promise<'created' | 'reference_taken'>;
   get(reference: string): Promise<BookingRecord | undefined>;
   reschedule(b: BookingRecord, to: { start: string; end: string; date: string }, capacity: number, now: Date): Promise<BookingRecord>;
+  /** Writes `next` over `b` (her own changes), unless the booking was changed or cancelled meanwhile. */
+  replace(b: BookingRecord, next: BookingRecord): Promise<BookingRecord>;
   cancel(b: BookingRecord, now: Date): Promise<BookingRecord>;
   erase(b: BookingRecord, releaseSlot: boolean, countCancelled: boolean, now: Date): Promise<void>;
   listDay(serviceId: string, date: string): Promise<BookingRecord[]>;
@@ -171,6 +173,24 @@ export class DynamoBookingRepository implements BookingRepository {
         if (codes[0] === 'ConditionalCheckFailed') throw new SlotFullError();
         throw new ConflictError('The booking changed meanwhile; reload it');
       }
+      throw err;
+    }
+    return next;
+  }
+
+  async replace(b: BookingRecord, next: BookingRecord): Promise<BookingRecord> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: await seal('booking', next.reference, this.item(next)),
+          ConditionExpression: 'updatedAt = :prev AND #status IN (:booked, :confirmed)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':prev': b.updatedAt, ':booked': 'booked', ':confirmed': 'confirmed' },
+        }),
+      );
+    } catch (err) {
+      if (isConditionFailed(err)) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
       throw err;
     }
     return next;

@@ -19,7 +19,7 @@ import { bookingMessage, type BookingEvent } from './messages.js';
 import { expiryAfter, view, type BookingRecord } from './model.js';
 import { hashPin, verifyPin, dummyHash } from './pin.js';
 import type { BookingRepository, SlotCount } from './repository.js';
-import type { BookingInput, BookingReceipt, BookingView, FreeSlot, SlotsAnswer } from '../../shared/bookings/api.js';
+import type { BookingInput, ContactChoices, BookingReceipt, BookingView, FreeSlot, SlotsAnswer } from '../../shared/bookings/api.js';
 
 /** Reads services from the catalogue. */
 export interface ServiceReader {
@@ -125,6 +125,7 @@ export async function createBooking(deps: Deps, input: BookingInput, pinFor: (re
       childcare: input.childcare,
       ...(input.accessibility ? { accessibility: input.accessibility } : {}),
       safeContact: input.safeContact,
+      shareWithPolice: input.shareWithPolice,
       pinHash: await hashPin(pinFor(reference)),
       createdAt: at,
       updatedAt: at,
@@ -193,6 +194,32 @@ export async function rescheduleBooking(
   const moved = await deps.repo.reschedule(b, { start: slot.start, end: slot.end, date: slot.date }, service.capacity, now);
   await tell(deps.notifier, 'moved', moved, b.start);
   return view(moved);
+}
+
+/**
+ * Her contact choices from "my appointment", replaced whole with her consent for the police: she may
+ * change or withdraw them at any time until the booking is cancelled (after the appointment too: a
+ * withdrawal must always be possible while the booking exists). Nobody is told: staff read them when needed.
+ */
+export async function changeContact(
+  deps: Deps,
+  reference: string,
+  pin: string | undefined,
+  choices: ContactChoices,
+  client: string,
+  now: Date,
+): Promise<BookingView> {
+  const b = await authenticate(deps.repo, reference, pin, client, now);
+  if (b.status === 'cancelled') throw new ConflictError('This booking is cancelled', 'status');
+  const next: BookingRecord = {
+    ...b,
+    safeContact: choices.safeContact,
+    shareWithPolice: choices.shareWithPolice,
+    ...(choices.language !== undefined ? { language: choices.language } : {}),
+    ...(choices.interpreter !== undefined ? { interpreter: choices.interpreter } : {}),
+    updatedAt: now.toISOString(),
+  };
+  return view(await deps.repo.replace(b, next));
 }
 
 export async function cancelBooking(deps: Deps, reference: string, pin: string | undefined, client: string, now: Date): Promise<BookingView> {

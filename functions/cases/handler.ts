@@ -10,6 +10,7 @@ import {
   patchCaseSchema,
   reassignSchema,
   rescheduleSchema,
+  safeContactFromBookingSchema,
 } from '../../shared/cases/api.js';
 import { ForbiddenError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
@@ -22,6 +23,7 @@ import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
 import { parse } from '../lib/validation.js';
 import { cadenceFromEnv } from './config.js';
 import { DynamoCaseRepository } from './repository.js';
+import { DynamoBookingRepository } from '../bookings/repository.js';
 import {
   addFollowup,
   completeFollowup,
@@ -32,10 +34,17 @@ import {
   patchCase,
   reassignFollowup,
   rescheduleFollowup,
+  takeOverSafeContact,
   type CaseDeps,
 } from './use-cases.js';
 
-const deps: CaseDeps = { repo: new DynamoCaseRepository(requireEnv(TABLE_ENV)), cadence: cadenceFromEnv(), directory: staffDirectoryFromEnv() };
+const table = requireEnv(TABLE_ENV);
+const deps: CaseDeps = {
+  repo: new DynamoCaseRepository(table),
+  cadence: cadenceFromEnv(),
+  directory: staffDirectoryFromEnv(),
+  bookings: new DynamoBookingRepository(table),
+};
 
 const caseId = (req: ApiRequest) => parse(caseIdSchema, req.pathParameters.id, 'id');
 const followupId = (req: ApiRequest) => parse(followupIdSchema, req.pathParameters.followupId, 'followupId');
@@ -50,6 +59,8 @@ export const handler = httpApi('cases', {
   'GET /api/cases': withQuery(listCasesQuery, async (req, q) => ok({ cases: await listCases(deps, q.zone, callerOf(req), clock.now()) })),
   'GET /api/cases/{id}': async (req) => ok(await getCase(deps, caseId(req), callerOf(req), clock.now())),
   'PATCH /api/cases/{id}': async (req) => ok(await patchCase(deps, caseId(req), parse(patchCaseSchema, req.body), callerOf(req), clock.now())),
+  'POST /api/cases/{id}/safe-contact/from-booking': async (req) =>
+    ok(await takeOverSafeContact(deps, caseId(req), parse(safeContactFromBookingSchema, req.body), callerOf(req), clock.now())),
   'GET /api/followups': withQuery(listFollowupsQuery, async (req, q) => ok(await listFollowups(deps, q, callerOf(req), clock.now()))),
   'POST /api/cases/{id}/followups': async (req) => {
     const id = caseId(req);

@@ -16,11 +16,13 @@ import {
   urgentFollowup,
   type Cadence,
   type CaseRecord,
+  type CaseSafeContact,
   type CreateCaseBody,
   type FollowupPurpose,
   type Outcome,
   type PatchCaseBody,
   type PlannedFollowup,
+  type SafeContactFromBookingBody,
 } from '../../shared/cases/index.js';
 import type { CaseDetail, CaseSummary, CompletedFollowup, FollowupBuckets, FollowupView } from '../../shared/cases/api.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../shared/errors.js';
@@ -31,12 +33,22 @@ import type { Caller } from '../lib/auth.js';
 import { inZone, zoneOf } from '../lib/scope.js';
 import type { CaseChange, CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
+import { normalizeReference } from '../../shared/catalog/booking.js';
+import type { BookingView } from '../../shared/bookings/api.js';
+import type { BookingRecord } from '../bookings/model.js';
 
 export interface CaseDeps {
   repo: CaseRepository;
   cadence?: Cadence;
   /** Who may own a follow-up: only active officers of the case's zone. */
   directory: StaffDirectory;
+  /** Her bookings, read only to take over contact choices she agreed to share (shared/functions.ts: read and open, never write). */
+  bookings?: BookingReader;
+}
+
+/** What the cases function reads of a booking. */
+export interface BookingReader {
+  get(reference: string): Promise<BookingRecord | undefined>;
 }
 
 /** Another owner than the caller is accepted only from the directory: never free text, never no one. */
@@ -241,12 +253,19 @@ export async function listCases(deps: CaseDeps, zone: string | undefined, caller
   return cases.map(caseSummary);
 }
 
-export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody, caller: Caller, now: Date) {
-  const { record: c, followups } = await loadVisible(deps, id, caller);
+/** An open case the caller may change (its officer or a supervisor), at the version the caller expects. */
+async function loadChangeable(deps: CaseDeps, id: string, caller: Caller, expectedVersion: number | undefined) {
+  const found = await loadVisible(deps, id, caller);
+  const c = found.record;
   if (!isSupervisor(caller) && c.officer !== me(caller)) throw new ForbiddenError('Only the case officer or a supervisor changes a case');
   if (c.status !== 'open') throw new ConflictError('The case is closed', 'status');
-  if (body.expectedVersion !== undefined && body.expectedVersion !== c.version)
+  if (expectedVersion !== undefined && expectedVersion !== c.version)
     throw new ConflictError(`The case is at version ${c.version}; reload it`, 'expectedVersion');
+  return found;
+}
+
+export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody, caller: Caller, now: Date) {
+  const { record: c, followups } = await loadChangeable(deps, id, caller, body.expectedVersion);
   const at = now.toISOString();
   const next: CaseRecord = { ...c, version: c.version + 1, updatedAt: at, updatedBy: me(caller), riskHistory: [...c.riskHistory] };
   const stats: StatsDelta[] = [];
@@ -297,6 +316,54 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
     notices: [],
     audit: auditOf(caller, id, 'update', now),
     stats,
+  });
+  return next;
+}
+
+/** Her booking's contact choices as a case's safe-contact preferences (language and interpreter from the booking too). */
+export function safeContactOfBooking(b: Pick<BookingView, 'safeContact' | 'language' | 'interpreter'>): CaseSafeContact {
+  const sc = b.safeContact;
+  const mayCall = sc.mayContact && sc.method === 'phone' && sc.phone !== undefined;
+  return {
+    mayCall,
+    ...(mayCall ? { phone: sc.phone } : {}),
+    windows: mayCall ? sc.windows : [],
+    voicemail: mayCall && sc.voicemail,
+    ...(mayCall && sc.codeWord !== undefined ? { codeWord: sc.codeWord } : {}),
+    language: b.language,
+    interpreter: b.interpreter,
+  };
+}
+
+/**
+ * Takes her booking's contact choices over into the case, ONLY when she agreed in the booking that the
+ * police social service may (and has not withdrawn it, nor cancelled the booking). An unknown reference
+ * and a booking without that consent get the same 404: an officer holding a reference learns nothing of
+ * a booking she did not share. The read of the booking is audited on the booking, the change on the case;
+ * the reference joins the case's linked bookings.
+ */
+export async function takeOverSafeContact(deps: CaseDeps, id: string, body: SafeContactFromBookingBody, caller: Caller, now: Date) {
+  const { record: c } = await loadChangeable(deps, id, caller, body.expectedVersion);
+  if (!deps.bookings) throw new Error('No booking reader configured');
+  const reference = normalizeReference(body.reference);
+  const b = reference ? await deps.bookings.get(reference) : undefined;
+  if (!b?.shareWithPolice || b.status === 'cancelled') throw new NotFoundError('No booking with this reference shares its contact choices with the police');
+  await deps.repo.audit([{ ...auditOf(caller, b.reference, 'read', now), entity: 'booking' }]);
+  const at = now.toISOString();
+  const next: CaseRecord = {
+    ...c,
+    version: c.version + 1,
+    updatedAt: at,
+    updatedBy: me(caller),
+    safeContact: { ...safeContactOfBooking(b), fromBooking: b.reference, setBy: me(caller), setAt: at },
+    bookingRefs: [...new Set([...c.bookingRefs, b.reference])],
+  };
+  await deps.repo.commit({
+    caseUpdate: { next, expectedVersion: c.version },
+    followups: [],
+    notices: [],
+    audit: auditOf(caller, id, 'take-over-safe-contact', now),
+    stats: [],
   });
   return next;
 }

@@ -37,7 +37,9 @@ export type AuditAction =
   | 'close'
   /** A consent of the victim was recorded, or withdrawn (by her in the victim app, or recorded by staff). */
   | 'record-consent'
-  | 'withdraw-consent';
+  | 'withdraw-consent'
+  /** An officer took a booking's safe-contact choices over into a case, with the victim's consent given in the booking. */
+  | 'take-over-safe-contact';
 
 export interface AuditEntry {
   entity: string;

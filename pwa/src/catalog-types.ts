@@ -1,4 +1,5 @@
 import type * as Catalog from '../../shared/catalog/api.js';
+import { localized } from '../../shared/catalog/types.js';
 
 /**
  * What the victim app reads from the public catalogue API: the API's own types (shared/catalog), made
@@ -12,9 +13,9 @@ export type { OpeningRule } from '../../shared/catalog/api.js';
 /** A localized text as the app reads it: any language may be missing, or a plain string. */
 export type LocalizedText = Partial<Record<string, string>> | string;
 
-/** The text in `lang`, else Dutch, else English, else any. */
+/** The text in `lang`, else Dutch, French, English (shared/catalog/types.ts `CATALOG_FALLBACK`), else any. */
 export function textIn(value: LocalizedText | undefined, lang: string): string {
   if (!value) return '';
   if (typeof value === 'string') return value;
-  return value[lang] || value.nl || value.en || Object.values(value).find((v) => !!v) || '';
+  return localized(value, lang);
 }

@@ -21,8 +21,14 @@ export function neutralUrl(): string {
   return `/?${appConfig.startMarker}`;
 }
 
+/**
+ * Case folding that holds for Turkish: the device's locale (`toLocaleLowerCase()`) would turn "YARDIM"
+ * into "yardim" outside Turkish and "HILFE" into "hılfe" inside it. Turkish lower-casing maps I → ı and
+ * İ → i; folding ı to i afterwards makes "YARDIM", "yardım", "Yardim" and "HILFE" match whatever the
+ * device's language (no other unlock word has an I that this changes).
+ */
 function normalize(text: string): string {
-  return text.normalize('NFC').trim().toLocaleLowerCase();
+  return text.normalize('NFC').trim().toLocaleLowerCase('tr').replace(/ı/g, 'i');
 }
 
 const UNLOCK = new Set(appConfig.unlockWords.map(normalize));

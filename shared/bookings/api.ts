@@ -27,22 +27,39 @@ export type SafeContact = z.infer<typeof safeContactSchema>;
 /** Safe contact as a client sends it (defaults may be left out). */
 export type SafeContactRequest = z.input<typeof safeContactSchema>;
 
+const languageCode = z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code (nl, fr, en, ar…)');
+
 export const bookingInputSchema = z.strictObject({
   serviceId: slug,
   start: instant,
   /** A first name or an alias: no full name needed. */
   alias: text(40),
-  language: z.string().regex(/^[a-z]{2,3}$/, 'ISO 639 language code (nl, fr, en, ar…)'),
+  language: languageCode,
   interpreter: z.boolean().default(false),
   childcare: z.boolean().default(false),
   accessibility: text(300).optional(),
   safeContact: safeContactSchema,
+  /**
+   * Her consent that the police social service, when it follows her up, may take over these contact
+   * choices (and her language and interpreter wish) into its case. Off unless she ticks it; she can
+   * withdraw it from "my appointment" (`PUT /api/bookings/{reference}/contact`).
+   */
+  shareWithPolice: z.boolean().default(false),
 });
 export type BookingInput = z.infer<typeof bookingInputSchema>;
 /** `POST /api/bookings` as a client sends it (defaults may be left out). */
 export type BookingRequest = z.input<typeof bookingInputSchema>;
 
 export const rescheduleSchema = z.strictObject({ start: instant });
+/** Her contact choices changed from "my appointment": replaced whole, consent included. */
+export const contactChoicesSchema = z.strictObject({
+  safeContact: safeContactSchema,
+  language: languageCode.optional(),
+  interpreter: z.boolean().optional(),
+  shareWithPolice: z.boolean(),
+});
+export type ContactChoices = z.infer<typeof contactChoicesSchema>;
+export type ContactChoicesRequest = z.input<typeof contactChoicesSchema>;
 export const attendanceSchema = z.strictObject({ attended: z.boolean() });
 export const attendanceValue = (attended: boolean): (typeof ATTENDANCE)[number] => (attended ? 'attended' : 'no_show');
 
@@ -106,6 +123,8 @@ export interface BookingView {
   childcare: boolean;
   accessibility?: string;
   safeContact: SafeContact;
+  /** Whether the police social service may take over her contact choices (sealed with them). */
+  shareWithPolice: boolean;
   createdAt: string;
   updatedAt: string;
   confirmedAt?: string;
@@ -157,6 +176,11 @@ export const bookingsContract = {
     ...byReference,
     body: rescheduleSchema,
     responses: { 200: { description: 'The moved booking' }, ...wrongPin, 409: { description: 'The new slot is full' } },
+  },
+  'PUT /api/bookings/{reference}/contact': {
+    ...byReference,
+    body: contactChoicesSchema,
+    responses: { 200: { description: 'The booking with her new contact choices' }, ...wrongPin, 409: { description: 'The booking is cancelled' } },
   },
   'POST /api/bookings/{reference}/cancel': { ...byReference, responses: { 200: { description: 'The cancelled booking' }, ...wrongPin } },
   'DELETE /api/bookings/{reference}': { ...byReference, responses: { 204: { description: 'Erased' }, ...wrongPin } },

@@ -14,6 +14,7 @@ import {
   patchCaseSchema,
   reassignSchema,
   rescheduleSchema,
+  safeContactFromBookingSchema,
 } from './schemas.js';
 
 /**
@@ -99,6 +100,16 @@ export const casesContract = {
   'GET /api/cases': { query: listCasesQuery, responses: { 200: { description: 'Case summaries (audited)' } } },
   'GET /api/cases/{id}': { ...byCase, responses: { 200: { description: 'The case with its follow-ups (audited)' }, ...notYours } },
   'PATCH /api/cases/{id}': { ...byCase, body: patchCaseSchema, responses: { 200: { description: 'The changed case' }, ...notYours, ...closed } },
+  'POST /api/cases/{id}/safe-contact/from-booking': {
+    ...byCase,
+    body: safeContactFromBookingSchema,
+    responses: {
+      200: { description: "The case with her booking's contact choices as its safe-contact preferences" },
+      403: notYours[403],
+      404: { description: 'No such case, or no booking with this reference whose owner agreed to share it with the police' },
+      ...closed,
+    },
+  },
   'GET /api/followups': { query: listFollowupsQuery, responses: { 200: { description: 'Overdue, due today and in the next 7 days (audited)' } } },
   'POST /api/cases/{id}/followups': { ...byCase, body: addFollowupSchema, responses: { 201: { description: 'The follow-up' }, ...notYours, ...closed } },
   'POST /api/cases/{id}/followups/{followupId}/complete': {

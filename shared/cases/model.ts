@@ -46,6 +46,8 @@ export interface CaseSafeContactRecord {
   language?: string;
   interpreter: boolean;
   note?: string;
+  /** The booking they were taken over from (with her consent), when they were. */
+  fromBooking?: string;
   /** Who set them last, and when. */
   setBy: string;
   setAt: string;

@@ -98,6 +98,13 @@ export const patchCaseSchema = z
   .refine((b) => Object.keys(b).some((k) => k !== 'expectedVersion' && k !== 'riskReason'), { message: 'Nothing to change', path: ['body'] });
 export type PatchCaseBody = z.infer<typeof patchCaseSchema>;
 
+/** Her booking's contact choices taken over into the case (only when she consented in the booking). */
+export const safeContactFromBookingSchema = z.strictObject({
+  reference: bookingRefSchema,
+  expectedVersion: z.number().int().min(1).optional(),
+});
+export type SafeContactFromBookingBody = z.infer<typeof safeContactFromBookingSchema>;
+
 export const addFollowupSchema = z.strictObject({
   dueAt: instantSchema,
   purpose: z.enum(FOLLOWUP_PURPOSES).default('contact_victim'),

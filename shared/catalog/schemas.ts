@@ -13,7 +13,15 @@ const hhmm = wallClockTime;
 const isoDate = calendarDate;
 const line = plainText;
 
-export const localizedSchema = (max: number) => z.strictObject({ nl: line(max), fr: line(max).optional(), en: line(max).optional(), ar: line(max).optional() });
+export const localizedSchema = (max: number) =>
+  z.strictObject({
+    nl: line(max),
+    fr: line(max).optional(),
+    en: line(max).optional(),
+    ar: line(max).optional(),
+    de: line(max).optional(),
+    tr: line(max).optional(),
+  });
 
 export const openingRuleSchema = z
   .strictObject({ weekday: z.number().int().min(1).max(7), start: hhmm, end: hhmm })

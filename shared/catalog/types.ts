@@ -3,10 +3,16 @@
  * victim app and the staff console can import them without pulling zod into their bundles.
  * Times are Europe/Brussels wall-clock times; dates are Brussels calendar dates (YYYY-MM-DD).
  */
-export const CATALOG_LANGS = ['nl', 'fr', 'en', 'ar'] as const;
+export const CATALOG_LANGS = ['nl', 'fr', 'en', 'ar', 'de', 'tr'] as const;
 export type CatalogLang = (typeof CATALOG_LANGS)[number];
 
-/** A text in the app's languages; Dutch is required (the default language), the others fall back to it. */
+/**
+ * Where a text missing in the reader's language is taken from, in this order: Dutch (always there),
+ * French, English — Belgium's languages first, then the one most newcomers read — so a name is never blank.
+ */
+export const CATALOG_FALLBACK = ['nl', 'fr', 'en'] as const;
+
+/** A text in the app's languages; Dutch is required (the default language), the others fall back (CATALOG_FALLBACK). */
 export type Localized = { nl: string } & Partial<Record<Exclude<CatalogLang, 'nl'>, string>>;
 
 /** Weekly opening rule: on ISO `weekday` (1 = Monday … 7 = Sunday) from `start` to `end` (HH:MM, same day). */
@@ -129,7 +135,11 @@ export interface ContactPoint {
   confidential: boolean;
 }
 
-/** Picks a localized text, falling back to Dutch. */
-export function localized(text: Localized, lang: string): string {
-  return (text as Record<string, string | undefined>)[lang] ?? text.nl;
+/** Picks a localized text in `lang`, else the first of CATALOG_FALLBACK it has, else any non-empty one. */
+export function localized(text: Partial<Record<string, string>>, lang: string): string {
+  for (const l of [lang, ...CATALOG_FALLBACK]) {
+    const v = text[l];
+    if (v) return v;
+  }
+  return Object.values(text).find((v) => !!v) ?? '';
 }

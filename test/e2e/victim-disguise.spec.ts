@@ -65,6 +65,19 @@ test('launched from the icon: working notes, help only after the unlock word, th
   await expect(page).toHaveURL(PREVIOUS_URL);
 });
 
+test.describe('on a Turkish device', () => {
+  test.use({ locale: 'tr-TR' });
+  test('the Turkish unlock word opens help in capitals and in small letters (dotted and dotless i folded)', async ({ page }) => {
+    for (const word of ['YARDIM', 'yardım', 'HILFE']) {
+      await page.goto(START);
+      await expectNeutral(page);
+      await page.getByLabel('Nieuwe notitie').fill(word);
+      await page.getByLabel('Nieuwe notitie').press('Enter');
+      await expect(page.getByRole('heading', { level: 1, name: 'Hulp en contact' }), word).toBeVisible();
+    }
+  });
+});
+
 /**
  * Installs the app and launches it as the operating system would (CDP's PWA domain), then reads the
  * launched window through the browser's own CDP session (Playwright does not surface app windows).

@@ -64,14 +64,15 @@ export async function cachedPaths(page: Page): Promise<Array<{ cache: string; pa
 
 /**
  * From the home screen (Dutch) to a booking's details step: the demo's counselling service, its first
- * free time, the alias typed. What a person has in progress when a test exits or reloads.
+ * (or last listed) free time, the alias typed. What a person has in progress when a test exits or reloads.
  */
-export async function bookUpToDetails(page: Page, alias = 'Mira'): Promise<void> {
+export async function bookUpToDetails(page: Page, alias = 'Mira', slot: 'first' | 'last' = 'first'): Promise<void> {
   const t = nl.booking;
   await page.getByRole('button', { name: t.title }).click();
   await page.getByRole('button', { name: t.startNew }).click();
   await page.getByRole('button', { name: `${t.chooseTime}: Psychologische begeleiding` }).click();
-  await page.getByRole('radio').first().check();
+  // `last` leaves the first free times to the specs that book them by the API as well.
+  await page.getByRole('radio')[slot]().check();
   await page.getByRole('button', { name: t.next }).click();
   await page.getByLabel(t.alias).fill(alias);
 }

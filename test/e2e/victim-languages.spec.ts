@@ -72,3 +72,24 @@ for (const lang of ['de', 'tr'] as const) {
     }
   });
 }
+
+/** The catalogue's German and Turkish names (demo data, awaiting a native speaker's review). */
+const CATALOGUE_NAMES = {
+  de: { service: 'Psychologische Begleitung', contactPoint: 'Polizei Ruppel — Opferbetreuung' },
+  tr: { service: 'Psikolojik destek', contactPoint: 'Ruppel polisi — mağdur desteği' },
+} as const;
+
+for (const lang of ['de', 'tr'] as const) {
+  test(`in ${lang}, services and contact points carry their ${lang} names`, async ({ page }) => {
+    const t = await messagesOf(lang);
+    const names = CATALOGUE_NAMES[lang];
+    await openApp(page);
+    await page.locator('#lang-select').selectOption(lang);
+    await expect(page.getByRole('heading', { level: 1, name: t.home.title })).toBeVisible();
+    await expect(page.getByRole('heading', { name: names.contactPoint }).first()).toBeVisible();
+    await page.getByRole('button', { name: t.menu.services, exact: true }).click();
+    await expect(page.getByRole('heading', { level: 1, name: t.services.title })).toBeVisible();
+    await expect(page.getByRole('heading', { name: names.service }).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Psychologische begeleiding' })).toHaveCount(0);
+  });
+}

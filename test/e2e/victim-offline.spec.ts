@@ -31,6 +31,11 @@ test('offline: emergency lines, contact points and services still shown; the exi
     await expect(page.locator('[data-contact-point]').first()).toBeVisible();
     expect(online.points).toBeGreaterThan(0);
     await expect(page.locator('[data-contact-points] [data-stale]')).toContainText('Je bent offline');
+    // The banner says it once: no sentence of it is repeated, and no error says "cannot be loaded".
+    const banner = await page.locator('[data-contact-points] [data-stale]').innerText();
+    const sentences = banner.split(/(?<=[.!?])\s+/).filter((x) => x.trim() !== '');
+    expect(new Set(sentences).size, banner).toBe(sentences.length);
+    expect(await page.getByRole('main').innerText()).not.toMatch(/kan(nen)? (nu )?niet geladen worden/);
 
     await page.getByRole('button', { name: 'Diensten van het centrum' }).click();
     await expect(page.locator('[data-service]').first()).toBeVisible();

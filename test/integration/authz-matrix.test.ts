@@ -193,6 +193,12 @@ describe('authorization matrix: zone and district', () => {
     { key: 'GET /api/cases', role: 'supervisor', path: () => '/api/cases', list: true },
     { key: 'GET /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}` },
     { key: 'PATCH /api/cases/{id}', role: 'supervisor', path: () => `/api/cases/${ids.caseId}`, body: () => ({ riskLevel: 'high' }) },
+    {
+      key: 'POST /api/cases/{id}/safe-contact/from-booking',
+      role: 'supervisor',
+      path: () => `/api/cases/${ids.caseId}/safe-contact/from-booking`,
+      body: () => ({ reference: 'ABCD-EFGH' }),
+    },
     { key: 'GET /api/followups', role: 'supervisor', path: () => '/api/followups', list: true },
     {
       key: 'POST /api/cases/{id}/followups',

@@ -1,11 +1,16 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { JWTPayload } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { handler as bookings } from '../../functions/bookings/handler.js';
 import { handler } from '../../functions/catalog/handler.js';
-import { contactPointItem } from '../../functions/catalog/repository.js';
+import { contactPointItem, serviceItem } from '../../functions/catalog/repository.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { demoServices } from '../../infra/local/demo/catalog.js';
-import type { ContactPoint } from '../../shared/catalog/types.js';
+import type { ContactPoint, Service } from '../../shared/catalog/types.js';
+import { asTheAppSends } from '../support/booking-proof.js';
+import { bookingBody } from '../support/bodies.js';
+import { allDayService } from '../support/services.js';
+import { clearInbox, waitForMessages } from '../support/sns-inbox.js';
 import { invokeRoute, staffToken } from '../support/invoke.js';
 import { auditItems } from '../support/table.js';
 
@@ -112,5 +117,22 @@ describe('confidential places', () => {
     const res = await call('GET', '/api/contact-points');
     expect(JSON.stringify(res.json)).not.toContain('Geheime');
     expect((res.json.contactPoints as ContactPoint[]).find((c) => c.id === id)).toMatchObject({ confidential: true });
+  });
+
+  it("no SNS message names a confidential place's address: a booking of one (stored with an address by hand) tells the partner reference, service and time only", async () => {
+    const id = `safe-house-${uid()}`;
+    const service = { ...allDayService(id, 'ruppel', 5), confidential: true, location: { label: 'Met at the FJC reception', address: SECRET } } as Service;
+    await dynamo.send(new PutCommand({ TableName: TABLE, Item: serviceItem(service, 'hand', new Date().toISOString()) }));
+    await clearInbox();
+    const slots = await invokeRoute(bookings, 'GET', `/api/services/${id}/slots`);
+    const start = (slots.json.slots as { start: string; remaining: number }[]).find((x) => x.remaining > 0)!.start;
+    const made = await invokeRoute(bookings, 'POST', '/api/bookings', await asTheAppSends('POST', '/api/bookings', { body: bookingBody(id, start) }));
+    expect(made.status, JSON.stringify(made.json)).toBe(201);
+    const reference = made.json.reference as string;
+    const [message] = await waitForMessages((m) => m.some((x) => x.subject?.includes(reference)), { topic: 'partnerIntake' });
+    expect(message, 'the partner was told').toBeDefined();
+    const sent = JSON.stringify(message);
+    for (const secret of ['Geheime', '2850 Boom', 'Met at the FJC reception']) expect(sent).not.toContain(secret);
+    expect(JSON.stringify((await call('GET', `/api/services/${id}`)).json)).not.toContain('Geheime');
   });
 });

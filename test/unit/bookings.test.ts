@@ -63,12 +63,13 @@ describe('partner-intake messages', () => {
       voicemail: false,
       codeWord: 'sunflower',
     },
+    shareWithPolice: true,
     pinHash: 'scrypt$16384$8$1$salt$hash',
     createdAt: '2026-11-29T10:00:00.000Z',
     updatedAt: '2026-11-29T10:00:00.000Z',
     expiresAt: 1,
   };
-  const secrets = ['Nadia', '470 11 22 33', 'sunflower', 'Wheelchair', 'scrypt', 'ar'];
+  const secrets = ['Nadia', '470 11 22 33', 'sunflower', 'Wheelchair', 'scrypt', 'ar', 'shareWithPolice'];
 
   it('carry reference, service and time, routing in attributes, and nothing personal (SNS adapter, mocked client)', async () => {
     const snsMock = mockClient(SNSClient);

@@ -19,7 +19,14 @@ const FJC = { label: 'FJC Ruppel (demo)', address: 'Demo-adres 1, 2850 Boom' };
 const weekdays = (days: number[], start: string, end: string): OpeningRule[] => days.map((weekday) => ({ weekday, start, end }));
 /** Public holidays of this year and the next, computed (Easter and all), so the demo never runs out of them. */
 const HOLIDAYS = demoClosures(new Date().getUTCFullYear());
-const L = (nl: string, fr: string, en: string, ar: string): Localized => ({ nl, fr, en, ar });
+/** A text in Dutch, French, English and Arabic; a name also in German and Turkish (awaiting a native speaker's review). */
+const L = (nl: string, fr: string, en: string, ar: string, more: { de: string; tr: string } | Record<string, never> = {}): Localized => ({
+  nl,
+  fr,
+  en,
+  ar,
+  ...more,
+});
 
 type Base = Omit<
   Service,
@@ -45,7 +52,7 @@ const services: Service[] = [
   {
     ...base,
     id: 'legal-advice',
-    name: L('Juridisch advies', 'Conseil juridique', 'Legal advice', 'استشارة قانونية'),
+    name: L('Juridisch advies', 'Conseil juridique', 'Legal advice', 'استشارة قانونية', { de: 'Rechtsberatung', tr: 'Hukuki danışmanlık' }),
     description: L(
       'Een advocaat legt uit wat je rechten zijn: klacht, contactverbod, scheiding, kinderen, verblijf. Gratis eerste gesprek.',
       'Un avocat vous explique vos droits : plainte, interdiction de contact, séparation, enfants, séjour. Premier entretien gratuit.',
@@ -66,7 +73,7 @@ const services: Service[] = [
   {
     ...base,
     id: 'medical-examination',
-    name: L('Medisch onderzoek', 'Examen médical', 'Medical examination', 'فحص طبي'),
+    name: L('Medisch onderzoek', 'Examen médical', 'Medical examination', 'فحص طبي', { de: 'Ärztliche Untersuchung', tr: 'Tıbbi muayene' }),
     description: L(
       'Een arts verzorgt letsels en beschrijft ze in een attest dat je later kan gebruiken. Bij seksueel geweld: bel het Zorgcentrum, dag en nacht.',
       'Un médecin soigne les blessures et les décrit dans un certificat utilisable plus tard. Violences sexuelles : appelez le centre de prise en charge, jour et nuit.',
@@ -91,7 +98,10 @@ const services: Service[] = [
   {
     ...base,
     id: 'counselling',
-    name: L('Psychologische begeleiding', 'Accompagnement psychologique', 'Counselling', 'دعم نفسي'),
+    name: L('Psychologische begeleiding', 'Accompagnement psychologique', 'Counselling', 'دعم نفسي', {
+      de: 'Psychologische Begleitung',
+      tr: 'Psikolojik destek',
+    }),
     description: L(
       'Gesprekken met een hulpverlener over wat er gebeurd is, over veiligheid en over wat je nu nodig hebt.',
       'Des entretiens avec un intervenant sur ce qui s’est passé, la sécurité et ce dont vous avez besoin.',
@@ -112,7 +122,10 @@ const services: Service[] = [
   {
     ...base,
     id: 'shelter-intake',
-    name: L('Intake opvang', 'Entretien d’accueil (hébergement)', 'Shelter intake', 'مقابلة الإيواء'),
+    name: L('Intake opvang', 'Entretien d’accueil (hébergement)', 'Shelter intake', 'مقابلة الإيواء', {
+      de: 'Aufnahmegespräch Frauenhaus',
+      tr: 'Sığınma evi ön görüşmesi',
+    }),
     description: L(
       'Een gesprek om te bekijken of en waar je veilig kan verblijven, met of zonder kinderen. In nood: bel 112 of de opvang, dag en nacht.',
       'Un entretien pour voir si et où vous pouvez loger en sécurité, avec ou sans enfants. En urgence : 112 ou l’hébergement, jour et nuit.',
@@ -132,7 +145,10 @@ const services: Service[] = [
   {
     ...base,
     id: 'social-welfare',
-    name: L('Onthaal CAW', 'Accueil CAW', 'Social welfare (CAW)', 'الاستقبال الاجتماعي (CAW)'),
+    name: L('Onthaal CAW', 'Accueil CAW', 'Social welfare (CAW)', 'الاستقبال الاجتماعي (CAW)', {
+      de: 'Sozialer Empfang (CAW)',
+      tr: 'Sosyal yardım kabulü (CAW)',
+    }),
     description: L(
       'Voor alle vragen: geld, papieren, relaties, veiligheid. Samen zoeken we wie je verder helpt.',
       'Pour toutes les questions : argent, papiers, relations, sécurité. Ensemble, nous cherchons qui peut vous aider.',
@@ -152,7 +168,7 @@ const services: Service[] = [
   {
     ...base,
     id: 'housing',
-    name: L('Woonadvies', 'Conseil logement', 'Housing advice', 'استشارة السكن'),
+    name: L('Woonadvies', 'Conseil logement', 'Housing advice', 'استشارة السكن', { de: 'Wohnberatung', tr: 'Konut danışmanlığı' }),
     description: L(
       'Hulp bij een andere woning, huurpremie, sociale woning of dringende huisvesting.',
       'Aide pour un autre logement, prime au loyer, logement social ou hébergement urgent.',
@@ -173,7 +189,7 @@ const services: Service[] = [
   {
     ...base,
     id: 'youth-care',
-    name: L('Jeugdhulp', 'Aide à la jeunesse', 'Youth care', 'رعاية الشباب'),
+    name: L('Jeugdhulp', 'Aide à la jeunesse', 'Youth care', 'رعاية الشباب', { de: 'Jugendhilfe', tr: 'Gençlik yardımı' }),
     description: L(
       'Voor kinderen en jongeren die thuis geweld zien of meemaken, en voor ouders die zich zorgen maken.',
       'Pour les enfants et les jeunes qui voient ou subissent des violences à la maison, et pour les parents inquiets.',
@@ -194,7 +210,7 @@ const services: Service[] = [
   {
     ...base,
     id: 'peer-group',
-    name: L('Praatgroep', 'Groupe de parole', 'Peer support group', 'مجموعة دعم الأقران'),
+    name: L('Praatgroep', 'Groupe de parole', 'Peer support group', 'مجموعة دعم الأقران', { de: 'Gesprächsgruppe', tr: 'Destek grubu' }),
     description: L(
       'Een kleine groep mensen die hetzelfde meemaakten, met een begeleider. Je vertelt alleen wat je wil. Deelnemers zien elkaars gegevens niet.',
       'Un petit groupe de personnes ayant vécu la même chose, avec un animateur. Vous ne dites que ce que vous voulez. Les participants ne voient pas les données des autres.',
@@ -215,7 +231,10 @@ const services: Service[] = [
   {
     ...base,
     id: 'self-defence-course',
-    name: L('Weerbaarheidstraining', 'Cours d’autodéfense', 'Self-defence course', 'دورة الدفاع عن النفس'),
+    name: L('Weerbaarheidstraining', 'Cours d’autodéfense', 'Self-defence course', 'دورة الدفاع عن النفس', {
+      de: 'Selbstverteidigungskurs',
+      tr: 'Öz savunma kursu',
+    }),
     description: L(
       'Een groepstraining: grenzen aangeven, je stem gebruiken, jezelf in veiligheid brengen. Geen ervaring of conditie nodig.',
       'Un cours en groupe : poser ses limites, utiliser sa voix, se mettre en sécurité. Aucune expérience ni condition physique requise.',
@@ -242,7 +261,10 @@ const services: Service[] = [
   {
     ...base,
     id: 'migrant-services',
-    name: L('Hulp voor nieuwkomers', 'Aide aux nouveaux arrivants', 'Migrant services', 'خدمات للمهاجرين'),
+    name: L('Hulp voor nieuwkomers', 'Aide aux nouveaux arrivants', 'Migrant services', 'خدمات للمهاجرين', {
+      de: 'Hilfe für Neuankömmlinge',
+      tr: 'Yeni gelenlere yardım',
+    }),
     description: L(
       'Vragen over verblijf, papieren, taal en inburgering, ook als je verblijf afhangt van je partner. Met tolk als je dat wil.',
       'Questions sur le séjour, les papiers, la langue et l’intégration, aussi si votre séjour dépend de votre partenaire. Avec interprète si vous le souhaitez.',
@@ -280,7 +302,7 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'emergency-112',
     kind: 'emergency',
-    name: L('112 — noodnummer', '112 — numéro d’urgence', '112 — emergency', '112 — رقم الطوارئ'),
+    name: L('112 — noodnummer', '112 — numéro d’urgence', '112 — emergency', '112 — رقم الطوارئ', { de: '112 — Notruf', tr: '112 — acil çağrı' }),
     description: L(
       'Ambulance, brandweer of politie bij direct gevaar.',
       'Ambulance, pompiers ou police en cas de danger immédiat.',
@@ -298,7 +320,7 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'police-101',
     kind: 'police',
-    name: L('101 — politie', '101 — police', '101 — police', '101 — الشرطة'),
+    name: L('101 — politie', '101 — police', '101 — police', '101 — الشرطة', { de: '101 — Polizei', tr: '101 — polis' }),
     description: L('Politie, dringend.', 'Police, urgent.', 'Police, urgent.', 'الشرطة، حالة عاجلة.'),
     phone: '101',
     alwaysOpen: true,
@@ -310,7 +332,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'helpline-1712',
     kind: 'helpline',
-    name: L('1712 — hulplijn geweld', '1712 — ligne d’aide violence (Flandre)', '1712 — violence helpline (Flanders)', '1712 — خط المساعدة ضد العنف'),
+    name: L('1712 — hulplijn geweld', '1712 — ligne d’aide violence (Flandre)', '1712 — violence helpline (Flanders)', '1712 — خط المساعدة ضد العنف', {
+      de: '1712 — Hilfetelefon Gewalt (Flandern)',
+      tr: '1712 — şiddet yardım hattı (Flandre)',
+    }),
     description: L(
       'Voor vragen over geweld, misbruik en kindermishandeling. Gratis en anoniem. Geen noodnummer.',
       'Pour toute question sur la violence, les abus et la maltraitance d’enfants. Gratuit et anonyme. Pas un numéro d’urgence.',
@@ -329,7 +354,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'ecoute-violences-conjugales',
     kind: 'helpline',
-    name: L('Écoute Violences Conjugales', 'Écoute Violences Conjugales', 'Écoute Violences Conjugales (domestic violence line)', 'خط الاستماع للعنف الزوجي'),
+    name: L('Écoute Violences Conjugales', 'Écoute Violences Conjugales', 'Écoute Violences Conjugales (domestic violence line)', 'خط الاستماع للعنف الزوجي', {
+      de: 'Écoute Violences Conjugales (Hilfetelefon häusliche Gewalt)',
+      tr: 'Écoute Violences Conjugales (aile içi şiddet hattı)',
+    }),
     description: L(
       'Gratis Franstalige hulplijn voor partnergeweld, dag en nacht.',
       'Ligne d’écoute gratuite sur les violences conjugales, 24 h/24, 7 j/7.',
@@ -347,7 +375,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'police-victim-support',
     kind: 'victim-support',
-    name: L('Politie Ruppel — slachtofferbejegening', 'Police Ruppel — assistance aux victimes', 'Ruppel police — victim support', 'شرطة روبل — دعم الضحايا'),
+    name: L('Politie Ruppel — slachtofferbejegening', 'Police Ruppel — assistance aux victimes', 'Ruppel police — victim support', 'شرطة روبل — دعم الضحايا', {
+      de: 'Polizei Ruppel — Opferbetreuung',
+      tr: 'Ruppel polisi — mağdur desteği',
+    }),
     description: L(
       'Steun en uitleg na een klacht, ook over je veiligheid.',
       'Soutien et explications après une plainte, y compris sur votre sécurité.',
@@ -368,6 +399,7 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
       'Maison de justice — accueil des victimes',
       'House of Justice — victim reception',
       'دار العدالة — استقبال الضحايا',
+      { de: 'Justizhaus — Opferempfang', tr: 'Adalet Evi — mağdur kabulü' },
     ),
     description: L(
       'Informatie over je dossier bij het parket en hulp bij het proces.',
@@ -383,7 +415,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'caw',
     kind: 'social-welfare',
-    name: L('CAW Boom Mechelen Lier', 'CAW Boom Mechelen Lier', 'CAW Boom Mechelen Lier (social welfare)', 'CAW بوم ميخلن لير (الرعاية الاجتماعية)'),
+    name: L('CAW Boom Mechelen Lier', 'CAW Boom Mechelen Lier', 'CAW Boom Mechelen Lier (social welfare)', 'CAW بوم ميخلن لير (الرعاية الاجتماعية)', {
+      de: 'CAW Boom Mechelen Lier (Sozialhilfe)',
+      tr: 'CAW Boom Mechelen Lier (sosyal yardım)',
+    }),
     description: L(
       'Onthaal voor alle vragen, begeleiding bij partnergeweld, ook voor wie geweld pleegt.',
       'Accueil pour toutes les questions, accompagnement en cas de violence conjugale, aussi pour les auteurs.',
@@ -400,7 +435,7 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'shelter',
     kind: 'shelter',
-    name: L('Vluchthuis (opvang)', 'Maison d’accueil', 'Shelter', 'ملجأ'),
+    name: L('Vluchthuis (opvang)', 'Maison d’accueil', 'Shelter', 'ملجأ', { de: 'Frauenhaus', tr: 'Sığınma evi' }),
     description: L(
       'Veilige opvang voor volwassenen met of zonder kinderen. Bel dag en nacht; het adres blijft geheim.',
       'Hébergement sûr pour adultes avec ou sans enfants. Appelez jour et nuit ; l’adresse reste secrète.',
@@ -419,6 +454,7 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
       'Centre de prise en charge des violences sexuelles Anvers',
       'Sexual Assault Care Centre Antwerp',
       'مركز رعاية ضحايا العنف الجنسي أنتويرب',
+      { de: 'Zentrum für Opfer sexueller Gewalt Antwerpen', tr: 'Anvers Cinsel Şiddet Bakım Merkezi' },
     ),
     description: L(
       'Medische zorg, sporenonderzoek en psychologische hulp na seksueel geweld, dag en nacht, met of zonder klacht.',
@@ -438,6 +474,7 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
       'Centre de confiance maltraitance d’enfants',
       'Child Abuse Confidence Centre',
       'مركز الثقة لإساءة معاملة الأطفال',
+      { de: 'Vertrauenszentrum Kindesmisshandlung', tr: 'Çocuk İstismarı Güven Merkezi' },
     ),
     description: L(
       'Voor zorgen over een kind of jongere; ook via 1712.',
@@ -453,7 +490,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'youth-awel',
     kind: 'youth',
-    name: L('Awel — 102', 'Awel — 102 (jeunes, néerlandophone)', 'Awel — 102 (young people)', 'Awel — 102 (للشباب)'),
+    name: L('Awel — 102', 'Awel — 102 (jeunes, néerlandophone)', 'Awel — 102 (young people)', 'Awel — 102 (للشباب)', {
+      de: 'Awel — 102 (für Jugendliche, niederländischsprachig)',
+      tr: 'Awel — 102 (gençler için, Felemenkçe)',
+    }),
     description: L(
       'Voor kinderen en jongeren die met iemand willen praten. Gratis en anoniem.',
       'Pour les enfants et les jeunes qui veulent parler à quelqu’un. Gratuit et anonyme.',
@@ -472,7 +512,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'legal-aid',
     kind: 'legal',
-    name: L('Juridische eerstelijnsbijstand', 'Aide juridique de première ligne', 'First-line legal aid', 'المساعدة القانونية الأولية'),
+    name: L('Juridische eerstelijnsbijstand', 'Aide juridique de première ligne', 'First-line legal aid', 'المساعدة القانونية الأولية', {
+      de: 'Juristische Erstberatung',
+      tr: 'Ücretsiz ilk hukuki yardım',
+    }),
     description: L(
       'Gratis eerste juridisch advies door een advocaat.',
       'Premier avis juridique gratuit par un avocat.',
@@ -488,7 +531,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'housing-boom',
     kind: 'housing',
-    name: L('Sociaal Huis Boom — wonen', 'Maison sociale de Boom — logement', 'Boom social services — housing', 'البيت الاجتماعي في بوم — السكن'),
+    name: L('Sociaal Huis Boom — wonen', 'Maison sociale de Boom — logement', 'Boom social services — housing', 'البيت الاجتماعي في بوم — السكن', {
+      de: 'Sozialhaus Boom — Wohnen',
+      tr: 'Boom Sosyal Evi — konut',
+    }),
     description: L(
       'Dringende huisvesting, sociale woningen, huurpremie.',
       'Logement urgent, logements sociaux, prime au loyer.',
@@ -504,7 +550,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'mental-health-1813',
     kind: 'mental-health',
-    name: L('Zelfmoordlijn 1813', 'Ligne de prévention du suicide 1813 (néerlandophone)', 'Suicide line 1813', 'خط منع الانتحار 1813'),
+    name: L('Zelfmoordlijn 1813', 'Ligne de prévention du suicide 1813 (néerlandophone)', 'Suicide line 1813', 'خط منع الانتحار 1813', {
+      de: 'Suizidpräventionslinie 1813 (niederländischsprachig)',
+      tr: 'İntiharı önleme hattı 1813 (Felemenkçe)',
+    }),
     description: L(
       'Als je aan zelfmoord denkt of je zorgen maakt om iemand. Gratis, anoniem, dag en nacht.',
       'Si vous pensez au suicide ou vous inquiétez pour quelqu’un. Gratuit, anonyme, jour et nuit.',
@@ -522,7 +571,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'druglijn',
     kind: 'addiction',
-    name: L('De DrugLijn', 'De DrugLijn (alcool, drogues, jeux)', 'De DrugLijn (alcohol, drugs, gambling)', 'خط المخدرات DrugLijn'),
+    name: L('De DrugLijn', 'De DrugLijn (alcool, drogues, jeux)', 'De DrugLijn (alcohol, drugs, gambling)', 'خط المخدرات DrugLijn', {
+      de: 'De DrugLijn (Alkohol, Drogen, Glücksspiel)',
+      tr: 'De DrugLijn (alkol, uyuşturucu, kumar)',
+    }),
     description: L(
       'Vragen over alcohol, drugs, medicatie of gokken, voor jezelf of iemand anders. Anoniem.',
       'Questions sur l’alcool, les drogues, les médicaments ou le jeu, pour vous ou un proche. Anonyme.',
@@ -540,7 +592,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'perpetrator-programme',
     kind: 'perpetrator',
-    name: L('Daderhulp — stoppen met geweld', 'Aide aux auteurs — arrêter la violence', 'Help to stop using violence', 'مساعدة لمن يريد التوقف عن العنف'),
+    name: L('Daderhulp — stoppen met geweld', 'Aide aux auteurs — arrêter la violence', 'Help to stop using violence', 'مساعدة لمن يريد التوقف عن العنف', {
+      de: 'Hilfe für Täter — Gewalt beenden',
+      tr: 'Şiddeti bırakmak için yardım',
+    }),
     description: L(
       'Voor wie geweld gebruikt en wil stoppen. Vrijwillig of via justitie.',
       'Pour qui utilise la violence et veut arrêter. Volontaire ou via la justice.',
@@ -555,7 +610,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'vdab',
     kind: 'job',
-    name: L('VDAB — werk zoeken', 'VDAB — chercher un emploi', 'VDAB — finding work', 'VDAB — البحث عن عمل'),
+    name: L('VDAB — werk zoeken', 'VDAB — chercher un emploi', 'VDAB — finding work', 'VDAB — البحث عن عمل', {
+      de: 'VDAB — Arbeitssuche',
+      tr: 'VDAB — iş arama',
+    }),
     description: L(
       'Werk, opleiding en een eigen inkomen.',
       'Emploi, formation et revenu propre.',
@@ -572,7 +630,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'integration-agency',
     kind: 'migrant',
-    name: L('Agentschap Integratie en Inburgering', 'Agence Intégration et Insertion civique', 'Integration agency (newcomers)', 'وكالة الاندماج والاستيعاب'),
+    name: L('Agentschap Integratie en Inburgering', 'Agence Intégration et Insertion civique', 'Integration agency (newcomers)', 'وكالة الاندماج والاستيعاب', {
+      de: 'Agentur für Integration und Einbürgerung',
+      tr: 'Uyum ve Entegrasyon Ajansı (yeni gelenler)',
+    }),
     description: L(
       'Verblijf, taal en inburgering; sociaal tolken.',
       'Séjour, langue et intégration ; interprètes sociaux.',
@@ -588,7 +649,10 @@ const contactPoints: Omit<ContactPoint, 'confidential'>[] = [
   cp({
     id: 'municipality-boom',
     kind: 'local-authority',
-    name: L('Gemeente Boom — onthaal', 'Commune de Boom — accueil', 'Boom town hall — front desk', 'بلدية بوم — الاستقبال'),
+    name: L('Gemeente Boom — onthaal', 'Commune de Boom — accueil', 'Boom town hall — front desk', 'بلدية بوم — الاستقبال', {
+      de: 'Gemeinde Boom — Empfang',
+      tr: 'Boom Belediyesi — danışma',
+    }),
     description: L(
       'Adres, documenten en de weg naar lokale diensten.',
       'Adresse, documents et orientation vers les services locaux.',

@@ -1,4 +1,4 @@
-import type { BookingRequest, BookingView, CreatedBooking, SlotsAnswer } from '../../../shared/bookings/api.js';
+import type { BookingRequest, BookingView, ContactChoicesRequest, CreatedBooking, SlotsAnswer } from '../../../shared/bookings/api.js';
 import { PROOF_HEADER, solveProof } from '../../../shared/catalog/booking-proof.js';
 
 /**
@@ -58,6 +58,8 @@ export const bookingApi = {
   view: (reference: string, pin: string) => send<BookingView>('GET', `/api/bookings/${ref(reference)}`, { pin }),
   reschedule: (reference: string, pin: string, start: string) =>
     send<BookingView>('POST', `/api/bookings/${ref(reference)}/reschedule`, { pin, body: { start } }),
+  contact: (reference: string, pin: string, choices: ContactChoicesRequest) =>
+    send<BookingView>('PUT', `/api/bookings/${ref(reference)}/contact`, { pin, body: choices }),
   cancel: (reference: string, pin: string) => send<BookingView>('POST', `/api/bookings/${ref(reference)}/cancel`, { pin }),
   erase: (reference: string, pin: string) => send<void>('DELETE', `/api/bookings/${ref(reference)}`, { pin }),
 };

@@ -2,19 +2,21 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { BookingView } from '../../../shared/bookings/api.js';
 import type { Service } from '../catalog-types.js';
-import { Field } from '../field.js';
+import { Check, Field } from '../field.js';
 import { useAction } from '../../common/use-action.js';
 import type { Lang, BookingTexts } from '../i18n/index.js';
 import { useStore } from '../store.js';
 import { bookingApi, type Result } from './api.js';
+import { ContactFields, ContactSummary, contactDetailsOf, safeContactOf, useFieldErrors, type ContactDetails } from './contact-fields.js';
+import { checkContact } from './rules.js';
 import { SlotPicker } from './slot-picker.js';
 import { flowStore, forget, patchFlow } from './state.js';
 import { Alert, failureOf, failureText, settled, StepHeading, when } from './ui.js';
 import { WhereToGo } from './where.js';
 
-type Confirming = 'cancel' | 'erase' | 'move' | undefined;
+type Confirming = 'cancel' | 'erase' | 'move' | 'contact' | undefined;
 
-/** "My appointment": opened with reference + PIN; move, cancel or erase it, each confirmed first. */
+/** "My appointment": opened with reference + PIN; change her contact choices (and the police's consent), move, cancel or erase it, each confirmed first. */
 export function Manage({
   t,
   lang,
@@ -35,11 +37,26 @@ export function Manage({
   const { busy } = action;
   const error = action.error === undefined ? undefined : failureText(t, failureOf(action.error));
   const setCreds = (patch: Partial<typeof creds>) => patchFlow({ credentials: { ...flowStore.get().credentials, ...patch } });
+  const [contact, setContact] = useState<ContactDetails | undefined>(undefined);
+  const form = useFieldErrors(contact, (c: ContactDetails | undefined) => (c ? checkContact(c, t) : undefined), t, action.error);
+  const editContact = (patch: Partial<ContactDetails>) => {
+    if (action.error !== undefined) action.setError(undefined);
+    setContact((c) => (c ? { ...c, ...patch } : c));
+  };
 
   const run = async <T,>(call: () => Promise<Result<T>>, onOk: (v: T) => void) => {
     setDone(undefined);
     await action.run(async () => onOk(await settled(call())));
   };
+  const saveContact = (c: ContactDetails, done: string) =>
+    void run(
+      () => bookingApi.contact(creds.reference, creds.pin, { safeContact: safeContactOf(c), interpreter: c.interpreter, shareWithPolice: c.shareWithPolice }),
+      (b) => {
+        setBooking(b);
+        setConfirming(undefined);
+        setDone(done);
+      },
+    );
   const open = (e: Event) => {
     e.preventDefault();
     void run(
@@ -87,6 +104,7 @@ export function Manage({
         <dt>{t.when}</dt>
         <dd>{when(booking.start, lang)}</dd>
         {booking.status !== 'cancelled' && <WhereToGo t={t} service={serviceOf(booking.serviceId)} />}
+        {booking.status !== 'cancelled' && <ContactSummary t={t} b={booking} />}
         <dt>{t.status}</dt>
         <dd data-status={booking.status}>{t.statuses[booking.status]}</dd>
       </dl>
@@ -95,8 +113,28 @@ export function Manage({
           {done}
         </p>
       )}
-      <Alert text={error} />
-      {confirming === 'move' ? (
+      <Alert text={confirming === 'contact' ? form.unplaced : error} />
+      {confirming === 'contact' && contact ? (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (form.ready()) saveContact(contact, t.contactSaved);
+          }}
+        >
+          <h3>{t.contactChange}</h3>
+          <ContactFields t={t} d={contact} set={editContact} errorOf={form.errorOf} />
+          <Check label={t.interpreter} checked={contact.interpreter} onChange={(on) => editContact({ interpreter: on })} />
+          <div class="actions">
+            <button type="submit" class="button primary" disabled={busy}>
+              {t.contactSave}
+            </button>
+            <button type="button" class="button" onClick={() => setConfirming(undefined)}>
+              {t.keepIt}
+            </button>
+          </div>
+        </form>
+      ) : confirming === 'move' ? (
         <div>
           <h3>{t.moveTitle}</h3>
           <SlotPicker
@@ -162,6 +200,28 @@ export function Manage({
         </div>
       ) : (
         <div class="actions">
+          {active && (
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                setContact(contactDetailsOf(booking));
+                setConfirming('contact');
+              }}
+            >
+              {t.contactChange}
+            </button>
+          )}
+          {active && booking.shareWithPolice && (
+            <button
+              type="button"
+              class="button"
+              disabled={busy}
+              onClick={() => saveContact({ ...contactDetailsOf(booking), shareWithPolice: false }, t.consentWithdrawn)}
+            >
+              {t.withdrawConsent}
+            </button>
+          )}
           {active && (
             <button type="button" class="button" onClick={() => setConfirming('move')}>
               {t.move}

@@ -28,6 +28,11 @@ const digitCount = (phone: string) => phone.replace(/\D/g, '').length;
  */
 export function checkDetails(d: Details, t: BookingTexts): FieldError | undefined {
   if (!d.alias.trim()) return { field: 'alias', text: t.errors.aliasMissing };
+  return checkContact(d, t);
+}
+
+/** The first thing wrong with her contact choices (the booking form's and "my appointment"'s). */
+export function checkContact(d: Pick<Details, 'mayContact' | 'phone' | 'safeFrom' | 'safeTo'>, t: BookingTexts): FieldError | undefined {
   if (!d.mayContact) return undefined;
   if (!d.phone.trim()) return { field: 'phone', text: t.errors.phoneMissing };
   const digits = digitCount(d.phone);

@@ -19,6 +19,8 @@ export interface Details {
   safeTo: string;
   voicemail: boolean;
   codeWord: string;
+  /** Her consent that the police social service may take these choices over (off unless she ticks it). */
+  shareWithPolice: boolean;
 }
 
 export type Step = 'start' | 'service' | 'slot' | 'details' | 'done' | 'manage';
@@ -49,6 +51,7 @@ export const emptyDetails = (language: string): Details => ({
   safeTo: '',
   voicemail: false,
   codeWord: '',
+  shareWithPolice: false,
 });
 
 const initial = (): FlowState => ({

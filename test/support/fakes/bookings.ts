@@ -80,6 +80,17 @@ export class InMemoryBookingRepository implements BookingRepository {
     return next;
   }
 
+  async replace(b: BookingRecord, next: BookingRecord): Promise<BookingRecord> {
+    this.current(
+      b,
+      (s) => s.updatedAt === b.updatedAt && (s.status === 'booked' || s.status === 'confirmed'),
+      'The booking changed meanwhile; reload it',
+      'status',
+    );
+    this.bookings.set(b.reference, structuredClone(next));
+    return next;
+  }
+
   async cancel(b: BookingRecord, now: Date): Promise<BookingRecord> {
     this.current(b, (s) => s.status === 'booked' || s.status === 'confirmed', 'The booking was cancelled already', 'status');
     const at = now.toISOString();

@@ -178,6 +178,12 @@ describe('disguise', () => {
     expect(isUnlockWord('brood')).toBe(false);
     expect(isUnlockWord('')).toBe(false);
   });
+
+  it('folds the Turkish dotted and dotless i: YARDIM, yardım, Yardım, yardim and HILFE all open help', () => {
+    for (const word of ['YARDIM', 'yardım', 'Yardım', 'yardim', 'YARDİM', 'HILFE', 'Hilfe', 'HİLFE', 'HELP', 'AIDE'])
+      expect(isUnlockWord(word), word).toBe(true);
+    expect(isUnlockWord('yardımcı')).toBe(false);
+  });
 });
 
 describe('<QuickExit>', () => {

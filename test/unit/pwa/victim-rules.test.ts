@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textIn } from '../../../pwa/src/catalog-types.js';
 import { listOf } from '../../../pwa/src/data.js';
 import { telHref } from '../../../pwa/src/emergency.js';
 import { openStatus, weeklyHours } from '../../../pwa/src/hours.js';
@@ -78,6 +79,16 @@ describe('catalogue answers and numbers', () => {
   it('tap-to-call links dial the digits', () => {
     expect(telHref('0800 30 030')).toBe('tel:080030030');
     expect(telHref('+32 3 880 88 00')).toBe('tel:+3238808800');
+  });
+
+  it('a name missing in her language falls back to Dutch, then French, then English, never to a blank', () => {
+    const name = { nl: 'Jeugdhulp', fr: 'Aide à la jeunesse', en: 'Youth care', de: 'Jugendhilfe', tr: '' };
+    expect(textIn(name, 'de')).toBe('Jugendhilfe');
+    expect(textIn(name, 'tr')).toBe('Jeugdhulp');
+    expect(textIn({ fr: 'Aide', en: 'Help' }, 'tr')).toBe('Aide');
+    expect(textIn({ en: 'Help' }, 'de')).toBe('Help');
+    expect(textIn({ ar: 'مساعدة' }, 'de')).toBe('مساعدة');
+    expect(textIn('Plain', 'tr')).toBe('Plain');
   });
 });
 

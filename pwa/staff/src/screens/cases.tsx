@@ -19,7 +19,7 @@ import { FollowupCard, type Followup } from './followups.js';
 import { choices, ListState, SubmitCancel } from '../ui/form-bits.js';
 import { AlertRiskRaise } from './alert-risk.js';
 import { InterventionChildren } from './interventions.js';
-import { SafeContactBlock, SafeContactEditor } from './safe-contact.js';
+import { SafeContactBlock, SafeContactEditor, SafeContactFromBooking } from './safe-contact.js';
 import { OrderTimeline } from './timeline.js';
 
 const RISKS = ['standard', 'medium', 'high'] as const;
@@ -204,6 +204,9 @@ export function CaseScreen({ id, roles }: { id: string; roles: readonly StaffRol
           <SafeContactBlock sc={c.safeContact} id={c.id} />
           {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? (
             <SafeContactEditor key={c.id} caseId={c.id} version={c.version} sc={c.safeContact} onSaved={loaded.reload} />
+          ) : null}
+          {c.status !== 'closed' && can(roles, 'POST /api/cases/{id}/safe-contact/from-booking') ? (
+            <SafeContactFromBooking key={`${c.id}-booking`} caseId={c.id} version={c.version} onSaved={loaded.reload} />
           ) : null}
           {c.status === 'closed' ? <p class="notice">{t.cases.closedNotice}</p> : null}
           {c.status !== 'closed' && can(roles, 'PATCH /api/cases/{id}') ? <CaseActions c={c} onSaved={loaded.reload} /> : null}

@@ -26,6 +26,12 @@ const nl = {
   languageHint: 'Taalcode, bv. nl, fr, ar',
   setBy: (who: string, when: string) => `Genoteerd door ${who}, ${when}`,
   saved: 'Veilig contact bewaard.',
+  fromBooking: 'Uit haar afspraak overnemen',
+  fromBookingHint: 'De referentie van haar afspraak bij het centrum. Lukt alleen als zij bij het boeken toestemming gaf (en die niet introk).',
+  bookingReference: 'Referentie van de afspraak',
+  fromBookingButton: 'Keuzes overnemen',
+  fromBookingNote: (ref: string) => `Overgenomen uit haar afspraak ${ref}, met haar toestemming.`,
+  takenOver: 'Haar keuzes zijn overgenomen.',
 };
 export type SafeContactText = typeof nl;
 
@@ -54,6 +60,12 @@ const fr: SafeContactText = {
   languageHint: 'Code de langue, p. ex. nl, fr, ar',
   setBy: (who, when) => `Noté par ${who}, ${when}`,
   saved: 'Contact sûr enregistré.',
+  fromBooking: 'Reprendre de son rendez-vous',
+  fromBookingHint: 'La référence de son rendez-vous au centre. Possible seulement si elle y a consenti en réservant (et ne l’a pas retiré).',
+  bookingReference: 'Référence du rendez-vous',
+  fromBookingButton: 'Reprendre ses choix',
+  fromBookingNote: (ref) => `Repris de son rendez-vous ${ref}, avec son accord.`,
+  takenOver: 'Ses choix ont été repris.',
 };
 
 const en: SafeContactText = {
@@ -81,6 +93,12 @@ const en: SafeContactText = {
   languageHint: 'Language code, e.g. nl, fr, ar',
   setBy: (who, when) => `Recorded by ${who}, ${when}`,
   saved: 'Safe contact saved.',
+  fromBooking: 'Take over from her booking',
+  fromBookingHint: 'The reference of her booking at the centre. Works only if she consented when booking (and has not withdrawn it).',
+  bookingReference: 'Booking reference',
+  fromBookingButton: 'Take over her choices',
+  fromBookingNote: (ref) => `Taken over from her booking ${ref}, with her consent.`,
+  takenOver: 'Her choices were taken over.',
 };
 
 export const safeContactText: Record<Lang, SafeContactText> = { nl, fr, en };

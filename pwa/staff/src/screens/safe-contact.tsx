@@ -38,6 +38,7 @@ export function SafeContactBlock({ sc, id }: { sc: CaseSafeContactRecord | undef
           {sc.mayCall && sc.phone ? <Fact term={x.phone}>{sc.phone}</Fact> : null}
         </Facts>
       )}
+      {sc?.fromBooking ? <p class="hint">{x.fromBookingNote(sc.fromBooking)}</p> : null}
       {sc ? <p class="hint">{x.setBy(sc.setBy, dateTime(sc.setAt))}</p> : null}
     </section>
   );
@@ -132,5 +133,48 @@ export function SafeContactEditor({
         </form>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The officer takes her booking's contact choices over into the case: only when she consented in the
+ * booking (the API answers 404 otherwise, as for an unknown reference); audited on both.
+ */
+export function SafeContactFromBooking({ caseId, version, onSaved }: { caseId: string; version: number | undefined; onSaved: () => void }) {
+  const { lang } = useI18n();
+  const x = safeContactText[lang];
+  const [reference, setReference] = useState('');
+  const [taken, setTaken] = useState(false);
+  const action = useAction();
+  const submit = (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => {
+      await api('POST', `/api/cases/${seg(caseId)}/safe-contact/from-booking`, {
+        body: { reference: reference.trim(), ...(version !== undefined ? { expectedVersion: version } : {}) },
+      });
+      setTaken(true);
+      setReference('');
+      onSaved();
+    });
+  };
+  return (
+    <form onSubmit={submit} class="safe-contact-from-booking" aria-label={x.fromBooking}>
+      <p class={taken ? 'saved' : 'visually-hidden'} role="status">
+        {taken ? x.takenOver : ''}
+      </p>
+      <h4>{x.fromBooking}</h4>
+      <Field
+        id="sc-booking-ref"
+        label={x.bookingReference}
+        hint={x.fromBookingHint}
+        value={reference}
+        autocomplete="off"
+        onInput={(e) => setReference(value(e))}
+      />
+      <ErrorText error={action.error} />
+      <button type="submit" class="button" disabled={action.busy || reference.trim() === ''}>
+        {x.fromBookingButton}
+      </button>
+    </form>
   );
 }

@@ -3,10 +3,17 @@ import { useI18n } from '../i18n/index.js';
 
 /**
  * One catalogue text in every language the apps show (shared/catalog/types.ts `CATALOG_LANGS`: Dutch,
- * French, English, Arabic). Dutch is required; an empty other language is left out, so the victim app
- * falls back to Dutch for it. The languages' own names, as their readers know them.
+ * French, English, Arabic, German, Turkish). Dutch is required; an empty other language is left out, so
+ * the victim app falls back for it (Dutch, French, English: `CATALOG_FALLBACK`). The languages' own names, as their readers know them.
  */
-export const CATALOG_LANG_NAMES: Record<CatalogLang, string> = { nl: 'Nederlands', fr: 'Français', en: 'English', ar: 'العربية' };
+export const CATALOG_LANG_NAMES: Record<CatalogLang, string> = {
+  nl: 'Nederlands',
+  fr: 'Français',
+  en: 'English',
+  ar: 'العربية',
+  de: 'Deutsch',
+  tr: 'Türkçe',
+};
 
 export type LocalizedDraft = Record<CatalogLang, string>;
 

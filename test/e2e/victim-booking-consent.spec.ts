@@ -1,0 +1,78 @@
+import { expect, test } from '@playwright/test';
+import nl from '../../pwa/src/i18n/nl.js';
+import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
+import { E2E_PORT, VICTIM_ORIGIN } from './origins.js';
+import { signIn, STAFF_ORIGIN, staffApi } from './staff-helpers.js';
+import { bookUpToDetails, openApp, routeNeutralSites } from './victim-helpers.js';
+
+/**
+ * Her booking's contact choices reach the police social service only with her consent: she books with
+ * choices and ticks the consent, "my appointment" shows them; the officer takes them over on the case
+ * page from the booking reference, and the case's safe-contact block (and every follow-up card) shows them.
+ */
+const t = nl.booking;
+
+test.beforeEach(async ({ context }) => {
+  await routeNeutralSites(context);
+});
+
+test('booking with contact choices and consent → the officer takes them over → the case shows them', async ({ page, browser, request }) => {
+  await page.goto(VICTIM_ORIGIN);
+  await openApp(page);
+  await bookUpToDetails(page, 'Leyla', 'last');
+  await page.getByLabel(t.mayContactYes).check();
+  await page.getByLabel(t.phone).fill('0470 98 76 54');
+  await page.getByLabel(t.safeFrom).fill('10:00');
+  await page.getByLabel(t.safeTo).fill('12:00');
+  await page.getByLabel(t.codeWord).fill('Zonnebloem');
+  await page.getByLabel(t.shareWithPolice).check();
+  await page.getByRole('button', { name: t.book }).click();
+  await expect(page.getByRole('heading', { name: t.doneTitle })).toBeVisible({ timeout: 30_000 });
+  const reference = (await page.locator('[data-reference]').innerText()).trim();
+
+  await page.getByRole('button', { name: t.viewBooking }).click();
+  const choices = page.locator('[data-contact-choices]');
+  await expect(choices).toContainText('Zonnebloem');
+  await expect(choices).toContainText(t.sharedWithPolice);
+
+  const now = Date.now();
+  const keys = await loadIssuerKeys(`.data/e2e-${E2E_PORT}`);
+  const officer = await mintAccessToken(keys, subjectFor('olivia.officer')!, { issuer: issuerUrl(STAFF_ORIGIN) });
+  const made = await request.fetch(staffApi('/api/cases'), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${officer}` },
+    data: {
+      victimRef: `V-BC-${now}`,
+      zone: 'ruppel',
+      interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10),
+      kind: 'physical',
+      children: false,
+      substanceAbuse: false,
+    },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const caseId = (await made.json()).id as string;
+
+  const staff = await browser.newPage();
+  await signIn(staff, 'olivia.officer', `#/cases/${caseId}`);
+  const block = staff.locator('main section[data-safe-contact]').first();
+  await expect(block).toContainText('Nog geen afspraken over veilig contact');
+  const form = staff.getByRole('form', { name: 'Uit haar afspraak overnemen' });
+  await form.getByLabel(/^Referentie van de afspraak/).fill(reference);
+  await form.getByRole('button', { name: 'Keuzes overnemen' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: 'Haar keuzes zijn overgenomen.' })).toBeVisible();
+  await expect(block).toContainText('Zonnebloem');
+  await expect(block).toContainText('10:00–12:00');
+  await expect(block).toContainText(`Overgenomen uit haar afspraak ${reference}`);
+  const card = staff.locator('li.card[data-followup-id]').first();
+  await expect(card).toContainText('Zonnebloem');
+
+  // She withdraws the consent from "my appointment": taking over again is refused.
+  await page.getByRole('button', { name: t.withdrawConsent }).click();
+  await expect(page.getByRole('status').filter({ hasText: t.consentWithdrawn })).toBeVisible();
+  await expect(choices).toContainText(t.notSharedWithPolice);
+  await form.getByLabel(/^Referentie van de afspraak/).fill(reference);
+  await form.getByRole('button', { name: 'Keuzes overnemen' }).click();
+  await expect(form.getByRole('alert')).toBeVisible();
+  await staff.close();
+});
