@@ -36,6 +36,14 @@ export const prefixes = {
   fjcCode: 'FJCCODE#',
   /** Guessing budgets of victim case codes, per client address. */
   fjcCodeAttempts: 'FJCCODEFAIL#',
+  /** Her own space (functions/space): its header, plan, journal chain, photos, self-check, call-backs, shares — ciphertext she alone can open. */
+  space: 'SPACE#',
+  /** Guessing budgets of space passphrases, per client address. */
+  spaceAttempts: 'SPACEFAIL#',
+  /** What she shared with a family case (sealed server-side, a read grant on the case). */
+  spaceShare: 'SPACESHARE#',
+  /** A call-back request for the officer (sealed: her number, safe times). */
+  spaceCallback: 'SPACECALLBACK#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',

@@ -746,13 +746,24 @@ const VICTIM_APP: Principal = { sub: 'victim-app', username: 'victim-app', roles
  * look alike only in that neither says anything about any case.
  */
 async function caseOfCode(deps: FjcDeps, code: string, client: string, now: Date): Promise<StoredCase> {
-  const reservation = await deps.repo.reserveCodeAttempt(client, now);
+  return caseIdOfCode(deps.repo, code, client, now, (caseId) => deps.repo.load(caseId));
+}
+
+/** The same lookup for another capability (her space links to her case): `found` reads what it needs of the case. */
+export async function caseIdOfCode<T>(
+  repo: Pick<FjcRepository, 'reserveCodeAttempt' | 'refundCodeAttempt' | 'caseIdForCode'>,
+  code: string,
+  client: string,
+  now: Date,
+  found: (caseId: string) => Promise<T | undefined>,
+): Promise<T> {
+  const reservation = await repo.reserveCodeAttempt(client, now);
   if (!reservation.reserved) throw new TooManyAttemptsError('Too many wrong codes; try again in 15 minutes');
   const normalized = normalizeProtectionCode(code);
-  const caseId = normalized ? await deps.repo.caseIdForCode(hashCaseCode(normalized)) : undefined;
-  const s = caseId ? await deps.repo.load(caseId) : undefined;
+  const caseId = normalized ? await repo.caseIdForCode(hashCaseCode(normalized)) : undefined;
+  const s = caseId ? await found(caseId) : undefined;
   if (!s) throw new NotFoundError('Unknown case code');
-  await deps.repo.refundCodeAttempt(client, reservation.windowStart);
+  await repo.refundCodeAttempt(client, reservation.windowStart);
   return s;
 }
 

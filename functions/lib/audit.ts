@@ -35,7 +35,12 @@ export type AuditAction =
   | 'issue-victim-code'
   /** A consent of the victim was recorded, or withdrawn (by her in the victim app, or recorded by staff). */
   | 'record-consent'
-  | 'withdraw-consent';
+  | 'withdraw-consent'
+  /** She linked her space to her family case with her case code. */
+  | 'link-space'
+  /** She shared her plan or journal entries with her case (a read grant), or took that back. */
+  | 'share-space'
+  | 'revoke-space-share';
 
 export interface AuditEntry {
   entity: string;

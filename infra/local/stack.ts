@@ -21,9 +21,9 @@ import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { seedDemoData, type SeedReport } from './seed.js';
 import { startLocalSns, type LocalMessage } from './sns.js';
-import { ensureLocalPersonalKey, ensureLocalRoundingKey } from './personal-key.js';
+import { ensureLocalPersonalKey, ensureLocalRoundingKey, ensureLocalSpaceSigningKey } from './personal-key.js';
 import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
-import { REPORT_ROUNDING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
+import { REPORT_ROUNDING_KEY_LOCAL_ENV, SPACE_SIGNING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
 import { staticFiles } from './static-files.js';
 import { PUSH_ENDPOINT_PATH } from './dev-routes.js';
 import { createLocalPushEndpoint, type LocalPushEndpoint } from './push-endpoint.js';
@@ -140,6 +140,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     // Personal fields are sealed with a key kept in the data dir (a test run may have bound its own already).
     if (!process.env[PERSONAL_DATA_LOCAL_KEY_ENV]) setEnv(PERSONAL_DATA_LOCAL_KEY_ENV, ensureLocalPersonalKey(dataDir));
     if (!process.env[REPORT_ROUNDING_KEY_LOCAL_ENV]) setEnv(REPORT_ROUNDING_KEY_LOCAL_ENV, ensureLocalRoundingKey(dataDir));
+    if (!process.env[SPACE_SIGNING_KEY_LOCAL_ENV]) setEnv(SPACE_SIGNING_KEY_LOCAL_ENV, ensureLocalSpaceSigningKey(dataDir));
     setEnv(BOOKINGS_PER_CLIENT_ENV, '10000');
     setEnv(AUDIT_DIGEST_DIR_ENV, resolve(dataDir, 'audit-digests'));
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint });
