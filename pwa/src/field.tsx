@@ -16,6 +16,8 @@ export function Field(props: {
   value: string;
   onInput: (value: string) => void;
   type?: 'text' | 'tel' | 'time' | 'password';
+  /** A few sentences rather than a word: a textarea (text only). */
+  multiline?: boolean;
   maxLength?: number;
   inputMode?: 'numeric' | 'text';
   autocapitalize?: 'characters' | 'off';
@@ -27,6 +29,15 @@ export function Field(props: {
   const describedBy = [hintId, props.describedBy, errorId].filter(Boolean).join(' ');
   // Numbers, codes and times read left to right in every language.
   const ltr = type !== 'text' || props.autocapitalize === 'characters';
+  const shared = {
+    id: props.id,
+    class: 'text-input',
+    autocomplete: 'off',
+    ...(props.maxLength ? { maxLength: props.maxLength } : {}),
+    value: props.value,
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    ...(props.error ? { 'aria-invalid': 'true' as const } : {}),
+  };
   return (
     <div class={props.error ? 'field field-invalid' : 'field'}>
       <label for={props.id}>{props.label}</label>
@@ -40,22 +51,20 @@ export function Field(props: {
           {props.error}
         </p>
       )}
-      <input
-        id={props.id}
-        ref={props.inputRef}
-        class="text-input"
-        // Preact types an input's attributes per `type`; every attribute here is valid for the four used.
-        type={type as 'text'}
-        {...(ltr ? { dir: 'ltr' } : {})}
-        autocomplete="off"
-        {...(props.autocapitalize ? { autocapitalize: props.autocapitalize, spellcheck: false } : {})}
-        {...(props.inputMode ? { inputMode: props.inputMode } : {})}
-        {...(props.maxLength ? { maxLength: props.maxLength } : {})}
-        value={props.value}
-        {...(describedBy ? { 'aria-describedby': describedBy } : {})}
-        {...(props.error ? { 'aria-invalid': 'true' as const } : {})}
-        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
-      />
+      {props.multiline ? (
+        <textarea {...shared} rows={3} onInput={(e) => props.onInput((e.currentTarget as HTMLTextAreaElement).value)} />
+      ) : (
+        <input
+          {...shared}
+          ref={props.inputRef}
+          // Preact types an input's attributes per `type`; every attribute here is valid for the four used.
+          type={type as 'text'}
+          {...(ltr ? { dir: 'ltr' } : {})}
+          {...(props.autocapitalize ? { autocapitalize: props.autocapitalize, spellcheck: false } : {})}
+          {...(props.inputMode ? { inputMode: props.inputMode } : {})}
+          onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+        />
+      )}
     </div>
   );
 }

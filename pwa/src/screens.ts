@@ -18,6 +18,7 @@ export const screens: Record<ScreenId, ScreenEntry> = {
   'first-visit': { kind: 'eager', component: FirstVisit },
   home: { kind: 'eager', component: Home },
   safety: { kind: 'lazy', load: () => import('./screens/safety.js') },
+  'self-check': { kind: 'lazy', load: () => import('./space/self-check.js') },
   services: { kind: 'lazy', load: () => import('./screens/services.js') },
   book: { kind: 'lazy', load: () => import('./booking/index.js') },
   protection: { kind: 'lazy', load: () => import('./protection/index.js') },

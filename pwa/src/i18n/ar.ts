@@ -1,4 +1,4 @@
-import type { Messages } from './nl.js';
+import nl, { type Messages } from './nl.js';
 
 /** Arabic: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on demand. */
 const ar: Messages = {
@@ -25,6 +25,7 @@ const ar: Messages = {
     protection: 'الحماية',
     safety: 'أمان أكثر على الإنترنت',
     /** Awaits a native speaker's review. */
+    selfCheck: nl.menu.selfCheck,
     fjc: 'من يعرف عني',
   },
   language: 'اللغة',
@@ -300,6 +301,8 @@ const ar: Messages = {
     forgetNote: 'لا يُحفظ الرمز على هذا الجهاز. الخروج السريع يمحو كل ما على هذه الشاشة.',
     back: 'العودة إلى البداية',
   },
+  plan: nl.plan,
+  selfCheck: nl.selfCheck,
 };
 
 export default ar;

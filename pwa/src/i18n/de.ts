@@ -1,4 +1,4 @@
-import type { Messages } from './nl.js';
+import nl, { type Messages } from './nl.js';
 
 /**
  * German (Belgium's third official language): every text of the victim app, in the shape of the Dutch
@@ -28,6 +28,7 @@ const de: Messages = {
     book: 'Einen Termin vereinbaren',
     protection: 'Schutz',
     safety: 'Sicherer im Internet',
+    selfCheck: nl.menu.selfCheck,
     fjc: 'Wer von mir weiß',
   },
   language: 'Sprache',
@@ -342,6 +343,8 @@ const de: Messages = {
     forgetNote: 'Der Code wird nicht auf diesem Gerät gespeichert. „Schnell weg“ löscht alles auf diesem Bildschirm.',
     back: 'Zurück zum Anfang',
   },
+  plan: nl.plan,
+  selfCheck: nl.selfCheck,
 };
 
 export default de;

@@ -1,4 +1,4 @@
-import type { Messages } from './nl.js';
+import nl, { type Messages } from './nl.js';
 
 /** English: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on demand. */
 const en: Messages = {
@@ -25,6 +25,7 @@ const en: Messages = {
     protection: 'Protection',
     safety: 'Staying safer online',
     /** Awaits a native speaker's review. */
+    selfCheck: nl.menu.selfCheck,
     fjc: 'Who knows about me',
   },
   language: 'Language',
@@ -317,6 +318,8 @@ const en: Messages = {
     forgetNote: 'The code is not kept on this device. The quick exit clears everything on this screen.',
     back: 'Back to the start',
   },
+  plan: nl.plan,
+  selfCheck: nl.selfCheck,
 };
 
 export default en;

@@ -1,4 +1,4 @@
-import type { Messages } from './nl.js';
+import nl, { type Messages } from './nl.js';
 
 /** French: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on demand. */
 const fr: Messages = {
@@ -25,6 +25,7 @@ const fr: Messages = {
     protection: 'Protection',
     safety: 'Plus en sécurité en ligne',
     /** Awaits a native speaker's review. */
+    selfCheck: nl.menu.selfCheck,
     fjc: 'Qui est au courant',
   },
   language: 'Langue',
@@ -343,6 +344,8 @@ const fr: Messages = {
     forgetNote: 'Le code n’est pas conservé sur cet appareil. La sortie rapide efface tout ce qui est sur cet écran.',
     back: 'Retour au début',
   },
+  plan: nl.plan,
+  selfCheck: nl.selfCheck,
 };
 
 export default fr;

@@ -1,4 +1,4 @@
-import type { Messages } from './nl.js';
+import nl, { type Messages } from './nl.js';
 
 /**
  * Turkish: every text of the victim app, in the shape of the Dutch catalogue (`Messages`); loaded on
@@ -29,6 +29,7 @@ const tr: Messages = {
     book: 'Randevu al',
     protection: 'Koruma',
     safety: 'İnternette daha güvenli',
+    selfCheck: nl.menu.selfCheck,
     fjc: 'Benden kimin haberi var',
   },
   language: 'Dil',
@@ -342,6 +343,8 @@ const tr: Messages = {
     forgetNote: 'Kod bu cihazda saklanmaz. Hızlı çıkış bu ekrandaki her şeyi siler.',
     back: 'Başa dön',
   },
+  plan: nl.plan,
+  selfCheck: nl.selfCheck,
 };
 
 export default tr;

@@ -7,11 +7,12 @@ import { navigate, type ScreenId } from '../router.js';
 
 const loadContacts = () => import('../contacts/ContactList.js');
 
-const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'fjc' }> = [
+const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'selfCheck' | 'fjc' }> = [
   { id: 'services', key: 'services' },
   { id: 'book', key: 'book' },
   { id: 'protection', key: 'protection' },
   { id: 'safety', key: 'safety' },
+  { id: 'self-check', key: 'selfCheck' },
   { id: 'fjc', key: 'fjc' },
 ];
 
