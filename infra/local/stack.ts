@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -31,6 +31,9 @@ import { startLocalSubscribers } from './subscribers.js';
 import { ensureLocalVapidKeys } from './vapid-keys.js';
 import { PUSH_LOCAL_ENDPOINT_ENV, VAPID_LOCAL_KEYS_ENV, VAPID_SUBJECT_ENV } from '../../shared/push/config.js';
 import { startStreamPoller, type DeadLetter } from './stream-poller.js';
+
+/** The file in the data dir that names the running DynamoDB Local endpoint. */
+export const DYNAMO_ENDPOINT_FILE = 'dynamodb-endpoint';
 
 /**
  * The local stack, assembled from the same declarations as the CDK app: DynamoDB Local (data on disk),
@@ -136,6 +139,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoPid = dynamo.pid;
     }
     setEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
+    // Where the table is, for tools and browser tests that read what is really stored (test/e2e/victim-space.spec.ts).
+    writeFileSync(join(dataDir, DYNAMO_ENDPOINT_FILE), dynamoEndpoint);
     setEnv(TABLE_ENV, tableName);
     // Personal fields are sealed with a key kept in the data dir (a test run may have bound its own already).
     if (!process.env[PERSONAL_DATA_LOCAL_KEY_ENV]) setEnv(PERSONAL_DATA_LOCAL_KEY_ENV, ensureLocalPersonalKey(dataDir));

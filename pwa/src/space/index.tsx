@@ -15,7 +15,7 @@ import { cleanPhoto, sealPhoto } from './photo.js';
 import { PlanForm } from './plan-form.js';
 import { PrintablePlan } from './printable-plan.js';
 import { SelfCheck } from './self-check.js';
-import { api, closeSpace, decrypt, spaceStore, type ApiFailure, type OpenSpace } from './state.js';
+import { api, closeSpace, decrypt, photoUrl, spaceStore, type ApiFailure, type OpenSpace } from './state.js';
 
 /**
  * Her own space: the passphrase opens it (keys derived here, shared/space/crypto.ts), and everything
@@ -222,7 +222,7 @@ function JournalView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
         }
       }
       photos.push(upload.id);
-      urls[upload.id] = URL.createObjectURL(new Blob([jpeg], { type: 'image/jpeg' }));
+      urls[upload.id] = photoUrl(jpeg);
     }
     const seq = s.head.seq + 1;
     const body = { ...draft, photos };
@@ -516,7 +516,6 @@ function ExportView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
     const problems = await verifyChain(fresh.value.entries, statement.head);
     const valid = await verifyStatement(signed.value.statement, signed.value.signature, signed.value.publicKey);
     const opened = await decrypt(s.keys, fresh.value);
-    for (const url of Object.values(opened.photos)) URL.revokeObjectURL(url);
     const bundle = JSON.stringify(
       {
         kind: 'oneroof-space-export/v1',

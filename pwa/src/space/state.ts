@@ -1,13 +1,13 @@
 import type { SelfCheckResult, SafetyPlan } from '../../../shared/space/plan.js';
 import { SPACE_AUTH_HEADER, SPACE_ID_HEADER, type ShareSummary, type SpaceContents, type StoredEntry } from '../../../shared/space/api.js';
-import { aadOf, openBytes, openJson, type SpaceKeys } from '../../../shared/space/crypto.js';
+import { aadOf, openBytes, openJson, toBase64, type SpaceKeys } from '../../../shared/space/crypto.js';
 import { registerExitCleaner } from '../exit/index.js';
 import { createStore } from '../store.js';
 
 /**
  * Her space while it is open: the keys (a non-extractable CryptoKey) and what they decrypted live in
  * this in-memory store only — never Web Storage, IndexedDB, Cache Storage or the address bar. The quick
- * exit (and "Close my space") forgets all of it and revokes the photos' object URLs.
+ * exit (and "Close my space") forgets all of it.
  */
 export interface Entry {
   seq: number;
@@ -38,7 +38,7 @@ export interface OpenSpace {
   entries: Entry[];
   /** Stored records, for the chain check and the export. */
   chain: StoredEntry[];
-  /** Photo id → object URL of the decrypted JPEG (in memory). */
+  /** Photo id → data: URL of the decrypted JPEG (in memory). */
   photos: Record<string, string>;
   callbacks: CallbackRecord[];
   shares: ShareSummary[];
@@ -48,10 +48,11 @@ export interface OpenSpace {
 export const spaceStore = createStore<OpenSpace | undefined>(undefined);
 
 export function closeSpace(): void {
-  const s = spaceStore.get();
-  if (s) for (const url of Object.values(s.photos)) URL.revokeObjectURL(url);
   spaceStore.set(undefined);
 }
+
+/** A data: URL (the CSP allows `img-src data:`), held in this store only: no blob or cache entry outlives it. */
+export const photoUrl = (jpeg: Uint8Array) => `data:image/jpeg;base64,${toBase64(jpeg)}`;
 registerExitCleaner(closeSpace);
 
 export type ApiFailure = 'wrong' | 'throttled' | 'exists' | 'conflict' | 'unknown-code' | 'offline' | 'failed';
@@ -86,7 +87,7 @@ export async function decrypt(keys: SpaceKeys, c: SpaceContents): Promise<OpenSp
   const photos: Record<string, string> = {};
   for (const p of c.photos) {
     const bytes = await openBytes(keys.contentKey, p, aadOf.photo(p.id));
-    photos[p.id] = URL.createObjectURL(new Blob([bytes], { type: 'image/jpeg' }));
+    photos[p.id] = photoUrl(bytes);
   }
   const entries: Entry[] = [];
   for (const e of c.entries) {
