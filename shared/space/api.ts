@@ -3,6 +3,7 @@ import { phoneSchema } from '../catalog/schemas.js';
 import type { CapabilityContract, HeaderParam } from '../contract.js';
 import { caseCodeSchema } from '../fjc/api.js';
 import { ZONE_IDS } from '../zones-list.js';
+import { safetyPlanSchema } from './plan.js';
 
 /**
  * Her own space: the contract (functions/space/README.md). Every route is public on the victim origin
@@ -114,7 +115,7 @@ const sharedEntry = z.strictObject({
 export const shareBody = z
   .strictObject({
     code: caseCodeSchema.describe('The case code of the case she shares with'),
-    plan: z.record(z.string(), z.unknown()).optional().describe('Her safety plan, decrypted in her browser'),
+    plan: safetyPlanSchema.optional().describe('Her safety plan, decrypted in her browser'),
     entries: z.array(sharedEntry).max(500).optional().describe('The journal entries she chose, decrypted in her browser'),
   })
   .refine((b) => b.plan !== undefined || (b.entries?.length ?? 0) > 0, { message: 'Choose the plan or at least one entry', path: ['entries'] });
@@ -158,12 +159,6 @@ export interface SpaceExport {
   signature: string;
   /** The server's Ed25519 public key, raw 32 bytes, base64. */
   publicKey: string;
-}
-export interface SharedView {
-  id: string;
-  sharedAt: string;
-  plan?: Record<string, unknown>;
-  entries: { seq: number; hash: string; receivedAt: string; text: string }[];
 }
 
 const auth = { headers: spaceHeaders };

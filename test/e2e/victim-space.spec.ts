@@ -221,7 +221,7 @@ for (const lang of LANGS) {
     await page.getByLabel(m.space.passphraseLabel).fill(`${lang} ${PASSPHRASE}`);
     await page.getByRole('button', { name: m.space.create }).click();
     await expect(page.getByRole('heading', { level: 2, name: m.space.menuTitle })).toBeVisible({ timeout: 30_000 });
-    for (const view of ['journal', 'callback', 'share', 'export'] as const) {
+    for (const view of ['journal', 'callback', 'export'] as const) {
       await page.getByRole('button', { name: m.space.menu[view] }).click();
       await expect(page.getByRole('heading', { level: 2, name: m.space.menu[view] })).toBeVisible();
       await expect(page.locator('[data-emergency-call]')).toBeVisible();

@@ -248,7 +248,11 @@ describe('linked to her case: call-back and sharing', () => {
       k,
       'POST',
       '/api/space/shares',
-      { code, plan: { codeWord: 'zonnebloem' }, entries: [{ seq: 1, hash: GENESIS, receivedAt: new Date().toISOString(), text: 'Hij brak mijn telefoon' }] },
+      {
+        code,
+        plan: { codeWord: { word: 'zonnebloem' } },
+        entries: [{ seq: 1, hash: GENESIS, receivedAt: new Date().toISOString(), text: 'Hij brak mijn telefoon' }],
+      },
       uniqueIp(),
     );
     expect(res.status, JSON.stringify(res.json)).toBe(201);
