@@ -304,6 +304,21 @@ export const functions = {
     secrets: [],
     timeoutSeconds: 60,
   },
+  space: {
+    entry: 'functions/space/handler.ts',
+    description: 'Her own space: encrypted plan, hash-chained journal, photos, self-check; call-backs, shares with her case, the signed export',
+    table: 'readWrite',
+    keys: {
+      write: [under('space'), under('spaceAttempts'), under('spaceShare'), under('spaceCallback'), under('fjcCodeAttempts'), under('audit')],
+      // The case code → the family case (the FJC victim view's lookup), and its police case's officer for a call-back.
+      read: [under('fjcCode'), under('fjc'), under('case')],
+    },
+    publishes: ['officerReminders', 'supervisorEscalations'],
+    personalData: { seal: ['spaceShare', 'spaceCallback'], open: [] },
+    secrets: ['spaceSigningKey', 'originVerify'],
+    // Public routes: a ceiling a flood cannot pass.
+    reservedConcurrency: 10,
+  },
 } as const satisfies Record<string, FunctionDecl>;
 
 export type FunctionName = keyof typeof functions;

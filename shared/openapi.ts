@@ -7,6 +7,7 @@ import { catalogContract } from './catalog/api.js';
 import type { CapabilityContract, OperationContract } from './contract.js';
 import { functions } from './functions.js';
 import { fjcContract } from './fjc/api.js';
+import { spaceContract } from './space/api.js';
 import { healthContract } from './health/api.js';
 import { interventionsContract } from './interventions/api.js';
 import { monitoringContract } from './monitoring/api.js';
@@ -37,6 +38,7 @@ const contracts: { readonly [F in HttpFunction]: CapabilityContract<F> } = {
   audit: auditContract,
   interventions: interventionsContract,
   fjc: fjcContract,
+  space: spaceContract,
 };
 
 export function contractOf(route: Route): OperationContract {

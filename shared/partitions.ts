@@ -40,6 +40,14 @@ export const prefixes = {
   fjcPoliceReferral: 'FJCPOLICEREF#',
   /** The family case a victim's own intake booking became (one per booking). */
   fjcBookingLink: 'FJCBOOKING#',
+  /** Her own space (functions/space): its header, plan, journal chain, photos, self-check, call-backs, shares — ciphertext she alone can open. */
+  space: 'SPACE#',
+  /** Guessing budgets of space passphrases, per client address. */
+  spaceAttempts: 'SPACEFAIL#',
+  /** What she shared with a family case (sealed server-side, a read grant on the case). */
+  spaceShare: 'SPACESHARE#',
+  /** A call-back request for the officer (sealed: her number, safe times). */
+  spaceCallback: 'SPACECALLBACK#',
   // ---- index partition keys (gsi1pk, gsi2pk)
   officer: 'OFFICER#',
   victim: 'VICTIM#',

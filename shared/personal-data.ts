@@ -29,6 +29,7 @@ export const PERSONAL_FIELDS = [
   'authorization',
   'x-booking-pin',
   'x-protection-code',
+  'x-space-auth',
   // Bookings: needs and safe-contact details; the Idempotency-Key derives the booking's PIN.
   'accessibility',
   'interpreter',
@@ -100,6 +101,10 @@ export const SEALED_FIELDS = {
   ],
   /** `FJC#<id>`/…: a family case's people and contact details, notes, a consultation's summary and minutes, an action's text, a decline reason. */
   fjc: ['family', 'contact', 'notes', 'summary', 'minutes', 'title', 'reason', 'closeReason'],
+  /** `SPACESHARE#<caseId>`/`SHARE#…`: what she chose to share from her space (plan, journal entries), decrypted in her browser. */
+  spaceShare: ['content'],
+  /** `SPACECALLBACK#<id>`/`CALLBACK`: the number to call her on, safe times, voicemail yes/no, language. */
+  spaceCallback: ['phone', 'safeTimes', 'voicemail', 'language'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type SealedKind = keyof typeof SEALED_FIELDS;

@@ -348,6 +348,26 @@ export const routes = [
     summary: 'The victim, with her case code: which partners know about her and what each may see',
   },
   { method: 'POST', path: '/api/fjc/victim/withdraw', function: 'fjc', access: PUBLIC, summary: 'The victim withdraws a consent with her case code' },
+
+  // Her own space: authorised by the auth secret her browser derives from her passphrase (X-Space-Auth header, never in the URL)
+  { method: 'POST', path: '/api/space', function: 'space', access: PUBLIC, summary: 'Create her space (auth secret in header)' },
+  { method: 'GET', path: '/api/space', function: 'space', access: PUBLIC, summary: 'Open her space: everything, encrypted (auth secret in header)' },
+  { method: 'DELETE', path: '/api/space', function: 'space', access: PUBLIC, summary: 'Erase her space and withdraw its shares (auth secret in header)' },
+  { method: 'PUT', path: '/api/space/plan', function: 'space', access: PUBLIC, summary: 'Replace her encrypted safety plan (version check)' },
+  { method: 'PUT', path: '/api/space/self-check', function: 'space', access: PUBLIC, summary: 'Keep her encrypted self-check' },
+  { method: 'POST', path: '/api/space/journal', function: 'space', access: PUBLIC, summary: 'Append an encrypted journal entry to the hash chain' },
+  { method: 'POST', path: '/api/space/photos', function: 'space', access: PUBLIC, summary: 'Store an encrypted photo of a journal entry' },
+  { method: 'POST', path: '/api/space/callbacks', function: 'space', access: PUBLIC, summary: 'Ask for a call-back: the officer is reminded' },
+  { method: 'POST', path: '/api/space/link', function: 'space', access: PUBLIC, summary: 'Link her space to her case with the case code' },
+  {
+    method: 'POST',
+    path: '/api/space/shares',
+    function: 'space',
+    access: PUBLIC,
+    summary: 'Share her plan or chosen entries with her case (read grant, audited)',
+  },
+  { method: 'DELETE', path: '/api/space/shares/{id}', function: 'space', access: PUBLIC, summary: 'Revoke a share: the shared copy is deleted (audited)' },
+  { method: 'POST', path: '/api/space/export', function: 'space', access: PUBLIC, summary: "The server's signed statement of her journal chain" },
 ] as const satisfies readonly RouteDecl[];
 
 /** One declared route, with its literal method, path and function. */

@@ -22,6 +22,10 @@ export const secrets = {
     description:
       'VAPID key pair of staff console Web Push: the P-256 private key is derived from the generated value (HKDF), or the value is JSON {"publicKey","privateKey"} (base64url) set by hand',
   },
+  spaceSigningKey: {
+    envVar: 'SPACE_SIGNING_KEY_SECRET_ARN',
+    description: "Seed of the Ed25519 key that signs her journal chain's head on export (HKDF of the value): at least 32 characters",
+  },
 } as const;
 
 export type SecretName = keyof typeof secrets;
@@ -35,3 +39,6 @@ export const LOCAL_STACK_ENV = 'ONEROOF_LOCAL_STACK';
  * its data directory and the integration tests generate per run. Read only where LOCAL_STACK_ENV is set.
  */
 export const REPORT_ROUNDING_KEY_LOCAL_ENV = 'REPORT_ROUNDING_KEY';
+
+/** The local stand-in for `spaceSigningKey`: a base64 seed the local stack keeps in its data dir and the integration tests generate per run. */
+export const SPACE_SIGNING_KEY_LOCAL_ENV = 'SPACE_SIGNING_KEY';

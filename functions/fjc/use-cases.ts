@@ -892,14 +892,28 @@ const VICTIM_APP: Principal = { sub: 'victim-app', username: 'victim-app', roles
  * look alike only in that neither says anything about any case.
  */
 async function caseOfCode(deps: FjcDeps, code: string, client: string, now: Date): Promise<StoredCase> {
-  const reservation = await deps.repo.reserveCodeAttempt(client, now);
+  // A closed case's code lookup is deleted with the closing; a lookup read just before it reaches nothing either.
+  return caseIdOfCode(deps.repo, code, client, now, async (caseId) => {
+    const s = await deps.repo.load(caseId);
+    return s?.header.status === 'open' ? s : undefined;
+  });
+}
+
+/** The same lookup for another capability (her space links to her case): `found` reads what it needs of the case. */
+export async function caseIdOfCode<T>(
+  repo: Pick<FjcRepository, 'reserveCodeAttempt' | 'refundCodeAttempt' | 'caseIdForCode'>,
+  code: string,
+  client: string,
+  now: Date,
+  found: (caseId: string) => Promise<T | undefined>,
+): Promise<T> {
+  const reservation = await repo.reserveCodeAttempt(client, now);
   if (!reservation.reserved) throw new TooManyAttemptsError('Too many wrong codes; try again in 15 minutes');
   const normalized = normalizeProtectionCode(code);
-  const caseId = normalized ? await deps.repo.caseIdForCode(hashCaseCode(normalized)) : undefined;
-  const s = caseId ? await deps.repo.load(caseId) : undefined;
-  // A closed case's code lookup is deleted with the closing; a lookup read just before it reaches nothing either.
-  if (s?.header.status !== 'open') throw new NotFoundError('Unknown case code');
-  await deps.repo.refundCodeAttempt(client, reservation.windowStart);
+  const caseId = normalized ? await repo.caseIdForCode(hashCaseCode(normalized)) : undefined;
+  const s = caseId ? await found(caseId) : undefined;
+  if (!s) throw new NotFoundError('Unknown case code');
+  await repo.refundCodeAttempt(client, reservation.windowStart);
   return s;
 }
 

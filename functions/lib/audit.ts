@@ -39,7 +39,12 @@ export type AuditAction =
   | 'record-consent'
   | 'withdraw-consent'
   /** An officer took a booking's safe-contact choices over into a case, with the victim's consent given in the booking. */
-  | 'take-over-safe-contact';
+  | 'take-over-safe-contact'
+  /** She linked her space to her family case with her case code. */
+  | 'link-space'
+  /** She shared her plan or journal entries with her case (a read grant), or took that back. */
+  | 'share-space'
+  | 'revoke-space-share';
 
 export interface AuditEntry {
   entity: string;

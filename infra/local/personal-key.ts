@@ -34,3 +34,8 @@ export function ensureLocalPersonalKey(dataDir: string): string {
 export function ensureLocalRoundingKey(dataDir: string): string {
   return readFileSync(ensureKeyFile(join(dataDir, 'report-rounding.key'))).toString('base64');
 }
+
+/** The local stand-in for the spaceSigningKey secret: the Ed25519 seed's source, kept in the data dir. */
+export function ensureLocalSpaceSigningKey(dataDir: string): string {
+  return readFileSync(ensureKeyFile(join(dataDir, 'space-signing.key'))).toString('base64');
+}

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -21,9 +21,9 @@ import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { seedDemoData, type SeedReport } from './seed.js';
 import { startLocalSns, type LocalMessage } from './sns.js';
-import { ensureLocalPersonalKey, ensureLocalRoundingKey } from './personal-key.js';
+import { ensureLocalPersonalKey, ensureLocalRoundingKey, ensureLocalSpaceSigningKey } from './personal-key.js';
 import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
-import { REPORT_ROUNDING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
+import { REPORT_ROUNDING_KEY_LOCAL_ENV, SPACE_SIGNING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
 import { staticFiles } from './static-files.js';
 import { PUSH_ENDPOINT_PATH } from './dev-routes.js';
 import { createLocalPushEndpoint, type LocalPushEndpoint } from './push-endpoint.js';
@@ -31,6 +31,9 @@ import { startLocalSubscribers } from './subscribers.js';
 import { ensureLocalVapidKeys } from './vapid-keys.js';
 import { PUSH_LOCAL_ENDPOINT_ENV, VAPID_LOCAL_KEYS_ENV, VAPID_SUBJECT_ENV } from '../../shared/push/config.js';
 import { startStreamPoller, type DeadLetter } from './stream-poller.js';
+
+/** The file in the data dir that names the running DynamoDB Local endpoint. */
+export const DYNAMO_ENDPOINT_FILE = 'dynamodb-endpoint';
 
 /**
  * The local stack, assembled from the same declarations as the CDK app: DynamoDB Local (data on disk),
@@ -136,10 +139,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoPid = dynamo.pid;
     }
     setEnv('AWS_ENDPOINT_URL_DYNAMODB', dynamoEndpoint);
+    // Where the table is, for tools and browser tests that read what is really stored (test/e2e/victim-space.spec.ts).
+    writeFileSync(join(dataDir, DYNAMO_ENDPOINT_FILE), dynamoEndpoint);
     setEnv(TABLE_ENV, tableName);
     // Personal fields are sealed with a key kept in the data dir (a test run may have bound its own already).
     if (!process.env[PERSONAL_DATA_LOCAL_KEY_ENV]) setEnv(PERSONAL_DATA_LOCAL_KEY_ENV, ensureLocalPersonalKey(dataDir));
     if (!process.env[REPORT_ROUNDING_KEY_LOCAL_ENV]) setEnv(REPORT_ROUNDING_KEY_LOCAL_ENV, ensureLocalRoundingKey(dataDir));
+    if (!process.env[SPACE_SIGNING_KEY_LOCAL_ENV]) setEnv(SPACE_SIGNING_KEY_LOCAL_ENV, ensureLocalSpaceSigningKey(dataDir));
     setEnv(BOOKINGS_PER_CLIENT_ENV, '10000');
     setEnv(AUDIT_DIGEST_DIR_ENV, resolve(dataDir, 'audit-digests'));
     const client = new DynamoDBClient({ endpoint: dynamoEndpoint });

@@ -6,7 +6,7 @@ import { createStore, useStore } from './store.js';
  * Screens are opened with `navigate(id)`; the browser's Back button leaves the app (there is always
  * a "back to the start" button inside).
  */
-export const SCREEN_IDS = ['notes', 'first-visit', 'home', 'safety', 'services', 'book', 'protection', 'fjc', 'self-check'] as const;
+export const SCREEN_IDS = ['notes', 'first-visit', 'home', 'safety', 'services', 'book', 'protection', 'fjc', 'self-check', 'space'] as const;
 export type ScreenId = (typeof SCREEN_IDS)[number];
 
 export interface Route {

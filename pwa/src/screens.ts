@@ -23,4 +23,5 @@ export const screens: Record<ScreenId, ScreenEntry> = {
   book: { kind: 'lazy', load: () => import('./booking/index.js') },
   protection: { kind: 'lazy', load: () => import('./protection/index.js') },
   fjc: { kind: 'lazy', load: () => import('./fjc/index.js') },
+  space: { kind: 'lazy', load: () => import('./space/index.js') },
 };

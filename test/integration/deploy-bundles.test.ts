@@ -39,6 +39,7 @@ const SECRET_VALUES: Record<SecretName, string> = {
   reportRoundingKey: 'deploy-test-report-rounding-key-0123456789abcdefghijkl',
   originVerify: ORIGIN_SECRET,
   vapidKeys: 'deploy-test-vapid-seed-0123456789abcdefghijklmnopqrstuvwxyz',
+  spaceSigningKey: 'deploy-test-space-signing-seed-0123456789abcdefghijklmn',
 };
 const secretArn = (name: SecretName) => `arn:aws:secretsmanager:eu-west-1:000000000000:secret:OneRoof/${name}-AbCdEf`;
 

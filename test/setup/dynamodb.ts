@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureLocalPersonalKey } from '../../infra/local/personal-key.js';
 import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
-import { REPORT_ROUNDING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
+import { REPORT_ROUNDING_KEY_LOCAL_ENV, SPACE_SIGNING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { TOPIC_NAMES, topics } from '../../shared/topics.js';
 import { topicNameOf } from '../support/sns-inbox.js';
@@ -34,6 +34,8 @@ export async function setup(): Promise<() => Promise<void>> {
     STAFF_DIRECTORY: 'demo',
     // The run's stand-in for the reportRoundingKey secret (as the local stack keeps one).
     [REPORT_ROUNDING_KEY_LOCAL_ENV]: randomBytes(32).toString('base64'),
+    // The run's stand-in for the spaceSigningKey secret.
+    [SPACE_SIGNING_KEY_LOCAL_ENV]: randomBytes(32).toString('base64'),
   });
   const client = new DynamoDBClient({});
   await ensureTable(client, 'oneroof-test');

@@ -10,6 +10,8 @@ const SEALED_TYPES: Record<string, { kind: SealedKind; id: string }> = {
   ORDER_STATE: { kind: 'orderState', id: 'orderId' },
   FIX: { kind: 'fix', id: 'orderId' },
   ALERT: { kind: 'alert', id: 'id' },
+  SPACE_CALLBACK: { kind: 'spaceCallback', id: 'id' },
+  SPACE_SHARED: { kind: 'spaceShare', id: 'id' },
 };
 
 /** A stored item with its sealed personal fields opened, as its repository reads it (for assertions on stored values). */

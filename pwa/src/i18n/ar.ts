@@ -27,6 +27,8 @@ const ar: Messages = {
     /** Awaits a native speaker's review. */
     selfCheck: 'هل أنا في أمان؟',
     fjc: 'من يعرف عني',
+    /** Awaits a native speaker's review. */
+    space: 'مساحتي',
   },
   language: 'اللغة',
   backHome: 'العودة إلى البداية',

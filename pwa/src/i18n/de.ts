@@ -30,6 +30,8 @@ const de: Messages = {
     safety: 'Sicherer im Internet',
     selfCheck: 'Bin ich sicher?',
     fjc: 'Wer von mir weiß',
+    /** Awaits a native speaker's review. */
+    space: 'Mein Bereich',
   },
   language: 'Sprache',
   backHome: 'Zurück zum Anfang',

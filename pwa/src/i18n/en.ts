@@ -27,6 +27,8 @@ const en: Messages = {
     /** Awaits a native speaker's review. */
     selfCheck: 'Am I safe?',
     fjc: 'Who knows about me',
+    /** Awaits a native speaker's review. */
+    space: 'My space',
   },
   language: 'Language',
   backHome: 'Back to the start',

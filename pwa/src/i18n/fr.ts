@@ -27,6 +27,8 @@ const fr: Messages = {
     /** Awaits a native speaker's review. */
     selfCheck: 'Suis-je en sécurité ?',
     fjc: 'Qui est au courant',
+    /** Awaits a native speaker's review. */
+    space: 'Mon espace',
   },
   language: 'Langue',
   backHome: 'Retour au début',

@@ -39,6 +39,8 @@ const nl = {
     selfCheck: 'Ben ik veilig?',
     /** Awaits a native speaker's review. */
     fjc: 'Wie weet van mij',
+    /** Awaits a native speaker's review. */
+    space: 'Mijn ruimte',
   },
   language: 'Taal',
   backHome: 'Terug naar het begin',

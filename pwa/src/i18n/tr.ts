@@ -31,6 +31,8 @@ const tr: Messages = {
     safety: 'İnternette daha güvenli',
     selfCheck: 'Güvende miyim?',
     fjc: 'Benden kimin haberi var',
+    /** Awaits a native speaker's review. */
+    space: 'Alanım',
   },
   language: 'Dil',
   backHome: 'Başa dön',

@@ -6,13 +6,14 @@ import { navigate, type ScreenId } from '../router.js';
 
 const loadContacts = () => import('../contacts/ContactList.js');
 
-const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'selfCheck' | 'fjc' }> = [
+const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'selfCheck' | 'fjc' | 'space' }> = [
   { id: 'services', key: 'services' },
   { id: 'book', key: 'book' },
   { id: 'protection', key: 'protection' },
   { id: 'safety', key: 'safety' },
   { id: 'self-check', key: 'selfCheck' },
   { id: 'fjc', key: 'fjc' },
+  { id: 'space', key: 'space' },
 ];
 
 /**

@@ -6,7 +6,7 @@ import { LoadState, useLoaded } from '../lazy.js';
 export type { PlanMessages };
 
 /**
- * Renders `children` with the plan's and the self-check's texts in the current language, fetched with
+ * Renders `children` with the texts of her space, the plan and the self-check in the current language, fetched with
  * the first component that needs them (their own chunk per language, precached for offline use).
  */
 export function WithPlanTexts({ children }: { children: (texts: PlanMessages) => JSX.Element }): JSX.Element {

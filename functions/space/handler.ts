@@ -1,0 +1,99 @@
+import {
+  SPACE_AUTH_HEADER,
+  SPACE_ID_HEADER,
+  authSecretSchema,
+  callbackBody,
+  entryBody,
+  linkBody,
+  photoBody,
+  planBody,
+  selfCheckBody,
+  shareBody,
+  shareIdSchema,
+  spaceIdSchema,
+} from '../../shared/space/api.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { FjcRepository } from '../fjc/repository.js';
+import { dynamo } from '../lib/clients.js';
+import { clock } from '../lib/clock.js';
+import { optionalOriginEnv, requireEnv } from '../lib/config.js';
+import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
+import { SnsNotifier } from '../lib/notifier.js';
+import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
+import { parse } from '../lib/validation.js';
+import { signingKey } from './signing.js';
+import {
+  appendEntry,
+  createSpace,
+  eraseSpace,
+  exportChain,
+  linkCase,
+  openSpace,
+  putPhoto,
+  putPlan,
+  putSelfCheck,
+  requestCallback,
+  revokeShare,
+  share,
+  type Credential,
+  type SpaceDeps,
+} from './use-cases.js';
+
+const table = requireEnv(TABLE_ENV);
+const deps: SpaceDeps = {
+  table,
+  client: dynamo,
+  fjc: new FjcRepository(table),
+  notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
+  directory: staffDirectoryFromEnv(),
+  consoleOrigin: optionalOriginEnv(WEB_ORIGIN_ENV),
+};
+// Read during the cold start where it is bound (a missing key fails the export only, named in the log).
+signingKey().catch(() => undefined);
+
+/** Her credential from the headers (never the URL); a missing or malformed one is a 400 naming the header. */
+const cred = (req: ApiRequest): Credential => ({
+  spaceId: parse(spaceIdSchema, req.headers[SPACE_ID_HEADER], SPACE_ID_HEADER),
+  authSecret: parse(authSecretSchema, req.headers[SPACE_AUTH_HEADER], SPACE_AUTH_HEADER),
+});
+
+export const handler = httpApi('space', {
+  'POST /api/space': async (req) => created(await createSpace(deps, cred(req), req.client, clock.now())),
+  'GET /api/space': async (req) => ok(await openSpace(deps, cred(req), req.client, clock.now())),
+  'DELETE /api/space': async (req) => ok(await eraseSpace(deps, cred(req), req.client, req.routeKey, clock.now())),
+  'PUT /api/space/plan': async (req) => {
+    const c = cred(req);
+    return ok(await putPlan(deps, c, parse(planBody, req.body), req.client, clock.now()));
+  },
+  'PUT /api/space/self-check': async (req) => {
+    const c = cred(req);
+    return ok(await putSelfCheck(deps, c, parse(selfCheckBody, req.body), req.client, clock.now()));
+  },
+  'POST /api/space/journal': async (req) => {
+    const c = cred(req);
+    return created(await appendEntry(deps, c, parse(entryBody, req.body), req.client, clock.now()));
+  },
+  'POST /api/space/photos': async (req) => {
+    const c = cred(req);
+    return created(await putPhoto(deps, c, parse(photoBody, req.body), req.client, clock.now()));
+  },
+  'POST /api/space/callbacks': async (req) => {
+    const c = cred(req);
+    return created(await requestCallback(deps, c, parse(callbackBody, req.body), req.client, req.routeKey, clock.now()));
+  },
+  'POST /api/space/link': async (req) => {
+    const c = cred(req);
+    return ok(await linkCase(deps, c, parse(linkBody, req.body).code, req.client, req.routeKey, clock.now()));
+  },
+  'POST /api/space/shares': async (req) => {
+    const c = cred(req);
+    return created(await share(deps, c, parse(shareBody, req.body), req.client, req.routeKey, clock.now()));
+  },
+  'DELETE /api/space/shares/{id}': async (req) => {
+    const c = cred(req);
+    const id = parse(shareIdSchema, req.pathParameters.id, 'id');
+    return ok(await revokeShare(deps, c, id, req.client, req.routeKey, clock.now()));
+  },
+  'POST /api/space/export': async (req) => ok(await exportChain(deps, cred(req), req.client, clock.now())),
+});
