@@ -84,7 +84,16 @@ function linkPuts(table: string, o: OrderRecord): TransactItem[] {
   return devices.map(([deviceId, role]) => ({
     Put: {
       TableName: table,
-      Item: { ...orderKeys.deviceLink(o.id, deviceId), ...orderKeys.deviceIndex(deviceId, o.id), type: 'ORDER_DEVICE', orderId: o.id, deviceId, role },
+      Item: {
+        ...orderKeys.deviceLink(o.id, deviceId),
+        ...orderKeys.deviceIndex(deviceId, o.id),
+        type: 'ORDER_DEVICE',
+        orderId: o.id,
+        deviceId,
+        role,
+        // Ending the order deletes the link; an order left to run out is gone by TTL with the rest.
+        expiresAt: positionsExpireAt(o),
+      },
     },
   }));
 }
@@ -239,8 +248,9 @@ export class DynamoOrderRepository implements OrderRepository {
 
   /**
    * When the order's end moves (extended, shortened, ended early), every item that holds its positions
-   * follows: its versions, its state, the fixes kept as evidence, and its alerts with their escalations
-   * (found through the order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
+   * or the respondent's data follows: its versions, its state, the fixes kept as evidence, the partners'
+   * attendance records, its device links, and its alerts with their escalations (found through the
+   * order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
    * transaction: the change stands even if this pass fails; it is logged, and the items keep the
    * earlier expiry until the next change of the order.
    */
@@ -258,7 +268,8 @@ export class DynamoOrderRepository implements OrderRepository {
         const sk = String(i.sk);
         if (sk.startsWith(orderKeys.alertRefPrefix)) return [{ pk: String(i.pk), sk }, alertKeys.alert(String(i.alertId))];
         if (sk.startsWith(orderKeys.fixPrefix)) return i.alertIds ? [{ pk: String(i.pk), sk }] : [];
-        return sk === 'STATE' || sk.startsWith('VERSION#') ? [{ pk: String(i.pk), sk }] : [];
+        const followsOrder = [orderKeys.versionPrefix, orderKeys.attendancePrefix, orderKeys.deviceLinkPrefix].some((p) => sk.startsWith(p));
+        return followsOrder || sk === orderKeys.orderState(next.id).sk ? [{ pk: String(i.pk), sk }] : [];
       });
       // An alert's escalations go with it.
       for (const ref of items.filter((i) => String(i.sk).startsWith(orderKeys.alertRefPrefix))) {
