@@ -40,12 +40,17 @@ const partnerOfKind = (kinds: readonly PartnerKind[], what: string) =>
       `A declared partner that runs ${what} (shared/partners.ts)`,
     );
 
+/** The partner kinds that may run each condition (the staff console offers those partners). */
+export const PROGRAMME_PARTNER_KINDS = ['perpetrator-programme', 'mental-health'] as const satisfies readonly PartnerKind[];
+export const REPORTING_PARTNER_KINDS = ['probation'] as const satisfies readonly PartnerKind[];
+export const REPORTING_RHYTHMS = ['week', 'fortnight', 'month'] as const;
+
 /** The respondent's conditions beyond the zones: who runs the programme, who takes the reports, and the rights notice. */
 export const perpetratorConditionsSchema = z
   .strictObject({
-    programme: z.strictObject({ partner: partnerOfKind(['perpetrator-programme', 'mental-health'], 'a perpetrator programme or treatment') }).optional(),
+    programme: z.strictObject({ partner: partnerOfKind(PROGRAMME_PARTNER_KINDS, 'a perpetrator programme or treatment') }).optional(),
     reporting: z
-      .strictObject({ partner: partnerOfKind(['probation'], 'the justice house'), every: z.enum(['week', 'fortnight', 'month']).default('fortnight') })
+      .strictObject({ partner: partnerOfKind(REPORTING_PARTNER_KINDS, 'the justice house'), every: z.enum(REPORTING_RHYTHMS).default('fortnight') })
       .optional(),
     /** The respondent was told what is kept about them, why and for how long (required with any condition). */
     rightsNoticeGivenAt: instant,

@@ -12,6 +12,7 @@ import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
+import { conditionFieldLabels, conditionsBody, noConditions, PerpetratorConditionsFacts, PerpetratorConditionsFields } from './order-conditions.js';
 import { OrderTimeline } from './timeline.js';
 
 const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
@@ -127,6 +128,7 @@ export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRo
               </ul>
             </>
           ) : null}
+          <PerpetratorConditionsFacts p={o.perpetrator} />
           {o.monitoring ? (
             <>
               <h2>{t.orders.monitoring}</h2>
@@ -195,6 +197,7 @@ export function NewOrderScreen() {
   const [curfews, setCurfews] = useState<CurfewForm[]>([]);
   const [moving, setMoving] = useState('');
   const [noContact, setNoContact] = useState(true);
+  const [perpetrator, setPerpetrator] = useState(() => noConditions(now));
   const action = useAction();
   const [created, setCreated] = useState<{ id: string; code: string } | undefined>(undefined);
 
@@ -238,6 +241,7 @@ export function NewOrderScreen() {
       ...(moving.trim() ? { movingZone: { alertRadiusM: num(moving) } } : {}),
       curfews: curfews.map((c) => ({ start: c.start, end: c.end, centre: { lat: num(c.lat), lon: num(c.lon) }, radiusM: num(c.radius) })),
       noContact,
+      ...(conditionsBody(perpetrator) ? { perpetrator: conditionsBody(perpetrator) } : {}),
     };
     void action.run(async () => {
       const res = await api<{ order: { id: string }; protectionCode: string }>('POST', '/api/orders', { body });
@@ -379,7 +383,8 @@ export function NewOrderScreen() {
           </button>
         </fieldset>
         <Field id="no-contact" type="checkbox" label={t.orders.noContact} checked={noContact} onChange={(e) => setNoContact(checked(e))} />
-        <ErrorText error={action.error} />
+        <PerpetratorConditionsFields form={perpetrator} onChange={setPerpetrator} />
+        <ErrorText error={action.error} labels={conditionFieldLabels(t)} />
         <div class="actions">
           <button type="submit" class="button primary" disabled={action.busy}>
             {action.busy ? t.saving : t.orders.new}
