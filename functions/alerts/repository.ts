@@ -4,7 +4,7 @@ import { WORK_SHARDS } from '../../shared/table.js';
 import { escalationDueAt, escalationLevelAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, updateIfCondition, type TransactItem } from '../lib/dynamo.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
@@ -300,45 +300,27 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   private async leaveQueue(alert: AlertRecord): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.alert(alert.id),
-          UpdateExpression: 'REMOVE escalateAt, gsi2pk, gsi2sk',
-          ConditionExpression: 'escalationLevel = :prev',
-          ExpressionAttributeValues: { ':prev': alert.escalationLevel },
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailed(err)) throw err;
-    }
+    await updateIfCondition(this.client, {
+      TableName: this.table,
+      Key: keys.alert(alert.id),
+      UpdateExpression: 'REMOVE escalateAt, gsi2pk, gsi2sk',
+      ConditionExpression: 'escalationLevel = :prev',
+      ExpressionAttributeValues: { ':prev': alert.escalationLevel },
+    });
   }
 
   private async closeForEndedOrder(alert: AlertRecord, now: Date): Promise<void> {
-    try {
-      await this.client.send(new UpdateCommand(closeAlertUpdate(this.table, alert, 'order_ended', 'system', now).Update));
-    } catch (err) {
-      if (!isConditionFailed(err)) throw err;
-    }
+    await updateIfCondition(this.client, closeAlertUpdate(this.table, alert, 'order_ended', 'system', now).Update);
   }
 
-  async markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: key,
-          UpdateExpression: 'SET publishedAt = :now, snsMessageId = :mid REMOVE publishLeaseUntil',
-          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAt)',
-          ExpressionAttributeValues: { ':now': now.toISOString(), ':mid': messageId },
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+  markPublished(key: { pk: string; sk: string }, now: Date, messageId: string): Promise<boolean> {
+    return updateIfCondition(this.client, {
+      TableName: this.table,
+      Key: key,
+      UpdateExpression: 'SET publishedAt = :now, snsMessageId = :mid REMOVE publishLeaseUntil',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(publishedAt)',
+      ExpressionAttributeValues: { ':now': now.toISOString(), ':mid': messageId },
+    });
   }
 
   async publishState(key: { pk: string; sk: string }): Promise<{ publishedAt?: string; publishLeaseUntil?: number } | null> {
@@ -353,18 +335,12 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   async releasePublishLease(key: { pk: string; sk: string }, leaseUntil: number): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: key,
-          UpdateExpression: 'REMOVE publishLeaseUntil',
-          ConditionExpression: 'publishLeaseUntil = :lease AND attribute_not_exists(publishedAt)',
-          ExpressionAttributeValues: { ':lease': leaseUntil },
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailed(err)) throw err;
-    }
+    await updateIfCondition(this.client, {
+      TableName: this.table,
+      Key: key,
+      UpdateExpression: 'REMOVE publishLeaseUntil',
+      ConditionExpression: 'publishLeaseUntil = :lease AND attribute_not_exists(publishedAt)',
+      ExpressionAttributeValues: { ':lease': leaseUntil },
+    });
   }
 }

@@ -2,9 +2,11 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import {
   paginateQuery,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
   type TransactWriteCommandInput,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -42,6 +44,17 @@ export function cancellationCodes(err: unknown): string[] | undefined {
 /** A single conditional write (Put, Update, Delete) whose condition did not hold. */
 export function isConditionFailed(err: unknown): boolean {
   return err instanceof ConditionalCheckFailedException || (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
+}
+
+/** One conditional UpdateItem: true when it was applied, false when its condition did not hold (someone got there first). */
+export async function updateIfCondition(client: DynamoDBDocumentClient, input: UpdateCommandInput): Promise<boolean> {
+  try {
+    await client.send(new UpdateCommand(input));
+    return true;
+  } catch (err) {
+    if (isConditionFailed(err)) return false;
+    throw err;
+  }
 }
 
 const MAX_ATTEMPTS = 25;

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import type { PositionFix } from '../../shared/orders/api.js';
 import { positionsExpireAt } from '../../shared/orders/retention.js';
@@ -8,7 +8,7 @@ import type { AlertRecord, ClosedReason } from '../alerts/model.js';
 import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, transact, updateIfCondition, type Item, type TransactItem } from '../lib/dynamo.js';
 import { logger } from '../lib/logger.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
@@ -281,21 +281,15 @@ export class DynamoOrderRepository implements OrderRepository {
         });
         keysToStamp.push(...escalations.map((e) => ({ pk: String(e.pk), sk: String(e.sk) })));
       }
-      for (const key of keysToStamp) {
-        try {
-          await this.client.send(
-            new UpdateCommand({
-              TableName: this.table,
-              Key: key,
-              UpdateExpression: 'SET expiresAt = :e',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':e': until },
-            }),
-          );
-        } catch (err) {
-          if (!isConditionFailed(err)) throw err;
-        }
-      }
+      // An item deleted meanwhile (a device link of the ended order) is not written back.
+      for (const key of keysToStamp)
+        await updateIfCondition(this.client, {
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'SET expiresAt = :e',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':e': until },
+        });
     } catch (err) {
       logger.warn("Retention of the order's positions not moved with its end", { orderId: next.id, error: err instanceof Error ? err.name : 'unknown' });
     }
