@@ -1,10 +1,10 @@
-import { GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '../../shared/errors.js';
 import { WORK_SHARDS } from '../../shared/table.js';
 import { escalationDueAt, escalationLevelAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, updateIfCondition, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, transact, updateIfCondition, type TransactItem } from '../lib/dynamo.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';

@@ -55,8 +55,6 @@ export function usualIntervention(p: { day: string; time: string; reportNumber: 
 
 export async function seedDemoInterventions({ dynamo, tableName, now }: SeedContext): Promise<{ interventions: string[] }> {
   const at = new Date(now.getTime() - D);
-  const day = brusselsDay(at);
-  const end = brusselsDay(new Date(at.getTime() + 14 * D));
   const body = createInterventionSchema.parse({
     ...usualIntervention({
       day: brusselsDay(at),
