@@ -10,6 +10,7 @@ import { AuditTrail } from '../ui/audit-trail.js';
 import { DataTable } from '../ui/data-table.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { SubmitCancel } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { conditionFieldLabels, conditionsBody, noConditions, PerpetratorConditionsFacts, PerpetratorConditionsFields } from './order-conditions.js';
@@ -183,6 +184,37 @@ interface CurfewForm {
 
 const num = (s: string): number => Number(s.replace(',', '.'));
 
+/** A place's latitude and longitude (a zone's centre, a curfew's home). */
+function LatLonFields({ id, lat, lon, onChange }: { id: string; lat: string; lon: string; onChange: (p: { lat: string } | { lon: string }) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field
+        id={`${id}-lat`}
+        label={t.orders.lat}
+        type="number"
+        step="any"
+        min="-90"
+        max="90"
+        required
+        value={lat}
+        onInput={(e) => onChange({ lat: value(e) })}
+      />
+      <Field
+        id={`${id}-lon`}
+        label={t.orders.lon}
+        type="number"
+        step="any"
+        min="-180"
+        max="180"
+        required
+        value={lon}
+        onInput={(e) => onChange({ lon: value(e) })}
+      />
+    </>
+  );
+}
+
 export function NewOrderScreen() {
   const { t } = useI18n();
   const now = new Date();
@@ -278,28 +310,7 @@ export function NewOrderScreen() {
                 onChange={(v) => setZone(i, { label: v })}
                 options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)}
               />
-              <Field
-                id={`zone-${i}-lat`}
-                label={t.orders.lat}
-                type="number"
-                step="any"
-                min="-90"
-                max="90"
-                required
-                value={z.lat}
-                onInput={(e) => setZone(i, { lat: value(e) })}
-              />
-              <Field
-                id={`zone-${i}-lon`}
-                label={t.orders.lon}
-                type="number"
-                step="any"
-                min="-180"
-                max="180"
-                required
-                value={z.lon}
-                onInput={(e) => setZone(i, { lon: value(e) })}
-              />
+              <LatLonFields id={`zone-${i}`} lat={z.lat} lon={z.lon} onChange={(p) => setZone(i, p)} />
               <Field
                 id={`zone-${i}-alert`}
                 label={t.orders.alertRadius}
@@ -345,24 +356,7 @@ export function NewOrderScreen() {
                 onInput={(e) => setCurfew(i, { start: value(e) })}
               />
               <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => setCurfew(i, { end: value(e) })} />
-              <Field
-                id={`curfew-${i}-lat`}
-                label={t.orders.lat}
-                type="number"
-                step="any"
-                required
-                value={c.lat}
-                onInput={(e) => setCurfew(i, { lat: value(e) })}
-              />
-              <Field
-                id={`curfew-${i}-lon`}
-                label={t.orders.lon}
-                type="number"
-                step="any"
-                required
-                value={c.lon}
-                onInput={(e) => setCurfew(i, { lon: value(e) })}
-              />
+              <LatLonFields id={`curfew-${i}`} lat={c.lat} lon={c.lon} onChange={(p) => setCurfew(i, p)} />
               <Field
                 id={`curfew-${i}-radius`}
                 label={t.orders.radius}
@@ -385,14 +379,7 @@ export function NewOrderScreen() {
         <Field id="no-contact" type="checkbox" label={t.orders.noContact} checked={noContact} onChange={(e) => setNoContact(checked(e))} />
         <PerpetratorConditionsFields form={perpetrator} onChange={setPerpetrator} />
         <ErrorText error={action.error} labels={conditionFieldLabels(t)} />
-        <div class="actions">
-          <button type="submit" class="button primary" disabled={action.busy}>
-            {action.busy ? t.saving : t.orders.new}
-          </button>
-          <button type="button" class="button" onClick={() => navigate('#/orders')}>
-            {t.cancel}
-          </button>
-        </div>
+        <SubmitCancel busy={action.busy} submitText={t.orders.new} onCancel={() => navigate('#/orders')} />
       </form>
     </Page>
   );
