@@ -187,30 +187,26 @@ const num = (s: string): number => Number(s.replace(',', '.'));
 /** A place's latitude and longitude (a zone's centre, a curfew's home). */
 function LatLonFields({ id, lat, lon, onChange }: { id: string; lat: string; lon: string; onChange: (p: { lat: string } | { lon: string }) => void }) {
   const { t } = useI18n();
+  const axes = [
+    ['lat', t.orders.lat, 90, lat],
+    ['lon', t.orders.lon, 180, lon],
+  ] as const;
   return (
     <>
-      <Field
-        id={`${id}-lat`}
-        label={t.orders.lat}
-        type="number"
-        step="any"
-        min="-90"
-        max="90"
-        required
-        value={lat}
-        onInput={(e) => onChange({ lat: value(e) })}
-      />
-      <Field
-        id={`${id}-lon`}
-        label={t.orders.lon}
-        type="number"
-        step="any"
-        min="-180"
-        max="180"
-        required
-        value={lon}
-        onInput={(e) => onChange({ lon: value(e) })}
-      />
+      {axes.map(([axis, text, bound, v]) => (
+        <Field
+          key={axis}
+          id={`${id}-${axis}`}
+          label={text}
+          type="number"
+          step="any"
+          min={String(-bound)}
+          max={String(bound)}
+          required
+          value={v}
+          onInput={(e) => onChange(axis === 'lat' ? { lat: value(e) } : { lon: value(e) })}
+        />
+      ))}
     </>
   );
 }
