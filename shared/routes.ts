@@ -209,6 +209,13 @@ export const routes = [
 
   // The respondent's conditions: programme attendance and justice-house reports, and the compliance timeline
   {
+    method: 'GET',
+    path: '/api/orders/conditions',
+    function: 'orders',
+    access: staff('partner'),
+    summary: "Active orders with a condition the caller's organisation runs: what it needs to record sessions, no victim data (audited)",
+  },
+  {
     method: 'POST',
     path: '/api/orders/{id}/attendance',
     function: 'orders',

@@ -1,9 +1,9 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { CASE_ALERT_KINDS } from '../../shared/cases/rules.js';
-import { NotFoundError } from '../../shared/errors.js';
+import { ForbiddenError, NotFoundError } from '../../shared/errors.js';
 import { metric } from '../../shared/metrics.js';
-import type { AttendanceBody, AttendanceRecord, TimelineEntry } from '../../shared/orders/api.js';
+import type { AttendanceBody, AttendanceRecord, PartnerOrder, TimelineEntry } from '../../shared/orders/api.js';
 import { positionsExpireAt } from '../../shared/orders/retention.js';
 import { BREACH_METRIC_KIND, type AlertKind, type OrderRecord } from '../../shared/zones/index.js';
 import { alertPut, newAlert } from '../alerts/model.js';
@@ -33,6 +33,10 @@ export interface ConditionsPort {
   /** Alerts by id, their clear fields only (kind, severity, times, status): evidence stays sealed. */
   alerts(ids: readonly string[]): Promise<Item[]>;
   audit(entry: AuditEntry): Promise<void>;
+  /** Active orders with a programme or reporting condition this partner runs (the conditions are clear fields). */
+  activeForPartner(partner: string): Promise<OrderRecord[]>;
+  /** The attendance items of one order this partner recorded. */
+  attendanceBy(id: string, partner: string): Promise<Item[]>;
 }
 
 export class DynamoConditions implements ConditionsPort {
@@ -75,6 +79,29 @@ export class DynamoConditions implements ConditionsPort {
   }
   audit(entry: AuditEntry) {
     return recordAudit(this.client, this.table, entry);
+  }
+  async activeForPartner(partner: string): Promise<OrderRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: 'perpetrator.programme.partner = :p OR perpetrator.reporting.partner = :p',
+      // Clear fields only: the sealed protected person, zones and curfew places are never read for a partner.
+      ProjectionExpression: 'id, #s, validFrom, validUntil, perpetrator',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': orderKeys.activePk, ':p': partner },
+    });
+    return items as unknown as OrderRecord[];
+  }
+  attendanceBy(id: string, partner: string) {
+    return queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :a)',
+      FilterExpression: 'partner = :p',
+      ProjectionExpression: 'id, #c, #session, #s, recordedAt',
+      ExpressionAttributeNames: { '#c': 'condition', '#session': 'session', '#s': 'status' },
+      ExpressionAttributeValues: { ':pk': orderKeys.orderPk(id), ':a': orderKeys.attendancePrefix, ':p': partner },
+    });
   }
 }
 
@@ -128,6 +155,39 @@ export async function recordAttendance(
   items.push(auditPut(table, audit(caller, id, 'update', now)));
   await port.write(items);
   return record;
+}
+
+/**
+ * The partner worker's list: the active orders with a condition their organisation runs (the token's
+ * `partner:<id>`), each with only what recording a session needs and what they recorded. Audited.
+ */
+export async function partnerOrders(port: ConditionsPort, caller: Caller, now: Date): Promise<PartnerOrder[]> {
+  const partner = caller.principal.partner;
+  if (partner === undefined) throw new ForbiddenError('Your account names no partner organisation');
+  const orders = (await port.activeForPartner(partner)).filter((o) => o.status === 'active');
+  const out = await Promise.all(
+    orders.map(async (o): Promise<PartnerOrder> => {
+      const recorded = await port.attendanceBy(o.id, partner);
+      return {
+        id: o.id,
+        validFrom: o.validFrom,
+        validUntil: o.validUntil,
+        ...(o.perpetrator?.programme?.partner === partner ? { programme: true as const } : {}),
+        ...(o.perpetrator?.reporting?.partner === partner ? { reporting: { every: o.perpetrator.reporting.every } } : {}),
+        attendance: recorded
+          .map((a) => ({
+            id: String(a.id),
+            condition: a.condition as AttendanceBody['condition'],
+            session: String(a.session),
+            status: a.status as AttendanceBody['status'],
+            recordedAt: String(a.recordedAt),
+          }))
+          .sort((x, y) => y.session.localeCompare(x.session) || y.recordedAt.localeCompare(x.recordedAt)),
+      };
+    }),
+  );
+  await port.audit({ entity: 'orders', entityId: `partner:${partner}`, action: 'list', route: caller.route, principal: caller.principal, at: now });
+  return out.sort((x, y) => x.validUntil.localeCompare(y.validUntil));
 }
 
 /** Alerts that are a broken condition (not a pre-alert, a low battery or lost signal). */

@@ -6,7 +6,7 @@ import { created, httpApi, ok, withQuery, type ApiRequest } from '../lib/http.js
 import { parse } from '../lib/validation.js';
 import { DynamoOrderRepository } from './repository.js';
 import { attendanceSchema, changeSchema, endSchema, listOrdersQuery, orderBodySchema, orderIdSchema } from '../../shared/orders/api.js';
-import { DynamoConditions, orderTimeline, recordAttendance } from './conditions.js';
+import { DynamoConditions, orderTimeline, partnerOrders, recordAttendance } from './conditions.js';
 import { changeOrder, createOrder, endOrder, getOrder, listActiveOrders, orderPositions, reissueProtectionCode } from './use-cases.js';
 
 const table = requireEnv(TABLE_ENV);
@@ -35,6 +35,7 @@ export const handler = httpApi('orders', {
   // Shown once, like at creation; the old code stops working at once.
   'POST /api/orders/{id}/protection-code': async (req) => created(await reissueProtectionCode(repo, orderId(req), callerOf(req), clock.now())),
   'GET /api/orders/{id}/positions': async (req) => ok({ positions: await orderPositions(repo, orderId(req), callerOf(req), clock.now()) }),
+  'GET /api/orders/conditions': async (req) => ok({ orders: await partnerOrders(conditions, callerOf(req), clock.now()) }),
   'POST /api/orders/{id}/attendance': async (req) => {
     const id = orderId(req);
     return created(await recordAttendance(conditions, table, id, parse(attendanceSchema, req.body), callerOf(req), clock.now()));

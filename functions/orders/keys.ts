@@ -9,9 +9,11 @@ export const orderKeys = {
   orderPk: (id: string) => `${P.order}${id}`,
   order: (id: string) => ({ pk: `${P.order}${id}`, sk: 'ORDER' }),
   orderVersion: (id: string, version: number) => ({ pk: `${P.order}${id}`, sk: `VERSION#${String(version).padStart(6, '0')}` }),
+  versionPrefix: 'VERSION#',
   orderState: (id: string) => ({ pk: `${P.order}${id}`, sk: 'STATE' }),
   /** One link item per device of an order (respondent's, protected person's); gsi1 finds orders by device. */
   deviceLink: (orderId: string, deviceId: string) => ({ pk: `${P.order}${orderId}`, sk: `DEVICE#${deviceId}` }),
+  deviceLinkPrefix: 'DEVICE#',
   deviceIndex: (deviceId: string, orderId: string) => ({ gsi1pk: `${P.device}${deviceId}`, gsi1sk: `ORDER#${orderId}` }),
   devicePk: (deviceId: string) => `${P.device}${deviceId}`,
   /** Active orders (sparse: removed when the order ends), for the watchdog and the police list. */

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../../shared/errors.js';
 import type { PositionFix } from '../../shared/orders/api.js';
 import { positionsExpireAt } from '../../shared/orders/retention.js';
@@ -8,7 +8,7 @@ import type { AlertRecord, ClosedReason } from '../alerts/model.js';
 import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
 import { logger } from '../lib/logger.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
@@ -84,7 +84,16 @@ function linkPuts(table: string, o: OrderRecord): TransactItem[] {
   return devices.map(([deviceId, role]) => ({
     Put: {
       TableName: table,
-      Item: { ...orderKeys.deviceLink(o.id, deviceId), ...orderKeys.deviceIndex(deviceId, o.id), type: 'ORDER_DEVICE', orderId: o.id, deviceId, role },
+      Item: {
+        ...orderKeys.deviceLink(o.id, deviceId),
+        ...orderKeys.deviceIndex(deviceId, o.id),
+        type: 'ORDER_DEVICE',
+        orderId: o.id,
+        deviceId,
+        role,
+        // Ending the order deletes the link; an order left to run out is gone by TTL with the rest.
+        expiresAt: positionsExpireAt(o),
+      },
     },
   }));
 }
@@ -239,8 +248,9 @@ export class DynamoOrderRepository implements OrderRepository {
 
   /**
    * When the order's end moves (extended, shortened, ended early), every item that holds its positions
-   * follows: its versions, its state, the fixes kept as evidence, and its alerts with their escalations
-   * (found through the order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
+   * or the respondent's data follows: its versions, its state, the fixes kept as evidence, the partners'
+   * attendance records, its device links, and its alerts with their escalations (found through the
+   * order's pointers). Fixes that are not evidence keep their own, shorter expiry. After the order's own
    * transaction: the change stands even if this pass fails; it is logged, and the items keep the
    * earlier expiry until the next change of the order.
    */
@@ -258,7 +268,8 @@ export class DynamoOrderRepository implements OrderRepository {
         const sk = String(i.sk);
         if (sk.startsWith(orderKeys.alertRefPrefix)) return [{ pk: String(i.pk), sk }, alertKeys.alert(String(i.alertId))];
         if (sk.startsWith(orderKeys.fixPrefix)) return i.alertIds ? [{ pk: String(i.pk), sk }] : [];
-        return sk === 'STATE' || sk.startsWith('VERSION#') ? [{ pk: String(i.pk), sk }] : [];
+        const followsOrder = [orderKeys.versionPrefix, orderKeys.attendancePrefix, orderKeys.deviceLinkPrefix].some((p) => sk.startsWith(p));
+        return followsOrder || sk === orderKeys.orderState(next.id).sk ? [{ pk: String(i.pk), sk }] : [];
       });
       // An alert's escalations go with it.
       for (const ref of items.filter((i) => String(i.sk).startsWith(orderKeys.alertRefPrefix))) {
@@ -270,21 +281,15 @@ export class DynamoOrderRepository implements OrderRepository {
         });
         keysToStamp.push(...escalations.map((e) => ({ pk: String(e.pk), sk: String(e.sk) })));
       }
-      for (const key of keysToStamp) {
-        try {
-          await this.client.send(
-            new UpdateCommand({
-              TableName: this.table,
-              Key: key,
-              UpdateExpression: 'SET expiresAt = :e',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':e': until },
-            }),
-          );
-        } catch (err) {
-          if (!isConditionFailed(err)) throw err;
-        }
-      }
+      // An item deleted meanwhile (a device link of the ended order) is not written back.
+      for (const key of keysToStamp)
+        await updateIf(this.client, {
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'SET expiresAt = :e',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':e': until },
+        });
     } catch (err) {
       logger.warn("Retention of the order's positions not moved with its end", { orderId: next.id, error: err instanceof Error ? err.name : 'unknown' });
     }

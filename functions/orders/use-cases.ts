@@ -8,7 +8,11 @@ import { hashProtectionCode } from './protection-code.js';
 import type { OrderRepository, StoredFix } from './repository.js';
 import type { CreatedOrder, OrderBody, OrderMonitoring, OrderSummary, OrderView } from '../../shared/orders/api.js';
 
-function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 'status' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> {
+function conditions(
+  body: OrderBody,
+  id: string,
+  caller: Caller,
+): Omit<OrderRecord, 'version' | 'status' | 'createdAt' | 'createdBy' | 'updatedAt' | 'updatedBy'> {
   return {
     id,
     district: body.district,
@@ -45,7 +49,9 @@ function conditions(body: OrderBody, id: string): Omit<OrderRecord, 'version' | 
     noContact: body.noContact,
     device: body.device,
     fixRetentionDays: body.fixRetentionDays,
-    ...(body.perpetrator ? { perpetrator: body.perpetrator } : {}),
+    ...(body.perpetrator
+      ? { perpetrator: { ...body.perpetrator, rightsNoticeGivenBy: body.perpetrator.rightsNoticeGivenBy ?? caller.principal.username } }
+      : {}),
   };
 }
 
@@ -69,7 +75,7 @@ export async function createOrder(repo: OrderRepository, body: OrderBody, caller
   const id = `RO-${ulid(now.getTime())}`;
   const at = now.toISOString();
   const order: OrderRecord = {
-    ...conditions(body, id),
+    ...conditions(body, id, caller),
     zone,
     version: 1,
     status: 'active',
@@ -132,7 +138,7 @@ export async function changeOrder(
   if (previous.status !== 'active') throw new ConflictError('The order has ended', 'status');
   if (previous.version !== expectedVersion) throw new ConflictError(`The order is at version ${previous.version}; reload it`, 'expectedVersion');
   const next: OrderRecord = {
-    ...conditions(body, id),
+    ...conditions(body, id, caller),
     zone: requirePatch(caller, body.district),
     version: previous.version + 1,
     status: 'active',

@@ -73,6 +73,8 @@ export const staffListQuerySchema = z.strictObject({
 export const PIN_HEADER = 'x-booking-pin';
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/, 'A random key of 16 to 128 letters, digits, _ or - (e.g. a UUID)');
+/** The optional `Idempotency-Key` header of a contract (bookings, interventions), described for its route. */
+export const idempotencyHeader = (description: string) => ({ name: IDEMPOTENCY_HEADER, required: false, description, schema: idempotencyKeySchema });
 
 /** Free places of one slot (`GET /api/services/{id}/slots`). */
 export interface FreeSlot {
@@ -157,14 +159,7 @@ export const bookingsContract = {
     responses: { 200: { description: 'Free slots with remaining places (at most 31 days)' }, 404: { description: 'No such service' } },
   },
   'POST /api/bookings': {
-    headers: [
-      {
-        name: IDEMPOTENCY_HEADER,
-        required: false,
-        description: 'A random key: a retry with the same key and booking gets the same answer',
-        schema: idempotencyKeySchema,
-      },
-    ],
+    headers: [idempotencyHeader('A random key: a retry with the same key and booking gets the same answer')],
     body: bookingInputSchema,
     responses: {
       201: { description: 'Booked: the reference and, this once, the PIN', headers: { location: 'The booking' } },

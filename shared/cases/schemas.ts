@@ -26,6 +26,12 @@ export const bookingRefSchema = z
 export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'An order id (RO-…)');
 export const instantSchema = instant;
 const riskReason = z.string().trim().min(3).max(500);
+/** The DASH checklist's "yes" answers (each question at most once): the case's and the intervention's. */
+export const dashYesSchema = z
+  .array(z.enum(DASH_QUESTIONS))
+  .max(DASH_QUESTIONS.length)
+  .refine((a) => new Set(a).size === a.length, 'Each question at most once')
+  .default([]);
 
 /**
  * How the officer may contact her safely, entered by the officer (or taken over, with her consent,
@@ -67,11 +73,7 @@ export const createCaseSchema = z.strictObject({
   substanceAbuse: z.boolean(),
   victimGender: z.enum(GENDERS).default('not_recorded'),
   aggressorGender: z.enum(GENDERS).default('not_recorded'),
-  dashYes: z
-    .array(z.enum(DASH_QUESTIONS))
-    .max(DASH_QUESTIONS.length)
-    .refine((a) => new Set(a).size === a.length, 'Each question at most once')
-    .default([]),
+  dashYes: dashYesSchema,
   /** Professional judgement; below the checklist's level only with riskReason. */
   riskLevel: z.enum(RISK_LEVELS).optional(),
   riskReason: riskReason.optional(),

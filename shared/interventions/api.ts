@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../bookings/api.js';
-import { DASH_QUESTIONS, RISK_LEVELS } from '../cases/dash.js';
+import { IDEMPOTENCY_HEADER, idempotencyHeader } from '../bookings/api.js';
+import { RISK_LEVELS } from '../cases/dash.js';
 import { FJC_STATUSES, GENDERS } from '../cases/model.js';
-import { orderIdSchema, usernameSchema, victimRefSchema } from '../cases/schemas.js';
+import { dashYesSchema, orderIdSchema, usernameSchema, victimRefSchema } from '../cases/schemas.js';
 import type { CapabilityContract } from '../contract.js';
 import { calendarDate, pastDate, plainText, wallClockTime } from '../primitives.js';
 import { ZONE_IDS, ZONES } from '../zones-list.js';
@@ -135,11 +135,7 @@ export const createInterventionSchema = z
     }),
     risk: z.strictObject({
       safeToTalk: z.enum(SAFE_TO_TALK),
-      dashYes: z
-        .array(z.enum(DASH_QUESTIONS))
-        .max(DASH_QUESTIONS.length)
-        .refine((a) => new Set(a).size === a.length, 'Each question at most once')
-        .default([]),
+      dashYes: dashYesSchema,
       /** Professional judgement; below the checklist's level only with riskReason. */
       riskLevel: z.enum(RISK_LEVELS).optional(),
       riskReason: plainText(500).optional(),
@@ -198,12 +194,9 @@ export { IDEMPOTENCY_HEADER };
 export const interventionsContract = {
   'POST /api/interventions': {
     headers: [
-      {
-        name: IDEMPOTENCY_HEADER,
-        required: false,
-        description: 'A random key per intervention form: a retry with the same key and record is answered with the same receipt, and records nothing twice',
-        schema: idempotencyKeySchema,
-      },
+      idempotencyHeader(
+        'A random key per intervention form: a retry with the same key and record is answered with the same receipt, and records nothing twice',
+      ),
     ],
     body: createInterventionSchema,
     responses: {

@@ -40,15 +40,28 @@ const partnerOfKind = (kinds: readonly PartnerKind[], what: string) =>
       `A declared partner that runs ${what} (shared/partners.ts)`,
     );
 
+/** The partner kinds that may run each condition (the staff console offers those partners). */
+export const PROGRAMME_PARTNER_KINDS = ['perpetrator-programme', 'mental-health'] as const satisfies readonly PartnerKind[];
+export const REPORTING_PARTNER_KINDS = ['probation'] as const satisfies readonly PartnerKind[];
+export const REPORTING_RHYTHMS = ['week', 'fortnight', 'month'] as const;
+
 /** The respondent's conditions beyond the zones: who runs the programme, who takes the reports, and the rights notice. */
 export const perpetratorConditionsSchema = z
   .strictObject({
-    programme: z.strictObject({ partner: partnerOfKind(['perpetrator-programme', 'mental-health'], 'a perpetrator programme or treatment') }).optional(),
+    programme: z.strictObject({ partner: partnerOfKind(PROGRAMME_PARTNER_KINDS, 'a perpetrator programme or treatment') }).optional(),
     reporting: z
-      .strictObject({ partner: partnerOfKind(['probation'], 'the justice house'), every: z.enum(['week', 'fortnight', 'month']).default('fortnight') })
+      .strictObject({ partner: partnerOfKind(REPORTING_PARTNER_KINDS, 'the justice house'), every: z.enum(REPORTING_RHYTHMS).default('fortnight') })
       .optional(),
     /** The respondent was told what is kept about them, why and for how long (required with any condition). */
     rightsNoticeGivenAt: instant,
+    /** Who gave the notice (a staff username); the officer who saves the order when left out. */
+    rightsNoticeGivenBy: z
+      .string()
+      .trim()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9._-]+$/, 'A staff username: lower-case letters, digits and . _ -')
+      .optional(),
   })
   .refine((p) => p.programme !== undefined || p.reporting !== undefined, { message: 'A programme or a reporting condition', path: ['programme'] });
 
@@ -114,11 +127,13 @@ export const orderIdSchema = z
 
 /** `POST /api/orders/{id}/attendance`: the partner the condition names records one session or report. */
 export const ATTENDANCE_CONDITIONS = ['programme', 'reporting'] as const;
+/** Missed is a broken condition (an alert); excused (the partner accepted a reason beforehand) is not. */
+export const ATTENDANCE_STATUSES = ['attended', 'missed', 'excused'] as const;
 export const attendanceSchema = z.strictObject({
-  condition: z.enum(ATTENDANCE_CONDITIONS),
+  condition: z.enum(ATTENDANCE_CONDITIONS).describe('programme: a session of the programme or treatment; reporting: a report to the justice house'),
   /** The day of the session or of the report that was due. */
-  session: pastDate,
-  status: z.enum(['attended', 'missed']),
+  session: pastDate.describe('The day of the session, or of the report that was due (Europe/Brussels, not in the future)'),
+  status: z.enum(ATTENDANCE_STATUSES).describe('missed raises a low-severity police alert and an urgent follow-up for the case officer'),
 });
 export type AttendanceBody = z.infer<typeof attendanceSchema>;
 
@@ -130,6 +145,21 @@ export interface AttendanceRecord extends AttendanceBody {
   recordedBy: string;
   /** The low-severity police alert a missed session raised (it reaches the case officer as a follow-up too). */
   alertId?: string;
+}
+
+/**
+ * `GET /api/orders/conditions`: an active order as the partner that runs one of its conditions sees it —
+ * what they need to record a session, nothing more: no protected person, no place, no device, no victim data.
+ */
+export interface PartnerOrder {
+  id: string;
+  validFrom: string;
+  validUntil: string;
+  /** The conditions this partner runs (the other partner's is left out). */
+  programme?: true;
+  reporting?: { every: 'week' | 'fortnight' | 'month' };
+  /** What this partner recorded on the order, newest session first. */
+  attendance: Pick<AttendanceRecord, 'id' | 'condition' | 'session' | 'status' | 'recordedAt'>[];
 }
 
 /** One entry of an order's compliance timeline, oldest first. */
@@ -216,6 +246,14 @@ export const ordersContract = {
     },
   },
   'GET /api/orders/{id}/positions': { ...byId, responses: { 200: { description: 'Retained position fixes (audited)' }, ...notFound } },
+  'GET /api/orders/conditions': {
+    responses: {
+      200: {
+        description:
+          "The active orders with a programme or justice-house condition the caller's organisation runs (the token's partner): ids, validity, the conditions it runs and what it recorded, no victim data (audited)",
+      },
+    },
+  },
   'POST /api/orders/{id}/attendance': {
     ...byId,
     body: attendanceSchema,

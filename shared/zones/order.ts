@@ -42,6 +42,8 @@ export interface PerpetratorConditions {
   reporting?: { partner: string; every: 'week' | 'fortnight' | 'month' } | undefined;
   /** When the respondent was given the notice of their rights (what is kept about them, for how long, why). */
   rightsNoticeGivenAt: string;
+  /** Who gave it (a staff username). */
+  rightsNoticeGivenBy: string;
 }
 
 export function rulesOf(o: OrderRecord): OrderRules {

@@ -3,18 +3,48 @@ import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../in
 import { expectAxeClean, signIn, signOut, STAFF_ORIGIN, staffApi, staffUrl } from './staff-helpers.js';
 
 /**
- * Police at the scene: paula.police records an intervention with two children and a home ban on the
- * console; the first answer is lost on the way back (the tablet's connection drops), the form sends
- * again with the same Idempotency-Key and one intervention is recorded. The case officer then sees the
- * case with its follow-ups, the two children and the FJC introduction. Nothing typed is kept in browser
- * storage. Axe clean on each screen.
+ * The intervention, end to end. Police at the scene: paula.police creates the order with a programme
+ * condition (Daderhulp Rupel, the rights notice given), then records an intervention with two children
+ * and a home ban on the console, naming that order; the first answer is lost on the way back (the
+ * tablet's connection drops), the form sends again with the same Idempotency-Key and one intervention
+ * is recorded. The case officer then sees the case with its follow-ups, the two children and the FJC
+ * introduction. The programme's partner worker records a missed session on their own screen, which
+ * shows no victim data; the officer's case gets the urgent follow-up; the authority's report counts
+ * the broken condition and the intervention. Nothing typed is kept in browser storage. Axe clean on
+ * each screen.
  */
-test('police record an intervention with two children and a home ban; the officer sees the case, its follow-ups and the children', async ({ page }) => {
-  // Two sign-ins, five axe runs and a 30-field form: on two shared, busy cores it can pass two minutes.
-  test.setTimeout(240_000);
+test('police record an intervention with two children and a home ban and an order with a programme; a missed session reaches the officer and the report', async ({
+  page,
+}) => {
+  // Four sign-ins, a dozen axe runs, two long forms and the stream's delivery: on two shared, busy cores it can pass four minutes.
+  test.setTimeout(480_000);
   const victimRef = `V-E2E-IV-${Date.now()}`;
   const reportNumber = `AN.55.L7.${String(Date.now()).slice(-6)}/2026`;
+  const device = `BR-E2E-IV-${Date.now()}`;
   await signIn(page, 'paula.police');
+
+  // The order with the respondent's programme condition (no zone: the no-contact condition and the programme).
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Contactverboden' }).click();
+  await page.getByRole('link', { name: 'Contactverbod aanmaken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nieuw contactverbod' })).toBeVisible();
+  await page.getByLabel('Toestel van de pleger (enkelband-id)').fill(device);
+  await page.getByLabel('Referentie beschermde persoon (dossier- of gerechtsreferentie, geen naam)').fill(victimRef);
+  await page.getByRole('button', { name: 'Zone verwijderen' }).click();
+  await expect(page.getByLabel('Rechtenverklaring aan de pleger gegeven op')).toHaveCount(0);
+  await page.getByLabel('Daderprogramma of behandeling bij').selectOption({ label: 'Daderhulp Rupel' });
+  // Choosing a condition asks for the rights notice (when; who defaults to the officer saving it).
+  await expect(page.getByLabel('Rechtenverklaring aan de pleger gegeven op')).not.toHaveValue('');
+  await expectAxeClean(page);
+  await page.getByRole('button', { name: 'Contactverbod aanmaken' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Het contactverbod is aangemaakt.' })).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('link', { name: /^Contactverbod RO-/ }).click();
+  const orderId = /#\/orders\/(RO-[0-9A-Z]+)/.exec(page.url())?.[1] ?? '';
+  expect(orderId).toMatch(/^RO-/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Voorwaarden voor de pleger' })).toBeVisible();
+  await expect(page.getByText('Daderhulp Rupel')).toBeVisible();
+  await expect(page.getByText('(paula.police)')).toBeVisible();
+  await expectAxeClean(page);
+
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Interventie' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Interventie registreren' })).toBeVisible();
   await expectAxeClean(page);
@@ -38,6 +68,8 @@ test('police record an intervention with two children and a home ban; the office
   await page.getByLabel('Psychisch geweld').check();
   await page.getByLabel('Pleger gebruikte').selectOption('alcohol');
   await page.getByLabel('Tijdelijk huisverbod').check();
+  await page.getByLabel('Contactverbod gevraagd').check();
+  await page.getByLabel('Nummer contactverbod (als het al bestaat)').fill(orderId);
   await expect(page.getByLabel('Huisverbod tot (wettelijk einde)')).not.toHaveValue('');
   await page.getByLabel('Kinderen in veiligheid gebracht').check();
   await page.getByLabel('Parket ingelicht').check();
@@ -90,6 +122,62 @@ test('police record an intervention with two children and a home ban; the office
   // One case for this victim, whatever the retry: the officer's list has it once.
   await page.goto(staffUrl('#/cases'));
   await expect(page.locator(`a[href="#/cases/${caseId}"]`)).toHaveCount(1);
+  await signOut(page);
+
+  // The programme's partner worker: the orders naming Daderhulp Rupel, with nothing about the victim.
+  await signIn(page, 'pieter.programme');
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Programma en meldingen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Voorwaarden die jouw organisatie opvolgt' })).toBeVisible();
+  const card = page.locator('li.card').filter({ has: page.getByRole('heading', { level: 2, name: `Contactverbod ${orderId}` }) });
+  await expect(card).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('main')).not.toContainText(victimRef);
+  await expect(page.locator('main')).not.toContainText(device);
+  await expectAxeClean(page);
+  await card.getByRole('group', { name: 'Resultaat' }).getByLabel('Gemist').check();
+  await expect(card.getByText('Een gemiste sessie of melding verwittigt meteen de politie en de dossierbeheerder.')).toBeVisible();
+  const recorded = page.waitForResponse((r) => r.url().endsWith(`/api/orders/${orderId}/attendance`) && r.request().method() === 'POST');
+  await card.getByRole('button', { name: 'Registreren' }).click();
+  const missed = await recorded;
+  expect(missed.status()).toBe(201);
+  const alertId = ((await missed.json()) as { alertId: string }).alertId;
+  expect(alertId).toMatch(/^AL-/);
+  await expect(card.getByRole('status')).toContainText('Geregistreerd voor');
+  await expect(card.getByTestId('attendance-history').getByRole('listitem').first()).toContainText('Gemist');
+  await expectAxeClean(page);
+  await signOut(page);
+
+  // The case officer: the missed session is an urgent follow-up on the case (the stream delivers the alert to the case intake).
+  await signIn(page, 'olivia.officer', `#/cases/${caseId}`);
+  const reminder = page.locator(`[data-followup-id="FU-${alertId.slice(3)}"]`);
+  await expect(async () => {
+    await page.reload();
+    await expect(reminder).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(reminder).toContainText('Dringend');
+  await expectAxeClean(page);
+  await signOut(page);
+
+  // The report has the interventions and the broken conditions. Every count is rounded to a multiple of
+  // five (disclosure control), so one missed session may read 0 or 5: the rows, not their values (the
+  // exact counter is asserted by test/integration/perpetrator-conditions.test.ts).
+  await signIn(page, 'alex.authority');
+  const totals = page.getByRole('table', { name: /Maandrapport: \d{4}-\d{2} – \d{4}-\d{2}/ });
+  await expect(totals.getByRole('rowheader', { name: 'Interventies', exact: true })).toBeVisible({ timeout: 30_000 });
+  await page.getByText('Alle cellen').click();
+  const cells = page.getByRole('region', { name: 'Alle cellen' });
+  await expect(
+    cells
+      .getByRole('row')
+      .filter({ hasText: /Inbreuken\s*kind\s*condition/ })
+      .first(),
+  ).toBeVisible();
+  await expect(
+    cells
+      .getByRole('row')
+      .filter({ hasText: /Tijdelijke huisverboden\s*totaal/ })
+      .first(),
+  ).toBeVisible();
+  await expectAxeClean(page);
 });
 
 test("a missed programme session shows on the demo order's compliance timeline, as a violation with its low alert", async ({ page }) => {

@@ -238,6 +238,7 @@ describe('authorization matrix: zone and district', () => {
       body: () => ({ outcome: 'false_alarm' }),
       district: true,
     },
+    { key: 'GET /api/orders/conditions', role: 'partner', path: () => '/api/orders/conditions' },
     {
       key: 'POST /api/orders/{id}/attendance',
       role: 'partner',

@@ -7,6 +7,8 @@ import { handler as monitoring } from '../../functions/monitoring/handler.js';
 import { handler as orders } from '../../functions/orders/handler.js';
 import { identity } from '../../shared/identity.js';
 import { MONITORING_SCOPE } from '../../shared/roles.js';
+import { positionsExpireAt as expiryOf } from '../../shared/orders/retention.js';
+import type { OrderRecord } from '../../shared/zones/index.js';
 import { brusselsToday } from '../../shared/primitives.js';
 import { invokeRoute, staffToken } from '../support/invoke.js';
 import { caseBody, counters, TABLE } from './cases-support.js';
@@ -42,6 +44,8 @@ describe("the respondent's conditions", () => {
     expect(order.perpetrator).toMatchObject({
       programme: { partner: 'context-daderhulp' },
       reporting: { partner: 'justitiehuis-mechelen', every: 'fortnight' },
+      // Who gave the rights notice: the officer saving the order unless another is named.
+      rightsNoticeGivenBy: 'paula.police',
     });
     const wrong = await invokeRoute(orders, 'POST', '/api/orders', {
       claims: paula,
@@ -138,5 +142,66 @@ describe("the respondent's conditions", () => {
     ).toBe(404);
     const reads = (await itemsOf(`AUDIT#order#${id}`)).filter((a) => a.action === 'read' && a.route === 'GET /api/orders/{id}/timeline');
     expect(reads.map((a) => a.actor).sort()).toEqual(['olivia.officer', 'paula.police']);
+  });
+
+  it('a partner worker lists only the orders whose condition their organisation runs, with no victim data; audited', async () => {
+    const { id, body } = await orderWithConditions();
+    await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: pieter, body: { condition: 'programme', session: today, status: 'excused' } });
+    const res = await invokeRoute(orders, 'GET', '/api/orders/conditions', { claims: pieter });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const mine = (res.json.orders as { id: string }[]).find((o) => o.id === id);
+    expect(mine).toMatchObject({ id, programme: true, attendance: [{ condition: 'programme', session: today, status: 'excused' }] });
+    // The justice house's condition is not the programme's business, nor any place, device or person.
+    expect(mine).not.toHaveProperty('reporting');
+    const text = JSON.stringify(res.json);
+    for (const leak of [body.protectedPersonRef, body.respondentDeviceId, '"zones"', '"lat"', 'protectedPersonRef']) expect(text).not.toContain(leak);
+
+    const justice = await invokeRoute(orders, 'GET', '/api/orders/conditions', { claims: jan });
+    expect((justice.json.orders as { id: string; reporting?: unknown; attendance: unknown[] }[]).find((o) => o.id === id)).toMatchObject({
+      reporting: { every: 'fortnight' },
+      attendance: [],
+    });
+    // A partner whose organisation runs neither condition does not see the order at all.
+    expect(((await invokeRoute(orders, 'GET', '/api/orders/conditions', { claims: cgg })).json.orders as { id: string }[]).map((o) => o.id)).not.toContain(id);
+    // A partner account that names no organisation, and the police, are refused.
+    expect((await invokeRoute(orders, 'GET', '/api/orders/conditions', { claims: staffToken('nobody.partner', 'partner') })).status).toBe(403);
+    expect((await invokeRoute(orders, 'GET', '/api/orders/conditions', { claims: paula })).status).toBe(403);
+    const lists = await itemsOf('AUDIT#orders#partner:context-daderhulp');
+    expect(lists.some((a) => a.actor === 'pieter.programme' && a.action === 'list')).toBe(true);
+  });
+
+  it("the respondent's data expires with the order: attendance, device links and everything else move when its end moves", async () => {
+    const { id, body } = await orderWithConditions();
+    await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: pieter, body: { condition: 'programme', session: today, status: 'attended' } });
+    await invokeRoute(orders, 'POST', `/api/orders/${id}/attendance`, { claims: jan, body: { condition: 'reporting', session: today, status: 'missed' } });
+    const positionsExpireAt = (o: unknown) => expiryOf(o as OrderRecord);
+    /** Every item of the order's partition that holds the respondent's data, with its TTL. */
+    const ttls = async () => {
+      const items = await itemsOf(`ORDER#${id}`);
+      const kinds = new Set(items.map((i) => String(i.sk).split('#')[0]));
+      // The item kinds that hold the respondent's data (conditions, device, attendance, alerts), all present.
+      for (const k of ['ORDER', 'STATE', 'DEVICE', 'ATTEND', 'ALERT']) expect(kinds, k).toContain(k);
+      return items.filter((i) => String(i.sk) !== 'DURESS').map((i) => [String(i.sk), i.expiresAt] as const);
+    };
+    const expectAllAt = async (until: number) => {
+      for (const [sk, expiresAt] of await ttls()) expect(expiresAt, sk).toBe(until);
+    };
+    const first = (await invokeRoute(orders, 'GET', `/api/orders/${id}`, { claims: paula })).json;
+    await expectAllAt(positionsExpireAt(first));
+
+    // The court extends the order: the respondent's records follow its new end.
+    const extended = { ...body, validUntil: new Date(Date.parse(body.validUntil) + 60 * 86_400_000).toISOString() };
+    const put = await invokeRoute(orders, 'PUT', `/api/orders/${id}`, { claims: paula, body: { expectedVersion: 1, order: extended } });
+    expect(put.status, JSON.stringify(put.json)).toBe(200);
+    expect(positionsExpireAt(put.json)).toBeGreaterThan(positionsExpireAt(first));
+    await expectAllAt(positionsExpireAt(put.json));
+
+    // Ended early: everything expires a year after that end (the device links are gone at once).
+    const ended = await invokeRoute(orders, 'POST', `/api/orders/${id}/end`, { claims: paula, body: { reason: 'lifted_by_court' } });
+    expect(ended.status, JSON.stringify(ended.json)).toBe(200);
+    const after = (await itemsOf(`ORDER#${id}`)).filter((i) => String(i.sk) !== 'DURESS');
+    expect(after.some((i) => String(i.sk).startsWith('DEVICE#'))).toBe(false);
+    expect(after.filter((i) => String(i.sk).startsWith('ATTEND#'))).toHaveLength(2);
+    for (const i of after) expect(i.expiresAt, String(i.sk)).toBe(positionsExpireAt(ended.json));
   });
 });

@@ -40,6 +40,7 @@ export function demoOrder(now: Date): OrderRecord {
       programme: { partner: 'context-daderhulp' },
       reporting: { partner: 'justitiehuis-mechelen', every: 'fortnight' },
       rightsNoticeGivenAt: at,
+      rightsNoticeGivenBy: 'demo-seed',
     },
     createdAt: at,
     createdBy: 'demo-seed',

@@ -16,6 +16,7 @@ import { FjcCaseScreen, FjcDashboardScreen, FjcInboxScreen } from './screens/fjc
 import { FollowupsScreen } from './screens/followups.js';
 import { NewInterventionScreen } from './screens/interventions.js';
 import { NewOrderScreen, OrderScreen, OrdersScreen } from './screens/orders.js';
+import { PartnerConditionsScreen } from './screens/partner-conditions.js';
 import { ReportsScreen } from './screens/reports.js';
 import { NewServiceScreen, ServicesScreen } from './screens/services.js';
 
@@ -73,6 +74,7 @@ export const SCREENS: readonly ScreenDecl[] = [
   { pattern: 'orders/new', needs: 'POST /api/orders', screen: () => <NewOrderScreen /> },
   { pattern: 'orders/:id', needs: 'GET /api/orders/{id}', screen: (p) => <OrderScreen key={p.key} id={p.id ?? ''} roles={p.roles} /> },
   { pattern: 'orders', needs: 'GET /api/orders', nav: (t) => t.nav.orders, screen: (p) => <OrdersScreen roles={p.roles} /> },
+  { pattern: 'conditions', needs: 'GET /api/orders/conditions', nav: (t) => t.conditions.nav, screen: () => <PartnerConditionsScreen /> },
   { pattern: 'bookings', needs: 'GET /api/staff/bookings', nav: (t) => t.nav.bookings, screen: (p) => <BookingsScreen query={p.loc.query} /> },
   { pattern: 'services/new', needs: 'POST /api/services', screen: () => <NewServiceScreen /> },
   { pattern: 'services/:id', needs: 'PUT /api/services/{id}', screen: (p) => <ServicesScreen key={p.key} id={p.id} /> },

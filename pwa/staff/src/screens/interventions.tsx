@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { brusselsDate } from '../../../../shared/brussels-time.js';
+import { addDays } from '../../../../shared/cases/rules.js';
 import type { InterventionReceipt, InterventionRecord } from '../../../../shared/interventions/api.js';
 import {
   AGGRESSOR_RELATIONS,
@@ -16,9 +17,10 @@ import { ZONES } from '../../../../shared/zones-list.js';
 import { api, ApiError, seg } from '../api.js';
 import { allowedLevels, DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
 import { label, useI18n } from '../i18n/index.js';
-import { href } from '../router.js';
+import { href, navigate } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
+import { choices, SubmitCancel } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { fjcText } from './fjc-text.js';
@@ -36,7 +38,6 @@ interface ChildForm {
 }
 const newChild = (): ChildForm => ({ ageBand: '', presence: 'present', injured: false, whereNow: 'with_victim', withWhom: '' });
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const newKey = () => crypto.randomUUID();
 
 /** Sends once, and again with the SAME key while the connection drops (a tablet in a stairwell): one record whatever the retries. */
@@ -115,7 +116,6 @@ export function NewInterventionScreen() {
     return next;
   };
   const setChild = (i: number, patch: Partial<ChildForm>) => setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
-  const options = (values: readonly string[], labels: Record<string, string>) => values.map((v) => [v, label(labels, v)] as const);
 
   if (receipt) {
     return (
@@ -196,7 +196,7 @@ export function NewInterventionScreen() {
           value={safe}
           onChange={setSafe}
           required
-          options={options(['yes', 'no'], { yes: t.yes, no: t.no })}
+          options={choices(['yes', 'no'], { yes: t.yes, no: t.no })}
         />
         {safe === 'no' ? <p class="notice">{tx.notSafe}</p> : null}
 
@@ -240,7 +240,7 @@ export function NewInterventionScreen() {
             label={t.cases.victimGender}
             value={victimGender}
             onChange={setVictimGender}
-            options={options(GENDERS, t.cases.genders)}
+            options={choices(GENDERS, t.cases.genders)}
           />
           <Field id="iv-aggressor-ref" label={tx.aggressorRef} optional autocomplete="off" value={aggressorRef} onInput={(e) => setAggressorRef(value(e))} />
           <SelectField
@@ -248,7 +248,7 @@ export function NewInterventionScreen() {
             label={t.cases.aggressorGender}
             value={aggressorGender}
             onChange={setAggressorGender}
-            options={options(GENDERS, t.cases.genders)}
+            options={choices(GENDERS, t.cases.genders)}
           />
           <SelectField
             id="iv-relation"
@@ -257,7 +257,7 @@ export function NewInterventionScreen() {
             value={relation}
             onChange={setRelation}
             empty={t.none}
-            options={options(AGGRESSOR_RELATIONS, tx.relations)}
+            options={choices(AGGRESSOR_RELATIONS, tx.relations)}
           />
         </fieldset>
 
@@ -274,14 +274,14 @@ export function NewInterventionScreen() {
                 value={c.ageBand}
                 onChange={(v) => setChild(i, { ageBand: v })}
                 empty={t.none}
-                options={options(CHILD_AGE_BANDS, tx.ageBands)}
+                options={choices(CHILD_AGE_BANDS, tx.ageBands)}
               />
               <SelectField
                 id={`child-${i}-presence`}
                 label={tx.presence}
                 value={c.presence}
                 onChange={(v) => setChild(i, { presence: v })}
-                options={options(CHILD_PRESENCE, tx.presences)}
+                options={choices(CHILD_PRESENCE, tx.presences)}
               />
               <Field id={`child-${i}-injured`} type="checkbox" label={tx.injured} checked={c.injured} onChange={(e) => setChild(i, { injured: checked(e) })} />
               <SelectField
@@ -289,7 +289,7 @@ export function NewInterventionScreen() {
                 label={tx.whereNow}
                 value={c.whereNow}
                 onChange={(v) => setChild(i, { whereNow: v })}
-                options={options(CHILD_WHEREABOUTS, tx.whereabouts)}
+                options={choices(CHILD_WHEREABOUTS, tx.whereabouts)}
               />
               <Field
                 id={`child-${i}-whom`}
@@ -344,7 +344,7 @@ export function NewInterventionScreen() {
             label={tx.useAggressor}
             value={aggressorUse}
             onChange={setAggressorUse}
-            options={options(SUBSTANCE_USE, tx.uses)}
+            options={choices(SUBSTANCE_USE, tx.uses)}
           />
           <Field
             id="iv-services-aggressor"
@@ -353,7 +353,7 @@ export function NewInterventionScreen() {
             checked={aggressorServices}
             onChange={(e) => setAggressorServices(checked(e))}
           />
-          <SelectField id="iv-use-victim" label={tx.useVictim} value={victimUse} onChange={setVictimUse} options={options(SUBSTANCE_USE, tx.uses)} />
+          <SelectField id="iv-use-victim" label={tx.useVictim} value={victimUse} onChange={setVictimUse} options={choices(SUBSTANCE_USE, tx.uses)} />
           <Field
             id="iv-services-victim"
             type="checkbox"
@@ -395,15 +395,15 @@ export function NewInterventionScreen() {
                 label={tx.securedWith}
                 value={securedWith}
                 onChange={setSecuredWith}
-                options={options(SECURED_WITH, tx.securedWithOptions)}
+                options={choices(SECURED_WITH, tx.securedWithOptions)}
               />
               <Field id="iv-secured-whom" label={tx.withWhom} optional autocomplete="off" value={securedWhom} onInput={(e) => setSecuredWhom(value(e))} />
-              <SelectField id="iv-referral" label={tx.referral} value={referral} onChange={setReferral} options={options(CHILD_REFERRALS, tx.referrals)} />
+              <SelectField id="iv-referral" label={tx.referral} value={referral} onChange={setReferral} options={choices(CHILD_REFERRALS, tx.referrals)} />
             </>
           ) : null}
           <Field id="iv-prosecutor" type="checkbox" label={tx.prosecutor} checked={prosecutor} onChange={(e) => setProsecutor(checked(e))} />
           <Field id="iv-interpreter" type="checkbox" label={tx.interpreter} checked={interpreter} onChange={(e) => setInterpreter(checked(e))} />
-          <SelectField id="iv-fjc" label={tx.fjc} value={fjc} onChange={setFjc} options={options(FJC, t.cases.fjcStatuses)} />
+          <SelectField id="iv-fjc" label={tx.fjc} value={fjc} onChange={setFjc} options={choices(FJC, t.cases.fjcStatuses)} />
         </fieldset>
 
         {safe === 'yes' ? (
@@ -437,11 +437,7 @@ export function NewInterventionScreen() {
         />
         <p class="notice">{t.cases.riskFinal(label(t.cases.risks, final))}</p>
         <ErrorText error={action.error} />
-        <div class="actions">
-          <button type="submit" class="button primary" disabled={action.busy}>
-            {action.busy ? t.saving : tx.save}
-          </button>
-        </div>
+        <SubmitCancel busy={action.busy} submitText={tx.save} onCancel={() => navigate('#/')} />
       </form>
     </Page>
   );

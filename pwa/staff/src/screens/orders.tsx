@@ -10,8 +10,10 @@ import { AuditTrail } from '../ui/audit-trail.js';
 import { DataTable } from '../ui/data-table.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
+import { SubmitCancel } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
+import { conditionFieldLabels, conditionsBody, noConditions, PerpetratorConditionsFacts, PerpetratorConditionsFields } from './order-conditions.js';
 import { OrderTimeline } from './timeline.js';
 
 const ZONE_LABELS = ['home', 'work', 'school', 'other'] as const;
@@ -127,6 +129,7 @@ export function OrderScreen({ id, roles }: { id: string; roles: readonly StaffRo
               </ul>
             </>
           ) : null}
+          <PerpetratorConditionsFacts p={o.perpetrator} />
           {o.monitoring ? (
             <>
               <h2>{t.orders.monitoring}</h2>
@@ -181,6 +184,33 @@ interface CurfewForm {
 
 const num = (s: string): number => Number(s.replace(',', '.'));
 
+/** A place's latitude and longitude (a zone's centre, a curfew's home). */
+function LatLonFields({ id, lat, lon, onChange }: { id: string; lat: string; lon: string; onChange: (p: { lat: string } | { lon: string }) => void }) {
+  const { t } = useI18n();
+  const axes = [
+    ['lat', t.orders.lat, 90, lat],
+    ['lon', t.orders.lon, 180, lon],
+  ] as const;
+  return (
+    <>
+      {axes.map(([axis, text, bound, v]) => (
+        <Field
+          key={axis}
+          id={`${id}-${axis}`}
+          label={text}
+          type="number"
+          step="any"
+          min={String(-bound)}
+          max={String(bound)}
+          required
+          value={v}
+          onInput={(e) => onChange(axis === 'lat' ? { lat: value(e) } : { lon: value(e) })}
+        />
+      ))}
+    </>
+  );
+}
+
 export function NewOrderScreen() {
   const { t } = useI18n();
   const now = new Date();
@@ -195,6 +225,7 @@ export function NewOrderScreen() {
   const [curfews, setCurfews] = useState<CurfewForm[]>([]);
   const [moving, setMoving] = useState('');
   const [noContact, setNoContact] = useState(true);
+  const [perpetrator, setPerpetrator] = useState(() => noConditions(now));
   const action = useAction();
   const [created, setCreated] = useState<{ id: string; code: string } | undefined>(undefined);
 
@@ -238,6 +269,7 @@ export function NewOrderScreen() {
       ...(moving.trim() ? { movingZone: { alertRadiusM: num(moving) } } : {}),
       curfews: curfews.map((c) => ({ start: c.start, end: c.end, centre: { lat: num(c.lat), lon: num(c.lon) }, radiusM: num(c.radius) })),
       noContact,
+      ...(conditionsBody(perpetrator) ? { perpetrator: conditionsBody(perpetrator) } : {}),
     };
     void action.run(async () => {
       const res = await api<{ order: { id: string }; protectionCode: string }>('POST', '/api/orders', { body });
@@ -274,28 +306,7 @@ export function NewOrderScreen() {
                 onChange={(v) => setZone(i, { label: v })}
                 options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)}
               />
-              <Field
-                id={`zone-${i}-lat`}
-                label={t.orders.lat}
-                type="number"
-                step="any"
-                min="-90"
-                max="90"
-                required
-                value={z.lat}
-                onInput={(e) => setZone(i, { lat: value(e) })}
-              />
-              <Field
-                id={`zone-${i}-lon`}
-                label={t.orders.lon}
-                type="number"
-                step="any"
-                min="-180"
-                max="180"
-                required
-                value={z.lon}
-                onInput={(e) => setZone(i, { lon: value(e) })}
-              />
+              <LatLonFields id={`zone-${i}`} lat={z.lat} lon={z.lon} onChange={(p) => setZone(i, p)} />
               <Field
                 id={`zone-${i}-alert`}
                 label={t.orders.alertRadius}
@@ -341,24 +352,7 @@ export function NewOrderScreen() {
                 onInput={(e) => setCurfew(i, { start: value(e) })}
               />
               <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => setCurfew(i, { end: value(e) })} />
-              <Field
-                id={`curfew-${i}-lat`}
-                label={t.orders.lat}
-                type="number"
-                step="any"
-                required
-                value={c.lat}
-                onInput={(e) => setCurfew(i, { lat: value(e) })}
-              />
-              <Field
-                id={`curfew-${i}-lon`}
-                label={t.orders.lon}
-                type="number"
-                step="any"
-                required
-                value={c.lon}
-                onInput={(e) => setCurfew(i, { lon: value(e) })}
-              />
+              <LatLonFields id={`curfew-${i}`} lat={c.lat} lon={c.lon} onChange={(p) => setCurfew(i, p)} />
               <Field
                 id={`curfew-${i}-radius`}
                 label={t.orders.radius}
@@ -379,15 +373,9 @@ export function NewOrderScreen() {
           </button>
         </fieldset>
         <Field id="no-contact" type="checkbox" label={t.orders.noContact} checked={noContact} onChange={(e) => setNoContact(checked(e))} />
-        <ErrorText error={action.error} />
-        <div class="actions">
-          <button type="submit" class="button primary" disabled={action.busy}>
-            {action.busy ? t.saving : t.orders.new}
-          </button>
-          <button type="button" class="button" onClick={() => navigate('#/orders')}>
-            {t.cancel}
-          </button>
-        </div>
+        <PerpetratorConditionsFields form={perpetrator} onChange={setPerpetrator} />
+        <ErrorText error={action.error} labels={conditionFieldLabels(t)} />
+        <SubmitCancel busy={action.busy} submitText={t.orders.new} onCancel={() => navigate('#/orders')} />
       </form>
     </Page>
   );

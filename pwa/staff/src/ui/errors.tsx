@@ -1,8 +1,8 @@
 import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/index.js';
 
-/** An API error shown with the API's own message, plus the field it names. */
-export function ErrorText({ error }: { error: unknown }) {
+/** An API error shown with the API's own message, plus the field it names (by the form's label when `labels` knows its path). */
+export function ErrorText({ error, labels }: { error: unknown; labels?: Record<string, string> }) {
   const { t } = useI18n();
   if (!error) return null;
   let text: string;
@@ -20,7 +20,7 @@ export function ErrorText({ error }: { error: unknown }) {
   return (
     <div class="error" role="alert">
       <p>{text}</p>
-      {field ? <p class="muted">{t.error.field(field)}</p> : null}
+      {field ? <p class="muted">{t.error.field(labels?.[field] ?? field)}</p> : null}
     </div>
   );
 }
