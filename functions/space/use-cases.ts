@@ -313,7 +313,7 @@ async function caseOf(deps: SpaceDeps, code: string, client: string, now: Date):
   return caseIdOfCode(deps.fjc, code, client, now, async (caseId) => {
     const c = await get(deps, fjcKeys.case(caseId));
     // A closed family case takes no new links (its code is deleted with the closing).
-    if (!c || c.status !== 'open') return undefined;
+    if (c?.status !== 'open') return undefined;
     return { caseId, zone: String(c.zone), ...(typeof c.policeCaseId === 'string' ? { policeCaseId: c.policeCaseId } : {}) };
   });
 }
