@@ -284,12 +284,13 @@ export const functions = {
         under('audit'),
       ],
       // A police referral reads the police case's clear fields (zone, risk, orders), a case from an intake
-      // booking the booking's (service, zone, status); it never opens their sealed ones.
-      read: [under('case'), under('booking')],
+      // booking the booking's (service, zone, status); it never opens their sealed ones. What a victim shared from her
+      // space with a case: functions/space writes it, this only reads it through the case's policy.
+      read: [under('case'), under('booking'), under('spaceShare')],
       query: { gsi2: [under('fjcZone'), under('fjcPartner'), under('fjcActions'), under('fjcPoliceReferrals')] },
     },
     publishes: [],
-    personalData: { seal: ['fjc'], open: ['fjc'] },
+    personalData: { seal: ['fjc'], open: ['fjc', 'spaceShare'] },
     secrets: ['originVerify'],
     // Two public routes (the victim view): a ceiling a flood cannot pass.
     reservedConcurrency: 10,

@@ -268,6 +268,13 @@ export const routes = [
     summary: 'One family case, each section only as consent allows the reader (audited)',
   },
   {
+    method: 'GET',
+    path: '/api/fjc/cases/{id}/shares',
+    function: 'fjc',
+    access: staff('partner', 'case_director'),
+    summary: 'What the victim shared from her space with the case, only as consent to notes allows the reader (audited)',
+  },
+  {
     method: 'POST',
     path: '/api/fjc/cases/{id}/consents',
     function: 'fjc',

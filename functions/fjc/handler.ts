@@ -35,6 +35,7 @@ import {
   decide,
   getConsultation,
   getFjcCase,
+  getSpaceShares,
   issueVictimCode,
   listFjcCases,
   openFjcCase,
@@ -64,6 +65,7 @@ export const handler = httpApi('fjc', {
   'POST /api/fjc/cases/{id}/close': async (req) => ok(await closeCase(deps, caseId(req), parse(closeSchema, req.body).reason, callerOf(req), clock.now())),
   'GET /api/fjc/cases': async (req) => ok(await listFjcCases(deps, callerOf(req), clock.now())),
   'GET /api/fjc/cases/{id}': async (req) => ok(await getFjcCase(deps, caseId(req), callerOf(req), clock.now())),
+  'GET /api/fjc/cases/{id}/shares': async (req) => ok(await getSpaceShares(deps, caseId(req), callerOf(req), clock.now())),
   'POST /api/fjc/cases/{id}/consents': async (req) =>
     created(await recordConsent(deps, caseId(req), parse(consentSchema, req.body), callerOf(req), clock.now())),
   'POST /api/fjc/cases/{id}/consents/withdraw': async (req) =>

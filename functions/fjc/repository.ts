@@ -8,6 +8,7 @@ import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { caseKeys } from '../cases/keys.js';
+import { spaceKeys } from '../space/keys.js';
 import { fjcKeys } from './keys.js';
 
 /**
@@ -210,6 +211,17 @@ export class FjcRepository {
 
   async audit(entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length > 0) await recordAudits(this.client, this.table, entries);
+  }
+
+  /** What a victim shared from her space with this case (functions/space seals each copy under its share id), opened. */
+  async spaceShares(caseId: string): Promise<Item[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': spaceKeys.sharedCopyPk(caseId) },
+      ConsistentRead: true,
+    });
+    return Promise.all(items.map((i) => open('spaceShare', String(i.id), i)));
   }
 
   /** Every item of the case's partition as stored (closing stamps each; tests inspect them). */

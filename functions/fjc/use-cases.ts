@@ -12,8 +12,10 @@ import type {
   PartnerInbox,
   PoliceReferralBody,
   ReferralView,
+  SharedFromSpace,
   VictimView,
 } from '../../shared/fjc/api.js';
+import type { SafetyPlan } from '../../shared/space/plan.js';
 import type {
   ActionRecord,
   ActionStatus,
@@ -213,6 +215,29 @@ export async function getFjcCase(deps: FjcDeps, id: string, caller: Caller, now:
   const { s, d } = await loadFor(deps, id, caller, now);
   await deps.repo.audit([audit(caller, id, 'read', now)]);
   return caseView(deps, s, d, caller, now);
+}
+
+/**
+ * What she shared from her space with the case. The policy decides: the share is a note of hers, so it
+ * shows where the case's `notes` section does (its director; a partner on a referral she consented to
+ * for notes) and only while the case is open. Only her words go out: no space id, no chain hash.
+ */
+export async function getSpaceShares(deps: FjcDeps, id: string, caller: Caller, now: Date): Promise<{ shares: SharedFromSpace[] }> {
+  const { s, d } = await loadFor(deps, id, caller, now);
+  await deps.repo.audit([audit(caller, id, 'read', now)]);
+  if (s.header.status !== 'open' || !d.sections.includes('notes')) return { shares: [] };
+  const opened = await deps.repo.spaceShares(id);
+  return {
+    shares: opened.map((i) => sharedView(i.id, i.sharedAt, i.content as SharedContent)).sort((a, b) => a.sharedAt.localeCompare(b.sharedAt)),
+  };
+}
+
+type SharedContent = { plan?: SafetyPlan; entries?: { seq: number; receivedAt: string; text: string }[] };
+
+function sharedView(id: unknown, sharedAt: unknown, content: SharedContent): SharedFromSpace {
+  const entries = (content.entries ?? []).map((e) => ({ seq: e.seq, receivedAt: e.receivedAt, text: e.text }));
+  const kinds: SharedFromSpace['kinds'] = [...(content.plan ? (['plan'] as const) : []), ...(entries.length > 0 ? (['entries'] as const) : [])];
+  return { id: String(id), sharedAt: String(sharedAt), kinds, ...(content.plan ? { plan: content.plan } : {}), entries };
 }
 
 // ---- opening a case

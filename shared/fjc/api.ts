@@ -25,6 +25,7 @@ import {
   type VictimContact,
 } from './model.js';
 import type { PartnerKnowledge } from './policy.js';
+import type { SafetyPlan } from '../space/plan.js';
 
 /** The FJC family-case API: request schemas (strict; unknown fields refused by name) and answer shapes. */
 
@@ -237,6 +238,16 @@ const hidden = { 404: { description: 'No such case, or none this reader may know
 const conflict = { 409: { description: 'Changed meanwhile, already decided, or closed' } };
 const codeAnswers = { 404: { description: 'Unknown case code' }, 429: { description: 'Too many wrong codes from this connection; try later' } };
 
+/** One share from her space, opened for a reader the policy lets see the case's notes; nothing that leads to her space. */
+export interface SharedFromSpace {
+  id: string;
+  sharedAt: string;
+  /** What she shared: her plan, journal entries, or both. */
+  kinds: ('plan' | 'entries')[];
+  plan?: SafetyPlan;
+  entries: { seq: number; receivedAt: string; text: string }[];
+}
+
 export const fjcContract = {
   'POST /api/fjc/referrals-from-police': {
     body: policeReferralSchema,
@@ -258,6 +269,10 @@ export const fjcContract = {
   'POST /api/fjc/cases/{id}/close': { ...byCase, body: closeSchema, responses: { 200: { description: 'The case, closed' }, ...hidden, ...conflict } },
   'GET /api/fjc/cases': { responses: { 200: { description: "The zone's family cases (case directors)" } } },
   'GET /api/fjc/cases/{id}': { ...byCase, responses: { 200: { description: 'The case as consent allows this reader (audited)' }, ...hidden } },
+  'GET /api/fjc/cases/{id}/shares': {
+    ...byCase,
+    responses: { 200: { description: 'What the victim shared from her space with the case, as the notes section is disclosed (audited)' }, ...hidden },
+  },
   'POST /api/fjc/cases/{id}/consents': { ...byCase, body: consentSchema, responses: { 201: { description: 'The consents recorded' }, ...hidden } },
   'POST /api/fjc/cases/{id}/consents/withdraw': { ...byCase, body: withdrawSchema, responses: { 200: { description: 'The consents withdrawn' }, ...hidden } },
   'POST /api/fjc/cases/{id}/notes': { ...byCase, body: noteSchema, responses: { 201: { description: 'The note' }, ...hidden, ...conflict } },

@@ -39,6 +39,19 @@ async function partition(k: SpaceKeys) {
   return out.Items ?? [];
 }
 
+/** The audit trail of a family case. */
+async function auditOf(fjcCaseId: string) {
+  const out = await dynamo.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#fjc-case#${fjcCaseId}` },
+      ConsistentRead: true,
+    }),
+  );
+  return out.Items ?? [];
+}
+
 async function append(k: SpaceKeys, seq: number, prevHash: string, value: unknown) {
   const { iv, ct } = await sealJson(k.contentKey, value, aadOf.entry(seq));
   const hash = await entryHash(prevHash, seq, iv, ct);
@@ -179,16 +192,19 @@ describe('linked to her case: call-back and sharing', () => {
   let fjcCaseId: string;
   let policeCaseId: string;
 
-  beforeAll(async () => {
-    const police = await callCases('POST', '/api/cases', olivia, caseBody('ruppel', { victimRef: `V-SPACE-${Date.now()}`, riskLevel: 'high' }));
+  /** A police case referred to the FJC, and the case code her director gives her. */
+  async function familyCase() {
+    const police = await callCases('POST', '/api/cases', olivia, caseBody('ruppel', { victimRef: `V-SPACE-${Date.now()}-${++n}`, riskLevel: 'high' }));
     expect(police.status).toBe(201);
-    policeCaseId = police.json.id as string;
-    const ref = await invokeRoute(fjc, 'POST', '/api/fjc/referrals-from-police', { claims: olivia as JWTPayload, body: { policeCaseId } });
+    const ref = await invokeRoute(fjc, 'POST', '/api/fjc/referrals-from-police', { claims: olivia as JWTPayload, body: { policeCaseId: police.json.id } });
     expect(ref.status, JSON.stringify(ref.json)).toBe(201);
-    fjcCaseId = ref.json.id as string;
-    const issued = await invokeRoute(fjc, 'POST', `/api/fjc/cases/${fjcCaseId}/victim-code`, { claims: dina as JWTPayload });
+    const issued = await invokeRoute(fjc, 'POST', `/api/fjc/cases/${ref.json.id}/victim-code`, { claims: dina as JWTPayload });
     expect(issued.status).toBe(201);
-    code = issued.json.code as string;
+    return { policeCaseId: police.json.id as string, fjcCaseId: ref.json.id as string, code: issued.json.code as string };
+  }
+
+  beforeAll(async () => {
+    ({ policeCaseId, fjcCaseId, code } = await familyCase());
   });
 
   const callbackOf = async (k: SpaceKeys, id: string, from: 'police' | 'fjc' = 'police') => ({
@@ -266,15 +282,73 @@ describe('linked to her case: call-back and sharing', () => {
     expect((await call(k, 'DELETE', `/api/space/shares/${shareId}`)).status).toBe(200);
     expect((await dynamo.send(new GetCommand({ TableName: TABLE, Key: spaceKeys.sharedCopy(fjcCaseId, shareId) }))).Item).toBeUndefined();
     expect((await call(k, 'DELETE', `/api/space/shares/${shareId}`)).status).toBe(404);
-    const audit = await dynamo.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#fjc-case#${fjcCaseId}` },
-        ConsistentRead: true,
-      }),
-    );
-    const actions = (audit.Items ?? []).map((i) => String(i.action));
+    const actions = (await auditOf(fjcCaseId)).map((i) => String(i.action));
     expect(actions).toEqual(expect.arrayContaining(['share-space', 'revoke-space-share']));
+  });
+
+  it('staff read a share through the case policy: its director, a referred partner only with consent to notes, nobody once revoked or closed', async () => {
+    const family = await familyCase();
+    const k = await newKeys();
+    await call(k, 'POST', '/api/space');
+    const receivedAt = new Date().toISOString();
+    const shareWith = (text: string) =>
+      call(
+        k,
+        'POST',
+        '/api/space/shares',
+        { code: family.code, plan: { codeWord: { word: 'zonnebloem' } }, entries: [{ seq: 1, hash: GENESIS, receivedAt, text }] },
+        uniqueIp(),
+      );
+    const shared = await shareWith('Hij brak mijn telefoon');
+    expect(shared.status, JSON.stringify(shared.json)).toBe(201);
+    const path = `/api/fjc/cases/${family.fjcCaseId}/shares`;
+    const read = (claims: JWTPayload) => invokeRoute(fjc, 'GET', path, { claims });
+    const partner = staffToken('pia.partner', 'partner', 'partner:vrouwenhulp-rupel');
+    const staffCall = async (method: string, to: string, body: unknown) => {
+      const res = await invokeRoute(fjc, method, `/api/fjc/cases/${family.fjcCaseId}${to}`, { claims: dina as JWTPayload, body });
+      expect(res.status, JSON.stringify(res.json)).toBeLessThan(300);
+    };
+
+    const byDirector = await read(dina);
+    expect(byDirector.status).toBe(200);
+    expect(byDirector.json.shares).toEqual([
+      {
+        id: shared.json.id,
+        sharedAt: shared.json.sharedAt,
+        kinds: ['plan', 'entries'],
+        plan: { codeWord: { word: 'zonnebloem' } },
+        entries: [{ seq: 1, receivedAt, text: 'Hij brak mijn telefoon' }],
+      },
+    ]);
+    // Nothing that leads to her space: not its id, not her chain's hashes.
+    expect(JSON.stringify(byDirector.json)).not.toContain(k.lookupId);
+    expect(JSON.stringify(byDirector.json)).not.toContain(GENESIS);
+    expect(await auditOf(family.fjcCaseId)).toContainEqual(
+      expect.objectContaining({ action: 'read', route: 'GET /api/fjc/cases/{id}/shares', actor: 'dina.director' }),
+    );
+
+    // Not referred to her organisation: the case does not exist for her.
+    expect((await read(partner)).status).toBe(404);
+    await staffCall('POST', '/referrals', { partnerId: 'vrouwenhulp-rupel', firstContactDue: new Date(Date.now() + 86_400_000).toISOString() });
+    await staffCall('POST', '/consents', { partnerId: 'vrouwenhulp-rupel', kinds: ['contact'], how: 'written' });
+    const withoutNotes = await read(partner);
+    expect(withoutNotes.status).toBe(200);
+    expect(withoutNotes.json.shares).toEqual([]);
+    await staffCall('POST', '/consents', { partnerId: 'vrouwenhulp-rupel', kinds: ['notes'], how: 'written' });
+    expect((await read(partner)).json.shares).toEqual([
+      expect.objectContaining({ id: shared.json.id, entries: [expect.objectContaining({ text: 'Hij brak mijn telefoon' })] }),
+    ]);
+    // Another organisation, never referred, still sees nothing.
+    expect((await read(staffToken('jan.partner', 'partner', 'partner:jeugdhulp-antwerpen'))).status).toBe(404);
+
+    expect((await call(k, 'DELETE', `/api/space/shares/${shared.json.id}`)).status).toBe(200);
+    expect((await read(dina)).json.shares).toEqual([]);
+    expect((await read(partner)).json.shares).toEqual([]);
+
+    expect((await shareWith('Hij volgde me naar het werk')).status).toBe(201);
+    expect((await read(partner)).json.shares).toHaveLength(1);
+    await staffCall('POST', '/close', { reason: 'Begeleiding afgerond' });
+    expect((await read(dina)).json.shares).toEqual([]);
+    expect((await read(partner)).status).toBe(404);
   });
 });

@@ -85,6 +85,21 @@ const nl = {
   closeHint: 'Daarna escaleert niets meer, verliezen partners de toegang en werkt de dossiercode niet meer.',
   closed: (at: string, by: string, reason: string) => `Afgesloten op ${at} door ${by}: ${reason}`,
   referralSent: 'doorverwezen naar de casusregie van het FJC',
+  sharedByHer: 'Gedeeld door haar',
+  sharedOn: (at: string) => `Gedeeld op ${at}`,
+  safetyPlan: 'Veiligheidsplan',
+  entry: (seq: number, at: string) => `Dagboek ${seq} (ontvangen ${at})`,
+  planSections: {
+    places: 'Veilige plaatsen',
+    people: 'Veilige personen',
+    codeWord: 'Codewoord',
+    documents: 'Belangrijke documenten',
+    children: 'Kinderen',
+    leaving: 'Veilig vertrekken',
+    staying: 'Veilig blijven',
+    digital: 'Digitale veiligheid',
+    numbers: 'Nummers om te bellen',
+  } as Record<string, string>,
 };
 export type FjcText = typeof nl;
 
@@ -172,6 +187,21 @@ const fr: FjcText = {
   closeHint: 'Ensuite plus rien n’est escaladé, les partenaires perdent l’accès et le code de dossier ne fonctionne plus.',
   closed: (at: string, by: string, reason: string) => `Clôturé le ${at} par ${by} : ${reason}`,
   referralSent: 'orientée vers la gestion de cas du FJC',
+  sharedByHer: 'Partagé par elle',
+  sharedOn: (at: string) => `Partagé le ${at}`,
+  safetyPlan: 'Plan de sécurité',
+  entry: (seq: number, at: string) => `Journal ${seq} (reçu le ${at})`,
+  planSections: {
+    places: 'Lieux sûrs',
+    people: 'Personnes de confiance',
+    codeWord: 'Mot de code',
+    documents: 'Documents importants',
+    children: 'Enfants',
+    leaving: 'Partir en sécurité',
+    staying: 'Rester en sécurité',
+    digital: 'Sécurité numérique',
+    numbers: 'Numéros à appeler',
+  },
 };
 
 const en: FjcText = {
@@ -253,6 +283,21 @@ const en: FjcText = {
   closeHint: 'Then nothing escalates any more, partners lose access and the case code stops working.',
   closed: (at: string, by: string, reason: string) => `Closed on ${at} by ${by}: ${reason}`,
   referralSent: 'referred to the FJC case directors',
+  sharedByHer: 'Shared by her',
+  sharedOn: (at: string) => `Shared on ${at}`,
+  safetyPlan: 'Safety plan',
+  entry: (seq: number, at: string) => `Journal ${seq} (received ${at})`,
+  planSections: {
+    places: 'Safe places',
+    people: 'Safe people',
+    codeWord: 'Code word',
+    documents: 'Important documents',
+    children: 'Children',
+    leaving: 'Leaving safely',
+    staying: 'Staying safely',
+    digital: 'Digital safety',
+    numbers: 'Numbers to call',
+  },
 };
 
 export const fjcText: Record<Lang, FjcText> = { nl, fr, en };

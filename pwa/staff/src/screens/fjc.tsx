@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { ActionView, DirectorDashboard, FjcCaseView, PartnerInbox, ReferralView } from '../../../../shared/fjc/api.js';
+import type { ActionView, DirectorDashboard, FjcCaseView, PartnerInbox, ReferralView, SharedFromSpace } from '../../../../shared/fjc/api.js';
+import type { SafetyPlan } from '../../../../shared/space/plan.js';
 import { PARTNERS } from '../../../../shared/partners.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
@@ -390,6 +391,51 @@ function ReferralDecision({ c, r, x, onSaved }: { c: FjcCaseView; r: ReferralVie
   );
 }
 
+/** Her plan as plain lines: each section's filled fields, a list item by item. */
+function planLines(plan: SafetyPlan): [string, string][] {
+  return Object.entries(plan).flatMap(([section, v]) =>
+    (Array.isArray(v) ? v : [v])
+      .map((item: Record<string, string | undefined>) => [section, Object.values(item).filter(Boolean).join(' · ')] as [string, string])
+      .filter(([, text]) => text !== ''),
+  );
+}
+
+/** What she shared from her space: the server answers only where its policy shows the case's notes, so it is asked only then. */
+function SharedByHer({ id, x }: { id: string; x: FjcText }) {
+  const { dateTime } = useI18n();
+  const loaded = useLoad((signal) => api<{ shares: SharedFromSpace[] }>('GET', `/api/fjc/cases/${seg(id)}/shares`, { signal }), id);
+  const shares = loaded.data?.shares ?? [];
+  if (shares.length === 0) return <ErrorText error={loaded.error} />;
+  return (
+    <Section id="fjc-shared" title={x.sharedByHer}>
+      {shares.map((s) => (
+        <div key={s.id} class="card" data-share={s.id}>
+          <p>{x.sharedOn(dateTime(s.sharedAt))}</p>
+          {s.plan ? (
+            <>
+              <h3>{x.safetyPlan}</h3>
+              <dl>
+                {planLines(s.plan).map(([section, text], i) => (
+                  <div key={`${section}-${i}`}>
+                    <dt>{label(x.planSections, section)}</dt>
+                    <dd>{text}</dd>
+                  </div>
+                ))}
+              </dl>
+            </>
+          ) : null}
+          {s.entries.map((e) => (
+            <div key={e.seq} data-entry={e.seq}>
+              <h3>{x.entry(e.seq, dateTime(e.receivedAt))}</h3>
+              <p class="shared-text">{e.text}</p>
+            </div>
+          ))}
+        </div>
+      ))}
+    </Section>
+  );
+}
+
 export function FjcCaseScreen({ id }: { id: string }) {
   const x = useFjcText();
   const { dateTime } = useI18n();
@@ -494,6 +540,7 @@ export function FjcCaseScreen({ id }: { id: string }) {
               </ul>
             </Section>
           ) : null}
+          {c.status === 'open' && c.sections.includes('notes') ? <SharedByHer id={id} x={x} /> : null}
           {c.consultations.length > 0 ? (
             <Section id="fjc-consultations" title={x.consultations}>
               {c.consultations.map((k) => (
