@@ -315,7 +315,8 @@ export const functions = {
       read: [under('fjcCode'), under('fjc'), under('case')],
     },
     publishes: ['officerReminders', 'supervisorEscalations'],
-    personalData: { seal: ['spaceShare', 'spaceCallback'], open: [] },
+    // Opens only the officer's copy of a call-back, for the staff who may call her back.
+    personalData: { seal: ['spaceShare', 'spaceCallback'], open: ['spaceCallback'] },
     secrets: ['spaceSigningKey', 'originVerify'],
     // Public routes: a ceiling a flood cannot pass.
     reservedConcurrency: 10,

@@ -372,6 +372,13 @@ export const routes = [
   { method: 'POST', path: '/api/space/journal', function: 'space', access: PUBLIC, summary: 'Append an encrypted journal entry to the hash chain' },
   { method: 'POST', path: '/api/space/photos', function: 'space', access: PUBLIC, summary: 'Store an encrypted photo of a journal entry' },
   { method: 'POST', path: '/api/space/callbacks', function: 'space', access: PUBLIC, summary: 'Ask for a call-back: the officer is reminded' },
+  {
+    method: 'GET',
+    path: '/api/callbacks/{id}',
+    function: 'space',
+    access: staff('officer', 'supervisor', 'case_director'),
+    summary: 'Open a call-back request: her number and safe-contact choices (audited)',
+  },
   { method: 'POST', path: '/api/space/link', function: 'space', access: PUBLIC, summary: 'Link her space to her case with the case code' },
   {
     method: 'POST',

@@ -3,6 +3,7 @@ import {
   SPACE_ID_HEADER,
   authSecretSchema,
   callbackBody,
+  callbackIdSchema,
   entryBody,
   linkBody,
   photoBody,
@@ -15,6 +16,7 @@ import {
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { FjcRepository } from '../fjc/repository.js';
+import { callerOf } from '../lib/auth.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { optionalOriginEnv, requireEnv } from '../lib/config.js';
@@ -29,6 +31,7 @@ import {
   eraseSpace,
   exportChain,
   linkCase,
+  openCallback,
   openSpace,
   putPhoto,
   putPlan,
@@ -95,5 +98,6 @@ export const handler = httpApi('space', {
     const id = parse(shareIdSchema, req.pathParameters.id, 'id');
     return ok(await revokeShare(deps, c, id, req.client, req.routeKey, clock.now()));
   },
+  'GET /api/callbacks/{id}': async (req) => ok(await openCallback(deps, parse(callbackIdSchema, req.pathParameters.id, 'id'), callerOf(req), clock.now())),
   'POST /api/space/export': async (req) => ok(await exportChain(deps, cred(req), req.client, clock.now())),
 });

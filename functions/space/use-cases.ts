@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, TooManyAttemptsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
-import type { Principal } from '../lib/auth.js';
+import { hasRole, type Caller, type Principal } from '../lib/auth.js';
 import type * as z from 'zod';
 import type {
+  CallbackView,
   callbackBody,
   entryBody,
   photoBody,
@@ -27,7 +28,7 @@ import { reserveAttempt, refundAttempt, type Budget } from '../lib/attempts.js';
 import { auditPut, recordAudit } from '../lib/audit.js';
 import { cancellationCodes, isConditionFailed, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import type { Notifier } from '../lib/notifier.js';
-import { seal } from '../lib/personal-crypto.js';
+import { open, seal } from '../lib/personal-crypto.js';
 import type { StaffDirectory } from '../lib/staff-directory.js';
 import { spaceKeys } from './keys.js';
 import { signStatement } from './signing.js';
@@ -401,6 +402,44 @@ export async function requestCallback(
   }
   for (const o of officers) await deps.notifier.publish('officerReminders', callbackMessage({ ...summary, officer: o }, deps.consoleOrigin));
   return { id: body.id, reminded: officers.length };
+}
+
+/**
+ * Who may open a call-back: the officer it names (the police case's officer) or, when it names nobody,
+ * an officer of its zone; a supervisor of its zone; a case director of its zone when she asked the FJC.
+ */
+function mayOpenCallback(p: Principal, c: Item): boolean {
+  const inZone = p.zone !== undefined && p.zone === c.zone;
+  if (hasRole(p, 'officer') && (typeof c.officer === 'string' ? c.officer === p.username : inZone)) return true;
+  if (hasRole(p, 'supervisor') && inZone) return true;
+  return hasRole(p, 'case_director') && inZone && c.from === 'fjc';
+}
+
+/** The staff side of a call-back: opened only for those who may call her back, every read audited; anyone else a 404. */
+export async function openCallback(deps: SpaceDeps, id: string, caller: Caller, now: Date): Promise<CallbackView> {
+  const item = await get(deps, spaceKeys.officerCallback(id));
+  if (!item || !mayOpenCallback(caller.principal, item)) throw new NotFoundError('No such call-back');
+  const c = await open('spaceCallback', id, item);
+  await recordAudit(deps.client, deps.table, {
+    entity: 'space-callback',
+    entityId: id,
+    action: 'read',
+    route: caller.route,
+    principal: caller.principal,
+    at: now,
+  });
+  return {
+    id,
+    from: c.from as CallbackView['from'],
+    zone: String(c.zone),
+    ...(typeof c.caseId === 'string' ? { caseId: c.caseId } : {}),
+    ...(typeof c.officer === 'string' ? { officer: c.officer } : {}),
+    phone: String(c.phone),
+    safeTimes: c.safeTimes as CallbackView['safeTimes'],
+    voicemail: c.voicemail === true,
+    language: String(c.language),
+    requestedAt: String(c.requestedAt),
+  };
 }
 
 /** Sharing: what her browser decrypted, sealed by the server as a read grant on the case; audited on the case. */

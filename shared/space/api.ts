@@ -152,6 +152,21 @@ export interface SpaceContents {
   shares: ShareSummary[];
   linked: boolean;
 }
+/** A call-back request as the staff who call her back read it (GET /api/callbacks/{id}). */
+export interface CallbackView {
+  id: string;
+  from: (typeof CALLBACK_FROM)[number];
+  zone: string;
+  /** The police case it came with, when her space is linked to one. */
+  caseId?: string;
+  /** The officer it names (the police case's officer), if any. */
+  officer?: string;
+  phone: string;
+  safeTimes: (typeof SAFE_TIMES)[number][];
+  voicemail: boolean;
+  language: string;
+  requestedAt: string;
+}
 export interface SpaceExport {
   /** The exact text the server signed (JSON): space id, head, receipts, time of signing. */
   statement: string;
@@ -208,4 +223,11 @@ export const spaceContract = {
     responses: { 200: { description: 'Revoked: the shared copy is deleted' }, 404: { description: 'No such share' }, ...guarded },
   },
   'POST /api/space/export': { ...auth, responses: { 200: { description: 'The signed statement of her chain' }, ...guarded } },
+  'GET /api/callbacks/{id}': {
+    params: { id: callbackIdSchema },
+    responses: {
+      200: { description: 'Her number, safe times, voicemail and language, and who she asked (audited)' },
+      404: { description: 'No such call-back, or not one this staff member may open' },
+    },
+  },
 } as const satisfies CapabilityContract<'space'>;

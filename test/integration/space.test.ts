@@ -39,13 +39,13 @@ async function partition(k: SpaceKeys) {
   return out.Items ?? [];
 }
 
-/** The audit trail of a family case. */
-async function auditOf(fjcCaseId: string) {
+/** The audit trail of a family case (or of another entity). */
+async function auditOf(fjcCaseId: string, entity = 'fjc-case') {
   const out = await dynamo.send(
     new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#fjc-case#${fjcCaseId}` },
+      ExpressionAttributeValues: { ':pk': `AUDIT#${entity}#${fjcCaseId}` },
       ConsistentRead: true,
     }),
   );
@@ -240,6 +240,58 @@ describe('linked to her case: call-back and sharing', () => {
     // Sent again (a retry): stored once, reminded again.
     expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, id))).status).toBe(201);
     expect(((await call(k, 'GET', '/api/space')).json as SpaceContents).callbacks).toHaveLength(1);
+  });
+
+  it('staff open a call-back only as they may call her back, every read audited; anyone else a 404', async () => {
+    const k = await newKeys();
+    await call(k, 'POST', '/api/space');
+    expect((await call(k, 'POST', '/api/space/link', { code }, uniqueIp())).status).toBe(200);
+    const police = randomBytes(16).toString('hex');
+    expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, police))).status).toBe(201);
+    const fjcOne = randomBytes(16).toString('hex');
+    expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, fjcOne, 'fjc'))).status).toBe(201);
+    const read = (id: string, claims: JWTPayload) => invokeRoute(space, 'GET', `/api/callbacks/${id}`, { claims });
+
+    const byOlivia = await read(police, olivia as JWTPayload);
+    expect(byOlivia.status, JSON.stringify(byOlivia.json)).toBe(200);
+    expect(byOlivia.json).toEqual({
+      id: police,
+      from: 'police',
+      zone: 'ruppel',
+      caseId: policeCaseId,
+      officer: 'olivia.officer',
+      phone: '+32 470 99 88 77',
+      safeTimes: ['morning'],
+      voicemail: false,
+      language: 'nl',
+      requestedAt: expect.any(String),
+    });
+    // It names Olivia: another officer of the zone, an officer of another zone, and the case director do not see it.
+    expect((await read(police, staffToken('omar.officer', 'officer') as JWTPayload)).status).toBe(404);
+    expect((await read(police, staffToken('otto.officer', 'officer', 'zone:antwerpen') as JWTPayload)).status).toBe(404);
+    expect((await read(police, dina as JWTPayload)).status).toBe(404);
+    // The zone's supervisor does.
+    expect((await read(police, staffToken('sam.supervisor', 'supervisor') as JWTPayload)).status).toBe(200);
+
+    // She asked the FJC: its case director of the zone reads it, not another zone's.
+    const byDina = await read(fjcOne, dina as JWTPayload);
+    expect(byDina.status, JSON.stringify(byDina.json)).toBe(200);
+    expect(byDina.json).toMatchObject({ from: 'fjc', phone: '+32 470 99 88 77' });
+    expect((await read(fjcOne, staffToken('dirk.director', 'case_director', 'zone:antwerpen') as JWTPayload)).status).toBe(404);
+    // Unknown: the same 404; a malformed id a 400 naming it.
+    expect((await read(randomBytes(16).toString('hex'), olivia as JWTPayload)).status).toBe(404);
+    const bad = await read('nope', olivia as JWTPayload);
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.json)).toContain('id');
+
+    expect(await auditOf(police, 'space-callback')).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'read', route: 'GET /api/callbacks/{id}', actor: 'olivia.officer' }),
+        expect.objectContaining({ action: 'read', route: 'GET /api/callbacks/{id}', actor: 'sam.supervisor' }),
+      ]),
+    );
+    expect((await auditOf(police, 'space-callback')).filter((a) => a.action === 'read')).toHaveLength(2);
+    expect(await auditOf(fjcOne, 'space-callback')).toContainEqual(expect.objectContaining({ action: 'read', actor: 'dina.director' }));
   });
 
   it("an unlinked space's call-back goes to the social service of the zone she picked", async () => {
