@@ -314,7 +314,7 @@ export const functions = {
       // The case code → the family case (the FJC victim view's lookup), and its police case's officer for a call-back.
       read: [under('fjcCode'), under('fjc'), under('case')],
     },
-    publishes: ['officerReminders', 'supervisorEscalations'],
+    publishes: ['officerReminders', 'supervisorEscalations', 'partnerIntake'],
     // Opens only the officer's copy of a call-back, for the staff who may call her back.
     personalData: { seal: ['spaceShare', 'spaceCallback'], open: ['spaceCallback'] },
     secrets: ['spaceSigningKey', 'originVerify'],

@@ -5,10 +5,17 @@
  */
 export const WEB_ORIGIN_ENV = 'WEB_ORIGIN';
 
-export type ConsoleTarget = { alert: string } | { case: string } | { fjcCase: string };
+export type ConsoleTarget = { alert: string } | { case: string } | { fjcCase: string } | { callback: string };
 
 export function consoleUrl(origin: string | undefined, target: ConsoleTarget): string {
-  const hash = 'alert' in target ? `#/alerts/${target.alert}` : 'fjcCase' in target ? `#/fjc/${target.fjcCase}` : `#/cases/${target.case}`;
+  const hash =
+    'alert' in target
+      ? `#/alerts/${target.alert}`
+      : 'fjcCase' in target
+        ? `#/fjc/${target.fjcCase}`
+        : 'callback' in target
+          ? `#/callbacks/${target.callback}`
+          : `#/cases/${target.case}`;
   return `${origin ?? ''}/staff/${hash}`;
 }
 

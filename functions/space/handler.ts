@@ -48,7 +48,7 @@ const deps: SpaceDeps = {
   table,
   client: dynamo,
   fjc: new FjcRepository(table),
-  notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
+  notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations', 'partnerIntake']),
   directory: staffDirectoryFromEnv(),
   consoleOrigin: optionalOriginEnv(WEB_ORIGIN_ENV),
 };

@@ -18,7 +18,7 @@ import type {
   StoredEntry,
 } from '../../shared/space/api.js';
 import { entryHash, GENESIS } from '../../shared/space/chain.js';
-import { callbackMessage } from '../../shared/space/messages.js';
+import { callbackMessage, fjcCallbackMessage } from '../../shared/space/messages.js';
 import { caseKeys } from '../cases/keys.js';
 import { hashPin, verifyPin, dummyHash } from '../bookings/pin.js';
 import { fjcKeys } from '../fjc/keys.js';
@@ -342,7 +342,8 @@ export async function linkCase(deps: SpaceDeps, cred: Credential, code: string, 
  * A call-back: her number and choices sealed for the officer (SPACECALLBACK#<id>), her own encrypted
  * copy in her space, and a reminder over SNS — links only. The officer: the police case's officer when
  * her space is linked to a case that came from the police; otherwise the social service of her zone
- * (its active officers in the staff directory; with none listed, the zone's supervisors' topic). The id is
+ * (its active officers in the staff directory; with none listed, the zone's supervisors' topic). She asked
+ * the FJC: its case directors of the zone, on the FJC's topic (partnerIntake), as referral escalations. The id is
  * hers: sending again after a failed reminder stores nothing twice and reminds again.
  */
 export async function requestCallback(
@@ -393,6 +394,10 @@ export async function requestCallback(
   } catch (err) {
     // The same request again (a retry after a failed reminder): stored already, remind again.
     if (!cancellationCodes(err)?.includes('ConditionalCheckFailed')) throw err;
+  }
+  if (body.from === 'fjc') {
+    await deps.notifier.publish('partnerIntake', fjcCallbackMessage({ callbackId: body.id, zone, requestedAt: at }, deps.consoleOrigin));
+    return { id: body.id, reminded: 1 };
   }
   const officers = caseOfficer ? [caseOfficer] : (await deps.directory.officersOfZone(zone)).filter((o) => o.active).map((o) => o.username);
   const summary = { callbackId: body.id, zone, from: body.from, requestedAt: at, ...(caseOfficer && meta.policeCaseId ? { caseId: meta.policeCaseId } : {}) };

@@ -20,7 +20,7 @@ export interface CallbackSummary {
 const when = (iso: string) => brusselsFormat('en-GB', { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
 
 export function callbackMessage(c: CallbackSummary, consoleOrigin?: string): { subject: string; text: string; attributes: Record<string, string> } {
-  const link = c.caseId ? consoleUrl(consoleOrigin, { case: c.caseId }) : `${consoleOrigin ?? ''}/staff/#/callbacks/${c.callbackId}`;
+  const link = c.caseId ? consoleUrl(consoleOrigin, { case: c.caseId }) : consoleUrl(consoleOrigin, { callback: c.callbackId });
   return {
     subject: subjectLine('[URGENT] Call-back requested', c.caseId ? `case ${c.caseId}` : `zone ${c.zone}`),
     text: [
@@ -37,6 +37,32 @@ export function callbackMessage(c: CallbackSummary, consoleOrigin?: string): { s
       // With a case the push of a reminder opens it (shared/push/rules.ts reads followupId and caseId).
       ...(c.caseId ? { caseId: c.caseId, followupId: c.callbackId } : {}),
       dedupeKey: `${c.callbackId}:${c.officer ?? 'zone'}`,
+    },
+  };
+}
+
+/**
+ * She asked the FJC: one message on the FJC's topic (partnerIntake) for the case directors of her zone, as
+ * the FJC's referral escalations reach them (`audience: case_director`, zone); links only, as above.
+ */
+export function fjcCallbackMessage(
+  c: Omit<CallbackSummary, 'officer' | 'from'>,
+  consoleOrigin?: string,
+): { subject: string; text: string; attributes: Record<string, string> } {
+  return {
+    subject: subjectLine('[URGENT][FJC] Call-back requested', `zone ${c.zone}`),
+    text: [
+      `A victim asked for a call-back from the FJC at ${when(c.requestedAt)} (Brussels).`,
+      'Read her safe times and whether a voicemail is safe before you call.',
+      `Open the request in the staff console: ${consoleUrl(consoleOrigin, { callback: c.callbackId })}`,
+    ].join('\n'),
+    attributes: {
+      kind: 'fjcCallbackRequested',
+      audience: 'case_director',
+      zone: c.zone,
+      urgency: 'urgent',
+      callbackId: c.callbackId,
+      dedupeKey: `${c.callbackId}:fjc`,
     },
   };
 }

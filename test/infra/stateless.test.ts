@@ -234,15 +234,17 @@ describe('personal-data key, from the personalData declarations', () => {
       .filter(([name]) => kindsFor(name, 'kms:Decrypt').length > 0)
       .map(([name]) => name)
       .sort();
-    expect(decrypting).toEqual(['alerts', 'bookings', 'cases', 'fjc', 'interventions', 'monitoring', 'orders', 'watchdog']);
+    expect(decrypting).toEqual(['alerts', 'bookings', 'cases', 'fjc', 'interventions', 'monitoring', 'orders', 'space', 'watchdog']);
     for (const name of ['alertPublisher', 'alertTick', 'followupTick', 'fjcTick', 'reports', 'audit', 'catalog', 'health'] as const)
       expect(onPersonalKey(name)).toEqual([]);
     // The police alert view opens alerts only: never a booking, a case or an order.
     expect(kindsFor('alerts', 'kms:Decrypt')).toEqual(['alert']);
-    // The FJC function opens family cases only: never a police case, a booking or an order.
-    expect(kindsFor('fjc', 'kms:Decrypt')).toEqual(['fjc']);
+    // The FJC function opens family cases and what she shared from her space: never a police case, a booking or an order.
+    expect(kindsFor('fjc', 'kms:Decrypt')).toEqual(['fjc', 'spaceShare']);
     // The intervention view opens interventions only: the case it opened is read through the cases function.
     expect(kindsFor('interventions', 'kms:Decrypt')).toEqual(['intervention']);
+    // Her space's function opens the officer's copy of a call-back only: never a share, never a case.
+    expect(kindsFor('space', 'kms:Decrypt')).toEqual(['spaceCallback']);
   });
 });
 

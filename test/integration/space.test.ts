@@ -250,6 +250,12 @@ describe('linked to her case: call-back and sharing', () => {
     expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, police))).status).toBe(201);
     const fjcOne = randomBytes(16).toString('hex');
     expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, fjcOne, 'fjc'))).status).toBe(201);
+    // She asked the FJC: its case directors of the zone are reminded on the FJC's topic, links only.
+    const intake = await waitForMessages((all) => all.some((m) => m.attributes.callbackId === fjcOne), { topic: 'partnerIntake', timeoutMs: 10_000 });
+    const toFjc = intake.find((m) => m.attributes.callbackId === fjcOne);
+    expect(toFjc?.attributes).toMatchObject({ audience: 'case_director', zone: 'ruppel', kind: 'fjcCallbackRequested', urgency: 'urgent' });
+    expect(toFjc?.message).toContain(`#/callbacks/${fjcOne}`);
+    expect(`${toFjc?.subject} ${toFjc?.message}`).not.toMatch(/470 99|99 88 77|morning/);
     const read = (id: string, claims: JWTPayload) => invokeRoute(space, 'GET', `/api/callbacks/${id}`, { claims });
 
     const byOlivia = await read(police, olivia as JWTPayload);
