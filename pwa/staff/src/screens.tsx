@@ -8,6 +8,7 @@ import type { Messages } from './i18n/nl.js';
 import type { Location } from './router.js';
 import { AlertScreen, AlertsScreen } from './screens/alerts.js';
 import { BookingsScreen } from './screens/bookings.js';
+import { CallbackScreen } from './screens/callbacks.js';
 import { CaseScreen, CasesScreen, NewCaseScreen } from './screens/cases.js';
 import { ContactPointsScreen } from './screens/contact-points.js';
 import { DevicesScreen } from './screens/devices.js';
@@ -88,6 +89,7 @@ export const SCREENS: readonly ScreenDecl[] = [
     nav: (t) => t.nav.interventions,
     screen: (p) => <NewInterventionScreen key={p.key} />,
   },
+  { pattern: 'callbacks/:id', needs: 'GET /api/callbacks/{id}', screen: (p) => <CallbackScreen key={p.key} id={p.id ?? ''} /> },
   { pattern: 'fjc/inbox', needs: 'GET /api/fjc/inbox', nav: (t) => t.nav.fjcInbox, screen: () => <FjcInboxScreen /> },
   { pattern: 'fjc/dashboard', needs: 'GET /api/fjc/dashboard', nav: (t) => t.nav.fjcDashboard, screen: () => <FjcDashboardScreen /> },
   { pattern: 'fjc/:id', needs: 'GET /api/fjc/cases/{id}', screen: (p) => <FjcCaseScreen key={p.key} id={p.id ?? ''} /> },
