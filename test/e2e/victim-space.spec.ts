@@ -10,7 +10,8 @@ import nl from '../../pwa/src/i18n/nl.js';
 import planNl from '../../pwa/src/i18n/plan-nl.js';
 import { aadOf, deriveSpaceKeys, fromBase64, openBytes, sealJson } from '../../shared/space/crypto.js';
 import { E2E_PORT, VICTIM_ORIGIN } from './origins.js';
-import { expectAxeClean } from './staff-helpers.js';
+import { callbackText } from '../../pwa/staff/src/screens/callback-text.js';
+import { expectAxeClean, signIn } from './staff-helpers.js';
 import { EXIT_PAGE_TEXT, messagesOf, openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
@@ -187,6 +188,24 @@ test('her space: create, plan, two entries with a photo, call-back, quick exit, 
     .toEqual(expect.arrayContaining([expect.objectContaining({ officer: 'olivia.officer' }), expect.objectContaining({ officer: 'omar.officer' })]));
   const texts = ((await (await page.request.get(`${VICTIM_ORIGIN}/api/dev/notifications`)).json()) as { message: string }[]).map((m) => m.message).join('\n');
   expect(texts).not.toContain('470 11 22 33');
+
+  // Olivia opens her reminder's link in the console: her choices first, then the number to call.
+  const reminder = (
+    (await (await page.request.get(`${VICTIM_ORIGIN}/api/dev/notifications`)).json()) as { message: string; attributes: Record<string, string> }[]
+  ).find((m) => m.attributes.callbackId !== undefined && m.attributes.officerId === 'olivia.officer');
+  const hash = reminder?.message.match(/#\/callbacks\/[0-9a-f]{32}/)?.[0];
+  expect(hash).toBeDefined();
+  const staff = await context.newPage();
+  await signIn(staff, 'olivia.officer', hash);
+  const card = staff.locator('[data-callback]');
+  await expect(card).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByText(callbackText.nl.times.evening)).toBeVisible();
+  await expect(card.getByText(callbackText.nl.voicemailNo)).toBeVisible();
+  await expect(card.locator('[data-callback-phone]')).toHaveAttribute('href', 'tel:+32470112233');
+  const terms = await card.locator('dt').allInnerTexts();
+  expect(terms.indexOf(callbackText.nl.safeTimes)).toBeLessThan(terms.indexOf(callbackText.nl.phone));
+  expect(terms.indexOf(callbackText.nl.voicemail)).toBeLessThan(terms.indexOf(callbackText.nl.phone));
+  await staff.close();
 
   // Someone with table access rewrites entry 2; the chain check in her space names it.
   await page.getByRole('button', { name: t.menu.export }).click();
