@@ -18,12 +18,18 @@ let dynamoPid: number | undefined;
 
 const starting: Promise<LocalStack> = startLocalStack({ port, dataDir, ...(tickSeconds ? { tickSeconds } : {}), buildPwa });
 
+let firstSignalAt = 0;
+
 function shutdown(code: number): void {
+  // The tsx CLI relays a Ctrl-C to this process and sends it again when this process's acknowledgement
+  // is more than 30 ms late (a loaded machine): a repeat that soon is the same Ctrl-C, not a second one.
+  if (stopping && Date.now() - firstSignalAt < 2_000) return;
   if (stopping) {
     // A second Ctrl-C: do not wait any longer, but never leave Java behind.
     killDynamo();
     process.exit(code || 130);
   }
+  firstSignalAt = Date.now();
   console.log('\nStopping…');
   // Ctrl-C during start-up waits for the start to finish (or fail), then stops what was started.
   stopping = starting

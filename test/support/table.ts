@@ -1,3 +1,4 @@
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../../functions/lib/clients.js';
 import { queryAll, type Item } from '../../functions/lib/dynamo.js';
 import { prefixes } from '../../shared/partitions.js';
@@ -13,4 +14,9 @@ export function itemsOf(pk: string): Promise<Item[]> {
 /** The audit records of one entity as stored, oldest first. */
 export function auditItems(entity: string, id: string): Promise<Item[]> {
   return itemsOf(`${prefixes.audit}${entity}#${id}`);
+}
+
+/** Deletes every item of a partition: for a test whose items other files must not meet (sealed under another key, say). */
+export async function removePartition(pk: string): Promise<void> {
+  for (const item of await itemsOf(pk)) await dynamo.send(new DeleteCommand({ TableName: TABLE, Key: { pk: item.pk, sk: item.sk } }));
 }
