@@ -95,11 +95,14 @@ describe('a device batch, order by order', () => {
           expect(a.status).toBe(200);
           const sentFirst = first.slice(0, 100);
           expect(a.json).toMatchObject({ accepted: unique(sentFirst), duplicates: sentFirst.length - unique(sentFirst), rejected: [] });
-          const b = await postEvents(second);
-          expect(b.status).toBe(200);
-          const firstIds = new Set(sentFirst.map((e) => e.eventId));
-          const newInSecond = new Set(second.filter((e) => !firstIds.has(e.eventId)).map((e) => e.eventId)).size;
-          expect(b.json).toMatchObject({ accepted: newInSecond, duplicates: second.length - newInSecond, rejected: [] });
+          // A single event leaves nothing for a second batch (an empty batch is a 400 by contract).
+          if (second.length > 0) {
+            const b = await postEvents(second);
+            expect(b.status).toBe(200);
+            const firstIds = new Set(sentFirst.map((e) => e.eventId));
+            const newInSecond = new Set(second.filter((e) => !firstIds.has(e.eventId)).map((e) => e.eventId)).size;
+            expect(b.json).toMatchObject({ accepted: newInSecond, duplicates: second.length - newInSecond, rejected: [] });
+          }
 
           // Applied in the order each id was first seen.
           const seen = new Set<string>();
