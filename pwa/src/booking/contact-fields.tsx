@@ -157,10 +157,10 @@ export function TextDetail(props: {
   return <Field id={FIELD_INPUT[field]} label={t[field]} hint={t[`${field}Hint`]} {...rest} />;
 }
 
-/** Her choices as the confirmation and "my appointment" show them, before she changes them. */
-export function ContactSummary({ t, b }: { t: BookingTexts; b: { safeContact: SafeContactRequest; shareWithPolice: boolean } }): JSX.Element {
+/** Her choices as "my appointment" shows them, before she changes them. */
+export function ContactSummary({ t, b }: { t: BookingTexts; b: BookingView }): JSX.Element {
   const sc = b.safeContact;
-  const w = sc.windows?.[0];
+  const w = sc.windows[0];
   return (
     <>
       <dt>{t.safeTitle}</dt>

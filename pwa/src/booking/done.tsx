@@ -7,7 +7,6 @@ import { useStore } from '../store.js';
 import { flowStore, forget, patchFlow, remember } from './state.js';
 import { StepHeading, when } from './ui.js';
 import { WhereToGo } from './where.js';
-import { ContactSummary, safeContactOf } from './contact-fields.js';
 
 /** The receipt: reference + PIN shown once, kept on this device only if she ticks it. */
 export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang: Lang; service: Service | undefined; serviceName: string }): JSX.Element {
@@ -24,8 +23,6 @@ export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang:
         <dt>{t.when}</dt>
         <dd>{when(r.start, lang)}</dd>
         <WhereToGo t={t} service={service} />
-        {/* What she chose, from the form still in memory; "my appointment" lets her change it. */}
-        <ContactSummary t={t} b={{ safeContact: safeContactOf(flow.details), shareWithPolice: flow.details.shareWithPolice }} />
         <dt>{t.reference}</dt>
         <dd class="secret" dir="ltr" data-reference="">
           {r.reference}
