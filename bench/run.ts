@@ -9,10 +9,12 @@
  * One module per section in bench/sections/ (bundles, api, breach, reminder-tick, pwa, quick-exit);
  * bench/context.ts holds the command line, the rows and `section()`.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LocalStack } from '../infra/local/stack.js';
+import { BOOKINGS_PER_CLIENT_ENV } from '../shared/catalog/booking.js';
 import { errText, json, ONLY, QUICK, ROOT, rows, section, wanted } from './context.js';
 import { api } from './sections/api.js';
 import { breachEngine, breachLatency } from './sections/breach.js';
@@ -33,8 +35,17 @@ const loadSampler = setInterval(() => loads.push(loadavg()[0] ?? 0), 5_000);
 loadSampler.unref();
 await section('1 Lambda bundle', bundles);
 
+// Sections 5 and 6 measure the victim app as it ships: built from this checkout, never a stale dist/.
+if (wanted('5') || wanted('6')) {
+  const build = spawnSync('npm', ['run', '-s', 'build:pwa'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) console.error(`[bench] npm run build:pwa failed (${build.status}): sections 5 and 6 will say so`);
+}
+
 // The handlers' INFO line per request would flood the table output; warnings and errors still print.
 process.env.LOG_LEVEL ??= 'WARN';
+// The per-client cap on bookings counts requests by source address; the bench's load all comes from
+// 127.0.0.1, as no phone's would.
+process.env[BOOKINGS_PER_CLIENT_ENV] ??= '1000000';
 const { startLocalStack } = await import('../infra/local/stack.js');
 const dataDir = mkdtempSync(join(tmpdir(), 'oneroof-bench-data-'));
 let stack: LocalStack | undefined;

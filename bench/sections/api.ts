@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalStack } from '../../infra/local/stack.js';
+import { PROOF_HEADER, solveProof } from '../../shared/catalog/booking-proof.js';
 import { errText, json, ms, QUICK, rows } from '../context.js';
 import { BATCH, monitoringFixture, rawBatchedRunner, rawPerEventRunner, type Group } from '../monitoring-load.js';
 import { percentile, ratio } from '../stats.js';
@@ -180,6 +181,10 @@ export async function api(stack: LocalStack): Promise<void> {
       if (amount < 10) throw new Error(`only ${free.length} free slots seeded: too few for a load`);
       const body = (slot: { serviceId: string; start: string; language: string }) =>
         JSON.stringify({ serviceId: slot.serviceId, start: slot.start, alias: 'Bench', language: slot.language, safeContact: { mayContact: false } });
+      // The victim app solves a small proof of work per booking on her phone before it sends; solved here
+      // beforehand, so the load measures the API (the proof's cost on a phone is the app's, not the server's).
+      const proofs: string[] = [];
+      for (const slot of apiSlots.slice(0, amount)) proofs.push(await solveProof(slot.serviceId, slot.start));
       let next = 0;
       const l = await cannon({
         url: `${stack.url}/api/bookings`,
@@ -189,7 +194,10 @@ export async function api(stack: LocalStack): Promise<void> {
           {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            setupRequest: (req) => ({ ...req, body: body(apiSlots[next++ % apiSlots.length]!) }),
+            setupRequest: (req) => {
+              const i = next++ % amount;
+              return { ...req, headers: { ...req.headers, [PROOF_HEADER]: proofs[i]! }, body: body(apiSlots[i]!) };
+            },
           },
         ],
       });

@@ -8,6 +8,9 @@ import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
 import { LAMBDA_BUNDLING } from '../../infra/aws/bundling.js';
 import { functions } from '../../shared/functions.js';
+import { PERSONAL_DATA_KEY_ENV } from '../../shared/personal-data.js';
+import { AUDIT_DIGEST_BUCKET_ENV } from '../../shared/schedules.js';
+import { secrets } from '../../shared/secrets.js';
 import { topics } from '../../shared/topics.js';
 import { errText, json, kb, ms, QUICK, ROOT, rows } from '../context.js';
 import { median } from '../stats.js';
@@ -23,6 +26,10 @@ const dummyEnv = (): NodeJS.ProcessEnv => {
     AWS_LAMBDA_FUNCTION_NAME: 'bench',
   };
   for (const t of Object.values(topics) as { envVar: string }[]) env[t.envVar] = 'arn:aws:sns:eu-west-1:000000000000:bench';
+  // What CDK sets in AWS, where the functions fail fast without it (no local-stack fallbacks at import).
+  for (const s of Object.values(secrets) as { envVar: string }[]) env[s.envVar] = `arn:aws:secretsmanager:eu-west-1:000000000000:secret:bench-${s.envVar}`;
+  env[PERSONAL_DATA_KEY_ENV] = 'arn:aws:kms:eu-west-1:000000000000:key/00000000-0000-0000-0000-000000000000';
+  env[AUDIT_DIGEST_BUCKET_ENV] = 'bench-audit-digests';
   return env;
 };
 
@@ -74,7 +81,12 @@ async function measureBundle(entry: string, outfile: string, runs: number): Prom
   const probe = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(outfile).href)});console.log(performance.now()-t);`;
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { env: dummyEnv(), encoding: 'utf8', timeout: 30_000 });
-    if (r.status !== 0) throw new Error(`import failed: ${(r.stderr || '').split('\n').find((l) => l.trim()) ?? r.status}`);
+    if (r.status !== 0) {
+      // Node prints the failing source line first; the error's own line is the one that names it.
+      const lines = (r.stderr || '').split('\n');
+      const reason = lines.find((l) => /^\w*Error\b|^\w+: /.test(l)) ?? lines.find((l) => l.trim()) ?? String(r.status);
+      throw new Error(`import failed: ${reason}`);
+    }
     times.push(Number(r.stdout.trim()));
   }
   return {

@@ -47,6 +47,6 @@ export async function followupTick(): Promise<void> {
     item: 'tick function memory, sized from this measurement',
     result: `${cpuMsPerReminder.toFixed(2)} CPU ms per reminder → ${vcpu.toFixed(2)} vCPU for ${count.toLocaleString('en')} in the budget → ≥ ${forCpuMb} MB; heap + buffers peak +${r.memoryPeakMb.toFixed(0)} MB; declared ${declared} MB`,
     budget: `memoryMb ≥ the CPU need (${VCPU_MB} MB per vCPU)`,
-    note: `CPU of the bench process during the first tick, which also hosts the local SNS endpoint the tick publishes to: an upper bound on the tick's own${declared < forCpuMb ? ' — **declared below the need**' : ''}`,
+    note: `CPU of the bench process during the first tick, which also hosts the local SNS endpoint the tick publishes to: an upper bound on the tick's own. The tick runs on one Node thread, so memory past one vCPU (${VCPU_MB} MB) buys it no more reminders per second${declared < Math.min(forCpuMb, VCPU_MB) ? ' — **declared below one vCPU**' : ''}`,
   });
 }
