@@ -29,8 +29,15 @@ test('booking with contact choices and consent → the officer takes them over �
   await page.getByRole('button', { name: t.book }).click();
   await expect(page.getByRole('heading', { name: t.doneTitle })).toBeVisible({ timeout: 30_000 });
   const reference = (await page.locator('[data-reference]').innerText()).trim();
+  // The confirmation shows what she chose (kept from what she sent, the form being emptied by then).
+  const sent = page.locator('[data-contact-choices]');
+  await expect(sent).toContainText('Zonnebloem');
+  await expect(sent).toContainText('10:00–12:00');
+  await expect(sent).toContainText(t.sharedWithPolice);
+  await expect(sent).not.toContainText(t.mayContactNo);
 
-  await page.getByRole('button', { name: t.viewBooking }).click();
+  // And offers to change them: that is done from "my appointment".
+  await page.getByRole('button', { name: t.contactChange }).click();
   const choices = page.locator('[data-contact-choices]');
   await expect(choices).toContainText('Zonnebloem');
   await expect(choices).toContainText(t.sharedWithPolice);

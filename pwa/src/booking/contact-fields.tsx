@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { BookingView, SafeContactRequest } from '../../../shared/bookings/api.js';
+import type { BookingView, SafeContact } from '../../../shared/bookings/api.js';
 import { Check, Field } from '../field.js';
-import type { BookingTexts } from '../i18n/index.js';
+import { languageName } from '../format.js';
+import type { BookingTexts, Lang } from '../i18n/index.js';
 import { FIELD_INPUT, formField, type DetailsField, type FieldError } from './rules.js';
 import type { Details } from './state.js';
 import { failureOf, failureText } from './ui.js';
@@ -43,8 +44,8 @@ export function useFieldErrors<D>(d: D, rule: (d: D) => FieldError | undefined, 
 /** Her contact choices as the form holds them. */
 export type ContactDetails = Pick<Details, 'mayContact' | 'phone' | 'safeFrom' | 'safeTo' | 'voicemail' | 'codeWord' | 'interpreter' | 'shareWithPolice'>;
 
-/** What the API takes of them (shared/bookings/api.ts `safeContactSchema`). */
-export function safeContactOf(d: ContactDetails): SafeContactRequest {
+/** What the API takes of them (shared/bookings/api.ts `safeContactSchema`), every default written out. */
+export function safeContactOf(d: ContactDetails): SafeContact {
   return d.mayContact
     ? {
         mayContact: true,
@@ -157,8 +158,11 @@ export function TextDetail(props: {
   return <Field id={FIELD_INPUT[field]} label={t[field]} hint={t[`${field}Hint`]} {...rest} />;
 }
 
-/** Her choices as "my appointment" shows them, before she changes them. */
-export function ContactSummary({ t, b }: { t: BookingTexts; b: BookingView }): JSX.Element {
+/** Her contact choices as a booking holds them (and as the confirmation keeps what she sent, in memory). */
+export type ContactChoices = Pick<BookingView, 'safeContact' | 'language' | 'interpreter' | 'shareWithPolice'>;
+
+/** Her choices as the confirmation and "my appointment" show them, before she changes them. */
+export function ContactSummary({ t, lang, b }: { t: BookingTexts; lang: Lang; b: ContactChoices }): JSX.Element {
   const sc = b.safeContact;
   const w = sc.windows[0];
   return (
@@ -182,6 +186,9 @@ export function ContactSummary({ t, b }: { t: BookingTexts; b: BookingView }): J
         ) : (
           t.mayContactNo
         )}
+        <br />
+        {t.language}: {languageName(b.language, lang)}
+        {b.interpreter && ` · ${t.interpreter}`}
         <br />
         {b.shareWithPolice ? t.sharedWithPolice : t.notSharedWithPolice}
       </dd>

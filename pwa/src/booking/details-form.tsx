@@ -29,6 +29,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!form.ready()) return action.setError(undefined);
+    const safeContact = safeContactOf(d);
     const input: BookingRequest = {
       serviceId: flow.serviceId ?? '',
       start: flow.start ?? '',
@@ -37,7 +38,7 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
       interpreter: d.interpreter,
       childcare: d.childcare,
       ...(d.accessibility.trim() ? { accessibility: d.accessibility.trim() } : {}),
-      safeContact: safeContactOf(d),
+      safeContact,
       shareWithPolice: d.shareWithPolice,
     };
     // The same booking retried keeps its Idempotency-Key, so it is never made twice.
@@ -51,7 +52,13 @@ export function DetailsForm({ t, lang, languages }: { t: BookingTexts; lang: Lan
         patchFlow({
           step: 'done',
           attempt: undefined,
-          receipt: { reference: r.reference, pin: r.pin, start: r.start, serviceId: r.serviceId },
+          receipt: {
+            reference: r.reference,
+            pin: r.pin,
+            start: r.start,
+            serviceId: r.serviceId,
+            choices: { safeContact, language: d.language, interpreter: d.interpreter, shareWithPolice: d.shareWithPolice },
+          },
           details: emptyDetails(lang),
         });
         return;

@@ -7,6 +7,7 @@ import { useStore } from '../store.js';
 import { flowStore, forget, patchFlow, remember } from './state.js';
 import { StepHeading, when } from './ui.js';
 import { WhereToGo } from './where.js';
+import { ContactSummary } from './contact-fields.js';
 
 /** The receipt: reference + PIN shown once, kept on this device only if she ticks it. */
 export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang: Lang; service: Service | undefined; serviceName: string }): JSX.Element {
@@ -14,6 +15,7 @@ export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang:
   const r = flow.receipt;
   const [kept, setKept] = useState(false);
   if (!r) return <p>{t.errors.generic}</p>;
+  const toManage = () => patchFlow({ step: 'manage', credentials: { reference: r.reference, pin: r.pin }, receipt: undefined });
   return (
     <div>
       <StepHeading>{t.doneTitle}</StepHeading>
@@ -23,6 +25,7 @@ export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang:
         <dt>{t.when}</dt>
         <dd>{when(r.start, lang)}</dd>
         <WhereToGo t={t} service={service} />
+        <ContactSummary t={t} lang={lang} b={r.choices} />
         <dt>{t.reference}</dt>
         <dd class="secret" dir="ltr" data-reference="">
           {r.reference}
@@ -47,12 +50,11 @@ export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang:
         }}
       />
       <div class="actions">
-        <button
-          type="button"
-          class="button primary"
-          onClick={() => patchFlow({ step: 'manage', credentials: { reference: r.reference, pin: r.pin }, receipt: undefined })}
-        >
+        <button type="button" class="button primary" onClick={toManage}>
           {t.viewBooking}
+        </button>
+        <button type="button" class="button" data-change-contact="" onClick={toManage}>
+          {t.contactChange}
         </button>
       </div>
     </div>

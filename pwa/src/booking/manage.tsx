@@ -104,7 +104,7 @@ export function Manage({
         <dt>{t.when}</dt>
         <dd>{when(booking.start, lang)}</dd>
         {booking.status !== 'cancelled' && <WhereToGo t={t} service={serviceOf(booking.serviceId)} />}
-        {booking.status !== 'cancelled' && <ContactSummary t={t} b={booking} />}
+        {booking.status !== 'cancelled' && <ContactSummary t={t} lang={lang} b={booking} />}
         <dt>{t.status}</dt>
         <dd data-status={booking.status}>{t.statuses[booking.status]}</dd>
       </dl>

@@ -1,6 +1,7 @@
 import { forgetSealed, keepSealed, readSealed } from '../device-vault.js';
 import { registerExitCleaner, registerUnsavedWork } from '../exit/index.js';
 import { createStore } from '../store.js';
+import type { ContactChoices } from './contact-fields.js';
 
 /**
  * The booking flow's state: in memory only. The quick exit resets it (and clears device storage).
@@ -32,7 +33,11 @@ export interface FlowState {
   details: Details;
   /** Kept across retries of the same booking; renewed when what is sent changes. */
   attempt: { key: string; payload: string } | undefined;
-  receipt: { reference: string; pin: string; start: string; serviceId: string } | undefined;
+  /**
+   * What the confirmation shows, once: the PIN, and her contact choices as she sent them (the form is
+   * emptied once the booking is made, and the answer carries no personal field back).
+   */
+  receipt: { reference: string; pin: string; start: string; serviceId: string; choices: ContactChoices } | undefined;
   /** Reference + PIN typed (or just received) for "my booking". */
   credentials: { reference: string; pin: string };
   /** A message for the next step (e.g. "this time was just taken"). */
