@@ -379,6 +379,13 @@ export const routes = [
     access: staff('officer', 'supervisor', 'case_director'),
     summary: 'Open a call-back request: her number and safe-contact choices (audited)',
   },
+  {
+    method: 'POST',
+    path: '/api/callbacks/{id}/done',
+    function: 'space',
+    access: staff('officer', 'supervisor', 'case_director'),
+    summary: 'Mark a call-back request done (the same staff who may open it; audited)',
+  },
   { method: 'POST', path: '/api/space/link', function: 'space', access: PUBLIC, summary: 'Link her space to her case with the case code' },
   {
     method: 'POST',

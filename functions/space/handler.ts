@@ -31,6 +31,7 @@ import {
   eraseSpace,
   exportChain,
   linkCase,
+  markCallbackDone,
   openCallback,
   openSpace,
   putPhoto,
@@ -99,5 +100,7 @@ export const handler = httpApi('space', {
     return ok(await revokeShare(deps, c, id, req.client, req.routeKey, clock.now()));
   },
   'GET /api/callbacks/{id}': async (req) => ok(await openCallback(deps, parse(callbackIdSchema, req.pathParameters.id, 'id'), callerOf(req), clock.now())),
+  'POST /api/callbacks/{id}/done': async (req) =>
+    ok(await markCallbackDone(deps, parse(callbackIdSchema, req.pathParameters.id, 'id'), callerOf(req), clock.now())),
   'POST /api/space/export': async (req) => ok(await exportChain(deps, cred(req), req.client, clock.now())),
 });

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, TooManyAttemptsError, UnauthorizedError, 
 import { hasRole, type Caller, type Principal } from '../lib/auth.js';
 import type * as z from 'zod';
 import type {
+  CallbackDoneAnswer,
   CallbackView,
   callbackBody,
   entryBody,
@@ -410,12 +411,13 @@ export async function requestCallback(
 }
 
 /**
- * Who may open a call-back: the officer it names (the police case's officer) or, when it names nobody,
- * an officer of its zone; a supervisor of its zone; a case director of its zone when she asked the FJC.
+ * Who may open a call-back she asked the police for: the officer it names (the police case's officer) or,
+ * when it names nobody, an officer of its zone; a supervisor of its zone. One she asked the FJC for: the
+ * case directors of its zone only (and the zone's supervisor), never the police officers.
  */
 function mayOpenCallback(p: Principal, c: Item): boolean {
   const inZone = p.zone !== undefined && p.zone === c.zone;
-  if (hasRole(p, 'officer') && (typeof c.officer === 'string' ? c.officer === p.username : inZone)) return true;
+  if (hasRole(p, 'officer') && c.from !== 'fjc' && (typeof c.officer === 'string' ? c.officer === p.username : inZone)) return true;
   if (hasRole(p, 'supervisor') && inZone) return true;
   return hasRole(p, 'case_director') && inZone && c.from === 'fjc';
 }
@@ -444,7 +446,43 @@ export async function openCallback(deps: SpaceDeps, id: string, caller: Caller, 
     voicemail: c.voicemail === true,
     language: String(c.language),
     requestedAt: String(c.requestedAt),
+    ...(typeof item.doneAt === 'string' ? { done: { at: item.doneAt, by: String(item.doneBy) } } : {}),
   };
+}
+
+/**
+ * Marks a call-back done, by one who may open it (else the same 404). The first marking is written with
+ * its audit record in one transaction; marking again changes nothing and answers the first marking.
+ */
+export async function markCallbackDone(deps: SpaceDeps, id: string, caller: Caller, now: Date): Promise<CallbackDoneAnswer> {
+  const item = await get(deps, spaceKeys.officerCallback(id));
+  if (!item || !mayOpenCallback(caller.principal, item)) throw new NotFoundError('No such call-back');
+  const earlier = (i: Item | undefined): CallbackDoneAnswer | undefined =>
+    typeof i?.doneAt === 'string' ? { id, done: { at: i.doneAt, by: String(i.doneBy) }, alreadyDone: true } : undefined;
+  const before = earlier(item);
+  if (before) return before;
+  const done = { at: now.toISOString(), by: caller.principal.username };
+  try {
+    await transact(deps.client, [
+      {
+        Update: {
+          TableName: deps.table,
+          Key: spaceKeys.officerCallback(id),
+          UpdateExpression: 'SET doneAt = :at, doneBy = :by',
+          ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(doneAt)',
+          ExpressionAttributeValues: { ':at': done.at, ':by': done.by },
+        },
+      },
+      auditPut(deps.table, { entity: 'space-callback', entityId: id, action: 'complete', route: caller.route, principal: caller.principal, at: now }),
+    ]);
+  } catch (err) {
+    if (!cancellationCodes(err)?.includes('ConditionalCheckFailed')) throw err;
+    // Marked meanwhile by someone else (or expired): answer what is stored.
+    const meanwhile = earlier(await get(deps, spaceKeys.officerCallback(id)));
+    if (meanwhile) return meanwhile;
+    throw new NotFoundError('No such call-back');
+  }
+  return { id, done, alreadyDone: false };
 }
 
 /** Sharing: what her browser decrypted, sealed by the server as a read grant on the case; audited on the case. */

@@ -166,6 +166,20 @@ export interface CallbackView {
   voicemail: boolean;
   language: string;
   requestedAt: string;
+  /** Marked done by the staff member who called her back (POST /api/callbacks/{id}/done). */
+  done?: CallbackDone;
+}
+/** Who marked a call-back done, and when. */
+export interface CallbackDone {
+  at: string;
+  by: string;
+}
+/** The answer of POST /api/callbacks/{id}/done. */
+export interface CallbackDoneAnswer {
+  id: string;
+  done: CallbackDone;
+  /** True when it was marked done before: nothing changed. */
+  alreadyDone: boolean;
 }
 export interface SpaceExport {
   /** The exact text the server signed (JSON): space id, head, receipts, time of signing. */
@@ -227,6 +241,13 @@ export const spaceContract = {
     params: { id: callbackIdSchema },
     responses: {
       200: { description: 'Her number, safe times, voicemail and language, and who she asked (audited)' },
+      404: { description: 'No such call-back, or not one this staff member may open' },
+    },
+  },
+  'POST /api/callbacks/{id}/done': {
+    params: { id: callbackIdSchema },
+    responses: {
+      200: { description: 'Marked done: who and when (audited). Marked again: the first marking, `alreadyDone: true`, nothing changed' },
       404: { description: 'No such call-back, or not one this staff member may open' },
     },
   },
