@@ -298,6 +298,23 @@ describe('linked to her case: call-back and sharing', () => {
     );
     expect((await auditOf(police, 'space-callback')).filter((a) => a.action === 'read')).toHaveLength(2);
     expect(await auditOf(fjcOne, 'space-callback')).toContainEqual(expect.objectContaining({ action: 'read', actor: 'dina.director' }));
+    // One she asked the FJC for is not the police's: an officer of the zone gets the same 404.
+    expect((await read(fjcOne, olivia as JWTPayload)).status).toBe(404);
+
+    // Olivia called her back: she marks it done once, audited; again changes nothing; others the same 404.
+    const done = (id: string, claims: JWTPayload) => invokeRoute(space, 'POST', `/api/callbacks/${id}/done`, { claims });
+    expect((await done(police, staffToken('omar.officer', 'officer') as JWTPayload)).status).toBe(404);
+    expect((await done(randomBytes(16).toString('hex'), olivia as JWTPayload)).status).toBe(404);
+    const first = await done(police, olivia as JWTPayload);
+    expect(first.status, JSON.stringify(first.json)).toBe(200);
+    expect(first.json).toEqual({ id: police, done: { at: expect.any(String), by: 'olivia.officer' }, alreadyDone: false });
+    const again = await done(police, staffToken('sam.supervisor', 'supervisor') as JWTPayload);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual({ id: police, done: (first.json as { done: unknown }).done, alreadyDone: true });
+    expect((await read(police, olivia as JWTPayload)).json).toMatchObject({ done: { by: 'olivia.officer' } });
+    expect((await auditOf(police, 'space-callback')).filter((a) => a.action === 'complete')).toEqual([
+      expect.objectContaining({ route: 'POST /api/callbacks/{id}/done', actor: 'olivia.officer' }),
+    ]);
   });
 
   it("an unlinked space's call-back goes to the social service of the zone she picked", async () => {
