@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Attendance } from '../../shared/catalog/booking.js';
 import { LOCK_MINUTES, MAX_WRONG_PINS, MAX_WRONG_PINS_PER_CLIENT } from '../../shared/catalog/booking.js';
 import { PROOF_MAX_AGE_MINUTES } from '../../shared/catalog/booking-proof.js';
@@ -7,7 +7,7 @@ import { metric } from '../../shared/metrics.js';
 import { refundAttempt, reserveAttempt } from '../lib/attempts.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, putIf, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
@@ -179,20 +179,14 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async replace(b: BookingRecord, next: BookingRecord): Promise<BookingRecord> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: await seal('booking', next.reference, this.item(next)),
-          ConditionExpression: 'updatedAt = :prev AND #status IN (:booked, :confirmed)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':prev': b.updatedAt, ':booked': 'booked', ':confirmed': 'confirmed' },
-        }),
-      );
-    } catch (err) {
-      if (isConditionFailed(err)) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
-      throw err;
-    }
+    const replaced = await putIf(this.client, {
+      TableName: this.table,
+      Item: await seal('booking', next.reference, this.item(next)),
+      ConditionExpression: 'updatedAt = :prev AND #status IN (:booked, :confirmed)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':prev': b.updatedAt, ':booked': 'booked', ':confirmed': 'confirmed' },
+    });
+    if (!replaced) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
     return next;
   }
 
@@ -327,20 +321,12 @@ export class DynamoBookingRepository implements BookingRepository {
     return { reserved: true, reference, client, clientWindow: own.windowStart, referenceWindow: all.windowStart };
   }
 
-  async useProof(proofHash: string, now: Date): Promise<boolean> {
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...bookingKeys.usedProof(proofHash), type: 'USED_PROOF', expiresAt: Math.floor(now.getTime() / 1000) + (PROOF_MAX_AGE_MINUTES + 2) * 60 },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (err) {
-      if (isConditionFailed(err)) return false;
-      throw err;
-    }
+  useProof(proofHash: string, now: Date): Promise<boolean> {
+    return putIf(this.client, {
+      TableName: this.table,
+      Item: { ...bookingKeys.usedProof(proofHash), type: 'USED_PROOF', expiresAt: Math.floor(now.getTime() / 1000) + (PROOF_MAX_AGE_MINUTES + 2) * 60 },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
   }
 
   async reserveClientBooking(client: string, limit: number, now: Date): Promise<boolean> {

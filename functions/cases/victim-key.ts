@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { putIf } from '../lib/dynamo.js';
 import { isLocalStack, readSecret, secretArn } from '../lib/secrets.js';
 import type { SecretName } from '../../shared/secrets.js';
 import { caseKeys } from './keys.js';
@@ -52,17 +53,11 @@ export class TableKeySource implements KeySource {
       (await this.client.send(new GetCommand({ TableName: this.table, Key: this.item, ConsistentRead: true }))).Item?.key as string | undefined;
     const existing = await read();
     if (existing) return Buffer.from(existing, 'base64');
-    try {
-      await this.client.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...this.item, type: 'SECRET', key: randomBytes(32).toString('base64') },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    }
+    await putIf(this.client, {
+      TableName: this.table,
+      Item: { ...this.item, type: 'SECRET', key: randomBytes(32).toString('base64') },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
     const now = await read();
     if (!now) throw new Error(`${this.item.pk} missing after creation`);
     return Buffer.from(now, 'base64');

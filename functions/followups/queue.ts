@@ -4,7 +4,7 @@ import { metric } from '../../shared/metrics.js';
 import { deadLetterExpiresAt } from '../../shared/cases/retention.js';
 import { caseKeys } from '../cases/keys.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, isConditionFailed, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, isConditionFailed, queryAll, transact, updateIf, type TransactItem } from '../lib/dynamo.js';
 import { statsAdd } from '../lib/stats.js';
 
 /**
@@ -208,19 +208,13 @@ export class FollowupQueue {
   }
 
   private async tryUpdate(key: Record<string, string>, expr: string, values: Record<string, unknown>): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: key,
-          UpdateExpression: expr,
-          ConditionExpression: 'leaseToken = :token',
-          ExpressionAttributeValues: values,
-        }),
-      );
-    } catch (err) {
-      if (!isConditionFailed(err)) throw err;
-    }
+    await updateIf(this.client, {
+      TableName: this.table,
+      Key: key,
+      UpdateExpression: expr,
+      ConditionExpression: 'leaseToken = :token',
+      ExpressionAttributeValues: values,
+    });
   }
 }
 

@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from './clients.js';
+import { isConditionFailed, updateIf } from './dynamo.js';
 
 /**
  * Guessing budgets that hold under parallel requests. An attempt is RESERVED with one conditional
@@ -18,10 +18,6 @@ export interface Budget {
 }
 
 export type Reservation = { reserved: true; windowStart: number } | { reserved: false; retryAt: number };
-
-function isConditionFailed(err: unknown): boolean {
-  return err instanceof ConditionalCheckFailedException || (err as { name?: string }).name === 'ConditionalCheckFailedException';
-}
 
 export async function reserveAttempt(table: string, key: Record<string, string>, type: string, budget: Budget, now: Date): Promise<Reservation> {
   const nowMs = now.getTime();
@@ -76,17 +72,11 @@ export async function reserveAttempt(table: string, key: Record<string, string>,
  * count: the wrong attempts of others stand, and so does their lock.
  */
 export async function refundAttempt(table: string, key: Record<string, string>, windowStart: number): Promise<void> {
-  try {
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: table,
-        Key: key,
-        UpdateExpression: 'ADD attempts :minus',
-        ConditionExpression: 'windowStart = :start AND attempts > :zero',
-        ExpressionAttributeValues: { ':minus': -1, ':start': windowStart, ':zero': 0 },
-      }),
-    );
-  } catch (err) {
-    if (!isConditionFailed(err)) throw err;
-  }
+  await updateIf(dynamo, {
+    TableName: table,
+    Key: key,
+    UpdateExpression: 'ADD attempts :minus',
+    ConditionExpression: 'windowStart = :start AND attempts > :zero',
+    ExpressionAttributeValues: { ':minus': -1, ':start': windowStart, ':zero': 0 },
+  });
 }

@@ -1,9 +1,11 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   paginateQuery,
+  PutCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
+  type PutCommandInput,
   type QueryCommandInput,
   type TransactWriteCommandInput,
   type UpdateCommandInput,
@@ -46,18 +48,31 @@ export function isConditionFailed(err: unknown): boolean {
   return err instanceof ConditionalCheckFailedException || (err as { name?: string } | null)?.name === 'ConditionalCheckFailedException';
 }
 
-/**
- * One conditional UpdateItem whose failed condition is an answer, not an error (another writer got
- * there first, the item moved on): true when it was written, false when the condition did not hold.
- */
-export async function updateIf(client: DynamoDBDocumentClient, input: UpdateCommandInput): Promise<boolean> {
+/** Runs one conditional write: true when it was written, false when its condition did not hold; any other error is thrown. */
+async function writeIf(write: () => Promise<unknown>): Promise<boolean> {
   try {
-    await client.send(new UpdateCommand(input));
+    await write();
     return true;
   } catch (err) {
     if (isConditionFailed(err)) return false;
     throw err;
   }
+}
+
+/**
+ * One conditional UpdateItem whose failed condition is an answer, not an error (another writer got
+ * there first, the item moved on): true when it was written, false when the condition did not hold.
+ */
+export function updateIf(client: DynamoDBDocumentClient, input: UpdateCommandInput): Promise<boolean> {
+  return writeIf(() => client.send(new UpdateCommand(input)));
+}
+
+/**
+ * One conditional PutItem (`attribute_not_exists(pk)` for an item that must be new, say): true when it was
+ * written, false when the condition did not hold.
+ */
+export function putIf(client: DynamoDBDocumentClient, input: PutCommandInput): Promise<boolean> {
+  return writeIf(() => client.send(new PutCommand(input)));
 }
 
 const MAX_ATTEMPTS = 25;

@@ -2,6 +2,7 @@ import { DeleteCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoD
 import type { PushDevice, PushSubscriptionJson } from '../../shared/push/api.js';
 import { topicsOfRoles, type DeviceProfile } from '../../shared/push/rules.js';
 import { dynamo } from '../lib/clients.js';
+import { updateIf } from '../lib/dynamo.js';
 import { keys } from './keys.js';
 
 /** A registered device as stored: the profile it receives for, and the browser's subscription (never returned by the API). */
@@ -123,18 +124,12 @@ export class PushDeviceRepository {
 
   /** Notes a delivery; nothing when the device was removed meanwhile. */
   async delivered(username: string, id: string, at: Date): Promise<void> {
-    try {
-      await this.client.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.device(username, id),
-          UpdateExpression: 'SET lastDeliveredAt = :at',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':at': at.toISOString() },
-        }),
-      );
-    } catch (err) {
-      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-    }
+    await updateIf(this.client, {
+      TableName: this.table,
+      Key: keys.device(username, id),
+      UpdateExpression: 'SET lastDeliveredAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':at': at.toISOString() },
+    });
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { ConflictError, NotFoundError, TooManyAttemptsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
 import { hasRole, type Caller, type Principal } from '../lib/auth.js';
@@ -27,7 +27,7 @@ import type { FjcRepository } from '../fjc/repository.js';
 import { caseIdOfCode } from '../fjc/use-cases.js';
 import { reserveAttempt, refundAttempt, type Budget } from '../lib/attempts.js';
 import { auditPut, recordAudit } from '../lib/audit.js';
-import { cancellationCodes, isConditionFailed, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, putIf, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
 import type { Notifier } from '../lib/notifier.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import type { StaffDirectory } from '../lib/staff-directory.js';
@@ -83,28 +83,22 @@ export async function createSpace(deps: SpaceDeps, cred: Credential, client: str
   const reservation = await reserveAttempt(deps.table, spaceKeys.attempts(client), 'SPACE_ATTEMPTS', SPACE_BUDGET, now);
   if (!reservation.reserved) throw new TooManyAttemptsError('Too many attempts; try again in 15 minutes');
   const at = now.toISOString();
-  try {
-    await deps.client.send(
-      new PutCommand({
-        TableName: deps.table,
-        Item: {
-          ...spaceKeys.meta(cred.spaceId),
-          type: 'SPACE',
-          authHash: await hashPin(cred.authSecret),
-          headSeq: 0,
-          headHash: GENESIS,
-          planVersion: 0,
-          createdAt: at,
-          renewedAt: at,
-          expiresAt: expiresAt(now),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (err) {
-    if (isConditionFailed(err)) throw new ConflictError('A space with this passphrase exists: open it, or choose another passphrase');
-    throw err;
-  }
+  const created = await putIf(deps.client, {
+    TableName: deps.table,
+    Item: {
+      ...spaceKeys.meta(cred.spaceId),
+      type: 'SPACE',
+      authHash: await hashPin(cred.authSecret),
+      headSeq: 0,
+      headHash: GENESIS,
+      planVersion: 0,
+      createdAt: at,
+      renewedAt: at,
+      expiresAt: expiresAt(now),
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  if (!created) throw new ConflictError('A space with this passphrase exists: open it, or choose another passphrase');
   await refundAttempt(deps.table, spaceKeys.attempts(client), reservation.windowStart);
   return { createdAt: at };
 }
@@ -180,19 +174,13 @@ const shareOf = (i: Item): ShareSummary => ({
 
 async function renew(deps: SpaceDeps, items: readonly Item[], now: Date): Promise<void> {
   for (const i of items) {
-    await deps.client
-      .send(
-        new UpdateCommand({
-          TableName: deps.table,
-          Key: { pk: String(i.pk), sk: String(i.sk) },
-          UpdateExpression: i.sk === 'META' ? 'SET expiresAt = :exp, renewedAt = :at' : 'SET expiresAt = :exp',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':exp': expiresAt(now), ...(i.sk === 'META' ? { ':at': now.toISOString() } : {}) },
-        }),
-      )
-      .catch((err: unknown) => {
-        if (!isConditionFailed(err)) throw err;
-      });
+    await updateIf(deps.client, {
+      TableName: deps.table,
+      Key: { pk: String(i.pk), sk: String(i.sk) },
+      UpdateExpression: i.sk === 'META' ? 'SET expiresAt = :exp, renewedAt = :at' : 'SET expiresAt = :exp',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':exp': expiresAt(now), ...(i.sk === 'META' ? { ':at': now.toISOString() } : {}) },
+    });
   }
 }
 
@@ -286,27 +274,21 @@ export async function putPhoto(
   now: Date,
 ): Promise<{ id: string; part: number }> {
   await authenticate(deps, cred, client, now);
-  try {
-    await deps.client.send(
-      new PutCommand({
-        TableName: deps.table,
-        Item: {
-          ...spaceKeys.photo(cred.spaceId, body.id, body.part),
-          type: 'SPACE_PHOTO',
-          id: body.id,
-          part: body.part,
-          parts: body.parts,
-          iv: body.iv,
-          ct: body.ct,
-          expiresAt: expiresAt(now),
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (err) {
-    if (isConditionFailed(err)) throw new ConflictError('This part of the photo exists');
-    throw err;
-  }
+  const stored = await putIf(deps.client, {
+    TableName: deps.table,
+    Item: {
+      ...spaceKeys.photo(cred.spaceId, body.id, body.part),
+      type: 'SPACE_PHOTO',
+      id: body.id,
+      part: body.part,
+      parts: body.parts,
+      iv: body.iv,
+      ct: body.ct,
+      expiresAt: expiresAt(now),
+    },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  if (!stored) throw new ConflictError('This part of the photo exists');
   return { id: body.id, part: body.part };
 }
 
