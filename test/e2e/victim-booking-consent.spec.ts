@@ -19,7 +19,7 @@ test.beforeEach(async ({ context }) => {
 test('booking with contact choices and consent → the officer takes them over → the case shows them', async ({ page, browser, request }) => {
   await page.goto(VICTIM_ORIGIN);
   await openApp(page);
-  await bookUpToDetails(page, 'Leyla', 'last');
+  await bookUpToDetails(page, 'Leyla', 'beforeLast');
   await page.getByLabel(t.mayContactYes).check();
   await page.getByLabel(t.phone).fill('0470 98 76 54');
   await page.getByLabel(t.safeFrom).fill('10:00');
