@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, TooManyAttemptsError, UnauthorizedError, 
 import { hasRole, type Caller, type Principal } from '../lib/auth.js';
 import type * as z from 'zod';
 import type {
+  CallbackDone,
   CallbackDoneAnswer,
   CallbackView,
   callbackBody,
@@ -417,6 +418,7 @@ export async function openCallback(deps: SpaceDeps, id: string, caller: Caller, 
     principal: caller.principal,
     at: now,
   });
+  const done = doneOf(item);
   return {
     id,
     from: c.from as CallbackView['from'],
@@ -428,8 +430,13 @@ export async function openCallback(deps: SpaceDeps, id: string, caller: Caller, 
     voicemail: c.voicemail === true,
     language: String(c.language),
     requestedAt: String(c.requestedAt),
-    ...(typeof item.doneAt === 'string' ? { done: { at: item.doneAt, by: String(item.doneBy) } } : {}),
+    ...(done ? { done } : {}),
   };
+}
+
+/** Who marked a call-back done and when, as its officer's copy holds it; nothing while it is open. */
+function doneOf(item: Item | undefined): CallbackDone | undefined {
+  return typeof item?.doneAt === 'string' ? { at: item.doneAt, by: String(item.doneBy) } : undefined;
 }
 
 /**
@@ -439,8 +446,10 @@ export async function openCallback(deps: SpaceDeps, id: string, caller: Caller, 
 export async function markCallbackDone(deps: SpaceDeps, id: string, caller: Caller, now: Date): Promise<CallbackDoneAnswer> {
   const item = await get(deps, spaceKeys.officerCallback(id));
   if (!item || !mayOpenCallback(caller.principal, item)) throw new NotFoundError('No such call-back');
-  const earlier = (i: Item | undefined): CallbackDoneAnswer | undefined =>
-    typeof i?.doneAt === 'string' ? { id, done: { at: i.doneAt, by: String(i.doneBy) }, alreadyDone: true } : undefined;
+  const earlier = (i: Item | undefined): CallbackDoneAnswer | undefined => {
+    const done = doneOf(i);
+    return done && { id, done, alreadyDone: true };
+  };
   const before = earlier(item);
   if (before) return before;
   const done = { at: now.toISOString(), by: caller.principal.username };
