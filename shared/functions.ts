@@ -314,13 +314,15 @@ export const functions = {
     description: 'Her own space: encrypted plan, hash-chained journal, photos, self-check; call-backs, shares with her case, the signed export',
     table: 'readWrite',
     keys: {
-      write: [under('space'), under('spaceAttempts'), under('spaceShare'), under('spaceCallback'), under('fjcCodeAttempts'), under('audit')],
-      // The case code → the family case (the FJC victim view's lookup), and its police case's officer for a call-back.
-      read: [under('fjcCode'), under('fjc'), under('case')],
+      // `case`: her safe-contact choices, set from her space, replace those on her linked police case.
+      write: [under('space'), under('spaceAttempts'), under('spaceShare'), under('spaceCallback'), under('fjcCodeAttempts'), under('audit'), under('case')],
+      // The case code → the family case (the FJC victim view's lookup).
+      read: [under('fjcCode'), under('fjc')],
     },
     publishes: ['officerReminders', 'supervisorEscalations', 'partnerIntake'],
-    // Opens only the officer's copy of a call-back, for the staff who may call her back.
-    personalData: { seal: ['spaceShare', 'spaceCallback'], open: ['spaceCallback'] },
+    // Opens the officer's copy of a call-back, for the staff who may call her back; opens and seals her
+    // police case to replace its safe-contact block (the case is sealed whole).
+    personalData: { seal: ['spaceShare', 'spaceCallback', 'case'], open: ['spaceCallback', 'case'] },
     secrets: ['spaceSigningKey', 'originVerify'],
     // Public routes: a ceiling a flood cannot pass.
     reservedConcurrency: 10,

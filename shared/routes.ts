@@ -388,6 +388,13 @@ export const routes = [
   },
   { method: 'POST', path: '/api/space/link', function: 'space', access: PUBLIC, summary: 'Link her space to her case with the case code' },
   {
+    method: 'PUT',
+    path: '/api/space/safe-contact',
+    function: 'space',
+    access: PUBLIC,
+    summary: 'Update the safe-contact choices the officer of her linked police case reads',
+  },
+  {
     method: 'POST',
     path: '/api/space/shares',
     function: 'space',

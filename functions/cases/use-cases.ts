@@ -12,11 +12,11 @@ import {
   repeatWindowStart,
   reportOutcome,
   riskRank,
+  safeContactOfBooking,
   twoNotReachedInARow,
   urgentFollowup,
   type Cadence,
   type CaseRecord,
-  type CaseSafeContact,
   type CreateCaseBody,
   type FollowupPurpose,
   type Outcome,
@@ -34,7 +34,6 @@ import { inZone, zoneOf } from '../lib/scope.js';
 import type { CaseChange, CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
 import { normalizeReference } from '../../shared/catalog/booking.js';
-import type { BookingView } from '../../shared/bookings/api.js';
 import type { BookingRecord } from '../bookings/model.js';
 
 export interface CaseDeps {
@@ -318,21 +317,6 @@ export async function patchCase(deps: CaseDeps, id: string, body: PatchCaseBody,
     stats,
   });
   return next;
-}
-
-/** Her booking's contact choices as a case's safe-contact preferences (language and interpreter from the booking too). */
-export function safeContactOfBooking(b: Pick<BookingView, 'safeContact' | 'language' | 'interpreter'>): CaseSafeContact {
-  const sc = b.safeContact;
-  const mayCall = sc.mayContact && sc.method === 'phone' && sc.phone !== undefined;
-  return {
-    mayCall,
-    ...(mayCall ? { phone: sc.phone } : {}),
-    windows: mayCall ? sc.windows : [],
-    voicemail: mayCall && sc.voicemail,
-    ...(mayCall && sc.codeWord !== undefined ? { codeWord: sc.codeWord } : {}),
-    language: b.language,
-    interpreter: b.interpreter,
-  };
 }
 
 /**

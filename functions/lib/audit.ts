@@ -40,6 +40,8 @@ export type AuditAction =
   | 'withdraw-consent'
   /** An officer took a booking's safe-contact choices over into a case, with the victim's consent given in the booking. */
   | 'take-over-safe-contact'
+  /** She replaced the safe-contact choices on her police case herself, from her space. */
+  | 'safe-contact-from-space'
   /** She linked her space to her family case with her case code. */
   | 'link-space'
   /** She shared her plan or journal entries with her case (a read grant), or took that back. */

@@ -8,6 +8,7 @@ import {
   linkBody,
   photoBody,
   planBody,
+  safeContactBody,
   selfCheckBody,
   shareBody,
   shareIdSchema,
@@ -40,6 +41,7 @@ import {
   requestCallback,
   revokeShare,
   share,
+  updateSafeContact,
   type Credential,
   type SpaceDeps,
 } from './use-cases.js';
@@ -89,6 +91,10 @@ export const handler = httpApi('space', {
   'POST /api/space/link': async (req) => {
     const c = cred(req);
     return ok(await linkCase(deps, c, parse(linkBody, req.body).code, req.client, req.routeKey, clock.now()));
+  },
+  'PUT /api/space/safe-contact': async (req) => {
+    const c = cred(req);
+    return ok(await updateSafeContact(deps, c, parse(safeContactBody, req.body), req.client, req.routeKey, clock.now()));
   },
   'POST /api/space/shares': async (req) => {
     const c = cred(req);

@@ -12,6 +12,8 @@ import type {
   entryBody,
   photoBody,
   planBody,
+  SafeContactUpdated,
+  safeContactBody,
   selfCheckBody,
   shareBody,
   ShareSummary,
@@ -21,14 +23,17 @@ import type {
 } from '../../shared/space/api.js';
 import { entryHash, GENESIS } from '../../shared/space/chain.js';
 import { callbackMessage, fjcCallbackMessage } from '../../shared/space/messages.js';
+import type { CaseRecord } from '../../shared/cases/model.js';
+import { safeContactOfBooking } from '../../shared/cases/rules.js';
 import { caseKeys } from '../cases/keys.js';
+import { changeItems } from '../cases/repository.js';
 import { hashPin, verifyPin, dummyHash } from '../bookings/pin.js';
 import { fjcKeys } from '../fjc/keys.js';
 import type { FjcRepository } from '../fjc/repository.js';
 import { caseIdOfCode } from '../fjc/use-cases.js';
 import { reserveAttempt, refundAttempt, type Budget } from '../lib/attempts.js';
 import { auditPut, recordAudit } from '../lib/audit.js';
-import { cancellationCodes, putIf, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, putIf, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
 import type { Notifier } from '../lib/notifier.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import type { StaffDirectory } from '../lib/staff-directory.js';
@@ -138,6 +143,7 @@ export async function openSpace(deps: SpaceDeps, cred: Credential, client: strin
     callbacks: of(spaceKeys.callbackPrefix).map((i) => ({ id: String(i.id), ...sealedOf(i), requestedAt: String(i.requestedAt) })),
     shares: of(spaceKeys.sharePrefix).map(shareOf),
     linked: typeof meta.linkedCase === 'string',
+    policeLinked: typeof meta.policeCaseId === 'string',
   };
 }
 
@@ -303,7 +309,14 @@ async function caseOf(deps: SpaceDeps, code: string, client: string, now: Date):
   });
 }
 
-export async function linkCase(deps: SpaceDeps, cred: Credential, code: string, client: string, route: string, now: Date): Promise<{ linked: true }> {
+export async function linkCase(
+  deps: SpaceDeps,
+  cred: Credential,
+  code: string,
+  client: string,
+  route: string,
+  now: Date,
+): Promise<{ linked: true; policeLinked: boolean }> {
   await authenticate(deps, cred, client, now);
   const c = await caseOf(deps, code, client, now);
   await transact(deps.client, [
@@ -319,7 +332,49 @@ export async function linkCase(deps: SpaceDeps, cred: Credential, code: string, 
     },
     auditPut(deps.table, { entity: 'fjc-case', entityId: c.caseId, action: 'link-space', route, principal: VICTIM_APP, at: now }),
   ]);
-  return { linked: true };
+  return { linked: true, policeLinked: c.policeCaseId !== undefined };
+}
+
+/**
+ * Her safe-contact choices replace those on her linked police case, which its officer reads before calling
+ * (wherever the number is shown). Her act is the consent: nothing else of her space goes with it. Only
+ * while that case is open; the change is audited on the case, by the victim app. An officer's change in
+ * the same moment wins the version check: her choices are then written on top of it once more.
+ */
+export async function updateSafeContact(
+  deps: SpaceDeps,
+  cred: Credential,
+  body: z.infer<typeof safeContactBody>,
+  client: string,
+  route: string,
+  now: Date,
+): Promise<SafeContactUpdated> {
+  const meta = await authenticate(deps, cred, client, now);
+  const caseId = meta.policeCaseId;
+  if (caseId === undefined) throw new ConflictError('Your space is not linked to a case of the police social service', 'safeContact');
+  const at = now.toISOString();
+  for (let attempt = 1; ; attempt++) {
+    const item = await get(deps, caseKeys.case(caseId));
+    if (item?.status !== 'open') throw new ConflictError('Your police case is closed: ask for a call-back instead', 'safeContact');
+    const c = fromItem<CaseRecord>(await open('case', caseId, item));
+    const next: CaseRecord = {
+      ...c,
+      version: c.version + 1,
+      updatedAt: at,
+      updatedBy: VICTIM_APP.username,
+      safeContact: { ...safeContactOfBooking(body), fromSpace: true, setBy: VICTIM_APP.username, setAt: at },
+    };
+    const audit = { entity: 'case', entityId: caseId, action: 'safe-contact-from-space', route, principal: VICTIM_APP, at: now } as const;
+    try {
+      await transact(
+        deps.client,
+        await changeItems(deps.table, { caseUpdate: { next, expectedVersion: c.version }, followups: [], notices: [], audit, stats: [] }),
+      );
+      return { updated: true, at };
+    } catch (err) {
+      if (!cancellationCodes(err) || attempt >= 2) throw err;
+    }
+  }
 }
 
 /**

@@ -48,6 +48,8 @@ export interface CaseSafeContactRecord {
   note?: string;
   /** The booking they were taken over from (with her consent), when they were. */
   fromBooking?: string;
+  /** She set them herself, from her own space (setBy then names the victim app). */
+  fromSpace?: boolean;
   /** Who set them last, and when. */
   setBy: string;
   setAt: string;

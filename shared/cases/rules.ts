@@ -1,6 +1,8 @@
 import { brusselsDate } from '../brussels-time.js';
 import type { Outcome } from './model.js';
 import type { AlertKind } from '../zones/types.js';
+import type { BookingView } from '../bookings/api.js';
+import type { CaseSafeContact } from './schemas.js';
 
 /**
  * Pure rules of follow-ups: report outcome (on time / late / missed), the "two not reached in a row"
@@ -73,3 +75,21 @@ export function bucketOf(dueAt: Date, now: Date): Bucket {
  * with the police.
  */
 export const CASE_ALERT_KINDS: readonly AlertKind[] = ['zone', 'curfew', 'contact', 'tamper', 'panic', 'condition'];
+
+/**
+ * Her contact choices as a booking asks them (from her booking, or from her space) as a case's
+ * safe-contact preferences, language and interpreter wish included.
+ */
+export function safeContactOfBooking(b: Pick<BookingView, 'safeContact' | 'interpreter'> & { language?: string | undefined }): CaseSafeContact {
+  const sc = b.safeContact;
+  const mayCall = sc.mayContact && sc.method === 'phone' && sc.phone !== undefined;
+  return {
+    mayCall,
+    ...(mayCall ? { phone: sc.phone } : {}),
+    windows: mayCall ? sc.windows : [],
+    voicemail: mayCall && sc.voicemail,
+    ...(mayCall && sc.codeWord !== undefined ? { codeWord: sc.codeWord } : {}),
+    ...(b.language !== undefined ? { language: b.language } : {}),
+    interpreter: b.interpreter,
+  };
+}

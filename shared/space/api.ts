@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { phoneSchema } from '../catalog/schemas.js';
 import type { CapabilityContract, HeaderParam } from '../contract.js';
+import { contactChoicesSchema } from '../bookings/api.js';
 import { caseCodeSchema } from '../fjc/api.js';
 import { ZONE_IDS } from '../zones-list.js';
 import { safetyPlanSchema } from './plan.js';
@@ -105,6 +106,15 @@ export const callbackBody = z.strictObject({
   mine: sealedSchema.describe('Her own encrypted copy, shown in her space'),
 });
 export const linkBody = z.strictObject({ code: caseCodeSchema.describe('The case code her case director gave her') });
+/**
+ * Her safe-contact choices for the police social service, as a booking asks them (the same fields and
+ * rules, shared/bookings/api.ts): they replace the ones on her linked police case, which the officer reads
+ * before calling. Sent in clear over TLS only because the officer must read them; sealed at rest with the case.
+ */
+export const safeContactBody = contactChoicesSchema
+  .pick({ safeContact: true, language: true })
+  .extend({ interpreter: z.boolean().default(false).describe('Whether she needs an interpreter') })
+  .describe('When and how the police social service may contact her safely');
 
 const sharedEntry = z.strictObject({
   seq: z.number().int().min(1),
@@ -151,6 +161,13 @@ export interface SpaceContents {
   callbacks: { id: string; iv: string; ct: string; requestedAt: string }[];
   shares: ShareSummary[];
   linked: boolean;
+  /** Her linked family case came from the police: she can update the safe contact its officer reads. */
+  policeLinked: boolean;
+}
+/** The answer of PUT /api/space/safe-contact. */
+export interface SafeContactUpdated {
+  updated: true;
+  at: string;
 }
 /** A call-back request as the staff who call her back read it (GET /api/callbacks/{id}). */
 export interface CallbackView {
@@ -226,6 +243,15 @@ export const spaceContract = {
     responses: {
       201: { description: 'Requested: the officer is reminded' },
       503: { description: 'Stored, but the reminder could not be sent yet; send again' },
+      ...guarded,
+    },
+  },
+  'PUT /api/space/safe-contact': {
+    ...auth,
+    body: safeContactBody,
+    responses: {
+      200: { description: 'The safe contact on her police case replaced; the officer reads it before calling (audited on the case)' },
+      409: { description: 'Her space is not linked to a police case, or that case is closed' },
       ...guarded,
     },
   },

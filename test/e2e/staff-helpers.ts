@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
 import { STAFF_CONSOLE_PATH } from '../../shared/web-origins.js';
-import { STAFF_ORIGIN } from './origins.js';
+import { E2E_PORT, STAFF_ORIGIN } from './origins.js';
 
 /**
  * Helpers for the staff console's browser tests: sign in through the local issuer's own page (the
@@ -22,6 +23,21 @@ export function staffUrl(path = ''): string {
 /** A staff API path on the staff origin (`/api/orders` → its URL), for `page.request` calls with a token. */
 export function staffApi(path: string): string {
   return `${STAFF_ORIGIN}${path}`;
+}
+
+/** A demo user's access token from the stack's own issuer, for staff API calls that set up a walk. */
+export async function staffTokenFor(who: string): Promise<string> {
+  const keys = await loadIssuerKeys(`.data/e2e-${E2E_PORT}`);
+  const subject = subjectFor(who);
+  if (!subject) throw new Error(`No demo user ${who}`);
+  return mintAccessToken(keys, subject, { issuer: issuerUrl(STAFF_ORIGIN) });
+}
+
+/** A staff API POST with a token that must answer 201; its JSON body. */
+export async function staffPost<T = Record<string, unknown>>(request: APIRequestContext, path: string, token: string, data?: unknown): Promise<T> {
+  const res = await request.fetch(staffApi(path), { method: 'POST', headers: { authorization: `Bearer ${token}` }, ...(data !== undefined ? { data } : {}) });
+  expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
+  return (await res.json()) as T;
 }
 
 /** Signs in at the staff origin's /staff/ (optionally straight to a screen), through the issuer's sign-in page. */

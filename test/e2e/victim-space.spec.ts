@@ -205,6 +205,11 @@ test('her space: create, plan, two entries with a photo, call-back, quick exit, 
   const terms = await card.locator('dt').allInnerTexts();
   expect(terms.indexOf(callbackText.nl.safeTimes)).toBeLessThan(terms.indexOf(callbackText.nl.phone));
   expect(terms.indexOf(callbackText.nl.voicemail)).toBeLessThan(terms.indexOf(callbackText.nl.phone));
+  // Called back: she marks it done, and the card says who and when instead of offering it again.
+  await card.locator('[data-callback-done]').click();
+  await expect(card.getByText(callbackText.nl.done, { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expect(card.getByText('olivia.officer')).toBeVisible();
+  await expect(card.locator('[data-callback-done]')).toHaveCount(0);
   await staff.close();
 
   // Someone with table access rewrites entry 2; the chain check in her space names it.

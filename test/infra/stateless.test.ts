@@ -243,8 +243,9 @@ describe('personal-data key, from the personalData declarations', () => {
     expect(kindsFor('fjc', 'kms:Decrypt')).toEqual(['fjc', 'spaceShare']);
     // The intervention view opens interventions only: the case it opened is read through the cases function.
     expect(kindsFor('interventions', 'kms:Decrypt')).toEqual(['intervention']);
-    // Her space's function opens the officer's copy of a call-back only: never a share, never a case.
-    expect(kindsFor('space', 'kms:Decrypt')).toEqual(['spaceCallback']);
+    // Her space's function opens the officer's copy of a call-back, and her police case to replace its
+    // safe-contact block: never a share, a family case, a booking or an order.
+    expect(kindsFor('space', 'kms:Decrypt').sort()).toEqual(['case', 'spaceCallback']);
   });
 });
 

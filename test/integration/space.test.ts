@@ -332,6 +332,67 @@ describe('linked to her case: call-back and sharing', () => {
     expect(messages.filter((m) => m.attributes.callbackId === id).every((m) => m.attributes.zone === 'ruppel')).toBe(true);
   });
 
+  it('she replaces the safe contact her police case officer reads: sealed with the case, audited as the victim app; unlinked or closed is a 409', async () => {
+    const choices = {
+      safeContact: {
+        mayContact: true,
+        method: 'phone',
+        phone: '+32 470 12 34 56',
+        windows: [{ start: '09:00', end: '11:00' }],
+        voicemail: false,
+        codeWord: 'Tulp',
+      },
+      language: 'fr',
+      interpreter: true,
+    };
+    const unlinked = await newKeys();
+    await call(unlinked, 'POST', '/api/space');
+    const refused = await call(unlinked, 'PUT', '/api/space/safe-contact', choices);
+    expect(refused.status).toBe(409);
+    expect(refused.json.field).toBe('safeContact');
+
+    const mine = await familyCase();
+    const k = await newKeys();
+    await call(k, 'POST', '/api/space');
+    expect((await call(k, 'POST', '/api/space/link', { code: mine.code }, uniqueIp())).status).toBe(200);
+    expect(((await call(k, 'GET', '/api/space')).json as SpaceContents).policeLinked).toBe(true);
+    const bad = await call(k, 'PUT', '/api/space/safe-contact', { ...choices, safeContact: { ...choices.safeContact, phone: undefined } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.field).toBe('safeContact.phone');
+    const before = await callCases('GET', `/api/cases/${mine.policeCaseId}`, olivia);
+
+    const res = await call(k, 'PUT', '/api/space/safe-contact', choices);
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    const seen = await callCases('GET', `/api/cases/${mine.policeCaseId}`, olivia);
+    expect(seen.json.version).toBe(before.json.version + 1);
+    expect(seen.json.safeContact).toMatchObject({
+      mayCall: true,
+      phone: '+32 470 12 34 56',
+      windows: [{ start: '09:00', end: '11:00' }],
+      voicemail: false,
+      codeWord: 'Tulp',
+      language: 'fr',
+      interpreter: true,
+      fromSpace: true,
+      setBy: 'victim-app',
+    });
+    const stored = (await dynamo.send(new GetCommand({ TableName: TABLE, Key: { pk: `CASE#${mine.policeCaseId}`, sk: 'CASE' } }))).Item;
+    expect(stored).not.toHaveProperty('safeContact');
+    expect(Buffer.from(stored?.sealed as Uint8Array).toString('latin1')).not.toMatch(/470 12|Tulp/);
+    expect((await auditOf(mine.policeCaseId, 'case')).filter((a) => a.action === 'safe-contact-from-space').map((a) => a.actor)).toEqual(['victim-app']);
+
+    // "Do not call me" from her space: the officer reads that, and no number.
+    const none = await call(k, 'PUT', '/api/space/safe-contact', { safeContact: { mayContact: false, method: 'none', windows: [] }, language: 'fr' });
+    expect(none.status).toBe(200);
+    const after = (await callCases('GET', `/api/cases/${mine.policeCaseId}`, olivia)).json.safeContact;
+    expect(after).toMatchObject({ mayCall: false, windows: [], voicemail: false, fromSpace: true });
+    expect(after).not.toHaveProperty('phone');
+
+    expect((await callCases('PATCH', `/api/cases/${mine.policeCaseId}`, olivia, { status: 'closed' })).status).toBe(200);
+    const closed = await call(k, 'PUT', '/api/space/safe-contact', choices);
+    expect(closed.status).toBe(409);
+  });
+
   it('shares the plan and chosen entries with the case (sealed, audited) and revokes (the copy is deleted, audited)', async () => {
     const k = await newKeys();
     await call(k, 'POST', '/api/space');

@@ -76,18 +76,21 @@ export function contactDetailsOf(b: BookingView): ContactDetails {
 
 /**
  * When and how it is safe to contact her, and whether the police social service may take that over:
- * the booking form and "my appointment" ask the same, with the same fields and rules.
+ * the booking form and "my appointment" ask the same, with the same fields and rules. Her space asks
+ * the same for her police case without `askConsent`: sending them there is her consent.
  */
 export function ContactFields({
   t,
   d,
   set,
   errorOf,
+  askConsent = true,
 }: {
   t: BookingTexts;
   d: ContactDetails;
   set: (patch: Partial<ContactDetails>) => void;
   errorOf: (field: DetailsField) => string | undefined;
+  askConsent?: boolean;
 }): JSX.Element {
   return (
     <fieldset>
@@ -135,12 +138,14 @@ export function ContactFields({
           <TextDetail t={t} field="codeWord" maxLength={40} value={d.codeWord} error={errorOf('codeWord')} onInput={(v) => set({ codeWord: v })} />
         </>
       )}
-      <Check
-        label={t.shareWithPolice}
-        checked={d.shareWithPolice}
-        hint={{ id: 'b-share-hint', text: t.shareWithPoliceHint }}
-        onChange={(on) => set({ shareWithPolice: on })}
-      />
+      {askConsent && (
+        <Check
+          label={t.shareWithPolice}
+          checked={d.shareWithPolice}
+          hint={{ id: 'b-share-hint', text: t.shareWithPoliceHint }}
+          onChange={(on) => set({ shareWithPolice: on })}
+        />
+      )}
     </fieldset>
   );
 }

@@ -143,6 +143,7 @@ const de: PlanMessages = {
       'unknown-code': 'Diesen Fallcode kennen wir nicht.',
       offline: 'Sie sind offline. Versuchen Sie es erneut, sobald Sie Verbindung haben.',
       failed: 'Das hat nicht geklappt. Bitte erneut versuchen.',
+      'case-closed': 'Ihre Akte bei der Polizei ist geschlossen. Bitten Sie stattdessen um einen Rückruf.',
     },
     menuTitle: 'In meinem Bereich',
     menu: {
@@ -152,9 +153,15 @@ const de: PlanMessages = {
       share: 'Mit meinem Fall teilen',
       export: 'Exportieren und prüfen',
       selfCheck: 'Bin ich sicher?',
+      safeContact: 'Sicherer Kontakt für die Polizei',
       close: 'Schließen',
     },
     backToSpace: 'Zurück zu meinem Bereich',
+    safeContact: {
+      intro: 'Ihr Bereich ist mit Ihrer Akte beim Sozialdienst der Polizei verbunden. Sagen Sie hier, wie und wann Sie sicher erreichbar sind. Ihre Angaben ersetzen, was Ihr Inspektor jetzt in Ihrer Akte liest; nichts anderes aus Ihrem Bereich wird mitgeschickt.',
+      save: 'Angaben senden',
+      saved: 'Gesendet. Ihr Inspektor liest Ihre neuen Angaben, bevor er oder sie anruft.',
+    },
     plan: { save: 'Plan speichern', saved: 'Ihr Plan ist gespeichert.' },
     journal: {
       empty: 'Noch nichts in Ihrem Tagebuch.',

@@ -142,6 +142,7 @@ const en: PlanMessages = {
       'unknown-code': 'We do not know that case code.',
       offline: 'You are offline. Try again once you have a connection.',
       failed: 'That did not work. Please try again.',
+      'case-closed': 'Your police case is closed. Ask for a call-back instead.',
     },
     menuTitle: 'In my space',
     menu: {
@@ -151,9 +152,15 @@ const en: PlanMessages = {
       share: 'Share with my case',
       export: 'Export and check',
       selfCheck: 'Am I safe?',
+      safeContact: 'Safe contact for the police',
       close: 'Close',
     },
     backToSpace: 'Back to my space',
+    safeContact: {
+      intro: 'Your space is linked to your case with the police social service. Say here how and when you can be reached safely. Your choices replace what your officer now reads in your case; nothing else from your space goes with them.',
+      save: 'Send my choices',
+      saved: 'Sent. Your officer reads your new choices before calling.',
+    },
     plan: { save: 'Save plan', saved: 'Your plan has been saved.' },
     journal: {
       empty: 'Nothing in your journal yet.',

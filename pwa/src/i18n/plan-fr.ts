@@ -143,6 +143,7 @@ const fr: PlanMessages = {
       'unknown-code': 'Nous ne connaissons pas ce code de dossier.',
       offline: 'Vous êtes hors ligne. Réessayez dès que vous avez une connexion.',
       failed: 'Cela n’a pas marché. Réessayez.',
+      'case-closed': 'Votre dossier à la police est clôturé. Demandez plutôt à être rappelée.',
     },
     menuTitle: 'Dans mon espace',
     menu: {
@@ -152,9 +153,15 @@ const fr: PlanMessages = {
       share: 'Partager avec mon dossier',
       export: 'Exporter et vérifier',
       selfCheck: 'Suis-je en sécurité ?',
+      safeContact: 'Contact sûr pour la police',
       close: 'Fermer',
     },
     backToSpace: 'Retour à mon espace',
+    safeContact: {
+      intro: 'Votre espace est lié à votre dossier au service social de la police. Dites ici comment et quand on peut vous joindre en sécurité. Vos choix remplacent ce que votre inspecteur lit maintenant dans votre dossier ; rien d’autre de votre espace n’est envoyé.',
+      save: 'Envoyer mes choix',
+      saved: 'Envoyé. Votre inspecteur lira vos nouveaux choix avant d’appeler.',
+    },
     plan: { save: 'Enregistrer le plan', saved: 'Votre plan est enregistré.' },
     journal: {
       empty: 'Rien encore dans votre journal.',

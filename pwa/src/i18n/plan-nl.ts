@@ -148,6 +148,7 @@ const nl = {
       'unknown-code': 'Die dossiercode kennen we niet.',
       offline: 'Je bent offline. Probeer opnieuw zodra je verbinding hebt.',
       failed: 'Dat lukte niet. Probeer het opnieuw.',
+      'case-closed': 'Je dossier bij de politie is afgesloten. Vraag hieronder om teruggebeld te worden.',
     },
     menuTitle: 'In mijn ruimte',
     menu: {
@@ -157,9 +158,15 @@ const nl = {
       share: 'Delen met mijn dossier',
       export: 'Exporteren en controleren',
       selfCheck: 'Ben ik veilig?',
+      safeContact: 'Veilig contact voor de politie',
       close: 'Sluiten',
     },
     backToSpace: 'Terug naar mijn ruimte',
+    safeContact: {
+      intro: 'Je ruimte is gekoppeld aan je dossier bij de sociale dienst van de politie. Zeg hier hoe en wanneer je veilig bereikt kunt worden. Je keuzes vervangen wat je inspecteur nu in je dossier leest; niets anders uit je ruimte gaat mee.',
+      save: 'Keuzes doorsturen',
+      saved: 'Doorgestuurd. Je inspecteur leest je nieuwe keuzes voor hij of zij belt.',
+    },
     plan: { save: 'Plan bewaren', saved: 'Je plan is bewaard.' },
     journal: {
       empty: 'Nog niets in je dagboek.',

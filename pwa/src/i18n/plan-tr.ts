@@ -145,6 +145,7 @@ const tr: PlanMessages = {
       'unknown-code': 'Bu dosya kodunu tanımıyoruz.',
       offline: 'Çevrimdışısınız. Bağlantınız olunca tekrar deneyin.',
       failed: 'Olmadı. Lütfen tekrar deneyin.',
+      'case-closed': 'Polisteki dosyanız kapatıldı. Bunun yerine geri aranmayı isteyin.',
     },
     menuTitle: 'Alanımda',
     menu: {
@@ -154,9 +155,15 @@ const tr: PlanMessages = {
       share: 'Dosyamla paylaş',
       export: 'Dışa aktar ve kontrol et',
       selfCheck: 'Güvende miyim?',
+      safeContact: 'Polis için güvenli iletişim',
       close: 'Kapat',
     },
     backToSpace: 'Alanıma dön',
+    safeContact: {
+      intro: 'Alanınız, polisin sosyal hizmetindeki dosyanıza bağlı. Size nasıl ve ne zaman güvenle ulaşılabileceğini burada söyleyin. Seçimleriniz, memurunuzun şu an dosyanızda okuduklarının yerini alır; alanınızdan başka hiçbir şey gönderilmez.',
+      save: 'Seçimlerimi gönder',
+      saved: 'Gönderildi. Memurunuz aramadan önce yeni seçimlerinizi okur.',
+    },
     plan: { save: 'Planı kaydet', saved: 'Planınız kaydedildi.' },
     journal: {
       empty: 'Günlüğünüzde henüz bir şey yok.',

@@ -14,6 +14,8 @@ import { useStore } from '../store.js';
 import { cleanPhoto, sealPhoto } from './photo.js';
 import { PlanForm } from './plan-form.js';
 import { PrintablePlan } from './printable-plan.js';
+import { Said, useSaid } from './said.js';
+import { SafeContactView } from './safe-contact.js';
 import { SelfCheck } from './self-check.js';
 import { type PlanMessages, WithPlanTexts } from './texts.js';
 import { api, closeSpace, decrypt, photoUrl, spaceStore, type ApiFailure, type OpenSpace } from './state.js';
@@ -24,7 +26,7 @@ import { api, closeSpace, decrypt, photoUrl, spaceStore, type ApiFailure, type O
  * duress code: sent to POST /api/duress as the neutral notes do, and the neutral screen opens — no sign.
  */
 type T = PlanMessages['space'];
-type View = 'menu' | 'plan' | 'journal' | 'callback' | 'share' | 'export' | 'self-check';
+type View = 'menu' | 'plan' | 'journal' | 'callback' | 'safe-contact' | 'share' | 'export' | 'self-check';
 
 const randomId = () => Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -40,7 +42,13 @@ function Space({ t }: { t: T }): JSX.Element {
       <h1 tabIndex={-1} data-screen-heading="">
         {t.title}
       </h1>
-      {!open ? <Gate t={t} /> : view === 'menu' ? <Menu t={t} onPick={setView} /> : <Sub t={t} s={open} view={view} back={() => setView('menu')} />}
+      {!open ? (
+        <Gate t={t} />
+      ) : view === 'menu' ? (
+        <Menu t={t} policeLinked={open.policeLinked} onPick={setView} />
+      ) : (
+        <Sub t={t} s={open} view={view} back={() => setView('menu')} />
+      )}
       <button type="button" class="link-button" onClick={() => navigate('home')}>
         {useI18n().t.backHome}
       </button>
@@ -108,8 +116,10 @@ function Gate({ t }: { t: T }): JSX.Element {
   );
 }
 
-function Menu({ t, onPick }: { t: T; onPick: (v: View) => void }): JSX.Element {
-  const items: Exclude<View, 'menu'>[] = ['plan', 'journal', 'callback', 'share', 'export', 'self-check'];
+const menuLabel = (t: T, v: Exclude<View, 'menu'>) => t.menu[v === 'self-check' ? 'selfCheck' : v === 'safe-contact' ? 'safeContact' : v];
+
+function Menu({ t, policeLinked, onPick }: { t: T; policeLinked: boolean; onPick: (v: View) => void }): JSX.Element {
+  const items: Exclude<View, 'menu'>[] = ['plan', 'journal', 'callback', ...(policeLinked ? (['safe-contact'] as const) : []), 'share', 'export', 'self-check'];
   return (
     <nav aria-labelledby="space-menu-title">
       <h2 id="space-menu-title">{t.menuTitle}</h2>
@@ -117,7 +127,7 @@ function Menu({ t, onPick }: { t: T; onPick: (v: View) => void }): JSX.Element {
         {items.map((v) => (
           <li key={v}>
             <button type="button" class="button menu-item" data-space-menu={v} onClick={() => onPick(v)}>
-              {t.menu[v === 'self-check' ? 'selfCheck' : v]}
+              {menuLabel(t, v)}
             </button>
           </li>
         ))}
@@ -132,13 +142,14 @@ function Menu({ t, onPick }: { t: T; onPick: (v: View) => void }): JSX.Element {
 }
 
 function Sub({ t, s, view, back }: { t: T; s: OpenSpace; view: Exclude<View, 'menu'>; back: () => void }): JSX.Element {
-  const title = t.menu[view === 'self-check' ? 'selfCheck' : view];
+  const title = menuLabel(t, view);
   return (
     <>
       <h2>{title}</h2>
       {view === 'plan' && <PlanView t={t} s={s} />}
       {view === 'journal' && <JournalView t={t} s={s} />}
       {view === 'callback' && <CallbackView t={t} s={s} />}
+      {view === 'safe-contact' && <SafeContactView t={t} s={s} />}
       {view === 'share' && <ShareView t={t} s={s} />}
       {view === 'export' && <ExportView t={t} s={s} />}
       {view === 'self-check' && <SelfCheck onSave={(r) => saveSelfCheck(s, r)} />}
@@ -153,25 +164,6 @@ async function saveSelfCheck(s: OpenSpace, result: SelfCheckResult): Promise<voi
   const out = await api(s.keys, 'PUT', '/api/space/self-check', await sealJson(s.keys.contentKey, result, aadOf.selfCheck()));
   if (!out.ok) throw new Error(out.reason);
   spaceStore.set({ ...s, selfCheck: result });
-}
-
-/** A status line: role=status for success, role=alert for a failure. */
-function Said({ ok, text }: { ok: boolean; text: string | undefined }): JSX.Element | null {
-  if (!text) return null;
-  return ok ? (
-    <p role="status" class="notice">
-      {text}
-    </p>
-  ) : (
-    <p role="alert" class="field-error">
-      {text}
-    </p>
-  );
-}
-
-function useSaid(): [{ ok: boolean; text: string | undefined }, (ok: boolean, text: string | undefined) => void] {
-  const [said, set] = useState<{ ok: boolean; text: string | undefined }>({ ok: true, text: undefined });
-  return [said, (ok, text) => set({ ok, text })];
 }
 
 function PlanView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
@@ -433,9 +425,9 @@ function ShareView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
   const [said, say] = useSaid();
 
   const link = async () => {
-    const out = await api(s.keys, 'POST', '/api/space/link', { code: code.trim() });
+    const out = await api<{ policeLinked: boolean }>(s.keys, 'POST', '/api/space/link', { code: code.trim() });
     if (!out.ok) return say(false, t.errors[out.reason]);
-    spaceStore.set({ ...s, linked: true });
+    spaceStore.set({ ...s, linked: true, policeLinked: out.value.policeLinked });
     say(true, ts.linked);
   };
   const send = async () => {

@@ -43,6 +43,8 @@ export interface OpenSpace {
   callbacks: CallbackRecord[];
   shares: ShareSummary[];
   linked: boolean;
+  /** Linked to a family case that came from the police: she may update the safe contact its officer reads. */
+  policeLinked: boolean;
 }
 
 export const spaceStore = createStore<OpenSpace | undefined>(undefined);
@@ -55,7 +57,7 @@ export function closeSpace(): void {
 export const photoUrl = (jpeg: Uint8Array) => `data:image/jpeg;base64,${toBase64(jpeg)}`;
 registerExitCleaner(closeSpace);
 
-export type ApiFailure = 'wrong' | 'throttled' | 'exists' | 'conflict' | 'unknown-code' | 'offline' | 'failed';
+export type ApiFailure = 'wrong' | 'throttled' | 'exists' | 'conflict' | 'unknown-code' | 'case-closed' | 'offline' | 'failed';
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; reason: ApiFailure };
 
 const FAILURES: Record<number, ApiFailure> = { 401: 'wrong', 429: 'throttled', 404: 'unknown-code' };
@@ -118,5 +120,6 @@ export async function decrypt(keys: SpaceKeys, c: SpaceContents): Promise<OpenSp
     callbacks,
     shares: c.shares,
     linked: c.linked,
+    policeLinked: c.policeLinked,
   };
 }

@@ -16,6 +16,9 @@ const nl = {
   phone: 'Telefoonnummer',
   call: (phone: string) => `Bel ${phone}`,
   case: 'Dossier',
+  done: 'Teruggebeld',
+  doneBy: (who: string, when: string) => `${who}, ${when}`,
+  markDone: 'Zij is teruggebeld',
 };
 export type CallbackText = typeof nl;
 
@@ -34,6 +37,9 @@ const fr: CallbackText = {
   phone: 'Numéro de téléphone',
   call: (phone: string) => `Appeler le ${phone}`,
   case: 'Dossier',
+  done: 'Rappelée',
+  doneBy: (who, when) => `${who}, ${when}`,
+  markDone: 'Elle a été rappelée',
 };
 
 const en: CallbackText = {
@@ -51,6 +57,9 @@ const en: CallbackText = {
   phone: 'Phone number',
   call: (phone: string) => `Call ${phone}`,
   case: 'Case',
+  done: 'Called back',
+  doneBy: (who, when) => `${who}, ${when}`,
+  markDone: 'She has been called back',
 };
 
 export const callbackText: Record<Lang, CallbackText> = { nl, fr, en };

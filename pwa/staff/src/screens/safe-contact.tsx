@@ -39,7 +39,7 @@ export function SafeContactBlock({ sc, id }: { sc: CaseSafeContactRecord | undef
         </Facts>
       )}
       {sc?.fromBooking ? <p class="hint">{x.fromBookingNote(sc.fromBooking)}</p> : null}
-      {sc ? <p class="hint">{x.setBy(sc.setBy, dateTime(sc.setAt))}</p> : null}
+      {sc ? <p class="hint">{sc.fromSpace ? x.setByHer(dateTime(sc.setAt)) : x.setBy(sc.setBy, dateTime(sc.setAt))}</p> : null}
     </section>
   );
 }
