@@ -50,3 +50,9 @@ export class ConflictError extends DomainError {
   }
 }
 export class TooManyAttemptsError extends withDefaultMessage(429, 'too_many_attempts', 'Too many attempts; try again later') {}
+/** What was asked is stored, but a service it needs (the notifier) failed: the same request again completes it. */
+export class ServiceUnavailableError extends withDefaultMessage(
+  503,
+  'unavailable',
+  'Saved, but not everything could be done yet; send the same request again',
+) {}

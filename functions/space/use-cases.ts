@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { ConflictError, NotFoundError, TooManyAttemptsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, NotFoundError, ServiceUnavailableError, TooManyAttemptsError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
 import { hasRole, type Caller, type Principal } from '../lib/auth.js';
 import type * as z from 'zod';
 import type {
@@ -34,6 +34,7 @@ import { caseIdOfCode } from '../fjc/use-cases.js';
 import { reserveAttempt, refundAttempt, type Budget } from '../lib/attempts.js';
 import { auditPut, recordAudit } from '../lib/audit.js';
 import { cancellationCodes, fromItem, putIf, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
+import { logger } from '../lib/logger.js';
 import type { Notifier } from '../lib/notifier.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import type { StaffDirectory } from '../lib/staff-directory.js';
@@ -434,12 +435,29 @@ export async function requestCallback(
     // The same request again (a retry after a failed reminder): stored already, remind again.
     if (!cancellationCodes(err)?.includes('ConditionalCheckFailed')) throw err;
   }
+  try {
+    return await remind(deps, body, zone, at, caseOfficer && meta.policeCaseId ? { officer: caseOfficer, caseId: meta.policeCaseId } : undefined);
+  } catch (err) {
+    // Stored: her app sends the same request again (the same id), which stores nothing twice and reminds.
+    logger.error('Call-back reminder not sent', { callbackId: body.id, errorName: (err as Error).name });
+    throw new ServiceUnavailableError('Your request is saved, but the reminder could not be sent yet; send it again');
+  }
+}
+
+/** The reminder of a call-back, links only: the case's officer, else the zone's social service (else its supervisors); the FJC's case directors. */
+async function remind(
+  deps: SpaceDeps,
+  body: z.infer<typeof callbackBody>,
+  zone: string,
+  at: string,
+  linked: { officer: string; caseId: string } | undefined,
+): Promise<{ id: string; reminded: number }> {
   if (body.from === 'fjc') {
     await deps.notifier.publish('partnerIntake', fjcCallbackMessage({ callbackId: body.id, zone, requestedAt: at }, deps.consoleOrigin));
     return { id: body.id, reminded: 1 };
   }
-  const officers = caseOfficer ? [caseOfficer] : (await deps.directory.officersOfZone(zone)).filter((o) => o.active).map((o) => o.username);
-  const summary = { callbackId: body.id, zone, from: body.from, requestedAt: at, ...(caseOfficer && meta.policeCaseId ? { caseId: meta.policeCaseId } : {}) };
+  const officers = linked ? [linked.officer] : (await deps.directory.officersOfZone(zone)).filter((o) => o.active).map((o) => o.username);
+  const summary = { callbackId: body.id, zone, from: body.from, requestedAt: at, ...(linked ? { caseId: linked.caseId } : {}) };
   if (officers.length === 0) {
     await deps.notifier.publish('supervisorEscalations', callbackMessage({ ...summary, officer: undefined }, deps.consoleOrigin));
     return { id: body.id, reminded: 0 };

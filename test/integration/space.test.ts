@@ -12,7 +12,7 @@ import { entryHash, GENESIS, verifyChain, verifyStatement } from '../../shared/s
 import { aadOf, deriveSpaceKeys, openJson, sealJson, type SpaceKeys } from '../../shared/space/crypto.js';
 import { invokeRoute, staffToken } from '../support/invoke.js';
 import { opened } from '../support/sealed.js';
-import { waitForMessages } from '../support/sns-inbox.js';
+import { failPublishes, waitForMessages } from '../support/sns-inbox.js';
 import { call as callCases, caseBody, TABLE } from './cases-support.js';
 
 /**
@@ -239,6 +239,28 @@ describe('linked to her case: call-back and sharing', () => {
     expect(await opened(officerCopy)).toMatchObject({ phone: '+32 470 99 88 77', safeTimes: ['morning'], voicemail: false });
     // Sent again (a retry): stored once, reminded again.
     expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, id))).status).toBe(201);
+    expect(((await call(k, 'GET', '/api/space')).json as SpaceContents).callbacks).toHaveLength(1);
+  });
+
+  it('SNS down when she asks: a 503, stored once; the same request again (her app retries with its id) reminds the officer', async () => {
+    const k = await newKeys();
+    await call(k, 'POST', '/api/space');
+    expect((await call(k, 'POST', '/api/space/link', { code }, uniqueIp())).status).toBe(200);
+    const id = randomBytes(16).toString('hex');
+    await failPublishes(-1);
+    let failed: Awaited<ReturnType<typeof call>>;
+    try {
+      failed = await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, id));
+    } finally {
+      await failPublishes(0);
+    }
+    expect(failed.status).toBe(503);
+    expect(JSON.stringify(failed.json)).not.toMatch(/sns|SNS|Error:|at /);
+    expect((await dynamo.send(new GetCommand({ TableName: TABLE, Key: spaceKeys.officerCallback(id) }))).Item).toBeDefined();
+    const again = await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, id));
+    expect(again.status).toBe(201);
+    const messages = await waitForMessages((all) => all.some((m) => m.attributes.callbackId === id), { topic: 'officerReminders', timeoutMs: 10_000 });
+    expect(messages.filter((m) => m.attributes.callbackId === id).map((m) => m.attributes.officerId)).toEqual(['olivia.officer']);
     expect(((await call(k, 'GET', '/api/space')).json as SpaceContents).callbacks).toHaveLength(1);
   });
 

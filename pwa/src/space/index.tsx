@@ -18,7 +18,7 @@ import { Said, useSaid } from './said.js';
 import { SafeContactView } from './safe-contact.js';
 import { SelfCheck } from './self-check.js';
 import { type PlanMessages, WithPlanTexts } from './texts.js';
-import { api, closeSpace, decrypt, photoUrl, spaceStore, type ApiFailure, type OpenSpace } from './state.js';
+import { api, apiRetrying, closeSpace, decrypt, photoUrl, spaceStore, type ApiFailure, type OpenSpace } from './state.js';
 
 /**
  * Her own space: the passphrase opens it (keys derived here, shared/space/crypto.ts), and everything
@@ -318,6 +318,8 @@ function CallbackView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
   const [voicemail, setVoicemail] = useState(false);
   const [said, say] = useSaid();
   const [phoneError, setPhoneError] = useState<string | undefined>(undefined);
+  // While one request (and its retries, with the same id) is under way, no second one with a new id.
+  const [sending, setSending] = useState(false);
 
   const send = async (e: Event) => {
     e.preventDefault();
@@ -329,8 +331,9 @@ function CallbackView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
     }
     if (times.length === 0) return say(false, tc.timesRequired);
     const id = randomId();
+    setSending(true);
     const mine = await sealJson(s.keys.contentKey, { from, safeTimes: times, voicemail }, aadOf.callback(id));
-    const out = await api<{ id: string }>(s.keys, 'POST', '/api/space/callbacks', {
+    const out = await apiRetrying<{ id: string }>(s.keys, 'POST', '/api/space/callbacks', {
       id,
       from,
       zone,
@@ -340,6 +343,7 @@ function CallbackView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
       language: lang,
       mine,
     });
+    setSending(false);
     if (!out.ok) return say(false, t.errors[out.reason]);
     spaceStore.set({ ...s, callbacks: [...s.callbacks, { id, requestedAt: new Date().toISOString(), from, safeTimes: times, voicemail }] });
     setPhone('');
@@ -398,7 +402,7 @@ function CallbackView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
           <input type="radio" name="callback-voicemail" checked={!voicemail} onChange={() => setVoicemail(false)} /> {tc.voicemailNo}
         </label>
       </fieldset>
-      <button type="submit" class="button primary">
+      <button type="submit" class="button primary" disabled={sending}>
         {tc.send}
       </button>
       <Said {...said} />

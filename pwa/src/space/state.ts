@@ -84,6 +84,26 @@ export async function api<T>(keys: SpaceKeys, method: string, path: string, body
   return { ok: false, reason: res.status === 409 ? conflict : (FAILURES[res.status] ?? 'failed') };
 }
 
+/**
+ * A request that may be sent again exactly as it is (a call-back: its id is hers, so the server stores it
+ * once and reminds again): a server failure or a lost connection is retried with a growing pause, the
+ * same body each time; a refusal is answered at once.
+ */
+export async function apiRetrying<T>(
+  keys: SpaceKeys,
+  method: string,
+  path: string,
+  body: unknown,
+  { attempts = 4, pauseMs = (n: number) => 1_000 * 2 ** (n - 1) }: { attempts?: number; pauseMs?: (attempt: number) => number } = {},
+): Promise<ApiResult<T>> {
+  let out = await api<T>(keys, method, path, body);
+  for (let n = 1; n < attempts && !out.ok && (out.reason === 'failed' || out.reason === 'offline'); n++) {
+    await new Promise((r) => setTimeout(r, pauseMs(n)));
+    out = await api<T>(keys, method, path, body);
+  }
+  return out;
+}
+
 /** Everything of her space, decrypted in memory. */
 export async function decrypt(keys: SpaceKeys, c: SpaceContents): Promise<OpenSpace> {
   const photos: Record<string, string> = {};
