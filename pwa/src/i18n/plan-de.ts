@@ -158,7 +158,8 @@ const de: PlanMessages = {
     },
     backToSpace: 'Zurück zu meinem Bereich',
     safeContact: {
-      intro: 'Ihr Bereich ist mit Ihrer Akte beim Sozialdienst der Polizei verbunden. Sagen Sie hier, wie und wann Sie sicher erreichbar sind. Ihre Angaben ersetzen, was Ihr Inspektor jetzt in Ihrer Akte liest; nichts anderes aus Ihrem Bereich wird mitgeschickt.',
+      intro:
+        'Ihr Bereich ist mit Ihrer Akte beim Sozialdienst der Polizei verbunden. Sagen Sie hier, wie und wann Sie sicher erreichbar sind. Ihre Angaben ersetzen, was Ihr Inspektor jetzt in Ihrer Akte liest; nichts anderes aus Ihrem Bereich wird mitgeschickt.',
       save: 'Angaben senden',
       saved: 'Gesendet. Ihr Inspektor liest Ihre neuen Angaben, bevor er oder sie anruft.',
     },

@@ -157,7 +157,8 @@ const en: PlanMessages = {
     },
     backToSpace: 'Back to my space',
     safeContact: {
-      intro: 'Your space is linked to your case with the police social service. Say here how and when you can be reached safely. Your choices replace what your officer now reads in your case; nothing else from your space goes with them.',
+      intro:
+        'Your space is linked to your case with the police social service. Say here how and when you can be reached safely. Your choices replace what your officer now reads in your case; nothing else from your space goes with them.',
       save: 'Send my choices',
       saved: 'Sent. Your officer reads your new choices before calling.',
     },

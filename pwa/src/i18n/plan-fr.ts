@@ -158,7 +158,8 @@ const fr: PlanMessages = {
     },
     backToSpace: 'Retour à mon espace',
     safeContact: {
-      intro: 'Votre espace est lié à votre dossier au service social de la police. Dites ici comment et quand on peut vous joindre en sécurité. Vos choix remplacent ce que votre inspecteur lit maintenant dans votre dossier ; rien d’autre de votre espace n’est envoyé.',
+      intro:
+        'Votre espace est lié à votre dossier au service social de la police. Dites ici comment et quand on peut vous joindre en sécurité. Vos choix remplacent ce que votre inspecteur lit maintenant dans votre dossier ; rien d’autre de votre espace n’est envoyé.',
       save: 'Envoyer mes choix',
       saved: 'Envoyé. Votre inspecteur lira vos nouveaux choix avant d’appeler.',
     },

@@ -163,7 +163,8 @@ const nl = {
     },
     backToSpace: 'Terug naar mijn ruimte',
     safeContact: {
-      intro: 'Je ruimte is gekoppeld aan je dossier bij de sociale dienst van de politie. Zeg hier hoe en wanneer je veilig bereikt kunt worden. Je keuzes vervangen wat je inspecteur nu in je dossier leest; niets anders uit je ruimte gaat mee.',
+      intro:
+        'Je ruimte is gekoppeld aan je dossier bij de sociale dienst van de politie. Zeg hier hoe en wanneer je veilig bereikt kunt worden. Je keuzes vervangen wat je inspecteur nu in je dossier leest; niets anders uit je ruimte gaat mee.',
       save: 'Keuzes doorsturen',
       saved: 'Doorgestuurd. Je inspecteur leest je nieuwe keuzes voor hij of zij belt.',
     },

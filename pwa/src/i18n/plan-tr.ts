@@ -160,7 +160,8 @@ const tr: PlanMessages = {
     },
     backToSpace: 'Alanıma dön',
     safeContact: {
-      intro: 'Alanınız, polisin sosyal hizmetindeki dosyanıza bağlı. Size nasıl ve ne zaman güvenle ulaşılabileceğini burada söyleyin. Seçimleriniz, memurunuzun şu an dosyanızda okuduklarının yerini alır; alanınızdan başka hiçbir şey gönderilmez.',
+      intro:
+        'Alanınız, polisin sosyal hizmetindeki dosyanıza bağlı. Size nasıl ve ne zaman güvenle ulaşılabileceğini burada söyleyin. Seçimleriniz, memurunuzun şu an dosyanızda okuduklarının yerini alır; alanınızdan başka hiçbir şey gönderilmez.',
       save: 'Seçimlerimi gönder',
       saved: 'Gönderildi. Memurunuz aramadan önce yeni seçimlerinizi okur.',
     },
