@@ -7,6 +7,7 @@ import { LANGS, isLang, nameOf, setLang, useI18n } from './i18n/index.js';
 import { LanguageSelect } from './language-select.js';
 import { Lazy } from './lazy.js';
 import { useRoute } from './router.js';
+import { SCREEN_HEADING } from './screen-heading.js';
 import { screens } from './screens.js';
 
 /**
@@ -25,7 +26,7 @@ export function App(): JSX.Element {
 
   const focusHeading = () => {
     if (route.seq === 0) return;
-    const heading = main.current?.querySelector<HTMLElement>('[data-screen-heading]');
+    const heading = main.current?.querySelector<HTMLElement>(SCREEN_HEADING);
     (heading ?? main.current)?.focus();
     window.scrollTo(0, 0);
   };

@@ -1,4 +1,22 @@
-import type { JSX, Ref } from 'preact';
+import type { ComponentChildren, JSX, Ref } from 'preact';
+
+/** The id of a field's hint paragraph, for the control's `aria-describedby`. */
+export const hintIdOf = (id: string): string => `${id}-hint`;
+
+/** A label, its hint (when there is one) and the control below them: the frame of every field in the victim app. */
+export function Labelled(props: { id: string; label: string; hint?: string | undefined; class?: string; children: ComponentChildren }): JSX.Element {
+  return (
+    <div class={props.class ?? 'field'}>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <p id={hintIdOf(props.id)} class="hint">
+          {props.hint}
+        </p>
+      )}
+      {props.children}
+    </div>
+  );
+}
 
 /**
  * A labelled input with its hint and, when something is wrong, the error right above it (GOV.UK's
@@ -24,7 +42,7 @@ export function Field(props: {
   inputRef?: Ref<HTMLInputElement>;
 }): JSX.Element {
   const type = props.type ?? 'text';
-  const hintId = props.hint ? `${props.id}-hint` : undefined;
+  const hintId = props.hint ? hintIdOf(props.id) : undefined;
   const errorId = props.error ? `${props.id}-error` : undefined;
   const describedBy = [hintId, props.describedBy, errorId].filter(Boolean).join(' ');
   // Numbers, codes and times read left to right in every language.
@@ -39,13 +57,7 @@ export function Field(props: {
     ...(props.error ? { 'aria-invalid': 'true' as const } : {}),
   };
   return (
-    <div class={props.error ? 'field field-invalid' : 'field'}>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} class="hint">
-          {props.hint}
-        </p>
-      )}
+    <Labelled id={props.id} label={props.label} hint={props.hint} class={props.error ? 'field field-invalid' : 'field'}>
       {props.error && (
         <p id={errorId} class="field-error" data-field-error="">
           {props.error}
@@ -65,7 +77,53 @@ export function Field(props: {
           onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
         />
       )}
-    </div>
+    </Labelled>
+  );
+}
+
+/**
+ * A code typed in by hand (a protection code, a case code, a duress code): never autocompleted and
+ * read left to right; letters show as capitals and are not spell-checked, a code of digits brings up
+ * the number pad. What is wrong with it is said below the field and joins the hint in
+ * `aria-describedby`.
+ */
+export function CodeField(props: {
+  id: string;
+  label: string;
+  hint: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** As typed, dashes and spaces included: 40 unless said. */
+  maxLength?: number;
+  digits?: boolean;
+  error?: string | undefined;
+  inputRef?: Ref<HTMLInputElement>;
+}): JSX.Element {
+  const hintId = hintIdOf(props.id);
+  const errorId = `${props.id}-error`;
+  return (
+    <Labelled id={props.id} label={props.label} hint={props.hint}>
+      <input
+        ref={props.inputRef}
+        id={props.id}
+        class={props.digits ? 'text-input' : 'text-input code-input'}
+        type="text"
+        inputMode={props.digits ? 'numeric' : 'text'}
+        autocomplete="off"
+        {...(props.digits ? {} : { autocapitalize: 'characters', spellcheck: false })}
+        dir="ltr"
+        maxLength={props.maxLength ?? 40}
+        value={props.value}
+        aria-describedby={props.error ? `${hintId} ${errorId}` : hintId}
+        aria-invalid={props.error ? 'true' : undefined}
+        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
+      />
+      {props.error ? (
+        <p id={errorId} class="field-error">
+          {props.error}
+        </p>
+      ) : null}
+    </Labelled>
   );
 }
 

@@ -50,3 +50,11 @@ export function joinList(items: readonly string[], lang: Lang): string {
     return items.join(', ');
   }
 }
+
+/** The languages of a catalogue entry, named in the reader's language and joined as a list. */
+export function languageNames(codes: readonly string[], lang: Lang): string {
+  return joinList(
+    codes.map((code) => languageName(code, lang)),
+    lang,
+  );
+}

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { Labelled } from './field.js';
 
 /**
  * A labelled choice of language: the shell's language switch (each language named in itself, marked
@@ -17,8 +18,7 @@ export function LanguageSelect(props: {
   onChange: (code: string) => void;
 }): JSX.Element {
   return (
-    <div class={props.class}>
-      <label for={props.id}>{props.label}</label>
+    <Labelled id={props.id} label={props.label} class={props.class}>
       <select id={props.id} value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
         {props.codes.map((code) => (
           <option key={code} value={code} {...(props.selfNamed ? { lang: code } : {})}>
@@ -26,6 +26,6 @@ export function LanguageSelect(props: {
           </option>
         ))}
       </select>
-    </div>
+    </Labelled>
   );
 }

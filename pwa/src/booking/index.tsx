@@ -1,4 +1,4 @@
-import type { JSX } from 'preact';
+import type { ComponentChildren, JSX } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { textIn, type Service } from '../catalog-types.js';
 import { isOffline, useList } from '../data.js';
@@ -9,9 +9,10 @@ import { DetailsForm } from './details-form.js';
 import { Done } from './done.js';
 import { Manage } from './manage.js';
 import { SlotPicker } from './slot-picker.js';
-import { emptyDetails, flowStore, patchFlow } from './state.js';
+import { emptyDetails, flowStore, patchFlow, type Step as StepId } from './state.js';
 import { StepHeading } from './ui.js';
 import './booking.css';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * Booking an FJC service: choose a service → a free time (next ones first) → minimal details
@@ -53,8 +54,7 @@ export default function BookingScreen(): JSX.Element {
       break;
     case 'service':
       body = (
-        <div>
-          <StepHeading>{t.chooseService}</StepHeading>
+        <Step heading={t.chooseService} back="start" backLabel={t.back}>
           {services.status === 'loading' && (
             <p class="loading" role="status">
               …
@@ -77,16 +77,12 @@ export default function BookingScreen(): JSX.Element {
               </li>
             ))}
           </ul>
-          <button type="button" class="button" onClick={() => patchFlow({ step: 'start' })}>
-            {t.back}
-          </button>
-        </div>
+        </Step>
       );
       break;
     case 'slot':
       body = (
-        <div>
-          <StepHeading>{`${t.chooseTime}${service ? ` — ${textIn(service.name, lang)}` : ''}`}</StepHeading>
+        <Step heading={`${t.chooseTime}${service ? ` — ${textIn(service.name, lang)}` : ''}`} back="service" backLabel={t.back}>
           <SlotPicker
             t={t}
             lang={lang}
@@ -96,10 +92,7 @@ export default function BookingScreen(): JSX.Element {
             {...(flow.message ? { message: flow.message } : {})}
             onPick={(start) => patchFlow({ step: 'details', start, message: undefined, details: flow.details.language ? flow.details : emptyDetails(lang) })}
           />
-          <button type="button" class="button" onClick={() => patchFlow({ step: 'service' })}>
-            {t.back}
-          </button>
-        </div>
+        </Step>
       );
       break;
     case 'details':
@@ -122,9 +115,7 @@ export default function BookingScreen(): JSX.Element {
 
   return (
     <section class="booking">
-      <h1 tabIndex={-1} data-screen-heading="">
-        {flow.step === 'manage' ? t.manageTitle : t.title}
-      </h1>
+      <ScreenHeading>{flow.step === 'manage' ? t.manageTitle : t.title}</ScreenHeading>
       {flow.step === 'start' && (
         <>
           <p>{t.intro}</p>
@@ -136,5 +127,18 @@ export default function BookingScreen(): JSX.Element {
         {common.backHome}
       </button>
     </section>
+  );
+}
+
+/** A step with its heading, what it offers, and the way back to the step before it. */
+function Step({ heading, back, backLabel, children }: { heading: string; back: StepId; backLabel: string; children: ComponentChildren }): JSX.Element {
+  return (
+    <div>
+      <StepHeading>{heading}</StepHeading>
+      {children}
+      <button type="button" class="button" onClick={() => patchFlow({ step: back })}>
+        {backLabel}
+      </button>
+    </div>
   );
 }

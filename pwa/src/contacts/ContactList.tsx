@@ -4,10 +4,12 @@ import { textIn, type ContactPoint } from '../catalog-types.js';
 import { CallLabel } from '../call.js';
 import { isOffline, useList } from '../data.js';
 import { EMERGENCY_NUMBERS, telHref } from '../emergency.js';
-import { dayPhrase, isolateLtr, joinList, languageName, weekdayName } from '../format.js';
+import { dayPhrase, isolateLtr, joinList, languageNames, weekdayName } from '../format.js';
 import { openStatus, weeklyHours } from '../hours.js';
 import { useI18n, type Lang, type Messages } from '../i18n/index.js';
+import { Labelled } from '../field.js';
 import { DataNotice } from './DataNotice.js';
+import { Fact } from './Fact.js';
 
 /**
  * The contact points from `GET /api/contact-points` (offline: from the worker's cache): name, what
@@ -45,8 +47,7 @@ export default function ContactList(): JSX.Element {
       <p>{t.contacts.intro}</p>
       {points.some((p) => p.demo) && <p class="notice demo-note">{t.contacts.demoNote}</p>}
       {kinds.length > 1 && (
-        <div class="field">
-          <label for="kind-filter">{t.contacts.filter}</label>
+        <Labelled id="kind-filter" label={t.contacts.filter}>
           <select id="kind-filter" value={kind} onChange={(e) => setKind((e.currentTarget as HTMLSelectElement).value)}>
             <option value="">{t.contacts.allKinds}</option>
             {kinds.map((k) => (
@@ -55,7 +56,7 @@ export default function ContactList(): JSX.Element {
               </option>
             ))}
           </select>
-        </div>
+        </Labelled>
       )}
       <ul class="cards">
         {shown.map((p) => (
@@ -107,32 +108,14 @@ function Contact({ point, t, lang, now }: { point: ContactPoint; t: Messages; la
       )}
       <p class={`status ${status.kind}`}>{statusText(status, t, lang)}</p>
       <dl class="facts">
-        {point.address && (
-          <>
-            <dt>{t.contacts.address}</dt>
-            <dd>{point.address}</dd>
-          </>
-        )}
-        {point.languages && point.languages.length > 0 && (
-          <>
-            <dt>{t.contacts.languages}</dt>
-            <dd>
-              {joinList(
-                point.languages.map((l) => languageName(l, lang)),
-                lang,
-              )}
-            </dd>
-          </>
-        )}
+        {point.address && <Fact term={t.contacts.address}>{point.address}</Fact>}
+        {point.languages && point.languages.length > 0 && <Fact term={t.contacts.languages}>{languageNames(point.languages, lang)}</Fact>}
         {point.website && /^https:\/\//.test(point.website) && (
-          <>
-            <dt>{t.contacts.website}</dt>
-            <dd>
-              <a href={point.website} rel="noreferrer noopener">
-                {point.website.replace(/^https:\/\//, '').replace(/\/$/, '')}
-              </a>
-            </dd>
-          </>
+          <Fact term={t.contacts.website}>
+            <a href={point.website} rel="noreferrer noopener">
+              {point.website.replace(/^https:\/\//, '').replace(/\/$/, '')}
+            </a>
+          </Fact>
         )}
       </dl>
       {!point.alwaysOpen && hours.length > 0 && (

@@ -3,9 +3,11 @@ import { useState } from 'preact/hooks';
 import type { VictimView } from '../../../shared/fjc/api.js';
 import { useI18n, type Messages } from '../i18n/index.js';
 import { navigate } from '../router.js';
+import { CodeField } from '../field.js';
 import { useStore } from '../store.js';
 import { sendWithRetry, type Failure } from '../protection/send.js';
 import { fjcStore } from './state.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * "Who knows about me": with the case code her case director handed her (typed, never kept), she sees
@@ -57,30 +59,10 @@ export default function FjcScreen(): JSX.Element {
 
   return (
     <section class="fjc-view">
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.title}
-      </h1>
+      <ScreenHeading>{t.title}</ScreenHeading>
       <p>{t.intro}</p>
       <form onSubmit={show}>
-        <div class="field">
-          <label for="fjc-code">{t.codeLabel}</label>
-          <p id="fjc-code-hint" class="hint">
-            {t.codeHint}
-          </p>
-          <input
-            id="fjc-code"
-            class="text-input code-input"
-            type="text"
-            autocomplete="off"
-            autocapitalize="characters"
-            spellcheck={false}
-            dir="ltr"
-            maxLength={40}
-            aria-describedby="fjc-code-hint"
-            value={state.code}
-            onInput={(e) => fjcStore.set({ ...fjcStore.get(), code: (e.currentTarget as HTMLInputElement).value })}
-          />
-        </div>
+        <CodeField id="fjc-code" label={t.codeLabel} hint={t.codeHint} value={state.code} onInput={(code) => fjcStore.set({ ...fjcStore.get(), code })} />
         <button type="submit" class="button primary" disabled={phase.k === 'busy' || state.code.trim().length < 4}>
           {phase.k === 'busy' ? t.loading : t.show}
         </button>

@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { CodeField } from '../field.js';
 import type { ProtectionTexts } from '../i18n/index.js';
 import { useRef, useState } from 'preact/hooks';
 
@@ -49,34 +50,20 @@ export function DuressCode({ t, codeOrFocus }: { t: ProtectionTexts; codeOrFocus
     <section class="panel" aria-labelledby="duress-title">
       <h2 id="duress-title">{t.duressTitle}</h2>
       <p>{t.duressIntro}</p>
-      <div class="field">
-        <label for="duress-code">{t.duressLabel}</label>
-        <p id="duress-code-hint" class="hint">
-          {t.duressHint}
-        </p>
-        <input
-          ref={field}
-          id="duress-code"
-          class="text-input"
-          type="text"
-          inputMode="numeric"
-          autocomplete="off"
-          dir="ltr"
-          maxLength={8}
-          value={value}
-          aria-describedby={error ? 'duress-code-hint duress-code-error' : 'duress-code-hint'}
-          aria-invalid={error ? 'true' : undefined}
-          onInput={(e) => {
-            setError('');
-            setValue((e.currentTarget as HTMLInputElement).value);
-          }}
-        />
-        {error ? (
-          <p id="duress-code-error" class="field-error">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <CodeField
+        id="duress-code"
+        label={t.duressLabel}
+        hint={t.duressHint}
+        digits
+        maxLength={8}
+        value={value}
+        error={error}
+        inputRef={field}
+        onInput={(v) => {
+          setError('');
+          setValue(v);
+        }}
+      />
       <div class="actions">
         <button type="button" class="button primary" onClick={() => void send(false)}>
           {t.duressSave}

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { telHref } from '../emergency.js';
+import { CodeField, hintIdOf, Labelled } from '../field.js';
 import { clockTime } from '../format.js';
 import { useI18n, type ProtectionTexts } from '../i18n/index.js';
 import { navigate } from '../router.js';
@@ -8,9 +9,10 @@ import { useStore } from '../store.js';
 import { DuressCode } from './duress.js';
 import type { PanicStatusAnswer } from '../../../shared/monitoring/api.js';
 import { pollPanicStatus } from './panic-status.js';
-import { currentPosition, sendWithRetry, type Failure } from './send.js';
+import { currentPosition, sendWithRetry, type Failure, type SendResult } from './send.js';
 import { applyRemember, protectionStore, restoreRemembered, type ProtectionState } from './state.js';
 import './protection.css';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * The protected person's screen: the protection code (kept in memory; on the device only if
@@ -58,40 +60,20 @@ export default function ProtectionScreen(): JSX.Element {
 
   return (
     <section class="protection">
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.title}
-      </h1>
+      <ScreenHeading>{t.title}</ScreenHeading>
 
-      <div class="field">
-        <label for="protection-code">{t.codeLabel}</label>
-        <p id="protection-code-hint" class="hint">
-          {t.codeHint}
-        </p>
-        <input
-          ref={codeInput}
-          id="protection-code"
-          class="text-input code-input"
-          type="text"
-          inputMode="text"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck={false}
-          dir="ltr"
-          maxLength={40}
-          value={state.code}
-          aria-describedby={codeError ? 'protection-code-hint protection-code-error' : 'protection-code-hint'}
-          aria-invalid={codeError ? 'true' : undefined}
-          onInput={(e) => {
-            setCodeError('');
-            setState({ code: (e.currentTarget as HTMLInputElement).value });
-          }}
-        />
-        {codeError ? (
-          <p id="protection-code-error" class="field-error">
-            {codeError}
-          </p>
-        ) : null}
-      </div>
+      <CodeField
+        id="protection-code"
+        label={t.codeLabel}
+        hint={t.codeHint}
+        value={state.code}
+        error={codeError}
+        inputRef={codeInput}
+        onInput={(code) => {
+          setCodeError('');
+          setState({ code });
+        }}
+      />
       <Panic t={t} time={time} codeOrFocus={codeOrFocus} codeRejected={codeRejected} shareLocation={state.shareLocation} />
       <div class="check">
         <input
@@ -119,6 +101,31 @@ export default function ProtectionScreen(): JSX.Element {
   );
 }
 
+/**
+ * What the panic and the contact report share: sending with retries, each attempt shown in `phase`,
+ * the outcome focused (`result`) so it is read out, and nothing done once the part is gone (`live`).
+ * `post` answers the result when it went through; a failure it shows itself (and points at the code
+ * when that was the trouble) and answers undefined, as it does when the part has gone meanwhile.
+ */
+function useSending(codeRejected: (reason: Failure) => void) {
+  const [phase, setPhase] = useState<Phase>({ k: 'idle' });
+  const result = useRef<HTMLParagraphElement>(null);
+  const live = useRef(true);
+  useEffect(() => () => void (live.current = false), []);
+  useEffect(() => {
+    if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
+  }, [phase.k]);
+  const post = async (path: string, body: unknown): Promise<Extract<SendResult, { ok: true }> | undefined> => {
+    const out = await sendWithRetry(path, body, { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) });
+    if (!live.current) return undefined;
+    if (out.ok) return out;
+    codeRejected(out.reason);
+    setPhase({ k: 'failed', reason: out.reason });
+    return undefined;
+  };
+  return { phase, setPhase, result, live, post };
+}
+
 interface PartProps {
   t: ProtectionTexts;
   time: (iso: string) => string;
@@ -127,11 +134,8 @@ interface PartProps {
 }
 
 function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps & { shareLocation: boolean }): JSX.Element {
-  const [phase, setPhase] = useState<Phase>({ k: 'idle' });
+  const { phase, setPhase, result, live, post } = useSending(codeRejected);
   const confirmHeading = useRef<HTMLHeadingElement>(null);
-  const result = useRef<HTMLParagraphElement>(null);
-  const live = useRef(true);
-  useEffect(() => () => void (live.current = false), []);
   // The code the panic was sent with (memory only), to ask what became of it.
   const sentWith = useRef<string | undefined>(undefined);
   const [progress, setProgress] = useState<PanicStatusAnswer | undefined>(undefined);
@@ -145,7 +149,6 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
   }, [panicId]);
   useEffect(() => {
     if (phase.k === 'confirm') confirmHeading.current?.focus();
-    if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
   }, [phase.k]);
 
   const ask = () => {
@@ -159,19 +162,11 @@ function Panic({ t, time, codeOrFocus, codeRejected, shareLocation }: PartProps 
       setPhase({ k: 'locating' });
       position = await currentPosition(5_000);
     }
-    const out = await sendWithRetry(
-      '/api/panic',
-      { protectionCode, ...(position ? { position } : {}) },
-      { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) },
-    );
-    if (!live.current) return;
-    if (out.ok) {
-      sentWith.current = protectionCode;
-      setProgress(undefined);
-      return setPhase({ k: 'sent', at: out.at, panicId: out.panicId });
-    }
-    codeRejected(out.reason);
-    setPhase({ k: 'failed', reason: out.reason });
+    const out = await post('/api/panic', { protectionCode, ...(position ? { position } : {}) });
+    if (!out) return;
+    sentWith.current = protectionCode;
+    setProgress(undefined);
+    setPhase({ k: 'sent', at: out.at, panicId: out.panicId });
   };
   const busy = phase.k === 'locating' || phase.k === 'sending';
 
@@ -262,31 +257,17 @@ function localToIso(value: string): string | undefined {
 
 function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element {
   const [when, setWhen] = useState('');
-  const [phase, setPhase] = useState<Phase>({ k: 'idle' });
-  const result = useRef<HTMLParagraphElement>(null);
-  const live = useRef(true);
-  useEffect(() => () => void (live.current = false), []);
-  useEffect(() => {
-    if (phase.k === 'sent' || phase.k === 'failed') result.current?.focus();
-  }, [phase.k]);
+  const { phase, setPhase, result, post } = useSending(codeRejected);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const protectionCode = codeOrFocus();
     if (!protectionCode) return;
     const at = localToIso(when);
-    const out = await sendWithRetry(
-      '/api/contact-reports',
-      { protectionCode, ...(at ? { at } : {}) },
-      { onAttempt: (attempt, of) => live.current && setPhase({ k: 'sending', attempt, of }) },
-    );
-    if (!live.current) return;
-    if (out.ok) {
-      setWhen('');
-      return setPhase({ k: 'sent', at: out.at });
-    }
-    codeRejected(out.reason);
-    setPhase({ k: 'failed', reason: out.reason });
+    const out = await post('/api/contact-reports', { protectionCode, ...(at ? { at } : {}) });
+    if (!out) return;
+    setWhen('');
+    setPhase({ k: 'sent', at: out.at });
   };
   const busy = phase.k === 'sending';
 
@@ -295,20 +276,16 @@ function Contact({ t, time, codeOrFocus, codeRejected }: PartProps): JSX.Element
       <h2 id="contact-title">{t.contactTitle}</h2>
       <p>{t.contactIntro}</p>
       <form onSubmit={(e) => void submit(e)}>
-        <div class="field">
-          <label for="contact-when">{t.contactWhen}</label>
-          <p id="contact-when-hint" class="hint">
-            {t.contactWhenHint}
-          </p>
+        <Labelled id="contact-when" label={t.contactWhen} hint={t.contactWhenHint}>
           <input
             id="contact-when"
             class="text-input"
             type="datetime-local"
             value={when}
-            aria-describedby="contact-when-hint"
+            aria-describedby={hintIdOf('contact-when')}
             onInput={(e) => setWhen((e.currentTarget as HTMLInputElement).value)}
           />
-        </div>
+        </Labelled>
         <button type="submit" class="button primary" disabled={busy}>
           {t.contactButton}
         </button>

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { sessionSet } from '../session.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * The first-visit page (GOV.UK's "interruption" pattern): how the quick exit works, that it does
@@ -16,9 +17,7 @@ export function FirstVisit(): JSX.Element {
   };
   return (
     <section class="interruption">
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.firstVisit.title}
-      </h1>
+      <ScreenHeading>{t.firstVisit.title}</ScreenHeading>
       <p>{t.firstVisit.exitHow}</p>
       <p>{t.firstVisit.exitWhere}</p>
       <p>{t.firstVisit.history}</p>

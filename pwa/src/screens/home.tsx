@@ -3,6 +3,7 @@ import { useI18n } from '../i18n/index.js';
 import { EmergencyCards } from '../call.js';
 import { Lazy } from '../lazy.js';
 import { navigate, type ScreenId } from '../router.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 const loadContacts = () => import('../contacts/ContactList.js');
 
@@ -24,9 +25,7 @@ export function Home(): JSX.Element {
   const { t } = useI18n();
   return (
     <>
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.home.title}
-      </h1>
+      <ScreenHeading>{t.home.title}</ScreenHeading>
       <p>{t.home.intro}</p>
       <section aria-labelledby="emergency-title">
         <h2 id="emergency-title">{t.home.emergencyTitle}</h2>

@@ -5,6 +5,7 @@ import { sendWithRetry } from '../protection/send.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { sessionGet, sessionSet } from '../session.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * The neutral screen of the installed app: notes that really work, offline (this tab's
@@ -52,9 +53,7 @@ export function Notes(): JSX.Element {
 
   return (
     <section class="notes" data-neutral-screen="">
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.notes.title}
-      </h1>
+      <ScreenHeading>{t.notes.title}</ScreenHeading>
       <form class="note-form" onSubmit={submit}>
         <label for="note-new">{t.notes.label}</label>
         <div class="note-row">

@@ -2,15 +2,14 @@ import type { JSX } from 'preact';
 import { appConfig } from '../config.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 /** "Staying safer online": shared devices, private browsing, deleting history (and why deleting everything can be noticed). */
 export default function Safety(): JSX.Element {
   const { t } = useI18n();
   return (
     <section>
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.safety.title}
-      </h1>
+      <ScreenHeading>{t.safety.title}</ScreenHeading>
       <p>{t.safety.intro}</p>
       {t.safety.tips.map((tip) => (
         <section key={tip.title}>

@@ -1,10 +1,12 @@
 import type { JSX } from 'preact';
 import { textIn, type Service } from '../catalog-types.js';
 import { DataNotice } from '../contacts/DataNotice.js';
+import { Fact } from '../contacts/Fact.js';
 import { isOffline, useList } from '../data.js';
-import { joinList, languageName } from '../format.js';
+import { languageNames } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 /** The FJC service catalogue (`GET /api/services`, offline from the worker's cache): what each service is and who it is for. */
 export default function Services(): JSX.Element {
@@ -12,9 +14,7 @@ export default function Services(): JSX.Element {
   const state = useList<Service>('/api/services');
   return (
     <section>
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.services.title}
-      </h1>
+      <ScreenHeading>{t.services.title}</ScreenHeading>
       <p>{t.services.intro}</p>
       {state.status === 'loading' && (
         <p class="loading" role="status">
@@ -36,35 +36,10 @@ export default function Services(): JSX.Element {
                 </h2>
                 {s.description && <p>{textIn(s.description, lang)}</p>}
                 <dl class="facts">
-                  {s.forWhom && (
-                    <>
-                      <dt>{t.services.audience}</dt>
-                      <dd>{textIn(s.forWhom, lang)}</dd>
-                    </>
-                  )}
-                  {s.partner && (
-                    <>
-                      <dt>{t.services.partner}</dt>
-                      <dd>{s.partner}</dd>
-                    </>
-                  )}
-                  {s.location && (
-                    <>
-                      <dt>{t.services.location}</dt>
-                      <dd>{[s.location.label, s.location.address].filter(Boolean).join(', ')}</dd>
-                    </>
-                  )}
-                  {s.languages && s.languages.length > 0 && (
-                    <>
-                      <dt>{t.services.languages}</dt>
-                      <dd>
-                        {joinList(
-                          s.languages.map((l) => languageName(l, lang)),
-                          lang,
-                        )}
-                      </dd>
-                    </>
-                  )}
+                  {s.forWhom && <Fact term={t.services.audience}>{textIn(s.forWhom, lang)}</Fact>}
+                  {s.partner && <Fact term={t.services.partner}>{s.partner}</Fact>}
+                  {s.location && <Fact term={t.services.location}>{[s.location.label, s.location.address].filter(Boolean).join(', ')}</Fact>}
+                  {s.languages && s.languages.length > 0 && <Fact term={t.services.languages}>{languageNames(s.languages, lang)}</Fact>}
                 </dl>
                 {s.bookable && (
                   <button type="button" class="button" onClick={() => navigate('book', { service: s.id })}>

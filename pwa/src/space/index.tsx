@@ -5,7 +5,7 @@ import { verifyChain, verifyStatement, entryHash, type ChainProblem } from '../.
 import { aadOf, deriveSpaceKeys, isDuressShaped, passphraseProblem, sealJson } from '../../../shared/space/crypto.js';
 import type { SafetyPlan, SelfCheckResult } from '../../../shared/space/plan.js';
 import { ZONES } from '../../../shared/zones-list.js';
-import { Check, Field } from '../field.js';
+import { Check, Field, hintIdOf, Labelled } from '../field.js';
 import { dateTime } from '../format.js';
 import { useI18n } from '../i18n/index.js';
 import { sendWithRetry } from '../protection/send.js';
@@ -19,6 +19,7 @@ import { SafeContactView } from './safe-contact.js';
 import { SelfCheck } from './self-check.js';
 import { type PlanMessages, WithPlanTexts } from './texts.js';
 import { api, apiRetrying, closeSpace, decrypt, photoUrl, spaceStore, type ApiFailure, type OpenSpace } from './state.js';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * Her own space: the passphrase opens it (keys derived here, shared/space/crypto.ts), and everything
@@ -39,9 +40,7 @@ function Space({ t }: { t: T }): JSX.Element {
   const [view, setView] = useState<View>('menu');
   return (
     <section class="space" data-space="">
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.title}
-      </h1>
+      <ScreenHeading>{t.title}</ScreenHeading>
       {!open ? (
         <Gate t={t} />
       ) : view === 'menu' ? (
@@ -286,19 +285,15 @@ function JournalView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
         {field('where', tj.where)}
         {field('witnesses', tj.witnesses)}
         {field('injuries', tj.injuries, true)}
-        <div class="field">
-          <label for="entry-photo">{tj.photo}</label>
-          <p id="entry-photo-hint" class="hint">
-            {tj.photoHint}
-          </p>
+        <Labelled id="entry-photo" label={tj.photo} hint={tj.photoHint}>
           <input
             id="entry-photo"
             type="file"
             accept="image/*"
-            aria-describedby="entry-photo-hint"
+            aria-describedby={hintIdOf('entry-photo')}
             onChange={(e) => setPhoto((e.currentTarget as HTMLInputElement).files?.[0])}
           />
-        </div>
+        </Labelled>
         <button type="submit" class="button primary" disabled={busy}>
           {busy ? t.busy : tj.save}
         </button>
@@ -363,8 +358,7 @@ function CallbackView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
         ))}
       </fieldset>
       {!s.linked && (
-        <div class="field">
-          <label for="callback-zone">{tc.zone}</label>
+        <Labelled id="callback-zone" label={tc.zone}>
           <select id="callback-zone" class="text-input" value={zone} onChange={(e) => setZone((e.currentTarget as HTMLSelectElement).value)}>
             {ZONES.map((z) => (
               <option key={z.id} value={z.id}>
@@ -372,7 +366,7 @@ function CallbackView({ t, s }: { t: T; s: OpenSpace }): JSX.Element {
               </option>
             ))}
           </select>
-        </div>
+        </Labelled>
       )}
       <Field
         id="callback-phone"

@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { type PlanMessages, WithPlanTexts } from './texts.js';
 import './plan.css';
+import { ScreenHeading } from '../screen-heading.js';
 
 /**
  * "Am I safe?": our own short questions on well-known danger signs, then what to do now and whom to
@@ -135,9 +136,7 @@ export default function SelfCheckScreen(): JSX.Element {
   const { t } = useI18n();
   return (
     <section>
-      <h1 tabIndex={-1} data-screen-heading="">
-        {t.menu.selfCheck}
-      </h1>
+      <ScreenHeading>{t.menu.selfCheck}</ScreenHeading>
       <SelfCheck />
       <button type="button" class="button" onClick={() => navigate('home')}>
         {t.backHome}
