@@ -1,6 +1,7 @@
 import { LOCAL_ONLY_PARTITIONS, only, under, type KeyPattern } from './partitions.js';
 import type { PersonalDataAccess } from './personal-data.js';
 import type { SecretName } from './secrets.js';
+import type { QueueName } from './queues.js';
 import type { IndexName } from './table.js';
 import type { TopicName } from './topics.js';
 
@@ -23,6 +24,8 @@ export interface FunctionDecl {
   keys?: TableKeys;
   /** Topics the function publishes to. */
   publishes: readonly TopicName[];
+  /** SQS queues (shared/queues.ts) the function sends to: SendMessage on each, its URL in the queue's variable. */
+  sends?: readonly QueueName[];
   /**
    * Personal fields it seals (writes) and opens (reads), by item kind (shared/personal-data.ts). Absent:
    * none — it gets no access to the personal-data key at all. In AWS, IAM allows GenerateDataKey for the
@@ -112,12 +115,25 @@ export const functions = {
     table: 'readWrite',
     keys: { write: [under('case'), only('followupDeadLetters'), under('stats')], query: { gsi1: [under('due')] } },
     publishes: ['officerReminders', 'supervisorEscalations'],
+    // A burst beyond what it reminds itself goes to the workers, as keys (functions/followups/README.md).
+    sends: ['followupFanOut'],
     secrets: [],
     timeoutSeconds: 60,
     // One full vCPU, sized from bench section 4: the tick is CPU-bound (claim, publish, finish per
     // reminder) on one Node thread, so memory beyond one vCPU's 1,769 MB buys it nothing; what one tick
     // cannot remind in its budget is deferred to the next minute's tick, never lost (bench/results.md).
     memoryMb: 1769,
+  },
+  followupWorker: {
+    entry: 'functions/followups/worker.ts',
+    description: 'SQS consumer: reminds, escalates or notifies the due follow-up items the tick fanned out (claim, publish, finish ten at a time)',
+    table: 'readWrite',
+    // The tick's writes without its query: the items come by key from the queue.
+    keys: { write: [under('case'), only('followupDeadLetters'), under('stats')] },
+    publishes: ['officerReminders', 'supervisorEscalations'],
+    secrets: [],
+    // Ten items per invocation; well under the lease (LEASE_MS, 2 min), so a lease outlives a crashed worker.
+    timeoutSeconds: 30,
   },
   orders: {
     entry: 'functions/orders/handler.ts',

@@ -20,12 +20,12 @@ export const opsMetrics = {
   api5xx: { name: 'Api5xx', emittedBy: 'api', alarm: 'The API answered 500: an unhandled error (details in the function log)' },
   publishFailures: {
     name: 'PublishFailures',
-    emittedBy: ['alertPublisher', 'followupTick'],
+    emittedBy: ['alertPublisher', 'followupTick', 'followupWorker'],
     alarm: 'SNS rejected a publish (alerts wait in the stream, reminders are retried): check SNS and the topic key',
   },
   followupsDeadLettered: {
     name: 'FollowupsDeadLettered',
-    emittedBy: ['followupTick'],
+    emittedBy: ['followupTick', 'followupWorker'],
     alarm: 'A follow-up reminder or escalation gave up after its retries: it reaches nobody until handled',
   },
   alertsPublishedLate: {

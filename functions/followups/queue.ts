@@ -36,6 +36,12 @@ export interface QueueItem {
   attrs: Record<string, unknown>;
 }
 
+/**
+ * What a claim needs of an item: its key and the index position the query saw (`<tickAt>#<id>`, the
+ * claim's condition). The tick's fan-out sends exactly this to the workers: keys, never the item.
+ */
+export type QueueKey = Pick<QueueItem, 'pk' | 'sk' | 'gsi1sk'>;
+
 export interface Claimed extends QueueItem {
   token: string;
   attempts: number;
@@ -73,7 +79,7 @@ export class FollowupQueue {
   }
 
   /** Takes the lease; undefined if another tick took it or the item changed since the query. */
-  async claim(item: QueueItem, now: Date): Promise<Claimed | undefined> {
+  async claim(item: QueueKey, now: Date): Promise<Claimed | undefined> {
     const token = randomUUID();
     try {
       const out = await this.client.send(

@@ -1,35 +1,31 @@
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { overdueMessage, reminderMessage, unreachableMessage, type FollowupSummary } from '../../shared/cases/index.js';
-import type { FollowupPurpose, Urgency } from '../../shared/cases/model.js';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { queues, SEND_BATCH_MAX } from '../../shared/queues.js';
 import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
-import type { TopicName } from '../../shared/topics.js';
 import { graceMinutesFromEnv } from '../cases/config.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
-import { optionalOriginEnv, requireEnv } from '../lib/config.js';
+import { optionalEnv, optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
-import { countFailure, flushMetrics } from '../lib/metrics.js';
-import { publishEach, PUBLISH_BATCH_MAX, SnsNotifier, type Notification, type Notifier } from '../lib/notifier.js';
+import { flushMetrics } from '../lib/metrics.js';
+import { PUBLISH_BATCH_MAX, SnsNotifier } from '../lib/notifier.js';
 import { runsAs } from '../lib/table-access.js';
-import { FollowupQueue, type Claimed, type QueueItem } from './queue.js';
+import { SqsWorkQueue, type WorkQueue } from '../lib/work-queue.js';
+import { FollowupQueue, type QueueItem } from './queue.js';
+import { emptyTickResult, fanOutBody, followupBatches, type RemindDeps, type TickResult } from './remind.js';
+
+export type { TickResult } from './remind.js';
 
 /**
  * The reminder tick (EventBridge every minute in AWS; the local scheduler calls the same handler).
  * Queries every shard of gsi1 `DUE#<shard>` for work due at or before now — reminders (to the officers'
  * topic), overdue escalations and "not reached twice" notices (to the supervisors' topic) — and handles
  * each exactly once in effect through the queue's claim → publish → finish (functions/followups/queue.ts),
- * ten at a time: one PublishBatch per topic for up to ten claimed items.
+ * ten at a time: one PublishBatch per topic for up to ten claimed items (functions/followups/remind.ts).
+ * With a fan-out queue, a burst beyond `inlineMax` goes to the workers as keys (functions/followups/worker.ts).
  */
-export interface TickDeps {
-  table: string;
-  client: DynamoDBDocumentClient;
-  notifier: Notifier;
-  graceMinutes: number;
-  /** The staff console's origin, for absolute links in messages. */
-  consoleOrigin?: string;
+export interface TickDeps extends RemindDeps {
   /** Items handled at once per shard (rounded up to whole batches of PUBLISH_BATCH_MAX). */
   concurrency?: number;
   /**
@@ -38,32 +34,17 @@ export interface TickDeps {
    * FINISH_RESERVE_MS), so every claim's finish stays inside the Lambda timeout and the lease.
    */
   budgetMs?: number;
+  /** Where a burst goes when it is more than the tick reminds itself; absent: the tick handles every due item. */
+  fanOut?: FanOut;
 }
 
-export interface TickResult {
-  reminded: number;
-  escalated: number;
-  notices: number;
-  retrying: number;
-  deadLettered: number;
-  /** Lost a race to another tick, or changed by a user meanwhile. */
-  skipped: number;
-  /** Due items left for the next tick because the budget ran out. */
-  deferred: number;
-}
-
-function summaryOf(c: Claimed): FollowupSummary {
-  const a = c.attrs;
-  return {
-    followupId: String(a.type === 'CASE_NOTICE' ? a.followupId : a.id),
-    caseId: String(a.caseId),
-    zone: String(a.zone),
-    officer: String(a.officer),
-    purpose: a.purpose as FollowupPurpose,
-    urgency: (a.type === 'CASE_NOTICE' ? 'urgent' : a.urgency) as Urgency,
-    dueAt: String(a.dueAt),
-    ...(a.type !== 'CASE_NOTICE' && typeof a.alertId === 'string' ? { alertId: a.alertId } : {}),
-  };
+export interface FanOut {
+  queue: WorkQueue;
+  /**
+   * Due items the tick handles itself, the oldest first, split evenly over the shards; each shard's
+   * items beyond its share go to the queue (SendMessageBatch, ten at a time).
+   */
+  inlineMax: number;
 }
 
 export const DEFAULT_BUDGET_MS = 40_000;
@@ -71,121 +52,90 @@ export const DEFAULT_BUDGET_MS = 40_000;
 export const DEFAULT_CONCURRENCY = 2 * PUBLISH_BATCH_MAX;
 /** Kept back from the remaining time: the claims in flight publish and finish in it. */
 export const FINISH_RESERVE_MS = 15_000;
-
-/** One claimed item, ready to go out: its message, its topic and the stage it moves to once sent. */
-interface Outgoing {
-  claimed: Claimed;
-  summary: FollowupSummary;
-  topic: TopicName;
-  message: Notification;
-  next: { stage: 'escalate'; at: string } | undefined;
-}
+/**
+ * Due items a deployed tick reminds itself before it fans out: well under the ~3,300 one tick reminds
+ * in its budget at its declared memory (bench section 4), so its own share is done early.
+ */
+export const INLINE_MAX = 1_000;
+/** SendMessageBatch requests in flight per shard while fanning out. */
+const SENDERS_PER_SHARD = 2;
 
 /**
- * Items are taken PUBLISH_BATCH_MAX at a time: claimed together, published with one PublishBatch per topic
- * (SNS reports each entry; a failed entry backs off on its own, exactly as a failed single publish did),
- * then finished each under its lease. `concurrency` items per shard are in flight (whole batches).
+ * Items are taken PUBLISH_BATCH_MAX at a time (functions/followups/remind.ts); `concurrency` items per
+ * shard are in flight (whole batches). With `fanOut`, each shard's due items beyond its share of
+ * `inlineMax` are sent to the queue meanwhile; what the queue refuses, like what the budget leaves, is
+ * `deferred`: still due, the next tick's.
  */
 export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickResult> {
   const queue = new FollowupQueue(deps.table, deps.client);
-  const result: TickResult = { reminded: 0, escalated: 0, notices: 0, retrying: 0, deadLettered: 0, skipped: 0, deferred: 0 };
+  const result = emptyTickResult();
   const stopAt = Date.now() + (deps.budgetMs ?? DEFAULT_BUDGET_MS);
-  const graceMs = deps.graceMinutes * 60_000;
+  const handleBatch = followupBatches(deps, now, result);
+  const share = deps.fanOut ? Math.ceil(deps.fanOut.inlineMax / WORK_SHARDS) : Number.POSITIVE_INFINITY;
 
-  const prepare = (claimed: Claimed | undefined): Outgoing | undefined => {
-    if (!claimed || (claimed.stage !== 'remind' && claimed.stage !== 'escalate' && claimed.stage !== 'notice')) {
-      result.skipped++;
-      return undefined;
-    }
-    const summary = summaryOf(claimed);
-    const next =
-      claimed.stage === 'remind' ? { stage: 'escalate' as const, at: new Date(new Date(summary.dueAt).getTime() + graceMs).toISOString() } : undefined;
-    if (claimed.stage === 'remind') return { claimed, summary, next, topic: 'officerReminders', message: reminderMessage(summary, deps.consoleOrigin) };
-    const message = claimed.stage === 'escalate' ? overdueMessage(summary, deps.consoleOrigin) : unreachableMessage(summary, deps.consoleOrigin);
-    return { claimed, summary, next, topic: 'supervisorEscalations', message };
+  const remindInline = async (items: readonly QueueItem[]): Promise<void> => {
+    const workers = Math.max(1, Math.ceil((deps.concurrency ?? DEFAULT_CONCURRENCY) / PUBLISH_BATCH_MAX));
+    let i = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(workers, Math.ceil(items.length / PUBLISH_BATCH_MAX)) }, async () => {
+        while (i < items.length) {
+          if (Date.now() > stopAt) {
+            result.deferred += items.length - i;
+            i = items.length;
+            break;
+          }
+          const batch = items.slice(i, i + PUBLISH_BATCH_MAX);
+          i += batch.length;
+          const errors = await handleBatch(batch);
+          if (errors.length > 0) throw errors[0]?.error;
+        }
+      }),
+    );
   };
 
-  const sent = async (o: Outgoing, messageId: string): Promise<void> => {
-    if (!(await queue.finish(o.claimed, now, messageId, o.next))) {
-      result.skipped++;
-      return;
-    }
-    if (o.claimed.stage === 'remind') result.reminded++;
-    else if (o.claimed.stage === 'escalate') result.escalated++;
-    else result.notices++;
+  const dispatch = async (fanOut: FanOut, items: readonly QueueItem[]): Promise<void> => {
+    let i = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(SENDERS_PER_SHARD, Math.ceil(items.length / SEND_BATCH_MAX)) }, async () => {
+        while (i < items.length) {
+          if (Date.now() > stopAt) {
+            result.deferred += items.length - i;
+            i = items.length;
+            break;
+          }
+          const batch = items.slice(i, i + SEND_BATCH_MAX);
+          i += batch.length;
+          const outcome = await fanOut.queue.sendBatch(batch.map((item, n) => ({ id: String(n), body: fanOutBody(item) })));
+          result.dispatched += batch.length - outcome.failed.length;
+          result.deferred += outcome.failed.length;
+          if (outcome.failed.length > 0)
+            logger.warn('Fan-out send failed: left due for the next tick', { items: outcome.failed.length, errorName: outcome.error });
+        }
+      }),
+    );
   };
 
-  const notSent = async (o: Outgoing, error: string): Promise<void> => {
-    countFailure('publishFailures');
-    const outcome = await queue.failed(o.claimed, now, error, o.next);
-    if (outcome === 'retry') result.retrying++;
-    else {
-      result.deadLettered++;
-      countFailure('followupsDeadLettered');
-    }
-    logger.error('Follow-up publish failed', {
-      stage: o.claimed.stage,
-      followupId: o.summary.followupId,
-      caseId: o.summary.caseId,
-      attempts: o.claimed.attempts,
-      outcome,
-      errorName: error,
-    });
-  };
-
-  const handleBatch = async (items: readonly QueueItem[]): Promise<void> => {
-    const claimed = await Promise.all(items.map((item) => queue.claim(item, now)));
-    const outgoing = claimed.map(prepare).filter((o): o is Outgoing => o !== undefined);
-    for (const topic of ['officerReminders', 'supervisorEscalations'] as const) {
-      const group = outgoing.filter((o) => o.topic === topic);
-      if (group.length === 0) continue;
-      const outcome = await publishEach(
-        deps.notifier,
-        topic,
-        group.map((o, i) => ({ id: String(i), message: o.message })),
-      );
-      const failed = new Map(outcome.failed.map((f) => [f.id, f.error]));
-      const published = new Map(outcome.published.map((p) => [p.id, p.messageId]));
-      await Promise.all(
-        group.map((o, i) => {
-          const messageId = published.get(String(i));
-          return messageId !== undefined && !failed.has(String(i)) ? sent(o, messageId) : notSent(o, failed.get(String(i)) ?? 'NotReported');
-        }),
-      );
-    }
-  };
-
-  const workers = Math.max(1, Math.ceil((deps.concurrency ?? DEFAULT_CONCURRENCY) / PUBLISH_BATCH_MAX));
   await Promise.all(
     Array.from({ length: WORK_SHARDS }, async (_, shard) => {
       const items = await queue.due(shard, now);
-      let i = 0;
-      await Promise.all(
-        Array.from({ length: Math.min(workers, Math.ceil(items.length / PUBLISH_BATCH_MAX)) }, async () => {
-          while (i < items.length) {
-            if (Date.now() > stopAt) {
-              result.deferred += items.length - i;
-              i = items.length;
-              break;
-            }
-            const batch = items.slice(i, i + PUBLISH_BATCH_MAX);
-            i += batch.length;
-            await handleBatch(batch);
-          }
-        }),
-      );
+      const inline = items.slice(0, share);
+      const rest = items.slice(inline.length);
+      await Promise.all([remindInline(inline), deps.fanOut && rest.length > 0 ? dispatch(deps.fanOut, rest) : undefined]);
     }),
   );
   return result;
 }
 
 const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
+// In AWS the queue is always bound (infra/aws/function.ts); without one the tick handles every due item itself.
+const fanOutUrl = optionalEnv(queues.followupFanOut.envVar);
 const deps: TickDeps = {
   table: requireEnv(TABLE_ENV),
   client: dynamo,
   notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
   graceMinutes: graceMinutesFromEnv(),
   ...(consoleOrigin ? { consoleOrigin } : {}),
+  ...(fanOutUrl ? { fanOut: { queue: new SqsWorkQueue(fanOutUrl), inlineMax: INLINE_MAX } } : {}),
 };
 
 export const handler = middy<ScheduledEvent | undefined, TickResult, Error, Context>()
@@ -198,7 +148,8 @@ export const handler = middy<ScheduledEvent | undefined, TickResult, Error, Cont
       } finally {
         flushMetrics();
       }
-      if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred > 0) logger.info('Follow-up tick', { ...out });
+      if (out.reminded + out.escalated + out.notices + out.retrying + out.deadLettered + out.deferred + out.dispatched > 0)
+        logger.info('Follow-up tick', { ...out });
       return out;
     }),
   );

@@ -1,13 +1,14 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { clientCredentials as credentials } from './credentials.js';
 import { guardTableAccess } from './table-access.js';
 
 /**
  * SDK clients, created once per module (per Lambda execution environment), the one place they are built,
  * with the environment's credentials in Lambda (credentials.ts).
- * Locally the SDK itself reads AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SNS: no endpoint switch here.
+ * Locally the SDK itself reads AWS_ENDPOINT_URL_DYNAMODB / AWS_ENDPOINT_URL_SNS / AWS_ENDPOINT_URL_SQS: no endpoint switch here.
  */
 export const dynamoClient = new DynamoDBClient({ ...credentials });
 // Locally, each function's requests are held to the partitions shared/functions.ts declares (IAM does it in AWS).
@@ -27,3 +28,7 @@ let snsOnceClient: SNSClient | undefined;
  * only hold up the caller.
  */
 export const snsSingleAttempt = (): SNSClient => (snsOnceClient ??= new SNSClient({ ...credentials, maxAttempts: 1 }));
+
+let sqsClient: SQSClient | undefined;
+/** The SQS client, built on first use: the reminder tick sends only when a burst is larger than it reminds itself. */
+export const sqs = (): SQSClient => (sqsClient ??= new SQSClient({ ...credentials }));

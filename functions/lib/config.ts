@@ -25,3 +25,9 @@ export function optionalOriginEnv(name: string): string | undefined {
   if (!/^https?:\/\/[^/\s]+$/.test(raw)) throw new Error(`Environment variable ${name} must be an origin such as https://oneroof.example.be, got "${raw}"`);
   return raw;
 }
+
+/** A variable that may be absent (the caller says what absence means); blank counts as absent. */
+export function optionalEnv(name: string): string | undefined {
+  const raw = process.env[name];
+  return raw === undefined || raw.trim() === '' ? undefined : raw;
+}

@@ -10,12 +10,14 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { memoryOf, tableGrants, timeoutOf, type FunctionDecl, type FunctionName, type TableKeys } from '../../shared/functions.js';
 import { LAMBDA_BUNDLING } from './bundling.js';
 import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT, type PersonalDataAccess } from '../../shared/personal-data.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { AUDIT_DIGEST_BUCKET_ENV } from '../../shared/schedules.js';
+import { queues, type QueueName } from '../../shared/queues.js';
 import { secrets, type SecretName } from '../../shared/secrets.js';
 import { topics, type TopicName } from '../../shared/topics.js';
 
@@ -60,6 +62,7 @@ export class OneRoofFunction extends NodejsFunction {
   private readonly boundTopics = new Set<TopicName>();
   private personalKeyBound = false;
   private readonly boundSecrets = new Set<SecretName>();
+  private readonly boundQueues = new Set<QueueName>();
 
   constructor(scope: Construct, id: string, props: OneRoofFunctionProps) {
     const { name, decl } = props;
@@ -213,6 +216,19 @@ export class OneRoofFunction extends NodejsFunction {
     // SNS encrypts each message with the topic's key on the publisher's behalf.
     this.allowKey(`PublishKey${pascal(name)}`, topic.masterKey, ['kms:Decrypt', 'kms:GenerateDataKey']);
     this.addEnvironment(topics[name].envVar, topic.topicArn);
+  }
+
+  /**
+   * Send to one queue (SendMessageBatch is authorised as SendMessage; and use its key, when it has one)
+   * and the queue's URL in the variable shared/queues.ts names. No receive, no delete: the queue's
+   * consumer gets those from its event source.
+   */
+  bindQueue(name: QueueName, queue: IQueue): void {
+    if (this.boundQueues.has(name)) throw new Error(`${this.functionKey}: queue ${name} already bound`);
+    this.boundQueues.add(name);
+    this.addToRolePolicy(new PolicyStatement({ sid: `Send${pascal(name)}`, actions: ['sqs:SendMessage'], resources: [queue.queueArn] }));
+    this.allowKey(`SendKey${pascal(name)}`, queue.encryptionMasterKey, ['kms:Decrypt', 'kms:GenerateDataKey']);
+    this.addEnvironment(queues[name].envVar, queue.queueUrl);
   }
 
   /**

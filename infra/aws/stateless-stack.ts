@@ -2,7 +2,7 @@ import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cd
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functions as functionDecls, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
@@ -10,6 +10,7 @@ import { SubscriptionFilter } from 'aws-cdk-lib/aws-sns';
 import { LambdaSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { VAPID_SUBJECT_ENV } from '../../shared/push/config.js';
+import { queues as queueDecls, visibilityTimeoutOf, type QueueDecl, type QueueName } from '../../shared/queues.js';
 import { subscribers } from '../../shared/subscribers.js';
 import { schedules, streamConsumers, UNTIL_DELIVERED } from '../../shared/schedules.js';
 import { OneRoofApi } from './api.js';
@@ -36,6 +37,7 @@ export class StatelessStack extends Stack {
   readonly api: OneRoofApi;
   readonly web: Web;
   readonly opsAlarms: OpsAlarms;
+  readonly queues: Record<QueueName, { queue: Queue; deadLetters: Queue }>;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -72,6 +74,46 @@ export class StatelessStack extends Stack {
       });
     }
     this.functions = fns;
+
+    // Work queues (shared/queues.ts): messages hold item keys only, so SQS-managed encryption suffices
+    // and neither sender nor consumer needs a key grant.
+    const workQueues = {} as Record<QueueName, { queue: Queue; deadLetters: Queue }>;
+    for (const [name, decl] of Object.entries(queueDecls) as [QueueName, QueueDecl][]) {
+      const deadLetters = new Queue(this, `Queue-${name}-DeadLetters`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: Duration.days(14),
+      });
+      Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: `This queue IS the dead-letter queue of the ${name} work queue.` });
+      const queue = new Queue(this, `Queue-${name}`, {
+        encryption: QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        visibilityTimeout: Duration.seconds(visibilityTimeoutOf(name)),
+        // A key left longer than this is sent again by a later tick anyway (the item stays due until finished).
+        retentionPeriod: Duration.hours(1),
+        deadLetterQueue: { queue: deadLetters, maxReceiveCount: decl.maxReceiveCount },
+      });
+      fns[decl.consumer].addEventSource(
+        new SqsEventSource(queue, { batchSize: decl.batchSize, maxConcurrency: decl.maxConcurrency, reportBatchItemFailures: true }),
+      );
+      alarmAbove(this, `Queue-${name}-DeadLettersAlarm`, {
+        description: `${name}: messages its consumer (${decl.consumer}) failed ${decl.maxReceiveCount} times; the items stay due in the table, the tick sends them again`,
+        metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        topic: stateful.opsTopic,
+      });
+      // A burst should be gone within the minute it was sent in: older messages mean the consumers lag.
+      alarmAbove(this, `Queue-${name}-AgeAlarm`, {
+        description: `${name}: a message has waited more than 60 s for ${decl.consumer}`,
+        metric: queue.metricApproximateAgeOfOldestMessage({ period: Duration.minutes(1), statistic: 'Maximum' }),
+        threshold: 60,
+        topic: stateful.opsTopic,
+      });
+      workQueues[name] = { queue, deadLetters };
+    }
+    for (const [name, decl] of Object.entries(functionDecls) as [FunctionName, FunctionDecl][]) {
+      for (const queue of decl.sends ?? []) fns[name].bindQueue(queue, workQueues[queue].queue);
+    }
+    this.queues = workQueues;
     // Lambda subscribers (shared/subscribers.ts): the canary receiver always, a channel's only where it is configured.
     const configured = { push: config.push !== undefined } as Partial<Record<ChannelName, boolean>>;
     for (const sub of subscribers) {

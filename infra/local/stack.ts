@@ -21,6 +21,8 @@ import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { startScheduler, type RunningScheduler } from './scheduler.js';
 import { seedDemoData, type SeedReport } from './seed.js';
 import { startLocalSns, type LocalMessage } from './sns.js';
+import { startLocalSqs, type LocalSqs } from './sqs.js';
+import { QUEUE_NAMES, queues } from '../../shared/queues.js';
 import { ensureLocalPersonalKey, ensureLocalRoundingKey, ensureLocalSpaceSigningKey } from './personal-key.js';
 import { PERSONAL_DATA_LOCAL_KEY_ENV } from '../../shared/personal-data.js';
 import { REPORT_ROUNDING_KEY_LOCAL_ENV, SPACE_SIGNING_KEY_LOCAL_ENV } from '../../shared/secrets.js';
@@ -78,6 +80,8 @@ export interface LocalStack {
   tableName: string;
   dynamoEndpoint: string;
   snsEndpoint: string;
+  /** The work queues of shared/queues.ts, each feeding its consumer (infra/local/sqs.ts). */
+  sqs: LocalSqs;
   seed: SeedReport | undefined;
   /** Where the front ends are served from, and whether they are built. */
   pwa: { root: string; built: boolean };
@@ -179,6 +183,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       snsClient.destroy();
     }
 
+    // The work queues feed their consumers in this process, as the SQS event sources do in AWS.
+    const sqs = await startLocalSqs({ log: say });
+    cleanups.push(() => sqs.stop());
+    setEnv('AWS_ENDPOINT_URL_SQS', sqs.endpoint);
+    for (const name of QUEUE_NAMES) setEnv(queues[name].envVar, sqs.urlOf(name));
+
     const seed = options.seed === false ? undefined : await seedDemoData({ tableName, endpoint: dynamoEndpoint });
     const pwa = { root: PWA_ROOT, built: await ensurePwaBuilt(options.buildPwa !== false, say) };
 
@@ -258,6 +268,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName,
       dynamoEndpoint,
       snsEndpoint: sns.endpoint,
+      sqs,
       seed,
       pwa,
       scheduler,

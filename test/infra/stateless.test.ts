@@ -3,6 +3,7 @@ import { Schedule } from 'aws-cdk-lib/aws-events';
 import { afterAll, describe, expect, it } from 'vitest';
 import { functions, tableGrants, type FunctionDecl, type FunctionName } from '../../shared/functions.js';
 import { routeKey, routes } from '../../shared/routes.js';
+import { QUEUE_NAMES, queues, visibilityTimeoutOf, type QueueName } from '../../shared/queues.js';
 import { schedules, streamConsumers } from '../../shared/schedules.js';
 import { contentSecurityPolicy, securityHeaders } from '../../shared/security-headers.js';
 import { PERSONAL_DATA_KEY_ENV, SEALED_CONTEXT } from '../../shared/personal-data.js';
@@ -348,6 +349,76 @@ describe('schedules and stream consumers from shared/schedules.ts', () => {
       });
     },
   );
+});
+
+describe('work queues from shared/queues.ts', () => {
+  const queueArn = (name: QueueName) => ({ 'Fn::GetAtt': [s.logicalId(s.stateless.queues[name].queue), 'Arn'] });
+  const deadLettersArn = (name: QueueName) => ({ 'Fn::GetAtt': [s.logicalId(s.stateless.queues[name].deadLetters), 'Arn'] });
+  const workQueueArns = new Set(QUEUE_NAMES.flatMap((q) => [queueArn(q), deadLettersArn(q)]).map((a) => JSON.stringify(a)));
+  /** Statements on a work queue or its dead letters (a stream consumer's own failure queue is another matter). */
+  const sqsStatements = (name: FunctionName) =>
+    allows(name).filter((st) => actionsOf(st).some((a) => a.startsWith('sqs:')) && resourcesOf(st).some((r) => workQueueArns.has(JSON.stringify(r))));
+
+  it.each(QUEUE_NAMES)('%s: encrypted, HTTPS only, a visibility timeout of six consumer timeouts, a dead-letter queue with an alarm', (name) => {
+    const decl = queues[name];
+    const queue = (resources('AWS::SQS::Queue')[s.logicalId(s.stateless.queues[name].queue)] as Resource).Properties;
+    const deadLettersId = s.logicalId(s.stateless.queues[name].deadLetters);
+    expect(queue).toMatchObject({
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: visibilityTimeoutOf(name),
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [deadLettersId, 'Arn'] }, maxReceiveCount: decl.maxReceiveCount },
+    });
+    expect((resources('AWS::SQS::Queue')[deadLettersId] as Resource).Properties.SqsManagedSseEnabled).toBe(true);
+    for (const id of [s.logicalId(s.stateless.queues[name].queue), deadLettersId]) {
+      t.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: id }],
+        PolicyDocument: { Statement: [{ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] },
+      });
+    }
+    t.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [deadLettersId, 'QueueName'] } }],
+    });
+  });
+
+  it.each(QUEUE_NAMES)('%s feeds its consumer in batches, reporting failed items, at a bounded concurrency', (name) => {
+    const decl = queues[name];
+    const mappings = Object.values(resources('AWS::Lambda::EventSourceMapping')).filter(
+      (m) => JSON.stringify(m.Properties.EventSourceArn) === JSON.stringify(queueArn(name)),
+    );
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]!.Properties).toMatchObject({
+      FunctionName: { Ref: fnId(decl.consumer) },
+      BatchSize: decl.batchSize,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: decl.maxConcurrency },
+    });
+  });
+
+  it.each(entries)('%s may send to exactly the queues it declares (their URL in its variable), and receive only from the queue it consumes', (name, decl) => {
+    const sends = (decl.sends ?? []) as readonly QueueName[];
+    const consumes = QUEUE_NAMES.filter((q) => queues[q].consumer === name);
+    const vars = (fnProps(name).Environment as { Variables: Record<string, unknown> }).Variables;
+    for (const q of QUEUE_NAMES) {
+      if (sends.includes(q)) expect(vars[queues[q].envVar], `${name} ${q}`).toEqual({ Ref: s.logicalId(s.stateless.queues[q].queue) });
+      else expect(vars[queues[q].envVar], `${name} ${q}`).toBeUndefined();
+    }
+    const found = sqsStatements(name);
+    const sending = found.filter((st) => actionsOf(st).includes('sqs:SendMessage'));
+    expect(sending.flatMap(actionsOf)).toEqual(sends.map(() => 'sqs:SendMessage'));
+    expect(sending.flatMap(resourcesOf)).toEqual(sends.map(queueArn));
+    const receiving = found.filter((st) => !actionsOf(st).includes('sqs:SendMessage'));
+    expect(receiving.flatMap(resourcesOf)).toEqual(consumes.map(queueArn));
+    for (const st of receiving) {
+      expect([...actionsOf(st)].sort()).toEqual([
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:ReceiveMessage',
+      ]);
+    }
+  });
 });
 
 describe('web front ends behind CloudFront', () => {
