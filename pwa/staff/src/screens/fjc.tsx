@@ -10,7 +10,7 @@ import { ErrorText } from '../ui/errors.js';
 import { Checkboxes, Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
 import { choices } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
-import { Loading, Page, Status } from '../ui/page.js';
+import { LoadedPage, Status } from '../ui/page.js';
 import { fjcText, type FjcText } from './fjc-text.js';
 
 /**
@@ -143,15 +143,16 @@ export function FjcInboxScreen() {
   const { dateTime } = useI18n();
   const inbox = useLoad((signal) => api<PartnerInbox>('GET', '/api/fjc/inbox', { signal }), 'inbox');
   return (
-    <Page title={x.inboxTitle} audited>
-      {inbox.loading && !inbox.data ? <Loading /> : null}
-      <ErrorText error={inbox.error} />
-      {inbox.data ? (
+    <LoadedPage
+      title={x.inboxTitle}
+      audited
+      loaded={inbox}
+      view={(data) => (
         <>
           <ListSection
             id="inbox-referrals"
             title={x.referrals}
-            items={inbox.data.referrals}
+            items={data.referrals}
             none={x.none}
             line={(r) => (
               <li key={r.caseId} data-referral={r.caseId}>
@@ -162,14 +163,14 @@ export function FjcInboxScreen() {
           <ListSection
             id="inbox-actions"
             title={x.actions}
-            items={inbox.data.actions}
+            items={data.actions}
             none={x.none}
             line={(a) => <ActionLine key={a.id} a={a} x={x} onChanged={inbox.reload} />}
           />
           <ListSection
             id="inbox-consultations"
             title={x.consultations}
-            items={inbox.data.consultations}
+            items={data.consultations}
             none={x.none}
             line={(c) => (
               <li key={c.id}>
@@ -179,8 +180,8 @@ export function FjcInboxScreen() {
             )}
           />
         </>
-      ) : null}
-    </Page>
+      )}
+    />
   );
 }
 
@@ -188,12 +189,12 @@ export function FjcDashboardScreen() {
   const x = useFjcText();
   const { dateTime } = useI18n();
   const dash = useLoad((signal) => api<DirectorDashboard>('GET', '/api/fjc/dashboard', { signal }), 'dashboard');
-  const d = dash.data;
   return (
-    <Page title={x.dashboardTitle} audited>
-      {dash.loading && !d ? <Loading /> : null}
-      <ErrorText error={dash.error} />
-      {d ? (
+    <LoadedPage
+      title={x.dashboardTitle}
+      audited
+      loaded={dash}
+      view={(d) => (
         <>
           <ListSection
             id="dash-families"
@@ -232,8 +233,8 @@ export function FjcDashboardScreen() {
             )}
           />
         </>
-      ) : null}
-    </Page>
+      )}
+    />
   );
 }
 
@@ -473,13 +474,13 @@ export function FjcCaseScreen({ id }: { id: string }) {
   const x = useFjcText();
   const { dateTime } = useI18n();
   const loaded = useLoad((signal) => api<FjcCaseView>('GET', `/api/fjc/cases/${seg(id)}`, { signal }), id);
-  const c = loaded.data;
-  const held = c ? KINDS.filter((k) => !c.sections.includes(k)) : [];
+  const held = loaded.data ? KINDS.filter((k) => !loaded.data?.sections.includes(k)) : [];
   return (
-    <Page title={x.caseTitle(id)} audited>
-      {loaded.loading && !c ? <Loading /> : null}
-      <ErrorText error={loaded.error} />
-      {c ? (
+    <LoadedPage
+      title={x.caseTitle(id)}
+      audited
+      loaded={loaded}
+      view={(c) => (
         <>
           <p>
             {label(x.origins, c.origin)}, {dateTime(c.openedAt)}
@@ -630,7 +631,7 @@ export function FjcCaseScreen({ id }: { id: string }) {
             </>
           ) : null}
         </>
-      ) : null}
-    </Page>
+      )}
+    />
   );
 }

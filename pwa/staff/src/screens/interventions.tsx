@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { brusselsDate } from '../../../../shared/brussels-time.js';
 import { addDays } from '../../../../shared/cases/rules.js';
@@ -38,6 +39,13 @@ interface ChildForm {
   withWhom: string;
 }
 const newChild = (): ChildForm => ({ ageBand: '', presence: 'present', injured: false, whereNow: 'with_victim', withWhom: '' });
+
+/** One person's substance use as the form holds it: the same shape the API takes. */
+interface SubstanceForm {
+  use: string;
+  servicesOffered: boolean;
+}
+const noSubstanceUse: SubstanceForm = { use: 'not_known', servicesOffered: false };
 
 const newKey = () => crypto.randomUUID();
 
@@ -85,10 +93,7 @@ export function NewInterventionScreen() {
   const [victimInjured, setVictimInjured] = useState(false);
   const [medicalOffered, setMedicalOffered] = useState(false);
   const [weapons, setWeapons] = useState<ReadonlySet<string>>(new Set());
-  const [aggressorUse, setAggressorUse] = useState('not_known');
-  const [aggressorServices, setAggressorServices] = useState(false);
-  const [victimUse, setVictimUse] = useState('not_known');
-  const [victimServices, setVictimServices] = useState(false);
+  const [substanceUse, setSubstanceUse] = useState<Record<'aggressor' | 'victim', SubstanceForm>>({ aggressor: noSubstanceUse, victim: noSubstanceUse });
   const [earlier, setEarlier] = useState('0');
   const [arrest, setArrest] = useState(false);
   const [homeBan, setHomeBan] = useState(false);
@@ -155,7 +160,7 @@ export function NewInterventionScreen() {
       violence: VIOLENCE_FORMS.filter((v) => violence.has(v)),
       injuries: { victim: victimInjured, medicalExamOffered: medicalOffered },
       weapons: WEAPON_KINDS.filter((w) => weapons.has(w)),
-      substanceUse: { aggressor: { use: aggressorUse, servicesOffered: aggressorServices }, victim: { use: victimUse, servicesOffered: victimServices } },
+      substanceUse,
       earlierInterventionsAtAddress: Number(earlier) || 0,
       actions: {
         arrest,
@@ -314,28 +319,32 @@ export function NewInterventionScreen() {
         <fieldset>
           <legend>{tx.substance}</legend>
           <p class="hint">{tx.substanceHint}</p>
-          <SelectField
-            id="iv-use-aggressor"
-            label={tx.useAggressor}
-            value={aggressorUse}
-            onChange={setAggressorUse}
-            options={choices(SUBSTANCE_USE, tx.uses)}
-          />
-          <Field
-            id="iv-services-aggressor"
-            type="checkbox"
-            label={tx.servicesOffered}
-            checked={aggressorServices}
-            onChange={(e) => setAggressorServices(checked(e))}
-          />
-          <SelectField id="iv-use-victim" label={tx.useVictim} value={victimUse} onChange={setVictimUse} options={choices(SUBSTANCE_USE, tx.uses)} />
-          <Field
-            id="iv-services-victim"
-            type="checkbox"
-            label={tx.servicesOfferedVictim}
-            checked={victimServices}
-            onChange={(e) => setVictimServices(checked(e))}
-          />
+          {(
+            [
+              ['aggressor', tx.useAggressor, tx.servicesOffered],
+              ['victim', tx.useVictim, tx.servicesOfferedVictim],
+            ] as const
+          ).map(([who, useText, servicesText]) => {
+            const set = (patch: Partial<SubstanceForm>) => setSubstanceUse({ ...substanceUse, [who]: { ...substanceUse[who], ...patch } });
+            return (
+              <Fragment key={who}>
+                <SelectField
+                  id={`iv-use-${who}`}
+                  label={useText}
+                  value={substanceUse[who].use}
+                  onChange={(use) => set({ use })}
+                  options={choices(SUBSTANCE_USE, tx.uses)}
+                />
+                <Field
+                  id={`iv-services-${who}`}
+                  type="checkbox"
+                  label={servicesText}
+                  checked={substanceUse[who].servicesOffered}
+                  onChange={(e) => set({ servicesOffered: checked(e) })}
+                />
+              </Fragment>
+            );
+          })}
         </fieldset>
 
         <fieldset>
