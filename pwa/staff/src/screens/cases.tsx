@@ -7,9 +7,9 @@ import { can } from '../access.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
-import { DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
+import type { RiskLevel } from '../dash.js';
 import { AuditTrail } from '../ui/audit-trail.js';
-import { DashChecklist, RiskJudgement } from '../ui/dash-fields.js';
+import { DashChecklist, RiskJudgement, useDashRisk } from '../ui/dash-fields.js';
 import { ErrorText } from '../ui/errors.js';
 import { Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
@@ -258,11 +258,8 @@ export function NewCaseScreen() {
   const [substance, setSubstance] = useState('');
   const [victimGender, setVictimGender] = useState('not_recorded');
   const [aggressorGender, setAggressorGender] = useState('not_recorded');
-  const [risk, setRisk] = useState('');
-  const [yes, setYes] = useState<ReadonlySet<string>>(new Set());
+  const dash = useDashRisk();
   const action = useAction();
-  const fromChecklist = dashRisk(yes.size);
-  const final = finalRisk(fromChecklist, risk ? (risk as RiskLevel) : undefined);
   const yn = [
     ['yes', t.yes],
     ['no', t.no],
@@ -280,8 +277,8 @@ export function NewCaseScreen() {
           substanceAbuse: substance === 'yes',
           victimGender,
           aggressorGender,
-          dashYes: DASH_QUESTIONS.filter((q) => yes.has(q)),
-          riskLevel: final,
+          dashYes: dash.dashYes,
+          riskLevel: dash.final,
         },
       });
       navigate(href('cases', res.id));
@@ -318,11 +315,9 @@ export function NewCaseScreen() {
               {t.cases.dashHint} {t.cases.dashYesHint}
             </>
           }
-          yes={yes}
-          fromChecklist={fromChecklist}
-          onChange={setYes}
+          dash={dash}
         />
-        <RiskJudgement id="risk" fromChecklist={fromChecklist} risk={risk} final={final} onChange={setRisk} />
+        <RiskJudgement id="risk" dash={dash} />
         <ErrorText error={action.error} />
         <SubmitCancel busy={action.busy} submitText={t.cases.new} onCancel={() => navigate('#/cases')} />
       </form>

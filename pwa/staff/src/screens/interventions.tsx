@@ -16,8 +16,7 @@ import {
 } from '../../../../shared/interventions/choices.js';
 import { ZONES } from '../../../../shared/zones-list.js';
 import { api, ApiError, seg } from '../api.js';
-import { DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
-import { DashChecklist, RiskJudgement } from '../ui/dash-fields.js';
+import { DashChecklist, RiskJudgement, useDashRisk } from '../ui/dash-fields.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
@@ -108,13 +107,9 @@ export function NewInterventionScreen() {
   const [prosecutor, setProsecutor] = useState(false);
   const [interpreter, setInterpreter] = useState(false);
   const [fjc, setFjc] = useState('offered');
-  const [yes, setYes] = useState<ReadonlySet<string>>(new Set());
-  const [risk, setRisk] = useState('');
+  const dash = useDashRisk();
   const [receipt, setReceipt] = useState<InterventionReceipt | undefined>(undefined);
   const action = useAction();
-
-  const fromChecklist = dashRisk(yes.size);
-  const final = finalRisk(fromChecklist, risk ? (risk as RiskLevel) : undefined);
 
   if (receipt) {
     return (
@@ -175,8 +170,8 @@ export function NewInterventionScreen() {
       },
       risk: {
         safeToTalk: safe,
-        dashYes: safe === 'yes' ? DASH_QUESTIONS.filter((q) => yes.has(q)) : [],
-        ...(final !== fromChecklist ? { riskLevel: final } : {}),
+        dashYes: safe === 'yes' ? dash.dashYes : [],
+        ...(dash.final !== dash.fromChecklist ? { riskLevel: dash.final } : {}),
       },
       fjcIntroduction: fjc,
     };
@@ -390,8 +385,8 @@ export function NewInterventionScreen() {
           <SelectField id="iv-fjc" label={tx.fjc} value={fjc} onChange={setFjc} options={choices(FJC, t.cases.fjcStatuses)} />
         </fieldset>
 
-        {safe === 'yes' ? <DashChecklist id="iv-dash" hint={t.cases.dashHint} yes={yes} fromChecklist={fromChecklist} onChange={setYes} /> : null}
-        <RiskJudgement id="iv-risk" fromChecklist={fromChecklist} risk={risk} final={final} onChange={setRisk} />
+        {safe === 'yes' ? <DashChecklist id="iv-dash" hint={t.cases.dashHint} dash={dash} /> : null}
+        <RiskJudgement id="iv-risk" dash={dash} />
         <ErrorText error={action.error} />
         <SubmitCancel busy={action.busy} submitText={tx.save} onCancel={() => navigate('#/')} />
       </form>
