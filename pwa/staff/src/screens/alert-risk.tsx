@@ -4,6 +4,7 @@ import { api, seg } from '../api.js';
 import { label, useI18n, type Lang } from '../i18n/index.js';
 import { ErrorText } from '../ui/errors.js';
 import { useAction } from '../ui/hooks.js';
+import { Outcome } from '../ui/page.js';
 
 /** French and English await a native speaker's review. */
 const text: Record<
@@ -62,11 +63,7 @@ export function AlertRiskRaise({
   const action = useAction();
   const level = label(t.cases.risks, RAISED_TO);
   if (alertIds.length === 0 || (RANK[riskLevel ?? 'standard'] ?? 0) >= (RANK[RAISED_TO] ?? 2)) {
-    return raised ? (
-      <p class="saved" role="status">
-        {x.raised}
-      </p>
-    ) : null;
+    return <Outcome text={raised ? x.raised : undefined} class="saved" />;
   }
   const raise = () =>
     void action.run(async () => {

@@ -7,10 +7,11 @@ import { can } from '../access.js';
 import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
-import { allowedLevels, DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
+import type { RiskLevel } from '../dash.js';
 import { AuditTrail } from '../ui/audit-trail.js';
+import { DashChecklist, RiskJudgement, useDashRisk } from '../ui/dash-fields.js';
 import { ErrorText } from '../ui/errors.js';
-import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
+import { Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { shortRef } from '../case-ref.js';
@@ -257,17 +258,8 @@ export function NewCaseScreen() {
   const [substance, setSubstance] = useState('');
   const [victimGender, setVictimGender] = useState('not_recorded');
   const [aggressorGender, setAggressorGender] = useState('not_recorded');
-  const [risk, setRisk] = useState('');
-  const [yes, setYes] = useState<ReadonlySet<string>>(new Set());
+  const dash = useDashRisk();
   const action = useAction();
-  const fromChecklist = dashRisk(yes.size);
-  const final = finalRisk(fromChecklist, risk ? (risk as RiskLevel) : undefined);
-  const toggle = (q: string, on: boolean) => {
-    const next = new Set(yes);
-    if (on) next.add(q);
-    else next.delete(q);
-    setYes(next);
-  };
   const yn = [
     ['yes', t.yes],
     ['no', t.no],
@@ -285,8 +277,8 @@ export function NewCaseScreen() {
           substanceAbuse: substance === 'yes',
           victimGender,
           aggressorGender,
-          dashYes: DASH_QUESTIONS.filter((q) => yes.has(q)),
-          riskLevel: final,
+          dashYes: dash.dashYes,
+          riskLevel: dash.final,
         },
       });
       navigate(href('cases', res.id));
@@ -316,37 +308,16 @@ export function NewCaseScreen() {
         ).map(([id, text, v, set]) => (
           <SelectField key={id} id={id} label={text} value={v} onChange={set} options={choices(GENDERS, t.cases.genders)} />
         ))}
-        <fieldset>
-          <legend>{t.cases.dash}</legend>
-          <p class="hint">
-            {t.cases.dashHint} {t.cases.dashYesHint}
-          </p>
-          {DASH_QUESTIONS.map((q, i) => (
-            <Field
-              key={q}
-              id={`dash-${q}`}
-              type="checkbox"
-              label={`${i + 1}. ${label(t.cases.dashQuestions, q)}`}
-              checked={yes.has(q)}
-              onChange={(e) => toggle(q, checked(e))}
-            />
-          ))}
-          <p>
-            <strong>{t.cases.dashScore(yes.size, DASH_QUESTIONS.length)}</strong> — {t.cases.riskFromDash(label(t.cases.risks, fromChecklist))}
-          </p>
-        </fieldset>
-        <SelectField
-          id="risk"
-          label={t.cases.riskJudgement}
-          value={risk && allowedLevels(fromChecklist).includes(risk as RiskLevel) ? risk : ''}
-          onChange={setRisk}
-          empty={t.cases.riskSame}
-          options={choices(
-            allowedLevels(fromChecklist).filter((r) => r !== fromChecklist),
-            t.cases.risks,
-          )}
+        <DashChecklist
+          id="dash"
+          hint={
+            <>
+              {t.cases.dashHint} {t.cases.dashYesHint}
+            </>
+          }
+          dash={dash}
         />
-        <p class="notice">{t.cases.riskFinal(label(t.cases.risks, final))}</p>
+        <RiskJudgement id="risk" dash={dash} />
         <ErrorText error={action.error} />
         <SubmitCancel busy={action.busy} submitText={t.cases.new} onCancel={() => navigate('#/cases')} />
       </form>

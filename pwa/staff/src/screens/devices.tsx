@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/index.js';
 import { currentSubscription, deviceIdOf, pushSupported, subscribe } from '../push.js';
 import { ErrorText } from '../ui/errors.js';
 import { useAction, useLoad } from '../ui/hooks.js';
-import { Loading, Page } from '../ui/page.js';
+import { Loading, Outcome, Page } from '../ui/page.js';
 import { devicesText } from './devices-text.js';
 
 /**
@@ -66,11 +66,7 @@ export function DevicesScreen({ roles }: { roles: readonly StaffRole[] }) {
       <p>{x.intro}</p>
       {key.loading && !key.data ? <Loading /> : null}
       <ErrorText error={key.error ?? list.error ?? action.error} />
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      ) : null}
+      <Outcome text={notice} class="notice" />
       {key.data && !key.data.enabled ? <p class="muted">{x.notConfigured}</p> : null}
       {key.data?.enabled && !pushSupported() ? <p class="muted">{x.unsupported}</p> : null}
       {denied ? (

@@ -7,9 +7,10 @@ import { api, seg } from '../api.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
-import { Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
+import { Checkboxes, Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
+import { choices } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
-import { Loading, Page, Status } from '../ui/page.js';
+import { LoadedPage, Status } from '../ui/page.js';
 import { fjcText, type FjcText } from './fjc-text.js';
 
 /**
@@ -28,6 +29,69 @@ function Section({ id, title, kind, children }: { id: string; title: ComponentCh
       <h2 id={id}>{title}</h2>
       {children}
     </section>
+  );
+}
+
+/** A section listing `items`, a line each (`line` gives the `li`); with `none`, that text stands above an empty list. */
+function ListSection<T>({
+  id,
+  title,
+  kind,
+  items,
+  none,
+  line,
+}: {
+  id: string;
+  title: ComponentChildren;
+  kind?: string;
+  items: readonly T[];
+  none?: string;
+  line: (item: T, i: number) => ComponentChildren;
+}) {
+  return (
+    <Section id={id} title={title} kind={kind}>
+      {none !== undefined && items.length === 0 ? <p>{none}</p> : null}
+      <ul>{items.map(line)}</ul>
+    </Section>
+  );
+}
+
+/** A form named by its own heading, then its fields (`children`), its submit button and what follows it (`after`). */
+function TitledForm({
+  id,
+  title,
+  onSubmit,
+  submitText,
+  disabled,
+  danger,
+  after,
+  children,
+}: {
+  id: string;
+  title: string;
+  onSubmit: () => void;
+  submitText: string;
+  disabled: boolean;
+  danger?: boolean;
+  after?: ComponentChildren;
+  children: ComponentChildren;
+}) {
+  return (
+    <form
+      class="form"
+      aria-labelledby={id}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h2 id={id}>{title}</h2>
+      {children}
+      <button type="submit" class={danger ? 'button danger' : 'button primary'} disabled={disabled}>
+        {submitText}
+      </button>
+      {after}
+    </form>
   );
 }
 
@@ -79,43 +143,45 @@ export function FjcInboxScreen() {
   const { dateTime } = useI18n();
   const inbox = useLoad((signal) => api<PartnerInbox>('GET', '/api/fjc/inbox', { signal }), 'inbox');
   return (
-    <Page title={x.inboxTitle} audited>
-      {inbox.loading && !inbox.data ? <Loading /> : null}
-      <ErrorText error={inbox.error} />
-      {inbox.data ? (
+    <LoadedPage
+      title={x.inboxTitle}
+      audited
+      loaded={inbox}
+      view={(data) => (
         <>
-          <Section id="inbox-referrals" title={x.referrals}>
-            {inbox.data.referrals.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {inbox.data.referrals.map((r) => (
-                <li key={r.caseId} data-referral={r.caseId}>
-                  <a href={href('fjc', r.caseId)}>{r.caseId}</a>: <ReferralLine r={r} x={x} />
-                </li>
-              ))}
-            </ul>
-          </Section>
-          <Section id="inbox-actions" title={x.actions}>
-            {inbox.data.actions.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {inbox.data.actions.map((a) => (
-                <ActionLine key={a.id} a={a} x={x} onChanged={inbox.reload} />
-              ))}
-            </ul>
-          </Section>
-          <Section id="inbox-consultations" title={x.consultations}>
-            {inbox.data.consultations.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {inbox.data.consultations.map((c) => (
-                <li key={c.id}>
-                  <a href={href('fjc', c.caseId)}>{c.caseId}</a>: {x.from} {dateTime(c.startsAt)} {x.to} {dateTime(c.endsAt)}
-                  {c.running ? <span class="badge"> {x.running}</span> : null}
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <ListSection
+            id="inbox-referrals"
+            title={x.referrals}
+            items={data.referrals}
+            none={x.none}
+            line={(r) => (
+              <li key={r.caseId} data-referral={r.caseId}>
+                <a href={href('fjc', r.caseId)}>{r.caseId}</a>: <ReferralLine r={r} x={x} />
+              </li>
+            )}
+          />
+          <ListSection
+            id="inbox-actions"
+            title={x.actions}
+            items={data.actions}
+            none={x.none}
+            line={(a) => <ActionLine key={a.id} a={a} x={x} onChanged={inbox.reload} />}
+          />
+          <ListSection
+            id="inbox-consultations"
+            title={x.consultations}
+            items={data.consultations}
+            none={x.none}
+            line={(c) => (
+              <li key={c.id}>
+                <a href={href('fjc', c.caseId)}>{c.caseId}</a>: {x.from} {dateTime(c.startsAt)} {x.to} {dateTime(c.endsAt)}
+                {c.running ? <span class="badge"> {x.running}</span> : null}
+              </li>
+            )}
+          />
         </>
-      ) : null}
-    </Page>
+      )}
+    />
   );
 }
 
@@ -123,56 +189,52 @@ export function FjcDashboardScreen() {
   const x = useFjcText();
   const { dateTime } = useI18n();
   const dash = useLoad((signal) => api<DirectorDashboard>('GET', '/api/fjc/dashboard', { signal }), 'dashboard');
-  const d = dash.data;
   return (
-    <Page title={x.dashboardTitle} audited>
-      {dash.loading && !d ? <Loading /> : null}
-      <ErrorText error={dash.error} />
-      {d ? (
+    <LoadedPage
+      title={x.dashboardTitle}
+      audited
+      loaded={dash}
+      view={(d) => (
         <>
-          <Section id="dash-families" title={x.families}>
-            {d.families.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {d.families.map((f) => (
-                <li key={f.id} data-family={f.id}>
-                  <a href={href('fjc', f.id)}>{f.id}</a> — {label(x.origins, f.origin)}, {dateTime(f.openedAt)};{' '}
-                  {f.referrals.map((r) => `${partnerName(r.partnerId)}: ${label(x.statuses, r.status)}${r.overdue ? ` (${x.overdue})` : ''}`).join(' · ')}
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <ListSection
+            id="dash-families"
+            title={x.families}
+            items={d.families}
+            none={x.none}
+            line={(f) => (
+              <li key={f.id} data-family={f.id}>
+                <a href={href('fjc', f.id)}>{f.id}</a> — {label(x.origins, f.origin)}, {dateTime(f.openedAt)};{' '}
+                {f.referrals.map((r) => `${partnerName(r.partnerId)}: ${label(x.statuses, r.status)}${r.overdue ? ` (${x.overdue})` : ''}`).join(' · ')}
+              </li>
+            )}
+          />
           <PoliceReferrals d={d} x={x} />
-          <Section id="dash-late" title={x.lateActions}>
-            {d.lateActions.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {d.lateActions.map((a) => (
-                <ActionLine key={a.id} a={a} x={x} />
-              ))}
-            </ul>
-          </Section>
-          <Section id="dash-overdue" title={x.overdueReferrals}>
-            {d.overdueReferrals.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {d.overdueReferrals.map((r) => (
-                <li key={`${r.caseId}-${r.partnerId}`}>
-                  <a href={href('fjc', r.caseId)}>{r.caseId}</a>: <ReferralLine r={r} x={x} />
-                </li>
-              ))}
-            </ul>
-          </Section>
-          <Section id="dash-renew" title={x.consentsToRenew}>
-            {d.consentsToRenew.length === 0 ? <p>{x.none}</p> : null}
-            <ul>
-              {d.consentsToRenew.map((c) => (
-                <li key={`${c.caseId}-${c.partnerId}-${c.kind}`}>
-                  <a href={href('fjc', c.caseId)}>{c.caseId}</a>: {partnerName(c.partnerId)}, {label(x.sections, c.kind)} ({x.given} {dateTime(c.givenAt)})
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <ListSection id="dash-late" title={x.lateActions} items={d.lateActions} none={x.none} line={(a) => <ActionLine key={a.id} a={a} x={x} />} />
+          <ListSection
+            id="dash-overdue"
+            title={x.overdueReferrals}
+            items={d.overdueReferrals}
+            none={x.none}
+            line={(r) => (
+              <li key={`${r.caseId}-${r.partnerId}`}>
+                <a href={href('fjc', r.caseId)}>{r.caseId}</a>: <ReferralLine r={r} x={x} />
+              </li>
+            )}
+          />
+          <ListSection
+            id="dash-renew"
+            title={x.consentsToRenew}
+            items={d.consentsToRenew}
+            none={x.none}
+            line={(c) => (
+              <li key={`${c.caseId}-${c.partnerId}-${c.kind}`}>
+                <a href={href('fjc', c.caseId)}>{c.caseId}</a>: {partnerName(c.partnerId)}, {label(x.sections, c.kind)} ({x.given} {dateTime(c.givenAt)})
+              </li>
+            )}
+          />
         </>
-      ) : null}
-    </Page>
+      )}
+    />
   );
 }
 
@@ -191,38 +253,34 @@ function PoliceReferrals({ d, x }: { d: DirectorDashboard; x: FjcText }) {
     });
   return (
     <>
-      <Section id="dash-police" title={x.policeReferrals}>
-        {d.policeReferrals.length === 0 ? <p>{x.none}</p> : null}
-        <ul>
-          {d.policeReferrals.map((r) => (
-            <li key={r.policeCaseId} data-police-referral={r.policeCaseId}>
-              {x.policeCase} {r.policeCaseId}, {dateTime(r.referredAt)} — {x.referralLine(label(x.introductions, r.introduction), r.riskLevel, r.children)}{' '}
-              <button
-                type="button"
-                class="button"
-                disabled={action.busy}
-                onClick={() => open('/api/fjc/referrals-from-police', { policeCaseId: r.policeCaseId })}
-              >
-                {x.openFamilyCase}
-              </button>
-            </li>
-          ))}
-        </ul>
-      </Section>
-      <form
-        class="form"
-        aria-labelledby="dash-booking"
-        onSubmit={(e) => {
-          e.preventDefault();
-          open('/api/fjc/cases-from-booking', { bookingReference: reference.trim() });
-        }}
+      <ListSection
+        id="dash-police"
+        title={x.policeReferrals}
+        items={d.policeReferrals}
+        none={x.none}
+        line={(r) => (
+          <li key={r.policeCaseId} data-police-referral={r.policeCaseId}>
+            {x.policeCase} {r.policeCaseId}, {dateTime(r.referredAt)} — {x.referralLine(label(x.introductions, r.introduction), r.riskLevel, r.children)}{' '}
+            <button
+              type="button"
+              class="button"
+              disabled={action.busy}
+              onClick={() => open('/api/fjc/referrals-from-police', { policeCaseId: r.policeCaseId })}
+            >
+              {x.openFamilyCase}
+            </button>
+          </li>
+        )}
+      />
+      <TitledForm
+        id="dash-booking"
+        title={x.fromBooking}
+        onSubmit={() => open('/api/fjc/cases-from-booking', { bookingReference: reference.trim() })}
+        submitText={x.openFamilyCase}
+        disabled={action.busy || reference.trim() === ''}
       >
-        <h2 id="dash-booking">{x.fromBooking}</h2>
         <Field id="fjc-booking-ref" label={x.bookingReference} hint={x.bookingHint} required value={reference} onInput={(e) => setReference(value(e))} />
-        <button type="submit" class="button primary" disabled={action.busy || reference.trim() === ''}>
-          {x.openFamilyCase}
-        </button>
-      </form>
+      </TitledForm>
       <ErrorText error={action.error} />
     </>
   );
@@ -233,24 +291,22 @@ function CloseForm({ c, x, onSaved }: { c: FjcCaseView; x: FjcText; onSaved: () 
   const [reason, setReason] = useState('');
   const action = useAction();
   return (
-    <form
-      class="form"
-      aria-labelledby="fjc-close"
-      onSubmit={(e) => {
-        e.preventDefault();
+    <TitledForm
+      id="fjc-close"
+      title={x.close}
+      onSubmit={() =>
         void action.run(async () => {
           await api('POST', `/api/fjc/cases/${seg(c.id)}/close`, { body: { reason: reason.trim() } });
           onSaved();
-        });
-      }}
+        })
+      }
+      submitText={x.close}
+      disabled={action.busy || reason.trim() === ''}
+      danger
+      after={<ErrorText error={action.error} />}
     >
-      <h2 id="fjc-close">{x.close}</h2>
       <TextArea id="fjc-close-reason" label={x.closeReason} hint={x.closeHint} maxLength={500} value={reason} onInput={(e) => setReason(value(e))} />
-      <button type="submit" class="button danger" disabled={action.busy || reason.trim() === ''}>
-        {x.close}
-      </button>
-      <ErrorText error={action.error} />
-    </form>
+    </TitledForm>
   );
 }
 
@@ -272,62 +328,40 @@ function DirectorForms({ c, x, onSaved }: { c: FjcCaseView; x: FjcText; onSaved:
     });
   return (
     <section aria-labelledby="fjc-director" class="panel">
-      <form
-        class="form"
-        aria-labelledby="fjc-refer"
-        onSubmit={(e) => {
-          e.preventDefault();
+      <TitledForm
+        id="fjc-refer"
+        title={x.refer}
+        onSubmit={() =>
           run(async () => {
             await api('POST', `${path}/referrals`, { body: { partnerId: partner, firstContactDue: localToIso(due) } });
             return x.referSaved;
-          });
-        }}
+          })
+        }
+        submitText={x.refer}
+        disabled={action.busy}
       >
-        <h2 id="fjc-refer">{x.refer}</h2>
         <SelectField id="fjc-refer-partner" label={x.partner} value={partner} onChange={setPartner} options={partnerOptions} />
         <Field id="fjc-refer-due" type="datetime-local" label={x.firstContactDue} required value={due} onInput={(e) => setDue(value(e))} />
-        <button type="submit" class="button primary" disabled={action.busy}>
-          {x.refer}
-        </button>
-      </form>
-      <form
-        class="form"
-        aria-labelledby="fjc-consent"
-        onSubmit={(e) => {
-          e.preventDefault();
+      </TitledForm>
+      <TitledForm
+        id="fjc-consent"
+        title={x.recordConsent}
+        onSubmit={() =>
           run(async () => {
             await api('POST', `${path}/consents`, { body: { partnerId: consentPartner, kinds, how } });
             return x.consentSaved;
-          });
-        }}
+          })
+        }
+        submitText={x.recordConsent}
+        disabled={action.busy || kinds.length === 0}
       >
-        <h2 id="fjc-consent">{x.recordConsent}</h2>
         <SelectField id="fjc-consent-partner" label={x.partner} value={consentPartner} onChange={setConsentPartner} options={partnerOptions} />
         <fieldset>
           <legend>{x.kinds}</legend>
-          {KINDS.map((k) => (
-            <div class="field checkbox" key={k}>
-              <input
-                id={`fjc-kind-${k}`}
-                type="checkbox"
-                checked={kinds.includes(k)}
-                onChange={(e) => setKinds((e.currentTarget as HTMLInputElement).checked ? [...kinds, k] : kinds.filter((y) => y !== k))}
-              />
-              <label for={`fjc-kind-${k}`}>{label(x.sections, k)}</label>
-            </div>
-          ))}
+          <Checkboxes id="fjc-kind" options={choices(KINDS, x.sections)} value={new Set(kinds)} onChange={(next) => setKinds([...next])} />
         </fieldset>
-        <SelectField
-          id="fjc-consent-how"
-          label={x.how}
-          value={how}
-          onChange={setHow}
-          options={(['oral', 'written'] as const).map((h) => [h, label(x.hows, h)] as const)}
-        />
-        <button type="submit" class="button primary" disabled={action.busy || kinds.length === 0}>
-          {x.recordConsent}
-        </button>
-      </form>
+        <SelectField id="fjc-consent-how" label={x.how} value={how} onChange={setHow} options={choices(['oral', 'written'], x.hows)} />
+      </TitledForm>
       <h2 id="fjc-director">{x.victimCode}</h2>
       <button
         type="button"
@@ -440,13 +474,13 @@ export function FjcCaseScreen({ id }: { id: string }) {
   const x = useFjcText();
   const { dateTime } = useI18n();
   const loaded = useLoad((signal) => api<FjcCaseView>('GET', `/api/fjc/cases/${seg(id)}`, { signal }), id);
-  const c = loaded.data;
-  const held = c ? KINDS.filter((k) => !c.sections.includes(k)) : [];
+  const held = loaded.data ? KINDS.filter((k) => !loaded.data?.sections.includes(k)) : [];
   return (
-    <Page title={x.caseTitle(id)} audited>
-      {loaded.loading && !c ? <Loading /> : null}
-      <ErrorText error={loaded.error} />
-      {c ? (
+    <LoadedPage
+      title={x.caseTitle(id)}
+      audited
+      loaded={loaded}
+      view={(c) => (
         <>
           <p>
             {label(x.origins, c.origin)}, {dateTime(c.openedAt)}
@@ -465,16 +499,17 @@ export function FjcCaseScreen({ id }: { id: string }) {
               {x.held(held.map((k) => label(x.sections, k)).join(', '))}
             </p>
           ) : null}
-          <Section id="fjc-referrals" title={x.referrals}>
-            <ul>
-              {c.referrals.map((r) => (
-                <li key={r.partnerId} data-referral={r.partnerId}>
-                  <ReferralLine r={r} x={x} />
-                  {c.consents === undefined && r.status === 'pending' ? <ReferralDecision c={c} r={r} x={x} onSaved={loaded.reload} /> : null}
-                </li>
-              ))}
-            </ul>
-          </Section>
+          <ListSection
+            id="fjc-referrals"
+            title={x.referrals}
+            items={c.referrals}
+            line={(r) => (
+              <li key={r.partnerId} data-referral={r.partnerId}>
+                <ReferralLine r={r} x={x} />
+                {c.consents === undefined && r.status === 'pending' ? <ReferralDecision c={c} r={r} x={x} onSaved={loaded.reload} /> : null}
+              </li>
+            )}
+          />
           {c.contact ? (
             <Section id="fjc-contact" kind="contact" title={x.sections.contact}>
               <dl>
@@ -510,16 +545,18 @@ export function FjcCaseScreen({ id }: { id: string }) {
             </Section>
           ) : null}
           {c.children ? (
-            <Section id="fjc-children" kind="children" title={x.sections.children}>
-              <ul>
-                {c.children.map((ch, i) => (
-                  <li key={`${ch.ageBand}-${i}`}>
-                    {x.ageBand} {ch.ageBand}
-                    {ch.livesWith ? ` · ${x.livesWith}: ${ch.livesWith}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </Section>
+            <ListSection
+              id="fjc-children"
+              kind="children"
+              title={x.sections.children}
+              items={c.children}
+              line={(ch, i) => (
+                <li key={`${ch.ageBand}-${i}`}>
+                  {x.ageBand} {ch.ageBand}
+                  {ch.livesWith ? ` · ${x.livesWith}: ${ch.livesWith}` : ''}
+                </li>
+              )}
+            />
           ) : null}
           {c.orders ? (
             <Section id="fjc-orders" kind="orders" title={x.sections.orders}>
@@ -530,15 +567,17 @@ export function FjcCaseScreen({ id }: { id: string }) {
             </Section>
           ) : null}
           {c.notes ? (
-            <Section id="fjc-notes" kind="notes" title={x.sections.notes}>
-              <ul>
-                {c.notes.map((n) => (
-                  <li key={n.at}>
-                    {dateTime(n.at)} ({n.by}): {n.text}
-                  </li>
-                ))}
-              </ul>
-            </Section>
+            <ListSection
+              id="fjc-notes"
+              kind="notes"
+              title={x.sections.notes}
+              items={c.notes}
+              line={(n) => (
+                <li key={n.at}>
+                  {dateTime(n.at)} ({n.by}): {n.text}
+                </li>
+              )}
+            />
           ) : null}
           {c.status === 'open' && c.sections.includes('notes') ? <SharedByHer id={id} x={x} /> : null}
           {c.consultations.length > 0 ? (
@@ -567,27 +606,22 @@ export function FjcCaseScreen({ id }: { id: string }) {
             </Section>
           ) : null}
           {c.actions.length > 0 ? (
-            <Section id="fjc-actions" title={x.actions}>
-              <ul>
-                {c.actions.map((a) => (
-                  <ActionLine key={a.id} a={a} x={x} onChanged={loaded.reload} />
-                ))}
-              </ul>
-            </Section>
+            <ListSection id="fjc-actions" title={x.actions} items={c.actions} line={(a) => <ActionLine key={a.id} a={a} x={x} onChanged={loaded.reload} />} />
           ) : null}
           {c.consents ? (
             <>
-              <Section id="fjc-consents" title={x.consents}>
-                {c.consents.length === 0 ? <p>{x.none}</p> : null}
-                <ul>
-                  {c.consents.map((k) => (
-                    <li key={`${k.partnerId}-${k.kind}`}>
-                      {partnerName(k.partnerId)}: {label(x.sections, k.kind)} — {x.given} {dateTime(k.givenAt)} ({label(x.hows, k.how)}, {x.by} {k.recordedBy})
-                      {k.withdrawnAt ? ` — ${x.withdrawn} ${dateTime(k.withdrawnAt)} ${x.by} ${k.withdrawnBy ?? ''}` : ''}
-                    </li>
-                  ))}
-                </ul>
-              </Section>
+              <ListSection
+                id="fjc-consents"
+                title={x.consents}
+                items={c.consents}
+                none={x.none}
+                line={(k) => (
+                  <li key={`${k.partnerId}-${k.kind}`}>
+                    {partnerName(k.partnerId)}: {label(x.sections, k.kind)} — {x.given} {dateTime(k.givenAt)} ({label(x.hows, k.how)}, {x.by} {k.recordedBy})
+                    {k.withdrawnAt ? ` — ${x.withdrawn} ${dateTime(k.withdrawnAt)} ${x.by} ${k.withdrawnBy ?? ''}` : ''}
+                  </li>
+                )}
+              />
               {c.status === 'open' ? (
                 <>
                   <DirectorForms c={c} x={x} onSaved={loaded.reload} />
@@ -597,7 +631,7 @@ export function FjcCaseScreen({ id }: { id: string }) {
             </>
           ) : null}
         </>
-      ) : null}
-    </Page>
+      )}
+    />
   );
 }

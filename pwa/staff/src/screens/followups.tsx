@@ -12,7 +12,7 @@ import { ErrorText } from '../ui/errors.js';
 import { Fact, Facts, Field, isoToLocal, localToIso, SelectField, TextArea, value } from '../ui/fields.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { OfficerChoice } from '../ui/officer-choice.js';
-import { Loading, Page } from '../ui/page.js';
+import { Loading, Outcome, Page } from '../ui/page.js';
 
 /** A follow-up as the cases API returns it; only what every answer holds is required. */
 export type Followup = Pick<FollowupView, 'id' | 'caseId' | 'dueAt' | 'purpose'> & Partial<FollowupView>;
@@ -260,11 +260,7 @@ export function FollowupCard({
         </form>
       ) : null}
       <ErrorText error={action.error} />
-      {saved ? (
-        <p class="saved" role="status">
-          {saved}
-        </p>
-      ) : null}
+      <Outcome text={saved} class="saved" />
     </li>
   );
 }

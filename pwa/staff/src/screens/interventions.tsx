@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { brusselsDate } from '../../../../shared/brussels-time.js';
 import { addDays } from '../../../../shared/cases/rules.js';
@@ -15,12 +16,12 @@ import {
 } from '../../../../shared/interventions/choices.js';
 import { ZONES } from '../../../../shared/zones-list.js';
 import { api, ApiError, seg } from '../api.js';
-import { allowedLevels, DASH_QUESTIONS, dashRisk, finalRisk, type RiskLevel } from '../dash.js';
+import { DashChecklist, RiskJudgement, useDashRisk } from '../ui/dash-fields.js';
 import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
-import { checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
-import { choices, SubmitCancel } from '../ui/form-bits.js';
+import { Checkboxes, checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
+import { choices, GroupList, SubmitCancel } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { fjcText } from './fjc-text.js';
@@ -37,6 +38,13 @@ interface ChildForm {
   withWhom: string;
 }
 const newChild = (): ChildForm => ({ ageBand: '', presence: 'present', injured: false, whereNow: 'with_victim', withWhom: '' });
+
+/** One person's substance use as the form holds it: the same shape the API takes. */
+interface SubstanceForm {
+  use: string;
+  servicesOffered: boolean;
+}
+const noSubstanceUse: SubstanceForm = { use: 'not_known', servicesOffered: false };
 
 const newKey = () => crypto.randomUUID();
 
@@ -84,10 +92,7 @@ export function NewInterventionScreen() {
   const [victimInjured, setVictimInjured] = useState(false);
   const [medicalOffered, setMedicalOffered] = useState(false);
   const [weapons, setWeapons] = useState<ReadonlySet<string>>(new Set());
-  const [aggressorUse, setAggressorUse] = useState('not_known');
-  const [aggressorServices, setAggressorServices] = useState(false);
-  const [victimUse, setVictimUse] = useState('not_known');
-  const [victimServices, setVictimServices] = useState(false);
+  const [substanceUse, setSubstanceUse] = useState<Record<'aggressor' | 'victim', SubstanceForm>>({ aggressor: noSubstanceUse, victim: noSubstanceUse });
   const [earlier, setEarlier] = useState('0');
   const [arrest, setArrest] = useState(false);
   const [homeBan, setHomeBan] = useState(false);
@@ -102,20 +107,9 @@ export function NewInterventionScreen() {
   const [prosecutor, setProsecutor] = useState(false);
   const [interpreter, setInterpreter] = useState(false);
   const [fjc, setFjc] = useState('offered');
-  const [yes, setYes] = useState<ReadonlySet<string>>(new Set());
-  const [risk, setRisk] = useState('');
+  const dash = useDashRisk();
   const [receipt, setReceipt] = useState<InterventionReceipt | undefined>(undefined);
   const action = useAction();
-
-  const fromChecklist = dashRisk(yes.size);
-  const final = finalRisk(fromChecklist, risk ? (risk as RiskLevel) : undefined);
-  const toggleIn = (set: ReadonlySet<string>, item: string, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(item);
-    else next.delete(item);
-    return next;
-  };
-  const setChild = (i: number, patch: Partial<ChildForm>) => setChildren(children.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   if (receipt) {
     return (
@@ -161,7 +155,7 @@ export function NewInterventionScreen() {
       violence: VIOLENCE_FORMS.filter((v) => violence.has(v)),
       injuries: { victim: victimInjured, medicalExamOffered: medicalOffered },
       weapons: WEAPON_KINDS.filter((w) => weapons.has(w)),
-      substanceUse: { aggressor: { use: aggressorUse, servicesOffered: aggressorServices }, victim: { use: victimUse, servicesOffered: victimServices } },
+      substanceUse,
       earlierInterventionsAtAddress: Number(earlier) || 0,
       actions: {
         arrest,
@@ -176,8 +170,8 @@ export function NewInterventionScreen() {
       },
       risk: {
         safeToTalk: safe,
-        dashYes: safe === 'yes' ? DASH_QUESTIONS.filter((q) => yes.has(q)) : [],
-        ...(final !== fromChecklist ? { riskLevel: final } : {}),
+        dashYes: safe === 'yes' ? dash.dashYes : [],
+        ...(dash.final !== dash.fromChecklist ? { riskLevel: dash.final } : {}),
       },
       fjcIntroduction: fjc,
     };
@@ -261,18 +255,25 @@ export function NewInterventionScreen() {
           />
         </fieldset>
 
-        <fieldset>
-          <legend>{tx.children}</legend>
-          {children.length === 0 ? <p>{tx.noChildren}</p> : null}
-          {children.map((c, i) => (
-            <fieldset key={i} class="panel" data-testid="child-row">
-              <legend>{tx.child(i + 1)}</legend>
+        <GroupList
+          legend={tx.children}
+          items={children}
+          onChange={setChildren}
+          newItem={newChild}
+          groupLegend={(i) => tx.child(i + 1)}
+          removeText={(i) => tx.removeChild(i + 1)}
+          addText={tx.addChild}
+          empty={tx.noChildren}
+          groupClass="panel"
+          testId="child-row"
+          fields={(c, i, set) => (
+            <>
               <SelectField
                 id={`child-${i}-age`}
                 label={tx.ageBand}
                 required
                 value={c.ageBand}
-                onChange={(v) => setChild(i, { ageBand: v })}
+                onChange={(v) => set({ ageBand: v })}
                 empty={t.none}
                 options={choices(CHILD_AGE_BANDS, tx.ageBands)}
               />
@@ -280,87 +281,65 @@ export function NewInterventionScreen() {
                 id={`child-${i}-presence`}
                 label={tx.presence}
                 value={c.presence}
-                onChange={(v) => setChild(i, { presence: v })}
+                onChange={(v) => set({ presence: v })}
                 options={choices(CHILD_PRESENCE, tx.presences)}
               />
-              <Field id={`child-${i}-injured`} type="checkbox" label={tx.injured} checked={c.injured} onChange={(e) => setChild(i, { injured: checked(e) })} />
+              <Field id={`child-${i}-injured`} type="checkbox" label={tx.injured} checked={c.injured} onChange={(e) => set({ injured: checked(e) })} />
               <SelectField
                 id={`child-${i}-where`}
                 label={tx.whereNow}
                 value={c.whereNow}
-                onChange={(v) => setChild(i, { whereNow: v })}
+                onChange={(v) => set({ whereNow: v })}
                 options={choices(CHILD_WHEREABOUTS, tx.whereabouts)}
               />
-              <Field
-                id={`child-${i}-whom`}
-                label={tx.withWhom}
-                optional
-                autocomplete="off"
-                value={c.withWhom}
-                onInput={(e) => setChild(i, { withWhom: value(e) })}
-              />
-              <button type="button" class="button" onClick={() => setChildren(children.filter((_, j) => j !== i))}>
-                {tx.removeChild(i + 1)}
-              </button>
-            </fieldset>
-          ))}
-          <button type="button" class="button" onClick={() => setChildren([...children, newChild()])}>
-            {tx.addChild}
-          </button>
-        </fieldset>
+              <Field id={`child-${i}-whom`} label={tx.withWhom} optional autocomplete="off" value={c.withWhom} onInput={(e) => set({ withWhom: value(e) })} />
+            </>
+          )}
+        />
 
         <fieldset>
           <legend>{tx.violence}</legend>
-          {VIOLENCE_FORMS.map((v) => (
-            <Field
-              key={v}
-              id={`iv-violence-${v}`}
-              type="checkbox"
-              label={label(tx.violenceForms, v)}
-              checked={violence.has(v)}
-              onChange={(e) => setViolence(toggleIn(violence, v, checked(e)))}
-            />
-          ))}
+          <Checkboxes id="iv-violence" options={choices(VIOLENCE_FORMS, tx.violenceForms)} value={violence} onChange={setViolence} />
           <Field id="iv-injured" type="checkbox" label={tx.victimInjured} checked={victimInjured} onChange={(e) => setVictimInjured(checked(e))} />
           <Field id="iv-medical" type="checkbox" label={tx.medicalOffered} checked={medicalOffered} onChange={(e) => setMedicalOffered(checked(e))} />
-          {WEAPON_KINDS.map((w) => (
-            <Field
-              key={w}
-              id={`iv-weapon-${w}`}
-              type="checkbox"
-              label={`${tx.weapon}: ${label(tx.weapons, w)}`}
-              checked={weapons.has(w)}
-              onChange={(e) => setWeapons(toggleIn(weapons, w, checked(e)))}
-            />
-          ))}
+          <Checkboxes
+            id="iv-weapon"
+            options={WEAPON_KINDS.map((w) => [w, `${tx.weapon}: ${label(tx.weapons, w)}`] as const)}
+            value={weapons}
+            onChange={setWeapons}
+          />
           <Field id="iv-earlier" type="number" min="0" max="500" label={tx.earlier} value={earlier} onInput={(e) => setEarlier(value(e))} />
         </fieldset>
 
         <fieldset>
           <legend>{tx.substance}</legend>
           <p class="hint">{tx.substanceHint}</p>
-          <SelectField
-            id="iv-use-aggressor"
-            label={tx.useAggressor}
-            value={aggressorUse}
-            onChange={setAggressorUse}
-            options={choices(SUBSTANCE_USE, tx.uses)}
-          />
-          <Field
-            id="iv-services-aggressor"
-            type="checkbox"
-            label={tx.servicesOffered}
-            checked={aggressorServices}
-            onChange={(e) => setAggressorServices(checked(e))}
-          />
-          <SelectField id="iv-use-victim" label={tx.useVictim} value={victimUse} onChange={setVictimUse} options={choices(SUBSTANCE_USE, tx.uses)} />
-          <Field
-            id="iv-services-victim"
-            type="checkbox"
-            label={tx.servicesOfferedVictim}
-            checked={victimServices}
-            onChange={(e) => setVictimServices(checked(e))}
-          />
+          {(
+            [
+              ['aggressor', tx.useAggressor, tx.servicesOffered],
+              ['victim', tx.useVictim, tx.servicesOfferedVictim],
+            ] as const
+          ).map(([who, useText, servicesText]) => {
+            const set = (patch: Partial<SubstanceForm>) => setSubstanceUse({ ...substanceUse, [who]: { ...substanceUse[who], ...patch } });
+            return (
+              <Fragment key={who}>
+                <SelectField
+                  id={`iv-use-${who}`}
+                  label={useText}
+                  value={substanceUse[who].use}
+                  onChange={(use) => set({ use })}
+                  options={choices(SUBSTANCE_USE, tx.uses)}
+                />
+                <Field
+                  id={`iv-services-${who}`}
+                  type="checkbox"
+                  label={servicesText}
+                  checked={substanceUse[who].servicesOffered}
+                  onChange={(e) => set({ servicesOffered: checked(e) })}
+                />
+              </Fragment>
+            );
+          })}
         </fieldset>
 
         <fieldset>
@@ -406,36 +385,8 @@ export function NewInterventionScreen() {
           <SelectField id="iv-fjc" label={tx.fjc} value={fjc} onChange={setFjc} options={choices(FJC, t.cases.fjcStatuses)} />
         </fieldset>
 
-        {safe === 'yes' ? (
-          <fieldset>
-            <legend>{t.cases.dash}</legend>
-            <p class="hint">{t.cases.dashHint}</p>
-            {DASH_QUESTIONS.map((q, i) => (
-              <Field
-                key={q}
-                id={`iv-dash-${q}`}
-                type="checkbox"
-                label={`${i + 1}. ${label(t.cases.dashQuestions, q)}`}
-                checked={yes.has(q)}
-                onChange={(e) => setYes(toggleIn(yes, q, checked(e)))}
-              />
-            ))}
-            <p>
-              <strong>{t.cases.dashScore(yes.size, DASH_QUESTIONS.length)}</strong> — {t.cases.riskFromDash(label(t.cases.risks, fromChecklist))}
-            </p>
-          </fieldset>
-        ) : null}
-        <SelectField
-          id="iv-risk"
-          label={t.cases.riskJudgement}
-          value={risk && allowedLevels(fromChecklist).includes(risk as RiskLevel) ? risk : ''}
-          onChange={setRisk}
-          empty={t.cases.riskSame}
-          options={allowedLevels(fromChecklist)
-            .filter((r) => r !== fromChecklist)
-            .map((r) => [r, label(t.cases.risks, r)] as const)}
-        />
-        <p class="notice">{t.cases.riskFinal(label(t.cases.risks, final))}</p>
+        {safe === 'yes' ? <DashChecklist id="iv-dash" hint={t.cases.dashHint} dash={dash} /> : null}
+        <RiskJudgement id="iv-risk" dash={dash} />
         <ErrorText error={action.error} />
         <SubmitCancel busy={action.busy} submitText={tx.save} onCancel={() => navigate('#/')} />
       </form>

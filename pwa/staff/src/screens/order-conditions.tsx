@@ -53,22 +53,22 @@ export function PerpetratorConditionsFields({ form, onChange }: { form: Conditio
     <fieldset>
       <legend>{tx.legend}</legend>
       <p class="hint">{tx.hint}</p>
-      <SelectField
-        id="cond-programme"
-        label={tx.programme}
-        value={form.programme}
-        onChange={(v) => set({ programme: v })}
-        empty={t.none}
-        options={partnersOf(PROGRAMME_PARTNER_KINDS)}
-      />
-      <SelectField
-        id="cond-reporting"
-        label={tx.reporting}
-        value={form.reporting}
-        onChange={(v) => set({ reporting: v })}
-        empty={t.none}
-        options={partnersOf(REPORTING_PARTNER_KINDS)}
-      />
+      {(
+        [
+          ['programme', tx.programme, PROGRAMME_PARTNER_KINDS],
+          ['reporting', tx.reporting, REPORTING_PARTNER_KINDS],
+        ] as const
+      ).map(([condition, text, kinds]) => (
+        <SelectField
+          key={condition}
+          id={`cond-${condition}`}
+          label={text}
+          value={form[condition]}
+          onChange={(v) => set({ [condition]: v })}
+          empty={t.none}
+          options={partnersOf(kinds)}
+        />
+      ))}
       {form.reporting ? (
         <SelectField id="cond-every" label={tx.every} value={form.every} onChange={(v) => set({ every: v })} options={choices(REPORTING_RHYTHMS, tx.rhythms)} />
       ) : null}

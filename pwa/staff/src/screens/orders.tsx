@@ -10,7 +10,7 @@ import { AuditTrail } from '../ui/audit-trail.js';
 import { DataTable } from '../ui/data-table.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
-import { SubmitCancel } from '../ui/form-bits.js';
+import { GroupList, SubmitCancel } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { conditionFieldLabels, conditionsBody, noConditions, PerpetratorConditionsFacts, PerpetratorConditionsFields } from './order-conditions.js';
@@ -248,8 +248,6 @@ export function NewOrderScreen() {
     );
   }
 
-  const setZone = (i: number, patch: Partial<ZoneForm>) => setZones(zones.map((z, j) => (j === i ? { ...z, ...patch } : z)));
-  const setCurfew = (i: number, patch: Partial<CurfewForm>) => setCurfews(curfews.map((c, j) => (j === i ? { ...c, ...patch } : c)));
   const submit = (e: Event) => {
     e.preventDefault();
     const body = {
@@ -294,19 +292,25 @@ export function NewOrderScreen() {
         <Field id="share" type="checkbox" label={t.orders.sharePosition} checked={share} onChange={(e) => setShare(checked(e))} />
         <Field id="valid-from" type="datetime-local" label={t.orders.validFrom} value={from} required onInput={(e) => setFrom(value(e))} />
         <Field id="valid-until" type="datetime-local" label={t.orders.validUntil} value={until} required onInput={(e) => setUntil(value(e))} />
-        <fieldset>
-          <legend>{t.orders.zones}</legend>
-          {zones.map((z, i) => (
-            <fieldset key={i} class="group">
-              <legend>{t.orders.zone(i + 1)}</legend>
+        <GroupList
+          legend={t.orders.zones}
+          items={zones}
+          onChange={setZones}
+          newItem={() => ({ label: 'work', lat: '', lon: '', alert: '500', preAlert: '' })}
+          groupLegend={(i) => t.orders.zone(i + 1)}
+          removeText={() => t.orders.removeZone}
+          addText={t.orders.addZone}
+          groupClass="group"
+          fields={(z, i, set) => (
+            <>
               <SelectField
                 id={`zone-${i}-label`}
                 label={t.orders.zoneLabel}
                 value={z.label}
-                onChange={(v) => setZone(i, { label: v })}
+                onChange={(v) => set({ label: v })}
                 options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)}
               />
-              <LatLonFields id={`zone-${i}`} lat={z.lat} lon={z.lon} onChange={(p) => setZone(i, p)} />
+              <LatLonFields id={`zone-${i}`} lat={z.lat} lon={z.lon} onChange={set} />
               <Field
                 id={`zone-${i}-alert`}
                 label={t.orders.alertRadius}
@@ -315,7 +319,7 @@ export function NewOrderScreen() {
                 max="20000"
                 required
                 value={z.alert}
-                onInput={(e) => setZone(i, { alert: value(e) })}
+                onInput={(e) => set({ alert: value(e) })}
               />
               <Field
                 id={`zone-${i}-prealert`}
@@ -326,33 +330,26 @@ export function NewOrderScreen() {
                 min="50"
                 max="40000"
                 value={z.preAlert}
-                onInput={(e) => setZone(i, { preAlert: value(e) })}
+                onInput={(e) => set({ preAlert: value(e) })}
               />
-              <button type="button" class="button" onClick={() => setZones(zones.filter((_, j) => j !== i))}>
-                {t.orders.removeZone}
-              </button>
-            </fieldset>
-          ))}
-          <button type="button" class="button" onClick={() => setZones([...zones, { label: 'work', lat: '', lon: '', alert: '500', preAlert: '' }])}>
-            {t.orders.addZone}
-          </button>
-        </fieldset>
+            </>
+          )}
+        />
         <Field id="moving" label={t.orders.movingZone} optional type="number" min="50" max="20000" value={moving} onInput={(e) => setMoving(value(e))} />
-        <fieldset>
-          <legend>{t.orders.curfews}</legend>
-          {curfews.map((c, i) => (
-            <fieldset key={i} class="group">
-              <legend>{t.orders.curfew(i + 1)}</legend>
-              <Field
-                id={`curfew-${i}-start`}
-                label={t.orders.curfewStart}
-                type="time"
-                required
-                value={c.start}
-                onInput={(e) => setCurfew(i, { start: value(e) })}
-              />
-              <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => setCurfew(i, { end: value(e) })} />
-              <LatLonFields id={`curfew-${i}`} lat={c.lat} lon={c.lon} onChange={(p) => setCurfew(i, p)} />
+        <GroupList
+          legend={t.orders.curfews}
+          items={curfews}
+          onChange={setCurfews}
+          newItem={() => ({ start: '21:00', end: '07:00', lat: '', lon: '', radius: '200' })}
+          groupLegend={(i) => t.orders.curfew(i + 1)}
+          removeText={() => t.orders.removeCurfew}
+          addText={t.orders.addCurfew}
+          groupClass="group"
+          fields={(c, i, set) => (
+            <>
+              <Field id={`curfew-${i}-start`} label={t.orders.curfewStart} type="time" required value={c.start} onInput={(e) => set({ start: value(e) })} />
+              <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => set({ end: value(e) })} />
+              <LatLonFields id={`curfew-${i}`} lat={c.lat} lon={c.lon} onChange={set} />
               <Field
                 id={`curfew-${i}-radius`}
                 label={t.orders.radius}
@@ -361,17 +358,11 @@ export function NewOrderScreen() {
                 max="5000"
                 required
                 value={c.radius}
-                onInput={(e) => setCurfew(i, { radius: value(e) })}
+                onInput={(e) => set({ radius: value(e) })}
               />
-              <button type="button" class="button" onClick={() => setCurfews(curfews.filter((_, j) => j !== i))}>
-                {t.orders.removeCurfew}
-              </button>
-            </fieldset>
-          ))}
-          <button type="button" class="button" onClick={() => setCurfews([...curfews, { start: '21:00', end: '07:00', lat: '', lon: '', radius: '200' }])}>
-            {t.orders.addCurfew}
-          </button>
-        </fieldset>
+            </>
+          )}
+        />
         <Field id="no-contact" type="checkbox" label={t.orders.noContact} checked={noContact} onChange={(e) => setNoContact(checked(e))} />
         <PerpetratorConditionsFields form={perpetrator} onChange={setPerpetrator} />
         <ErrorText error={action.error} labels={conditionFieldLabels(t)} />

@@ -7,7 +7,7 @@ import { ErrorText } from '../ui/errors.js';
 import { Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
 import { choices, ListState } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
-import { Page } from '../ui/page.js';
+import { Outcome, Page } from '../ui/page.js';
 
 /**
  * The partner worker's screen (a programme, a treatment, the justice house): the orders whose condition
@@ -85,11 +85,7 @@ function PartnerOrderCard({ order: o, onRecorded }: { order: PartnerOrder; onRec
         />
         {status === 'missed' ? <p class="notice">{tx.missedHint}</p> : null}
         <ErrorText error={action.error} />
-        {saved ? (
-          <p role="status" class="notice">
-            {saved}
-          </p>
-        ) : null}
+        <Outcome text={saved} class="notice" />
         <div class="actions">
           <button type="submit" class="button primary" disabled={action.busy}>
             {action.busy ? t.saving : tx.save}

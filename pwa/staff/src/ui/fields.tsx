@@ -123,6 +123,36 @@ export function RadioGroup({ name, legend, value, onChange, options, required }:
   );
 }
 
+/**
+ * A ticked-or-not checkbox per option (value, shown text), each with the id `${id}-${value}`; `value`
+ * holds the ticked ones, in the order they were ticked.
+ */
+export function Checkboxes({
+  id,
+  options,
+  value: ticked,
+  onChange,
+}: {
+  id: string;
+  options: readonly (readonly [string, string])[];
+  value: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+}) {
+  const toggle = (v: string, on: boolean) => {
+    const next = new Set(ticked);
+    if (on) next.add(v);
+    else next.delete(v);
+    onChange(next);
+  };
+  return (
+    <>
+      {options.map(([v, text]) => (
+        <Field key={v} id={`${id}-${v}`} type="checkbox" label={text} checked={ticked.has(v)} onChange={(e) => toggle(v, checked(e))} />
+      ))}
+    </>
+  );
+}
+
 export function Facts({ children }: { children: ComponentChildren }) {
   return <dl class="facts">{children}</dl>;
 }

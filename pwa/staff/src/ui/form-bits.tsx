@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { label, useI18n } from '../i18n/index.js';
 import { ErrorText } from './errors.js';
 import { Loading } from './page.js';
@@ -50,5 +51,58 @@ export function ListState({
       {loading && count === undefined ? <Loading /> : null}
       {count === 0 ? <p>{emptyText}</p> : null}
     </>
+  );
+}
+
+/**
+ * A fieldset of repeatable groups (a zone, a curfew, a child): each group is a fieldset with its numbered
+ * legend, its fields and a remove button; an add button closes the list.
+ */
+export function GroupList<T>({
+  legend,
+  items,
+  onChange,
+  newItem,
+  groupLegend,
+  removeText,
+  addText,
+  empty,
+  groupClass,
+  testId,
+  fields,
+}: {
+  legend: string;
+  items: readonly T[];
+  onChange: (items: T[]) => void;
+  newItem: () => T;
+  /** The legend of the group at index i. */
+  groupLegend: (i: number) => string;
+  removeText: (i: number) => string;
+  addText: string;
+  /** Shown while there is no group. */
+  empty?: string;
+  groupClass: string;
+  /** Each group's data-testid. */
+  testId?: string;
+  /** The fields of the group at index i; `set` changes some of its values. */
+  fields: (item: T, i: number, set: (patch: Partial<T>) => void) => ComponentChildren;
+}) {
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      {empty !== undefined && items.length === 0 ? <p>{empty}</p> : null}
+      {items.map((item, i) => (
+        <fieldset key={i} class={groupClass} data-testid={testId}>
+          <legend>{groupLegend(i)}</legend>
+          {fields(item, i, (patch) => onChange(items.map((x, j) => (j === i ? { ...x, ...patch } : x))))}
+          <button type="button" class="button" onClick={() => onChange(items.filter((_, j) => j !== i))}>
+            {removeText(i)}
+          </button>
+        </fieldset>
+      ))}
+      <button type="button" class="button" onClick={() => onChange([...items, newItem()])}>
+        {addText}
+      </button>
+    </fieldset>
   );
 }

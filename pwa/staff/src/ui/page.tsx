@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/index.js';
+import { ErrorText } from './errors.js';
+import type { Loaded } from './hooks.js';
 
 /**
  * A screen: its heading gets focus when the screen opens (screen readers hear where they are; keyboard
@@ -30,6 +32,17 @@ export function Page({ title, children, audited }: { title: string; children: Co
   );
 }
 
+/** A screen of what one load answered: "loading" until its first answer, its error, then `view` of its data. */
+export function LoadedPage<T>({ title, audited, loaded, view }: { title: string; audited?: boolean; loaded: Loaded<T>; view: (data: T) => ComponentChildren }) {
+  return (
+    <Page title={title} audited={audited}>
+      {loaded.loading && !loaded.data ? <Loading /> : null}
+      <ErrorText error={loaded.error} />
+      {loaded.data ? view(loaded.data) : null}
+    </Page>
+  );
+}
+
 export function Loading() {
   const { t } = useI18n();
   return (
@@ -37,6 +50,15 @@ export function Loading() {
       {t.loading}
     </p>
   );
+}
+
+/** What an action came to ("Saved."), once it has come to something; nothing before. */
+export function Outcome({ text, class: cls }: { text: string | undefined; class: 'saved' | 'notice' }) {
+  return text ? (
+    <p class={cls} role="status">
+      {text}
+    </p>
+  ) : null;
 }
 
 /** A polite status line for results of actions ("Saved."). */
