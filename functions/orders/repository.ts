@@ -1,5 +1,4 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../shared/errors.js';
 import type { PositionFix } from '../../shared/orders/api.js';
 import { positionsExpireAt } from '../../shared/orders/retention.js';
 import { supersededByChange, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
@@ -8,7 +7,7 @@ import type { AlertRecord, ClosedReason } from '../alerts/model.js';
 import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, transact, transactOrConflict, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
 import { logger } from '../lib/logger.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
@@ -70,6 +69,25 @@ export async function newOrderPuts(table: string, order: OrderRecord, codeHash: 
       Put: { TableName: table, Item: { ...orderKeys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' },
     },
     ...linkPuts(table, order),
+  ];
+}
+
+/**
+ * A change of an active order: the version it replaces kept as a new item, and the order written over,
+ * conditional on it still being that version and active (the order's personal fields sealed).
+ */
+async function supersedingPuts(table: string, previous: OrderRecord, next: OrderRecord, codeHash: string | undefined): Promise<TransactItem[]> {
+  return [
+    { Put: { TableName: table, Item: await versionItem(previous, next), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: table,
+        Item: await seal('order', next.id, orderItem(next, codeHash)),
+        ConditionExpression: '#v = :v AND #s = :active',
+        ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+        ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
+      },
+    },
   ];
 }
 
@@ -137,22 +155,13 @@ export class DynamoOrderRepository implements OrderRepository {
     private readonly client: DynamoDBDocumentClient = dynamo,
   ) {}
 
-  private async transact(items: TransactItem[], conflict: string): Promise<void> {
-    try {
-      await transact(this.client, items);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError(conflict);
-      throw err;
-    }
-  }
-
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
     const items: TransactItem[] = [
       ...(await newOrderPuts(this.table, order, codeHash)),
       auditPut(this.table, audit),
       ...counterUpdates(this.table, undefined, order),
     ];
-    await this.transact(items, 'Order could not be created; try again');
+    await transactOrConflict(this.client, items, 'Order could not be created; try again');
   }
 
   async get(id: string) {
@@ -188,23 +197,14 @@ export class DynamoOrderRepository implements OrderRepository {
     );
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: await versionItem(previous, next), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: this.table,
-          Item: await seal('order', next.id, orderItem(next, current?.codeHash)),
-          ConditionExpression: '#v = :v AND #s = :active',
-          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
-          ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
-        },
-      },
+      ...(await supersedingPuts(this.table, previous, next, current?.codeHash)),
       ...linkDeletes(this.table, previous, keep),
       ...linkPuts(this.table, next),
       auditPut(this.table, audit),
       ...counterUpdates(this.table, previous, next),
       ...alertCloseItems(this.table, superseded.slice(0, ALERTS_PER_TRANSACTION), 'order_changed', audit),
     ];
-    await this.transact(items, 'The order was changed or ended meanwhile; reload it');
+    await transactOrConflict(this.client, items, 'The order was changed or ended meanwhile; reload it');
     await this.closeRest(superseded.slice(ALERTS_PER_TRANSACTION), 'order_changed', audit);
     await this.restampPositions(previous, next);
   }
@@ -217,16 +217,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
     const unresolved = await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: await versionItem(previous, ended), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: this.table,
-          Item: await seal('order', ended.id, orderItem(ended, codeHash)),
-          ConditionExpression: '#v = :v AND #s = :active',
-          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
-          ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
-        },
-      },
+      ...(await supersedingPuts(this.table, previous, ended, codeHash)),
       ...linkDeletes(this.table, previous),
       ...(codeHash ? [{ Delete: { TableName: this.table, Key: orderKeys.protect(codeHash) } }] : []),
       {
@@ -241,7 +232,7 @@ export class DynamoOrderRepository implements OrderRepository {
       ...counterUpdates(this.table, previous, ended),
       ...alertCloseItems(this.table, unresolved.slice(0, ALERTS_PER_TRANSACTION), 'order_ended', audit),
     ];
-    await this.transact(items, 'The order was changed or ended meanwhile; reload it');
+    await transactOrConflict(this.client, items, 'The order was changed or ended meanwhile; reload it');
     await this.closeRest(unresolved.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
     await this.restampPositions(previous, ended);
   }
@@ -331,7 +322,7 @@ export class DynamoOrderRepository implements OrderRepository {
       },
       auditPut(this.table, audit),
     ];
-    await this.transact(items, 'The order was changed, ended or given a new code meanwhile; reload it');
+    await transactOrConflict(this.client, items, 'The order was changed, ended or given a new code meanwhile; reload it');
   }
 
   async fixes(id: string): Promise<StoredFix[]> {
