@@ -7,7 +7,7 @@ import { metric } from '../../shared/metrics.js';
 import { refundAttempt, reserveAttempt } from '../lib/attempts.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, putIf, queryAll, transact, transactOrConflict, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, putIf, queryAll, readIndex, transact, transactOrConflict, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
@@ -245,12 +245,7 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async listDay(serviceId: string, date: string): Promise<BookingRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': bookingKeys.dayPartition(serviceId, date) },
-    });
+    const items = await readIndex(this.client, this.table, 'gsi1', bookingKeys.dayPartition(serviceId, date));
     return Promise.all(items.map(async (i) => fromItem<BookingRecord>(await open('booking', String(i.reference), i))));
   }
 

@@ -40,6 +40,11 @@ export function readPartition(client: DynamoDBDocumentClient, table: string, pk:
   return queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
 }
 
+/** Every item of one partition of a global secondary index (`gsi1pk` or `gsi2pk` = `pk`), all pages. */
+export function readIndex(client: DynamoDBDocumentClient, table: string, index: 'gsi1' | 'gsi2', pk: string): Promise<Item[]> {
+  return queryAll(client, { TableName: table, IndexName: index, KeyConditionExpression: `${index}pk = :pk`, ExpressionAttributeValues: { ':pk': pk } });
+}
+
 /**
  * The code of each item of a cancelled transaction, in the order of its TransactItems (`None` where that
  * item was fine), or undefined when `err` is not a cancelled transaction.

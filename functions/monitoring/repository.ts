@@ -5,7 +5,7 @@ import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, ty
 import { alertPut, type AlertRecord } from '../alerts/model.js';
 import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '../lib/attempts.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, transactOrConflict, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, readIndex, transact, transactOrConflict, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { zoneOfPlace } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
@@ -139,12 +139,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository, DeviceB
   ) {}
 
   async orderIdsForDevice(deviceId: string): Promise<string[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': orderKeys.devicePk(deviceId) },
-    });
+    const items = await readIndex(this.client, this.tableName, 'gsi1', orderKeys.devicePk(deviceId));
     return items.map((i) => String(i.orderId));
   }
 
@@ -202,12 +197,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository, DeviceB
   }
 
   async activeOrderIds(): Promise<string[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': orderKeys.activePk },
-    });
+    const items = await readIndex(this.client, this.tableName, 'gsi2', orderKeys.activePk);
     return items.map((i) => String(i.id));
   }
 

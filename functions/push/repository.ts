@@ -2,7 +2,7 @@ import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-
 import type { PushDevice, PushSubscriptionJson } from '../../shared/push/api.js';
 import { topicsOfRoles, type DeviceProfile } from '../../shared/push/rules.js';
 import { dynamo } from '../lib/clients.js';
-import { queryAll, updateIf } from '../lib/dynamo.js';
+import { queryAll, readIndex, updateIf } from '../lib/dynamo.js';
 import { keys } from './keys.js';
 
 /** A registered device as stored: the profile it receives for, and the browser's subscription (never returned by the API). */
@@ -107,12 +107,7 @@ export class PushDeviceRepository {
 
   /** Every registered device (the sender's audience filter runs on these). */
   async all(): Promise<DeviceRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.devicesPk },
-    });
+    const items = await readIndex(this.client, this.table, 'gsi1', keys.devicesPk);
     return items.map(record);
   }
 
