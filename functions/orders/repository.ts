@@ -200,13 +200,8 @@ export class DynamoOrderRepository implements OrderRepository {
       ...(await supersedingPuts(this.table, previous, next, current?.codeHash)),
       ...linkDeletes(this.table, previous, keep),
       ...linkPuts(this.table, next),
-      auditPut(this.table, audit),
-      ...counterUpdates(this.table, previous, next),
-      ...alertCloseItems(this.table, superseded.slice(0, ALERTS_PER_TRANSACTION), 'order_changed', audit),
     ];
-    await transactOrConflict(this.client, items, 'The order was changed or ended meanwhile; reload it');
-    await this.closeRest(superseded.slice(ALERTS_PER_TRANSACTION), 'order_changed', audit);
-    await this.restampPositions(previous, next);
+    await this.commitChange(items, previous, next, superseded, 'order_changed', audit);
   }
 
   /**
@@ -228,13 +223,35 @@ export class DynamoOrderRepository implements OrderRepository {
           ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
         },
       },
-      auditPut(this.table, audit),
-      ...counterUpdates(this.table, previous, ended),
-      ...alertCloseItems(this.table, unresolved.slice(0, ALERTS_PER_TRANSACTION), 'order_ended', audit),
     ];
-    await transactOrConflict(this.client, items, 'The order was changed or ended meanwhile; reload it');
-    await this.closeRest(unresolved.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
-    await this.restampPositions(previous, ended);
+    await this.commitChange(items, previous, ended, unresolved, 'order_ended', audit);
+  }
+
+  /**
+   * Commits a change of an active order: its `items`, the audit record, the report counters and the first
+   * alerts it closes in ONE transaction (a 409 when the order moved on meanwhile); the alerts beyond one
+   * transaction's share right after, then the retention of its positions moved to the new end.
+   */
+  private async commitChange(
+    items: TransactItem[],
+    previous: OrderRecord,
+    next: OrderRecord,
+    alerts: readonly AlertRecord[],
+    reason: ClosedReason,
+    audit: AuditEntry,
+  ): Promise<void> {
+    await transactOrConflict(
+      this.client,
+      [
+        ...items,
+        auditPut(this.table, audit),
+        ...counterUpdates(this.table, previous, next),
+        ...alertCloseItems(this.table, alerts.slice(0, ALERTS_PER_TRANSACTION), reason, audit),
+      ],
+      'The order was changed or ended meanwhile; reload it',
+    );
+    await this.closeRest(alerts.slice(ALERTS_PER_TRANSACTION), reason, audit);
+    await this.restampPositions(previous, next);
   }
 
   /**
