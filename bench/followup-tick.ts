@@ -10,15 +10,14 @@
  * timeout; what it defers past that budget is ticked on until none is left (`ticks`).
  * Not a test: no timing is asserted anywhere.
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { followupItem, type StoredFollowup } from '../functions/cases/repository.js';
 import { DEFAULT_CONCURRENCY, FINISH_RESERVE_MS, runFollowupTick } from '../functions/followups/tick.js';
 import { dynamo } from '../functions/lib/clients.js';
 import { requireEnv } from '../functions/lib/config.js';
 import { SnsNotifier } from '../functions/lib/notifier.js';
 import { timeoutOf } from '../shared/functions.js';
 import { TABLE_ENV } from '../shared/table.js';
+import { batchPut, dueFollowupItems } from '../test/support/followups.js';
 
 export interface FollowupTickBench {
   n: number;
@@ -44,41 +43,14 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
   const table = options.table ?? requireEnv(TABLE_ENV);
   const zone = `bench-${Date.now().toString(36)}`;
   const now = new Date();
-  const due = new Date(now.getTime() - 60_000).toISOString();
-  const items: Record<string, unknown>[] = [];
-  for (let i = 0; i < options.n; i++) {
-    const caseId = `C-${ulid(now.getTime() - 1000 + Math.floor(i / 10))}`;
-    const f: StoredFollowup = {
-      id: `FU-${ulid()}`,
-      version: 1,
-      caseId,
-      zone,
-      officer: `bench.officer${i % 20}`,
-      purpose: 'contact_victim',
-      urgency: 'normal',
-      status: 'pending',
-      dueAt: due,
-      countedDueAt: due,
-      createdAt: now.toISOString(),
-      tick: { stage: 'remind', at: due },
-    };
-    items.push(followupItem(f));
-  }
+  const items = dueFollowupItems(options.n, {
+    zone,
+    now,
+    officer: (i) => `bench.officer${i % 20}`,
+    caseId: (i) => `C-${ulid(now.getTime() - 1000 + Math.floor(i / 10))}`,
+  });
   const seedStart = performance.now();
-  const batches: Record<string, unknown>[][] = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < batches.length) {
-        let pending = batches[next++]?.map((Item) => ({ PutRequest: { Item } })) ?? [];
-        while (pending.length > 0) {
-          const out = await dynamo.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-          pending = (out.UnprocessedItems?.[table] ?? []) as typeof pending;
-        }
-      }
-    }),
-  );
+  await batchPut(table, items, 8);
   const seedMs = performance.now() - seedStart;
 
   // The deployed configuration: the tick's own concurrency and the budget its handler derives from the

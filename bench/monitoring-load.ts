@@ -139,6 +139,22 @@ function rawStatePut(tableName: string, design: string, orderId: string, state: 
   };
 }
 
+/** What a raw runner works with: its client, the state version it wrote last per order, the batch's events and time. */
+interface RawRun {
+  doc: DynamoDBDocumentClient;
+  versions: Map<string, number>;
+  events: ReturnType<MonitoringFixture['batch']>;
+  nowIso: string;
+}
+
+/** A runner over lib-dynamodb straight (no handler): one client and version map for all its groups. */
+function rawRunner(client: DynamoDBClient, run: (r: RawRun, group: Group) => Promise<void>) {
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  const versions = new Map<string, number>();
+  return (fixture: MonitoringFixture, group: Group): Promise<void> =>
+    run({ doc, versions, events: fixture.batch(group), nowIso: new Date().toISOString() }, group);
+}
+
 /**
  * The calls the handler makes for one batch (device lists already at hand, as for a device seen in the
  * last seconds): one consistent BatchGetItem of the orders and their states, then per order (in
@@ -146,11 +162,7 @@ function rawStatePut(tableName: string, design: string, orderId: string, state: 
  * state (version check).
  */
 export function rawBatchedRunner(client: DynamoDBClient, tableName: string) {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const versions = new Map<string, number>();
-  return async (fixture: MonitoringFixture, group: Group): Promise<void> => {
-    const events = fixture.batch(group);
-    const nowIso = new Date().toISOString();
+  return rawRunner(client, async ({ doc, versions, events, nowIso }, group) => {
     const keys = group.devices.flatMap((d) => [
       { pk: `ORDER#${d.orderId}`, sk: 'ORDER' },
       { pk: `ORDER#${d.orderId}`, sk: 'STATE' },
@@ -172,7 +184,7 @@ export function rawBatchedRunner(client: DynamoDBClient, tableName: string) {
         versions.set(d.orderId, v + mine.length);
       }),
     );
-  };
+  });
 }
 
 /**
@@ -182,11 +194,7 @@ export function rawBatchedRunner(client: DynamoDBClient, tableName: string) {
  * check) and the fix.
  */
 export function rawPerEventRunner(client: DynamoDBClient, tableName: string) {
-  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-  const versions = new Map<string, number>();
-  return async (fixture: MonitoringFixture, group: Group): Promise<void> => {
-    const events = fixture.batch(group);
-    const nowIso = new Date().toISOString();
+  return rawRunner(client, async ({ doc, versions, events, nowIso }, group) => {
     await Promise.all(
       group.devices.map(async (d) => {
         const q = await doc.send(
@@ -213,5 +221,5 @@ export function rawPerEventRunner(client: DynamoDBClient, tableName: string) {
         }
       }),
     );
-  };
+  });
 }

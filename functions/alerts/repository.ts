@@ -4,7 +4,7 @@ import { WORK_SHARDS } from '../../shared/table.js';
 import { escalationDueAt, escalationLevelAt } from '../../shared/zones/index.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, updateIf, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, readPartition, transact, updateIf, type TransactItem } from '../lib/dynamo.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
@@ -100,15 +100,7 @@ export class DynamoAlertRepository implements AlertRepository {
   }
 
   async get(id: string) {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.alert(id).pk },
-        ConsistentRead: true,
-      }),
-    );
-    const items = out.Items ?? [];
+    const items = await readPartition(this.client, this.table, keys.alert(id).pk);
     const alert = items.find((i) => i.sk === 'ALERT');
     if (!alert) return undefined;
     return {

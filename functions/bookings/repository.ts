@@ -7,7 +7,7 @@ import { metric } from '../../shared/metrics.js';
 import { refundAttempt, reserveAttempt } from '../lib/attempts.js';
 import { auditPut, recordAudit, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, putIf, queryAll, transact, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, putIf, queryAll, readIndex, transact, transactOrConflict, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
 import { bookingKeys } from './keys.js';
@@ -76,6 +76,20 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   /** +1 on a slot's counter unless it is full. The counter item expires a day after the slot. */
+  /** A conditional update of the booking item; its expressions name its status `#status` and, where they need it, its start `#start`. */
+  private bookingUpdate(b: BookingRecord, update: string, condition: string, values: Record<string, unknown>): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: bookingKeys.booking(b.reference),
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: { '#status': 'status', ...(`${update} ${condition}`.includes('#start') ? { '#start': 'start' } : {}) },
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
   private takeSlot(serviceId: string, start: string, end: string, capacity: number, now: Date): TransactItem {
     return {
       Update: {
@@ -193,25 +207,22 @@ export class DynamoBookingRepository implements BookingRepository {
   async cancel(b: BookingRecord, now: Date): Promise<BookingRecord> {
     const at = now.toISOString();
     const expiresAt = Math.min(b.expiresAt, Math.floor(now.getTime() / 1000) + CANCELLED_RETENTION_DAYS * 86_400);
-    try {
-      await transact(this.client, [
-        {
-          Update: {
-            TableName: this.table,
-            Key: bookingKeys.booking(b.reference),
-            UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at, updatedAt = :at, expiresAt = :exp',
-            ConditionExpression: '#status IN (:booked, :confirmed)',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':cancelled': 'cancelled', ':at': at, ':exp': expiresAt, ':booked': 'booked', ':confirmed': 'confirmed' },
-          },
-        },
+    await transactOrConflict(
+      this.client,
+      [
+        this.bookingUpdate(b, 'SET #status = :cancelled, cancelledAt = :at, updatedAt = :at, expiresAt = :exp', '#status IN (:booked, :confirmed)', {
+          ':cancelled': 'cancelled',
+          ':at': at,
+          ':exp': expiresAt,
+          ':booked': 'booked',
+          ':confirmed': 'confirmed',
+        }),
         this.releaseSlot(b.serviceId, b.start, now),
         statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }),
-      ]);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError('The booking was cancelled already', 'status');
-      throw err;
-    }
+      ],
+      'The booking was cancelled already',
+      'status',
+    );
     return { ...b, status: 'cancelled', cancelledAt: at, updatedAt: at, expiresAt };
   }
 
@@ -229,45 +240,31 @@ export class DynamoBookingRepository implements BookingRepository {
     ];
     if (releaseSlot) items.push(this.releaseSlot(b.serviceId, b.start, now));
     if (countCancelled) items.push(statsAdd(this.table, now, b.zone, { [metric.bookingsCancelled(b.serviceId)]: 1 }));
-    try {
-      await transact(this.client, items);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError('The booking changed meanwhile; try again');
-      throw err;
-    }
+    await transactOrConflict(this.client, items, 'The booking changed meanwhile; try again');
     await this.client.send(new DeleteCommand({ TableName: this.table, Key: bookingKeys.pinFailures(b.reference) }));
   }
 
   async listDay(serviceId: string, date: string): Promise<BookingRecord[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': bookingKeys.dayPartition(serviceId, date) },
-    });
+    const items = await readIndex(this.client, this.table, 'gsi1', bookingKeys.dayPartition(serviceId, date));
     return Promise.all(items.map(async (i) => fromItem<BookingRecord>(await open('booking', String(i.reference), i))));
   }
 
   async confirm(b: BookingRecord, audit: AuditEntry, now: Date): Promise<BookingRecord> {
     const at = now.toISOString();
-    try {
-      await transact(this.client, [
-        {
-          Update: {
-            TableName: this.table,
-            Key: bookingKeys.booking(b.reference),
-            UpdateExpression: 'SET #status = :confirmed, confirmedAt = :at, updatedAt = :at',
-            ConditionExpression: '#status = :booked AND #start = :start',
-            ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
-            ExpressionAttributeValues: { ':confirmed': 'confirmed', ':booked': 'booked', ':at': at, ':start': b.start },
-          },
-        },
+    await transactOrConflict(
+      this.client,
+      [
+        this.bookingUpdate(b, 'SET #status = :confirmed, confirmedAt = :at, updatedAt = :at', '#status = :booked AND #start = :start', {
+          ':confirmed': 'confirmed',
+          ':booked': 'booked',
+          ':at': at,
+          ':start': b.start,
+        }),
         auditPut(this.table, audit),
-      ]);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError('The booking was confirmed, moved or cancelled meanwhile; reload it', 'status');
-      throw err;
-    }
+      ],
+      'The booking was confirmed, moved or cancelled meanwhile; reload it',
+      'status',
+    );
     return { ...b, status: 'confirmed', confirmedAt: at, updatedAt: at };
   }
 
@@ -275,33 +272,24 @@ export class DynamoBookingRepository implements BookingRepository {
     const at = now.toISOString();
     const delta = (attendance === 'attended' ? 1 : 0) - (b.attendance === 'attended' ? 1 : 0);
     const items: TransactItem[] = [
-      {
-        Update: {
-          TableName: this.table,
-          Key: bookingKeys.booking(b.reference),
-          UpdateExpression: 'SET attendance = :a, updatedAt = :at',
-          ConditionExpression: `#status IN (:booked, :confirmed) AND #start = :start AND ${b.attendance ? 'attendance = :prev' : 'attribute_not_exists(attendance)'}`,
-          ExpressionAttributeNames: { '#status': 'status', '#start': 'start' },
-          ExpressionAttributeValues: {
-            ':a': attendance,
-            ':at': at,
-            ':booked': 'booked',
-            ':confirmed': 'confirmed',
-            ':start': b.start,
-            ...(b.attendance ? { ':prev': b.attendance } : {}),
-          },
+      this.bookingUpdate(
+        b,
+        'SET attendance = :a, updatedAt = :at',
+        `#status IN (:booked, :confirmed) AND #start = :start AND ${b.attendance ? 'attendance = :prev' : 'attribute_not_exists(attendance)'}`,
+        {
+          ':a': attendance,
+          ':at': at,
+          ':booked': 'booked',
+          ':confirmed': 'confirmed',
+          ':start': b.start,
+          ...(b.attendance ? { ':prev': b.attendance } : {}),
         },
-      },
+      ),
       auditPut(this.table, audit),
     ];
     // Attendance counts in the month of the appointment; a change of mind moves the count, never doubles it.
     if (delta !== 0) items.push(statsAdd(this.table, new Date(b.start), b.zone, { [metric.bookingsAttended(b.serviceId)]: delta }));
-    try {
-      await transact(this.client, items);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError('The booking changed meanwhile; reload it', 'status');
-      throw err;
-    }
+    await transactOrConflict(this.client, items, 'The booking changed meanwhile; reload it', 'status');
     return { ...b, attendance, updatedAt: at };
   }
 

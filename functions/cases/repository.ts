@@ -1,10 +1,9 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CaseRecord, FollowupPurpose, FollowupRecord } from '../../shared/cases/index.js';
-import { ConflictError } from '../../shared/errors.js';
 import { monthOf } from '../../shared/metrics.js';
 import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, readPartition, transact, transactOrConflict, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import type { SEALED_FIELDS } from '../../shared/personal-data.js';
 import { statsAdd } from '../lib/stats.js';
@@ -244,24 +243,17 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async casesOfVictimSince(hash: string, sinceIso: string): Promise<string[]> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
-        ExpressionAttributeValues: { ':pk': caseKeys.victimPk(hash), ':since': sinceIso },
-      }),
-    );
-    return (out.Items ?? []).map((i) => String(i.gsi2sk).split('#')[0] as string);
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk >= :since',
+      ExpressionAttributeValues: { ':pk': caseKeys.victimPk(hash), ':since': sinceIso },
+    });
+    return items.map((i) => String(i.gsi2sk).split('#')[0] as string);
   }
 
   async load(id: string) {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': caseKeys.casePk(id) },
-      ConsistentRead: true,
-    });
+    const items = await readPartition(this.client, this.table, caseKeys.casePk(id));
     const c = items.find((i) => i.sk === 'CASE');
     if (!c) return undefined;
     const followups = await Promise.all(
@@ -320,14 +312,7 @@ export class DynamoCaseRepository implements CaseRepository {
   }
 
   async commit(change: CaseChange): Promise<void> {
-    try {
-      await transact(this.client, await changeItems(this.table, change));
-    } catch (err) {
-      if (cancellationCodes(err)) {
-        throw new ConflictError('The case or follow-up was changed meanwhile; reload it and try again');
-      }
-      throw err;
-    }
+    await transactOrConflict(this.client, await changeItems(this.table, change), 'The case or follow-up was changed meanwhile; reload it and try again');
   }
 
   async audit(entries: readonly AuditEntry[]): Promise<void> {

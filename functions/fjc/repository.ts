@@ -1,11 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { prefixes } from '../../shared/partitions.js';
 import type { ActionRecord, ConsentRecord, ConsultationRecord, FjcCaseRecord, ReferralRecord } from '../../shared/fjc/model.js';
-import { ConflictError } from '../../shared/errors.js';
 import { auditPut, recordAudits, type AuditEntry } from '../lib/audit.js';
 import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '../lib/attempts.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { fromItem, queryAll, readPartition, transact, transactOrConflict, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { caseKeys } from '../cases/keys.js';
 import { spaceKeys } from '../space/keys.js';
@@ -40,12 +39,7 @@ export class FjcRepository {
   ) {}
 
   async load(id: string): Promise<StoredCase | undefined> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': fjcKeys.casePk(id) },
-      ConsistentRead: true,
-    });
+    const items = await readPartition(this.client, this.table, fjcKeys.casePk(id));
     const c = items.find((i) => i.sk === 'CASE');
     if (!c) return undefined;
     const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix));
@@ -196,12 +190,7 @@ export class FjcRepository {
 
   /** One change in ONE transaction with its audit record; a failed condition is a 409 (nothing written). */
   async commit(items: TransactItem[], audit: AuditEntry, conflict = 'The case was changed meanwhile; reload it and try again'): Promise<void> {
-    try {
-      await transact(this.client, [...items, auditPut(this.table, audit)]);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError(conflict);
-      throw err;
-    }
+    await transactOrConflict(this.client, [...items, auditPut(this.table, audit)], conflict);
   }
 
   /** Writes that need no audit record of their own (the rest of a change already audited), all or nothing. */
@@ -215,23 +204,13 @@ export class FjcRepository {
 
   /** What a victim shared from her space with this case (functions/space seals each copy under its share id), opened. */
   async spaceShares(caseId: string): Promise<Item[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': spaceKeys.sharedCopyPk(caseId) },
-      ConsistentRead: true,
-    });
+    const items = await readPartition(this.client, this.table, spaceKeys.sharedCopyPk(caseId));
     return Promise.all(items.map((i) => open('spaceShare', String(i.id), i)));
   }
 
   /** Every item of the case's partition as stored (closing stamps each; tests inspect them). */
   raw(caseId: string): Promise<Item[]> {
-    return queryAll(this.client, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': fjcKeys.casePk(caseId) },
-      ConsistentRead: true,
-    });
+    return readPartition(this.client, this.table, fjcKeys.casePk(caseId));
   }
 }
 

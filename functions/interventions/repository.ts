@@ -1,9 +1,8 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../shared/errors.js';
 import type { InterventionRecord } from '../../shared/interventions/api.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, transact } from '../lib/dynamo.js';
+import { fromItem, transactOrConflict } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { changeItems, type CaseChange } from '../cases/repository.js';
 import type { PoliceReferralRecord } from '../../shared/fjc/model.js';
@@ -36,8 +35,9 @@ export class DynamoInterventionRepository implements InterventionRepository {
   async commit(change: InterventionChange): Promise<void> {
     const { record } = change;
     const item = await seal('intervention', record.id, { ...interventionKeys.intervention(record.id), type: 'INTERVENTION', ...record });
-    try {
-      await transact(this.client, [
+    await transactOrConflict(
+      this.client,
+      [
         { Put: { TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(pk)' } },
         auditPut(this.table, change.audit),
         // The case's own items, exactly as opening a case writes them (functions/cases/repository.ts).
@@ -45,11 +45,9 @@ export class DynamoInterventionRepository implements InterventionRepository {
         ...(change.fjcReferral
           ? [{ Put: { TableName: this.table, Item: policeReferralItem(change.fjcReferral), ConditionExpression: 'attribute_not_exists(pk)' } }]
           : []),
-      ]);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError('The intervention or its case could not be recorded as a whole; nothing was saved. Send it again.');
-      throw err;
-    }
+      ],
+      'The intervention or its case could not be recorded as a whole; nothing was saved. Send it again.',
+    );
   }
 
   async load(id: string): Promise<InterventionRecord | undefined> {

@@ -10,6 +10,7 @@ import {
   type TransactWriteCommandInput,
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../../shared/errors.js';
 
 /**
  * The data-access layer every repository uses: paged queries, transactions with one retry policy,
@@ -32,6 +33,16 @@ export async function queryAll(client: DynamoDBDocumentClient, input: QueryComma
     if (upTo !== undefined && out.length >= upTo) break;
   }
   return out;
+}
+
+/** Every item of one partition, read consistently: an aggregate (a case, an order, an alert) loaded whole. */
+export function readPartition(client: DynamoDBDocumentClient, table: string, pk: string): Promise<Item[]> {
+  return queryAll(client, { TableName: table, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true });
+}
+
+/** Every item of one partition of a global secondary index (`gsi1pk` or `gsi2pk` = `pk`), all pages. */
+export function readIndex(client: DynamoDBDocumentClient, table: string, index: 'gsi1' | 'gsi2', pk: string): Promise<Item[]> {
+  return queryAll(client, { TableName: table, IndexName: index, KeyConditionExpression: `${index}pk = :pk`, ExpressionAttributeValues: { ':pk': pk } });
 }
 
 /**
@@ -97,6 +108,20 @@ export async function transact(client: DynamoDBDocumentClient, items: TransactIt
       }
       throw err;
     }
+  }
+}
+
+/**
+ * `transact` for a change the caller answers with a 409 when it does not go through: a cancelled
+ * transaction (a condition that failed, or contention that outlasted the retries) becomes
+ * `ConflictError(message, field)`; anything else is thrown as it is.
+ */
+export async function transactOrConflict(client: DynamoDBDocumentClient, items: TransactItem[], message: string, field?: string): Promise<void> {
+  try {
+    await transact(client, items);
+  } catch (err) {
+    if (cancellationCodes(err)) throw new ConflictError(message, field);
+    throw err;
   }
 }
 

@@ -1,12 +1,11 @@
-import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../shared/errors.js';
+import { BatchGetCommand, GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { positionsExpireAt, unattachedFixExpiresAt } from '../../shared/orders/retention.js';
 import { metric } from '../../shared/metrics.js';
 import { BREACH_METRIC_KIND, initialState, type OrderRecord, type OrderState, type PositionEvent } from '../../shared/zones/index.js';
 import { alertPut, type AlertRecord } from '../alerts/model.js';
 import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '../lib/attempts.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, readIndex, transact, transactOrConflict, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { zoneOfPlace } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
@@ -140,15 +139,8 @@ export class DynamoMonitoringRepository implements MonitoringRepository, DeviceB
   ) {}
 
   async orderIdsForDevice(deviceId: string): Promise<string[]> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        ExpressionAttributeValues: { ':pk': orderKeys.devicePk(deviceId) },
-      }),
-    );
-    return (out.Items ?? []).map((i) => String(i.orderId));
+    const items = await readIndex(this.client, this.tableName, 'gsi1', orderKeys.devicePk(deviceId));
+    return items.map((i) => String(i.orderId));
   }
 
   async load(orderId: string): Promise<LoadedOrder | undefined> {
@@ -205,12 +197,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository, DeviceB
   }
 
   async activeOrderIds(): Promise<string[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.tableName,
-      IndexName: 'gsi2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': orderKeys.activePk },
-    });
+    const items = await readIndex(this.client, this.tableName, 'gsi2', orderKeys.activePk);
     return items.map((i) => String(i.id));
   }
 
@@ -243,14 +230,7 @@ export class DynamoMonitoringRepository implements MonitoringRepository, DeviceB
           ]
         : [{ Delete: { TableName: this.tableName, Key: orderKeys.orderDuress(orderId) } }]),
     ];
-    try {
-      await transact(this.client, items);
-    } catch (err) {
-      if (cancellationCodes(err)) {
-        throw new ConflictError('Choose another duress code', 'duressCode');
-      }
-      throw err;
-    }
+    await transactOrConflict(this.client, items, 'Choose another duress code', 'duressCode');
   }
 
   async reserveCodeAttempt(callerHash: string, now: Date, code: VictimCode = 'protection'): Promise<Reservation> {

@@ -10,7 +10,7 @@ import { alertPut, newAlert } from '../alerts/model.js';
 import { keys as alertKeys } from '../alerts/keys.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { queryAll, transact, type Item, type TransactItem } from '../lib/dynamo.js';
+import { queryAll, readPartition, transact, type Item, type TransactItem } from '../lib/dynamo.js';
 import { coversPlace, inZone, zoneOfPlace } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderKeys } from './keys.js';
@@ -52,12 +52,7 @@ export class DynamoConditions implements ConditionsPort {
     return transact(this.client, items);
   }
   partition(id: string) {
-    return queryAll(this.client, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': orderKeys.orderPk(id) },
-      ConsistentRead: true,
-    });
+    return readPartition(this.client, this.table, orderKeys.orderPk(id));
   }
   async alerts(ids: readonly string[]): Promise<Item[]> {
     const out: Item[] = [];

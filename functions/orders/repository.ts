@@ -1,5 +1,4 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../shared/errors.js';
 import type { PositionFix } from '../../shared/orders/api.js';
 import { positionsExpireAt } from '../../shared/orders/retention.js';
 import { supersededByChange, type OrderRecord, type OrderState } from '../../shared/zones/index.js';
@@ -8,7 +7,7 @@ import type { AlertRecord, ClosedReason } from '../alerts/model.js';
 import { closeAlertUpdate, unresolvedAlertsOfOrder } from '../alerts/repository.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
-import { cancellationCodes, fromItem, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, queryAll, transact, transactOrConflict, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
 import { logger } from '../lib/logger.js';
 import { open, seal } from '../lib/personal-crypto.js';
 import { statsAdd } from '../lib/stats.js';
@@ -70,6 +69,25 @@ export async function newOrderPuts(table: string, order: OrderRecord, codeHash: 
       Put: { TableName: table, Item: { ...orderKeys.protect(codeHash), type: 'PROTECT', orderId: order.id }, ConditionExpression: 'attribute_not_exists(pk)' },
     },
     ...linkPuts(table, order),
+  ];
+}
+
+/**
+ * A change of an active order: the version it replaces kept as a new item, and the order written over,
+ * conditional on it still being that version and active (the order's personal fields sealed).
+ */
+async function supersedingPuts(table: string, previous: OrderRecord, next: OrderRecord, codeHash: string | undefined): Promise<TransactItem[]> {
+  return [
+    { Put: { TableName: table, Item: await versionItem(previous, next), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: table,
+        Item: await seal('order', next.id, orderItem(next, codeHash)),
+        ConditionExpression: '#v = :v AND #s = :active',
+        ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
+        ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
+      },
+    },
   ];
 }
 
@@ -137,22 +155,13 @@ export class DynamoOrderRepository implements OrderRepository {
     private readonly client: DynamoDBDocumentClient = dynamo,
   ) {}
 
-  private async transact(items: TransactItem[], conflict: string): Promise<void> {
-    try {
-      await transact(this.client, items);
-    } catch (err) {
-      if (cancellationCodes(err)) throw new ConflictError(conflict);
-      throw err;
-    }
-  }
-
   async create(order: OrderRecord, codeHash: string, audit: AuditEntry): Promise<void> {
     const items: TransactItem[] = [
       ...(await newOrderPuts(this.table, order, codeHash)),
       auditPut(this.table, audit),
       ...counterUpdates(this.table, undefined, order),
     ];
-    await this.transact(items, 'Order could not be created; try again');
+    await transactOrConflict(this.client, items, 'Order could not be created; try again');
   }
 
   async get(id: string) {
@@ -188,25 +197,11 @@ export class DynamoOrderRepository implements OrderRepository {
     );
     const keep = new Set([next.respondentDeviceId, ...(next.protectedDeviceId ? [next.protectedDeviceId] : [])]);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: await versionItem(previous, next), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: this.table,
-          Item: await seal('order', next.id, orderItem(next, current?.codeHash)),
-          ConditionExpression: '#v = :v AND #s = :active',
-          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
-          ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
-        },
-      },
+      ...(await supersedingPuts(this.table, previous, next, current?.codeHash)),
       ...linkDeletes(this.table, previous, keep),
       ...linkPuts(this.table, next),
-      auditPut(this.table, audit),
-      ...counterUpdates(this.table, previous, next),
-      ...alertCloseItems(this.table, superseded.slice(0, ALERTS_PER_TRANSACTION), 'order_changed', audit),
     ];
-    await this.transact(items, 'The order was changed or ended meanwhile; reload it');
-    await this.closeRest(superseded.slice(ALERTS_PER_TRANSACTION), 'order_changed', audit);
-    await this.restampPositions(previous, next);
+    await this.commitChange(items, previous, next, superseded, 'order_changed', audit);
   }
 
   /**
@@ -217,16 +212,7 @@ export class DynamoOrderRepository implements OrderRepository {
   async end(previous: OrderRecord, ended: OrderRecord, codeHash: string | undefined, audit: AuditEntry): Promise<void> {
     const unresolved = await unresolvedAlertsOfOrder(this.table, previous.id, previous.district, this.client);
     const items: TransactItem[] = [
-      { Put: { TableName: this.table, Item: await versionItem(previous, ended), ConditionExpression: 'attribute_not_exists(pk)' } },
-      {
-        Put: {
-          TableName: this.table,
-          Item: await seal('order', ended.id, orderItem(ended, codeHash)),
-          ConditionExpression: '#v = :v AND #s = :active',
-          ExpressionAttributeNames: { '#v': 'version', '#s': 'status' },
-          ExpressionAttributeValues: { ':v': previous.version, ':active': 'active' },
-        },
-      },
+      ...(await supersedingPuts(this.table, previous, ended, codeHash)),
       ...linkDeletes(this.table, previous),
       ...(codeHash ? [{ Delete: { TableName: this.table, Key: orderKeys.protect(codeHash) } }] : []),
       {
@@ -237,13 +223,35 @@ export class DynamoOrderRepository implements OrderRepository {
           ExpressionAttributeValues: { ':zero': 0, ':one': 1 },
         },
       },
-      auditPut(this.table, audit),
-      ...counterUpdates(this.table, previous, ended),
-      ...alertCloseItems(this.table, unresolved.slice(0, ALERTS_PER_TRANSACTION), 'order_ended', audit),
     ];
-    await this.transact(items, 'The order was changed or ended meanwhile; reload it');
-    await this.closeRest(unresolved.slice(ALERTS_PER_TRANSACTION), 'order_ended', audit);
-    await this.restampPositions(previous, ended);
+    await this.commitChange(items, previous, ended, unresolved, 'order_ended', audit);
+  }
+
+  /**
+   * Commits a change of an active order: its `items`, the audit record, the report counters and the first
+   * alerts it closes in ONE transaction (a 409 when the order moved on meanwhile); the alerts beyond one
+   * transaction's share right after, then the retention of its positions moved to the new end.
+   */
+  private async commitChange(
+    items: TransactItem[],
+    previous: OrderRecord,
+    next: OrderRecord,
+    alerts: readonly AlertRecord[],
+    reason: ClosedReason,
+    audit: AuditEntry,
+  ): Promise<void> {
+    await transactOrConflict(
+      this.client,
+      [
+        ...items,
+        auditPut(this.table, audit),
+        ...counterUpdates(this.table, previous, next),
+        ...alertCloseItems(this.table, alerts.slice(0, ALERTS_PER_TRANSACTION), reason, audit),
+      ],
+      'The order was changed or ended meanwhile; reload it',
+    );
+    await this.closeRest(alerts.slice(ALERTS_PER_TRANSACTION), reason, audit);
+    await this.restampPositions(previous, next);
   }
 
   /**
@@ -331,7 +339,7 @@ export class DynamoOrderRepository implements OrderRepository {
       },
       auditPut(this.table, audit),
     ];
-    await this.transact(items, 'The order was changed, ended or given a new code meanwhile; reload it');
+    await transactOrConflict(this.client, items, 'The order was changed, ended or given a new code meanwhile; reload it');
   }
 
   async fixes(id: string): Promise<StoredFix[]> {

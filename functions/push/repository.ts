@@ -1,8 +1,8 @@
-import { DeleteCommand, paginateQuery, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { PushDevice, PushSubscriptionJson } from '../../shared/push/api.js';
 import { topicsOfRoles, type DeviceProfile } from '../../shared/push/rules.js';
 import { dynamo } from '../lib/clients.js';
-import { updateIf } from '../lib/dynamo.js';
+import { queryAll, readIndex, updateIf } from '../lib/dynamo.js';
 import { keys } from './keys.js';
 
 /** A registered device as stored: the profile it receives for, and the browser's subscription (never returned by the API). */
@@ -97,25 +97,18 @@ export class PushDeviceRepository {
   }
 
   async ofUser(username: string): Promise<DeviceRecord[]> {
-    const out = await this.client.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': keys.userPk(username), ':prefix': keys.devicePrefix },
-      }),
-    );
-    return (out.Items ?? []).map(record);
+    const items = await queryAll(this.client, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.userPk(username), ':prefix': keys.devicePrefix },
+    });
+    return items.map(record);
   }
 
   /** Every registered device (the sender's audience filter runs on these). */
   async all(): Promise<DeviceRecord[]> {
-    const out: DeviceRecord[] = [];
-    const pages = paginateQuery(
-      { client: this.client },
-      { TableName: this.table, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.devicesPk } },
-    );
-    for await (const page of pages) out.push(...(page.Items ?? []).map(record));
-    return out;
+    const items = await readIndex(this.client, this.table, 'gsi1', keys.devicesPk);
+    return items.map(record);
   }
 
   async remove(username: string, id: string): Promise<void> {

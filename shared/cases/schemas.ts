@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DASH_QUESTIONS, RISK_LEVELS } from './dash.js';
 import { callWindows, instant, pastDate, plainText, zoneId } from '../primitives.js';
 import { callbackPhoneSchema } from '../catalog/schemas.js';
+import { orderIdSchema } from '../orders/api.js';
 import { FJC_STATUSES, FOLLOWUP_PURPOSES, GENDERS, OUTCOMES, VIOLENCE_KINDS } from './model.js';
 
 /** Request bodies of the cases API (strict: unknown fields are refused by name). */
@@ -23,7 +24,6 @@ export const bookingRefSchema = z
   .min(4)
   .max(40)
   .regex(/^[A-Za-z0-9-]+$/, 'A booking reference');
-export const orderIdSchema = z.string().regex(/^RO-[0-9A-Z]{26}$/, 'An order id (RO-…)');
 export const instantSchema = instant;
 const riskReason = z.string().trim().min(3).max(500);
 /** The DASH checklist's "yes" answers (each question at most once): the case's and the intervention's. */

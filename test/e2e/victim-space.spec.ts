@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { expect, test, type Page } from '@playwright/test';
 import { spaceKeys } from '../../functions/space/keys.js';
 import { DYNAMO_ENDPOINT_FILE } from '../../infra/local/stack.js';
@@ -8,11 +8,12 @@ import { LANGS } from '../../pwa/src/i18n/lang.js';
 import { table as table_ } from '../../shared/table.js';
 import nl from '../../pwa/src/i18n/nl.js';
 import planNl from '../../pwa/src/i18n/plan-nl.js';
-import { aadOf, deriveSpaceKeys, fromBase64, openBytes, sealJson } from '../../shared/space/crypto.js';
+import { aadOf, deriveSpaceKeys, fromBase64, openBytes } from '../../shared/space/crypto.js';
 import { E2E_PORT, VICTIM_ORIGIN } from './origins.js';
 import { callbackText } from '../../pwa/staff/src/screens/callback-text.js';
 import { expectAxeClean, signIn } from './staff-helpers.js';
 import { EXIT_PAGE_TEXT, messagesOf, openApp, routeNeutralSites } from './victim-helpers.js';
+import { forgeEntry } from '../support/space.js';
 
 /**
  * Her own space, the walk of its "Done when" in Chromium against the local stack: she creates her
@@ -216,15 +217,7 @@ test('her space: create, plan, two entries with a photo, call-back, quick exit, 
   await page.getByRole('button', { name: t.menu.export }).click();
   await page.getByRole('button', { name: t.export.check }).click();
   await expect(page.locator('[data-chain-result="intact"]')).toBeVisible({ timeout: 20_000 });
-  const forged = await sealJson(keys.contentKey, { when: '', what: 'Er is niets gebeurd', where: '', witnesses: '', injuries: '', photos: [] }, aadOf.entry(2));
-  await db.send(
-    new UpdateCommand({
-      TableName: TABLE,
-      Key: spaceKeys.entry(keys.lookupId, 2),
-      UpdateExpression: 'SET ct = :ct, iv = :iv',
-      ExpressionAttributeValues: { ':ct': forged.ct, ':iv': forged.iv },
-    }),
-  );
+  await forgeEntry(db, TABLE, keys, 2, { when: '', what: 'Er is niets gebeurd', where: '', witnesses: '', injuries: '', photos: [] });
   await page.getByRole('button', { name: t.export.check }).click();
   await expect(page.locator('[data-chain-result="problems"] [data-problem="altered"][data-seq="2"]')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(t.export.signed)).toBeVisible();

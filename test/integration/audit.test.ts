@@ -60,6 +60,8 @@ function flatten(item: Record<string, unknown>): { keys: string[]; values: strin
 
 const withoutAuditReads = (items: AuditRecord[]) => items.filter((i) => i.action !== 'read-audit');
 const summary = (items: AuditRecord[]) => items.map((i) => `${i.action} ${i.route} ${i.actor}`).sort();
+/** The trail lists exactly these accesses (`action route actor`, in any order), its own reads left out. */
+const expectAccesses = (items: AuditRecord[], expected: string[]) => expect(summary(withoutAuditReads(items))).toEqual([...expected].sort());
 
 describe('audit trail of an order and its alerts, driven through the real handlers', () => {
   const flow = (async () => {
@@ -101,15 +103,13 @@ describe('audit trail of an order and its alerts, driven through the real handle
       actorSub: 'sub-sam.supervisor',
       roles: ['supervisor', 'officer'],
     });
-    expect(summary(withoutAuditReads(items))).toEqual(
-      [
-        'create POST /api/orders paula.police',
-        'read GET /api/orders/{id} paula.police',
-        'read GET /api/orders/{id} sam.supervisor',
-        'update PUT /api/orders/{id} paula.police',
-        'update POST /api/orders/{id}/end paula.police',
-      ].sort(),
-    );
+    expectAccesses(items, [
+      'create POST /api/orders paula.police',
+      'read GET /api/orders/{id} paula.police',
+      'read GET /api/orders/{id} sam.supervisor',
+      'update PUT /api/orders/{id} paula.police',
+      'update POST /api/orders/{id}/end paula.police',
+    ]);
     const times = items.map((i) => i.at);
     expect([...times].sort().reverse()).toEqual(times);
     expect(await trail('order-positions', orderId)).toEqual(
@@ -119,16 +119,13 @@ describe('audit trail of an order and its alerts, driven through the real handle
 
   it('lists every access to the alert', async () => {
     const { alertId, body } = await flow;
-    const items = withoutAuditReads(await trail('alert', alertId, coordinator));
-    expect(summary(items)).toEqual(
-      [
-        'read GET /api/alerts/{id} paula.police',
-        'acknowledge POST /api/alerts/{id}/acknowledge paula.police',
-        'read GET /api/alerts/{id} sam.supervisor',
-        'resolve POST /api/alerts/{id}/resolve paula.police',
-      ].sort(),
-    );
-    expect(summary(withoutAuditReads(await trail('alerts', body.district)))).toEqual(['list GET /api/alerts paula.police']);
+    expectAccesses(await trail('alert', alertId, coordinator), [
+      'read GET /api/alerts/{id} paula.police',
+      'acknowledge POST /api/alerts/{id}/acknowledge paula.police',
+      'read GET /api/alerts/{id} sam.supervisor',
+      'resolve POST /api/alerts/{id}/resolve paula.police',
+    ]);
+    expectAccesses(await trail('alerts', body.district), ['list GET /api/alerts paula.police']);
   });
 
   it('records reads of the trail itself, by whom', async () => {
@@ -246,17 +243,14 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
       (await call(casesApi, 'POST', `/api/cases/${caseId}/followups/${opened.json.followups[1].id}/reassign`, supervisor, { officer: 'omar.officer' })).status,
     ).toBe(200);
 
-    const items = withoutAuditReads(await trail('case', caseId));
-    expect(summary(items)).toEqual(
-      [
-        'create POST /api/cases olivia.officer',
-        'read GET /api/cases/{id} olivia.officer',
-        'read GET /api/cases/{id} sam.supervisor',
-        'update PATCH /api/cases/{id} olivia.officer',
-        'complete POST /api/cases/{id}/followups/{followupId}/complete olivia.officer',
-        'update POST /api/cases/{id}/followups/{followupId}/reassign sam.supervisor',
-      ].sort(),
-    );
+    expectAccesses(await trail('case', caseId), [
+      'create POST /api/cases olivia.officer',
+      'read GET /api/cases/{id} olivia.officer',
+      'read GET /api/cases/{id} sam.supervisor',
+      'update PATCH /api/cases/{id} olivia.officer',
+      'complete POST /api/cases/{id}/followups/{followupId}/complete olivia.officer',
+      'update POST /api/cases/{id}/followups/{followupId}/reassign sam.supervisor',
+    ]);
     for (const raw of await auditItems('case', caseId)) {
       const { keys, values } = flatten(raw);
       for (const k of keys) expect(isPersonalField(k), k).toBe(false);
@@ -303,15 +297,12 @@ describe('audit trail of cases, follow-ups and staff booking reads', () => {
     } finally {
       setClockOffset(0);
     }
-    const items = withoutAuditReads(await trail('booking', ref, coordinator));
-    expect(summary(items)).toEqual(
-      [
-        'list GET /api/staff/bookings chris.coordinator',
-        'read GET /api/staff/bookings/{reference} chris.coordinator',
-        'update POST /api/staff/bookings/{reference}/confirm chris.coordinator',
-        'update POST /api/staff/bookings/{reference}/attendance chris.coordinator',
-      ].sort(),
-    );
+    expectAccesses(await trail('booking', ref, coordinator), [
+      'list GET /api/staff/bookings chris.coordinator',
+      'read GET /api/staff/bookings/{reference} chris.coordinator',
+      'update POST /api/staff/bookings/{reference}/confirm chris.coordinator',
+      'update POST /api/staff/bookings/{reference}/attendance chris.coordinator',
+    ]);
     for (const item of await auditItems('booking', ref)) {
       const { keys, values } = flatten(item);
       for (const k of keys) expect(isPersonalField(k), `attribute ${k}`).toBe(false);

@@ -1,13 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { followupItem, type StoredFollowup } from '../../functions/cases/repository.js';
 import { backoffMs } from '../../functions/followups/queue.js';
 import { runFollowupTick, type TickDeps } from '../../functions/followups/tick.js';
 import { dynamo } from '../../functions/lib/clients.js';
 import { SnsNotifier } from '../../functions/lib/notifier.js';
 import { ensureTable } from '../../infra/local/dynamodb.js';
+import { batchPut, dueFollowupItems } from '../support/followups.js';
 import { clearInbox, failPublishes, inbox } from '../support/sns-inbox.js';
 
 /**
@@ -31,31 +30,8 @@ beforeEach(async () => {
 });
 
 async function seedDue(zone: string, n: number, now: Date): Promise<string[]> {
-  const due = new Date(now.getTime() - 60_000).toISOString();
-  const items = Array.from({ length: n }, (_, i) => {
-    const f: StoredFollowup = {
-      id: `FU-${ulid()}`,
-      version: 1,
-      caseId: `C-${ulid()}`,
-      zone,
-      officer: `olivia.officer${i % 5}`,
-      purpose: 'contact_victim',
-      urgency: 'normal',
-      status: 'pending',
-      dueAt: due,
-      countedDueAt: due,
-      createdAt: now.toISOString(),
-      tick: { stage: 'remind', at: due },
-    };
-    return followupItem(f);
-  });
-  for (let i = 0; i < items.length; i += 25) {
-    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length > 0) {
-      const out = await dynamo.send(new BatchWriteCommand({ RequestItems: { [TABLE]: pending } }));
-      pending = (out.UnprocessedItems?.[TABLE] ?? []) as typeof pending;
-    }
-  }
+  const items = dueFollowupItems(n, { zone, now, officer: (i) => `olivia.officer${i % 5}`, caseId: () => `C-${ulid()}` });
+  await batchPut(TABLE, items);
   return items.map((i) => String(i.id));
 }
 

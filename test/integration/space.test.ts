@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { JWTPayload } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as fjc } from '../../functions/fjc/handler.js';
@@ -12,6 +12,7 @@ import { entryHash, GENESIS, verifyChain, verifyStatement } from '../../shared/s
 import { aadOf, deriveSpaceKeys, openJson, sealJson, type SpaceKeys } from '../../shared/space/crypto.js';
 import { invokeRoute, staffToken } from '../support/invoke.js';
 import { opened } from '../support/sealed.js';
+import { forgeEntry } from '../support/space.js';
 import { failPublishes, waitForMessages } from '../support/sns-inbox.js';
 import { call as callCases, caseBody, TABLE } from './cases-support.js';
 
@@ -156,15 +157,7 @@ describe('the journal chain', () => {
     expect(statement.receipts.map((r) => r.hash)).toEqual(opened.entries.map((e) => e.hash));
 
     // Someone with table access rewrites entry 2 with another ciphertext of the same key.
-    const forged = await sealJson(k.contentKey, { text: 'Er is niets gebeurd' }, aadOf.entry(2));
-    await dynamo.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: spaceKeys.entry(k.lookupId, 2),
-        UpdateExpression: 'SET ct = :ct, iv = :iv',
-        ExpressionAttributeValues: { ':ct': forged.ct, ':iv': forged.iv },
-      }),
-    );
+    await forgeEntry(dynamo, TABLE, k, 2, { text: 'Er is niets gebeurd' });
     const after = (await call(k, 'GET', '/api/space')).json as SpaceContents;
     expect(await verifyChain(after.entries, statement.head)).toEqual([{ seq: 2, kind: 'altered' }]);
   });

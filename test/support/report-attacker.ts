@@ -25,6 +25,12 @@ export interface AttackResult {
 }
 
 type Box = [number, number];
+/** Running totals and the monthly count that feeds each: a month's total is at least what it added, at most last month's plus that. */
+const RUNNING_TOTALS = [
+  ['cases.open', 'cases.opened'],
+  ['orders.active', 'orders.created'],
+  ['fjc.families.supported', 'fjc.families.opened'],
+] as const;
 const range = ([a, b]: Box) => Array.from({ length: Math.max(0, b - a + 1) }, (_, i) => a + i);
 
 export function attack(rows: readonly ReportRow[], launchMonth: string): AttackResult {
@@ -76,11 +82,7 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
   const months = [...new Set(rows.map((r) => r.month))].sort();
   const zones = [...new Set(rows.map((r) => r.zone))];
   for (const zone of zones) {
-    for (const [running, increment] of [
-      ['cases.open', 'cases.opened'],
-      ['orders.active', 'orders.created'],
-      ['fjc.families.supported', 'fjc.families.opened'],
-    ] as const) {
+    for (const [running, increment] of RUNNING_TOTALS) {
       const ms = months.filter((m) => box.has(id(m, zone, running)));
       const incs = ms.map((m) => totals.get(id(m, zone, increment)) as Set<number>);
       const runs = ms.map((m) => range(box.get(id(m, zone, running)) as Box));
@@ -145,11 +147,7 @@ export function attack(rows: readonly ReportRow[], launchMonth: string): AttackR
   const value = (c: string) => published.get(c) as number;
   let publishedFeasible = [...splits].every(([t, ss]) => ss.every((parts) => parts.reduce((a, p) => a + value(p), 0) === value(t)));
   for (const zone of zones) {
-    for (const [running, increment] of [
-      ['cases.open', 'cases.opened'],
-      ['orders.active', 'orders.created'],
-      ['fjc.families.supported', 'fjc.families.opened'],
-    ] as const) {
+    for (const [running, increment] of RUNNING_TOTALS) {
       for (const m of months) {
         const p = value(id(m, zone, running));
         const t = value(id(m, zone, increment));
