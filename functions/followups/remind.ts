@@ -2,9 +2,14 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { overdueMessage, reminderMessage, unreachableMessage, type FollowupSummary } from '../../shared/cases/index.js';
 import type { FollowupPurpose, Urgency } from '../../shared/cases/model.js';
 import type { TopicName } from '../../shared/topics.js';
+import { WEB_ORIGIN_ENV } from '../../shared/links.js';
+import { TABLE_ENV } from '../../shared/table.js';
+import { graceMinutesFromEnv } from '../cases/config.js';
+import { dynamo } from '../lib/clients.js';
+import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
 import { countFailure } from '../lib/metrics.js';
-import { publishEach, type Notification, type Notifier } from '../lib/notifier.js';
+import { publishEach, SnsNotifier, type Notification, type Notifier } from '../lib/notifier.js';
 import { FollowupQueue, type Claimed, type QueueKey } from './queue.js';
 
 /**
@@ -178,4 +183,16 @@ export function fanOutKey(body: string): QueueKey | undefined {
   const { pk, sk, gsi1sk } = parsed as Record<string, unknown>;
   const text = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 1024;
   return text(pk) && text(sk) && text(gsi1sk) ? { pk, sk, gsi1sk } : undefined;
+}
+
+/** The tick's and the worker's dependencies in Lambda, read from the environment when called. */
+export function remindDepsFromEnv(): RemindDeps {
+  const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
+  return {
+    table: requireEnv(TABLE_ENV),
+    client: dynamo,
+    notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
+    graceMinutes: graceMinutesFromEnv(),
+    ...(consoleOrigin ? { consoleOrigin } : {}),
+  };
 }

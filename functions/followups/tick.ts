@@ -1,19 +1,16 @@
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
-import { WEB_ORIGIN_ENV } from '../../shared/links.js';
 import { queues, SEND_BATCH_MAX } from '../../shared/queues.js';
-import { TABLE_ENV, WORK_SHARDS } from '../../shared/table.js';
-import { graceMinutesFromEnv } from '../cases/config.js';
-import { dynamo } from '../lib/clients.js';
+import { WORK_SHARDS } from '../../shared/table.js';
 import { clock } from '../lib/clock.js';
-import { optionalEnv, optionalOriginEnv, requireEnv } from '../lib/config.js';
+import { optionalEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { flushMetrics } from '../lib/metrics.js';
-import { PUBLISH_BATCH_MAX, SnsNotifier } from '../lib/notifier.js';
+import { PUBLISH_BATCH_MAX } from '../lib/notifier.js';
 import { runsAs } from '../lib/table-access.js';
 import { SqsWorkQueue, type WorkQueue } from '../lib/work-queue.js';
 import { FollowupQueue, type QueueItem } from './queue.js';
-import { emptyTickResult, fanOutBody, followupBatches, type RemindDeps, type TickResult } from './remind.js';
+import { emptyTickResult, fanOutBody, followupBatches, remindDepsFromEnv, type RemindDeps, type TickResult } from './remind.js';
 
 export type { TickResult } from './remind.js';
 
@@ -61,6 +58,35 @@ export const INLINE_MAX = 1_000;
 const SENDERS_PER_SHARD = 2;
 
 /**
+ * `lanes` loops take `items` `size` at a time until every one is taken or `stopAt` has passed; what is
+ * left then is counted `deferred` (still due: the next tick's).
+ */
+async function inLanes<T>(
+  items: readonly T[],
+  size: number,
+  lanes: number,
+  stopAt: number,
+  result: TickResult,
+  each: (batch: readonly T[]) => Promise<void>,
+): Promise<void> {
+  let i = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(lanes, Math.ceil(items.length / size)) }, async () => {
+      while (i < items.length) {
+        if (Date.now() > stopAt) {
+          result.deferred += items.length - i;
+          i = items.length;
+          break;
+        }
+        const batch = items.slice(i, i + size);
+        i += batch.length;
+        await each(batch);
+      }
+    }),
+  );
+}
+
+/**
  * Items are taken PUBLISH_BATCH_MAX at a time (functions/followups/remind.ts); `concurrency` items per
  * shard are in flight (whole batches). With `fanOut`, each shard's due items beyond its share of
  * `inlineMax` are sent to the queue meanwhile; what the queue refuses, like what the budget leaves, is
@@ -73,47 +99,20 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
   const handleBatch = followupBatches(deps, now, result);
   const share = deps.fanOut ? Math.ceil(deps.fanOut.inlineMax / WORK_SHARDS) : Number.POSITIVE_INFINITY;
 
-  const remindInline = async (items: readonly QueueItem[]): Promise<void> => {
-    const workers = Math.max(1, Math.ceil((deps.concurrency ?? DEFAULT_CONCURRENCY) / PUBLISH_BATCH_MAX));
-    let i = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(workers, Math.ceil(items.length / PUBLISH_BATCH_MAX)) }, async () => {
-        while (i < items.length) {
-          if (Date.now() > stopAt) {
-            result.deferred += items.length - i;
-            i = items.length;
-            break;
-          }
-          const batch = items.slice(i, i + PUBLISH_BATCH_MAX);
-          i += batch.length;
-          const errors = await handleBatch(batch);
-          if (errors.length > 0) throw errors[0]?.error;
-        }
-      }),
-    );
-  };
+  const lanes = Math.max(1, Math.ceil((deps.concurrency ?? DEFAULT_CONCURRENCY) / PUBLISH_BATCH_MAX));
+  const remindInline = (items: readonly QueueItem[]) =>
+    inLanes(items, PUBLISH_BATCH_MAX, lanes, stopAt, result, async (batch) => {
+      const errors = await handleBatch(batch);
+      if (errors.length > 0) throw errors[0]?.error;
+    });
 
-  const dispatch = async (fanOut: FanOut, items: readonly QueueItem[]): Promise<void> => {
-    let i = 0;
-    await Promise.all(
-      Array.from({ length: Math.min(SENDERS_PER_SHARD, Math.ceil(items.length / SEND_BATCH_MAX)) }, async () => {
-        while (i < items.length) {
-          if (Date.now() > stopAt) {
-            result.deferred += items.length - i;
-            i = items.length;
-            break;
-          }
-          const batch = items.slice(i, i + SEND_BATCH_MAX);
-          i += batch.length;
-          const outcome = await fanOut.queue.sendBatch(batch.map((item, n) => ({ id: String(n), body: fanOutBody(item) })));
-          result.dispatched += batch.length - outcome.failed.length;
-          result.deferred += outcome.failed.length;
-          if (outcome.failed.length > 0)
-            logger.warn('Fan-out send failed: left due for the next tick', { items: outcome.failed.length, errorName: outcome.error });
-        }
-      }),
-    );
-  };
+  const dispatch = (fanOut: FanOut, items: readonly QueueItem[]) =>
+    inLanes(items, SEND_BATCH_MAX, SENDERS_PER_SHARD, stopAt, result, async (batch) => {
+      const outcome = await fanOut.queue.sendBatch(batch.map((item, n) => ({ id: String(n), body: fanOutBody(item) })));
+      result.dispatched += batch.length - outcome.failed.length;
+      result.deferred += outcome.failed.length;
+      if (outcome.failed.length > 0) logger.warn('Fan-out send failed: left due for the next tick', { items: outcome.failed.length, errorName: outcome.error });
+    });
 
   await Promise.all(
     Array.from({ length: WORK_SHARDS }, async (_, shard) => {
@@ -126,15 +125,10 @@ export async function runFollowupTick(deps: TickDeps, now: Date): Promise<TickRe
   return result;
 }
 
-const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
 // In AWS the queue is always bound (infra/aws/function.ts); without one the tick handles every due item itself.
 const fanOutUrl = optionalEnv(queues.followupFanOut.envVar);
 const deps: TickDeps = {
-  table: requireEnv(TABLE_ENV),
-  client: dynamo,
-  notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
-  graceMinutes: graceMinutesFromEnv(),
-  ...(consoleOrigin ? { consoleOrigin } : {}),
+  ...remindDepsFromEnv(),
   ...(fanOutUrl ? { fanOut: { queue: new SqsWorkQueue(fanOutUrl), inlineMax: INLINE_MAX } } : {}),
 };
 

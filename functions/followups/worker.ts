@@ -1,17 +1,12 @@
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
-import { WEB_ORIGIN_ENV } from '../../shared/links.js';
-import { TABLE_ENV } from '../../shared/table.js';
-import { graceMinutesFromEnv } from '../cases/config.js';
-import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
-import { optionalOriginEnv, requireEnv } from '../lib/config.js';
 import { lambdaContextLogging, logger } from '../lib/logger.js';
 import { flushMetrics } from '../lib/metrics.js';
-import { PUBLISH_BATCH_MAX, SnsNotifier } from '../lib/notifier.js';
+import { PUBLISH_BATCH_MAX } from '../lib/notifier.js';
 import { runsAs } from '../lib/table-access.js';
 import type { QueueKey } from './queue.js';
-import { emptyTickResult, fanOutKey, followupBatches, type RemindDeps, type TickResult } from './remind.js';
+import { emptyTickResult, fanOutKey, followupBatches, remindDepsFromEnv, type RemindDeps, type TickResult } from './remind.js';
 
 /**
  * The fan-out's consumer (SQS event source, ReportBatchItemFailures): each message is one due item's
@@ -51,14 +46,7 @@ export async function runFollowupWorker(deps: RemindDeps, records: readonly SQSR
   return { result, failed };
 }
 
-const consoleOrigin = optionalOriginEnv(WEB_ORIGIN_ENV);
-const deps: RemindDeps = {
-  table: requireEnv(TABLE_ENV),
-  client: dynamo,
-  notifier: new SnsNotifier(['officerReminders', 'supervisorEscalations']),
-  graceMinutes: graceMinutesFromEnv(),
-  ...(consoleOrigin ? { consoleOrigin } : {}),
-};
+const deps: RemindDeps = remindDepsFromEnv();
 
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(lambdaContextLogging())

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import nl from '../../pwa/src/i18n/nl.js';
 import planNl from '../../pwa/src/i18n/plan-nl.js';
 import { fjcText } from '../../pwa/staff/src/screens/fjc-text.js';
+import { caseBody } from '../support/bodies.js';
 import { expectAxeClean, signIn, staffPost, staffTokenFor } from './staff-helpers.js';
 import { EXIT_PAGE_TEXT, openApp, routeNeutralSites } from './victim-helpers.js';
 
@@ -24,15 +25,12 @@ test('linked to her case: her safe-contact choices reach the officer, her shared
   const officer = await staffTokenFor('olivia.officer');
   const director = await staffTokenFor('dina.director');
   const now = Date.now();
-  const police = await staffPost<{ id: string }>(request, '/api/cases', officer, {
-    victimRef: `V-SPL-${now}`,
-    zone: 'ruppel',
-    interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10),
-    kind: 'physical',
-    children: false,
-    substanceAbuse: false,
-    riskLevel: 'high',
-  });
+  const police = await staffPost<{ id: string }>(
+    request,
+    '/api/cases',
+    officer,
+    caseBody('ruppel', { victimRef: `V-SPL-${now}`, interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10), riskLevel: 'high' }),
+  );
   const family = await staffPost<{ id: string }>(request, '/api/fjc/referrals-from-police', officer, { policeCaseId: police.id });
   const { code } = await staffPost<{ code: string }>(request, `/api/fjc/cases/${family.id}/victim-code`, director);
 

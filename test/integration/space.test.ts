@@ -200,6 +200,15 @@ describe('linked to her case: call-back and sharing', () => {
     ({ policeCaseId, fjcCaseId, code } = await familyCase());
   });
 
+  /** A new space, linked to a family case with its case code. */
+  async function linkedSpace(caseCode: string): Promise<SpaceKeys> {
+    const k = await newKeys();
+    await call(k, 'POST', '/api/space');
+    const linked = await call(k, 'POST', '/api/space/link', { code: caseCode }, uniqueIp());
+    expect(linked.status, JSON.stringify(linked.json)).toBe(200);
+    return k;
+  }
+
   const callbackOf = async (k: SpaceKeys, id: string, from: 'police' | 'fjc' = 'police') => ({
     id,
     from,
@@ -236,9 +245,7 @@ describe('linked to her case: call-back and sharing', () => {
   });
 
   it('SNS down when she asks: a 503, stored once; the same request again (her app retries with its id) reminds the officer', async () => {
-    const k = await newKeys();
-    await call(k, 'POST', '/api/space');
-    expect((await call(k, 'POST', '/api/space/link', { code }, uniqueIp())).status).toBe(200);
+    const k = await linkedSpace(code);
     const id = randomBytes(16).toString('hex');
     await failPublishes(-1);
     let failed: Awaited<ReturnType<typeof call>>;
@@ -258,9 +265,7 @@ describe('linked to her case: call-back and sharing', () => {
   });
 
   it('staff open a call-back only as they may call her back, every read audited; anyone else a 404', async () => {
-    const k = await newKeys();
-    await call(k, 'POST', '/api/space');
-    expect((await call(k, 'POST', '/api/space/link', { code }, uniqueIp())).status).toBe(200);
+    const k = await linkedSpace(code);
     const police = randomBytes(16).toString('hex');
     expect((await call(k, 'POST', '/api/space/callbacks', await callbackOf(k, police))).status).toBe(201);
     const fjcOne = randomBytes(16).toString('hex');
@@ -367,9 +372,7 @@ describe('linked to her case: call-back and sharing', () => {
     expect(refused.json.field).toBe('safeContact');
 
     const mine = await familyCase();
-    const k = await newKeys();
-    await call(k, 'POST', '/api/space');
-    expect((await call(k, 'POST', '/api/space/link', { code: mine.code }, uniqueIp())).status).toBe(200);
+    const k = await linkedSpace(mine.code);
     expect(((await call(k, 'GET', '/api/space')).json as SpaceContents).policeLinked).toBe(true);
     const bad = await call(k, 'PUT', '/api/space/safe-contact', { ...choices, safeContact: { ...choices.safeContact, phone: undefined } });
     expect(bad.status).toBe(400);

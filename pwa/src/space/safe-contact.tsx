@@ -2,22 +2,12 @@ import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { ContactFields, safeContactOf, useFieldErrors, type ContactDetails } from '../booking/contact-fields.js';
 import { checkContact } from '../booking/rules.js';
+import { emptyDetails } from '../booking/state.js';
 import { Check } from '../field.js';
 import { useI18n } from '../i18n/index.js';
 import { Said, useSaid } from './said.js';
 import type { PlanMessages } from './texts.js';
 import { api, type OpenSpace } from './state.js';
-
-const EMPTY: ContactDetails = {
-  mayContact: undefined,
-  phone: '',
-  safeFrom: '',
-  safeTo: '',
-  voicemail: false,
-  codeWord: '',
-  interpreter: false,
-  shareWithPolice: false,
-};
 
 /**
  * Her safe-contact choices for the officer of her police case (PUT /api/space/safe-contact), asked with
@@ -28,7 +18,7 @@ const EMPTY: ContactDetails = {
 export function SafeContactView({ t, s }: { t: PlanMessages['space']; s: OpenSpace }): JSX.Element {
   const { lang, t: common } = useI18n();
   const tb = common.booking;
-  const [d, setD] = useState<ContactDetails>(EMPTY);
+  const [d, setD] = useState<ContactDetails>(() => emptyDetails(lang));
   const [busy, setBusy] = useState(false);
   const [said, say] = useSaid();
   const form = useFieldErrors(d, (c: ContactDetails) => checkContact(c, tb), tb, undefined);
@@ -52,7 +42,7 @@ export function SafeContactView({ t, s }: { t: PlanMessages['space']; s: OpenSpa
     );
     setBusy(false);
     if (!out.ok) return say(false, t.errors[out.reason]);
-    setD(EMPTY);
+    setD(emptyDetails(lang));
     say(true, t.safeContact.saved);
   };
 
