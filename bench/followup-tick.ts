@@ -6,15 +6,19 @@
  * client against the local SNS), then a second tick, and counts the reminders in the local SNS inbox for
  * that zone: exactly once means `published === n` and the second tick publishes nothing. The stack's own
  * scheduler may tick meanwhile; its publishes are counted too (the claim makes them exclusive).
- * The tick runs as deployed: its own concurrency and the budget its handler derives from the function's
- * timeout; what it defers past that budget is ticked on until none is left (`ticks`).
+ * The tick runs as deployed: its own concurrency, the budget its handler derives from the function's
+ * timeout, and the fan-out: beyond its own share (INLINE_MAX) it sends the burst's keys to the stack's
+ * local SQS, whose in-process workers (functions/followups/worker.ts) remind them; `allMs` runs until the
+ * last reminder is in the inbox. What the tick defers past its budget is ticked on until none is left (`ticks`).
  * Not a test: no timing is asserted anywhere.
  */
 import { ulid } from 'ulid';
-import { DEFAULT_CONCURRENCY, FINISH_RESERVE_MS, runFollowupTick } from '../functions/followups/tick.js';
+import { DEFAULT_CONCURRENCY, FINISH_RESERVE_MS, INLINE_MAX, runFollowupTick } from '../functions/followups/tick.js';
 import { dynamo } from '../functions/lib/clients.js';
 import { requireEnv } from '../functions/lib/config.js';
 import { SnsNotifier } from '../functions/lib/notifier.js';
+import { SqsWorkQueue } from '../functions/lib/work-queue.js';
+import { queues } from '../shared/queues.js';
 import { timeoutOf } from '../shared/functions.js';
 import { TABLE_ENV } from '../shared/table.js';
 import { batchPut, dueFollowupItems } from '../test/support/followups.js';
@@ -30,10 +34,16 @@ export interface FollowupTickBench {
   deferred: number;
   /** Ticks it took until nothing was deferred (1: all inside one deployed tick). */
   ticks: number;
+  /** Handed by the first tick to the fan-out queue's workers (the local stack runs them in this process). */
+  dispatched: number;
+  /** From the first tick's start until the last of the `n` reminders was in the local SNS inbox, ms. */
+  allMs: number;
+  /** Due items the tick reminds itself before it fans out. */
+  inlineMax: number;
   budgetMs: number;
   secondTickReminded: number;
   seedMs: number;
-  /** CPU this process spent during the first tick (the tick, and the in-process local SNS it publishes to: an upper bound), ms. */
+  /** CPU this process spent from the first tick's start until all were reminded (tick, workers, and the in-process local SNS and SQS: an upper bound), ms. */
   cpuMs: number;
   /** Peak of heap + buffers above what it was before the tick, MB (sampled every 20 ms). */
   memoryPeakMb: number;
@@ -63,6 +73,12 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
     graceMinutes: 12 * 60,
     concurrency: options.concurrency ?? DEFAULT_CONCURRENCY,
     budgetMs,
+    // As deployed: beyond its own share the tick hands the burst to the workers (the stack's local SQS).
+    fanOut: { queue: new SqsWorkQueue(requireEnv(queues.followupFanOut.envVar)), inlineMax: INLINE_MAX },
+  };
+  const reminders = async () => {
+    const inbox = (await (await fetch(`${requireEnv('AWS_ENDPOINT_URL_SNS')}/_inbox`)).json()) as { attributes: Record<string, string> }[];
+    return inbox.filter((m) => m.attributes.zone === zone && m.attributes.kind === 'followupReminder').length;
   };
   const mem = () => {
     const m = process.memoryUsage();
@@ -75,8 +91,13 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
   }, 20);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
-  const first = await runFollowupTick(deps, new Date()).finally(() => clearInterval(sampler));
+  const first = await runFollowupTick(deps, new Date());
   const ms = performance.now() - start;
+  // The workers finish the burst after the tick returns: wait (bounded) until every reminder is out.
+  const waitUntil = Date.now() + 15 * 60_000;
+  while ((await reminders()) < options.n && Date.now() < waitUntil) await new Promise((r) => setTimeout(r, 250));
+  const allMs = performance.now() - start;
+  clearInterval(sampler);
   const cpu = process.cpuUsage(cpuBefore);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const memoryPeakMb = Math.max(0, Math.max(memPeak, mem()) - memBefore) / 2 ** 20;
@@ -89,8 +110,7 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
   }
   const second = await runFollowupTick(deps, new Date());
 
-  const inbox = (await (await fetch(`${requireEnv('AWS_ENDPOINT_URL_SNS')}/_inbox`)).json()) as { attributes: Record<string, string> }[];
-  const published = inbox.filter((m) => m.attributes.zone === zone && m.attributes.kind === 'followupReminder').length;
+  const published = await reminders();
   return {
     n: options.n,
     ms,
@@ -98,6 +118,9 @@ export async function benchFollowupTick(options: { n: number; table?: string; co
     reminded: first.reminded,
     deferred: first.deferred,
     ticks,
+    dispatched: first.dispatched,
+    allMs,
+    inlineMax: INLINE_MAX,
     budgetMs,
     secondTickReminded: second.reminded,
     seedMs,

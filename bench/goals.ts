@@ -3,6 +3,8 @@
  * the sections leave in `json` (bench/context.ts). Printed after the table and written into results.md;
  * a goal not met says by how much, and a figure a section could not take says so.
  */
+import { cpus } from 'node:os';
+import { queues } from '../shared/queues.js';
 import { median, percentile, ratio } from './stats.js';
 
 type Figures = Record<string, unknown>;
@@ -62,18 +64,31 @@ export function goalsTable(json: Figures): string {
     verdict(exit ? num(exit.ours) <= num(exit.govuk) : undefined, `${f1(num(exit?.ours) - num(exit?.govuk))} ms behind GOV.UK at p50 (see section 6 for Back)`),
   ]);
 
-  const tick = json.followupTick as { n?: number; reminded?: number; ms?: number; ticks?: number; published?: number; budgetMs?: number } | undefined;
+  const tick = json.followupTick as
+    | {
+        n?: number;
+        reminded?: number;
+        ms?: number;
+        allMs?: number;
+        ticks?: number;
+        published?: number;
+        budgetMs?: number;
+        dispatched?: number;
+        inlineMax?: number;
+      }
+    | undefined;
   const sizing = json.followupTickSizing as { forCpuMb?: number; declared?: number; cpuMsPerReminder?: number } | undefined;
-  const perVcpuTick = num(tick?.budgetMs) / num(sizing?.cpuMsPerReminder);
-  const rate = num(tick?.reminded) / (num(tick?.ms) / 1000);
+  const perVcpuBudget = num(tick?.budgetMs) / num(sizing?.cpuMsPerReminder);
+  const rate = num(tick?.published) / (num(tick?.allMs) / 1000);
+  const workers = queues.followupFanOut.maxConcurrency;
   out.push([
     'officer: 10,000 due reminders',
-    `${f0(rate)} reminders/s, ${tick?.ticks ?? 'n/a'} tick(s), published ${tick?.published ?? 'n/a'}`,
-    `needed: ${f0(num(tick?.n) / (num(tick?.budgetMs) / 1000))} reminders/s for all in one budget; memory for that CPU ≥ ${sizing?.forCpuMb ?? 'n/a'} MB, declared ${sizing?.declared ?? 'n/a'} MB`,
+    `all ${tick?.published ?? 'n/a'} out ${f0(num(tick?.allMs))} ms after the tick started (${f0(rate)} reminders/s; ${tick?.dispatched ?? 'n/a'} through the fan-out), ${tick?.ticks ?? 'n/a'} tick(s)`,
+    `the tick's budget ${f0(num(tick?.budgetMs))} ms; one vCPU reminds about ${f0(perVcpuBudget)} in it at this CPU per reminder`,
     'all inside one tick, each once',
     verdict(
-      tick ? tick.ticks === 1 && tick.published === tick.n : undefined,
-      `${tick?.ticks} ticks here. One Node thread uses at most one vCPU (1,769 MB): at this CPU per reminder one tick reminds about ${f0(perVcpuTick)} in its budget, and the rest waits for the next minute's tick (deferred, never lost, each once). All 10,000 in one tick needs a fan-out over several workers (SQS), not built`,
+      tick ? tick.ticks === 1 && tick.published === tick.n && num(tick.allMs) <= num(tick.budgetMs) : undefined,
+      `here the tick and its workers share this machine's ${cpus().length} cores, so the burst takes ${f0(num(tick?.allMs))} ms. Deployed, the tick's own ${tick?.inlineMax ?? 'n/a'} and up to ${workers} workers each have a vCPU: about ${f0(Math.min(num(tick?.inlineMax), perVcpuBudget) + workers * perVcpuBudget)} reminders in one budget at this CPU per reminder (an estimate from this run, not a measurement in AWS); each reminded once either way`,
     ),
   ]);
 

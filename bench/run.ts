@@ -82,7 +82,7 @@ const NOTES = [
   '',
   '- **Source maps**: production bundles ship without maps and without `--enable-source-maps` (infra/aws/bundling.ts, infra/aws/function.ts); section 1 measures exactly that configuration.',
   '- **zod/mini**: the handlers still use zod classic. The two reference rows of section 1 (one schema each) show what moving would save at import; the move is worth making only where that saving brings a handler under ×1.2, and needs every message and field name kept (the API contract tests).',
-  '- **Reminder fan-out through SQS**: needed only if one burst can exceed what one tick reminds inside its budget. Section 4 gives the rate and the CPU per reminder; at the declared memory a tick reminds `rate × budget`; a burst beyond that is deferred to the next minute’s tick (never lost: `deferred` is picked up), so fan-out pays only when bursts larger than that are expected every minute.',
+  '- **Reminder fan-out through SQS**: a tick reminds its own share (`INLINE_MAX`, 1,000, well inside what one vCPU reminds in the budget) and hands the rest of a burst to `followupWorker` through the `followupFanOut` queue (shared/queues.ts), keys only; the same claim makes every reminder once. Locally the workers run in the bench process and share its cores with the tick, DynamoDB Local and the local SNS and SQS, so section 4 measures correctness and the CPU per reminder, not the deployed wall time; the Goals row estimates that from the CPU per reminder and the workers’ concurrency.',
   '- **Device lists**: a device’s orders are reused for 5 s (DEVICE_ORDERS_FRESH_MS), so a busy device’s batches make no gsi1 Query; the orders themselves are read consistently with every batch.',
 ].join('\n');
 
