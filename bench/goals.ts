@@ -4,6 +4,7 @@
  * a goal not met says by how much, and a figure a section could not take says so.
  */
 import { cpus } from 'node:os';
+import { memoryOf } from '../shared/functions.js';
 import { queues } from '../shared/queues.js';
 import { median, percentile, ratio } from './stats.js';
 
@@ -81,6 +82,8 @@ export function goalsTable(json: Figures): string {
   const perVcpuBudget = num(tick?.budgetMs) / num(sizing?.cpuMsPerReminder);
   const rate = num(tick?.published) / (num(tick?.allMs) / 1000);
   const workers = queues.followupFanOut.maxConcurrency;
+  // Lambda's CPU share grows with memory: one vCPU at 1,769 MB.
+  const workerVcpu = Math.min(1, memoryOf('followupWorker') / 1769);
   out.push([
     'officer: 10,000 due reminders',
     `all ${tick?.published ?? 'n/a'} out ${f0(num(tick?.allMs))} ms after the tick started (${f0(rate)} reminders/s; ${tick?.dispatched ?? 'n/a'} through the fan-out), ${tick?.ticks ?? 'n/a'} tick(s)`,
@@ -88,7 +91,7 @@ export function goalsTable(json: Figures): string {
     'all inside one tick, each once',
     verdict(
       tick ? tick.ticks === 1 && tick.published === tick.n && num(tick.allMs) <= num(tick.budgetMs) : undefined,
-      `here the tick and its workers share this machine's ${cpus().length} cores, so the burst takes ${f0(num(tick?.allMs))} ms. Deployed, the tick's own ${tick?.inlineMax ?? 'n/a'} and up to ${workers} workers each have a vCPU: about ${f0(Math.min(num(tick?.inlineMax), perVcpuBudget) + workers * perVcpuBudget)} reminders in one budget at this CPU per reminder (an estimate from this run, not a measurement in AWS); each reminded once either way`,
+      `here the tick and its workers share this machine's ${cpus().length} cores, so the burst takes ${f0(num(tick?.allMs))} ms. Deployed, the tick's own ${tick?.inlineMax ?? 'n/a'} and up to ${workers} workers each have ${workerVcpu.toFixed(2)} vCPU: about ${f0(Math.min(num(tick?.inlineMax), perVcpuBudget) + workers * workerVcpu * perVcpuBudget)} reminders in one budget at this CPU per reminder (an estimate from this run, not a measurement in AWS); each reminded once either way`,
     ),
   ]);
 
