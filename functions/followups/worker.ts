@@ -40,7 +40,8 @@ export async function runFollowupWorker(deps: RemindDeps, records: readonly SQSR
     for (const { index, error } of await handleBatch(batch.map((b) => b.key))) {
       const messageId = (batch[index] as (typeof batch)[number]).messageId;
       failed.push(messageId);
-      logger.error('Fan-out item failed: SQS delivers it again', { messageId, error });
+      // The error's name only: an SDK error can carry the item it was about.
+      logger.error('Fan-out item failed: SQS delivers it again', { messageId, errorName: error instanceof Error ? error.name : 'Unknown' });
     }
   }
   return { result, failed };
