@@ -33,7 +33,7 @@ import type { FjcRepository } from '../fjc/repository.js';
 import { caseIdOfCode } from '../fjc/use-cases.js';
 import { reserveAttempt, refundAttempt, type Budget } from '../lib/attempts.js';
 import { auditPut, recordAudit } from '../lib/audit.js';
-import { cancellationCodes, fromItem, putIf, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
+import { cancellationCodes, fromItem, putIf, transactOrConflict, queryAll, transact, updateIf, type Item, type TransactItem } from '../lib/dynamo.js';
 import { logger } from '../lib/logger.js';
 import type { Notifier } from '../lib/notifier.js';
 import { open, seal } from '../lib/personal-crypto.js';
@@ -366,14 +366,12 @@ export async function updateSafeContact(
       safeContact: { ...safeContactOfBooking(body), fromSpace: true, setBy: VICTIM_APP.username, setAt: at },
     };
     const audit = { entity: 'case', entityId: caseId, action: 'safe-contact-from-space', route, principal: VICTIM_APP, at: now } as const;
+    const items = await changeItems(deps.table, { caseUpdate: { next, expectedVersion: c.version }, followups: [], notices: [], audit, stats: [] });
     try {
-      await transact(
-        deps.client,
-        await changeItems(deps.table, { caseUpdate: { next, expectedVersion: c.version }, followups: [], notices: [], audit, stats: [] }),
-      );
+      await transactOrConflict(deps.client, items, 'Your police case was changed meanwhile; send your choices again', 'safeContact');
       return { updated: true, at };
     } catch (err) {
-      if (!cancellationCodes(err) || attempt >= 2) throw err;
+      if (!(err instanceof ConflictError) || attempt >= 2) throw err;
     }
   }
 }
