@@ -29,6 +29,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/setup/dynamodb.ts'],
+          setupFiles: ['test/setup/encryption-sdk.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
@@ -38,6 +39,7 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts', 'test/smoke/**/*.test.ts'],
+          setupFiles: ['test/setup/encryption-sdk.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -21,15 +21,21 @@ export function brusselsFormat(locale: string, options: Omit<Intl.DateTimeFormat
   return format;
 }
 
-const fmt = brusselsFormat('en-GB', {
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/**
+ * Made on first use, not at import: the first Intl format with a time zone loads the zone data
+ * (~20 ms), which a Lambda cold start should pay only when a request needs a Brussels date.
+ */
+let partsFormat: Intl.DateTimeFormat | undefined;
+const partsFormatter = (): Intl.DateTimeFormat =>
+  (partsFormat ??= brusselsFormat('en-GB', {
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }));
 
 export interface LocalParts {
   year: number;
@@ -42,7 +48,7 @@ export interface LocalParts {
 
 function partsByIntl(instantMs: number): LocalParts {
   const out: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(instantMs))) {
+  for (const p of partsFormatter().formatToParts(new Date(instantMs))) {
     if (p.type !== 'literal') out[p.type] = Number(p.value);
   }
   return {

@@ -1,3 +1,5 @@
+// Declared with personalData in shared/functions.ts: this function seals and opens, so it loads the Encryption SDK.
+import '../lib/encryption-sdk.js';
 import { NotFoundError } from '../../shared/errors.js';
 import { TABLE_ENV } from '../../shared/table.js';
 import { requirePrincipal, type Principal } from '../lib/auth.js';

@@ -1,3 +1,5 @@
+// Declared with personalData in shared/functions.ts: this function seals and opens, so it loads the Encryption SDK.
+import '../lib/encryption-sdk.js';
 import { slug } from '../../shared/catalog/schemas.js';
 import { BOOKINGS_PER_CLIENT_ENV, MAX_BOOKINGS_PER_CLIENT_PER_DAY } from '../../shared/catalog/booking.js';
 import { PROOF_HEADER } from '../../shared/catalog/booking-proof.js';

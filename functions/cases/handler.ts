@@ -1,3 +1,5 @@
+// Declared with personalData in shared/functions.ts: this function seals and opens, so it loads the Encryption SDK.
+import '../lib/encryption-sdk.js';
 import {
   addFollowupSchema,
   caseIdSchema,

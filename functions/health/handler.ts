@@ -2,7 +2,6 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { Health } from '../../shared/health/api.js';
 import { MethodNotAllowedError, NotFoundError } from '../../shared/errors.js';
-import { openApiDocument } from '../../shared/openapi.js';
 import { matchRoute, routeKey } from '../../shared/routes.js';
 import { version } from '../../package.json';
 import { errorMapper } from '../lib/errors.js';
@@ -10,12 +9,16 @@ import { httpApi, type ApiEvent, type ApiResponse } from '../lib/http.js';
 import { lambdaContextLogging } from '../lib/logger.js';
 
 const health: Health = { status: 'ok', version };
-/** Built on first request: the document only changes with a deployment. */
-let document: Record<string, unknown> | undefined;
+/**
+ * Built on its first request: the document only changes with a deployment. Imported then too, so a
+ * cold start for a health check does not build every capability's schemas.
+ */
+let document: Promise<Record<string, unknown>> | undefined;
+const openApi = () => (document ??= import('../../shared/openapi.js').then((m) => m.openApiDocument({ version })));
 
 const api = httpApi('health', {
   'GET /api/health': async () => ({ status: 200, body: health }),
-  'GET /api/openapi.json': async () => ({ status: 200, body: (document ??= openApiDocument({ version })) }),
+  'GET /api/openapi.json': async () => ({ status: 200, body: await openApi() }),
 });
 
 /**

@@ -1,3 +1,5 @@
+// Declared with personalData in shared/functions.ts: this function seals and opens, so it loads the Encryption SDK.
+import '../lib/encryption-sdk.js';
 import { IDEMPOTENCY_HEADER, idempotencyKeySchema } from '../../shared/bookings/api.js';
 import { createInterventionSchema, interventionIdSchema, type CreateInterventionBody } from '../../shared/interventions/api.js';
 import { TABLE_ENV } from '../../shared/table.js';

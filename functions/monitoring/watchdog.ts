@@ -1,3 +1,5 @@
+// Declared with personalData in shared/functions.ts: this function seals and opens, so it loads the Encryption SDK.
+import '../lib/encryption-sdk.js';
 import middy from '@middy/core';
 import type { Context, ScheduledEvent } from 'aws-lambda';
 import { TABLE_ENV } from '../../shared/table.js';

@@ -240,6 +240,17 @@ describe('the deployed bundles on plain Node', () => {
     }
   });
 
+  it('a bundle carries the Encryption SDK exactly when its function is declared with personalData', () => {
+    // An enum key of the algorithm suites: minifying keeps property names, and only the SDK defines it.
+    const SDK_MARK = 'ALG_AES256_GCM_IV12_TAG16_HKDF_SHA512_COMMIT_KEY';
+    const carries = (Object.keys(functions) as FunctionName[]).filter((name) =>
+      readFileSync(join(deployed(name).asset, 'index.mjs'), 'utf8').includes(SDK_MARK),
+    );
+    const declared = (Object.keys(functions) as FunctionName[]).filter((name) => (functions[name] as FunctionDecl).personalData !== undefined);
+    expect(carries.sort()).toEqual(declared.sort());
+    expect(carries).not.toContain('alertPublisher');
+  });
+
   it('cases opens a case and lists its follow-up with her safe-contact block, sealed and opened through KMS, for the claims as API Gateway passes them', async () => {
     // An officer of this test only: the demo officers' follow-ups left by other files are sealed under the local key, not KMS.
     const claims = {

@@ -3,7 +3,8 @@ import { DecryptCommand, GenerateDataKeyCommand, KMS, KMSClient } from '@aws-sdk
 import { KmsKeyringNode } from '@aws-crypto/client-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSealer, localKeyring, SealedDataError } from '../../functions/lib/personal-crypto.js';
+import { createSealer, localKeyring } from '../../functions/lib/encryption-sdk.js';
+import { SealedDataError } from '../../functions/lib/personal-crypto.js';
 import { SEALED_FIELDS } from '../../shared/personal-data.js';
 
 const booking = {
