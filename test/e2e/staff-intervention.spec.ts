@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
-import { expectAxeClean, signIn, signOut, STAFF_ORIGIN, staffApi, staffUrl } from './staff-helpers.js';
+import { expectAxeClean, signIn, signOut, STAFF_ORIGIN, staffApi, staffTokenFor, staffUrl } from './staff-helpers.js';
 
 /**
  * The intervention, end to end. Police at the scene: paula.police creates the order with a programme
@@ -197,12 +196,8 @@ test("a missed programme session shows on the demo order's compliance timeline, 
   await expectAxeClean(page);
 });
 
-/** An access token for the programme's partner worker, minted as `npm run token -- pieter.programme` does (the stack's data folder, its issuer). */
+/** An access token for the programme's partner worker, minted as `npm run token -- pieter.programme` does. */
 async function partnerToken(page: Page): Promise<string> {
-  const port = Number(process.env.E2E_PORT ?? 3100);
-  const keys = await loadIssuerKeys(`.data/e2e-${port}`);
-  const subject = subjectFor('pieter.programme');
-  if (!subject) throw new Error('pieter.programme is not a demo user');
   expect(page.url()).toContain(STAFF_ORIGIN);
-  return mintAccessToken(keys, subject, { issuer: issuerUrl(STAFF_ORIGIN) });
+  return staffTokenFor('pieter.programme');
 }

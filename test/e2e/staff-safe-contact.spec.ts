@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
-import { E2E_PORT } from './origins.js';
-import { expectAxeClean, signIn, STAFF_ORIGIN, staffApi, staffUrl } from './staff-helpers.js';
+import { caseBody, orderBody } from '../support/bodies.js';
+import { expectAxeClean, signIn, staffPost, staffTokenFor, staffUrl } from './staff-helpers.js';
 
 /**
  * The officer records her safe-contact preferences on the case page; every follow-up card then shows
@@ -9,42 +8,35 @@ import { expectAxeClean, signIn, STAFF_ORIGIN, staffApi, staffUrl } from './staf
  * case's risk from there with one confirmation (never lowered, never changed by itself).
  * The case and order are made through the staff API with tokens of the stack's own issuer.
  */
-async function tokenFor(who: string): Promise<string> {
-  const keys = await loadIssuerKeys(`.data/e2e-${E2E_PORT}`);
-  return mintAccessToken(keys, subjectFor(who)!, { issuer: issuerUrl(STAFF_ORIGIN) });
-}
-
-async function post(request: APIRequestContext, path: string, token: string, data: unknown) {
-  const res = await request.fetch(staffApi(path), { method: 'POST', headers: { authorization: `Bearer ${token}` }, data });
-  expect(res.status(), `${path}: ${await res.text()}`).toBe(201);
-  return res.json();
-}
-
 async function caseWithOrder(request: APIRequestContext) {
-  const police = await tokenFor('paula.police');
+  const police = await staffTokenFor('paula.police');
   const now = Date.now();
-  const { order, protectionCode } = await post(request, '/api/orders', police, {
-    district: 'boom',
-    respondentDeviceId: `DEV-SC-${now.toString(36)}`,
-    protectedPersonRef: `SC-${now}`,
-    validFrom: new Date(now - 86_400_000).toISOString(),
-    validUntil: new Date(now + 30 * 86_400_000).toISOString(),
-    zones: [{ label: 'home', centre: { lat: 51.09, lon: 4.37 }, alertRadiusM: 500 }],
-    noContact: false,
-    device: { signalLossMinutes: 24 * 60, batteryLowPercent: 15 },
-  });
-  const officer = await tokenFor('olivia.officer');
-  const c = await post(request, '/api/cases', officer, {
-    victimRef: `V-SC-${now}`,
-    zone: 'ruppel',
-    interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10),
-    kind: 'physical',
-    children: false,
-    substanceAbuse: false,
-    riskLevel: 'medium',
-    orderIds: [order.id],
-  });
-  return { caseId: c.id as string, protectionCode: protectionCode as string };
+  const { order, protectionCode } = await staffPost<{ order: { id: string }; protectionCode: string }>(
+    request,
+    '/api/orders',
+    police,
+    orderBody({
+      district: 'boom',
+      respondentDeviceId: `DEV-SC-${now.toString(36)}`,
+      zones: [{ label: 'home', centre: { lat: 51.09, lon: 4.37 }, alertRadiusM: 500 }],
+      noContact: false,
+      device: { signalLossMinutes: 24 * 60, batteryLowPercent: 15 },
+    }),
+  );
+  const officer = await staffTokenFor('olivia.officer');
+  const c = await staffPost<{ id: string }>(
+    request,
+    '/api/cases',
+    officer,
+    caseBody('ruppel', {
+      victimRef: `V-SC-${now}`,
+      interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10),
+      children: false,
+      riskLevel: 'medium',
+      orderIds: [order.id],
+    }),
+  );
+  return { caseId: c.id, protectionCode };
 }
 
 test('safe contact: recorded on the case, shown before the number on every follow-up card', async ({ page, request }) => {

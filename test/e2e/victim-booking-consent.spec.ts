@@ -1,8 +1,8 @@
 import { expect, test } from '@playwright/test';
 import nl from '../../pwa/src/i18n/nl.js';
-import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
-import { E2E_PORT, VICTIM_ORIGIN } from './origins.js';
-import { signIn, STAFF_ORIGIN, staffApi } from './staff-helpers.js';
+import { caseBody } from '../support/bodies.js';
+import { VICTIM_ORIGIN } from './origins.js';
+import { signIn, staffPost, staffTokenFor } from './staff-helpers.js';
 import { bookUpToDetails, openApp, routeNeutralSites } from './victim-helpers.js';
 
 /**
@@ -43,22 +43,13 @@ test('booking with contact choices and consent â†’ the officer takes them over â
   await expect(choices).toContainText(t.sharedWithPolice);
 
   const now = Date.now();
-  const keys = await loadIssuerKeys(`.data/e2e-${E2E_PORT}`);
-  const officer = await mintAccessToken(keys, subjectFor('olivia.officer')!, { issuer: issuerUrl(STAFF_ORIGIN) });
-  const made = await request.fetch(staffApi('/api/cases'), {
-    method: 'POST',
-    headers: { authorization: `Bearer ${officer}` },
-    data: {
-      victimRef: `V-BC-${now}`,
-      zone: 'ruppel',
-      interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10),
-      kind: 'physical',
-      children: false,
-      substanceAbuse: false,
-    },
-  });
-  expect(made.status(), await made.text()).toBe(201);
-  const caseId = (await made.json()).id as string;
+  const officer = await staffTokenFor('olivia.officer');
+  const { id: caseId } = await staffPost<{ id: string }>(
+    request,
+    '/api/cases',
+    officer,
+    caseBody('ruppel', { victimRef: `V-BC-${now}`, interventionDate: new Date(now - 86_400_000).toISOString().slice(0, 10), children: false }),
+  );
 
   const staff = await browser.newPage();
   await signIn(staff, 'olivia.officer', `#/cases/${caseId}`);

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { issuerUrl, loadIssuerKeys, mintAccessToken, subjectFor } from '../../infra/local/tokens.js';
 import { LANGS } from '../../pwa/src/i18n/lang.js';
-import { expectAxeClean, STAFF_ORIGIN, staffApi } from './staff-helpers.js';
+import { expectAxeClean, staffApi, staffTokenFor } from './staff-helpers.js';
 import { messagesOf } from './victim-helpers.js';
 
 /**
@@ -10,14 +9,12 @@ import { messagesOf } from './victim-helpers.js';
  * (confirmation step, slow network, position if allowed) and a contact report reach police as alerts.
  * The code is never written to the device unless the person opts in.
  */
-const port = Number(process.env.E2E_PORT ?? 3100);
 const HOME = { lat: 51.0899, lon: 4.3712 };
 
 let policeToken: string;
 async function police(): Promise<string> {
   if (!policeToken) {
-    const keys = await loadIssuerKeys(`.data/e2e-${port}`);
-    policeToken = await mintAccessToken(keys, subjectFor('police') as NonNullable<ReturnType<typeof subjectFor>>, { issuer: issuerUrl(STAFF_ORIGIN) });
+    policeToken = await staffTokenFor('police');
   }
   return policeToken;
 }

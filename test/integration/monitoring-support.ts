@@ -5,43 +5,23 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { ulid } from 'ulid';
 import { dynamo } from '../../functions/lib/clients.js';
 import { MONITORING_SCOPE } from '../../shared/roles.js';
-import { destination, type LatLon } from '../../shared/zones/index.js';
+import { destination } from '../../shared/zones/index.js';
 import { staffClaims } from '../support/events.js';
 import { opened } from '../support/sealed.js';
 import { itemsOf } from '../support/table.js';
+import { HOME, orderBody, unique } from '../support/bodies.js';
 
 export { itemsOf };
+export { HOME, orderBody, unique };
 
 export const TABLE = 'oneroof-test';
-export const HOME: LatLon = { lat: 51.0899, lon: 4.3712 };
 
 export const police = staffClaims('paula.police', 'police');
 export const supervisor = staffClaims('sam.supervisor', 'supervisor');
 export const officer = staffClaims('olivia.officer', 'officer');
 export const monitoringClaims = { sub: 'oneroof-monitoring', client_id: 'oneroof-monitoring', scope: MONITORING_SCOPE, token_use: 'access' };
-
-export function unique(prefix: string): string {
-  return `${prefix}-${ulid().toLowerCase()}`;
-}
-
-/** A valid order body; `overrides` replace or add fields, and their types show in the result. */
-export function orderBody<T extends Record<string, unknown> = Record<never, never>>(overrides: T = {} as T) {
-  const now = Date.now();
-  const base = {
-    district: unique('d'),
-    respondentDeviceId: unique('DEV-R'),
-    protectedPersonRef: unique('CASE'),
-    validFrom: new Date(now - 86_400_000).toISOString(),
-    validUntil: new Date(now + 30 * 86_400_000).toISOString(),
-    zones: [{ label: 'home', centre: HOME, alertRadiusM: 500 }],
-    noContact: true,
-    device: { signalLossMinutes: 10, batteryLowPercent: 15 },
-  };
-  return { ...base, ...overrides } as string extends keyof T ? typeof base & T : Omit<typeof base, keyof T> & T;
-}
 
 /** A position event `meters` north of the protected home at `at`. */
 export function positionEvent(deviceId: string, at: Date, meters: number, accuracy = 10) {

@@ -1,3 +1,6 @@
+import { ulid } from 'ulid';
+import type { LatLon } from '../../shared/zones/index.js';
+
 let n = 0;
 
 /** A valid POST /api/cases body (a fresh victim reference each call); overrides change or add fields. */
@@ -46,4 +49,28 @@ export function bookingBody(serviceId: string, start: string, who: Booker = SAM,
     },
     ...overrides,
   };
+}
+
+/** The protected person's home in the tests' orders (Boom). */
+export const HOME: LatLon = { lat: 51.0899, lon: 4.3712 };
+
+/** A unique id with a readable prefix: each test its own district, device and references. */
+export function unique(prefix: string): string {
+  return `${prefix}-${ulid().toLowerCase()}`;
+}
+
+/** A valid order body; `overrides` replace or add fields, and their types show in the result. */
+export function orderBody<T extends Record<string, unknown> = Record<never, never>>(overrides: T = {} as T) {
+  const now = Date.now();
+  const base = {
+    district: unique('d'),
+    respondentDeviceId: unique('DEV-R'),
+    protectedPersonRef: unique('CASE'),
+    validFrom: new Date(now - 86_400_000).toISOString(),
+    validUntil: new Date(now + 30 * 86_400_000).toISOString(),
+    zones: [{ label: 'home', centre: HOME, alertRadiusM: 500 }],
+    noContact: true,
+    device: { signalLossMinutes: 10, batteryLowPercent: 15 },
+  };
+  return { ...base, ...overrides } as string extends keyof T ? typeof base & T : Omit<typeof base, keyof T> & T;
 }
