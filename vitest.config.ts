@@ -39,7 +39,6 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts', 'test/smoke/**/*.test.ts'],
-          setupFiles: ['test/setup/encryption-sdk.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -23,6 +23,7 @@ import { callerOf } from '../lib/auth.js';
 import { dynamo } from '../lib/clients.js';
 import { clock } from '../lib/clock.js';
 import { optionalOriginEnv, requireEnv } from '../lib/config.js';
+import type * as z from 'zod';
 import { created, httpApi, ok, type ApiRequest } from '../lib/http.js';
 import { SnsNotifier } from '../lib/notifier.js';
 import { staffDirectoryFromEnv } from '../lib/staff-directory.js';
@@ -66,42 +67,24 @@ const cred = (req: ApiRequest): Credential => ({
   authSecret: parse(authSecretSchema, req.headers[SPACE_AUTH_HEADER], SPACE_AUTH_HEADER),
 });
 
+/** Her credential, then the body: a request without her credential is refused naming the header before its body is read. */
+const credAnd = <S extends z.ZodType>(req: ApiRequest, schema: S): [Credential, z.infer<S>] => [cred(req), parse(schema, req.body)];
+
 export const handler = httpApi('space', {
   'POST /api/space': async (req) => created(await createSpace(deps, cred(req), req.client, clock.now())),
   'GET /api/space': async (req) => ok(await openSpace(deps, cred(req), req.client, clock.now())),
   'DELETE /api/space': async (req) => ok(await eraseSpace(deps, cred(req), req.client, req.routeKey, clock.now())),
-  'PUT /api/space/plan': async (req) => {
-    const c = cred(req);
-    return ok(await putPlan(deps, c, parse(planBody, req.body), req.client, clock.now()));
-  },
-  'PUT /api/space/self-check': async (req) => {
-    const c = cred(req);
-    return ok(await putSelfCheck(deps, c, parse(selfCheckBody, req.body), req.client, clock.now()));
-  },
-  'POST /api/space/journal': async (req) => {
-    const c = cred(req);
-    return created(await appendEntry(deps, c, parse(entryBody, req.body), req.client, clock.now()));
-  },
-  'POST /api/space/photos': async (req) => {
-    const c = cred(req);
-    return created(await putPhoto(deps, c, parse(photoBody, req.body), req.client, clock.now()));
-  },
-  'POST /api/space/callbacks': async (req) => {
-    const c = cred(req);
-    return created(await requestCallback(deps, c, parse(callbackBody, req.body), req.client, req.routeKey, clock.now()));
-  },
+  'PUT /api/space/plan': async (req) => ok(await putPlan(deps, ...credAnd(req, planBody), req.client, clock.now())),
+  'PUT /api/space/self-check': async (req) => ok(await putSelfCheck(deps, ...credAnd(req, selfCheckBody), req.client, clock.now())),
+  'POST /api/space/journal': async (req) => created(await appendEntry(deps, ...credAnd(req, entryBody), req.client, clock.now())),
+  'POST /api/space/photos': async (req) => created(await putPhoto(deps, ...credAnd(req, photoBody), req.client, clock.now())),
+  'POST /api/space/callbacks': async (req) => created(await requestCallback(deps, ...credAnd(req, callbackBody), req.client, req.routeKey, clock.now())),
   'POST /api/space/link': async (req) => {
-    const c = cred(req);
-    return ok(await linkCase(deps, c, parse(linkBody, req.body).code, req.client, req.routeKey, clock.now()));
+    const [c, { code }] = credAnd(req, linkBody);
+    return ok(await linkCase(deps, c, code, req.client, req.routeKey, clock.now()));
   },
-  'PUT /api/space/safe-contact': async (req) => {
-    const c = cred(req);
-    return ok(await updateSafeContact(deps, c, parse(safeContactBody, req.body), req.client, req.routeKey, clock.now()));
-  },
-  'POST /api/space/shares': async (req) => {
-    const c = cred(req);
-    return created(await share(deps, c, parse(shareBody, req.body), req.client, req.routeKey, clock.now()));
-  },
+  'PUT /api/space/safe-contact': async (req) => ok(await updateSafeContact(deps, ...credAnd(req, safeContactBody), req.client, req.routeKey, clock.now())),
+  'POST /api/space/shares': async (req) => created(await share(deps, ...credAnd(req, shareBody), req.client, req.routeKey, clock.now())),
   'DELETE /api/space/shares/{id}': async (req) => {
     const c = cred(req);
     const id = parse(shareIdSchema, req.pathParameters.id, 'id');

@@ -1,3 +1,5 @@
+// The demo seed writes sealed items through the repositories, before any handler (which loads it) is imported.
+import '../../functions/lib/encryption-sdk.js';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
