@@ -1,6 +1,7 @@
 /**
  * Typed domain errors. Handlers throw them; functions/lib/errors.ts maps them to HTTP in one place.
- * Only errors with a status below 500 expose their message.
+ * Their messages are written for the caller (no internals) and are sent as they are, a 503's too;
+ * any other error becomes a generic 500.
  */
 export abstract class DomainError extends Error {
   abstract readonly status: number;

@@ -10,8 +10,9 @@ export interface ErrorBody {
 }
 
 /**
- * The one place errors become HTTP. Domain errors and middy's http errors below 500 expose their
- * message; everything else is a 500 with a generic body, and the detail goes to the log only.
+ * The one place errors become HTTP. Domain errors (a 503 included: its text is written for the caller)
+ * and middy's http errors below 500 expose their message; everything else is a 500 with a generic
+ * body, and the detail goes to the log only.
  */
 export function toHttpError(err: unknown): { status: number; body: ErrorBody; headers?: Record<string, string> } {
   if (err instanceof DomainError) {

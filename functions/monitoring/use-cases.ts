@@ -1,7 +1,7 @@
 import { scryptSync } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { ulid } from 'ulid';
-import { NotFoundError, TooManyAttemptsError } from '../../shared/errors.js';
+import { NotFoundError, ServiceUnavailableError, TooManyAttemptsError } from '../../shared/errors.js';
 import {
   evaluate,
   normalizeProtectionCode,
@@ -61,7 +61,9 @@ export async function applyEvent(
       if (leaseUntil !== undefined) options.outbox?.committed(alerts, leaseUntil);
       return { status: 'committed', alerts };
     }
-    if (attempt >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under event; gave up after ${attempt} attempts`);
+    // Contention that outlasts the retries is a 503 (send again), not a 500: nothing of this event was written.
+    if (attempt >= MAX_ATTEMPTS)
+      throw new ServiceUnavailableError('The order is changing too often at this moment; nothing was saved: send the same request again');
     await backOff(attempt);
   }
 }
@@ -201,7 +203,11 @@ async function commitOrderEvents(
       duplicates.push(...result.eventIds);
       pending = pending.filter((e) => !result.eventIds.includes(e.event.eventId));
     } else {
-      if (++conflicts >= MAX_ATTEMPTS) throw new Error(`Order state kept changing under a batch; gave up after ${conflicts} attempts`);
+      // What committed stays; the provider sends the batch again and the events already stored are recognised by their ids.
+      if (++conflicts >= MAX_ATTEMPTS)
+        throw new ServiceUnavailableError(
+          'An order of this batch is changing too often at this moment; send the same batch again (events already saved are recognised by their ids)',
+        );
       await backOff(conflicts);
       const again = (await repo.loadMany([order.id])).get(order.id);
       if (!again) throw new Error('Order vanished during a batch');

@@ -88,14 +88,15 @@ export const panicStatusAnswerSchema = z.object({
 });
 export type PanicStatusAnswer = z.infer<typeof panicStatusAnswerSchema>;
 
-const unknownCode = { 404: { description: 'No active order for this protection code' }, 429: { description: 'Too many attempts from this caller' } };
+const busy = { 503: { description: 'The order changed too often at that moment (nothing of it was saved): send the same request again' } };
+const unknownCode = { 404: { description: 'No active order for this protection code' }, 429: { description: 'Too many attempts from this caller' }, ...busy };
 
 export const monitoringContract = {
   'POST /api/monitoring/events': {
     // The handler parses the lenient `batchSchema`, then each event apart (a bad event is refused alone); the
     // document shows what a provider should send.
     body: z.strictObject({ events: z.array(deviceEventSchema).min(1).max(MAX_BATCH) }),
-    responses: { 200: { description: 'Processed; refused events are listed by index', schema: batchResultSchema } },
+    responses: { 200: { description: 'Processed; refused events are listed by index', schema: batchResultSchema }, ...busy },
   },
   'POST /api/panic': { body: panicSchema, responses: { 202: { description: 'Received', schema: receivedSchema }, ...unknownCode } },
   'POST /api/panic/status': {

@@ -3,6 +3,7 @@ import type { AlertRecord } from '../../functions/alerts/model.js';
 import { EagerAlertPublisher, LEASE_MARGIN_MS, PUBLISH_LEASE_MS, type AlertOutbox } from '../../functions/alerts/outbox.js';
 import type { CommitPlan, CommitResult, MonitoringRepository } from '../../functions/monitoring/repository.js';
 import { applyEvent } from '../../functions/monitoring/use-cases.js';
+import { ServiceUnavailableError } from '../../shared/errors.js';
 import { initialState, type OrderState } from '../../shared/zones/index.js';
 import { RecordingNotifier } from '../support/fakes/notifier.js';
 import { orderRecord } from '../support/orders.js';
@@ -50,6 +51,16 @@ function recordingOutbox(): AlertOutbox & { leases: number[]; committedAlerts: {
 }
 
 describe('applyEvent with an outbox', () => {
+  it('contention that outlasts every retry is a 503 to send again, with nothing committed and no alert handed on', async () => {
+    const repo = repoWithConflicts(Number.POSITIVE_INFINITY);
+    const outbox = recordingOutbox();
+    const out = applyEvent(repo, ['RO-1'], { kind: 'panic', eventId: 'p-1', at: now.toISOString() }, now, { outbox });
+    await expect(out).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(out).rejects.toMatchObject({ status: 503 });
+    expect(repo.plans.length).toBeGreaterThan(1);
+    expect(outbox.committedAlerts).toEqual([]);
+  });
+
   it('hands over only the committed attempt’s alerts, written under that attempt’s lease; a conflict’s evaluation is never published', async () => {
     const repo = repoWithConflicts(2);
     const outbox = recordingOutbox();
