@@ -12,6 +12,7 @@ import {
 } from '@aws-crypto/client-node';
 import { SEALED_ATTRIBUTE, SEALED_CONTEXT, SEALED_FIELDS, type SealedKind } from '../../shared/personal-data.js';
 import { provideSealer, SealedDataError, type Sealer } from './personal-crypto.js';
+import type { Item } from './dynamo.js';
 
 /**
  * The AWS Encryption SDK behind personal-crypto.ts's `seal` and `open` (what they do and why is told
@@ -27,8 +28,6 @@ const client = buildClient({ commitmentPolicy: CommitmentPolicy.REQUIRE_ENCRYPT_
 
 /** How long and how often one data key may be reused for the same item (same encryption context). */
 export const DATA_KEY_CACHE = { capacity: 1000, maxAgeMs: 5 * 60_000, maxMessagesEncrypted: 1000 } as const;
-
-type Item = Record<string, unknown>;
 
 function contextOf(kind: SealedKind, id: string, item: Item): Record<string, string> {
   if (typeof item.pk !== 'string' || typeof item.sk !== 'string') throw new Error(`Sealing a ${kind} needs the item's key`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { PERSONAL_DATA_KEY_ENV, PERSONAL_DATA_LOCAL_KEY_ENV, type SealedKind } from '../../shared/personal-data.js';
+import type { Item } from './dynamo.js';
 
 /**
  * Application-level encryption of personal fields (AWS Encryption SDK for JavaScript): an item's
@@ -21,8 +22,6 @@ import { PERSONAL_DATA_KEY_ENV, PERSONAL_DATA_LOCAL_KEY_ENV, type SealedKind } f
  * the SDK is a third of a bundle (KMS client, ASN.1 and big-number code), and a function that never
  * seals should not parse it at every cold start.
  */
-
-type Item = Record<string, unknown>;
 
 /** A sealed attribute that does not open for this item: moved from another item, tampered, or another key. */
 export class SealedDataError extends Error {
