@@ -1,12 +1,14 @@
 import { metric, monthOf } from '../../shared/metrics.js';
 import type { OrderRecord } from '../../shared/zones/index.js';
+import { zoneOfPlace } from '../lib/scope.js';
 
 /**
  * Report counters of orders (functions/reports/README.md), pure. An order contributes
- * - `orders.created` +1 in the month it was created, in its district;
+ * - `orders.created` +1 in the month it was created, in its police zone (the report is per zone, as the
+ *   breaches and acknowledgement times of its alerts are);
  * - `orders.ended` +1 in the month it stops being active: the month of `validUntil` (known up front),
  *   or the month it was ended early.
- * Creating, changing (validUntil or district moved) and ending an order add the DIFFERENCE between the
+ * Creating, changing (validUntil, or a district in another zone) and ending an order add the DIFFERENCE between the
  * contributions after and before, in the same transaction as the change, so the report's running sum
  * (active = created − ended) stays right and a retried request never counts twice.
  */
@@ -19,10 +21,11 @@ export interface CounterDelta {
 
 function contribution(o: OrderRecord): Map<string, CounterDelta> {
   const out = new Map<string, CounterDelta>();
+  const zone = zoneOfPlace(o) ?? o.district;
   const add = (iso: string, name: string, n: number) => {
     const at = new Date(iso);
-    const key = `${monthOf(at)}|${o.district}`;
-    const d = out.get(key) ?? { at, zone: o.district, counters: {} };
+    const key = `${monthOf(at)}|${zone}`;
+    const d = out.get(key) ?? { at, zone, counters: {} };
     d.counters[name] = (d.counters[name] ?? 0) + n;
     out.set(key, d);
   };

@@ -110,26 +110,41 @@ describe('orders API (police, audited, versioned)', () => {
 });
 
 describe('report counters of orders (same transaction as the change)', () => {
-  const counts = async (month: string, district: string) => (await itemsOf(`STATS#${month}#${district}`)).find((i) => i.sk === 'COUNTS') ?? {};
-  const thisMonth = monthOf(new Date());
+  // Counted per police zone, where the report reads them: this district is undeclared, so the order takes its creator's zone.
+  const ZONE = 'ruppel';
+  const months = [monthOf(new Date()), '2031-06', '2031-08'] as const;
+  const snapshot = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        months.map(async (m) => {
+          const c = (await itemsOf(`STATS#${m}#${ZONE}`)).find((i) => i.sk === 'COUNTS') ?? {};
+          return [m, { created: Number(c['orders.created'] ?? 0), ended: Number(c['orders.ended'] ?? 0) }] as const;
+        }),
+      ),
+    );
+  const delta = (before: Awaited<ReturnType<typeof snapshot>>, after: Awaited<ReturnType<typeof snapshot>>) =>
+    Object.fromEntries(
+      months.map((m) => [m, { created: (after[m]?.created ?? 0) - (before[m]?.created ?? 0), ended: (after[m]?.ended ?? 0) - (before[m]?.ended ?? 0) }]),
+    );
+  const [now, june, august] = months;
 
   it('counts created now and ended in the month of validUntil; moves ended when validUntil changes or the order ends early; a retried end counts nothing', async () => {
     const body = orderBody({ validUntil: '2031-06-15T10:00:00.000Z' });
+    let before = await snapshot();
     const created = await call('POST', '/api/orders', police, body);
     expect(created.status).toBe(201);
     const id = created.json.order.id as string;
-    expect(await counts(thisMonth, body.district)).toMatchObject({ 'orders.created': 1 });
-    expect(await counts('2031-06', body.district)).toMatchObject({ 'orders.ended': 1 });
+    expect(delta(before, await snapshot())).toEqual({ [now]: { created: 1, ended: 0 }, [june]: { created: 0, ended: 1 }, [august]: { created: 0, ended: 0 } });
+    expect((await itemsOf(`STATS#${now}#${body.district}`)).find((i) => i.sk === 'COUNTS')).toBeUndefined();
 
+    before = await snapshot();
     const changed = await call('PUT', `/api/orders/${id}`, police, { expectedVersion: 1, order: { ...body, validUntil: '2031-08-01T10:00:00.000Z' } });
     expect(changed.status).toBe(200);
-    expect(await counts('2031-06', body.district)).toMatchObject({ 'orders.ended': 0 });
-    expect(await counts('2031-08', body.district)).toMatchObject({ 'orders.ended': 1 });
-    expect(await counts(thisMonth, body.district)).toMatchObject({ 'orders.created': 1 });
+    expect(delta(before, await snapshot())).toEqual({ [now]: { created: 0, ended: 0 }, [june]: { created: 0, ended: -1 }, [august]: { created: 0, ended: 1 } });
 
+    before = await snapshot();
     expect((await call('POST', `/api/orders/${id}/end`, police, { reason: 'lifted_by_court' })).status).toBe(200);
     expect((await call('POST', `/api/orders/${id}/end`, police, { reason: 'lifted_by_court' })).status).toBe(409);
-    expect(await counts('2031-08', body.district)).toMatchObject({ 'orders.ended': 0 });
-    expect(await counts(thisMonth, body.district)).toMatchObject({ 'orders.created': 1, 'orders.ended': 1 });
+    expect(delta(before, await snapshot())).toEqual({ [now]: { created: 0, ended: 1 }, [june]: { created: 0, ended: 0 }, [august]: { created: 0, ended: -1 } });
   });
 });

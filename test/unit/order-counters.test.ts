@@ -34,10 +34,15 @@ describe('orderCounterDeltas', () => {
     expect(orderCounterDeltas(order(), order({ status: 'ended', endedAt: '2026-07-02T00:00:00.000Z' }))).toEqual([]);
   });
 
-  it('a change of district moves both counters; a change of nothing counted adds nothing', () => {
-    expect(flat(orderCounterDeltas(order(), order({ district: 'boom' })))).toEqual([
-      ['2026-01', 'boom', { 'orders.created': 1 }],
-      ['2026-07', 'boom', { 'orders.ended': 1 }],
+  it('counted per police zone: a district of the same zone adds nothing, one of another zone moves both counters; a change of nothing counted adds nothing', () => {
+    expect(orderCounterDeltas(order(), order({ district: 'boom' }))).toEqual([]);
+    expect(flat(orderCounterDeltas(undefined, order({ district: 'boom' })))).toEqual([
+      ['2026-01', 'ruppel', { 'orders.created': 1 }],
+      ['2026-07', 'ruppel', { 'orders.ended': 1 }],
+    ]);
+    expect(flat(orderCounterDeltas(order(), order({ district: 'elsewhere' })))).toEqual([
+      ['2026-01', 'elsewhere', { 'orders.created': 1 }],
+      ['2026-07', 'elsewhere', { 'orders.ended': 1 }],
       ['2026-01', 'ruppel', { 'orders.created': -1 }],
       ['2026-07', 'ruppel', { 'orders.ended': -1 }],
     ]);
