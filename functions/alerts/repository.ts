@@ -5,7 +5,7 @@ import { escalationDueAt, escalationLevelAt } from '../../shared/zones/index.js'
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, queryAll, readPartition, transact, updateIf, type TransactItem } from '../lib/dynamo.js';
-import { zoneOfPlace } from '../lib/scope.js';
+import { reportZoneOf } from '../lib/scope.js';
 import { ackTimeItem } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { keys } from './keys.js';
@@ -80,9 +80,6 @@ export function closeAlertUpdate(table: string, alert: Pick<AlertRecord, 'id' | 
   };
 }
 
-/** The report reads acknowledgement times per police zone, as the breaches they answer are counted (monitoring). */
-const reportZone = (alert: AlertRecord): string => zoneOfPlace(alert) ?? alert.district;
-
 export class DynamoAlertRepository implements AlertRepository {
   constructor(
     private readonly table: string,
@@ -133,7 +130,7 @@ export class DynamoAlertRepository implements AlertRepository {
             ExpressionAttributeValues: { ':ack': 'acknowledged', ':open': 'open', ':now': now.toISOString(), ':by': by },
           },
         },
-        ackTimeItem(this.table, { alertId: id, zone: reportZone(alert), raisedAt: new Date(alert.raisedAt), acknowledgedAt: now }),
+        ackTimeItem(this.table, { alertId: id, zone: reportZoneOf(alert), raisedAt: new Date(alert.raisedAt), acknowledgedAt: now }),
         auditPut(this.table, audit),
       ],
       id,
@@ -165,7 +162,7 @@ export class DynamoAlertRepository implements AlertRepository {
                 ExpressionAttributeValues: { ':resolved': 'resolved', ':was': alert.status, ':now': now.toISOString(), ':by': by, ':outcome': outcome },
               },
             },
-            ...(fromOpen ? [ackTimeItem(this.table, { alertId: id, zone: reportZone(alert), raisedAt: new Date(alert.raisedAt), acknowledgedAt: now })] : []),
+            ...(fromOpen ? [ackTimeItem(this.table, { alertId: id, zone: reportZoneOf(alert), raisedAt: new Date(alert.raisedAt), acknowledgedAt: now })] : []),
             auditPut(this.table, audit),
           ],
           id,

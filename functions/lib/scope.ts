@@ -31,6 +31,14 @@ export function zoneOfPlace(place: { zone?: string | undefined; district: string
 }
 
 /**
+ * The zone the monthly report counts a place's figures under (breaches, acknowledgement times, order
+ * counters): its police zone, else (undeclared and unstored) its district.
+ */
+export function reportZoneOf(place: { zone?: string | undefined; district: string }): string {
+  return zoneOfPlace(place) ?? place.district;
+}
+
+/**
  * May this caller see an order or alert of this place? Its zone must be theirs; a police officer
  * (not a supervisor) must also cover its district when it is a declared district. An order for the
  * whole zone (its district is the zone, or a local label) is seen by the zone's police.

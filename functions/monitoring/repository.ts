@@ -7,7 +7,7 @@ import { refundAttempt, reserveAttempt, type Budget, type Reservation } from '..
 import { dynamo } from '../lib/clients.js';
 import { cancellationCodes, fromItem, readIndex, transact, transactOrConflict, type Item, type TransactItem } from '../lib/dynamo.js';
 import { open, seal } from '../lib/personal-crypto.js';
-import { zoneOfPlace } from '../lib/scope.js';
+import { reportZoneOf } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderKeys } from '../orders/keys.js';
 import { monitoringKeys, SEEN_EVENT_DAYS } from './keys.js';
@@ -386,7 +386,7 @@ class BreachCounts {
   add(order: OrderRecord, alerts: readonly AlertRecord[]): void {
     if (alerts.length === 0) return;
     // The report is per police zone (functions/reports): a district's breaches count for its zone.
-    const zone = zoneOfPlace(order) ?? order.district;
+    const zone = reportZoneOf(order);
     const counts = this.byZone.get(zone) ?? {};
     for (const alert of alerts) {
       const name = metric.breaches(BREACH_METRIC_KIND[alert.kind]);

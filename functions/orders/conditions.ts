@@ -11,7 +11,7 @@ import { keys as alertKeys } from '../alerts/keys.js';
 import { auditPut, recordAudit, type AuditEntry } from '../lib/audit.js';
 import { dynamo } from '../lib/clients.js';
 import { queryAll, readPartition, transact, type Item, type TransactItem } from '../lib/dynamo.js';
-import { coversPlace, inZone, zoneOfPlace } from '../lib/scope.js';
+import { coversPlace, inZone, reportZoneOf, zoneOfPlace } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
 import { orderKeys } from './keys.js';
 import type { Caller } from '../lib/auth.js';
@@ -137,7 +137,7 @@ export async function recordAttendance(
     record.alertId = alert.id;
     items.push(await alertPut(table, alert, expiresAt));
     items.push({ Put: { TableName: table, Item: { ...orderKeys.alertRef(id, alert.id), type: 'ORDER_ALERT', alertId: alert.id, expiresAt } } });
-    const zone = zoneOfPlace(order) ?? order.district;
+    const zone = reportZoneOf(order);
     items.push(statsAdd(table, now, zone, { [metric.breaches(BREACH_METRIC_KIND.condition)]: 1 }));
   }
   items.unshift({

@@ -1,6 +1,6 @@
 import { metric, monthOf } from '../../shared/metrics.js';
 import type { OrderRecord } from '../../shared/zones/index.js';
-import { zoneOfPlace } from '../lib/scope.js';
+import { reportZoneOf } from '../lib/scope.js';
 
 /**
  * Report counters of orders (functions/reports/README.md), pure. An order contributes
@@ -21,7 +21,7 @@ export interface CounterDelta {
 
 function contribution(o: OrderRecord): Map<string, CounterDelta> {
   const out = new Map<string, CounterDelta>();
-  const zone = zoneOfPlace(o) ?? o.district;
+  const zone = reportZoneOf(o);
   const add = (iso: string, name: string, n: number) => {
     const at = new Date(iso);
     const key = `${monthOf(at)}|${zone}`;
