@@ -3,19 +3,7 @@ import { ZONE_IDS } from '../zones-list.js';
 import type { CapabilityContract } from '../contract.js';
 import type { RiskLevel } from './dash.js';
 import type { CaseRecord, CaseSafeContactRecord, CaseStatus, FjcStatus, FollowupRecord } from './model.js';
-import {
-  addFollowupSchema,
-  caseIdSchema,
-  completeSchema,
-  createCaseSchema,
-  followupIdSchema,
-  listCasesQuery,
-  listFollowupsQuery,
-  patchCaseSchema,
-  reassignSchema,
-  rescheduleSchema,
-  safeContactFromBookingSchema,
-} from './schemas.js';
+import * as schemas from './schemas.js';
 
 /**
  * The cases API: social-service officers open and follow cases; supervisors see the team. Request
@@ -90,19 +78,22 @@ export const officersQuery = z.strictObject({
   zone: z.enum(ZONE_IDS, { error: 'A declared zone (shared/zones-list.ts)' }).describe('The zone whose active officers are listed'),
 });
 
-const byCase = { params: { id: caseIdSchema } };
-const byFollowup = { params: { id: caseIdSchema, followupId: followupIdSchema } };
+const byCase = { params: { id: schemas.caseIdSchema } };
+const byFollowup = { params: { id: schemas.caseIdSchema, followupId: schemas.followupIdSchema } };
 const notYours = { 403: { description: 'Not your case (officers see their own; supervisors the team)' }, 404: { description: 'No such case' } };
 const closed = { 409: { description: 'The case is closed, the follow-up done, or another version was saved meanwhile' } };
 
 export const casesContract = {
-  'POST /api/cases': { body: createCaseSchema, responses: { 201: { description: 'The case and its planned follow-ups', headers: { location: 'The case' } } } },
-  'GET /api/cases': { query: listCasesQuery, responses: { 200: { description: 'Case summaries (audited)' } } },
+  'POST /api/cases': {
+    body: schemas.createCaseSchema,
+    responses: { 201: { description: 'The case and its planned follow-ups', headers: { location: 'The case' } } },
+  },
+  'GET /api/cases': { query: schemas.listCasesQuery, responses: { 200: { description: 'Case summaries (audited)' } } },
   'GET /api/cases/{id}': { ...byCase, responses: { 200: { description: 'The case with its follow-ups (audited)' }, ...notYours } },
-  'PATCH /api/cases/{id}': { ...byCase, body: patchCaseSchema, responses: { 200: { description: 'The changed case' }, ...notYours, ...closed } },
+  'PATCH /api/cases/{id}': { ...byCase, body: schemas.patchCaseSchema, responses: { 200: { description: 'The changed case' }, ...notYours, ...closed } },
   'POST /api/cases/{id}/safe-contact/from-booking': {
     ...byCase,
-    body: safeContactFromBookingSchema,
+    body: schemas.safeContactFromBookingSchema,
     responses: {
       200: { description: "The case with her booking's contact choices as its safe-contact preferences" },
       403: notYours[403],
@@ -110,22 +101,26 @@ export const casesContract = {
       ...closed,
     },
   },
-  'GET /api/followups': { query: listFollowupsQuery, responses: { 200: { description: 'Overdue, due today and in the next 7 days (audited)' } } },
-  'POST /api/cases/{id}/followups': { ...byCase, body: addFollowupSchema, responses: { 201: { description: 'The follow-up' }, ...notYours, ...closed } },
+  'GET /api/followups': { query: schemas.listFollowupsQuery, responses: { 200: { description: 'Overdue, due today and in the next 7 days (audited)' } } },
+  'POST /api/cases/{id}/followups': {
+    ...byCase,
+    body: schemas.addFollowupSchema,
+    responses: { 201: { description: 'The follow-up' }, ...notYours, ...closed },
+  },
   'POST /api/cases/{id}/followups/{followupId}/complete': {
     ...byFollowup,
-    body: completeSchema,
+    body: schemas.completeSchema,
     responses: { 200: { description: 'Done; an urgent follow-up when the victim was not reached twice' }, ...notYours, ...closed },
   },
   'POST /api/cases/{id}/followups/{followupId}/reschedule': {
     ...byFollowup,
-    body: rescheduleSchema,
+    body: schemas.rescheduleSchema,
     responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed },
   },
   'GET /api/staff/officers': { query: officersQuery, responses: { 200: { description: 'Active officers of the zone, for a reassignment' } } },
   'POST /api/cases/{id}/followups/{followupId}/reassign': {
     ...byFollowup,
-    body: reassignSchema,
+    body: schemas.reassignSchema,
     responses: { 200: { description: 'The follow-up' }, ...notYours, ...closed },
   },
 } as const satisfies CapabilityContract<'cases'>;
