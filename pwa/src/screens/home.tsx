@@ -7,15 +7,9 @@ import { ScreenHeading } from '../screen-heading.js';
 
 const loadContacts = () => import('../contacts/ContactList.js');
 
-const MENU: ReadonlyArray<{ id: ScreenId; key: 'services' | 'book' | 'protection' | 'safety' | 'selfCheck' | 'fjc' | 'space' }> = [
-  { id: 'services', key: 'services' },
-  { id: 'book', key: 'book' },
-  { id: 'protection', key: 'protection' },
-  { id: 'safety', key: 'safety' },
-  { id: 'self-check', key: 'selfCheck' },
-  { id: 'fjc', key: 'fjc' },
-  { id: 'space', key: 'space' },
-];
+/** The other screens, in the menu's order; each one's label is its id in camelCase in `t.menu`. */
+const MENU = ['services', 'book', 'protection', 'safety', 'self-check', 'fjc', 'space'] as const satisfies readonly ScreenId[];
+const menuKey = (id: (typeof MENU)[number]) => (id === 'self-check' ? 'selfCheck' : id);
 
 /**
  * The start page: the emergency and help lines (inside the bundle, so they show with no network and
@@ -34,10 +28,10 @@ export function Home(): JSX.Element {
       <nav aria-labelledby="menu-title">
         <h2 id="menu-title">{t.home.menuTitle}</h2>
         <ul class="menu">
-          {MENU.map((item) => (
-            <li key={item.id}>
-              <button type="button" class="button menu-item" onClick={() => navigate(item.id)}>
-                {t.menu[item.key]}
+          {MENU.map((id) => (
+            <li key={id}>
+              <button type="button" class="button menu-item" onClick={() => navigate(id)}>
+                {t.menu[menuKey(id)]}
               </button>
             </li>
           ))}
