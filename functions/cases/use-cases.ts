@@ -30,6 +30,7 @@ import { metric } from '../../shared/metrics.js';
 import { brusselsToUtc } from '../../shared/brussels-time.js';
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Caller } from '../lib/auth.js';
+import { pick } from '../lib/pick.js';
 import { inZone, zoneOf } from '../lib/scope.js';
 import type { CaseChange, CaseNotice, CaseRepository, ListedCase, StatsDelta, StoredFollowup } from './repository.js';
 import { victimHash } from './victim-key.js';
@@ -72,15 +73,7 @@ const auditOf = (caller: Caller, caseId: string, action: AuditAction, at: Date):
 /** A follow-up as the API returns it (no tick internals). */
 export function followupView(f: StoredFollowup): FollowupView {
   return {
-    id: f.id,
-    caseId: f.caseId,
-    zone: f.zone,
-    officer: f.officer,
-    purpose: f.purpose,
-    urgency: f.urgency,
-    status: f.status,
-    dueAt: f.dueAt,
-    version: f.version,
+    ...pick(f, ['id', 'caseId', 'zone', 'officer', 'purpose', 'urgency', 'status', 'dueAt', 'version']),
     ...(f.outcome ? { outcome: f.outcome, completedAt: f.completedAt, completedBy: f.completedBy, reportOutcome: f.reportOutcome } : {}),
     ...(f.note ? { note: f.note } : {}),
     ...(f.remindedAt ? { remindedAt: f.remindedAt } : {}),
@@ -230,18 +223,7 @@ export async function getCase(deps: CaseDeps, id: string, caller: Caller, now: D
 
 /** A case in a list: no victim reference (open the case, audited, to see it). */
 function caseSummary(c: ListedCase): CaseSummary {
-  return {
-    id: c.id,
-    zone: c.zone,
-    status: c.status,
-    riskLevel: c.riskLevel,
-    officer: c.officer,
-    openedAt: c.openedAt,
-    interventionDate: c.interventionDate,
-    repeat: c.repeat,
-    fjcIntroduction: c.fjcIntroduction,
-    version: c.version,
-  };
+  return pick(c, ['id', 'zone', 'status', 'riskLevel', 'officer', 'openedAt', 'interventionDate', 'repeat', 'fjcIntroduction', 'version']);
 }
 
 export async function listCases(deps: CaseDeps, zone: string | undefined, caller: Caller, now: Date) {

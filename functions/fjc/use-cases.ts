@@ -37,6 +37,7 @@ import { formatProtectionCode, normalizeProtectionCode } from '../../shared/zone
 import type { AuditAction, AuditEntry } from '../lib/audit.js';
 import type { Caller, Principal } from '../lib/auth.js';
 import type { Item, TransactItem } from '../lib/dynamo.js';
+import { pick } from '../lib/pick.js';
 import { zoneOf } from '../lib/scope.js';
 import { statsAdd } from '../lib/stats.js';
 import { fjcKeys } from './keys.js';
@@ -356,18 +357,7 @@ async function commitLinked(deps: FjcDeps, record: FjcCaseRecord, link: Item, ex
 
 /** What the opener gets back: the case's own fields (the opener gave them). */
 function directorView(r: FjcCaseRecord): FjcCaseView {
-  return {
-    id: r.id,
-    zone: r.zone,
-    status: r.status,
-    origin: r.origin,
-    openedAt: r.openedAt,
-    sections: [],
-    referrals: [],
-    consultations: [],
-    actions: [],
-    version: r.version,
-  };
+  return { ...pick(r, ['id', 'zone', 'status', 'origin', 'openedAt']), sections: [], referrals: [], consultations: [], actions: [], version: r.version };
 }
 
 /** A case opened by a case director, or by a partner for its own organisation (then referred to it, accepted). */
