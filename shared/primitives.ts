@@ -105,5 +105,15 @@ export const plainText = (max: number) =>
     .max(max)
     .refine((s) => !CONTROL_OR_ANGLE.test(s), 'No control characters or < >');
 
+/**
+ * An id the API mints: its prefix and a ULID (`C-01J…`). `what` names it with its article ("a case"),
+ * for the message that refuses another string and for the contract's description.
+ */
+export const ulidId = (prefix: string, what: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}-[0-9A-Z]{26}$`), `Not ${what} id (${prefix}-…)`)
+    .describe(`${what.charAt(0).toUpperCase()}${what.slice(1)} id: ${prefix}- and a ULID`);
+
 export const OPAQUE_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
 export const opaqueId = z.string().regex(OPAQUE_ID_PATTERN, 'An id: letters, digits and _ . : - (at most 128)').describe('Opaque id');

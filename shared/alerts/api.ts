@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { CapabilityContract } from '../contract.js';
 import { DEMO_ZONE } from '../identity.js';
-import { zoneId } from '../primitives.js';
+import { ulidId, zoneId } from '../primitives.js';
 import type { AlertDraft, AlertKind, Severity } from '../zones/index.js';
 
 import { ALERT_OUTCOMES, type AlertOutcome, type AlertStatus } from './outcomes.js';
@@ -9,10 +9,7 @@ import { ALERT_OUTCOMES, type AlertOutcome, type AlertStatus } from './outcomes.
 /** The alerts API: police list, read, acknowledge and resolve breach alerts. */
 export { ALERT_OUTCOMES, type AlertOutcome, type AlertStatus } from './outcomes.js';
 
-export const alertIdSchema = z
-  .string()
-  .regex(/^AL-[0-9A-Z]{26}$/, 'Not an alert id')
-  .describe('An alert id: AL- and a ULID');
+export const alertIdSchema = ulidId('AL', 'an alert');
 export const listAlertsQuery = z.strictObject({
   district: zoneId.default(DEMO_ZONE),
   limit: z.coerce.number().int().min(1).max(200).default(100).describe('At most this many alerts, most severe and newest first'),

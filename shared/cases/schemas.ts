@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DASH_QUESTIONS, RISK_LEVELS } from './dash.js';
-import { callWindows, instant, pastDate, plainText, zoneId } from '../primitives.js';
+import { callWindows, instant, pastDate, plainText, ulidId, zoneId } from '../primitives.js';
 import { callbackPhoneSchema } from '../catalog/schemas.js';
 import { orderIdSchema } from '../orders/api.js';
 import { FJC_STATUSES, FOLLOWUP_PURPOSES, GENDERS, OUTCOMES, VIOLENCE_KINDS } from './model.js';
@@ -128,13 +128,7 @@ export const completeSchema = z.strictObject({ outcome: z.enum(OUTCOMES), note: 
 export const rescheduleSchema = z.strictObject({ dueAt: instantSchema });
 export const reassignSchema = z.strictObject({ officer: usernameSchema });
 
-export const caseIdSchema = z
-  .string()
-  .regex(/^C-[0-9A-Z]{26}$/, 'Not a case id')
-  .describe('A case id: C- and a ULID');
-export const followupIdSchema = z
-  .string()
-  .regex(/^FU-[0-9A-Z]{26}$/, 'Not a follow-up id')
-  .describe('A follow-up id: FU- and a ULID');
+export const caseIdSchema = ulidId('C', 'a case');
+export const followupIdSchema = ulidId('FU', 'a follow-up');
 export const listCasesQuery = z.strictObject({ zone: zoneSchema.optional() });
 export const listFollowupsQuery = z.strictObject({ zone: zoneSchema.optional(), officer: usernameSchema.optional() });

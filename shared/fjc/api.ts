@@ -3,7 +3,7 @@ import { referenceParam } from '../bookings/api.js';
 import { caseIdSchema, victimRefSchema } from '../cases/schemas.js';
 import type { CapabilityContract } from '../contract.js';
 import { PARTNER_IDS, type PartnerId } from '../partners.js';
-import { instant } from '../primitives.js';
+import { instant, ulidId } from '../primitives.js';
 import {
   ACTION_STATUSES,
   AGE_BANDS,
@@ -29,15 +29,9 @@ import type { SafetyPlan } from '../space/plan.js';
 
 /** The FJC family-case API: request schemas (strict; unknown fields refused by name) and answer shapes. */
 
-/** An id of this capability: a prefix and a ULID. */
-const ulidId = (prefix: string, what: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}-[0-9A-Z]{26}$`), `Not a ${what} id (${prefix}-…)`)
-    .describe(`A ${what} id: ${prefix}- and a ULID`);
-export const fjcCaseIdSchema = ulidId('FJ', 'family case');
-export const consultationIdSchema = ulidId('CO', 'case consultation');
-export const actionIdSchema = ulidId('AC', 'joint action plan action');
+export const fjcCaseIdSchema = ulidId('FJ', 'a family case');
+export const consultationIdSchema = ulidId('CO', 'a case consultation');
+export const actionIdSchema = ulidId('AC', 'a joint action plan action');
 export const partnerIdSchema = z
   .enum(PARTNER_IDS, { error: 'A declared partner organisation (shared/partners.ts)' })
   .describe('A declared FJC partner organisation (shared/partners.ts)');

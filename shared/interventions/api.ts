@@ -5,7 +5,7 @@ import { FJC_STATUSES, GENDERS } from '../cases/model.js';
 import { dashYesSchema, usernameSchema, victimRefSchema } from '../cases/schemas.js';
 import { orderIdSchema } from '../orders/api.js';
 import type { CapabilityContract } from '../contract.js';
-import { calendarDate, pastDate, plainText, wallClockTime } from '../primitives.js';
+import { calendarDate, pastDate, plainText, ulidId, wallClockTime } from '../primitives.js';
 import { ZONE_IDS, ZONES } from '../zones-list.js';
 import {
   AGGRESSOR_RELATIONS,
@@ -162,10 +162,7 @@ export const createInterventionSchema = z
   });
 export type CreateInterventionBody = z.infer<typeof createInterventionSchema>;
 
-export const interventionIdSchema = z
-  .string()
-  .regex(/^IV-[0-9A-Z]{26}$/, 'Not an intervention id')
-  .describe('A police intervention id: IV- and a ULID');
+export const interventionIdSchema = ulidId('IV', 'a police intervention');
 
 /** The stored intervention as GET /api/interventions/{id} answers it (audited). */
 export type InterventionRecord = CreateInterventionBody & {

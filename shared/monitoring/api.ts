@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { CapabilityContract } from '../contract.js';
 
-import { instant } from '../primitives.js';
+import { instant, ulidId } from '../primitives.js';
 
 const id = z
   .string()
@@ -48,7 +48,7 @@ export const duressSchema = z.strictObject({ code: z.string().min(1).max(40) });
 /** The code goes in the body, never the URL. */
 export const panicStatusSchema = z.strictObject({
   protectionCode: z.string().min(4).max(40),
-  panicId: z.string().regex(/^AL-[0-9A-Z]{26}$/, 'Not a panic id'),
+  panicId: ulidId('AL', 'a panic'),
 });
 
 /** One refused event of a batch: its own 4xx status (400 invalid, 404 no order for the device), where and why. */

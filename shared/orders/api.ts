@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import type { CapabilityContract } from '../contract.js';
 import { ZONE_LABELS, type OrderRecord } from '../zones/index.js';
-import { instant, pastDate, wallClockTime, zoneId } from '../primitives.js';
+import { instant, pastDate, ulidId, wallClockTime, zoneId } from '../primitives.js';
 import { PARTNERS, type PartnerKind } from '../partners.js';
 
 const deviceId = z
@@ -120,10 +120,7 @@ export const changeSchema = z.strictObject({ expectedVersion: z.number().int().m
 export const END_REASONS = ['expired', 'lifted_by_court', 'replaced', 'entered_in_error', 'other'] as const;
 export const endSchema = z.strictObject({ reason: z.enum(END_REASONS) });
 
-export const orderIdSchema = z
-  .string()
-  .regex(/^RO-[0-9A-Z]{26}$/, 'Not an order id')
-  .describe('A restraining order id: RO- and a ULID');
+export const orderIdSchema = ulidId('RO', 'a restraining order');
 
 /** `POST /api/orders/{id}/attendance`: the partner the condition names records one session or report. */
 export const ATTENDANCE_CONDITIONS = ['programme', 'reporting'] as const;

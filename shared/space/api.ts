@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ulidId } from '../primitives.js';
 import { phoneSchema } from '../catalog/schemas.js';
 import type { CapabilityContract, HeaderParam } from '../contract.js';
 import { contactChoicesSchema } from '../bookings/api.js';
@@ -129,10 +130,7 @@ export const shareBody = z
     entries: z.array(sharedEntry).max(500).optional().describe('The journal entries she chose, decrypted in her browser'),
   })
   .refine((b) => b.plan !== undefined || (b.entries?.length ?? 0) > 0, { message: 'Choose the plan or at least one entry', path: ['entries'] });
-export const shareIdSchema = z
-  .string()
-  .regex(/^SH-[0-9A-Z]{26}$/, 'A share id (SH-…)')
-  .describe('One share (SH- and a ULID)');
+export const shareIdSchema = ulidId('SH', 'a share');
 
 // ---- answers
 
