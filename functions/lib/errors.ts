@@ -38,7 +38,11 @@ export function errorMapper(): middy.MiddlewareObj<unknown, APIGatewayProxyStruc
   return {
     onError: async (request) => {
       const mapped = toHttpError(request.error);
-      if (mapped.status >= 500) {
+      if (request.error instanceof DomainError && mapped.status >= 500) {
+        // A known, passing condition (contention outlasted the retries, a notifier was down): the
+        // caller was told to send again, so a warning, not an error that pages someone.
+        logger.warn('Request not completed, to be sent again', { status: mapped.status, code: mapped.body.error });
+      } else if (mapped.status >= 500) {
         logger.error('Unhandled error', { error: request.error as Error });
       } else {
         logger.info('Request rejected', { status: mapped.status, code: mapped.body.error, field: mapped.body.field });

@@ -1,11 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import middy from '@middy/core';
+import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { authorize, principalFrom } from '../../functions/lib/auth.js';
 import { requireEnv } from '../../functions/lib/config.js';
-import { toHttpError } from '../../functions/lib/errors.js';
-import { redact } from '../../functions/lib/logger.js';
+import { errorMapper, toHttpError } from '../../functions/lib/errors.js';
+import { logger, redact } from '../../functions/lib/logger.js';
 import { parse } from '../../functions/lib/validation.js';
-import { ConflictError, ForbiddenError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
+import { ConflictError, ForbiddenError, ServiceUnavailableError, UnauthorizedError, ValidationError } from '../../shared/errors.js';
 import { apiEvent, staffClaims } from '../support/events.js';
 
 describe('principalFrom', () => {
@@ -64,6 +66,34 @@ describe('toHttpError', () => {
     const mapped = toHttpError(new Error('ConditionalCheckFailed on table oneroof key pk=BOOKING#X'));
     expect(mapped.status).toBe(500);
     expect(JSON.stringify(mapped.body)).not.toContain('BOOKING');
+  });
+});
+
+describe('errorMapper', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const failingWith = (err: Error) =>
+    middy(async (): Promise<APIGatewayProxyStructuredResultV2> => {
+      throw err;
+    }).use(errorMapper())({}, {} as Context);
+
+  it('logs a 503 the caller is told to send again as a warning with its code, not as an unhandled error', async () => {
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const res = await failingWith(new ServiceUnavailableError());
+    expect(res).toMatchObject({ statusCode: 503 });
+    expect(JSON.parse(String(res.body))).toMatchObject({ error: 'unavailable' });
+    expect(warn).toHaveBeenCalledWith('Request not completed, to be sent again', { status: 503, code: 'unavailable' });
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('logs any other failure as an unhandled error and answers a generic 500', async () => {
+    const warn = vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    const error = vi.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const res = await failingWith(new Error('ConditionalCheckFailed on table oneroof'));
+    expect(res).toMatchObject({ statusCode: 500 });
+    expect(String(res.body)).not.toContain('oneroof');
+    expect(error).toHaveBeenCalledTimes(1);
+    expect(warn).not.toHaveBeenCalled();
   });
 });
 
