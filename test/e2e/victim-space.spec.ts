@@ -53,20 +53,19 @@ async function jpegWithGps(page: Page): Promise<Buffer> {
   tiff.write('II', 0, 'latin1');
   tiff.writeUInt16LE(42, 2);
   tiff.writeUInt32LE(8, 4);
-  // IFD0: one entry, GPSInfo (0x8825) → the GPS IFD at 26.
-  tiff.writeUInt16LE(1, 8);
-  tiff.writeUInt16LE(0x8825, 10);
-  tiff.writeUInt16LE(4, 12);
-  tiff.writeUInt32LE(1, 14);
-  tiff.writeUInt32LE(26, 18);
-  tiff.writeUInt32LE(0, 22);
-  // GPS IFD: GPSLatitudeRef = "N".
-  tiff.writeUInt16LE(1, 26);
-  tiff.writeUInt16LE(0x0001, 28);
-  tiff.writeUInt16LE(2, 30);
-  tiff.writeUInt32LE(2, 32);
-  tiff.write('N\0', 36, 'latin1');
-  tiff.writeUInt32LE(0, 40);
+  /** An IFD of one 12-byte entry (tag, type, count, then the value or its offset) and no next IFD. */
+  const ifdOfOne = (at: number, tag: number, type: number, count: number, value: (offset: number) => void) => {
+    tiff.writeUInt16LE(1, at);
+    tiff.writeUInt16LE(tag, at + 2);
+    tiff.writeUInt16LE(type, at + 4);
+    tiff.writeUInt32LE(count, at + 6);
+    value(at + 10);
+    tiff.writeUInt32LE(0, at + 14);
+  };
+  // IFD0: GPSInfo (0x8825, LONG) → the GPS IFD at 26.
+  ifdOfOne(8, 0x8825, 4, 1, (o) => tiff.writeUInt32LE(26, o));
+  // GPS IFD: GPSLatitudeRef (0x0001, ASCII) = "N".
+  ifdOfOne(26, 0x0001, 2, 2, (o) => tiff.write('N\0', o, 'latin1'));
   const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff, Buffer.from(GPS_MARK, 'latin1')]);
   const app1 = Buffer.concat([Buffer.from([0xff, 0xe1]), Buffer.from([(payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
   return Buffer.concat([jpeg.subarray(0, 2), app1, jpeg.subarray(2)]);
