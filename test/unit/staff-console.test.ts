@@ -133,9 +133,14 @@ describe('config', () => {
     });
   });
 
-  it('takes https endpoints and an auth base from the config file, refuses plain-http elsewhere and bad values', () => {
+  /** The console served from an https origin reads this config file over its defaults. */
+  const fromFile = (file: Record<string, unknown>) => {
     vi.stubGlobal('location', { origin: 'https://oneroof.example' });
-    const c = mergeConfig(defaultConfig(), {
+    return mergeConfig(defaultConfig(), file);
+  };
+
+  it('takes https endpoints and an auth base from the config file, refuses plain-http elsewhere and bad values', () => {
+    const c = fromFile({
       clientId: 'abc123',
       authorizeUrl: 'https://login.example/oauth2/authorize',
       tokenUrl: 'http://evil.example/token',
@@ -149,12 +154,11 @@ describe('config', () => {
     expect(c.logoutUrl).toBe('https://login.example/logout');
     expect(c.idleMinutes).toBe(15);
     expect(c.alertPollSeconds).toBe(5);
-    expect(mergeConfig(defaultConfig(), { authBase: 'https://id.example/base/' }).tokenUrl).toBe('https://id.example/base/token');
+    expect(fromFile({ authBase: 'https://id.example/base/' }).tokenUrl).toBe('https://id.example/base/token');
   });
 
   it('reads the auth-config.json infra/aws deploys: Cognito hosted-UI endpoints from the domain, the JWT issuer ignored', () => {
-    vi.stubGlobal('location', { origin: 'https://oneroof.example' });
-    const c = mergeConfig(defaultConfig(), {
+    const c = fromFile({
       region: 'eu-west-1',
       userPoolId: 'eu-west-1_abc',
       clientId: '5abcdefghij',

@@ -171,12 +171,8 @@ describe('disguise', () => {
   });
 
   it('opens help only for an unlock word on a line of its own, in any case', () => {
-    expect(isUnlockWord('hulp')).toBe(true);
-    expect(isUnlockWord('  HULP \n')).toBe(true);
-    expect(isUnlockWord('boodschappen\nHelp')).toBe(true);
-    expect(isUnlockWord('ik heb hulp nodig')).toBe(false);
-    expect(isUnlockWord('brood')).toBe(false);
-    expect(isUnlockWord('')).toBe(false);
+    for (const word of ['hulp', '  HULP \n', 'boodschappen\nHelp']) expect(isUnlockWord(word), word).toBe(true);
+    for (const word of ['ik heb hulp nodig', 'brood', '']) expect(isUnlockWord(word), word).toBe(false);
   });
 
   it('folds the Turkish dotted and dotless i: YARDIM, yardım, Yardım, yardim and HILFE all open help', () => {
