@@ -158,19 +158,16 @@ describe('config', () => {
   });
 
   it('reads the auth-config.json infra/aws deploys: Cognito hosted-UI endpoints from the domain, the JWT issuer ignored', () => {
-    const c = fromFile({
-      region: 'eu-west-1',
-      userPoolId: 'eu-west-1_abc',
-      clientId: '5abcdefghij',
-      domain: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com',
-      issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc',
-    });
+    const domain = 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com';
+    const issuer = 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc';
+    const c = fromFile({ region: 'eu-west-1', userPoolId: 'eu-west-1_abc', clientId: '5abcdefghij', domain, issuer });
     expect(c).toMatchObject({
       clientId: '5abcdefghij',
-      authorizeUrl: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com/oauth2/authorize',
-      tokenUrl: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com/oauth2/token',
-      logoutUrl: 'https://oneroof-staff.auth.eu-west-1.amazoncognito.com/logout',
+      authorizeUrl: `${domain}/oauth2/authorize`,
+      tokenUrl: `${domain}/oauth2/token`,
+      logoutUrl: `${domain}/logout`,
     });
+    expect(Object.values(c)).not.toContain(issuer);
   });
 });
 
