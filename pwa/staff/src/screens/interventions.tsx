@@ -21,8 +21,8 @@ import { label, useI18n } from '../i18n/index.js';
 import { href, navigate } from '../router.js';
 import { ErrorText } from '../ui/errors.js';
 import { Checkboxes, checked, Fact, Facts, Field, RadioGroup, SelectField, value } from '../ui/fields.js';
-import { choices, GroupList, SubmitCancel } from '../ui/form-bits.js';
-import { useAction, useLoad } from '../ui/hooks.js';
+import { choices, GroupList, LinkButton, SubmitCancel } from '../ui/form-bits.js';
+import { useAnswered, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { fjcText } from './fjc-text.js';
 
@@ -108,8 +108,8 @@ export function NewInterventionScreen() {
   const [interpreter, setInterpreter] = useState(false);
   const [fjc, setFjc] = useState('offered');
   const dash = useDashRisk();
-  const [receipt, setReceipt] = useState<InterventionReceipt | undefined>(undefined);
-  const action = useAction();
+  const action = useAnswered<InterventionReceipt>();
+  const receipt = action.answer;
 
   if (receipt) {
     return (
@@ -126,17 +126,12 @@ export function NewInterventionScreen() {
             <Fact term={t.cases.followups}>{receipt.followups.length}</Fact>
           </Facts>
         </div>
-        <p>
-          <a class="button primary" href={href('interventions', 'new')} onClick={() => location.reload()}>
-            {tx.another}
-          </a>
-        </p>
+        <LinkButton href={href('interventions', 'new')} onClick={() => location.reload()} text={tx.another} />
       </Page>
     );
   }
 
-  const submit = (e: Event) => {
-    e.preventDefault();
+  const submit = action.submit(() => {
     const body = {
       date,
       ...(time ? { time } : {}),
@@ -175,10 +170,8 @@ export function NewInterventionScreen() {
       },
       fjcIntroduction: fjc,
     };
-    void action.run(async () => {
-      setReceipt(await sendWithRetries(body, key.current));
-    });
-  };
+    return sendWithRetries(body, key.current);
+  });
 
   return (
     <Page title={tx.title}>

@@ -10,8 +10,8 @@ import { AuditTrail } from '../ui/audit-trail.js';
 import { DataTable } from '../ui/data-table.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Fact, Facts, Field, isoToLocal, localToIso, SelectField, value } from '../ui/fields.js';
-import { GroupList, SubmitCancel } from '../ui/form-bits.js';
-import { useAction, useLoad } from '../ui/hooks.js';
+import { GroupList, LinkButton, SubmitCancel } from '../ui/form-bits.js';
+import { useAction, useAnswered, useLoad } from '../ui/hooks.js';
 import { Loading, Page } from '../ui/page.js';
 import { conditionFieldLabels, conditionsBody, noConditions, PerpetratorConditionsFacts, PerpetratorConditionsFields } from './order-conditions.js';
 import { OrderTimeline } from './timeline.js';
@@ -24,13 +24,7 @@ export function OrdersScreen({ roles }: { roles: readonly StaffRole[] }) {
   const list = useLoad((signal) => api<{ orders: OrderSummary[] }>('GET', '/api/orders', { signal }), 'orders');
   return (
     <Page title={t.orders.title} audited>
-      {can(roles, 'POST /api/orders') ? (
-        <p>
-          <a class="button primary" href="#/orders/new">
-            {t.orders.new}
-          </a>
-        </p>
-      ) : null}
+      {can(roles, 'POST /api/orders') ? <LinkButton href="#/orders/new" text={t.orders.new} /> : null}
       <ErrorText error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data && list.data.orders.length === 0 ? <p>{t.orders.empty}</p> : null}
@@ -226,8 +220,8 @@ export function NewOrderScreen() {
   const [moving, setMoving] = useState('');
   const [noContact, setNoContact] = useState(true);
   const [perpetrator, setPerpetrator] = useState(() => noConditions(now));
-  const action = useAction();
-  const [created, setCreated] = useState<{ id: string; code: string } | undefined>(undefined);
+  const action = useAnswered<{ id: string; code: string }>();
+  const created = action.answer;
 
   if (created) {
     return (
@@ -239,17 +233,12 @@ export function NewOrderScreen() {
           </p>
           <p>{t.orders.protectionCodeHint}</p>
         </div>
-        <p>
-          <a class="button primary" href={href('orders', created.id)}>
-            {t.orders.open(created.id)}
-          </a>
-        </p>
+        <LinkButton href={href('orders', created.id)} text={t.orders.open(created.id)} />
       </Page>
     );
   }
 
-  const submit = (e: Event) => {
-    e.preventDefault();
+  const submit = action.submit(async () => {
     const body = {
       district,
       respondentDeviceId: respondent.trim(),
@@ -269,11 +258,9 @@ export function NewOrderScreen() {
       noContact,
       ...(conditionsBody(perpetrator) ? { perpetrator: conditionsBody(perpetrator) } : {}),
     };
-    void action.run(async () => {
-      const res = await api<{ order: { id: string }; protectionCode: string }>('POST', '/api/orders', { body });
-      setCreated({ id: res.order.id, code: res.protectionCode });
-    });
-  };
+    const res = await api<{ order: { id: string }; protectionCode: string }>('POST', '/api/orders', { body });
+    return { id: res.order.id, code: res.protectionCode };
+  });
 
   return (
     <Page title={t.orders.newTitle}>

@@ -9,6 +9,7 @@ import { href, navigate } from '../router.js';
 import { AuditTrail } from '../ui/audit-trail.js';
 import { ErrorText } from '../ui/errors.js';
 import { checked, Field, SelectField, value } from '../ui/fields.js';
+import { LinkButton } from '../ui/form-bits.js';
 import { useAction, useLoad } from '../ui/hooks.js';
 import { draftOf, LocalizedFields, localizedOf, type LocalizedDraft } from '../ui/localized-fields.js';
 import { Loading, Page, Status } from '../ui/page.js';
@@ -53,11 +54,7 @@ function ServiceList() {
   return (
     <Page title={t.services.title}>
       <ErrorText error={list.error} />
-      <p>
-        <a class="button primary" href="#/services/new">
-          {t.services.add}
-        </a>
-      </p>
+      <LinkButton href="#/services/new" text={t.services.add} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data && list.data.length === 0 ? <p>{t.services.empty}</p> : null}
       <ul class="cards">

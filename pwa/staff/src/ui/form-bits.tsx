@@ -23,6 +23,17 @@ export function SubmitCancel({ busy, submitText, onCancel }: { busy: boolean; su
   );
 }
 
+/** A link that looks like the screen's main button ("New order", "Record another"), on its own line. */
+export function LinkButton({ href, text, onClick }: { href: string; text: string; onClick?: () => void }) {
+  return (
+    <p>
+      <a class="button primary" href={href} onClick={onClick}>
+        {text}
+      </a>
+    </p>
+  );
+}
+
 /** The top of a list screen: the "new" link (when allowed), the load's error, loading, the empty text. */
 export function ListState({
   newLink,
@@ -40,13 +51,7 @@ export function ListState({
 }) {
   return (
     <>
-      {newLink ? (
-        <p>
-          <a class="button primary" href={newLink.href}>
-            {newLink.text}
-          </a>
-        </p>
-      ) : null}
+      {newLink ? <LinkButton {...newLink} /> : null}
       <ErrorText error={error} />
       {loading && count === undefined ? <Loading /> : null}
       {count === 0 ? <p>{emptyText}</p> : null}

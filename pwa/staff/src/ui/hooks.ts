@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useAction } from '../../../common/use-action.js';
 
 /** The one busy/error hook of both front ends (pwa/common). */
-export { useAction } from '../../../common/use-action.js';
+export { useAction };
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -39,4 +40,18 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, key: strin
   }, [key, tick]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { data, error, loading, reload };
+}
+
+/**
+ * A form whose answer replaces it (a new order's protection code, an intervention's receipt): `submit(send)`
+ * is the form's submit handler, running `send` as `useAction` runs an action; `answer` is what it answered.
+ */
+export function useAnswered<T>() {
+  const action = useAction();
+  const [answer, setAnswer] = useState<T | undefined>(undefined);
+  const submit = (send: () => Promise<T>) => (e: Event) => {
+    e.preventDefault();
+    void action.run(async () => setAnswer(await send()));
+  };
+  return { ...action, answer, submit };
 }
