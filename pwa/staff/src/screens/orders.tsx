@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { OrderView as Order, OrderSummary, PositionFix as Fix } from '../../../../shared/orders/api.js';
 import { DEMO_ZONE } from '../../../../shared/identity.js';
@@ -178,29 +179,102 @@ interface CurfewForm {
 
 const num = (s: string): number => Number(s.replace(',', '.'));
 
-/** A place's latitude and longitude (a zone's centre, a curfew's home). */
-function LatLonFields({ id, lat, lon, onChange }: { id: string; lat: string; lon: string; onChange: (p: { lat: string } | { lon: string }) => void }) {
+/** A circle on the map (a zone, a curfew's home): its centre's latitude and longitude, then its radius in metres (the `radius` field of `place`). */
+function CircleFields<K extends string>({
+  id,
+  place,
+  radius,
+  label: radiusLabel,
+  max,
+  set,
+}: {
+  id: string;
+  place: Record<'lat' | 'lon' | K, string>;
+  radius: K;
+  label: string;
+  max: number;
+  set: (patch: Partial<Record<'lat' | 'lon' | K, string>>) => void;
+}) {
   const { t } = useI18n();
-  const axes = [
-    ['lat', t.orders.lat, 90, lat],
-    ['lon', t.orders.lon, 180, lon],
+  const fields = [
+    ['lat', t.orders.lat, { step: 'any', min: '-90', max: '90' }],
+    ['lon', t.orders.lon, { step: 'any', min: '-180', max: '180' }],
+    [radius, radiusLabel, { min: '50', max: String(max) }],
   ] as const;
   return (
     <>
-      {axes.map(([axis, text, bound, v]) => (
+      {fields.map(([key, text, bounds]) => (
         <Field
-          key={axis}
-          id={`${id}-${axis}`}
+          key={key}
+          id={`${id}-${key}`}
           label={text}
           type="number"
-          step="any"
-          min={String(-bound)}
-          max={String(bound)}
+          {...bounds}
           required
-          value={v}
-          onInput={(e) => onChange(axis === 'lat' ? { lat: value(e) } : { lon: value(e) })}
+          value={place[key]}
+          onInput={(e) => set({ [key]: value(e) } as Partial<Record<'lat' | 'lon' | K, string>>)}
         />
       ))}
+    </>
+  );
+}
+
+const newZone = (): ZoneForm => ({ label: 'work', lat: '', lon: '', alert: '500', preAlert: '' });
+const newCurfew = (): CurfewForm => ({ start: '21:00', end: '07:00', lat: '', lon: '', radius: '200' });
+
+/** The order form's repeatable groups, its zones or its curfews: one GroupList, with the texts `t.orders` has for each. */
+function OrderGroups<T>({
+  of,
+  ...list
+}: {
+  of: 'zone' | 'curfew';
+  items: readonly T[];
+  onChange: (items: T[]) => void;
+  newItem: () => T;
+  fields: (item: T, i: number, set: (patch: Partial<T>) => void) => ComponentChildren;
+}) {
+  const { t } = useI18n();
+  const o = t.orders;
+  const [legend, one, remove, add] = of === 'zone' ? [o.zones, o.zone, o.removeZone, o.addZone] : [o.curfews, o.curfew, o.removeCurfew, o.addCurfew];
+  return <GroupList {...list} legend={legend} groupLegend={(i) => one(i + 1)} removeText={() => remove} addText={add} groupClass="group" />;
+}
+
+/** One exclusion zone's fields: its label, its centre, its alert and pre-alert radii. */
+function ZoneFields({ z, i, set }: { z: ZoneForm; i: number; set: (patch: Partial<ZoneForm>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <SelectField
+        id={`zone-${i}-label`}
+        label={t.orders.zoneLabel}
+        value={z.label}
+        onChange={(v) => set({ label: v })}
+        options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)}
+      />
+      <CircleFields id={`zone-${i}`} place={z} radius="alert" label={t.orders.alertRadius} max={20000} set={set} />
+      <Field
+        id={`zone-${i}-prealert`}
+        label={t.orders.preAlertRadius}
+        hint={t.orders.preAlertDefault}
+        optional
+        type="number"
+        min="50"
+        max="40000"
+        value={z.preAlert}
+        onInput={(e) => set({ preAlert: value(e) })}
+      />
+    </>
+  );
+}
+
+/** One curfew's fields: its hours, its home, its radius. */
+function CurfewFields({ c, i, set }: { c: CurfewForm; i: number; set: (patch: Partial<CurfewForm>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <Field id={`curfew-${i}-start`} label={t.orders.curfewStart} type="time" required value={c.start} onInput={(e) => set({ start: value(e) })} />
+      <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => set({ end: value(e) })} />
+      <CircleFields id={`curfew-${i}`} place={c} radius="radius" label={t.orders.radius} max={5000} set={set} />
     </>
   );
 }
@@ -279,77 +353,9 @@ export function NewOrderScreen() {
         <Field id="share" type="checkbox" label={t.orders.sharePosition} checked={share} onChange={(e) => setShare(checked(e))} />
         <Field id="valid-from" type="datetime-local" label={t.orders.validFrom} value={from} required onInput={(e) => setFrom(value(e))} />
         <Field id="valid-until" type="datetime-local" label={t.orders.validUntil} value={until} required onInput={(e) => setUntil(value(e))} />
-        <GroupList
-          legend={t.orders.zones}
-          items={zones}
-          onChange={setZones}
-          newItem={() => ({ label: 'work', lat: '', lon: '', alert: '500', preAlert: '' })}
-          groupLegend={(i) => t.orders.zone(i + 1)}
-          removeText={() => t.orders.removeZone}
-          addText={t.orders.addZone}
-          groupClass="group"
-          fields={(z, i, set) => (
-            <>
-              <SelectField
-                id={`zone-${i}-label`}
-                label={t.orders.zoneLabel}
-                value={z.label}
-                onChange={(v) => set({ label: v })}
-                options={ZONE_LABELS.map((l) => [l, label(t.alerts.zoneLabels, l)] as const)}
-              />
-              <LatLonFields id={`zone-${i}`} lat={z.lat} lon={z.lon} onChange={set} />
-              <Field
-                id={`zone-${i}-alert`}
-                label={t.orders.alertRadius}
-                type="number"
-                min="50"
-                max="20000"
-                required
-                value={z.alert}
-                onInput={(e) => set({ alert: value(e) })}
-              />
-              <Field
-                id={`zone-${i}-prealert`}
-                label={t.orders.preAlertRadius}
-                hint={t.orders.preAlertDefault}
-                optional
-                type="number"
-                min="50"
-                max="40000"
-                value={z.preAlert}
-                onInput={(e) => set({ preAlert: value(e) })}
-              />
-            </>
-          )}
-        />
+        <OrderGroups of="zone" items={zones} onChange={setZones} newItem={newZone} fields={(z, i, set) => <ZoneFields z={z} i={i} set={set} />} />
         <Field id="moving" label={t.orders.movingZone} optional type="number" min="50" max="20000" value={moving} onInput={(e) => setMoving(value(e))} />
-        <GroupList
-          legend={t.orders.curfews}
-          items={curfews}
-          onChange={setCurfews}
-          newItem={() => ({ start: '21:00', end: '07:00', lat: '', lon: '', radius: '200' })}
-          groupLegend={(i) => t.orders.curfew(i + 1)}
-          removeText={() => t.orders.removeCurfew}
-          addText={t.orders.addCurfew}
-          groupClass="group"
-          fields={(c, i, set) => (
-            <>
-              <Field id={`curfew-${i}-start`} label={t.orders.curfewStart} type="time" required value={c.start} onInput={(e) => set({ start: value(e) })} />
-              <Field id={`curfew-${i}-end`} label={t.orders.curfewEnd} type="time" required value={c.end} onInput={(e) => set({ end: value(e) })} />
-              <LatLonFields id={`curfew-${i}`} lat={c.lat} lon={c.lon} onChange={set} />
-              <Field
-                id={`curfew-${i}-radius`}
-                label={t.orders.radius}
-                type="number"
-                min="50"
-                max="5000"
-                required
-                value={c.radius}
-                onInput={(e) => set({ radius: value(e) })}
-              />
-            </>
-          )}
-        />
+        <OrderGroups of="curfew" items={curfews} onChange={setCurfews} newItem={newCurfew} fields={(c, i, set) => <CurfewFields c={c} i={i} set={set} />} />
         <Field id="no-contact" type="checkbox" label={t.orders.noContact} checked={noContact} onChange={(e) => setNoContact(checked(e))} />
         <PerpetratorConditionsFields form={perpetrator} onChange={setPerpetrator} />
         <ErrorText error={action.error} labels={conditionFieldLabels(t)} />
