@@ -383,13 +383,14 @@ describe('linked to her case: call-back and sharing', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     const seen = await callCases('GET', `/api/cases/${mine.policeCaseId}`, olivia);
     expect(seen.json.version).toBe(before.json.version + 1);
-    // The case holds what she chose, her "may contact" as the officer's "may call".
-    const { mayContact, method: _method, ...chosen } = choices.safeContact;
     expect(seen.json.safeContact).toMatchObject({
-      ...chosen,
-      mayCall: mayContact,
-      language: choices.language,
-      interpreter: choices.interpreter,
+      mayCall: true,
+      phone: '+32 470 12 34 56',
+      windows: [{ start: '09:00', end: '11:00' }],
+      voicemail: false,
+      codeWord: 'Tulp',
+      language: 'fr',
+      interpreter: true,
       fromSpace: true,
       setBy: 'victim-app',
     });
