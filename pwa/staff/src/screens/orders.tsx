@@ -313,6 +313,7 @@ export function NewOrderScreen() {
   }
 
   const submit = action.submit(async () => {
+    const conditions = conditionsBody(perpetrator);
     const body = {
       district,
       respondentDeviceId: respondent.trim(),
@@ -330,7 +331,7 @@ export function NewOrderScreen() {
       ...(moving.trim() ? { movingZone: { alertRadiusM: num(moving) } } : {}),
       curfews: curfews.map((c) => ({ start: c.start, end: c.end, centre: { lat: num(c.lat), lon: num(c.lon) }, radiusM: num(c.radius) })),
       noContact,
-      ...(conditionsBody(perpetrator) ? { perpetrator: conditionsBody(perpetrator) } : {}),
+      ...(conditions ? { perpetrator: conditions } : {}),
     };
     const res = await api<{ order: { id: string }; protectionCode: string }>('POST', '/api/orders', { body });
     return { id: res.order.id, code: res.protectionCode };
