@@ -15,7 +15,7 @@ export function Done({ t, lang, service, serviceName }: { t: BookingTexts; lang:
   const r = flow.receipt;
   const [kept, setKept] = useState(false);
   if (!r) return <p>{t.errors.generic}</p>;
-  const toManage = () => patchFlow({ step: 'manage', credentials: { reference: r.reference, pin: r.pin }, receipt: undefined });
+  const toManage = () => patchFlow({ step: 'manage', credentials: { reference: r.reference, pin: r.pin }, openAtOnce: true, receipt: undefined });
   return (
     <div>
       <StepHeading>{t.doneTitle}</StepHeading>

@@ -67,9 +67,10 @@ export function Manage({
       },
     );
   };
-  // Arriving from the confirmation: open at once.
   useEffect(() => {
-    if (creds.reference && creds.pin && !booking) void run(() => bookingApi.view(creds.reference, creds.pin), setBooking);
+    if (!flow.openAtOnce) return;
+    patchFlow({ openAtOnce: false });
+    void run(() => bookingApi.view(creds.reference, creds.pin), setBooking);
   }, []);
 
   if (!booking) {

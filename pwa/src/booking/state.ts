@@ -40,6 +40,11 @@ export interface FlowState {
   receipt: { reference: string; pin: string; start: string; serviceId: string; choices: ContactChoices } | undefined;
   /** Reference + PIN typed (or just received) for "my booking". */
   credentials: { reference: string; pin: string };
+  /**
+   * Set by the confirmation only: "my booking" opens the booking just made without a click. Typed or
+   * kept credentials fill the form and wait for her, whether the kept ones arrive before or after it.
+   */
+  openAtOnce: boolean;
   /** A message for the next step (e.g. "this time was just taken"). */
   message: string | undefined;
 }
@@ -67,6 +72,7 @@ const initial = (): FlowState => ({
   attempt: undefined,
   receipt: undefined,
   credentials: { reference: '', pin: '' },
+  openAtOnce: false,
   message: undefined,
 });
 
