@@ -57,8 +57,7 @@ export function Manage({
         setDone(done);
       },
     );
-  const open = (e: Event) => {
-    e.preventDefault();
+  const view = () =>
     void run(
       () => bookingApi.view(creds.reference, creds.pin),
       (b) => {
@@ -66,11 +65,14 @@ export function Manage({
         setConfirming(undefined);
       },
     );
+  const open = (e: Event) => {
+    e.preventDefault();
+    view();
   };
   useEffect(() => {
     if (!flow.openAtOnce) return;
     patchFlow({ openAtOnce: false });
-    void run(() => bookingApi.view(creds.reference, creds.pin), setBooking);
+    view();
   }, []);
 
   if (!booking) {
