@@ -83,7 +83,6 @@ test('a kept booking: reference and PIN never in clear in the profile files, yet
     await expect(page.locator('input').first()).toHaveValue(reference);
     await page.getByRole('button', { name: t.manageOpen }).click();
     await expect(page.locator('[data-booking-view]')).toContainText(reference);
-    await context.close();
   } finally {
     await context?.close();
     rmSync(profile, { recursive: true, force: true });
